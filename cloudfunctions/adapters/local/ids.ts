@@ -1,0 +1,7 @@
+import { randomBytes } from 'node:crypto'
+import type { Ids } from '../../core/ports'
+
+/** Random 96-bit ids, url-safe: unguessable, so a file or order id is no key to anything. */
+export const randomIds: Ids = {
+  next: (prefix) => `${prefix}_${randomBytes(12).toString('base64url')}`,
+}

@@ -1,0 +1,349 @@
+// Repositories on better-sqlite3. Every write names one row by its key, as the CloudBase adapter must.
+import type Database from 'better-sqlite3'
+import type { Building, Community, Grid, LedgerRecord, Order, OrderEventRecord, PointAccount, User } from '../../core/domain/model'
+import { PointsRulesSchema } from '../../core/domain/rules'
+import type { IdempotencyRecord, OrderQuery, Repos } from '../../core/ports'
+import { WriteConflict } from '../../core/ports'
+
+type Row = Record<string, unknown>
+
+const json = <T>(v: unknown, fallback: T): T => (typeof v === 'string' ? (JSON.parse(v) as T) : fallback)
+
+function toUser(r: Row): User {
+  return {
+    id: r.id as string,
+    communityId: r.community_id as string,
+    name: r.name as string,
+    phone: (r.phone as string | null) ?? null,
+    roles: json(r.roles, []),
+    gridId: (r.grid_id as string | null) ?? null,
+    buildingId: (r.building_id as string | null) ?? null,
+    room: (r.room as string | null) ?? null,
+    member: json(r.member, null),
+    createdAt: r.created_at as number,
+  }
+}
+
+function toOrder(r: Row): Order {
+  return {
+    id: r.id as string,
+    communityId: r.community_id as string,
+    residentId: r.resident_id as string,
+    kind: r.kind as Order['kind'],
+    category: r.category as Order['category'],
+    title: r.title as string,
+    description: r.description as string,
+    urgency: r.urgency as Order['urgency'],
+    photos: json(r.photos, []),
+    preferredTime: (r.preferred_time as string | null) ?? null,
+    status: r.status as Order['status'],
+    points: (r.points as number | null) ?? null,
+    assigneeId: (r.assignee_id as string | null) ?? null,
+    claimerId: (r.claimer_id as string | null) ?? null,
+    gridId: (r.grid_id as string | null) ?? null,
+    buildingId: (r.building_id as string | null) ?? null,
+    summary: (r.summary as string | null) ?? null,
+    completionPhotos: json(r.completion_photos, []),
+    rating: (r.rating as number | null) ?? null,
+    comment: (r.comment as string | null) ?? null,
+    rejectReason: (r.reject_reason as string | null) ?? null,
+    releaseCount: r.release_count as number,
+    disputeCount: r.dispute_count as number,
+    awardedPoints: (r.awarded_points as number | null) ?? null,
+    createdAt: r.created_at as number,
+    updatedAt: r.updated_at as number,
+    version: r.version as number,
+  }
+}
+
+function orderParams(o: Order) {
+  return {
+    id: o.id,
+    community_id: o.communityId,
+    resident_id: o.residentId,
+    kind: o.kind,
+    category: o.category,
+    title: o.title,
+    description: o.description,
+    urgency: o.urgency,
+    photos: JSON.stringify(o.photos),
+    preferred_time: o.preferredTime,
+    status: o.status,
+    points: o.points,
+    assignee_id: o.assigneeId,
+    claimer_id: o.claimerId,
+    grid_id: o.gridId,
+    building_id: o.buildingId,
+    summary: o.summary,
+    completion_photos: JSON.stringify(o.completionPhotos),
+    rating: o.rating,
+    comment: o.comment,
+    reject_reason: o.rejectReason,
+    release_count: o.releaseCount,
+    dispute_count: o.disputeCount,
+    awarded_points: o.awardedPoints,
+    created_at: o.createdAt,
+    updated_at: o.updatedAt,
+    version: o.version,
+  }
+}
+
+const ORDER_COLUMNS = Object.keys(orderParams({ photos: [], completionPhotos: [] } as unknown as Order))
+
+function toEvent(r: Row): OrderEventRecord {
+  return {
+    orderId: r.order_id as string,
+    seq: r.seq as number,
+    at: r.at as number,
+    actorId: (r.actor_id as string | null) ?? null,
+    action: r.action as string,
+    from: (r.from_status as OrderEventRecord['from']) ?? null,
+    to: r.to_status as OrderEventRecord['to'],
+    note: (r.note as string | null) ?? null,
+  }
+}
+
+function toAccount(r: Row): PointAccount {
+  return {
+    memberId: r.member_id as string,
+    communityId: r.community_id as string,
+    balance: r.balance as number,
+    earned: r.earned as number,
+    spent: r.spent as number,
+    version: r.version as number,
+  }
+}
+
+function toLedger(r: Row): LedgerRecord {
+  return {
+    sourceKey: r.source_key as string,
+    memberId: r.member_id as string,
+    communityId: r.community_id as string,
+    delta: r.delta as number,
+    reason: r.reason as LedgerRecord['reason'],
+    note: r.note as string,
+    balanceAfter: r.balance_after as number,
+    at: r.at as number,
+  }
+}
+
+const encodeCursor = (parts: Array<string | number>) => Buffer.from(JSON.stringify(parts)).toString('base64url')
+function decodeCursor(cursor: string | undefined): unknown[] | null {
+  if (!cursor) return null
+  try {
+    const parts = JSON.parse(Buffer.from(cursor, 'base64url').toString())
+    return Array.isArray(parts) ? parts : null
+  } catch {
+    return null
+  }
+}
+
+const isUniqueViolation = (e: unknown) =>
+  typeof e === 'object' && e !== null && String((e as { code?: unknown }).code).startsWith('SQLITE_CONSTRAINT')
+
+/** Builds the repositories over one connection; statements are prepared once per connection. */
+export function createRepos(db: Database.Database): Repos {
+  const q = {
+    user: db.prepare('SELECT * FROM users WHERE id = ?'),
+    members: db.prepare(`SELECT * FROM users WHERE community_id = ? AND EXISTS (SELECT 1 FROM json_each(users.roles) WHERE value = 'member') ORDER BY name, id`),
+    community: db.prepare('SELECT * FROM communities WHERE id = ?'),
+    grid: db.prepare('SELECT * FROM grids WHERE id = ?'),
+    building: db.prepare('SELECT * FROM buildings WHERE id = ?'),
+    order: db.prepare('SELECT * FROM orders WHERE id = ?'),
+    insertOrder: db.prepare(`INSERT INTO orders (${ORDER_COLUMNS.join(', ')}) VALUES (${ORDER_COLUMNS.map((c) => `@${c}`).join(', ')})`),
+    updateOrder: db.prepare(
+      `UPDATE orders SET ${ORDER_COLUMNS.filter((c) => c !== 'id')
+        .map((c) => `${c} = @${c}`)
+        .join(', ')} WHERE id = @id AND version = @version - 1`,
+    ),
+    insertEvent: db.prepare(
+      'INSERT INTO order_events (order_id, seq, at, actor_id, action, from_status, to_status, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    events: db.prepare('SELECT * FROM order_events WHERE order_id = ? ORDER BY seq'),
+    account: db.prepare('SELECT * FROM point_accounts WHERE member_id = ?'),
+    insertAccount: db.prepare(
+      'INSERT INTO point_accounts (member_id, community_id, balance, earned, spent, version) VALUES (@memberId, @communityId, @balance, @earned, @spent, @version)',
+    ),
+    updateAccount: db.prepare(
+      'UPDATE point_accounts SET balance = @balance, earned = @earned, spent = @spent, version = @version WHERE member_id = @memberId AND version = @version - 1',
+    ),
+    entry: db.prepare('SELECT * FROM ledger WHERE source_key = ?'),
+    append: db.prepare(
+      'INSERT INTO ledger (source_key, member_id, community_id, delta, reason, note, balance_after, at) VALUES (@sourceKey, @memberId, @communityId, @delta, @reason, @note, @balanceAfter, @at)',
+    ),
+    ledger: db.prepare('SELECT rowid AS rid, * FROM ledger WHERE member_id = ? AND rowid < ? ORDER BY rowid DESC LIMIT ?'),
+    idem: db.prepare('SELECT * FROM idempotency WHERE key = ?'),
+    dueForAutoConfirm: db.prepare(`SELECT id FROM orders WHERE status = 'completed' AND updated_at < ? ORDER BY updated_at LIMIT ?`),
+    putIdem: db.prepare('INSERT INTO idempotency (key, hash, response, at) VALUES (?, ?, ?, ?)'),
+  }
+  const listCache = new Map<string, Database.Statement>()
+
+  return {
+    users: {
+      async get(id) {
+        const r = q.user.get(id) as Row | undefined
+        return r ? toUser(r) : null
+      },
+      async getMany(ids) {
+        if (ids.length === 0) return []
+        const rows = db.prepare(`SELECT * FROM users WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as Row[]
+        return rows.map(toUser)
+      },
+      async listMembers(communityId) {
+        return (q.members.all(communityId) as Row[]).map(toUser)
+      },
+    },
+    places: {
+      async community(id) {
+        const r = q.community.get(id) as Row | undefined
+        return r ? ({ id: r.id, name: r.name } as Community) : null
+      },
+      async grid(id) {
+        const r = q.grid.get(id) as Row | undefined
+        return r ? ({ id: r.id, communityId: r.community_id, name: r.name } as Grid) : null
+      },
+      async building(id) {
+        const r = q.building.get(id) as Row | undefined
+        return r ? ({ id: r.id, communityId: r.community_id, gridId: r.grid_id, name: r.name } as Building) : null
+      },
+      async rules(communityId) {
+        const r = q.community.get(communityId) as Row | undefined
+        return r?.rules ? PointsRulesSchema.parse(JSON.parse(r.rules as string)) : null
+      },
+    },
+    orders: {
+      async get(id) {
+        const r = q.order.get(id) as Row | undefined
+        return r ? toOrder(r) : null
+      },
+      async insert(order) {
+        try {
+          q.insertOrder.run(orderParams(order))
+        } catch (e) {
+          if (isUniqueViolation(e)) throw new WriteConflict(`order ${order.id} exists`)
+          throw e
+        }
+      },
+      async update(order) {
+        if (q.updateOrder.run(orderParams(order)).changes !== 1) throw new WriteConflict(`order ${order.id} changed`)
+      },
+      async appendEvent(e) {
+        try {
+          q.insertEvent.run(e.orderId, e.seq, e.at, e.actorId, e.action, e.from, e.to, e.note)
+        } catch (err) {
+          if (isUniqueViolation(err)) throw new WriteConflict(`event ${e.orderId}:${e.seq} exists`)
+          throw err
+        }
+      },
+      async dueForAutoConfirm(before, limit) {
+        return (q.dueForAutoConfirm.all(before, limit) as Row[]).map((r) => r.id as string)
+      },
+      async events(orderId) {
+        return (q.events.all(orderId) as Row[]).map(toEvent)
+      },
+      async list(query) {
+        const { sql, params } = orderListSql(query)
+        let stmt = listCache.get(sql)
+        if (!stmt) {
+          stmt = db.prepare(sql)
+          listCache.set(sql, stmt)
+        }
+        const rows = stmt.all(params) as Row[]
+        const items = rows.slice(0, query.limit).map(toOrder)
+        const last = items[items.length - 1]
+        return { items, nextCursor: rows.length > query.limit && last ? encodeCursor([last.createdAt, last.id]) : undefined }
+      },
+    },
+    points: {
+      async account(memberId) {
+        const r = q.account.get(memberId) as Row | undefined
+        return r ? toAccount(r) : null
+      },
+      async saveAccount(a) {
+        if (a.version === 1) {
+          try {
+            q.insertAccount.run(a)
+            return
+          } catch (e) {
+            if (isUniqueViolation(e)) throw new WriteConflict(`account ${a.memberId} exists`)
+            throw e
+          }
+        }
+        if (q.updateAccount.run(a).changes !== 1) throw new WriteConflict(`account ${a.memberId} changed`)
+      },
+      async entry(sourceKey) {
+        const r = q.entry.get(sourceKey) as Row | undefined
+        return r ? toLedger(r) : null
+      },
+      async append(record) {
+        try {
+          q.append.run(record)
+        } catch (e) {
+          if (isUniqueViolation(e)) throw new WriteConflict(`ledger entry ${record.sourceKey} exists`)
+          throw e
+        }
+      },
+      async ledger(memberId, cursor, limit) {
+        const before = Number(decodeCursor(cursor)?.[0] ?? Number.MAX_SAFE_INTEGER)
+        const rows = q.ledger.all(memberId, Number.isFinite(before) ? before : 0, limit + 1) as Row[]
+        const items = rows.slice(0, limit)
+        const last = items[items.length - 1]
+        return { items: items.map(toLedger), nextCursor: rows.length > limit && last ? encodeCursor([last.rid as number]) : undefined }
+      },
+    },
+    idempotency: {
+      async get(key) {
+        const r = q.idem.get(key) as Row | undefined
+        return r ? ({ key, hash: r.hash, response: JSON.parse(r.response as string), at: r.at } as IdempotencyRecord) : null
+      },
+      async put(rec) {
+        try {
+          q.putIdem.run(rec.key, rec.hash, JSON.stringify(rec.response), rec.at)
+        } catch (e) {
+          if (isUniqueViolation(e)) throw new WriteConflict(`request ${rec.key} exists`)
+          throw e
+        }
+      },
+    },
+  }
+}
+
+/** The SQL for one order list; named parameters only, so equal shapes share a prepared statement. */
+function orderListSql(query: OrderQuery): { sql: string; params: Record<string, unknown> } {
+  const where = ['community_id = @community']
+  const params: Record<string, unknown> = { community: query.communityId, limit: query.limit + 1 }
+  if (query.statuses?.length) {
+    where.push(`status IN (${query.statuses.map((_, i) => `@s${i}`).join(', ')})`)
+    query.statuses.forEach((s, i) => {
+      params[`s${i}`] = s
+    })
+  }
+  if (query.residentId) {
+    where.push('resident_id = @resident')
+    params.resident = query.residentId
+  }
+  if (query.memberId) {
+    where.push('(claimer_id = @member OR (assignee_id = @member AND claimer_id IS NULL))')
+    params.member = query.memberId
+  }
+  if (query.takeableBy) {
+    where.push('resident_id <> @taker AND (assignee_id IS NULL OR assignee_id = @taker)')
+    params.taker = query.takeableBy
+  }
+  if (query.category) {
+    where.push('category = @category')
+    params.category = query.category
+  }
+  if (query.gridId) {
+    where.push('grid_id = @grid')
+    params.grid = query.gridId
+  }
+  const cursor = decodeCursor(query.cursor)
+  if (cursor && typeof cursor[0] === 'number' && typeof cursor[1] === 'string') {
+    where.push('(created_at < @cAt OR (created_at = @cAt AND id < @cId))')
+    params.cAt = cursor[0]
+    params.cId = cursor[1]
+  }
+  const sql = `SELECT * FROM orders WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT @limit`
+  return { sql, params }
+}

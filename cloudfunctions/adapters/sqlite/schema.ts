@@ -1,0 +1,66 @@
+// The embedded database's schema. One version number; each step is applied once, in order.
+import type Database from 'better-sqlite3'
+
+const STEPS: string[] = [
+  `
+  CREATE TABLE communities (id TEXT PRIMARY KEY, name TEXT NOT NULL, rules TEXT);
+  CREATE TABLE grids (id TEXT PRIMARY KEY, community_id TEXT NOT NULL REFERENCES communities(id), name TEXT NOT NULL);
+  CREATE TABLE buildings (
+    id TEXT PRIMARY KEY, community_id TEXT NOT NULL REFERENCES communities(id),
+    grid_id TEXT NOT NULL REFERENCES grids(id), name TEXT NOT NULL
+  );
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY, community_id TEXT NOT NULL REFERENCES communities(id),
+    name TEXT NOT NULL, phone TEXT, roles TEXT NOT NULL,
+    grid_id TEXT, building_id TEXT, room TEXT, member TEXT, created_at INTEGER NOT NULL
+  );
+  CREATE INDEX users_community ON users(community_id);
+  CREATE TABLE sessions (token TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id), created_at INTEGER NOT NULL);
+  CREATE TABLE orders (
+    id TEXT PRIMARY KEY, community_id TEXT NOT NULL, resident_id TEXT NOT NULL,
+    kind TEXT NOT NULL, category TEXT NOT NULL, title TEXT NOT NULL, description TEXT NOT NULL,
+    urgency TEXT NOT NULL, photos TEXT NOT NULL, preferred_time TEXT,
+    status TEXT NOT NULL, points INTEGER, assignee_id TEXT, claimer_id TEXT,
+    grid_id TEXT, building_id TEXT, summary TEXT, completion_photos TEXT NOT NULL,
+    rating INTEGER, comment TEXT, reject_reason TEXT,
+    release_count INTEGER NOT NULL, dispute_count INTEGER NOT NULL, awarded_points INTEGER,
+    created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, version INTEGER NOT NULL
+  );
+  CREATE INDEX orders_community_status ON orders(community_id, status, created_at DESC, id DESC);
+  CREATE INDEX orders_resident ON orders(resident_id, created_at DESC, id DESC);
+  CREATE INDEX orders_claimer ON orders(claimer_id, created_at DESC, id DESC);
+  CREATE INDEX orders_assignee ON orders(assignee_id, created_at DESC, id DESC);
+  CREATE INDEX orders_status_updated ON orders(status, updated_at);
+  CREATE TABLE order_events (
+    order_id TEXT NOT NULL, seq INTEGER NOT NULL, at INTEGER NOT NULL, actor_id TEXT,
+    action TEXT NOT NULL, from_status TEXT, to_status TEXT NOT NULL, note TEXT,
+    PRIMARY KEY (order_id, seq)
+  );
+  CREATE TABLE point_accounts (
+    member_id TEXT PRIMARY KEY, community_id TEXT NOT NULL,
+    balance INTEGER NOT NULL CHECK (balance >= 0), earned INTEGER NOT NULL, spent INTEGER NOT NULL,
+    version INTEGER NOT NULL
+  );
+  CREATE TABLE ledger (
+    source_key TEXT PRIMARY KEY, member_id TEXT NOT NULL, community_id TEXT NOT NULL,
+    delta INTEGER NOT NULL, reason TEXT NOT NULL, note TEXT NOT NULL,
+    balance_after INTEGER NOT NULL CHECK (balance_after >= 0), at INTEGER NOT NULL
+  );
+  CREATE INDEX ledger_member ON ledger(member_id);
+  CREATE TABLE idempotency (key TEXT PRIMARY KEY, hash TEXT NOT NULL, response TEXT NOT NULL, at INTEGER NOT NULL);
+  CREATE TABLE files (
+    id TEXT PRIMARY KEY, owner_id TEXT NOT NULL, mime TEXT NOT NULL, size INTEGER NOT NULL, created_at INTEGER NOT NULL
+  );
+  CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  `,
+]
+
+export function migrate(db: Database.Database) {
+  const current = db.pragma('user_version', { simple: true }) as number
+  for (let v = current; v < STEPS.length; v++) {
+    db.transaction(() => {
+      db.exec(STEPS[v])
+      db.pragma(`user_version = ${v + 1}`)
+    })()
+  }
+}

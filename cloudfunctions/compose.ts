@@ -1,0 +1,55 @@
+// The one place where adapters are chosen (DESIGN.md §9).
+import path from 'node:path'
+import { readFileSync, existsSync } from 'node:fs'
+import { wordGuard, DEFAULT_BLOCKED_WORDS } from './adapters/local/word-guard'
+import { localFiles, type LocalFiles } from './adapters/local/files'
+import { randomIds } from './adapters/local/ids'
+import { TestClock, systemClock } from './adapters/local/clock'
+import { openStore, type SqliteStore } from './adapters/sqlite/store'
+import { createHandler, type Handler, type Runtime } from './core/edge'
+import type { Clock, Deps, Ids } from './core/ports'
+import { REGISTRY } from './core/registry'
+import { tick } from './core/usecases/scheduler/tick'
+
+export interface LocalOptions {
+  /** Folder for the database and uploaded photos. */
+  dataDir: string
+  /** Demo mode: test clock and demo sign-in. */
+  demo: boolean
+  clock?: Clock
+  ids?: Ids
+  log?: Runtime['log']
+}
+
+export interface LocalApp {
+  store: SqliteStore
+  files: LocalFiles
+  clock: Clock
+  /** Present in demo mode only. */
+  testClock: TestClock | null
+  handlers: Record<string, Handler>
+  tick: () => ReturnType<typeof tick>
+  close(): void
+}
+
+export function composeLocal(options: LocalOptions): LocalApp {
+  const store = openStore(path.join(options.dataDir, 'redgrid.db'))
+  const testClock = options.demo ? new TestClock(options.clock ?? systemClock) : null
+  const clock = testClock ?? options.clock ?? systemClock
+  const ids = options.ids ?? randomIds
+  const files = localFiles(store, path.join(options.dataDir, 'files'), ids, () => clock.now())
+  const wordsFile = path.join(options.dataDir, 'words.txt')
+  const extraWords = existsSync(wordsFile) ? readFileSync(wordsFile, 'utf8').split('\n') : []
+  const deps: Deps = { clock, ids, files, guard: wordGuard([...DEFAULT_BLOCKED_WORDS, ...extraWords]) }
+  const runtime: Runtime = { uow: store, deps, log: options.log }
+  const handlers = Object.fromEntries(Object.entries(REGISTRY).map(([fn, actions]) => [fn, createHandler(fn, actions, runtime)]))
+  return {
+    store,
+    files,
+    clock,
+    testClock,
+    handlers,
+    tick: () => tick(store, deps),
+    close: () => store.close(),
+  }
+}

@@ -1,0 +1,18 @@
+// Who the caller is to the rules: resolved on the server from the database, never from the payload.
+import type { Role } from '@shared/enums'
+
+export interface Actor {
+  userId: string
+  communityId: string
+  roles: Role[]
+  name: string
+}
+
+/** The scheduler and other jobs act as the system: no user, no community limits of their own. */
+export const SYSTEM = 'system' as const
+export type Caller = Actor | typeof SYSTEM
+
+export const hasRole = (who: { roles: readonly Role[] }, role: Role) => who.roles.includes(role)
+
+/** Staff powers: community staff and the community's admin. */
+export const isStaff = (who: { roles: readonly Role[] }) => hasRole(who, 'staff') || hasRole(who, 'admin')

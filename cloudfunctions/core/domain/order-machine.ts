@@ -1,0 +1,97 @@
+// The order lifecycle (DESIGN.md §3) as data: which action moves which status, and who may take it.
+import type { OrderAction, OrderStatus } from '@shared/enums'
+import { type Caller, SYSTEM, hasRole, isStaff } from './access'
+import { AppError } from './errors'
+import type { Order } from './model'
+
+/** How the caller stands to one order. */
+export type Relation = 'owner' | 'staff' | 'member' | 'claimer' | 'system'
+
+export interface Transition {
+  action: OrderAction
+  from: readonly OrderStatus[]
+  to: OrderStatus
+  by: readonly Relation[]
+  /** Extra condition on the order, with the reason shown when it fails. */
+  guard?: { test: (order: Order) => boolean; message: string }
+}
+
+export const ORDER_TRANSITIONS: readonly Transition[] = [
+  { action: 'dispatch', from: ['submitted'], to: 'open', by: ['staff'] }, // 社区下单
+  { action: 'reject', from: ['submitted'], to: 'rejected', by: ['staff'] }, // 不受理
+  { action: 'cancel', from: ['submitted', 'open'], to: 'cancelled', by: ['owner'] }, // 撤销
+  { action: 'claim', from: ['open'], to: 'claimed', by: ['member'] }, // 党员接单
+  { action: 'release', from: ['claimed'], to: 'open', by: ['claimer'] }, // 退单
+  { action: 'complete', from: ['claimed'], to: 'completed', by: ['claimer'] }, // 申请结单
+  { action: 'confirm', from: ['completed'], to: 'closed', by: ['owner', 'system'] }, // 评价确认
+  {
+    action: 'dispute', // 还没解决: once only
+    from: ['completed'],
+    to: 'claimed',
+    by: ['owner'],
+    guard: { test: (o) => o.disputeCount === 0, message: '每张工单只能申诉一次' },
+  },
+]
+
+const byAction = new Map(ORDER_TRANSITIONS.map((t) => [t.action, t]))
+
+export function transitionFor(action: OrderAction): Transition {
+  const t = byAction.get(action)
+  if (!t) throw new Error(`no transition for ${action}`)
+  return t
+}
+
+/** Every relation the caller holds to the order right now. */
+export function relationsOf(order: Order, caller: Caller): Set<Relation> {
+  const rel = new Set<Relation>()
+  if (caller === SYSTEM) {
+    rel.add('system')
+    return rel
+  }
+  if (caller.communityId !== order.communityId) return rel
+  if (caller.userId === order.residentId) rel.add('owner')
+  if (isStaff(caller)) rel.add('staff')
+  if (order.claimerId === caller.userId) rel.add('claimer')
+  const mayTake = order.assigneeId === null || order.assigneeId === caller.userId
+  if (hasRole(caller, 'member') && caller.userId !== order.residentId && mayTake) rel.add('member')
+  return rel
+}
+
+/** The actions the caller may take on the order now: what the UI shows as buttons. */
+export function allowedActions(order: Order, caller: Caller): OrderAction[] {
+  const rel = relationsOf(order, caller)
+  return ORDER_TRANSITIONS.filter(
+    (t) => t.from.includes(order.status) && t.by.some((r) => rel.has(r)) && (!t.guard || t.guard.test(order)),
+  ).map((t) => t.action)
+}
+
+/**
+ * Checks that the caller may take `action` now and returns the status it leads to.
+ * Someone with no standing on the order gets FORBIDDEN; the right person at the wrong time gets CONFLICT.
+ */
+export function nextStatus(order: Order, action: OrderAction, caller: Caller): OrderStatus {
+  const t = transitionFor(action)
+  const rel = relationsOf(order, caller)
+  if (!t.by.some((r) => rel.has(r))) {
+    if (action === 'claim' && caller !== SYSTEM && caller.userId === order.residentId) {
+      throw new AppError('FORBIDDEN', '不能接自己提交的工单')
+    }
+    if (action === 'claim' && order.assigneeId !== null && caller !== SYSTEM && hasRole(caller, 'member')) {
+      throw new AppError('FORBIDDEN', '这张工单已指派给其他党员')
+    }
+    throw new AppError('FORBIDDEN', '没有权限做这件事')
+  }
+  if (!t.from.includes(order.status)) {
+    throw new AppError('CONFLICT', STATE_MESSAGES[order.status] ?? '工单状态已变化，请刷新')
+  }
+  if (t.guard && !t.guard.test(order)) throw new AppError('CONFLICT', t.guard.message)
+  return t.to
+}
+
+const STATE_MESSAGES: Partial<Record<OrderStatus, string>> = {
+  claimed: '工单已有党员接单',
+  closed: '工单已完成',
+  cancelled: '工单已撤销',
+  rejected: '工单未受理',
+  submitted: '工单还在审核中',
+}

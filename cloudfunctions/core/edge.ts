@@ -1,0 +1,131 @@
+// The one edge every function shares: parse → actor → (idempotent) transaction → envelope.
+import { createHash } from 'node:crypto'
+import { z } from 'zod'
+import type { Role } from '@shared/enums'
+import type { Envelope } from '@shared/envelope'
+import type { Actor } from './domain/access'
+import { AppError } from './domain/errors'
+import type { Ctx, Deps, Repos, UnitOfWork } from './ports'
+import { WriteConflict } from './ports'
+
+z.config(z.locales.zhCN())
+
+export interface ActionDef<S extends z.ZodType = z.ZodType, O = unknown> {
+  input: S
+  /** Mutating actions run in a write transaction and are idempotent by requestId. */
+  mutating: boolean
+  /** The caller needs one of these roles (finer checks live in the use case). Absent: any signed-in user. */
+  roles?: readonly Role[]
+  run: (ctx: Ctx, actor: Actor, input: z.output<S>) => Promise<O>
+}
+
+/** Keeps the input type of `run` tied to its schema. */
+export const defineAction = <S extends z.ZodType, O>(def: ActionDef<S, O>): ActionDef<S, O> => def
+
+export type ActionTable = Record<string, ActionDef<z.ZodType, unknown>>
+
+/** Who is calling, as the transport established it (a session token locally, the OPENID in WeChat). */
+export type Identity = { userId: string } | null
+
+export interface Runtime {
+  uow: UnitOfWork
+  deps: Deps
+  /** Logs unexpected errors; nothing of them leaves in the envelope. */
+  log?: (message: string, error: unknown) => void
+}
+
+export type Handler = (request: unknown, identity: Identity) => Promise<Envelope<unknown>>
+
+const RequestSchema = z.object({
+  action: z.string().min(1).max(64),
+  input: z.unknown().optional(),
+  requestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号应为 8–64 位字母、数字、- 或 _').optional(),
+})
+
+export function createHandler(fn: string, actions: ActionTable, runtime: Runtime): Handler {
+  return async (request, identity) => {
+    try {
+      const data = await dispatch(fn, actions, runtime, request, identity)
+      return { ok: true, data }
+    } catch (error) {
+      return { ok: false, error: toAppError(error, runtime).toJSON() }
+    }
+  }
+}
+
+async function dispatch(fn: string, actions: ActionTable, runtime: Runtime, request: unknown, identity: Identity) {
+  const req = parse(RequestSchema, request, '')
+  const def = Object.hasOwn(actions, req.action) ? actions[req.action] : undefined
+  if (!def) throw new AppError('INVALID_INPUT', `没有这个操作：${req.action}`, 'action')
+  if (!identity) throw new AppError('UNAUTHENTICATED', '请先登录')
+  const { uow, deps } = runtime
+  const actor = await uow.read((repos) => loadActor(repos, identity.userId))
+  if (def.roles && !def.roles.some((r) => actor.roles.includes(r))) throw new AppError('FORBIDDEN', '没有权限做这件事')
+  const input = parse(def.input, req.input ?? {}, 'input')
+
+  if (!def.mutating) return uow.read((repos) => def.run({ ...deps, repos, after: noEffects }, actor, input))
+
+  if (req.requestId === undefined) throw new AppError('INVALID_INPUT', '缺少请求编号', 'requestId')
+  const key = `${actor.userId}:${req.requestId}`
+  const hash = digest(`${fn}.${req.action}`, input)
+  let effects: Array<() => Promise<void>> = []
+  const response = await uow.write(async (repos) => {
+    effects = [] // a retried transaction starts its effects afresh
+    const prior = await repos.idempotency.get(key)
+    if (prior) {
+      if (prior.hash !== hash) throw new AppError('CONFLICT', '同一请求编号已用于其他内容')
+      return prior.response
+    }
+    const out = await def.run({ ...deps, repos, after: (e) => effects.push(e) }, actor, input)
+    const plain = out === undefined ? null : JSON.parse(JSON.stringify(out))
+    await repos.idempotency.put({ key, hash, response: plain, at: deps.clock.now() })
+    return plain
+  })
+  for (const effect of effects) {
+    await effect().catch((e) => runtime.log?.('after-commit effect failed', e))
+  }
+  return response
+}
+
+async function loadActor(repos: Repos, userId: string): Promise<Actor> {
+  const user = await repos.users.get(userId)
+  if (!user) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录')
+  return { userId: user.id, communityId: user.communityId, roles: user.roles, name: user.name }
+}
+
+const noEffects = () => {
+  throw new Error('read-only actions cannot queue effects')
+}
+
+function parse<S extends z.ZodType>(schema: S, value: unknown, prefix: string): z.output<S> {
+  const result = schema.safeParse(value)
+  if (result.success) return result.data
+  const issue = result.error.issues[0]
+  const path = issue.path.map(String).join('.')
+  const field = path || prefix || 'request'
+  const named = path ? path : prefix === 'input' ? '输入' : '请求'
+  throw new AppError('INVALID_INPUT', `${named}：${issue.message}`, field)
+}
+
+/** Stable hash of an action's parsed input, keys sorted. */
+function digest(name: string, input: unknown): string {
+  return createHash('sha256').update(name).update('\0').update(stableJson(input)).digest('hex')
+}
+
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`
+  }
+  return JSON.stringify(value) ?? 'null'
+}
+
+function toAppError(error: unknown, runtime: Runtime): AppError {
+  if (error instanceof AppError) return error
+  if (error instanceof WriteConflict) return new AppError('CONFLICT', '有人同时修改了这条记录，请刷新后重试')
+  runtime.log?.('unexpected error', error)
+  return new AppError('INTERNAL', '服务暂时出了点问题，请稍后再试')
+}

@@ -1,0 +1,47 @@
+// The action registry: every function's actions with their schema, kind and the roles that may call.
+// The local gateway, the CloudBase entries and the tests all read this one table.
+import { ListOrdersInput, ReleaseOrderInput, CancelOrderInput, ClaimOrderInput, CompleteOrderInput } from '@shared/orders'
+import { ConfirmOrderInput, CreateOrderInput, DisputeOrderInput, OrderRef, ReviewOrderInput } from '@shared/orders'
+import { empty } from '@shared/common'
+import { LedgerInput } from '@shared/points'
+import { type ActionTable, defineAction } from './edge'
+import { listMembers } from './usecases/accounts/list-members'
+import { getMe } from './usecases/accounts/me'
+import { cancelOrder } from './usecases/orders/cancel'
+import { claimOrder } from './usecases/orders/claim'
+import { completeOrder } from './usecases/orders/complete'
+import { confirmOrder } from './usecases/orders/confirm'
+import { createOrder } from './usecases/orders/create'
+import { disputeOrder } from './usecases/orders/dispute'
+import { getOrder } from './usecases/orders/get'
+import { listOrders } from './usecases/orders/list'
+import { releaseOrder } from './usecases/orders/release'
+import { reviewOrder } from './usecases/orders/review'
+import { getBalance, getLedger } from './usecases/points/balance'
+
+const STAFF = ['staff', 'admin'] as const
+
+export const accounts: ActionTable = {
+  me: defineAction({ input: empty, mutating: false, run: (ctx, actor) => getMe(ctx, actor) }),
+  listMembers: defineAction({ input: empty, mutating: false, roles: STAFF, run: (ctx, actor) => listMembers(ctx, actor) }),
+}
+
+export const orders: ActionTable = {
+  create: defineAction({ input: CreateOrderInput, mutating: true, roles: ['resident'], run: createOrder }),
+  list: defineAction({ input: ListOrdersInput, mutating: false, run: listOrders }),
+  get: defineAction({ input: OrderRef, mutating: false, run: getOrder }),
+  review: defineAction({ input: ReviewOrderInput, mutating: true, roles: STAFF, run: reviewOrder }),
+  claim: defineAction({ input: ClaimOrderInput, mutating: true, roles: ['member'], run: claimOrder }),
+  release: defineAction({ input: ReleaseOrderInput, mutating: true, roles: ['member'], run: releaseOrder }),
+  complete: defineAction({ input: CompleteOrderInput, mutating: true, roles: ['member'], run: completeOrder }),
+  confirm: defineAction({ input: ConfirmOrderInput, mutating: true, run: confirmOrder }),
+  dispute: defineAction({ input: DisputeOrderInput, mutating: true, run: disputeOrder }),
+  cancel: defineAction({ input: CancelOrderInput, mutating: true, run: cancelOrder }),
+}
+
+export const points: ActionTable = {
+  balance: defineAction({ input: empty, mutating: false, run: (ctx, actor) => getBalance(ctx, actor) }),
+  ledger: defineAction({ input: LedgerInput, mutating: false, run: getLedger }),
+}
+
+export const REGISTRY: Record<string, ActionTable> = { accounts, orders, points }

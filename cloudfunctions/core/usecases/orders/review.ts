@@ -1,0 +1,31 @@
+// 社区下单: staff dispatch an order (points, optionally to one member) or turn it down with a reason.
+import type { z } from 'zod'
+import type { ReviewOrderInput } from '@shared/orders'
+import { type Actor, hasRole } from '../../domain/access'
+import { invalid } from '../../domain/errors'
+import { DEFAULT_RULES, dispatchPoints } from '../../domain/rules'
+import { nextStatus } from '../../domain/order-machine'
+import type { Ctx } from '../../ports'
+import { presentDetail } from './present'
+import { loadOrder, transition } from './shared'
+
+export async function reviewOrder(ctx: Ctx, actor: Actor, input: z.output<typeof ReviewOrderInput>) {
+  const order = await loadOrder(ctx, actor, input.orderId)
+  nextStatus(order, input.decision, actor) // who and when first
+  if (input.decision === 'reject') {
+    const reason = input.reason ?? ''
+    await ctx.guard.check(reason, 'reason', actor)
+    const saved = await transition(ctx, order, 'reject', actor, { rejectReason: reason }, reason)
+    return presentDetail(ctx, saved, actor)
+  }
+  const assignee = input.assigneeId === undefined ? null : await ctx.repos.users.get(input.assigneeId)
+  if (input.assigneeId !== undefined) {
+    const eligible = assignee && assignee.communityId === order.communityId && hasRole(assignee, 'member')
+    if (!eligible || assignee.id === order.residentId) throw invalid('assigneeId', '只能指派给本社区的其他党员')
+  }
+  const rules = (await ctx.repos.places.rules(order.communityId)) ?? DEFAULT_RULES
+  const points = input.points ?? dispatchPoints(rules, order.category, order.urgency)
+  const changes = { points, assigneeId: assignee?.id ?? null }
+  const saved = await transition(ctx, order, 'dispatch', actor, changes, assignee ? `指派给${assignee.name}` : null)
+  return presentDetail(ctx, saved, actor)
+}

@@ -1,0 +1,194 @@
+// The local gateway (DESIGN.md §9, "local HTTP contract"): POST /api/<fn>, demo sign-in, photo
+// upload, the test clock, and the H5 build — one port, one process.
+import { randomBytes } from 'node:crypto'
+import { createReadStream, existsSync, statSync } from 'node:fs'
+import http from 'node:http'
+import path from 'node:path'
+import { ERROR_STATUS } from '@shared/enums'
+import type { ErrorBody } from '@shared/envelope'
+import { AppError } from '../cloudfunctions/core/domain/errors'
+import type { Identity } from '../cloudfunctions/core/edge'
+import type { LocalApp } from '../cloudfunctions/compose'
+
+export interface GatewayOptions {
+  demo: boolean
+  /** The H5 build to serve, if present. */
+  staticDir?: string
+  /** Largest JSON body accepted. */
+  maxJsonBytes?: number
+  log?: (message: string, error?: unknown) => void
+}
+
+const MAX_JSON = 256 * 1024
+const MAX_UPLOAD = 5 * 1024 * 1024
+const FN_NAME = /^[a-z][A-Za-z]{1,31}$/
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'application/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.webp': 'image/webp',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+}
+
+export function createGateway(app: LocalApp, options: GatewayOptions): http.Server {
+  const sessionOf = app.store.reader.prepare('SELECT user_id FROM sessions WHERE token = ?')
+  const maxJson = options.maxJsonBytes ?? MAX_JSON
+
+  function identify(req: http.IncomingMessage): Identity {
+    const header = req.headers.authorization ?? ''
+    const match = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(header)
+    if (!match) return null
+    const row = sessionOf.get(match[1]) as { user_id: string } | undefined
+    return row ? { userId: row.user_id } : null
+  }
+
+  async function route(req: http.IncomingMessage, res: http.ServerResponse, url: URL) {
+    const { pathname } = url
+    if (pathname === '/api/files' && req.method === 'POST') {
+      const who = identify(req)
+      if (!who) throw new AppError('UNAUTHENTICATED', '请先登录')
+      const mime = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()
+      const bytes = await readBody(req, MAX_UPLOAD)
+      return send(res, 200, { ok: true, data: await app.files.save(who.userId, mime, bytes) })
+    }
+    if (pathname.startsWith('/api/auth/') || pathname.startsWith('/api/dev/')) {
+      if (!options.demo) throw new AppError('NOT_FOUND', '没有这个接口')
+      return demoRoute(req, res, pathname)
+    }
+    if (pathname.startsWith('/api/')) {
+      const fn = pathname.slice('/api/'.length)
+      const handler = FN_NAME.test(fn) && Object.hasOwn(app.handlers, fn) ? app.handlers[fn] : undefined
+      if (!handler) throw new AppError('NOT_FOUND', '没有这个接口')
+      if (req.method !== 'POST') throw new AppError('NOT_FOUND', '请用 POST 调用')
+      const body = await readJson(req, maxJson)
+      const envelope = await handler(body, identify(req))
+      return send(res, envelope.ok ? 200 : ERROR_STATUS[envelope.error.code], envelope)
+    }
+    if (pathname.startsWith('/files/') && (req.method === 'GET' || req.method === 'HEAD')) {
+      const found = app.files.locate(pathname.slice('/files/'.length))
+      if (!found || !existsSync(found.file)) throw new AppError('NOT_FOUND', '图片不存在')
+      res.writeHead(200, { 'content-type': found.mime, 'cache-control': 'private, max-age=86400', 'x-content-type-options': 'nosniff' })
+      return void createReadStream(found.file).pipe(res)
+    }
+    return serveStatic(req, res, pathname)
+  }
+
+  async function demoRoute(req: http.IncomingMessage, res: http.ServerResponse, pathname: string) {
+    const db = app.store.reader
+    if (pathname === '/api/auth/demo-users' && req.method === 'GET') {
+      const rows = db
+        .prepare(
+          'SELECT u.id, u.name, u.roles, u.community_id, u.grid_id, c.name AS community_name FROM users u JOIN communities c ON c.id = u.community_id ORDER BY c.rowid, u.rowid',
+        )
+        .all() as Array<Record<string, string>>
+      const users = rows.map((r) => ({
+        id: r.id,
+        name: r.name,
+        roles: JSON.parse(r.roles),
+        communityId: r.community_id,
+        communityName: r.community_name,
+        ...(r.grid_id ? { gridId: r.grid_id } : {}),
+      }))
+      return send(res, 200, { ok: true, data: { users } })
+    }
+    if (pathname === '/api/auth/demo-login' && req.method === 'POST') {
+      const body = (await readJson(req, maxJson)) as { userId?: unknown }
+      if (typeof body?.userId !== 'string') throw new AppError('INVALID_INPUT', '请选择要登录的用户', 'userId')
+      const userId = body.userId
+      if (!db.prepare('SELECT 1 FROM users WHERE id = ?').get(userId)) throw new AppError('NOT_FOUND', '没有这个用户')
+      const token = randomBytes(24).toString('base64url')
+      await app.store.writeRaw((w) => w.prepare('INSERT INTO sessions (token, user_id, created_at) VALUES (?, ?, ?)').run(token, userId, app.clock.now()))
+      const me = await app.handlers.accounts({ action: 'me' }, { userId })
+      if (!me.ok) throw new AppError(me.error.code, me.error.message)
+      return send(res, 200, { ok: true, data: { token, user: me.data } })
+    }
+    if (pathname === '/api/dev/clock' && app.testClock) {
+      if (req.method === 'GET') return send(res, 200, { ok: true, data: { now: new Date(app.clock.now()).toISOString() } })
+      if (req.method === 'POST') {
+        const body = (await readJson(req, maxJson)) as { advanceMs?: unknown }
+        const ms = body?.advanceMs
+        if (typeof ms !== 'number' || !Number.isInteger(ms) || ms < 0 || ms > 366 * 86400_000) {
+          throw new AppError('INVALID_INPUT', '时钟只能向前拨，单位毫秒，最多一年', 'advanceMs')
+        }
+        app.testClock.advance(ms)
+        const report = await app.tick()
+        return send(res, 200, { ok: true, data: { now: new Date(app.clock.now()).toISOString(), tick: report } })
+      }
+    }
+    throw new AppError('NOT_FOUND', '没有这个接口')
+  }
+
+  function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string) {
+    const root = options.staticDir
+    if (!root || !existsSync(path.join(root, 'index.html')) || (req.method !== 'GET' && req.method !== 'HEAD')) {
+      throw new AppError('NOT_FOUND', '没有这个页面')
+    }
+    let file = path.join(root, path.normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, ''))
+    if (!file.startsWith(path.resolve(root)) || !existsSync(file) || statSync(file).isDirectory()) {
+      // the H5 app routes on the client: unknown paths get the app shell
+      file = path.join(root, 'index.html')
+    }
+    const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream'
+    const cache = file.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable'
+    res.writeHead(200, { 'content-type': type, 'cache-control': cache })
+    if (req.method === 'HEAD') return void res.end()
+    createReadStream(file).pipe(res)
+  }
+
+  return http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    route(req, res, url).catch((error) => {
+      const err = error instanceof AppError ? error : null
+      if (!err) options.log?.('gateway error', error)
+      const body: ErrorBody = err ? err.toJSON() : { code: 'INTERNAL', message: '服务暂时出了点问题，请稍后再试' }
+      if (!res.headersSent) send(res, ERROR_STATUS[body.code], { ok: false, error: body })
+      else res.destroy()
+    })
+  })
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown) {
+  const text = JSON.stringify(body)
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+  res.end(text)
+}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0)
+    if (declared > limit) {
+      req.resume()
+      return reject(new AppError('PAYLOAD_TOO_LARGE', `请求内容太大（最多 ${Math.round(limit / 1024)} KB）`))
+    }
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > limit) {
+        req.removeAllListeners('data')
+        req.resume()
+        reject(new AppError('PAYLOAD_TOO_LARGE', `请求内容太大（最多 ${Math.round(limit / 1024)} KB）`))
+      } else chunks.push(chunk)
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks)))
+    req.on('error', reject)
+  })
+}
+
+async function readJson(req: http.IncomingMessage, limit: number): Promise<unknown> {
+  const type = (req.headers['content-type'] ?? '').toLowerCase()
+  if (!type.startsWith('application/json')) throw new AppError('INVALID_INPUT', '请求内容应为 JSON', 'body')
+  const text = (await readBody(req, limit)).toString('utf8')
+  try {
+    return JSON.parse(text)
+  } catch {
+    throw new AppError('INVALID_INPUT', '请求内容不是有效的 JSON', 'body')
+  }
+}

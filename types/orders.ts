@@ -1,0 +1,129 @@
+// orders.* — input schemas and output shapes (DESIGN.md §3, §8).
+import { z } from 'zod'
+import { MAX_PHOTOS, ORDER_KINDS, ORDER_SCOPES, ORDER_STATUSES, POST_TYPES, URGENCIES } from './enums'
+import type { OrderAction, OrderKind, OrderStatus, PostType, Urgency } from './enums'
+import { fileId, id, page, text } from './common'
+import type { Page } from './common'
+
+export const CreateOrderInput = z.strictObject({
+  kind: z.enum(ORDER_KINDS),
+  category: z.enum(POST_TYPES),
+  title: text(2, 40),
+  description: text(0, 1000).default(''),
+  urgency: z.enum(URGENCIES).optional(),
+  photos: z.array(fileId).max(MAX_PHOTOS).default([]),
+  preferredTime: text(0, 40).optional(),
+})
+
+export const ListOrdersInput = z.strictObject({
+  scope: z.enum(ORDER_SCOPES),
+  status: z.enum(ORDER_STATUSES).optional(),
+  category: z.enum(POST_TYPES).optional(),
+  gridId: id.optional(),
+  ...page,
+})
+
+export const OrderRef = z.strictObject({ orderId: id })
+
+export const ReviewOrderInput = z
+  .strictObject({
+    orderId: id,
+    decision: z.enum(['dispatch', 'reject']),
+    points: z.number().int().min(0).max(500).optional(),
+    reason: text(2, 200).optional(),
+    assigneeId: id.optional(),
+  })
+  .refine((v) => v.decision === 'dispatch' || v.reason !== undefined, {
+    path: ['reason'],
+    message: '不受理需要写明原因',
+  })
+
+export const ClaimOrderInput = z.strictObject({ orderId: id })
+export const ReleaseOrderInput = z.strictObject({ orderId: id, reason: text(2, 200) })
+export const CancelOrderInput = z.strictObject({ orderId: id, reason: text(0, 200).optional() })
+
+export const CompleteOrderInput = z.strictObject({
+  orderId: id,
+  summary: text(10, 500),
+  photos: z.array(fileId).min(1).max(MAX_PHOTOS),
+})
+
+export const ConfirmOrderInput = z.strictObject({
+  orderId: id,
+  rating: z.number().int().min(1).max(5),
+  comment: text(0, 300).optional(),
+})
+
+export const DisputeOrderInput = z.strictObject({ orderId: id, reason: text(2, 300) })
+
+export type CreateOrderInput = z.input<typeof CreateOrderInput>
+export type ListOrdersInput = z.input<typeof ListOrdersInput>
+export type ReviewOrderInput = z.input<typeof ReviewOrderInput>
+export type CompleteOrderInput = z.input<typeof CompleteOrderInput>
+export type ConfirmOrderInput = z.input<typeof ConfirmOrderInput>
+
+export interface Photo {
+  fileId: string
+  url: string
+}
+
+export interface PersonRef {
+  id: string
+  name: string
+}
+
+/** One row of an order list: never the flat number or phone (the hall shows the building only). */
+export interface OrderSummary {
+  id: string
+  kind: OrderKind
+  category: PostType
+  title: string
+  urgency: Urgency
+  status: OrderStatus
+  points: number | null
+  gridName: string | null
+  buildingName: string | null
+  createdAt: string
+  updatedAt: string
+  /** Set when the order is directed to one member by staff. */
+  assignee: PersonRef | null
+  claimer: PersonRef | null
+}
+
+export interface OrderEvent {
+  at: string
+  actor: PersonRef | null
+  action: string
+  from: OrderStatus | null
+  to: OrderStatus
+  note: string | null
+}
+
+export interface OrderContact {
+  name: string
+  phone: string
+  address: string
+}
+
+export interface OrderDetail extends OrderSummary {
+  description: string
+  preferredTime: string | null
+  photos: Photo[]
+  resident: PersonRef
+  /** Only for the resident, staff of the community and the member while they hold the order. */
+  contact: OrderContact | null
+  summary: string | null
+  completionPhotos: Photo[]
+  rating: number | null
+  comment: string | null
+  rejectReason: string | null
+  releaseCount: number
+  disputeCount: number
+  /** Points the member receives on close (dispatch points + rating bonus), once closed. */
+  awardedPoints: number | null
+  timeline: OrderEvent[]
+  /** What the caller may do now, from the transition table. */
+  actions: OrderAction[]
+}
+
+export type OrderPage = Page<OrderSummary>
