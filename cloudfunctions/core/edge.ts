@@ -101,7 +101,9 @@ function parse<S extends z.ZodType>(schema: S, value: unknown, prefix: string): 
   const result = schema.safeParse(value)
   if (result.success) return result.data
   const issue = result.error.issues[0]
-  const path = issue.path.map(String).join('.')
+  // an unknown key is the field at fault, not its parent object
+  const keys = issue.code === 'unrecognized_keys' ? issue.keys.slice(0, 1) : []
+  const path = [...issue.path, ...keys].map(String).join('.')
   const field = path || prefix || 'request'
   const named = path ? path : prefix === 'input' ? '输入' : '请求'
   throw new AppError('INVALID_INPUT', `${named}：${issue.message}`, field)

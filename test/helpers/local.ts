@@ -1,0 +1,123 @@
+// Test fixtures on the real parts: a SQLite data folder in a temp dir, the composed app, and the
+// gateway on a free port. No fakes stand in for the database.
+import { mkdtempSync, rmSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import type Database from 'better-sqlite3'
+import type { Envelope } from '@shared/envelope'
+import { composeLocal, type LocalApp } from '../../cloudfunctions/compose'
+import type { Clock } from '../../cloudfunctions/core/ports'
+import { createGateway } from '../../local/gateway'
+import { seedDemo } from '../../local/seed'
+
+export const TINY_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+)
+
+let counter = 0
+/** A fresh requestId per call site unless the test passes its own. */
+export const rid = () => `req-${process.pid}-${Date.now()}-${++counter}`
+
+export interface Harness {
+  app: LocalApp
+  dataDir: string
+  /** Calls a function in-process through the same edge the gateway uses. */
+  call<T = unknown>(userId: string | null, fn: string, action: string, input?: unknown, requestId?: string): Promise<Envelope<T>>
+  /** Calls and insists on ok: returns data. */
+  ok<T = any>(userId: string, fn: string, action: string, input?: unknown, requestId?: string): Promise<T>
+  /** Stores a photo uploaded by `userId`, returning its file id. */
+  upload(userId: string): Promise<string>
+  close(): void
+}
+
+export async function openHarness(options: { clock?: Clock; demo?: boolean } = {}): Promise<Harness> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'redgrid-test-'))
+  const app = composeLocal({ dataDir, demo: options.demo ?? true, clock: options.clock })
+  await seedDemo(app)
+  const call: Harness['call'] = async (userId, fn, action, input, requestId) =>
+    (await app.handlers[fn]({ action, input, requestId: requestId ?? rid() }, userId ? { userId } : null)) as Envelope<any>
+  return {
+    app,
+    dataDir,
+    call,
+    async ok(userId, fn, action, input, requestId) {
+      const res = await call(userId, fn, action, input, requestId)
+      if (!res.ok) throw new Error(`${fn}.${action} as ${userId} failed: ${JSON.stringify(res.error)}`)
+      return res.data as any
+    },
+    async upload(userId) {
+      return (await app.files.save(userId, 'image/png', TINY_PNG)).fileId
+    },
+    close() {
+      app.close()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Every table's rows, in a stable order: equal dumps mean nothing was written. */
+export function dumpDb(db: Database.Database, skip: string[] = ['sessions']): string {
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as Array<{ name: string }>
+  return JSON.stringify(
+    tables.filter((t) => !skip.includes(t.name)).map((t) => [t.name, db.prepare(`SELECT * FROM "${t.name}" ORDER BY rowid`).all()]),
+  )
+}
+
+/** Adds `n` party members to a community, for races that need more people than the demo has. */
+export async function addMembers(app: LocalApp, communityId: string, n: number, prefix = 'u_extra'): Promise<string[]> {
+  const ids = Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`)
+  await app.store.writeRaw((db) => {
+    const grid = db.prepare('SELECT id FROM grids WHERE community_id = ? LIMIT 1').get(communityId) as { id: string }
+    const insert = db.prepare(
+      "INSERT INTO users (id, community_id, name, phone, roles, grid_id, building_id, room, member, created_at) VALUES (?, ?, ?, NULL, '[\"member\"]', ?, NULL, NULL, ?, 0)",
+    )
+    const profile = JSON.stringify({ branch: null, workUnit: null, posts: [], skills: [] })
+    ids.forEach((id, i) => {
+      insert.run(id, communityId, `党员${i + 1}`, grid.id, profile)
+    })
+  })
+  return ids
+}
+
+export interface HttpHarness extends Harness {
+  url: string
+  token(userId: string): Promise<string>
+  post(fn: string, body: unknown, token?: string): Promise<{ status: number; body: any }>
+}
+
+/** The harness plus the real HTTP gateway listening on a free port. */
+export async function openHttpHarness(options: { demo?: boolean; staticDir?: string } = {}): Promise<HttpHarness> {
+  const h = await openHarness({ demo: options.demo })
+  const server = createGateway(h.app, { demo: options.demo ?? true, staticDir: options.staticDir })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const tokens = new Map<string, string>()
+  const post = async (fn: string, body: unknown, token?: string) => {
+    const res = await fetch(`${url}/api/${fn}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    })
+    return { status: res.status, body: await res.json() }
+  }
+  return {
+    ...h,
+    url,
+    post,
+    async token(userId) {
+      const known = tokens.get(userId)
+      if (known) return known
+      const res = await post('auth/demo-login', { userId })
+      if (!res.body.ok) throw new Error(`demo-login ${userId}: ${JSON.stringify(res.body)}`)
+      tokens.set(userId, res.body.data.token)
+      return res.body.data.token
+    },
+    close() {
+      server.closeAllConnections()
+      server.close()
+      h.close()
+    },
+  }
+}

@@ -1,0 +1,261 @@
+// The local gateway over real HTTP: the contract in DESIGN.md §9, the full loop, bad input,
+// wrong roles and a 50-member claim race.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { REGISTRY } from '../../cloudfunctions/core/registry'
+import { type HttpHarness, TINY_PNG, addMembers, dumpDb, openHttpHarness, rid } from '../helpers/local'
+
+const RESIDENT = 'u_wangxl'
+const STAFF = 'u_huangj'
+const MEMBER = 'u_zhengw'
+
+let h: HttpHarness
+beforeEach(async () => {
+  h = await openHttpHarness()
+})
+afterEach(() => h.close())
+
+async function call(userId: string | null, fn: string, action: string, input?: unknown, requestId: string = rid()) {
+  const token = userId ? await h.token(userId) : undefined
+  return h.post(fn, { action, input, requestId }, token)
+}
+
+async function upload(userId: string, bytes: Buffer = TINY_PNG, type = 'image/png') {
+  const res = await fetch(`${h.url}/api/files`, {
+    method: 'POST',
+    headers: { 'content-type': type, authorization: `Bearer ${await h.token(userId)}` },
+    body: bytes,
+  })
+  return { status: res.status, body: (await res.json()) as any }
+}
+
+describe('demo sign-in', () => {
+  it('lists the seeded people of both communities with their roles', async () => {
+    const res = await fetch(`${h.url}/api/auth/demo-users`)
+    const body = (await res.json()) as any
+    const users = body.data.users as Array<{ roles: string[]; communityId: string; gridId?: string }>
+    const count = (c: string, role: string) => users.filter((u) => u.communityId === c && u.roles.includes(role)).length
+    expect(count('c_hongxing', 'resident')).toBeGreaterThanOrEqual(6)
+    expect(count('c_hongxing', 'member')).toBeGreaterThanOrEqual(10)
+    expect(count('c_hongxing', 'staff')).toBeGreaterThanOrEqual(2)
+    expect(count('c_hongxing', 'admin')).toBe(1)
+    expect([count('c_qingshan', 'member'), count('c_qingshan', 'staff')]).toEqual([2, 1])
+    expect(new Set(users.filter((u) => u.communityId === 'c_hongxing').map((u) => u.gridId)).size).toBe(3)
+  })
+
+  it('signs in and returns the token and who it is', async () => {
+    const res = await h.post('auth/demo-login', { userId: STAFF })
+    expect(res.status).toBe(200)
+    expect(res.body.data.user).toMatchObject({ id: STAFF, name: '黄静', roles: ['staff'], communityName: '红星社区' })
+    const me = await h.post('accounts', { action: 'me' }, res.body.data.token)
+    expect(me.body.data.id).toBe(STAFF)
+  })
+
+  it('turns away unknown people, missing tokens and forged ones', async () => {
+    expect((await h.post('auth/demo-login', { userId: 'u_nobody' })).status).toBe(404)
+    expect((await h.post('auth/demo-login', {})).body.error.field).toBe('userId')
+    expect((await h.post('accounts', { action: 'me' })).status).toBe(401)
+    const forged = await h.post('accounts', { action: 'me' }, 'A'.repeat(32))
+    expect([forged.status, forged.body.error.code]).toEqual([401, 'UNAUTHENTICATED'])
+  })
+
+  it('is absent when demo mode is off', async () => {
+    h.close()
+    h = await openHttpHarness({ demo: false })
+    expect((await fetch(`${h.url}/api/auth/demo-users`)).status).toBe(404)
+    expect((await fetch(`${h.url}/api/dev/clock`)).status).toBe(404)
+  })
+})
+
+describe('the order loop over HTTP', () => {
+  it('goes 点单 → 下单 → 接单 → 结单 → 评价 → 积分 with photos', async () => {
+    const photo = await upload(RESIDENT)
+    expect(photo.status).toBe(200)
+    const img = await fetch(`${h.url}${photo.body.data.url}`)
+    expect([img.status, img.headers.get('content-type')]).toEqual([200, 'image/png'])
+
+    const created = await call(RESIDENT, 'orders', 'create', {
+      kind: 'service', category: 'convenience', title: '厨房水龙头漏水', description: '一直滴水，关不紧', urgency: 'normal', photos: [photo.body.data.fileId],
+    })
+    expect(created.status).toBe(200)
+    const id = created.body.data.id
+    expect((await call(STAFF, 'orders', 'review', { orderId: id, decision: 'dispatch', points: 12 })).body.data.status).toBe('open')
+    expect((await call(MEMBER, 'orders', 'claim', { orderId: id })).body.data.status).toBe('claimed')
+    const done = await upload(MEMBER)
+    const completed = await call(MEMBER, 'orders', 'complete', { orderId: id, summary: '更换了水龙头阀芯，已不再漏水', photos: [done.body.data.fileId] })
+    expect(completed.body.data.completionPhotos).toHaveLength(1)
+    const closed = await call(RESIDENT, 'orders', 'confirm', { orderId: id, rating: 5, comment: '师傅手艺好' })
+    expect(closed.body.data).toMatchObject({ status: 'closed', awardedPoints: 17 })
+    expect((await call(MEMBER, 'points', 'balance', {})).body.data.balance).toBe(17)
+  })
+})
+
+describe('photo upload', () => {
+  it('refuses what is not an image, too large, or unsigned', async () => {
+    expect((await upload(RESIDENT, Buffer.from('hello'), 'image/png')).body.error).toMatchObject({ code: 'INVALID_INPUT', field: 'body' })
+    expect((await upload(RESIDENT, TINY_PNG, 'image/gif')).body.error).toMatchObject({ code: 'INVALID_INPUT', field: 'contentType' })
+    const big = Buffer.concat([TINY_PNG, Buffer.alloc(5 * 1024 * 1024)])
+    expect((await upload(RESIDENT, big)).status).toBe(413)
+    const anon = await fetch(`${h.url}/api/files`, { method: 'POST', headers: { 'content-type': 'image/png' }, body: TINY_PNG })
+    expect(anon.status).toBe(401)
+  })
+})
+
+/** One bad input per action, with the field the error must name. */
+const BAD_INPUT: Array<[fn: string, action: string, input: unknown, field: string]> = [
+  ['accounts', 'me', { role: 'admin' }, 'role'],
+  ['accounts', 'listMembers', { communityId: 'c_qingshan' }, 'communityId'],
+  ['orders', 'create', { kind: 'service', category: 'care', title: '' }, 'title'],
+  ['orders', 'create', { kind: 'parcel', category: 'care', title: '帮忙' }, 'kind'],
+  ['orders', 'create', { kind: 'service', category: 'cooking', title: '帮忙' }, 'category'],
+  ['orders', 'create', { kind: 'service', category: 'care', title: '帮忙', urgency: 'asap' }, 'urgency'],
+  ['orders', 'create', { kind: 'service', category: 'care', title: '帮忙', photos: Array(10).fill('f_x') }, 'photos'],
+  ['orders', 'create', { kind: 'service', category: 'care', title: '帮忙', status: 'closed' }, 'status'],
+  ['orders', 'create', { kind: 'service', category: 'care', title: 'x'.repeat(41) }, 'title'],
+  ['orders', 'list', { scope: 'everything' }, 'scope'],
+  ['orders', 'list', { scope: 'mine', limit: 500 }, 'limit'],
+  ['orders', 'get', {}, 'orderId'],
+  ['orders', 'review', { orderId: 'o_1', decision: 'maybe' }, 'decision'],
+  ['orders', 'review', { orderId: 'o_1', decision: 'reject' }, 'reason'],
+  ['orders', 'review', { orderId: 'o_1', decision: 'dispatch', points: -5 }, 'points'],
+  ['orders', 'review', { orderId: 'o_1', decision: 'dispatch', points: 2.5 }, 'points'],
+  ['orders', 'claim', { orderId: 42 }, 'orderId'],
+  ['orders', 'release', { orderId: 'o_1' }, 'reason'],
+  ['orders', 'complete', { orderId: 'o_1', summary: '太短', photos: ['f_1'] }, 'summary'],
+  ['orders', 'complete', { orderId: 'o_1', summary: '已经完成了这项服务工作', photos: [] }, 'photos'],
+  ['orders', 'confirm', { orderId: 'o_1', rating: 6 }, 'rating'],
+  ['orders', 'confirm', { orderId: 'o_1', rating: 0 }, 'rating'],
+  ['orders', 'dispute', { orderId: 'o_1' }, 'reason'],
+  ['orders', 'cancel', { orderId: 'o_1', points: 100 }, 'points'],
+  ['points', 'balance', { memberId: 'u_zhouzq' }, 'memberId'],
+  ['points', 'ledger', { limit: 0 }, 'limit'],
+]
+
+/** A person allowed to call each function's actions, so the input check is what answers. */
+const CALLER: Record<string, string> = { accounts: STAFF, orders: RESIDENT, points: MEMBER }
+const callerFor = (fn: string, action: string) =>
+  fn === 'orders' && ['review'].includes(action) ? STAFF : fn === 'orders' && ['claim', 'release', 'complete'].includes(action) ? MEMBER : CALLER[fn]
+
+describe('bad input', () => {
+  it('has a case for every action', () => {
+    const covered = new Set(BAD_INPUT.map(([fn, action]) => `${fn}.${action}`))
+    const all = Object.entries(REGISTRY).flatMap(([fn, actions]) => Object.keys(actions).map((a) => `${fn}.${a}`))
+    expect(all.filter((a) => !covered.has(a))).toEqual([])
+  })
+
+  it.each(BAD_INPUT)('%s.%s %j → 400 naming %s, nothing written', async (fn, action, input, field) => {
+    const before = dumpDb(h.app.store.db)
+    const res = await call(callerFor(fn, action), fn, action, input)
+    expect(res.status).toBe(400)
+    expect(res.body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field } })
+    expect(res.body.error.message).toMatch(/[\u4e00-\u9fa5]/) // a Chinese sentence
+    expect(dumpDb(h.app.store.db)).toBe(before)
+  })
+
+  it('answers a malformed request with 400, an unknown function with 404', async () => {
+    const token = await h.token(RESIDENT)
+    const notJson = await fetch(`${h.url}/api/orders`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: '{"action":' })
+    expect([notJson.status, ((await notJson.json()) as any).error.field]).toEqual([400, 'body'])
+    expect((await h.post('orders', { action: 'explode' }, token)).body.error).toMatchObject({ code: 'INVALID_INPUT', field: 'action' })
+    expect((await h.post('orders', { action: 'create', input: { kind: 'wish', category: 'care', title: '一本书' } }, token)).body.error).toMatchObject({
+      code: 'INVALID_INPUT',
+      field: 'requestId',
+    })
+    expect((await h.post('nothing', { action: 'x' }, token)).status).toBe(404)
+    expect((await fetch(`${h.url}/api/orders`)).status).toBe(404)
+    const huge = await h.post('orders', { action: 'create', requestId: rid(), input: { title: 'x'.repeat(300_000) } }, token)
+    expect(huge.status).toBe(413)
+  })
+
+  it('never lets a stack trace out', async () => {
+    const res = await h.post('orders', '{"action":"get","input":{"orderId":"o_1"},"requestId":"abcdefgh"', await h.token(RESIDENT))
+    expect(JSON.stringify(res.body)).not.toMatch(/at .*\.ts|Error:/)
+  })
+})
+
+describe('wrong role', () => {
+  it('gets 403 and changes nothing', async () => {
+    const created = await call(RESIDENT, 'orders', 'create', { kind: 'service', category: 'care', title: '陪老人聊天' })
+    const id = created.body.data.id
+    const attempts: Array<[string, string, unknown]> = [
+      [RESIDENT, 'review', { orderId: id, decision: 'dispatch' }],
+      [MEMBER, 'review', { orderId: id, decision: 'reject', reason: '不想做' }],
+      ['u_lijg', 'claim', { orderId: id }],
+      [STAFF, 'claim', { orderId: id }],
+      [MEMBER, 'cancel', { orderId: id }],
+    ]
+    const before = dumpDb(h.app.store.db)
+    for (const [who, action, input] of attempts) {
+      const res = await call(who, 'orders', action, input)
+      expect([who, action, res.status, res.body.error?.code]).toEqual([who, action, 403, 'FORBIDDEN'])
+    }
+    expect((await call(RESIDENT, 'accounts', 'listMembers', {})).status).toBe(403)
+    expect(dumpDb(h.app.store.db)).toBe(before)
+  })
+})
+
+describe('claim race', () => {
+  it('lets exactly one of 50 members claim an order at once; the rest get 409', async () => {
+    const created = await call(RESIDENT, 'orders', 'create', { kind: 'service', category: 'care', title: '陪老人去医院' })
+    const id = created.body.data.id
+    await call(STAFF, 'orders', 'review', { orderId: id, decision: 'dispatch' })
+    const members = await addMembers(h.app, 'c_hongxing', 50)
+    const tokens = await Promise.all(members.map((m) => h.token(m)))
+    const results = await Promise.all(tokens.map((t) => h.post('orders', { action: 'claim', input: { orderId: id }, requestId: rid() }, t)))
+    const statuses = results.map((r) => r.status)
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1)
+    expect(statuses.filter((s) => s === 409)).toHaveLength(49)
+    const winner = results.find((r) => r.status === 200)?.body.data.claimer.id
+    const events = h.app.store.db.prepare("SELECT actor_id FROM order_events WHERE order_id = ? AND action = 'claim'").all(id)
+    expect(events).toEqual([{ actor_id: winner }])
+  })
+})
+
+describe('idempotent confirm', () => {
+  it('awards once for a repeated requestId and for a second confirm', async () => {
+    const id = (await call(RESIDENT, 'orders', 'create', { kind: 'service', category: 'care', title: '陪老人聊天' })).body.data.id
+    await call(STAFF, 'orders', 'review', { orderId: id, decision: 'dispatch', points: 10 })
+    await call(MEMBER, 'orders', 'claim', { orderId: id })
+    const photo = (await upload(MEMBER)).body.data.fileId
+    await call(MEMBER, 'orders', 'complete', { orderId: id, summary: '陪老人聊了一下午的家常', photos: [photo] })
+    const requestId = rid()
+    const [a, b] = await Promise.all([
+      call(RESIDENT, 'orders', 'confirm', { orderId: id, rating: 5 }, requestId),
+      call(RESIDENT, 'orders', 'confirm', { orderId: id, rating: 5 }, requestId),
+    ])
+    expect([a.status, b.status]).toEqual([200, 200])
+    expect(b.body).toEqual(a.body)
+    const again = await call(RESIDENT, 'orders', 'confirm', { orderId: id, rating: 5 })
+    expect([again.status, again.body.error.code]).toEqual([409, 'CONFLICT'])
+    const ledger = (await call(MEMBER, 'points', 'ledger', {})).body.data.items
+    expect(ledger.map((e: any) => e.delta)).toEqual([15])
+    expect((await call(MEMBER, 'points', 'balance', {})).body.data.balance).toBe(15)
+  })
+})
+
+describe('test clock', () => {
+  it('moves forward only, and runs the scheduler', async () => {
+    const t0 = Date.parse(((await (await fetch(`${h.url}/api/dev/clock`)).json()) as any).data.now)
+    const post = (body: unknown) => fetch(`${h.url}/api/dev/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    const moved = (await (await post({ advanceMs: 3600_000 })).json()) as any
+    expect(Date.parse(moved.data.now) - t0).toBeGreaterThanOrEqual(3600_000)
+    expect(moved.data.tick).toEqual({ autoConfirmed: 0 })
+    expect((await post({ advanceMs: -1 })).status).toBe(400)
+  })
+})
+
+describe('serving the H5 app', () => {
+  it('serves the build and falls back to the app shell for client routes', async () => {
+    h.close()
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'redgrid-h5-'))
+    writeFileSync(path.join(dir, 'index.html'), '<html>红网邻里</html>')
+    writeFileSync(path.join(dir, 'app.js'), 'console.log(1)')
+    h = await openHttpHarness({ staticDir: dir })
+    expect(await (await fetch(`${h.url}/`)).text()).toContain('红网邻里')
+    expect(await (await fetch(`${h.url}/pages/index/index`)).text()).toContain('红网邻里')
+    expect((await fetch(`${h.url}/app.js`)).headers.get('content-type')).toContain('javascript')
+    expect(await (await fetch(`${h.url}/..%2f..%2fetc%2fpasswd`)).text()).toContain('红网邻里')
+    rmSync(dir, { recursive: true, force: true })
+  })
+})
