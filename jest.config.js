@@ -15,6 +15,10 @@ const common = {
   },
 }
 
+const fs = require('node:fs')
+const path = require('node:path')
+const hasMiniprogramTests = fs.existsSync(path.join(__dirname, 'test/miniprogram'))
+
 /** @type {import('jest').Config} */
 module.exports = {
   projects: [
@@ -26,12 +30,12 @@ module.exports = {
       testMatch: ['**/*.test.ts'],
       testPathIgnorePatterns: [...common.testPathIgnorePatterns, '/test/miniprogram/', '/test/e2e/'],
     },
-    {
+    hasMiniprogramTests && {
       ...common,
       displayName: 'miniprogram',
       testEnvironment: 'jsdom',
       roots: ['<rootDir>/test/miniprogram'],
       testMatch: ['**/*.test.ts'],
     },
-  ],
+  ].filter(Boolean),
 }
