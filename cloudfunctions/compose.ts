@@ -4,6 +4,7 @@ import { readFileSync, existsSync } from 'node:fs'
 import { wordGuard, DEFAULT_BLOCKED_WORDS } from './adapters/local/word-guard'
 import { localFiles, type LocalFiles } from './adapters/local/files'
 import { randomIds } from './adapters/local/ids'
+import { memoryRateLimiter } from './adapters/local/rate-limiter'
 import { TestClock, systemClock } from './adapters/local/clock'
 import { openStore, type SqliteStore } from './adapters/sqlite/store'
 import { createHandler, type Handler, type Runtime } from './core/edge'
@@ -40,7 +41,9 @@ export function composeLocal(options: LocalOptions): LocalApp {
   const files = localFiles(store, path.join(options.dataDir, 'files'), ids, () => clock.now())
   const wordsFile = path.join(options.dataDir, 'words.txt')
   const extraWords = existsSync(wordsFile) ? readFileSync(wordsFile, 'utf8').split('\n') : []
-  const deps: Deps = { clock, ids, files, guard: wordGuard([...DEFAULT_BLOCKED_WORDS, ...extraWords]) }
+  const guard = wordGuard([...DEFAULT_BLOCKED_WORDS, ...extraWords])
+  const limiter = memoryRateLimiter(clock, { maxFailures: 5, windowMs: 10 * 60_000 })
+  const deps: Deps = { clock, ids, files, guard, limiter }
   const runtime: Runtime = { uow: store, deps, log: options.log }
   const handlers = Object.fromEntries(Object.entries(REGISTRY).map(([fn, actions]) => [fn, createHandler(fn, actions, runtime)]))
   return {

@@ -75,6 +75,14 @@ export const DEMO: SeedCommunity[] = [
   },
 ]
 
+/** The demo mall of 红星社区: everyday goods a member would want. */
+const DEMO_GOODS = [
+  { id: 'g_demo_rice', name: '东北大米 5 斤', description: '社区超市提供，服务中心领取', price: 60, stock: 20, limitPerMember: 2 },
+  { id: 'g_demo_oil', name: '花生油 1 升', description: '社区超市提供，服务中心领取', price: 45, stock: 15, limitPerMember: 1 },
+  { id: 'g_demo_towel', name: '纯棉毛巾', description: '两条装', price: 15, stock: 50, limitPerMember: 3 },
+  { id: 'g_demo_haircut', name: '理发券', description: '社区理发室通用，一次', price: 20, stock: 30, limitPerMember: 2 },
+]
+
 export const isSeeded = (db: Database.Database) => (db.prepare('SELECT COUNT(*) AS n FROM communities').get() as { n: number }).n > 0
 
 /** Writes the demo communities once (a seeded data folder is left alone). Returns whether it seeded. */
@@ -100,6 +108,11 @@ export async function seedDemo(app: LocalApp): Promise<boolean> {
         insert.run(u.id, c.id, u.name, u.phone, JSON.stringify(u.roles), gridOf.get(u.building) ?? null, u.building, u.room || null, member, now)
       }
     }
+    const goods = db.prepare(
+      `INSERT INTO goods (id, community_id, name, image, description, price, stock, limit_per_member, on_shelf, created_at, updated_at, version)
+       VALUES (?, 'c_hongxing', ?, NULL, ?, ?, ?, ?, 1, ?, ?, 1)`,
+    )
+    for (const g of DEMO_GOODS) goods.run(g.id, g.name, g.description, g.price, g.stock, g.limitPerMember, now, now)
   })
   return true
 }

@@ -1,15 +1,59 @@
-// points.* — balance and ledger (DESIGN.md §5).
+// points.* — balance, ledger, rules, adjustments and rankings (DESIGN.md §5).
 import { z } from 'zod'
 import type { LedgerReason } from './enums'
-import { page } from './common'
+import { POST_TYPES, URGENCIES } from './enums'
+import { id, page, text } from './common'
 import type { Page } from './common'
 
+const points = z.number().int().min(0).max(1000)
+
+/** Points rules are data per community; admins change them (points.updateRules). */
+export const PointsRulesSchema = z.strictObject({
+  /** Base points for an order, by post type. */
+  basePoints: z.strictObject(Object.fromEntries(POST_TYPES.map((p) => [p, points])) as Record<(typeof POST_TYPES)[number], typeof points>),
+  /** Multiplier on base points by urgency. */
+  urgencyFactor: z.strictObject(
+    Object.fromEntries(URGENCIES.map((u) => [u, z.number().min(0.5).max(5)])) as Record<(typeof URGENCIES)[number], z.ZodNumber>,
+  ),
+  /** Extra points on close, by the resident's rating (1–5). */
+  ratingBonus: z.strictObject({ 1: points, 2: points, 3: points, 4: points, 5: points }),
+  /** Default points for a weekend activity. */
+  activityPoints: points,
+  /** Most points a member can be awarded in one Beijing day (0: no cap). Adjustments and refunds are not capped. */
+  dailyCap: z.number().int().min(0).max(10000),
+  /** Points lapse at the end of the year after the one they were earned in (oldest spent first). */
+  expiryEnabled: z.boolean(),
+})
+export type PointsRules = z.infer<typeof PointsRulesSchema>
+
 export const LedgerInput = z.strictObject({ ...page })
+export const UpdateRulesInput = z.strictObject({ rules: PointsRulesSchema })
+export const AdjustInput = z.strictObject({
+  memberId: id,
+  delta: z
+    .number()
+    .int()
+    .min(-10000)
+    .max(10000)
+    .refine((n) => n !== 0, '调整分值不能为 0'),
+  reason: text(2, 200),
+})
+export const RankingInput = z.strictObject({
+  by: z.enum(['person', 'branch', 'workUnit']),
+  year: z.number().int().min(2020).max(2100).optional(),
+})
 
 export interface Balance {
   balance: number
+  /** All-time totals. */
   earned: number
   spent: number
+  /** This Beijing calendar year. */
+  yearEarned: number
+  yearSpent: number
+  /** Points that lapse at the end of this year, if expiry is on. */
+  expiringThisYear: number
+  rankingOptIn: boolean
 }
 
 export interface LedgerEntry {
@@ -23,3 +67,27 @@ export interface LedgerEntry {
 }
 
 export type LedgerPage = Page<LedgerEntry>
+
+export interface RulesView {
+  rules: PointsRules
+  /** The rules in plain words, for members. */
+  explained: string[]
+  updatedAt: string | null
+  updatedBy: string | null
+}
+
+export interface RankingRow {
+  rank: number
+  /** A person's name (opted in only), a party branch or a work unit. */
+  name: string
+  points: number
+  /** For branch / work-unit rows: how many members count toward it. */
+  members?: number
+  isMe?: boolean
+}
+
+export interface Ranking {
+  by: 'person' | 'branch' | 'workUnit'
+  year: number
+  rows: RankingRow[]
+}

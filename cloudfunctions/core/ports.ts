@@ -4,7 +4,7 @@ import type { OrderStatus, PostType } from '@shared/enums'
 import type { Photo } from '@shared/orders'
 import type { Actor } from './domain/access'
 import type { PointsRules } from './domain/rules'
-import type { Building, Community, Grid, LedgerRecord, Order, OrderEventRecord, PointAccount, User } from './domain/model'
+import type { Building, Community, Goods, Grid, LedgerRecord, Order, OrderEventRecord, PointAccount, Redemption, RulesChange, User } from './domain/model'
 
 export interface Clock {
   /** Epoch milliseconds. */
@@ -14,6 +14,8 @@ export interface Clock {
 export interface Ids {
   /** A new unique, unguessable id with a readable prefix, e.g. `o_…` for orders. */
   next(prefix: string): string
+  /** Cryptographically random bytes (pickup codes, check-in tokens). */
+  randomBytes(n: number): Uint8Array
 }
 
 /** Thrown by repositories when a write loses a race (stale version, duplicate id). */
@@ -28,6 +30,8 @@ export interface UserRepo {
   get(id: string): Promise<User | null>
   getMany(ids: string[]): Promise<User[]>
   listMembers(communityId: string): Promise<User[]>
+  /** Saves the user's own settings (ranking opt-in); identity, roles and community never change here. */
+  saveSettings(user: User): Promise<void>
 }
 
 export interface PlaceRepo {
@@ -36,6 +40,10 @@ export interface PlaceRepo {
   building(id: string): Promise<Building | null>
   /** The community's points rules, or null for the shipped defaults. */
   rules(communityId: string): Promise<PointsRules | null>
+  /** The last change to the rules, if any. */
+  lastRulesChange(communityId: string): Promise<RulesChange | null>
+  /** Stores new rules and appends the audit record (who, when, before, after). */
+  saveRules(change: RulesChange): Promise<void>
 }
 
 export interface OrderQuery {
@@ -73,6 +81,31 @@ export interface PointsRepo {
   /** Appends; a second entry with the same source key throws WriteConflict. */
   append(record: LedgerRecord): Promise<void>
   ledger(memberId: string, cursor: string | undefined, limit: number): Promise<{ items: LedgerRecord[]; nextCursor?: string }>
+  /** Every account of a community (for rankings). */
+  accounts(communityId: string): Promise<PointAccount[]>
+  /** Members whose oldest unspent points were earned in `year` or before: the yearly expiry sweep. */
+  withLotsFrom(year: number, limit: number): Promise<string[]>
+}
+
+export interface MallRepo {
+  goods(id: string): Promise<Goods | null>
+  listGoods(communityId: string, includeOffShelf: boolean): Promise<Goods[]>
+  insertGoods(goods: Goods): Promise<void>
+  /** Version-checked like orders: a concurrent redemption makes a stale stock write fail. */
+  updateGoods(goods: Goods): Promise<void>
+  /** How many active redemptions a member holds of one good (the per-member limit). */
+  holding(goodsId: string, memberId: string): Promise<number>
+  setHolding(goodsId: string, memberId: string, count: number): Promise<void>
+  redemption(id: string): Promise<Redemption | null>
+  insertRedemption(r: Redemption): Promise<void>
+  updateRedemption(r: Redemption): Promise<void>
+  /** A member's redemptions, newest first. */
+  redemptions(memberId: string, cursor: string | undefined, limit: number): Promise<{ items: Redemption[]; nextCursor?: string }>
+  /** The pickup code index: code → redemption, unique per community. */
+  redemptionByCode(communityId: string, code: string): Promise<string | null>
+  claimCode(communityId: string, code: string, redemptionId: string): Promise<void>
+  /** Pending redemptions whose pickup window closed before `now`, oldest first. */
+  dueForExpiry(now: number, limit: number): Promise<string[]>
 }
 
 export interface IdempotencyRecord {
@@ -98,6 +131,7 @@ export interface Repos {
   places: PlaceRepo
   orders: OrderRepo
   points: PointsRepo
+  mall: MallRepo
   idempotency: IdempotencyRepo
 }
 
@@ -123,12 +157,23 @@ export interface ContentGuard {
   check(text: string, field: string, actor: Actor): Promise<void>
 }
 
+/**
+ * Counts failed attempts (wrong pickup codes, failed sign-ins), never successful calls. It keeps its
+ * own state outside the use case's transaction, so a refused attempt is still counted.
+ */
+export interface RateLimiter {
+  /** Throws RATE_LIMITED while `key` has too many recent failures. */
+  assertAllowed(key: string): Promise<void>
+  recordFailure(key: string): Promise<void>
+}
+
 /** Everything a use case receives besides the actor and the input. */
 export interface Deps {
   clock: Clock
   ids: Ids
   files: Files
   guard: ContentGuard
+  limiter: RateLimiter
 }
 
 export interface Ctx extends Deps {

@@ -1,12 +1,21 @@
 // The action registry: every function's actions with their schema, kind and the roles that may call.
 // The local gateway, the CloudBase entries and the tests all read this one table.
-import { ListOrdersInput, ReleaseOrderInput, CancelOrderInput, ClaimOrderInput, CompleteOrderInput } from '@shared/orders'
-import { ConfirmOrderInput, CreateOrderInput, DisputeOrderInput, OrderRef, ReviewOrderInput } from '@shared/orders'
+import { z } from 'zod'
 import { empty } from '@shared/common'
-import { LedgerInput } from '@shared/points'
+import { ListGoodsInput, MyRedemptionsInput, PickupCodeInput, RedeemInput, RedemptionRef, UpsertGoodsInput } from '@shared/mall'
+import { CancelOrderInput, ClaimOrderInput, CompleteOrderInput, ConfirmOrderInput, CreateOrderInput } from '@shared/orders'
+import { DisputeOrderInput, ListOrdersInput, OrderRef, ReleaseOrderInput, ReviewOrderInput } from '@shared/orders'
+import { AdjustInput, LedgerInput, RankingInput, UpdateRulesInput } from '@shared/points'
 import { type ActionTable, defineAction } from './edge'
 import { listMembers } from './usecases/accounts/list-members'
 import { getMe } from './usecases/accounts/me'
+import { updateProfile } from './usecases/accounts/update-profile'
+import { listGoods, upsertGoods } from './usecases/mall/goods'
+import { redeemGoods } from './usecases/mall/redeem'
+import { cancelRedemption, lookupPickup, myRedemptions, verifyPickup } from './usecases/mall/redemptions'
+import { adjustPoints } from './usecases/points/adjust'
+import { getRanking } from './usecases/points/ranking'
+import { getRules, updateRules } from './usecases/points/rules'
 import { cancelOrder } from './usecases/orders/cancel'
 import { claimOrder } from './usecases/orders/claim'
 import { completeOrder } from './usecases/orders/complete'
@@ -24,6 +33,7 @@ const STAFF = ['staff', 'admin'] as const
 export const accounts: ActionTable = {
   me: defineAction({ input: empty, mutating: false, run: (ctx, actor) => getMe(ctx, actor) }),
   listMembers: defineAction({ input: empty, mutating: false, roles: STAFF, run: (ctx, actor) => listMembers(ctx, actor) }),
+  updateProfile: defineAction({ input: z.strictObject({ rankingOptIn: z.boolean().optional() }), mutating: true, run: updateProfile }),
 }
 
 export const orders: ActionTable = {
@@ -42,6 +52,20 @@ export const orders: ActionTable = {
 export const points: ActionTable = {
   balance: defineAction({ input: empty, mutating: false, run: (ctx, actor) => getBalance(ctx, actor) }),
   ledger: defineAction({ input: LedgerInput, mutating: false, run: getLedger }),
+  adjust: defineAction({ input: AdjustInput, mutating: true, roles: STAFF, run: adjustPoints }),
+  rules: defineAction({ input: empty, mutating: false, run: (ctx, actor) => getRules(ctx, actor) }),
+  updateRules: defineAction({ input: UpdateRulesInput, mutating: true, roles: ['admin'], run: updateRules }),
+  ranking: defineAction({ input: RankingInput, mutating: false, run: getRanking }),
 }
 
-export const REGISTRY: Record<string, ActionTable> = { accounts, orders, points }
+export const mall: ActionTable = {
+  listGoods: defineAction({ input: ListGoodsInput, mutating: false, run: listGoods }),
+  upsertGoods: defineAction({ input: UpsertGoodsInput, mutating: true, roles: STAFF, run: upsertGoods }),
+  redeem: defineAction({ input: RedeemInput, mutating: true, roles: ['member'], run: redeemGoods }),
+  myRedemptions: defineAction({ input: MyRedemptionsInput, mutating: false, run: myRedemptions }),
+  cancelRedemption: defineAction({ input: RedemptionRef, mutating: true, run: cancelRedemption }),
+  lookup: defineAction({ input: PickupCodeInput, mutating: false, roles: STAFF, run: lookupPickup }),
+  verify: defineAction({ input: PickupCodeInput, mutating: true, roles: STAFF, run: verifyPickup }),
+}
+
+export const REGISTRY: Record<string, ActionTable> = { accounts, orders, points, mall }

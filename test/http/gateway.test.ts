@@ -25,7 +25,7 @@ async function upload(userId: string, bytes: Buffer = TINY_PNG, type = 'image/pn
   const res = await fetch(`${h.url}/api/files`, {
     method: 'POST',
     headers: { 'content-type': type, authorization: `Bearer ${await h.token(userId)}` },
-    body: bytes,
+    body: new Uint8Array(bytes),
   })
   return { status: res.status, body: (await res.json()) as any }
 }
@@ -97,7 +97,7 @@ describe('photo upload', () => {
     expect((await upload(RESIDENT, TINY_PNG, 'image/gif')).body.error).toMatchObject({ code: 'INVALID_INPUT', field: 'contentType' })
     const big = Buffer.concat([TINY_PNG, Buffer.alloc(5 * 1024 * 1024)])
     expect((await upload(RESIDENT, big)).status).toBe(413)
-    const anon = await fetch(`${h.url}/api/files`, { method: 'POST', headers: { 'content-type': 'image/png' }, body: TINY_PNG })
+    const anon = await fetch(`${h.url}/api/files`, { method: 'POST', headers: { 'content-type': 'image/png' }, body: new Uint8Array(TINY_PNG) })
     expect(anon.status).toBe(401)
   })
 })
@@ -130,12 +130,37 @@ const BAD_INPUT: Array<[fn: string, action: string, input: unknown, field: strin
   ['orders', 'cancel', { orderId: 'o_1', points: 100 }, 'points'],
   ['points', 'balance', { memberId: 'u_zhouzq' }, 'memberId'],
   ['points', 'ledger', { limit: 0 }, 'limit'],
+  ['points', 'adjust', { memberId: 'u_zhouzq', delta: 0, reason: '补录' }, 'delta'],
+  ['points', 'adjust', { memberId: 'u_zhouzq', delta: 5 }, 'reason'],
+  ['points', 'rules', { dailyCap: 1 }, 'dailyCap'],
+  ['points', 'updateRules', { rules: { basePoints: {} } }, 'rules.basePoints.self_governance'],
+  ['points', 'ranking', { by: 'street' }, 'by'],
+  ['accounts', 'updateProfile', { roles: ['admin'] }, 'roles'],
+  ['mall', 'listGoods', { all: 'yes' }, 'all'],
+  ['mall', 'upsertGoods', { name: '大米', price: 0, stock: 5, limitPerMember: 1, onShelf: true }, 'price'],
+  ['mall', 'upsertGoods', { name: '大米', price: 10, stock: -1, limitPerMember: 1, onShelf: true }, 'stock'],
+  ['mall', 'redeem', {}, 'goodsId'],
+  ['mall', 'myRedemptions', { limit: 99 }, 'limit'],
+  ['mall', 'cancelRedemption', { redemptionId: '../x' }, 'redemptionId'],
+  ['mall', 'lookup', { code: '12ab' }, 'code'],
+  ['mall', 'verify', { code: '123456789' }, 'code'],
 ]
 
 /** A person allowed to call each function's actions, so the input check is what answers. */
-const CALLER: Record<string, string> = { accounts: STAFF, orders: RESIDENT, points: MEMBER }
-const callerFor = (fn: string, action: string) =>
-  fn === 'orders' && ['review'].includes(action) ? STAFF : fn === 'orders' && ['claim', 'release', 'complete'].includes(action) ? MEMBER : CALLER[fn]
+const ADMIN = 'u_xujh'
+const CALLER: Record<string, string> = { accounts: STAFF, orders: RESIDENT, points: MEMBER, mall: MEMBER }
+const SPECIAL: Record<string, string> = {
+  'orders.review': STAFF,
+  'orders.claim': MEMBER,
+  'orders.release': MEMBER,
+  'orders.complete': MEMBER,
+  'points.adjust': STAFF,
+  'points.updateRules': ADMIN,
+  'mall.upsertGoods': STAFF,
+  'mall.lookup': STAFF,
+  'mall.verify': STAFF,
+}
+const callerFor = (fn: string, action: string) => SPECIAL[`${fn}.${action}`] ?? CALLER[fn]
 
 describe('bad input', () => {
   it('has a case for every action', () => {
@@ -240,7 +265,7 @@ describe('test clock', () => {
     const post = (body: unknown) => fetch(`${h.url}/api/dev/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
     const moved = (await (await post({ advanceMs: 3600_000 })).json()) as any
     expect(Date.parse(moved.data.now) - t0).toBeGreaterThanOrEqual(3600_000)
-    expect(moved.data.tick).toEqual({ autoConfirmed: 0 })
+    expect(moved.data.tick).toEqual({ autoConfirmed: 0, redemptionsExpired: 0, pointsLapsed: 0 })
     expect((await post({ advanceMs: -1 })).status).toBe(400)
   })
 })

@@ -1,7 +1,8 @@
 // Repositories on better-sqlite3. Every write names one row by its key, as the CloudBase adapter must.
 import type Database from 'better-sqlite3'
-import type { Building, Community, Grid, LedgerRecord, Order, OrderEventRecord, PointAccount, User } from '../../core/domain/model'
-import { PointsRulesSchema } from '../../core/domain/rules'
+import type { Building, Community, Goods, Grid, LedgerRecord, Order, OrderEventRecord, PointAccount, Redemption, User } from '../../core/domain/model'
+import { oldestLotYear } from '../../core/domain/ledger'
+import { DEFAULT_RULES, PointsRulesSchema } from '../../core/domain/rules'
 import type { IdempotencyRecord, OrderQuery, Repos } from '../../core/ports'
 import { WriteConflict } from '../../core/ports'
 
@@ -20,6 +21,7 @@ function toUser(r: Row): User {
     buildingId: (r.building_id as string | null) ?? null,
     room: (r.room as string | null) ?? null,
     member: json(r.member, null),
+    rankingOptIn: r.ranking_opt_in === 1,
     createdAt: r.created_at as number,
   }
 }
@@ -110,9 +112,66 @@ function toAccount(r: Row): PointAccount {
     balance: r.balance as number,
     earned: r.earned as number,
     spent: r.spent as number,
+    lots: json(r.lots, {}),
+    years: json(r.years, {}),
+    day: json(r.day, null),
     version: r.version as number,
   }
 }
+
+const accountParams = (a: PointAccount) => ({
+  memberId: a.memberId,
+  communityId: a.communityId,
+  balance: a.balance,
+  earned: a.earned,
+  spent: a.spent,
+  lots: JSON.stringify(a.lots),
+  years: JSON.stringify(a.years),
+  day: a.day ? JSON.stringify(a.day) : null,
+  oldest: oldestLotYear(a),
+  version: a.version,
+})
+
+function toGoods(r: Row): Goods {
+  return {
+    id: r.id as string,
+    communityId: r.community_id as string,
+    name: r.name as string,
+    image: (r.image as string | null) ?? null,
+    description: r.description as string,
+    price: r.price as number,
+    stock: r.stock as number,
+    limitPerMember: r.limit_per_member as number,
+    onShelf: r.on_shelf === 1,
+    createdAt: r.created_at as number,
+    updatedAt: r.updated_at as number,
+    version: r.version as number,
+  }
+}
+
+const goodsParams = (g: Goods) => ({ ...g, onShelf: g.onShelf ? 1 : 0 })
+
+function toRedemption(r: Row): Redemption {
+  return {
+    id: r.id as string,
+    communityId: r.community_id as string,
+    memberId: r.member_id as string,
+    goodsId: r.goods_id as string,
+    goodsName: r.goods_name as string,
+    goodsImage: (r.goods_image as string | null) ?? null,
+    price: r.price as number,
+    code: r.code as string,
+    status: r.status as Redemption['status'],
+    consumed: json(r.consumed, {}),
+    createdAt: r.created_at as number,
+    expiresAt: r.expires_at as number,
+    pickedAt: (r.picked_at as number | null) ?? null,
+    verifiedBy: (r.verified_by as string | null) ?? null,
+    version: r.version as number,
+  }
+}
+
+const redemptionParams = (r: Redemption) => ({ ...r, consumed: JSON.stringify(r.consumed) })
 
 function toLedger(r: Row): LedgerRecord {
   return {
@@ -162,11 +221,52 @@ export function createRepos(db: Database.Database): Repos {
     events: db.prepare('SELECT * FROM order_events WHERE order_id = ? ORDER BY seq'),
     account: db.prepare('SELECT * FROM point_accounts WHERE member_id = ?'),
     insertAccount: db.prepare(
-      'INSERT INTO point_accounts (member_id, community_id, balance, earned, spent, version) VALUES (@memberId, @communityId, @balance, @earned, @spent, @version)',
+      `INSERT INTO point_accounts (member_id, community_id, balance, earned, spent, lots, years, day, oldest_lot_year, version)
+       VALUES (@memberId, @communityId, @balance, @earned, @spent, @lots, @years, @day, @oldest, @version)`,
     ),
     updateAccount: db.prepare(
-      'UPDATE point_accounts SET balance = @balance, earned = @earned, spent = @spent, version = @version WHERE member_id = @memberId AND version = @version - 1',
+      `UPDATE point_accounts SET balance = @balance, earned = @earned, spent = @spent, lots = @lots, years = @years, day = @day,
+       oldest_lot_year = @oldest, version = @version WHERE member_id = @memberId AND version = @version - 1`,
     ),
+    accounts: db.prepare('SELECT * FROM point_accounts WHERE community_id = ?'),
+    withLotsFrom: db.prepare('SELECT member_id FROM point_accounts WHERE oldest_lot_year <= ? LIMIT ?'),
+    saveSettings: db.prepare('UPDATE users SET ranking_opt_in = ? WHERE id = ?'),
+    lastRules: db.prepare('SELECT * FROM rules_audit WHERE community_id = ? ORDER BY seq DESC LIMIT 1'),
+    setRules: db.prepare('UPDATE communities SET rules = ? WHERE id = ?'),
+    auditRules: db.prepare('INSERT INTO rules_audit (community_id, by_user, at, before, after) VALUES (?, ?, ?, ?, ?)'),
+    goods: db.prepare('SELECT * FROM goods WHERE id = ?'),
+    listGoods: db.prepare('SELECT * FROM goods WHERE community_id = ? AND (on_shelf = 1 OR ?) ORDER BY on_shelf DESC, created_at DESC, id'),
+    insertGoods: db.prepare(
+      `INSERT INTO goods (id, community_id, name, image, description, price, stock, limit_per_member, on_shelf, created_at, updated_at, version)
+       VALUES (@id, @communityId, @name, @image, @description, @price, @stock, @limitPerMember, @onShelf, @createdAt, @updatedAt, @version)`,
+    ),
+    updateGoods: db.prepare(
+      `UPDATE goods SET name = @name, image = @image, description = @description, price = @price, stock = @stock,
+       limit_per_member = @limitPerMember, on_shelf = @onShelf, updated_at = @updatedAt, version = @version
+       WHERE id = @id AND version = @version - 1`,
+    ),
+    holding: db.prepare('SELECT count FROM holdings WHERE goods_id = ? AND member_id = ?'),
+    setHolding: db.prepare(
+      'INSERT INTO holdings (goods_id, member_id, count) VALUES (?, ?, ?) ON CONFLICT (goods_id, member_id) DO UPDATE SET count = excluded.count',
+    ),
+    redemption: db.prepare('SELECT * FROM redemptions WHERE id = ?'),
+    insertRedemption: db.prepare(
+      `INSERT INTO redemptions (id, community_id, member_id, goods_id, goods_name, goods_image, price, code, status, consumed,
+       created_at, expires_at, picked_at, verified_by, version)
+       VALUES (@id, @communityId, @memberId, @goodsId, @goodsName, @goodsImage, @price, @code, @status, @consumed,
+       @createdAt, @expiresAt, @pickedAt, @verifiedBy, @version)`,
+    ),
+    updateRedemption: db.prepare(
+      `UPDATE redemptions SET status = @status, picked_at = @pickedAt, verified_by = @verifiedBy, version = @version
+       WHERE id = @id AND version = @version - 1`,
+    ),
+    redemptions: db.prepare(
+      `SELECT * FROM redemptions WHERE member_id = @member AND (@cAt IS NULL OR created_at < @cAt OR (created_at = @cAt AND id < @cId))
+       ORDER BY created_at DESC, id DESC LIMIT @limit`,
+    ),
+    codeGet: db.prepare('SELECT redemption_id FROM pickup_codes WHERE community_id = ? AND code = ?'),
+    codePut: db.prepare('INSERT INTO pickup_codes (community_id, code, redemption_id) VALUES (?, ?, ?)'),
+    dueForExpiry: db.prepare(`SELECT id FROM redemptions WHERE status = 'pending' AND expires_at < ? ORDER BY expires_at LIMIT ?`),
     entry: db.prepare('SELECT * FROM ledger WHERE source_key = ?'),
     append: db.prepare(
       'INSERT INTO ledger (source_key, member_id, community_id, delta, reason, note, balance_after, at) VALUES (@sourceKey, @memberId, @communityId, @delta, @reason, @note, @balanceAfter, @at)',
@@ -192,6 +292,9 @@ export function createRepos(db: Database.Database): Repos {
       async listMembers(communityId) {
         return (q.members.all(communityId) as Row[]).map(toUser)
       },
+      async saveSettings(user) {
+        q.saveSettings.run(user.rankingOptIn ? 1 : 0, user.id)
+      },
     },
     places: {
       async community(id) {
@@ -209,6 +312,17 @@ export function createRepos(db: Database.Database): Repos {
       async rules(communityId) {
         const r = q.community.get(communityId) as Row | undefined
         return r?.rules ? PointsRulesSchema.parse(JSON.parse(r.rules as string)) : null
+      },
+      async lastRulesChange(communityId) {
+        const r = q.lastRules.get(communityId) as Row | undefined
+        return r
+          ? { communityId, by: r.by_user as string, at: r.at as number, before: json(r.before, null), rules: json(r.after, DEFAULT_RULES) }
+          : null
+      },
+      async saveRules(change) {
+        const after = JSON.stringify(change.rules)
+        q.setRules.run(after, change.communityId)
+        q.auditRules.run(change.communityId, change.by, change.at, change.before ? JSON.stringify(change.before) : null, after)
       },
     },
     orders: {
@@ -259,7 +373,8 @@ export function createRepos(db: Database.Database): Repos {
         const r = q.account.get(memberId) as Row | undefined
         return r ? toAccount(r) : null
       },
-      async saveAccount(a) {
+      async saveAccount(account) {
+        const a = accountParams(account)
         if (a.version === 1) {
           try {
             q.insertAccount.run(a)
@@ -289,6 +404,75 @@ export function createRepos(db: Database.Database): Repos {
         const items = rows.slice(0, limit)
         const last = items[items.length - 1]
         return { items: items.map(toLedger), nextCursor: rows.length > limit && last ? encodeCursor([last.rid as number]) : undefined }
+      },
+      async accounts(communityId) {
+        return (q.accounts.all(communityId) as Row[]).map(toAccount)
+      },
+      async withLotsFrom(year, limit) {
+        return (q.withLotsFrom.all(year, limit) as Row[]).map((r) => r.member_id as string)
+      },
+    },
+    mall: {
+      async goods(id) {
+        const r = q.goods.get(id) as Row | undefined
+        return r ? toGoods(r) : null
+      },
+      async listGoods(communityId, includeOffShelf) {
+        return (q.listGoods.all(communityId, includeOffShelf ? 1 : 0) as Row[]).map(toGoods)
+      },
+      async insertGoods(goods) {
+        try {
+          q.insertGoods.run(goodsParams(goods))
+        } catch (e) {
+          if (isUniqueViolation(e)) throw new WriteConflict(`goods ${goods.id} exists`)
+          throw e
+        }
+      },
+      async updateGoods(goods) {
+        if (q.updateGoods.run(goodsParams(goods)).changes !== 1) throw new WriteConflict(`goods ${goods.id} changed`)
+      },
+      async holding(goodsId, memberId) {
+        return ((q.holding.get(goodsId, memberId) as Row | undefined)?.count as number | undefined) ?? 0
+      },
+      async setHolding(goodsId, memberId, count) {
+        q.setHolding.run(goodsId, memberId, count)
+      },
+      async redemption(id) {
+        const r = q.redemption.get(id) as Row | undefined
+        return r ? toRedemption(r) : null
+      },
+      async insertRedemption(r) {
+        try {
+          q.insertRedemption.run(redemptionParams(r))
+        } catch (e) {
+          if (isUniqueViolation(e)) throw new WriteConflict(`redemption ${r.id} exists`)
+          throw e
+        }
+      },
+      async updateRedemption(r) {
+        if (q.updateRedemption.run(redemptionParams(r)).changes !== 1) throw new WriteConflict(`redemption ${r.id} changed`)
+      },
+      async redemptions(memberId, cursor, limit) {
+        const c = decodeCursor(cursor)
+        const [cAt, cId] = c && typeof c[0] === 'number' && typeof c[1] === 'string' ? c : [null, null]
+        const rows = q.redemptions.all({ member: memberId, cAt, cId, limit: limit + 1 }) as Row[]
+        const items = rows.slice(0, limit).map(toRedemption)
+        const last = items[items.length - 1]
+        return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt, last.id]) : undefined }
+      },
+      async redemptionByCode(communityId, code) {
+        return ((q.codeGet.get(communityId, code) as Row | undefined)?.redemption_id as string | undefined) ?? null
+      },
+      async claimCode(communityId, code, redemptionId) {
+        try {
+          q.codePut.run(communityId, code, redemptionId)
+        } catch (e) {
+          if (isUniqueViolation(e)) throw new WriteConflict(`pickup code ${code} taken`)
+          throw e
+        }
+      },
+      async dueForExpiry(now, limit) {
+        return (q.dueForExpiry.all(now, limit) as Row[]).map((r) => r.id as string)
       },
     },
     idempotency: {

@@ -53,6 +53,43 @@ const STEPS: string[] = [
   );
   CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   `,
+  // points rules audit, lots and yearly figures on accounts, ranking opt-in, the points mall
+  `
+  ALTER TABLE users ADD COLUMN ranking_opt_in INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE point_accounts ADD COLUMN lots TEXT NOT NULL DEFAULT '{}';
+  ALTER TABLE point_accounts ADD COLUMN years TEXT NOT NULL DEFAULT '{}';
+  ALTER TABLE point_accounts ADD COLUMN day TEXT;
+  ALTER TABLE point_accounts ADD COLUMN oldest_lot_year INTEGER;
+  CREATE INDEX point_accounts_community ON point_accounts(community_id);
+  CREATE INDEX point_accounts_oldest_lot ON point_accounts(oldest_lot_year);
+  CREATE TABLE rules_audit (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT, community_id TEXT NOT NULL, by_user TEXT NOT NULL, at INTEGER NOT NULL,
+    before TEXT, after TEXT NOT NULL
+  );
+  CREATE INDEX rules_audit_community ON rules_audit(community_id, seq DESC);
+  CREATE TABLE goods (
+    id TEXT PRIMARY KEY, community_id TEXT NOT NULL, name TEXT NOT NULL, image TEXT, description TEXT NOT NULL,
+    price INTEGER NOT NULL CHECK (price > 0), stock INTEGER NOT NULL CHECK (stock >= 0),
+    limit_per_member INTEGER NOT NULL, on_shelf INTEGER NOT NULL,
+    created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, version INTEGER NOT NULL
+  );
+  CREATE INDEX goods_community ON goods(community_id, on_shelf);
+  CREATE TABLE holdings (
+    goods_id TEXT NOT NULL, member_id TEXT NOT NULL, count INTEGER NOT NULL CHECK (count >= 0),
+    PRIMARY KEY (goods_id, member_id)
+  );
+  CREATE TABLE redemptions (
+    id TEXT PRIMARY KEY, community_id TEXT NOT NULL, member_id TEXT NOT NULL, goods_id TEXT NOT NULL,
+    goods_name TEXT NOT NULL, goods_image TEXT, price INTEGER NOT NULL, code TEXT NOT NULL, status TEXT NOT NULL,
+    consumed TEXT NOT NULL, created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, picked_at INTEGER,
+    verified_by TEXT, version INTEGER NOT NULL
+  );
+  CREATE INDEX redemptions_member ON redemptions(member_id, created_at DESC, id DESC);
+  CREATE INDEX redemptions_pending ON redemptions(status, expires_at);
+  CREATE TABLE pickup_codes (
+    community_id TEXT NOT NULL, code TEXT NOT NULL, redemption_id TEXT NOT NULL, PRIMARY KEY (community_id, code)
+  );
+  `,
 ]
 
 export function migrate(db: Database.Database) {

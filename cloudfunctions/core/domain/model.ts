@@ -1,5 +1,6 @@
 // The records the rules work on. Times are epoch milliseconds (instants); display is the app's job.
 import type { LedgerReason, OrderKind, OrderStatus, PostType, Role, Urgency } from '@shared/enums'
+import type { PointsRules } from '@shared/points'
 
 export interface Community {
   id: string
@@ -37,6 +38,8 @@ export interface User {
   /** Unit and room inside the building, e.g. "2单元 301". */
   room: string | null
   member: MemberProfile | null
+  /** Shown by name in personal rankings only when true (opt-in). */
+  rankingOptIn: boolean
   createdAt: number
 }
 
@@ -82,12 +85,23 @@ export interface OrderEventRecord {
   note: string | null
 }
 
+/** Points still unspent, by the Beijing year they were earned in: spent oldest first, lapse by year. */
+export type Lots = Record<string, number>
+
 export interface PointAccount {
   memberId: string
   communityId: string
+  /** Always the sum of the ledger, and of `lots`; never below zero. */
   balance: number
+  /** All-time: awards and positive adjustments. */
   earned: number
+  /** All-time: redemptions less refunds. */
   spent: number
+  lots: Lots
+  /** Per Beijing year, for "this year earned / spent". */
+  years: Record<string, { earned: number; spent: number }>
+  /** Awards so far on one Beijing day, for the daily cap. */
+  day: { key: string; awarded: number } | null
   version: number
 }
 
@@ -101,4 +115,48 @@ export interface LedgerRecord {
   note: string
   balanceAfter: number
   at: number
+}
+
+export interface RulesChange {
+  communityId: string
+  rules: PointsRules
+  before: PointsRules | null
+  by: string
+  at: number
+}
+
+export interface Goods {
+  id: string
+  communityId: string
+  name: string
+  image: string | null
+  description: string
+  price: number
+  stock: number
+  limitPerMember: number
+  onShelf: boolean
+  createdAt: number
+  updatedAt: number
+  version: number
+}
+
+export type RedemptionStatus = 'pending' | 'picked' | 'cancelled' | 'expired'
+
+export interface Redemption {
+  id: string
+  communityId: string
+  memberId: string
+  goodsId: string
+  goodsName: string
+  goodsImage: string | null
+  price: number
+  code: string
+  status: RedemptionStatus
+  /** The lots the points came from, so a refund puts them back where they were. */
+  consumed: Lots
+  createdAt: number
+  expiresAt: number
+  pickedAt: number | null
+  verifiedBy: string | null
+  version: number
 }

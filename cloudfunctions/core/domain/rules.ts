@@ -1,19 +1,9 @@
-// Points rules are data per community (DESIGN.md §5): zod-validated, with shipped defaults.
-import { z } from 'zod'
-import { POST_TYPES, URGENCIES } from '@shared/enums'
+// Points rules (DESIGN.md §5): the schema lives in the wire contract; defaults and arithmetic here.
 import type { PostType, Urgency } from '@shared/enums'
+import { type PointsRules, PointsRulesSchema } from '@shared/points'
+import { POST_TYPE_LABELS } from './labels'
 
-const points = z.number().int().min(0).max(1000)
-
-export const PointsRulesSchema = z.strictObject({
-  /** Base points for an order, by post type. */
-  basePoints: z.record(z.enum(POST_TYPES), points),
-  /** Multiplier on base points by urgency. */
-  urgencyFactor: z.record(z.enum(URGENCIES), z.number().min(0.5).max(5)),
-  /** Extra points on close, by the resident's rating (1–5). */
-  ratingBonus: z.strictObject({ 1: points, 2: points, 3: points, 4: points, 5: points }),
-})
-export type PointsRules = z.infer<typeof PointsRulesSchema>
+export { PointsRulesSchema, type PointsRules }
 
 export const DEFAULT_RULES: PointsRules = PointsRulesSchema.parse({
   basePoints: {
@@ -27,6 +17,9 @@ export const DEFAULT_RULES: PointsRules = PointsRulesSchema.parse({
   },
   urgencyFactor: { low: 1, normal: 1, urgent: 1.5 },
   ratingBonus: { 1: 0, 2: 0, 3: 0, 4: 3, 5: 5 },
+  activityPoints: 10,
+  dailyCap: 100,
+  expiryEnabled: true,
 })
 
 /** Points staff see prefilled when they dispatch (派单): base by post type times the urgency factor. */
@@ -38,4 +31,21 @@ export function dispatchPoints(rules: PointsRules, category: PostType, urgency: 
 export function awardPoints(rules: PointsRules, dispatched: number, rating: number | null): number {
   const bonus = rating === null ? 0 : (rules.ratingBonus[rating as 1 | 2 | 3 | 4 | 5] ?? 0)
   return dispatched + bonus
+}
+
+/** The rules in plain words for members (积分规则说明). */
+export function explainRules(rules: PointsRules): string[] {
+  const base = Object.entries(rules.basePoints)
+    .map(([post, n]) => `${POST_TYPE_LABELS[post as PostType]} ${n} 分`)
+    .join('，')
+  const bonus = [5, 4, 3, 2, 1].filter((r) => rules.ratingBonus[r as 1] > 0).map((r) => `${r} 星加 ${rules.ratingBonus[r as 1]} 分`)
+  const lines = [
+    `完成一张工单，按岗位得分：${base}。`,
+    `紧急工单按 ${rules.urgencyFactor.urgent} 倍计分。`,
+    bonus.length ? `居民评价 ${bonus.join('，')}。` : '居民评价不另加分。',
+    `参加一次周末志愿活动一般得 ${rules.activityPoints} 分，以活动公布的为准。`,
+    rules.dailyCap > 0 ? `每人每天最多获得 ${rules.dailyCap} 分。` : '每天获得的积分不设上限。',
+    rules.expiryEnabled ? '积分在获得后的第二年年底失效，兑换时先用最早获得的积分。' : '积分长期有效。',
+  ]
+  return lines
 }

@@ -1,11 +1,12 @@
 // 评价打分: the resident confirms with 1–5 stars; the order closes and the member is paid once.
 import type { Caller } from '../../domain/access'
 import { SYSTEM } from '../../domain/access'
-import { emptyAccount, post, sourceKeys } from '../../domain/ledger'
+import { allowedByDailyCap, sourceKeys } from '../../domain/ledger'
 import type { Order } from '../../domain/model'
 import { DEFAULT_RULES, awardPoints } from '../../domain/rules'
 import { nextStatus } from '../../domain/order-machine'
 import type { Ctx } from '../../ports'
+import { loadAccount, postEntry } from '../points/post'
 import { presentDetail } from './present'
 import { loadOrder, transition } from './shared'
 
@@ -20,25 +21,20 @@ export async function confirmOrder(ctx: Ctx, actor: Exclude<Caller, typeof SYSTE
 /** Closes a completed order (by its resident, or by the system after 72 h) and awards the points. */
 export async function closeOrder(ctx: Ctx, order: Order, caller: Caller, rating: number | null, comment: string | null) {
   const rules = (await ctx.repos.places.rules(order.communityId)) ?? DEFAULT_RULES
-  const award = awardPoints(rules, order.points ?? 0, rating)
+  const earned = awardPoints(rules, order.points ?? 0, rating)
+  const memberId = order.claimerId
+  const at = ctx.clock.now()
+  const award = memberId ? allowedByDailyCap(await loadAccount(ctx, memberId, order.communityId), rules, earned, at) : 0
   const note = caller === SYSTEM ? '超过 72 小时未评价，系统自动确认' : comment
   const saved = await transition(ctx, order, 'confirm', caller, { rating, comment, awardedPoints: award }, note)
-  if (order.claimerId && award > 0) await awardForOrder(ctx, saved, award)
+  if (memberId && award > 0) {
+    await postEntry(ctx, memberId, order.communityId, {
+      sourceKey: sourceKeys.orderAward(order.id),
+      delta: award,
+      reason: 'order_award',
+      note: `完成工单「${order.title}」${award < earned ? `（已达每日上限，计 ${award} 分）` : ''}`,
+      at,
+    })
+  }
   return saved
-}
-
-async function awardForOrder(ctx: Ctx, order: Order, award: number) {
-  const memberId = order.claimerId as string
-  const key = sourceKeys.orderAward(order.id)
-  if (await ctx.repos.points.entry(key)) return // paid already: a retry never pays twice
-  const account = (await ctx.repos.points.account(memberId)) ?? emptyAccount(memberId, order.communityId)
-  const { account: next, record } = post(account, {
-    sourceKey: key,
-    delta: award,
-    reason: 'order_award',
-    note: `完成工单「${order.title}」`,
-    at: ctx.clock.now(),
-  })
-  await ctx.repos.points.append(record)
-  await ctx.repos.points.saveAccount(next)
 }

@@ -1,34 +1,82 @@
-// The scheduled job (DESIGN.md §4): time-based rules, each item in its own transaction, safe to repeat.
+// The scheduled job (DESIGN.md §4): time-based rules, each item in its own transaction, safe to repeat
+// and safe to run twice at once — every step re-checks the state it acts on inside its transaction.
 import { SYSTEM } from '../../domain/access'
-import type { Deps, Repos, UnitOfWork } from '../../ports'
+import { lapsedLots, sourceKeys } from '../../domain/ledger'
+import { DEFAULT_RULES } from '../../domain/rules'
+import { yearOf } from '../../domain/time'
+import type { Ctx, Deps, UnitOfWork } from '../../ports'
 import { WriteConflict } from '../../ports'
+import { expireRedemption } from '../mall/redemptions'
 import { closeOrder } from '../orders/confirm'
+import { postEntry } from '../points/post'
 
 export const AUTO_CONFIRM_AFTER_MS = 72 * 3600 * 1000
+const BATCH = 200
 
 export interface TickReport {
   autoConfirmed: number
+  redemptionsExpired: number
+  pointsLapsed: number
 }
 
-/** Runs every time-based rule once. Two ticks at once, or one after another, change things once. */
 export async function tick(uow: UnitOfWork, deps: Deps): Promise<TickReport> {
   const now = deps.clock.now()
-  const due = await uow.read((repos) => repos.orders.dueForAutoConfirm(now - AUTO_CONFIRM_AFTER_MS, 200))
-  let autoConfirmed = 0
-  for (const id of due) {
-    const done = await uow
-      .write(async (repos: Repos) => {
-        const order = await repos.orders.get(id)
-        // another tick, or the resident, got there first
-        if (order?.status !== 'completed' || order.updatedAt > now - AUTO_CONFIRM_AFTER_MS) return false
-        await closeOrder({ ...deps, repos, after: () => undefined }, order, SYSTEM, null, null)
-        return true
-      })
-      .catch((e) => {
-        if (e instanceof WriteConflict) return false
-        throw e
-      })
-    if (done) autoConfirmed++
+  /** Runs `step` for each id in its own transaction; counts the ones that changed something. */
+  const each = async (ids: string[], step: (ctx: Ctx, id: string) => Promise<boolean>) => {
+    let changed = 0
+    for (const id of ids) {
+      const done = await uow
+        .write((repos) => step({ ...deps, repos, after: () => undefined }, id))
+        .catch((e) => {
+          if (e instanceof WriteConflict) return false // another tick got there first
+          throw e
+        })
+      if (done) changed++
+    }
+    return changed
   }
-  return { autoConfirmed }
+
+  const autoConfirmed = await each(
+    await uow.read((r) => r.orders.dueForAutoConfirm(now - AUTO_CONFIRM_AFTER_MS, BATCH)),
+    async (ctx, id) => {
+      const order = await ctx.repos.orders.get(id)
+      if (order?.status !== 'completed' || order.updatedAt > now - AUTO_CONFIRM_AFTER_MS) return false
+      await closeOrder(ctx, order, SYSTEM, null, null)
+      return true
+    },
+  )
+
+  const redemptionsExpired = await each(await uow.read((r) => r.mall.dueForExpiry(now, BATCH)), expireRedemption)
+
+  const pointsLapsed = await each(await uow.read((r) => r.points.withLotsFrom(yearOf(now) - 2, BATCH)), async (ctx, memberId) => {
+    const account = await ctx.repos.points.account(memberId)
+    if (!account) return false
+    const rules = (await ctx.repos.places.rules(account.communityId)) ?? DEFAULT_RULES
+    const lapsed = lapsedLots(account, now)
+    if (lapsed.length === 0) return false
+    if (!rules.expiryEnabled) {
+      // expiry is off: old points carry over into this year, so the sweep stops finding them
+      const lots = { ...account.lots }
+      const carried = lapsed.reduce((n, l) => n + l.points, 0)
+      for (const l of lapsed) delete lots[String(l.year)]
+      const year = String(yearOf(now))
+      lots[year] = (lots[year] ?? 0) + carried
+      await ctx.repos.points.saveAccount({ ...account, lots, version: account.version + 1 })
+      return false
+    }
+    for (const { year, points } of lapsed) {
+      const current = await ctx.repos.points.account(memberId)
+      await postEntry(ctx, memberId, account.communityId, {
+        sourceKey: sourceKeys.expiry(memberId, year, current?.version ?? 0),
+        delta: -points,
+        reason: 'expiry',
+        note: `${year} 年获得的积分已到期`,
+        at: now,
+        lotYear: year,
+      })
+    }
+    return true
+  })
+
+  return { autoConfirmed, redemptionsExpired, pointsLapsed }
 }

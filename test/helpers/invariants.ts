@@ -1,0 +1,44 @@
+// The money invariants (DESIGN.md §5–§6), read straight from the database.
+import type Database from 'better-sqlite3'
+
+/** Returns a list of broken invariants (empty when all hold). */
+export function brokenInvariants(db: Database.Database, initialStock?: Record<string, number>): string[] {
+  const broken: string[] = []
+  const accounts = db.prepare('SELECT member_id, balance, lots FROM point_accounts').all() as Array<{ member_id: string; balance: number; lots: string }>
+  const sums = new Map(
+    (db.prepare('SELECT member_id, SUM(delta) AS s FROM ledger GROUP BY member_id').all() as Array<{ member_id: string; s: number }>).map((r) => [r.member_id, r.s]),
+  )
+  for (const a of accounts) {
+    const ledger = sums.get(a.member_id) ?? 0
+    if (a.balance !== ledger) broken.push(`${a.member_id}: balance ${a.balance} ≠ Σ ledger ${ledger}`)
+    if (a.balance < 0) broken.push(`${a.member_id}: balance ${a.balance} < 0`)
+    const lots = Object.values(JSON.parse(a.lots) as Record<string, number>)
+    if (lots.some((n) => n < 0)) broken.push(`${a.member_id}: a negative lot`)
+    if (lots.reduce((x, y) => x + y, 0) !== a.balance) broken.push(`${a.member_id}: lots ${a.lots} ≠ balance ${a.balance}`)
+  }
+  for (const [member] of sums) if (!accounts.some((a) => a.member_id === member)) broken.push(`${member}: ledger without account`)
+  const chain = db.prepare('SELECT member_id, delta, balance_after FROM ledger ORDER BY rowid').all() as Array<{ member_id: string; delta: number; balance_after: number }>
+  const running = new Map<string, number>()
+  for (const e of chain) {
+    const b = (running.get(e.member_id) ?? 0) + e.delta
+    running.set(e.member_id, b)
+    if (b !== e.balance_after) broken.push(`${e.member_id}: balance_after ${e.balance_after} ≠ running ${b}`)
+  }
+  const refunds = db.prepare("SELECT source_key, COUNT(*) AS n FROM ledger WHERE reason = 'refund' GROUP BY source_key HAVING n > 1").all()
+  if (refunds.length) broken.push(`refunded twice: ${JSON.stringify(refunds)}`)
+  const goods = db.prepare('SELECT id, stock FROM goods').all() as Array<{ id: string; stock: number }>
+  for (const g of goods) {
+    if (g.stock < 0) broken.push(`${g.id}: stock ${g.stock} < 0`)
+    const active = (db.prepare("SELECT COUNT(*) AS n FROM redemptions WHERE goods_id = ? AND status IN ('pending', 'picked')").get(g.id) as { n: number }).n
+    if (initialStock?.[g.id] !== undefined && g.stock !== initialStock[g.id] - active) {
+      broken.push(`${g.id}: stock ${g.stock} ≠ initial ${initialStock[g.id]} − active ${active}`)
+    }
+    const held = (db.prepare('SELECT COALESCE(SUM(count), 0) AS n FROM holdings WHERE goods_id = ?').get(g.id) as { n: number }).n
+    if (held !== active) broken.push(`${g.id}: holdings ${held} ≠ active redemptions ${active}`)
+  }
+  const orphanDebits = db
+    .prepare("SELECT r.id FROM redemptions r LEFT JOIN ledger l ON l.source_key = 'redemption:' || r.id WHERE l.source_key IS NULL")
+    .all()
+  if (orphanDebits.length) broken.push(`redemptions without a debit: ${JSON.stringify(orphanDebits)}`)
+  return broken
+}
