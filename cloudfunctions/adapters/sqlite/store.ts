@@ -1,4 +1,7 @@
-// The embedded store: one writer connection whose transactions run one at a time, and one reader.
+// The embedded store: one writer connection and one reader. Write transactions queue and run one
+// at a time; under load the queue is drained in groups that share one COMMIT (group commit), each
+// use case inside its own SAVEPOINT so one failing leaves the others untouched. Nobody hears back
+// before the COMMIT that holds their change.
 import Database from 'better-sqlite3'
 import type { Repos, UnitOfWork } from '../../core/ports'
 import { createRepos } from './repos'
@@ -14,6 +17,15 @@ export interface SqliteStore extends UnitOfWork {
   close(): void
 }
 
+interface Job {
+  run: () => Promise<unknown>
+  resolve: (value: unknown) => void
+  reject: (error: unknown) => void
+}
+
+/** Most use cases one COMMIT may carry: bounds the latency of the first in a group. */
+const MAX_GROUP = 64
+
 export function openStore(file: string): SqliteStore {
   const db = new Database(file)
   db.pragma('journal_mode = WAL')
@@ -26,36 +38,67 @@ export function openStore(file: string): SqliteStore {
 
   const writeRepos = createRepos(db)
   const readRepos = reader === db ? writeRepos : createRepos(reader)
-  let tail: Promise<unknown> = Promise.resolve()
+  const queue: Job[] = []
+  let draining = false
 
-  /** Transactions span awaits, so they queue: one at a time on the writer connection. */
-  function serial<T>(fn: () => Promise<T>): Promise<T> {
-    const run = tail.then(fn)
-    tail = run.catch(() => undefined)
-    return run
+  async function drain() {
+    draining = true
+    try {
+      while (queue.length > 0) {
+        const group = queue.splice(0, MAX_GROUP)
+        const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = []
+        db.exec('BEGIN IMMEDIATE')
+        try {
+          for (const job of group) {
+            db.exec('SAVEPOINT job')
+            try {
+              outcomes.push({ ok: true, value: await job.run() })
+              db.exec('RELEASE job')
+            } catch (error) {
+              db.exec('ROLLBACK TO job')
+              db.exec('RELEASE job')
+              outcomes.push({ ok: false, error })
+            }
+          }
+          db.exec('COMMIT')
+        } catch (error) {
+          if (db.inTransaction) db.exec('ROLLBACK')
+          for (const job of group) job.reject(error)
+          continue
+        }
+        group.forEach((job, i) => {
+          const o = outcomes[i]
+          if (o.ok) job.resolve(o.value)
+          else job.reject(o.error)
+        })
+      }
+    } finally {
+      draining = false
+    }
+  }
+
+  function enqueue<T>(run: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      queue.push({ run, resolve: resolve as (v: unknown) => void, reject })
+      // start on the next microtask so requests arriving together share a group
+      if (!draining) {
+        draining = true
+        queueMicrotask(() => void drain())
+      }
+    })
   }
 
   return {
     db,
+    reader,
     write<T>(fn: (repos: Repos) => Promise<T>) {
-      return serial(async () => {
-        db.exec('BEGIN IMMEDIATE')
-        try {
-          const result = await fn(writeRepos)
-          db.exec('COMMIT')
-          return result
-        } catch (error) {
-          if (db.inTransaction) db.exec('ROLLBACK')
-          throw error
-        }
-      })
+      return enqueue(() => fn(writeRepos))
     },
     read<T>(fn: (repos: Repos) => Promise<T>) {
       return fn(readRepos)
     },
-    reader,
-    writeRaw<T>(fn: (db: Database.Database) => T) {
-      return serial(async () => db.transaction(fn)(db))
+    writeRaw<T>(fn: (database: Database.Database) => T) {
+      return enqueue(async () => fn(db))
     },
     close() {
       if (reader !== db) reader.close()

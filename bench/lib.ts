@@ -1,0 +1,61 @@
+// Shared bits for benchmarks: percentiles, the machine, a results file, a gateway child process.
+import { type ChildProcess, spawn } from 'node:child_process'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+export const ROOT = path.resolve(__dirname, '..')
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
+  return sorted[i]
+}
+
+export function machine() {
+  return { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', node: process.version, memoryGiB: Math.round(os.totalmem() / 2 ** 30) }
+}
+
+export interface Figure {
+  name: string
+  value: number
+  unit: string
+  /** e.g. "≥ 1000" — printed beside the figure with pass/miss, never asserted in tests. */
+  target?: string
+  pass?: boolean
+  note?: string
+}
+
+/** Merges one benchmark's figures into bench/results.json and prints them as a table. */
+export function report(bench: string, figures: Figure[], extra: Record<string, unknown> = {}) {
+  const file = path.join(ROOT, 'bench', 'results.json')
+  const all = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : { benches: {} }
+  all.machine = machine()
+  all.benches[bench] = { date: new Date().toISOString(), figures, ...extra }
+  writeFileSync(file, `${JSON.stringify(all, null, 2)}\n`)
+  console.log(`\n${bench}`)
+  for (const f of figures) {
+    const mark = f.pass === undefined ? '' : f.pass ? 'pass' : 'MISS'
+    console.log(`  ${f.name.padEnd(46)} ${String(round(f.value)).padStart(10)} ${f.unit.padEnd(8)} ${f.target ? `target ${f.target} ${mark}` : ''}`)
+  }
+}
+
+export const round = (n: number) => (Math.abs(n) >= 100 ? Math.round(n) : Math.round(n * 100) / 100)
+
+/** Starts the local gateway as its own process (as in production) and resolves with its URL. */
+export function startGateway(dataDir: string, env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'local', 'main.ts')], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: '0', REDGRID_DATA: dataDir, REDGRID_STATIC: path.join(dataDir, 'no-h5'), ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+    let out = ''
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString()
+      const m = /running at (http:\/\/localhost:\d+)\//.exec(out)
+      if (m) resolve({ url: m[1].replace('localhost', '127.0.0.1'), child })
+    })
+    child.on('exit', (code) => reject(new Error(`gateway exited with ${code}: ${out}`)))
+  })
+}
