@@ -24,11 +24,15 @@ export const ORDER_STATUSES = ['submitted', 'open', 'claimed', 'completed', 'clo
 export type OrderStatus = (typeof ORDER_STATUSES)[number]
 
 /** Every transition of the order machine has one action name (DESIGN.md §3). */
-export const ORDER_ACTIONS = ['dispatch', 'reject', 'claim', 'release', 'complete', 'confirm', 'dispute', 'cancel'] as const
+export const ORDER_ACTIONS = ['dispatch', 'reject', 'claim', 'decline', 'release', 'complete', 'confirm', 'dispute', 'cancel'] as const
 export type OrderAction = (typeof ORDER_ACTIONS)[number]
 
-export const ORDER_SCOPES = ['mine', 'hall', 'review', 'assigned'] as const
+export const ORDER_SCOPES = ['mine', 'hall', 'review', 'assigned', 'overdue'] as const
 export type OrderScope = (typeof ORDER_SCOPES)[number]
+
+/** The escalation ladder (分级响应): 网格 → 社区 → 街道. */
+export const LEVELS = ['grid', 'community', 'street'] as const
+export type Level = (typeof LEVELS)[number]
 
 export const LEDGER_REASONS = ['order_award', 'activity_award', 'redemption', 'refund', 'adjustment', 'expiry'] as const
 export type LedgerReason = (typeof LEDGER_REASONS)[number]

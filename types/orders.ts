@@ -1,7 +1,7 @@
 // orders.* — input schemas and output shapes (DESIGN.md §3, §8).
 import { z } from 'zod'
 import { MAX_PHOTOS, ORDER_KINDS, ORDER_SCOPES, ORDER_STATUSES, POST_TYPES, URGENCIES } from './enums'
-import type { OrderAction, OrderKind, OrderStatus, PostType, Urgency } from './enums'
+import type { Level, OrderAction, OrderKind, OrderStatus, PostType, Urgency } from './enums'
 import { fileId, id, page, text } from './common'
 import type { Page } from './common'
 
@@ -19,6 +19,7 @@ export const ListOrdersInput = z.strictObject({
   scope: z.enum(ORDER_SCOPES),
   status: z.enum(ORDER_STATUSES).optional(),
   category: z.enum(POST_TYPES).optional(),
+  kind: z.enum(ORDER_KINDS).optional(),
   gridId: id.optional(),
   ...page,
 })
@@ -39,6 +40,7 @@ export const ReviewOrderInput = z
   })
 
 export const ClaimOrderInput = z.strictObject({ orderId: id })
+export const DeclineOrderInput = z.strictObject({ orderId: id, reason: text(2, 200).optional() })
 export const ReleaseOrderInput = z.strictObject({ orderId: id, reason: text(2, 200) })
 export const CancelOrderInput = z.strictObject({ orderId: id, reason: text(0, 200).optional() })
 
@@ -88,6 +90,39 @@ export interface OrderSummary {
   /** Set when the order is directed to one member by staff. */
   assignee: PersonRef | null
   claimer: PersonRef | null
+  /** Where it stands on the escalation ladder (网格 → 社区 → 街道). */
+  level: Level
+  /** The deadline it runs against now (to be claimed, or to be completed), if any. */
+  dueAt: string | null
+  /** In a member's hall: why it suits them ("同网格 · 已认领助老扶幼岗"). */
+  recommendation?: Recommendation
+}
+
+export interface ScorePart {
+  /** In Chinese words: "同网格", "已认领助老扶幼岗", "手头 2 单". */
+  label: string
+  points: number
+}
+
+export interface Recommendation {
+  score: number
+  parts: ScorePart[]
+  /** Top of the member's hall (为你推荐). */
+  recommended: boolean
+}
+
+export interface Escalation {
+  at: string
+  from: Level
+  to: Level
+  reason: string
+}
+
+/** orders.suggest (staff): the best members for an order, with why. */
+export interface Suggestion {
+  member: PersonRef & { gridName: string | null; posts: PostType[]; skills: string[] }
+  score: number
+  parts: ScorePart[]
 }
 
 export interface OrderEvent {
@@ -121,6 +156,7 @@ export interface OrderDetail extends OrderSummary {
   disputeCount: number
   /** Points the member receives on close (dispatch points + rating bonus), once closed. */
   awardedPoints: number | null
+  escalations: Escalation[]
   timeline: OrderEvent[]
   /** What the caller may do now, from the transition table. */
   actions: OrderAction[]

@@ -6,6 +6,7 @@ import { id, page, text } from './common'
 import type { Page } from './common'
 
 const points = z.number().int().min(0).max(1000)
+const slaEntry = z.strictObject({ claimHours: z.number().min(0.25).max(720), completeHours: z.number().min(0.25).max(2160) })
 
 /** Points rules are data per community; admins change them (points.updateRules). */
 export const PointsRulesSchema = z.strictObject({
@@ -23,6 +24,10 @@ export const PointsRulesSchema = z.strictObject({
   dailyCap: z.number().int().min(0).max(10000),
   /** Points lapse at the end of the year after the one they were earned in (oldest spent first). */
   expiryEnabled: z.boolean(),
+  /** Hours to be claimed once dispatched, and to be completed once claimed, by urgency (分级响应时限). */
+  sla: z.strictObject({ low: slaEntry, normal: slaEntry, urgent: slaEntry }),
+  /** Most orders a member holds at once; at the cap they are not offered more. */
+  memberLoadCap: z.number().int().min(1).max(50),
 })
 export type PointsRules = z.infer<typeof PointsRulesSchema>
 

@@ -1,0 +1,88 @@
+import path from 'node:path'
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
+import devConfig from './dev'
+import prodConfig from './prod'
+
+// The shared wire contract lives outside sourceRoot; Taro only runs babel on src/ unless told.
+const sharedTypes = path.resolve(__dirname, '..', 'types')
+
+// https://docs.taro.zone/docs/config
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'redgrid',
+    date: '2026-11-25',
+    // NutUI is designed at 375px; everything else at 750px
+    designWidth(input: any) {
+      if (input?.file?.replace(/\\+/g, '/').indexOf('@nutui') > -1) return 375
+      return 750
+    },
+    deviceRatio: {
+      640: 2.34 / 2,
+      750: 1,
+      375: 2,
+      828: 1.81 / 2,
+    },
+    sourceRoot: 'src',
+    outputRoot: process.env.TARO_ENV === 'h5' ? 'dist-h5' : process.argv.includes('native-components') ? 'dist-native' : 'dist',
+    plugins: [],
+    // Build-time settings read by src/services/transport.ts (always defined, so no `process` at runtime).
+    env: {
+      TARO_APP_API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE ?? ''),
+      TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
+    },
+    defineConstants: {},
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: {
+      enable: true,
+    },
+    mini: {
+      compile: { include: [sharedTypes] },
+      // move modules used only by subpackages out of the main package
+      optimizeMainPackage: { enable: true },
+      // component styles are class-scoped, so chunk order does not matter
+      miniCssExtractPluginOption: { ignoreOrder: true },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+      webpackChain(chain) {
+        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+      },
+    },
+    h5: {
+      compile: { include: [sharedTypes] },
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[chunkhash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash].css',
+        chunkFilename: 'css/[name].[chunkhash].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        // rem root grows with the screen up to 24px, so staff screens stay readable on a desktop
+        pxtransform: { enable: true, config: { maxRootSize: 24 } },
+        cssModules: { enable: false },
+      },
+      webpackChain(chain) {
+        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+        // pages load lazily in H5; share their common modules (Taro components, our components)
+        // instead of copying them into every page chunk (Taro's default splits initial chunks only)
+        chain.optimization.splitChunks({ ...chain.optimization.get('splitChunks'), chunks: 'all' })
+      },
+    },
+  }
+
+  if (process.env.NODE_ENV === 'development') {
+    return merge({}, baseConfig, devConfig)
+  }
+  return merge({}, baseConfig, prodConfig)
+})

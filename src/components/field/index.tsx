@@ -1,0 +1,75 @@
+// Labelled form fields with a character count; large text, full width.
+import { Input, Textarea, View } from '@tarojs/components'
+import type { PropsWithChildren } from 'react'
+import { cls } from '@/utils/cls'
+import './index.scss'
+
+export function Field({ label, hint, error, className, children }: PropsWithChildren<{ label: string; hint?: string; error?: string; className?: string }>) {
+  return (
+    <View className={cls('field', className)}>
+      <View className='field__label'>{label}</View>
+      {children}
+      {error ? <View className='field__error'>{error}</View> : hint ? <View className='field__hint'>{hint}</View> : null}
+    </View>
+  )
+}
+
+export interface TextAreaProps {
+  value: string
+  onChange: (v: string) => void
+  placeholder?: string
+  maxLength: number
+  className?: string
+}
+
+export function TextArea({ value, onChange, placeholder, maxLength, className }: TextAreaProps) {
+  return (
+    <View className='textarea-wrap'>
+      <Textarea
+        className={cls('textarea', className)}
+        value={value}
+        placeholder={placeholder}
+        maxlength={maxLength}
+        onInput={(e) => onChange(e.detail.value)}
+      />
+      <View className='textarea-count'>
+        {value.length}/{maxLength}
+      </View>
+    </View>
+  )
+}
+
+export interface TextInputProps {
+  value: string
+  onChange: (v: string) => void
+  placeholder?: string
+  maxLength: number
+  type?: 'text' | 'number'
+  className?: string
+}
+
+export function TextInput({ value, onChange, placeholder, maxLength, type = 'text', className }: TextInputProps) {
+  return (
+    <Input
+      className={cls('text-input', className)}
+      value={value}
+      type={type}
+      placeholder={placeholder}
+      maxlength={maxLength}
+      onInput={(e) => onChange(e.detail.value)}
+    />
+  )
+}
+
+/** A row of quick choices ("尽快", "明天上午"…); tapping one fills the field. */
+export function Chips<T extends string>({ options, value, onChange, className }: { options: Array<{ value: T; label: string }>; value?: T | null; onChange: (v: T) => void; className?: string }) {
+  return (
+    <View className={cls('chips', className)}>
+      {options.map((o) => (
+        <View key={o.value} className={cls('chip', o.value === value && 'chip--on')} onClick={() => onChange(o.value)}>
+          {o.label}
+        </View>
+      ))}
+    </View>
+  )
+}

@@ -1,0 +1,27 @@
+// A horizontal row of filter chips ("全部", "待接单"…) that scrolls sideways on small screens.
+import { ScrollView, View } from '@tarojs/components'
+import { cls } from '@/utils/cls'
+import './index.scss'
+
+export interface FilterOption<T extends string> {
+  value: T | ''
+  label: string
+}
+
+export default function FilterBar<T extends string>({ options, value, onChange }: { options: Array<FilterOption<T>>; value: T | ''; onChange: (v: T | '') => void }) {
+  return (
+    <ScrollView scrollX className='filter-bar' enhanced showScrollbar={false}>
+      <View className='filter-bar__inner'>
+        {options.map((o) => (
+          <View
+            key={o.value || 'all'}
+            className={cls('filter-chip', `filter-chip--${o.value || 'all'}`, o.value === value && 'filter-chip--on')}
+            onClick={() => onChange(o.value)}
+          >
+            {o.label}
+          </View>
+        ))}
+      </View>
+    </ScrollView>
+  )
+}

@@ -1,0 +1,92 @@
+// Loading skeleton, empty state and error state: every list shows one of these before its items.
+import { View } from '@tarojs/components'
+import type { PropsWithChildren, ReactNode } from 'react'
+import type { ApiError } from '@/services/transport'
+import { back } from '@/utils/nav'
+import Btn from '../btn'
+import Screen from '../screen'
+import './index.scss'
+
+export function Skeleton({ rows = 3 }: { rows?: number }) {
+  return (
+    <View className='skeleton' aria-busy='true' aria-label='正在加载'>
+      {Array.from({ length: rows }, (_, i) => `row-${i}`).map((key) => (
+        <View key={key} className='skeleton-card'>
+          <View className='skeleton-line skeleton-line--short' />
+          <View className='skeleton-line' />
+          <View className='skeleton-line skeleton-line--mid' />
+        </View>
+      ))}
+    </View>
+  )
+}
+
+export function EmptyState({ title, hint, action }: { title: string; hint?: string; action?: { text: string; onClick: () => void } }) {
+  return (
+    <View className='empty-state'>
+      <View className='empty-state__title'>{title}</View>
+      {hint && <View className='empty-state__hint'>{hint}</View>}
+      {action && (
+        <Btn type='primary' className='empty-state__action' onClick={action.onClick}>
+          {action.text}
+        </Btn>
+      )}
+    </View>
+  )
+}
+
+export function ErrorState({ error, onRetry }: { error: ApiError; onRetry: () => void }) {
+  return (
+    <View className='error-state'>
+      <View className='error-state__title'>没有加载出来</View>
+      <View className='error-state__hint'>{error.message}</View>
+      <Btn type='primary' className='btn-retry' onClick={onRetry}>
+        重试
+      </Btn>
+    </View>
+  )
+}
+
+export interface StateSwitchProps {
+  loading: boolean
+  error?: ApiError
+  empty: boolean
+  onRetry: () => void
+  emptyNode: ReactNode
+  rows?: number
+}
+
+/** Pick the state to show; children render only when there is something to show. */
+export function StateSwitch({ loading, error, empty, onRetry, emptyNode, rows, children }: PropsWithChildren<StateSwitchProps>) {
+  if (loading) return <Skeleton rows={rows} />
+  if (error && empty) return <ErrorState error={error} onRetry={onRetry} />
+  if (empty) return <>{emptyNode}</>
+  return (
+    <>
+      {error && (
+        <View className='inline-error' onClick={onRetry}>
+          {error.message}，点这里重试
+        </View>
+      )}
+      {children}
+    </>
+  )
+}
+
+export function LoadMore({ hasMore, loading, onMore }: { hasMore: boolean; loading: boolean; onMore: () => void }) {
+  if (!hasMore) return <View className='list-end'>没有更多了</View>
+  return (
+    <Btn block className='btn-more' loading={loading} onClick={onMore}>
+      加载更多
+    </Btn>
+  )
+}
+
+/** A detail page whose order is gone or not mine. */
+export function MissingOrder() {
+  return (
+    <Screen>
+      <EmptyState title='没有找到这个工单' hint='它可能已被撤销，或者您没有权限查看。' action={{ text: '返回', onClick: back }} />
+    </Screen>
+  )
+}

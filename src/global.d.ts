@@ -1,0 +1,21 @@
+/// <reference types="@tarojs/taro" />
+
+declare module '*.png'
+declare module '*.gif'
+declare module '*.jpg'
+declare module '*.jpeg'
+declare module '*.svg'
+declare module '*.css'
+declare module '*.scss'
+
+declare namespace NodeJS {
+  interface ProcessEnv {
+    NODE_ENV: 'development' | 'production'
+    TARO_ENV: 'weapp' | 'swan' | 'alipay' | 'h5' | 'rn' | 'tt' | 'qq' | 'jd' | 'harmony' | 'jdrn'
+    TARO_APP_ID: string
+    /** H5: where the gateway lives; '' = same origin (config/index.ts). */
+    TARO_APP_API_BASE: string
+    /** weapp: CloudBase environment id for Taro.cloud.init (config/index.ts). */
+    TARO_APP_CLOUD_ENV: string
+  }
+}

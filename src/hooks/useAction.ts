@@ -1,0 +1,44 @@
+// One user intent → one requestId: a retried tap after a lost answer reuses it, so it runs once.
+import { useCallback, useRef, useState } from 'react'
+import { confirm, toast } from '@/services/feedback'
+import { toApiError } from '@/services/transport'
+import { newRequestId } from '@/utils/id'
+
+export interface ActionOptions {
+  /** Ask first ("确认接单？"); skipped when empty. */
+  ask?: string
+  confirmText?: string
+  /** Toast after success. */
+  done?: string
+}
+
+export function useAction<A extends unknown[], R>(run: (requestId: string, ...args: A) => Promise<R>) {
+  const [busy, setBusy] = useState(false)
+  const busyRef = useRef(false)
+  const requestId = useRef<string | null>(null)
+  const runRef = useRef(run)
+  runRef.current = run
+
+  const exec = useCallback(async (opts: ActionOptions, ...args: A): Promise<R | undefined> => {
+    if (busyRef.current) return undefined
+    if (opts.ask && !(await confirm(opts.ask, { confirmText: opts.confirmText }))) return undefined
+    if (!requestId.current) requestId.current = newRequestId()
+    busyRef.current = true
+    setBusy(true)
+    try {
+      const out = await runRef.current(requestId.current, ...args)
+      requestId.current = null
+      if (opts.done) toast(opts.done, 'success')
+      return out
+    } catch (e) {
+      // keep the id only when we cannot know whether the server ran it; the transport toasted already
+      if (!toApiError(e).ambiguous) requestId.current = null
+      return undefined
+    } finally {
+      busyRef.current = false
+      setBusy(false)
+    }
+  }, [])
+
+  return { exec, busy }
+}

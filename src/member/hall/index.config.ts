@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '接单大厅',
+  enablePullDownRefresh: true,
+})

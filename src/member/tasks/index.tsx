@@ -1,0 +1,45 @@
+// 我的任务: orders I hold or that the community directed to me.
+import { useState } from 'react'
+import { View } from '@tarojs/components'
+import type { OrderStatus } from '@shared/enums'
+import OrderCard from '@/components/order-card'
+import Screen from '@/components/screen'
+import { EmptyState, LoadMore, StateSwitch } from '@/components/state'
+import FilterBar, { type FilterOption } from '@/components/filter-bar'
+import { ROUTES, withQuery } from '@/constants/routes'
+import { usePaged } from '@/hooks/useRemote'
+import { ordersApi } from '@/services/orders'
+import { go } from '@/utils/nav'
+
+const FILTERS: Array<FilterOption<OrderStatus>> = [
+  { value: '', label: '全部' },
+  { value: 'open', label: '请我帮忙' },
+  { value: 'claimed', label: '服务中' },
+  { value: 'completed', label: '待居民确认' },
+  { value: 'closed', label: '已完成' },
+]
+
+export default function Tasks() {
+  const [status, setStatus] = useState<OrderStatus | ''>('')
+  const list = usePaged((cursor) => ordersApi.list({ scope: 'assigned', limit: 20, ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) }), [status])
+
+  return (
+    <Screen className='tasks'>
+      <FilterBar options={FILTERS} value={status} onChange={setStatus} />
+      <StateSwitch
+        loading={list.loading}
+        error={list.error}
+        empty={list.items.length === 0}
+        onRetry={() => void list.reload()}
+        emptyNode={<EmptyState title='这里还没有任务' hint='去接单大厅接一个吧。' action={{ text: '去接单大厅', onClick: () => go(ROUTES.hall) }} />}
+      >
+        <View>
+          {list.items.map((o) => (
+            <OrderCard key={o.id} order={o} showPoints onClick={() => go(withQuery(ROUTES.taskDetail, { id: o.id }))} />
+          ))}
+          <LoadMore hasMore={list.hasMore} loading={list.loadingMore} onMore={() => void list.loadMore()} />
+        </View>
+      </StateSwitch>
+    </Screen>
+  )
+}

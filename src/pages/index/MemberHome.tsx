@@ -1,0 +1,61 @@
+// Member home: my points, my tasks in progress, a few open orders from the hall.
+import { View } from '@tarojs/components'
+import Btn from '@/components/btn'
+import OrderCard from '@/components/order-card'
+import Section from '@/components/section'
+import { EmptyState, StateSwitch } from '@/components/state'
+import { ROUTES, withQuery } from '@/constants/routes'
+import { useRemote } from '@/hooks/useRemote'
+import { ordersApi } from '@/services/orders'
+import { pointsApi } from '@/services/points'
+import { go } from '@/utils/nav'
+
+export default function MemberHome() {
+  const balance = useRemote(() => pointsApi.balance(), [])
+  const tasks = useRemote(() => ordersApi.list({ scope: 'assigned', limit: 10 }), [])
+  const hall = useRemote(() => ordersApi.list({ scope: 'hall', limit: 3 }), [])
+  const inProgress = (tasks.data?.items ?? []).filter((o) => o.status === 'claimed' || o.status === 'open' || o.status === 'completed')
+
+  return (
+    <View className='member-home'>
+      <View className='points-card link-points' hoverClass='points-card--pressed' onClick={() => go(ROUTES.points)}>
+        <View className='points-card__label'>我的积分</View>
+        <View className='points-card__value'>{balance.data ? balance.data.balance : balance.error ? '—' : '…'}</View>
+        <View className='points-card__more'>查看积分明细 ›</View>
+      </View>
+
+      <Section title='我的任务' more={{ text: '全部', onClick: () => go(ROUTES.tasks), className: 'link-tasks' }}>
+        <StateSwitch
+          loading={tasks.loading}
+          error={tasks.error}
+          empty={inProgress.length === 0}
+          onRetry={() => void tasks.reload()}
+          rows={1}
+          emptyNode={<EmptyState title='手上没有任务' hint='去接单大厅看看，有邻居需要帮忙。' />}
+        >
+          {inProgress.slice(0, 3).map((o) => (
+            <OrderCard key={o.id} order={o} onClick={() => go(withQuery(ROUTES.taskDetail, { id: o.id }))} />
+          ))}
+        </StateSwitch>
+      </Section>
+
+      <Section title='等人接的工单' more={{ text: '接单大厅', onClick: () => go(ROUTES.hall), className: 'link-hall' }}>
+        <StateSwitch
+          loading={hall.loading}
+          error={hall.error}
+          empty={(hall.data?.items.length ?? 0) === 0}
+          onRetry={() => void hall.reload()}
+          rows={2}
+          emptyNode={<EmptyState title='暂时没有等人接的工单' hint='有新工单时会出现在这里，下拉可以刷新。' />}
+        >
+          {(hall.data?.items ?? []).map((o) => (
+            <OrderCard key={o.id} order={o} showPoints showStatus={false} onClick={() => go(withQuery(ROUTES.taskDetail, { id: o.id }))} />
+          ))}
+        </StateSwitch>
+        <Btn block type='primary' className='btn-hall' onClick={() => go(ROUTES.hall)}>
+          去接单大厅
+        </Btn>
+      </Section>
+    </View>
+  )
+}

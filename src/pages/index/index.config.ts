@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '红网邻里',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,37 @@
+// 首页: changes with the role; people with several roles switch at the top.
+import { View } from '@tarojs/components'
+import Screen from '@/components/screen'
+import RoleSwitch from '@/components/role-switch'
+import { ErrorState, Skeleton } from '@/components/state'
+import { useMe } from '@/hooks/useMe'
+import { session, viewRolesOf } from '@/store/session'
+import MemberHome from './MemberHome'
+import ResidentHome from './ResidentHome'
+import StaffHome from './StaffHome'
+import './index.scss'
+
+export default function Home() {
+  const { user, role, error, refresh, loading } = useMe()
+
+  if (!user) {
+    return (
+      <Screen className='home'>
+        {error ? <ErrorState error={error} onRetry={() => void refresh()} /> : loading ? <Skeleton rows={3} /> : null}
+      </Screen>
+    )
+  }
+
+  return (
+    <Screen className='home'>
+      <View className='home__hello'>
+        <View className='home__name'>您好，{user.name}</View>
+        <View className='home__community'>{[user.communityName, user.gridName].filter(Boolean).join(' · ')}</View>
+      </View>
+      {role && <RoleSwitch roles={viewRolesOf(user.roles)} value={role} onChange={(r) => session.setRole(r)} />}
+      {role === 'resident' && <ResidentHome />}
+      {role === 'member' && <MemberHome />}
+      {role === 'staff' && <StaffHome />}
+      {!role && <View className='home__norole'>您的账号还没有开通服务，请联系社区工作人员。</View>}
+    </Screen>
+  )
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '审核工单',
+  enablePullDownRefresh: true,
+})
