@@ -6,9 +6,10 @@ import { localFiles, type LocalFiles } from './adapters/local/files'
 import { randomIds } from './adapters/local/ids'
 import { memoryRateLimiter } from './adapters/local/rate-limiter'
 import { TestClock, systemClock } from './adapters/local/clock'
+import { inboxOnlyNotifier } from './adapters/local/notifier'
 import { openStore, type SqliteStore } from './adapters/sqlite/store'
 import { createHandler, type Handler, type Runtime } from './core/edge'
-import type { Clock, Deps, Ids } from './core/ports'
+import type { Clock, Deps, Ids, Notifier } from './core/ports'
 import { REGISTRY } from './core/registry'
 import { tick } from './core/usecases/scheduler/tick'
 
@@ -19,6 +20,8 @@ export interface LocalOptions {
   demo: boolean
   clock?: Clock
   ids?: Ids
+  /** Push channel beyond the in-app inbox (none locally; tests may record). */
+  notifier?: Notifier
   log?: Runtime['log']
 }
 
@@ -43,7 +46,7 @@ export function composeLocal(options: LocalOptions): LocalApp {
   const extraWords = existsSync(wordsFile) ? readFileSync(wordsFile, 'utf8').split('\n') : []
   const guard = wordGuard([...DEFAULT_BLOCKED_WORDS, ...extraWords])
   const limiter = memoryRateLimiter(clock, { maxFailures: 5, windowMs: 10 * 60_000 })
-  const deps: Deps = { clock, ids, files, guard, limiter }
+  const deps: Deps = { clock, ids, files, guard, limiter, notifier: options.notifier ?? inboxOnlyNotifier }
   const runtime: Runtime = { uow: store, deps, log: options.log }
   const handlers = Object.fromEntries(Object.entries(REGISTRY).map(([fn, actions]) => [fn, createHandler(fn, actions, runtime)]))
   return {

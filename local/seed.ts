@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3'
 import type { PostType, Role } from '@shared/enums'
 import type { MemberProfile } from '../cloudfunctions/core/domain/model'
 import type { LocalApp } from '../cloudfunctions/compose'
+import { seedDemoActivities } from './seed-activities'
 
 interface SeedUser {
   id: string
@@ -113,6 +114,7 @@ export async function seedDemo(app: LocalApp): Promise<boolean> {
        VALUES (?, 'c_hongxing', ?, NULL, ?, ?, ?, ?, 1, ?, ?, 1)`,
     )
     for (const g of DEMO_GOODS) goods.run(g.id, g.name, g.description, g.price, g.stock, g.limitPerMember, now, now)
+    seedDemoActivities(db, now, 'u_linx')
   })
   return true
 }

@@ -1,10 +1,14 @@
 // What the use cases need from the world. Shaped so a document database with single-document
 // transactions (CloudBase) can implement it: every write addresses one record by a known id.
-import type { OrderStatus, PostType } from '@shared/enums'
+import type { OrderKind, OrderStatus, PostType } from '@shared/enums'
 import type { Photo } from '@shared/orders'
 import type { Actor } from './domain/access'
 import type { PointsRules } from './domain/rules'
+import type { MemberStats } from './domain/routing'
 import type { Building, Community, Goods, Grid, LedgerRecord, Order, OrderEventRecord, PointAccount, Redemption, RulesChange, User } from './domain/model'
+import type { Activity, NotificationRecord, Signup } from './domain/model'
+import type { ActivityStatus } from '@shared/activities'
+import type { NoticeKind } from '@shared/inbox'
 
 export interface Clock {
   /** Epoch milliseconds. */
@@ -55,6 +59,7 @@ export interface OrderQuery {
   /** Hall: leave out orders directed to someone else and the member's own orders. */
   takeableBy?: string
   category?: PostType
+  kind?: OrderKind
   gridId?: string
   cursor?: string
   limit: number
@@ -69,8 +74,29 @@ export interface OrderRepo {
   events(orderId: string): Promise<OrderEventRecord[]>
   /** Newest first; the cursor is opaque. */
   list(query: OrderQuery): Promise<{ items: Order[]; nextCursor?: string }>
-  /** Ids of completed orders last changed before `before`, oldest first: the 72-hour auto-confirm. */
-  dueForAutoConfirm(before: number, limit: number): Promise<string[]>
+  /** Ids of completed orders whose confirm deadline (`dueAt`) is at or before `now`, oldest first: the 72-hour auto-confirm. */
+  dueForAutoConfirm(now: number, limit: number): Promise<string[]>
+  /** Ids of open or claimed orders at or past their deadline and below the top level: the escalation job. */
+  dueForEscalation(now: number, limit: number): Promise<string[]>
+  /** A member's hall: open orders they may take, nearest first (same building, same grid, the rest), newest next. */
+  hall(query: HallQuery): Promise<{ items: Order[]; nextCursor?: string }>
+  /** Open orders they may take that fit their posts or lie in their grid, newest first: candidates for 为你推荐. */
+  fitting(query: HallQuery & { posts: PostType[] }): Promise<Order[]>
+  /** The staff's 逾期/升级 queue: open or claimed orders past due or already escalated, most overdue first. */
+  overdue(communityId: string, now: number, cursor: string | undefined, limit: number): Promise<{ items: Order[]; nextCursor?: string }>
+  /** Per member of the community (or one member): held orders, recent ratings and releases since `since`. */
+  memberStats(communityId: string, since: number, memberId?: string): Promise<Record<string, MemberStats>>
+}
+
+export interface HallQuery {
+  communityId: string
+  memberId: string
+  buildingId: string | null
+  gridId: string | null
+  category?: PostType
+  kind?: OrderKind
+  cursor?: string
+  limit: number
 }
 
 export interface PointsRepo {
@@ -108,6 +134,67 @@ export interface MallRepo {
   dueForExpiry(now: number, limit: number): Promise<string[]>
 }
 
+export interface ActivityQuery {
+  communityId: string
+  statuses?: ActivityStatus[]
+  /** Only activities still running at this instant or ahead of it (endAt > endsAfter). */
+  endsAfter?: number
+  /** Only activities over by this instant (endAt <= endedBy). */
+  endedBy?: number
+  /** Only activities starting in [from, to). */
+  startsFrom?: number
+  startsBefore?: number
+  /** By start time, then id. */
+  order: 'asc' | 'desc'
+  cursor?: string
+  limit: number
+}
+
+/**
+ * Weekend activities and their sign-ups. The activity document carries the counters (signedCount,
+ * waitingCount, nextSeq) and a version: every change to a sign-up's status also saves its activity,
+ * so concurrent sign-ups serialize on that one document. Each sign-up lives at the known id
+ * `${activityId}:${memberId}`. Queries (roster, waiting, lists) may read committed data outside the
+ * transaction; a use case re-reads what it changes by id.
+ */
+export interface ActivityRepo {
+  get(id: string): Promise<Activity | null>
+  /** A second activity with the same id throws WriteConflict. */
+  insert(activity: Activity): Promise<void>
+  /** Saves `activity` if the stored version is `activity.version - 1`; otherwise throws WriteConflict. */
+  update(activity: Activity): Promise<void>
+  /** Keyset-paged by (startAt, id) in `order`; the cursor is opaque. */
+  list(query: ActivityQuery): Promise<{ items: Activity[]; nextCursor?: string }>
+  /** Ids of published activities whose reminder is due at `now`, not yet sent, not yet started. */
+  dueForReminder(now: number, limit: number): Promise<string[]>
+  signup(activityId: string, memberId: string): Promise<Signup | null>
+  /** Creates the sign-up at its known id; one that exists throws WriteConflict. */
+  insertSignup(signup: Signup): Promise<void>
+  /** Version-checked like `update`. */
+  updateSignup(signup: Signup): Promise<void>
+  /** An activity's sign-ups with these statuses (all but withdrawn when absent), in arrival (seq) order. */
+  signups(activityId: string, statuses?: Signup['status'][]): Promise<Signup[]>
+  /** The first `limit` waiting sign-ups, in arrival order. */
+  waiting(activityId: string, limit: number): Promise<Signup[]>
+  /** How many waiting sign-ups arrived before `seq`: a waiting member's position is this plus one. */
+  waitingBefore(activityId: string, seq: number): Promise<number>
+  /** A member's sign-ups that are not withdrawn, latest sign-up first. */
+  signupsOf(memberId: string, cursor: string | undefined, limit: number): Promise<{ items: Signup[]; nextCursor?: string }>
+}
+
+/** The in-app inbox (消息): one record per user and notice, written in the use case's transaction. */
+export interface InboxRepo {
+  add(notification: NotificationRecord): Promise<void>
+  get(id: string): Promise<NotificationRecord | null>
+  /** Newest first; the cursor is opaque. */
+  list(userId: string, cursor: string | undefined, limit: number): Promise<{ items: NotificationRecord[]; nextCursor?: string }>
+  unreadCount(userId: string): Promise<number>
+  /** Ids of up to `limit` unread notices, newest first. */
+  unreadIds(userId: string, limit: number): Promise<string[]>
+  /** Marks one notice read (a notice already read keeps its first time). */
+  markRead(id: string, at: number): Promise<void>
+}
+
 export interface IdempotencyRecord {
   key: string
   /** Hash of fn, action and input: the same requestId with another payload is refused. */
@@ -132,6 +219,8 @@ export interface Repos {
   orders: OrderRepo
   points: PointsRepo
   mall: MallRepo
+  activities: ActivityRepo
+  inbox: InboxRepo
   idempotency: IdempotencyRepo
 }
 
@@ -167,6 +256,23 @@ export interface RateLimiter {
   recordFailure(key: string): Promise<void>
 }
 
+/** A notice to people: the use case writes it to their inbox (repos.inbox) in its transaction. */
+export interface Notice {
+  kind: NoticeKind
+  title: string
+  body: string
+  /** The app page it opens. */
+  link: string
+}
+
+/**
+ * Pushes a notice beyond the in-app inbox (WeChat subscribe messages in the cloud). Runs after the
+ * commit, through `Ctx.after`; a failure is logged and loses nothing, since the inbox holds the notice.
+ */
+export interface Notifier {
+  notify(userIds: string[], notice: Notice): Promise<void>
+}
+
 /** Everything a use case receives besides the actor and the input. */
 export interface Deps {
   clock: Clock
@@ -174,6 +280,7 @@ export interface Deps {
   files: Files
   guard: ContentGuard
   limiter: RateLimiter
+  notifier: Notifier
 }
 
 export interface Ctx extends Deps {

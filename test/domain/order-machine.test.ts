@@ -37,6 +37,7 @@ const TO: Record<OrderAction, OrderStatus> = {
   reject: 'rejected',
   cancel: 'cancelled',
   claim: 'claimed',
+  decline: 'open',
   release: 'open',
   complete: 'completed',
   confirm: 'closed',
@@ -50,6 +51,7 @@ function orderIn(status: OrderStatus, extra: Partial<Order> = {}): Order {
     urgency: 'normal', photos: [], preferredTime: null, status, points: 10, assigneeId: null,
     claimerId: held ? 'u_claimer' : null, gridId: null, buildingId: null, summary: null, completionPhotos: [],
     rating: null, comment: null, rejectReason: null, releaseCount: 0, disputeCount: 0, awardedPoints: null,
+    level: 'grid', escalations: [], dueAt: null,
     createdAt: 0, updatedAt: 0, version: 1, ...extra,
   }
 }
@@ -92,7 +94,9 @@ describe('guards and directed orders', () => {
 
   it('keeps a directed order for its assignee', () => {
     const directed = orderIn('open', { assigneeId: 'u_member' })
-    expect(allowedActions(directed, PERSONAS.member)).toEqual(['claim'])
+    expect(allowedActions(directed, PERSONAS.member)).toEqual(['claim', 'decline'])
+    expect(nextStatus(directed, 'decline', PERSONAS.member)).toBe('open')
+    expect(() => nextStatus(directed, 'decline', PERSONAS.claimer)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }) as unknown as AppError)
     expect(allowedActions(directed, PERSONAS.claimer)).toEqual([])
     expect(() => nextStatus(directed, 'claim', PERSONAS.claimer)).toThrow('已指派给其他党员')
   })

@@ -102,6 +102,18 @@ describe('photo upload', () => {
   })
 })
 
+/** A valid activities.publish input, for cases that spoil one field of it. */
+const ACTIVITY = {
+  title: '周末环境清洁日',
+  description: '',
+  category: 'environment',
+  startAt: '2030-06-15T09:00:00+08:00',
+  endAt: '2030-06-15T11:00:00+08:00',
+  signupDeadline: '2030-06-14T20:00:00+08:00',
+  place: { name: '社区广场' },
+  quota: 20,
+}
+
 /** One bad input per action, with the field the error must name. */
 const BAD_INPUT: Array<[fn: string, action: string, input: unknown, field: string]> = [
   ['accounts', 'me', { role: 'admin' }, 'role'],
@@ -121,6 +133,9 @@ const BAD_INPUT: Array<[fn: string, action: string, input: unknown, field: strin
   ['orders', 'review', { orderId: 'o_1', decision: 'dispatch', points: -5 }, 'points'],
   ['orders', 'review', { orderId: 'o_1', decision: 'dispatch', points: 2.5 }, 'points'],
   ['orders', 'claim', { orderId: 42 }, 'orderId'],
+  ['orders', 'suggest', { orderId: 'o_1', top: 3 }, 'top'],
+  ['orders', 'decline', { orderId: 'o_1', reason: 'x' }, 'reason'],
+  ['orders', 'list', { scope: 'hall', kind: 'gift' }, 'kind'],
   ['orders', 'release', { orderId: 'o_1' }, 'reason'],
   ['orders', 'complete', { orderId: 'o_1', summary: '太短', photos: ['f_1'] }, 'summary'],
   ['orders', 'complete', { orderId: 'o_1', summary: '已经完成了这项服务工作', photos: [] }, 'photos'],
@@ -144,6 +159,20 @@ const BAD_INPUT: Array<[fn: string, action: string, input: unknown, field: strin
   ['mall', 'cancelRedemption', { redemptionId: '../x' }, 'redemptionId'],
   ['mall', 'lookup', { code: '12ab' }, 'code'],
   ['mall', 'verify', { code: '123456789' }, 'code'],
+  ['accounts', 'inbox', { limit: 0 }, 'limit'],
+  ['accounts', 'markRead', { ids: ['../x'] }, 'ids.0'],
+  ['activities', 'list', { scope: 'someday' }, 'scope'],
+  ['activities', 'get', {}, 'activityId'],
+  ['activities', 'publish', { ...ACTIVITY, quota: 0 }, 'quota'],
+  ['activities', 'publish', { ...ACTIVITY, startAt: '2030-06-15 09:00' }, 'startAt'],
+  ['activities', 'update', { activityId: 'a_1', quota: 501 }, 'quota'],
+  ['activities', 'cancel', { activityId: 'a_1' }, 'reason'],
+  ['activities', 'signup', { activityId: 'a 1' }, 'activityId'],
+  ['activities', 'withdraw', { activityId: 'a_1', memberId: 'u_zhengw' }, 'memberId'],
+  ['activities', 'checkinCode', {}, 'activityId'],
+  ['activities', 'checkin', { activityId: 'a_1', token: 'abc' }, 'token'],
+  ['activities', 'markAttendance', { activityId: 'a_1', memberIds: [], attended: true }, 'memberIds'],
+  ['activities', 'finish', { activityId: 42 }, 'activityId'],
 ]
 
 /** A person allowed to call each function's actions, so the input check is what answers. */
@@ -152,6 +181,8 @@ const CALLER: Record<string, string> = { accounts: STAFF, orders: RESIDENT, poin
 const SPECIAL: Record<string, string> = {
   'orders.review': STAFF,
   'orders.claim': MEMBER,
+  'orders.suggest': STAFF,
+  'orders.decline': MEMBER,
   'orders.release': MEMBER,
   'orders.complete': MEMBER,
   'points.adjust': STAFF,
@@ -159,6 +190,17 @@ const SPECIAL: Record<string, string> = {
   'mall.upsertGoods': STAFF,
   'mall.lookup': STAFF,
   'mall.verify': STAFF,
+  'activities.list': MEMBER,
+  'activities.get': MEMBER,
+  'activities.publish': STAFF,
+  'activities.update': STAFF,
+  'activities.cancel': STAFF,
+  'activities.signup': MEMBER,
+  'activities.withdraw': MEMBER,
+  'activities.checkinCode': STAFF,
+  'activities.checkin': MEMBER,
+  'activities.markAttendance': STAFF,
+  'activities.finish': STAFF,
 }
 const callerFor = (fn: string, action: string) => SPECIAL[`${fn}.${action}`] ?? CALLER[fn]
 
@@ -265,7 +307,7 @@ describe('test clock', () => {
     const post = (body: unknown) => fetch(`${h.url}/api/dev/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
     const moved = (await (await post({ advanceMs: 3600_000 })).json()) as any
     expect(Date.parse(moved.data.now) - t0).toBeGreaterThanOrEqual(3600_000)
-    expect(moved.data.tick).toEqual({ autoConfirmed: 0, redemptionsExpired: 0, pointsLapsed: 0 })
+    expect(moved.data.tick).toMatchObject({ escalated: 0, autoConfirmed: 0, redemptionsExpired: 0, pointsLapsed: 0 })
     expect((await post({ advanceMs: -1 })).status).toBe(400)
   })
 })

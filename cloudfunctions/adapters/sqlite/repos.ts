@@ -3,8 +3,11 @@ import type Database from 'better-sqlite3'
 import type { Building, Community, Goods, Grid, LedgerRecord, Order, OrderEventRecord, PointAccount, Redemption, User } from '../../core/domain/model'
 import { oldestLotYear } from '../../core/domain/ledger'
 import { DEFAULT_RULES, PointsRulesSchema } from '../../core/domain/rules'
-import type { IdempotencyRecord, OrderQuery, Repos } from '../../core/ports'
+import type { HallQuery, IdempotencyRecord, OrderQuery, Repos } from '../../core/ports'
+import type { PostType } from '@shared/enums'
+import { type MemberStats, NO_STATS } from '../../core/domain/routing'
 import { WriteConflict } from '../../core/ports'
+import { createActivityRepo, createInboxRepo } from './activity-repos'
 
 type Row = Record<string, unknown>
 
@@ -52,6 +55,9 @@ function toOrder(r: Row): Order {
     releaseCount: r.release_count as number,
     disputeCount: r.dispute_count as number,
     awardedPoints: (r.awarded_points as number | null) ?? null,
+    level: (r.level as Order['level']) ?? 'grid',
+    escalations: json(r.escalations, []),
+    dueAt: (r.due_at as number | null) ?? null,
     createdAt: r.created_at as number,
     updatedAt: r.updated_at as number,
     version: r.version as number,
@@ -84,13 +90,16 @@ function orderParams(o: Order) {
     release_count: o.releaseCount,
     dispute_count: o.disputeCount,
     awarded_points: o.awardedPoints,
+    level: o.level,
+    escalations: JSON.stringify(o.escalations),
+    due_at: o.dueAt,
     created_at: o.createdAt,
     updated_at: o.updatedAt,
     version: o.version,
   }
 }
 
-const ORDER_COLUMNS = Object.keys(orderParams({ photos: [], completionPhotos: [] } as unknown as Order))
+const ORDER_COLUMNS = Object.keys(orderParams({ photos: [], completionPhotos: [], escalations: [] } as unknown as Order))
 
 function toEvent(r: Row): OrderEventRecord {
   return {
@@ -273,10 +282,50 @@ export function createRepos(db: Database.Database): Repos {
     ),
     ledger: db.prepare('SELECT rowid AS rid, * FROM ledger WHERE member_id = ? AND rowid < ? ORDER BY rowid DESC LIMIT ?'),
     idem: db.prepare('SELECT * FROM idempotency WHERE key = ?'),
-    dueForAutoConfirm: db.prepare(`SELECT id FROM orders WHERE status = 'completed' AND updated_at < ? ORDER BY updated_at LIMIT ?`),
+    dueForEscalation: db.prepare(
+      `SELECT id FROM orders WHERE status IN ('open', 'claimed') AND due_at <= ? AND level <> 'street' ORDER BY due_at LIMIT ?`,
+    ),
+    overdue: db.prepare(
+      `SELECT * FROM orders WHERE community_id = @community AND status IN ('open', 'claimed') AND (due_at <= @now OR level <> 'grid')
+       AND (@cDue IS NULL OR due_at > @cDue OR (due_at = @cDue AND id > @cId)) ORDER BY due_at, id LIMIT @limit`,
+    ),
+    // one member's figures go through the member's own indexes; the community's through community_id
+    statsOpen: db.prepare(
+      `SELECT claimer_id AS m, COUNT(*) AS n FROM orders WHERE community_id = @community AND status = 'claimed' GROUP BY claimer_id`,
+    ),
+    statsRatings: db.prepare(
+      `SELECT claimer_id AS m, SUM(rating) AS s, COUNT(rating) AS n FROM orders WHERE community_id = @community AND status = 'closed'
+       AND rating IS NOT NULL AND updated_at >= @since GROUP BY claimer_id`,
+    ),
+    statsReleases: db.prepare(
+      `SELECT e.actor_id AS m, COUNT(*) AS n FROM order_events e JOIN orders o ON o.id = e.order_id
+       WHERE o.community_id = @community AND e.action = 'release' AND e.at >= @since GROUP BY e.actor_id`,
+    ),
+    memberOpen: db.prepare(
+      `SELECT claimer_id AS m, COUNT(*) AS n FROM orders INDEXED BY orders_claimer
+       WHERE claimer_id = @member AND community_id = @community AND status = 'claimed'`,
+    ),
+    memberRatings: db.prepare(
+      `SELECT claimer_id AS m, SUM(rating) AS s, COUNT(rating) AS n FROM orders INDEXED BY orders_claimer
+       WHERE claimer_id = @member AND community_id = @community AND status = 'closed' AND rating IS NOT NULL AND updated_at >= @since`,
+    ),
+    memberReleases: db.prepare(
+      `SELECT e.actor_id AS m, COUNT(*) AS n FROM order_events e JOIN orders o ON o.id = e.order_id
+       WHERE e.actor_id = @member AND e.action = 'release' AND e.at >= @since AND o.community_id = @community`,
+    ),
+    dueForAutoConfirm: db.prepare(`SELECT id FROM orders WHERE status = 'completed' AND due_at <= ? ORDER BY due_at LIMIT ?`),
     putIdem: db.prepare('INSERT INTO idempotency (key, hash, response, at) VALUES (?, ?, ?, ?)'),
   }
   const listCache = new Map<string, Database.Statement>()
+  /** Statements whose SQL depends on which filters are set: one prepared statement per shape. */
+  const cached = (sql: string) => {
+    let stmt = listCache.get(sql)
+    if (!stmt) {
+      stmt = db.prepare(sql)
+      listCache.set(sql, stmt)
+    }
+    return stmt
+  }
 
   return {
     users: {
@@ -349,20 +398,55 @@ export function createRepos(db: Database.Database): Repos {
           throw err
         }
       },
-      async dueForAutoConfirm(before, limit) {
-        return (q.dueForAutoConfirm.all(before, limit) as Row[]).map((r) => r.id as string)
+      async dueForEscalation(now, limit) {
+        return (q.dueForEscalation.all(now, limit) as Row[]).map((r) => r.id as string)
+      },
+      async hall(query) {
+        const { sql, params } = hallSql(query, false)
+        const rows = cached(sql).all(params) as Row[]
+        const items = rows.slice(0, query.limit).map(toOrder)
+        const last = rows[Math.min(rows.length, query.limit) - 1]
+        const more = rows.length > query.limit && last
+        return { items, nextCursor: more ? encodeCursor([last.near as number, last.created_at as number, last.id as string]) : undefined }
+      },
+      async fitting(query) {
+        const { sql, params } = hallSql(query, true)
+        return (cached(sql).all(params) as Row[]).map(toOrder)
+      },
+      async overdue(communityId, now, cursor, limit) {
+        const c = decodeCursor(cursor)
+        const [cDue, cId] = c && typeof c[0] === 'number' && typeof c[1] === 'string' ? c : [null, null]
+        const rows = q.overdue.all({ community: communityId, now, cDue, cId, limit: limit + 1 }) as Row[]
+        const items = rows.slice(0, limit).map(toOrder)
+        const last = items[items.length - 1]
+        return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.dueAt ?? 0, last.id]) : undefined }
+      },
+      async memberStats(communityId, since, memberId) {
+        const stats: Record<string, MemberStats> = {}
+        const of = (m: string) => {
+          stats[m] ??= { ...NO_STATS }
+          return stats[m]
+        }
+        const one = memberId !== undefined
+        const params = one ? { community: communityId, since, member: memberId } : { community: communityId, since }
+        const rows = (stmt: Database.Statement) => (stmt.all(params) as Row[]).filter((r) => r.m !== null)
+        for (const r of rows(one ? q.memberOpen : q.statsOpen)) of(r.m as string).open = r.n as number
+        for (const r of rows(one ? q.memberRatings : q.statsRatings)) {
+          of(r.m as string).ratingSum = r.s as number
+          of(r.m as string).ratingCount = r.n as number
+        }
+        for (const r of rows(one ? q.memberReleases : q.statsReleases)) of(r.m as string).releases = r.n as number
+        return stats
+      },
+      async dueForAutoConfirm(now, limit) {
+        return (q.dueForAutoConfirm.all(now, limit) as Row[]).map((r) => r.id as string)
       },
       async events(orderId) {
         return (q.events.all(orderId) as Row[]).map(toEvent)
       },
       async list(query) {
         const { sql, params } = orderListSql(query)
-        let stmt = listCache.get(sql)
-        if (!stmt) {
-          stmt = db.prepare(sql)
-          listCache.set(sql, stmt)
-        }
-        const rows = stmt.all(params) as Row[]
+        const rows = cached(sql).all(params) as Row[]
         const items = rows.slice(0, query.limit).map(toOrder)
         const last = items[items.length - 1]
         return { items, nextCursor: rows.length > query.limit && last ? encodeCursor([last.createdAt, last.id]) : undefined }
@@ -475,6 +559,8 @@ export function createRepos(db: Database.Database): Repos {
         return (q.dueForExpiry.all(now, limit) as Row[]).map((r) => r.id as string)
       },
     },
+    activities: createActivityRepo(db),
+    inbox: createInboxRepo(db),
     idempotency: {
       async get(key) {
         const r = q.idem.get(key) as Row | undefined
@@ -493,7 +579,7 @@ export function createRepos(db: Database.Database): Repos {
 }
 
 /** The SQL for one order list; named parameters only, so equal shapes share a prepared statement. */
-function orderListSql(query: OrderQuery): { sql: string; params: Record<string, unknown> } {
+export function orderListSql(query: OrderQuery): { sql: string; params: Record<string, unknown> } {
   const where = ['community_id = @community']
   const params: Record<string, unknown> = { community: query.communityId, limit: query.limit + 1 }
   if (query.statuses?.length) {
@@ -518,6 +604,10 @@ function orderListSql(query: OrderQuery): { sql: string; params: Record<string, 
     where.push('category = @category')
     params.category = query.category
   }
+  if (query.kind) {
+    where.push('kind = @kind')
+    params.kind = query.kind
+  }
   if (query.gridId) {
     where.push('grid_id = @grid')
     params.grid = query.gridId
@@ -529,5 +619,53 @@ function orderListSql(query: OrderQuery): { sql: string; params: Record<string, 
     params.cId = cursor[1]
   }
   const sql = `SELECT * FROM orders WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT @limit`
+  return { sql, params }
+}
+
+/**
+ * The hall: open orders of the community the member may take (not their own, not directed to someone
+ * else), nearest first. `fitting` narrows to their posts or grid for 为你推荐.
+ */
+export function hallSql(query: HallQuery & { posts?: PostType[] }, fitting: boolean): { sql: string; params: Record<string, unknown> } {
+  const near = 'CASE WHEN building_id = @building THEN 0 WHEN grid_id = @grid THEN 1 ELSE 2 END'
+  const where = [
+    'community_id = @community',
+    "status = 'open'",
+    'resident_id <> @member',
+    '(assignee_id IS NULL OR assignee_id = @member)',
+  ]
+  const params: Record<string, unknown> = {
+    community: query.communityId,
+    member: query.memberId,
+    building: query.buildingId ?? '',
+    grid: query.gridId ?? '',
+    limit: query.limit + 1,
+  }
+  if (query.category) {
+    where.push('category = @category')
+    params.category = query.category
+  }
+  if (query.kind) {
+    where.push('kind = @kind')
+    params.kind = query.kind
+  }
+  if (fitting) {
+    const posts = query.posts ?? []
+    posts.forEach((p, i) => {
+      params[`p${i}`] = p
+    })
+    const inPosts = posts.length ? `category IN (${posts.map((_, i) => `@p${i}`).join(', ')})` : '0'
+    where.push(`(${inPosts} OR grid_id = @grid)`)
+    params.limit = query.limit
+    return { sql: `SELECT * FROM orders WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT @limit`, params }
+  }
+  const c = decodeCursor(query.cursor)
+  if (c && typeof c[0] === 'number' && typeof c[1] === 'number' && typeof c[2] === 'string') {
+    where.push(`(${near} > @cNear OR (${near} = @cNear AND (created_at < @cAt OR (created_at = @cAt AND id < @cId))))`)
+    params.cNear = c[0]
+    params.cAt = c[1]
+    params.cId = c[2]
+  }
+  const sql = `SELECT *, ${near} AS near FROM orders WHERE ${where.join(' AND ')} ORDER BY near, created_at DESC, id DESC LIMIT @limit`
   return { sql, params }
 }

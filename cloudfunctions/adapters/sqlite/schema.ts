@@ -90,6 +90,46 @@ const STEPS: string[] = [
     community_id TEXT NOT NULL, code TEXT NOT NULL, redemption_id TEXT NOT NULL, PRIMARY KEY (community_id, code)
   );
   `,
+  // the escalation ladder on orders (分级响应) and the indexes routing and the overdue queue read
+  `
+  ALTER TABLE orders ADD COLUMN level TEXT NOT NULL DEFAULT 'grid';
+  ALTER TABLE orders ADD COLUMN escalations TEXT NOT NULL DEFAULT '[]';
+  ALTER TABLE orders ADD COLUMN due_at INTEGER;
+  DROP INDEX orders_status_updated;
+  CREATE INDEX orders_due ON orders(status, due_at);
+  CREATE INDEX orders_community_due ON orders(community_id, due_at);
+  CREATE INDEX order_events_actor ON order_events(actor_id, action, at);
+  `,
+  // weekend activities with their sign-ups (接龙), and the in-app inbox (消息)
+  `
+  CREATE TABLE activities (
+    id TEXT PRIMARY KEY, community_id TEXT NOT NULL, series_id TEXT, title TEXT NOT NULL, description TEXT NOT NULL,
+    category TEXT NOT NULL, start_at INTEGER NOT NULL, end_at INTEGER NOT NULL, signup_deadline INTEGER NOT NULL,
+    place TEXT NOT NULL, quota INTEGER NOT NULL CHECK (quota BETWEEN 1 AND 500), points INTEGER NOT NULL CHECK (points >= 0),
+    cover TEXT, status TEXT NOT NULL, cancel_reason TEXT,
+    signed_count INTEGER NOT NULL CHECK (signed_count >= 0 AND signed_count <= quota),
+    waiting_count INTEGER NOT NULL CHECK (waiting_count >= 0), next_seq INTEGER NOT NULL,
+    checkin_secret TEXT NOT NULL, remind_at INTEGER NOT NULL, reminded_at INTEGER, created_by TEXT NOT NULL,
+    created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, finished_at INTEGER, version INTEGER NOT NULL
+  );
+  CREATE INDEX activities_community_start ON activities(community_id, start_at, id);
+  CREATE INDEX activities_reminder ON activities(status, reminded_at, remind_at);
+  CREATE TABLE activity_signups (
+    activity_id TEXT NOT NULL, member_id TEXT NOT NULL, community_id TEXT NOT NULL, status TEXT NOT NULL,
+    seq INTEGER NOT NULL, signed_up_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,
+    checked_in_at INTEGER, checkin_method TEXT, attendance TEXT, awarded_points INTEGER, version INTEGER NOT NULL,
+    PRIMARY KEY (activity_id, member_id)
+  );
+  CREATE UNIQUE INDEX activity_signups_seq ON activity_signups(activity_id, seq);
+  CREATE INDEX activity_signups_status ON activity_signups(activity_id, status, seq);
+  CREATE INDEX activity_signups_member ON activity_signups(member_id, signed_up_at DESC, activity_id DESC);
+  CREATE TABLE notifications (
+    id TEXT PRIMARY KEY, user_id TEXT NOT NULL, community_id TEXT NOT NULL, kind TEXT NOT NULL,
+    title TEXT NOT NULL, body TEXT NOT NULL, link TEXT NOT NULL, at INTEGER NOT NULL, read_at INTEGER
+  );
+  CREATE INDEX notifications_user ON notifications(user_id, at DESC, id DESC);
+  CREATE INDEX notifications_unread ON notifications(user_id, read_at, at DESC);
+  `,
 ]
 
 export function migrate(db: Database.Database) {

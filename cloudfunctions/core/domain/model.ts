@@ -1,6 +1,8 @@
 // The records the rules work on. Times are epoch milliseconds (instants); display is the app's job.
-import type { LedgerReason, OrderKind, OrderStatus, PostType, Role, Urgency } from '@shared/enums'
+import type { LedgerReason, Level, OrderKind, OrderStatus, PostType, Role, Urgency } from '@shared/enums'
 import type { PointsRules } from '@shared/points'
+import type { ActivityStatus, Attendance, CheckinMethod, SignupStatus } from '@shared/activities'
+import type { NoticeKind } from '@shared/inbox'
 
 export interface Community {
   id: string
@@ -68,6 +70,11 @@ export interface Order {
   releaseCount: number
   disputeCount: number
   awardedPoints: number | null
+  /** The escalation ladder: where the order stands and how it got there. */
+  level: Level
+  escalations: Array<{ at: number; from: Level; to: Level; reason: string }>
+  /** The deadline it runs against now: to be claimed (open) or completed (claimed); null otherwise. */
+  dueAt: number | null
   createdAt: number
   updatedAt: number
   /** Optimistic-concurrency counter: every write checks and bumps it. */
@@ -159,4 +166,77 @@ export interface Redemption {
   pickedAt: number | null
   verifiedBy: string | null
   version: number
+}
+
+export interface ActivityPlace {
+  name: string
+  address: string | null
+  lat: number | null
+  lng: number | null
+}
+
+/** A weekend activity (周末志愿活动). Its counters move with a version check: sign-ups serialize on it. */
+export interface Activity {
+  id: string
+  communityId: string
+  /** Shared by the weekly copies published together; null for a one-off. */
+  seriesId: string | null
+  title: string
+  description: string
+  category: PostType
+  startAt: number
+  endAt: number
+  signupDeadline: number
+  place: ActivityPlace
+  quota: number
+  points: number
+  cover: string | null
+  status: ActivityStatus
+  cancelReason: string | null
+  /** Sign-ups holding a place; never above the quota. */
+  signedCount: number
+  /** Sign-ups on the waitlist. */
+  waitingCount: number
+  /** The next sign-up's arrival number (接龙 order); waitlist positions rank by it. */
+  nextSeq: number
+  /** Key of the rotating check-in token (HMAC); never leaves the server. */
+  checkinSecret: string
+  /** When the evening-before reminder is due, and when it went out. */
+  remindAt: number
+  remindedAt: number | null
+  createdBy: string
+  createdAt: number
+  updatedAt: number
+  finishedAt: number | null
+  version: number
+}
+
+/** One member's sign-up, stored at the known id `${activityId}:${memberId}`. */
+export interface Signup {
+  activityId: string
+  memberId: string
+  communityId: string
+  status: SignupStatus
+  /** Arrival number, unique within the activity; a new sign-up after withdrawing gets a new one. */
+  seq: number
+  signedUpAt: number
+  updatedAt: number
+  checkedInAt: number | null
+  checkinMethod: CheckinMethod | null
+  attendance: Attendance | null
+  awardedPoints: number | null
+  version: number
+}
+
+/** A message in a user's in-app inbox (消息). */
+export interface NotificationRecord {
+  id: string
+  userId: string
+  communityId: string
+  kind: NoticeKind
+  title: string
+  body: string
+  link: string
+  at: number
+  readAt: number | null
 }

@@ -5,7 +5,7 @@ import { AppError } from './errors'
 import type { Order } from './model'
 
 /** How the caller stands to one order. */
-export type Relation = 'owner' | 'staff' | 'member' | 'claimer' | 'system'
+export type Relation = 'owner' | 'staff' | 'member' | 'assignee' | 'claimer' | 'system'
 
 export interface Transition {
   action: OrderAction
@@ -20,7 +20,8 @@ export const ORDER_TRANSITIONS: readonly Transition[] = [
   { action: 'dispatch', from: ['submitted'], to: 'open', by: ['staff'] }, // 社区下单
   { action: 'reject', from: ['submitted'], to: 'rejected', by: ['staff'] }, // 不受理
   { action: 'cancel', from: ['submitted', 'open'], to: 'cancelled', by: ['owner'] }, // 撤销
-  { action: 'claim', from: ['open'], to: 'claimed', by: ['member'] }, // 党员接单
+  { action: 'claim', from: ['open'], to: 'claimed', by: ['member'] }, // 党员接单 (a directed order: its assignee accepts)
+  { action: 'decline', from: ['open'], to: 'open', by: ['assignee'] }, // 指派的党员婉拒: back to the hall
   { action: 'release', from: ['claimed'], to: 'open', by: ['claimer'] }, // 退单
   { action: 'complete', from: ['claimed'], to: 'completed', by: ['claimer'] }, // 申请结单
   { action: 'confirm', from: ['completed'], to: 'closed', by: ['owner', 'system'] }, // 评价确认
@@ -52,6 +53,7 @@ export function relationsOf(order: Order, caller: Caller): Set<Relation> {
   if (caller.userId === order.residentId) rel.add('owner')
   if (isStaff(caller)) rel.add('staff')
   if (order.claimerId === caller.userId) rel.add('claimer')
+  if (order.assigneeId === caller.userId && hasRole(caller, 'member')) rel.add('assignee')
   const mayTake = order.assigneeId === null || order.assigneeId === caller.userId
   if (hasRole(caller, 'member') && caller.userId !== order.residentId && mayTake) rel.add('member')
   return rel

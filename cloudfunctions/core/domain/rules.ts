@@ -20,6 +20,12 @@ export const DEFAULT_RULES: PointsRules = PointsRulesSchema.parse({
   activityPoints: 10,
   dailyCap: 100,
   expiryEnabled: true,
+  sla: {
+    urgent: { claimHours: 2, completeHours: 24 },
+    normal: { claimHours: 24, completeHours: 72 },
+    low: { claimHours: 72, completeHours: 168 },
+  },
+  memberLoadCap: 3,
 })
 
 /** Points staff see prefilled when they dispatch (派单): base by post type times the urgency factor. */

@@ -61,6 +61,8 @@ async function summarize(lookup: Lookup, o: Order): Promise<OrderSummary> {
     updatedAt: iso(o.updatedAt),
     assignee: await lookup.person(o.assigneeId),
     claimer: await lookup.person(o.claimerId),
+    level: o.level,
+    dueAt: o.dueAt === null ? null : iso(o.dueAt),
   }
 }
 
@@ -111,6 +113,7 @@ export async function presentDetail(ctx: Ctx, order: Order, viewer: Actor): Prom
     releaseCount: order.releaseCount,
     disputeCount: order.disputeCount,
     awardedPoints: order.awardedPoints,
+    escalations: order.escalations.map((e) => ({ ...e, at: iso(e.at) })),
     timeline,
     actions: allowedActions(order, viewer),
   }

@@ -3,7 +3,9 @@ import type { OrderAction } from '@shared/enums'
 import { type Actor, type Caller, SYSTEM, hasRole, isStaff } from '../../domain/access'
 import { AppError, notFound } from '../../domain/errors'
 import type { Order } from '../../domain/model'
+import { deadline } from '../../domain/escalation'
 import { nextStatus } from '../../domain/order-machine'
+import { DEFAULT_RULES } from '../../domain/rules'
 import type { Ctx } from '../../ports'
 
 /** Orders of another community do not exist for the caller (no hint that the id is real). */
@@ -42,7 +44,10 @@ export async function transition(
 ): Promise<Order> {
   const to = nextStatus(order, action, caller)
   const at = ctx.clock.now()
-  const saved: Order = { ...order, ...changes, status: to, updatedAt: at, version: order.version + 1 }
+  const rules = (await ctx.repos.places.rules(order.communityId)) ?? DEFAULT_RULES
+  // every move that starts a wait (to be claimed, to be completed) starts its clock
+  const dueAt = deadline(rules, order.urgency, to, at)
+  const saved: Order = { ...order, dueAt, ...changes, status: to, updatedAt: at, version: order.version + 1 }
   await ctx.repos.orders.update(saved)
   await ctx.repos.orders.appendEvent({
     orderId: order.id,
