@@ -1,0 +1,4 @@
+// The `accounts` cloud function: every action of REGISTRY.accounts, the caller identified by the platform's OPENID.
+import { cloudEntry } from '../compose-cloud'
+
+export const main = cloudEntry('accounts')

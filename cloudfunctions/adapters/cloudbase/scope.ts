@@ -1,0 +1,132 @@
+// Document access for one unit of work. Inside a transaction every write is a single-document
+// operation on `tx` (CloudBase transactions allow nothing else); queries cannot join a transaction,
+// so they read committed data from `db` and the scope merges in the transaction's own writes.
+import { WriteConflict } from '../../core/ports'
+import { type Cond, type Sort, compareDocs, matches, toWhere, totalOrder, afterCond, type Scalar, sortValues } from './query'
+import { type CbDb, type CbTransaction, type Fields, isDuplicateWrite, oneDoc } from './sdk'
+
+export type Doc = Fields & { _id: string }
+
+/** Documents per query round trip: the SDK's default page, which every runtime honours. */
+export const PAGE = 100
+
+export interface QuerySpec {
+  where: Cond[]
+  sort: Sort
+}
+
+export class Scope {
+  /** This transaction's writes by collection and id, for read-your-writes. */
+  private readonly pending = new Map<string, Map<string, Doc>>()
+
+  constructor(
+    private readonly db: CbDb,
+    private readonly tx: CbTransaction | null,
+    private readonly name: (collection: string) => string,
+  ) {}
+
+  private writer(): CbTransaction {
+    if (!this.tx) throw new Error('read-only unit of work: writes need uow.write')
+    return this.tx
+  }
+
+  private remember(collection: string, doc: Doc) {
+    let docs = this.pending.get(collection)
+    if (!docs) {
+      docs = new Map()
+      this.pending.set(collection, docs)
+    }
+    docs.set(doc._id, structuredClone(doc))
+  }
+
+  async get(collection: string, id: string): Promise<Doc | null> {
+    const mine = this.pending.get(collection)?.get(id)
+    if (mine) return structuredClone(mine)
+    const ref = this.tx ? this.tx.collection(this.name(collection)).doc(id) : this.db.collection(this.name(collection)).doc(id)
+    const doc = oneDoc((await ref.get()).data)
+    return doc ? ({ ...doc, _id: id } as Doc) : null
+  }
+
+  /** Inserts a new document; an existing `_id` throws WriteConflict. */
+  async insert(collection: string, doc: Doc, what = `${collection} ${doc._id}`): Promise<void> {
+    const tx = this.writer()
+    if (this.pending.get(collection)?.has(doc._id)) throw new WriteConflict(`${what} exists`)
+    try {
+      await tx.collection(this.name(collection)).add({ ...doc })
+    } catch (e) {
+      // a transaction conflict goes up unchanged: the SDK re-runs the transaction for it
+      throw isDuplicateWrite(e) ? new WriteConflict(`${what} exists`) : e
+    }
+    this.remember(collection, doc)
+  }
+
+  /** Writes the whole document, creating or replacing it. */
+  async put(collection: string, doc: Doc): Promise<void> {
+    const { _id, ...fields } = doc
+    await this.writer().collection(this.name(collection)).doc(_id).set(fields)
+    this.remember(collection, doc)
+  }
+
+  /**
+   * Replaces a versioned document if the stored version is `doc.version - 1`, else WriteConflict.
+   * The read is inside the transaction, so a concurrent commit makes this transaction conflict.
+   */
+  async replaceVersioned(collection: string, doc: Doc, what: string): Promise<void> {
+    const current = await this.get(collection, doc._id)
+    if (!current || current.version !== (doc.version as number) - 1) throw new WriteConflict(`${what} changed`)
+    await this.put(collection, doc)
+  }
+
+  /** Sets some scalar fields of an existing document; a missing document is left alone. */
+  async patch(collection: string, id: string, fields: Fields): Promise<boolean> {
+    for (const [k, v] of Object.entries(fields)) {
+      // update() merges nested objects field by field; replace those with put()
+      if (v !== null && typeof v === 'object' && !Array.isArray(v)) throw new Error(`patch ${collection}.${k}: objects need put()`)
+    }
+    const current = await this.get(collection, id)
+    if (!current) return false
+    await this.writer().collection(this.name(collection)).doc(id).update(fields)
+    this.remember(collection, { ...current, ...fields, _id: id })
+    return true
+  }
+
+  /**
+   * One page of a query, in `sort` order (made total with `_id`), at most `limit` (≤ PAGE)
+   * documents. Runs on `db`, outside any transaction: committed data plus this scope's own writes.
+   */
+  async query(collection: string, spec: QuerySpec, limit: number, after?: Scalar[]): Promise<Doc[]> {
+    return (await this.page(collection, spec, limit, after)).docs
+  }
+
+  /** Every matching document (or the first `max`), page by page with a keyset: no skip, no gaps. */
+  async queryAll(collection: string, spec: QuerySpec, max = Number.POSITIVE_INFINITY): Promise<Doc[]> {
+    const sort = totalOrder(spec.sort)
+    const out: Doc[] = []
+    let after: Scalar[] | undefined
+    while (out.length < max) {
+      const { docs, more } = await this.page(collection, { where: spec.where, sort }, Math.min(PAGE, max - out.length), after)
+      out.push(...docs)
+      if (!more || docs.length === 0) break
+      after = sortValues(sort, docs[docs.length - 1])
+    }
+    return out
+  }
+
+  private async page(collection: string, spec: QuerySpec, limit: number, after?: Scalar[]): Promise<{ docs: Doc[]; more: boolean }> {
+    const sort = totalOrder(spec.sort)
+    const where = after ? [...spec.where, afterCond(sort, after)] : spec.where
+    const mine = this.pending.get(collection)
+    // fetch enough that dropping our own (rewritten) documents cannot starve the page
+    const fetch = Math.min(PAGE, limit + (mine?.size ?? 0))
+    let q = this.db.collection(this.name(collection)).where(toWhere(where, this.db.command))
+    for (const [f, dir] of sort) q = q.orderBy(f, dir)
+    const { data } = await q.limit(fetch).get()
+    let docs = data.map((d) => ({ ...d, _id: String(d._id) }) as Doc)
+    if (mine?.size) {
+      docs = docs.filter((d) => !mine.has(d._id))
+      for (const d of mine.values()) if (matches(where, d)) docs.push(structuredClone(d))
+      docs.sort((a, b) => compareDocs(sort, a, b))
+    }
+    return { docs: docs.slice(0, limit), more: data.length === fetch || docs.length > limit }
+  }
+}

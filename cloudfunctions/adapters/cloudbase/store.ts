@@ -1,0 +1,101 @@
+// The unit of work on CloudBase: `write` is one db.runTransaction whose writes are all
+// single-document operations; `read` is plain reads of committed data.
+import { AppError } from '../../core/domain/errors'
+import type { Clock, Ids, RateLimiter, Repos, UnitOfWork } from '../../core/ports'
+import plan from './collections.json'
+import { createRepos } from './repos'
+import { Scope } from './scope'
+import { type CbDb, asWriteConflict, oneDoc } from './sdk'
+
+export type CollectionName = keyof typeof plan.collections
+export const COLLECTIONS = Object.keys(plan.collections) as CollectionName[]
+
+export interface CloudbaseOptions {
+  /** Prepended to every collection name: tests use one, production none. */
+  prefix?: string
+  /** Transaction attempts on DATABASE_TRANSACTION_CONFLICT (the SDK re-runs `fn`). */
+  attempts?: number
+}
+
+export interface CloudbaseStore extends UnitOfWork {
+  /** The collection's real name (with the prefix). */
+  collection(name: CollectionName): string
+  /** The user an OPENID was registered to, or null: the `identities` document `_id = OPENID`. */
+  userIdForOpenId(openId: string): Promise<string | null>
+  /** The OPENID of a user, for subscribe messages; null when the user has none. */
+  openIdForUser(userId: string): Promise<string | null>
+}
+
+export function cloudbaseStore(db: CbDb, options: CloudbaseOptions = {}): CloudbaseStore {
+  const prefix = options.prefix ?? ''
+  const name = (c: string) => {
+    if (!Object.hasOwn(plan.collections, c)) throw new Error(`unknown collection ${c}`)
+    return prefix + c
+  }
+  const readRepos = (): Repos => createRepos(new Scope(db, null, name))
+
+  return {
+    collection: name,
+    async write<T>(fn: (repos: Repos) => Promise<T>): Promise<T> {
+      try {
+        // a fresh scope per attempt: the SDK re-runs this callback after a transaction conflict
+        return await db.runTransaction((tx) => fn(createRepos(new Scope(db, tx, name))), options.attempts ?? 3)
+      } catch (e) {
+        throw asWriteConflict(e, 'record')
+      }
+    },
+    read<T>(fn: (repos: Repos) => Promise<T>): Promise<T> {
+      return fn(readRepos())
+    },
+    async userIdForOpenId(openId) {
+      if (!openId) return null
+      const doc = oneDoc((await db.collection(name('identities')).doc(openId).get()).data)
+      return typeof doc?.userId === 'string' && doc.userId ? doc.userId : null
+    },
+    async openIdForUser(userId) {
+      const { data } = await db.collection(name('identities')).where({ userId }).limit(1).get()
+      return data[0] ? String(data[0]._id) : null
+    },
+  }
+}
+
+/**
+ * Failed-attempt counting on CloudBase (wrong pickup codes and the like). It writes on `db`, never
+ * on the use case's transaction, so a refused attempt still counts after that transaction rolls
+ * back. One document per key: a window start and a count, bumped with a conditional update.
+ */
+export function cloudbaseRateLimiter(
+  db: CbDb,
+  clock: Clock,
+  options: { maxFailures: number; windowMs: number; collection: string },
+): RateLimiter {
+  const coll = () => db.collection(options.collection)
+  const _ = db.command
+  return {
+    async assertAllowed(key) {
+      const doc = oneDoc((await coll().doc(key).get()).data)
+      const since = clock.now() - options.windowMs
+      if (doc && (doc.since as number) > since && (doc.count as number) >= options.maxFailures) {
+        const minutes = Math.ceil(options.windowMs / 60_000)
+        throw new AppError('RATE_LIMITED', `尝试次数太多，请 ${minutes} 分钟后再试`)
+      }
+    },
+    async recordFailure(key) {
+      const now = clock.now()
+      const res = await coll()
+        .where({ _id: key, since: _.gt(now - options.windowMs) })
+        .update({ count: _.inc(1) })
+      if (!res.updated) await coll().doc(key).set({ since: now, count: 1 })
+    },
+  }
+}
+
+/** Ids and clock for the cloud: the same shape as local mode's, without importing local code. */
+export const systemClock: Clock = { now: () => Date.now() }
+
+export function cryptoIds(randomBytes: (n: number) => Uint8Array): Ids {
+  return {
+    next: (prefix) => `${prefix}_${Buffer.from(randomBytes(12)).toString('base64url')}`,
+    randomBytes,
+  }
+}

@@ -1,0 +1,157 @@
+// The cloud composition root (DESIGN.md §9): CloudBase repositories, WeChat open APIs, and the
+// caller's identity from the platform — the OPENID the runtime sets, never anything in the event.
+import { randomBytes } from 'node:crypto'
+import type { Envelope } from '@shared/envelope'
+import { cloudbaseRateLimiter, cloudbaseStore, type CloudbaseStore, cryptoIds, systemClock } from './adapters/cloudbase/store'
+import type { CbDb } from './adapters/cloudbase/sdk'
+import { wechatContentGuard } from './adapters/wechat/content-guard'
+import { cloudFiles, type GetTempFileUrl } from './adapters/wechat/files'
+import { subscribeNotifier, templatesFromEnv } from './adapters/wechat/notifier'
+import { type WxOpenApi, wxOpenApi } from './adapters/wechat/openapi'
+import { AppError } from './core/domain/errors'
+import type { ErrorCode } from '@shared/enums'
+import { createHandler, type Runtime } from './core/edge'
+import type { Deps } from './core/ports'
+import { REGISTRY } from './core/registry'
+import { tick } from './core/usecases/scheduler/tick'
+
+/** What the composition needs from the runtime; node-sdk in production, fakes in tests. */
+export interface CloudPlatform {
+  db(): CbDb
+  /** The caller's OPENID as the platform set it for this invocation; null for timers and function-to-function calls. */
+  openId(context: unknown): string | null
+  /** This environment's id (file ids of other environments are refused). */
+  envId(context: unknown): string
+  getTempFileURL(): GetTempFileUrl
+  openApi(): WxOpenApi
+  randomBytes(n: number): Uint8Array
+  log(message: string, error?: unknown): void
+}
+
+/** node-sdk, required and initialised on first use, once per function instance. */
+export function nodeSdkPlatform(): CloudPlatform {
+  let sdk: any
+  let app: any
+  const tcb = () => {
+    sdk ??= require('@cloudbase/node-sdk')
+    return sdk
+  }
+  const instance = () => {
+    app ??= tcb().init({ env: tcb().SYMBOL_CURRENT_ENV })
+    return app
+  }
+  const context = (ctx: unknown): Record<string, string | undefined> => tcb().getCloudbaseContext(ctx) ?? {}
+  return {
+    db: () => instance().database(),
+    openId(ctx) {
+      // WX_OPENID comes from the invocation's environment, which WeChat sets for mini-program calls
+      const id = context(ctx).WX_OPENID || instance().auth().getUserInfo().openId
+      return typeof id === 'string' && id ? id : null
+    },
+    envId(ctx) {
+      const c = context(ctx)
+      return c.TCB_ENV || c.SCF_NAMESPACE || ''
+    },
+    getTempFileURL: () => (req) => instance().getTempFileURL(req),
+    openApi: wxOpenApi,
+    randomBytes: (n) => new Uint8Array(randomBytes(n)),
+    log: (message, error) => console.error(message, error),
+  }
+}
+
+export interface CloudOptions {
+  /** Collection name prefix (tests). */
+  prefix?: string
+  /** Allow text when msgSecCheck cannot give a verdict (flagged in the log). Default: refuse. */
+  contentFailOpen?: boolean
+  /** Subscribe-message templates by notice kind; default: REDGRID_SUBSCRIBE_TEMPLATES (JSON), else none. */
+  templates?: Parameters<typeof subscribeNotifier>[0]['templates']
+}
+
+export interface CloudApp {
+  store: CloudbaseStore
+  /** One call of a user-facing function: identity → handler → envelope. */
+  handle(fn: string, event: unknown, context: unknown): Promise<Envelope<unknown>>
+  /** The timer's call: runs the scheduler tick; refuses any caller with an OPENID. */
+  scheduler(event: unknown, context: unknown): Promise<Envelope<unknown>>
+}
+
+const fail = (code: ErrorCode, message: string): Envelope<never> => ({ ok: false, error: { code, message } })
+
+/** Only the request's own fields go to the edge: wx.cloud adds `userInfo`, which is never trusted. */
+function requestOf(event: unknown) {
+  if (typeof event !== 'object' || event === null) return event
+  const { action, input, requestId } = event as Record<string, unknown>
+  return { action, input, requestId }
+}
+
+export function composeCloud(platform: CloudPlatform, options: CloudOptions = {}): CloudApp {
+  const db = platform.db()
+  const store = cloudbaseStore(db, { prefix: options.prefix })
+  const clock = systemClock
+  const ids = cryptoIds(platform.randomBytes)
+  const limiter = cloudbaseRateLimiter(db, clock, { maxFailures: 5, windowMs: 10 * 60_000, collection: store.collection('rate_limits') })
+  const notifier = subscribeNotifier({
+    send: () => platform.openApi().subscribeMessage.send,
+    templates: options.templates ?? templatesFromEnv(process.env.REDGRID_SUBSCRIBE_TEMPLATES, platform.log),
+    openIdOf: (userId) => store.openIdForUser(userId),
+    log: platform.log,
+  })
+
+  /** Deps for one invocation: the content check runs as the calling user. */
+  const depsFor = (openId: string | null, context: unknown): Deps => ({
+    clock,
+    ids,
+    limiter,
+    notifier,
+    files: cloudFiles({ envId: platform.envId(context), getTempFileURL: platform.getTempFileURL }),
+    guard: wechatContentGuard({
+      msgSecCheck: () => platform.openApi().security.msgSecCheck,
+      openId,
+      failOpen: options.contentFailOpen,
+      onFlag: (flag) => platform.log('content flagged for review', flag),
+    }),
+  })
+
+  return {
+    store,
+    async handle(fn, event, context) {
+      const actions = Object.hasOwn(REGISTRY, fn) ? REGISTRY[fn] : undefined
+      if (!actions) return fail('NOT_FOUND', '没有这个接口')
+      const openId = platform.openId(context)
+      if (!openId) return fail('UNAUTHENTICATED', '请在微信小程序中打开红网邻里')
+      let userId: string | null
+      try {
+        userId = await store.userIdForOpenId(openId)
+      } catch (e) {
+        platform.log('identity lookup failed', e)
+        return fail('INTERNAL', '服务暂时出了点问题，请稍后再试')
+      }
+      if (!userId) return fail('UNAUTHENTICATED', '你还没有注册红网邻里，请先完成注册')
+      const runtime: Runtime = { uow: store, deps: depsFor(openId, context), log: platform.log }
+      return createHandler(fn, actions, runtime)(requestOf(event), { userId })
+    },
+    async scheduler(_event, context) {
+      if (platform.openId(context)) return fail('FORBIDDEN', '定时任务只能由系统定时触发')
+      try {
+        return { ok: true, data: await tick(store, depsFor(null, context)) }
+      } catch (e) {
+        platform.log('scheduler tick failed', e)
+        return fail('INTERNAL', e instanceof AppError ? e.message : '定时任务执行失败')
+      }
+    },
+  }
+}
+
+let shared: CloudApp | null = null
+/** The instance's app, composed on the first invocation (no SDK work at require time). */
+const app = () => {
+  shared ??= composeCloud(nodeSdkPlatform())
+  return shared
+}
+
+/** A function entry: `export const main = cloudEntry('orders')`. */
+export const cloudEntry = (fn: string) => (event: unknown, context: unknown) => app().handle(fn, event, context)
+
+/** The scheduler's entry, for its timer trigger. */
+export const schedulerEntry = () => (event: unknown, context: unknown) => app().scheduler(event, context)

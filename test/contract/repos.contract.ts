@@ -1,0 +1,752 @@
+// The repository contract: what every adapter of core/ports.ts must do, written once and run
+// against each adapter (SQLite always; CloudBase live when credentials are set).
+import type { Activity, Building, Goods, NotificationRecord, Signup, Grid, LedgerRecord, Order, PointAccount, Redemption, User } from '../../cloudfunctions/core/domain/model'
+import { DEFAULT_RULES, type PointsRules } from '../../cloudfunctions/core/domain/rules'
+import { type Repos, type UnitOfWork, WriteConflict } from '../../cloudfunctions/core/ports'
+
+export interface Fixtures {
+  communities: Array<{ id: string; name: string }>
+  grids: Grid[]
+  buildings: Building[]
+  users: User[]
+}
+
+export interface ContractStore {
+  uow: UnitOfWork
+  /** Writes reference data the ports only read (communities, grids, buildings, users). */
+  seed(fixtures: Fixtures): Promise<void>
+  close(): Promise<void>
+}
+
+export interface ContractAdapter {
+  name: string
+  /** A fresh, empty store. */
+  open(): Promise<ContractStore>
+  /** Extra time per test for slow (networked) adapters. */
+  timeoutMs?: number
+}
+
+const C1 = 'c_one'
+const C2 = 'c_two'
+
+export const FIXTURES: Fixtures = {
+  communities: [
+    { id: C1, name: '红星社区' },
+    { id: C2, name: '青山社区' },
+  ],
+  grids: [
+    { id: 'g_1', communityId: C1, name: '第一网格' },
+    { id: 'g_2', communityId: C1, name: '第二网格' },
+    { id: 'g_9', communityId: C2, name: '青山网格' },
+  ],
+  buildings: [{ id: 'b_1', communityId: C1, gridId: 'g_1', name: '1号楼' }],
+  users: [
+    user('u_res', C1, '王秀兰', ['resident']),
+    user('u_m2', C1, '周志强', ['member', 'resident'], true),
+    user('u_m1', C1, '吴海燕', ['member']),
+    user('u_m3', C1, '吴海燕', ['member']), // same name: ties break by id
+    user('u_staff', C1, '林晓', ['staff']),
+    user('u_far', C2, '冯云', ['member']),
+  ],
+}
+
+function user(id: string, communityId: string, name: string, roles: User['roles'], optIn = false): User {
+  const member = roles.includes('member') ? { branch: '第一党支部', workUnit: '市税务局', posts: ['care' as const], skills: ['陪诊'] } : null
+  return {
+    id,
+    communityId,
+    name,
+    phone: '13800010001',
+    roles,
+    gridId: 'g_1',
+    buildingId: 'b_1',
+    room: '1单元 302',
+    member,
+    rankingOptIn: optIn,
+    createdAt: 1_700_000_000_000,
+  }
+}
+
+let orderCounter = 0
+export function order(over: Partial<Order> = {}): Order {
+  orderCounter += 1
+  return {
+    id: `o_${String(orderCounter).padStart(4, '0')}`,
+    communityId: C1,
+    residentId: 'u_res',
+    kind: 'service',
+    category: 'elderly_child',
+    title: '帮老人取药',
+    description: '腿脚不便',
+    urgency: 'normal',
+    photos: ['cloud://env.bucket/uploads/u_res/a.jpg'],
+    preferredTime: null,
+    status: 'submitted',
+    points: null,
+    assigneeId: null,
+    claimerId: null,
+    gridId: 'g_1',
+    buildingId: 'b_1',
+    summary: null,
+    completionPhotos: [],
+    rating: null,
+    comment: null,
+    rejectReason: null,
+    releaseCount: 0,
+    disputeCount: 0,
+    awardedPoints: null,
+    level: 'grid',
+    escalations: [],
+    dueAt: null,
+    createdAt: 1_000,
+    updatedAt: 1_000,
+    version: 1,
+    ...over,
+  }
+}
+
+const account = (memberId: string, over: Partial<PointAccount> = {}): PointAccount => ({
+  memberId,
+  communityId: C1,
+  balance: 10,
+  earned: 10,
+  spent: 0,
+  lots: { '2024': 10 },
+  years: { '2024': { earned: 10, spent: 0 } },
+  day: { key: '2024-05-01', awarded: 10 },
+  version: 1,
+  ...over,
+})
+
+const entry = (sourceKey: string, at: number, over: Partial<LedgerRecord> = {}): LedgerRecord => ({
+  sourceKey,
+  memberId: 'u_m1',
+  communityId: C1,
+  delta: 5,
+  reason: 'order_award',
+  note: '完成工单',
+  balanceAfter: 5,
+  at,
+  ...over,
+})
+
+const goods = (id: string, over: Partial<Goods> = {}): Goods => ({
+  id,
+  communityId: C1,
+  name: '洗衣液',
+  image: null,
+  description: '一瓶',
+  price: 30,
+  stock: 5,
+  limitPerMember: 1,
+  onShelf: true,
+  createdAt: 1_000,
+  updatedAt: 1_000,
+  version: 1,
+  ...over,
+})
+
+const redemption = (id: string, over: Partial<Redemption> = {}): Redemption => ({
+  id,
+  communityId: C1,
+  memberId: 'u_m1',
+  goodsId: 'gd_1',
+  goodsName: '洗衣液',
+  goodsImage: null,
+  price: 30,
+  code: '123456',
+  status: 'pending',
+  consumed: { '2024': 30 },
+  createdAt: 1_000,
+  expiresAt: 9_000,
+  pickedAt: null,
+  verifiedBy: null,
+  version: 1,
+  ...over,
+})
+
+
+const activity = (id: string, over: Partial<Activity> = {}): Activity => ({
+  id,
+  communityId: C1,
+  seriesId: null,
+  title: '周六清扫楼道',
+  description: '带手套',
+  category: 'environment',
+  startAt: 1_000,
+  endAt: 2_000,
+  signupDeadline: 900,
+  place: { name: '1号楼', address: null, lat: null, lng: null },
+  quota: 2,
+  points: 10,
+  cover: null,
+  status: 'published',
+  cancelReason: null,
+  signedCount: 0,
+  waitingCount: 0,
+  nextSeq: 1,
+  checkinSecret: 'secret',
+  remindAt: 500,
+  remindedAt: null,
+  createdBy: 'u_staff',
+  createdAt: 1,
+  updatedAt: 1,
+  finishedAt: null,
+  version: 1,
+  ...over,
+})
+
+const signup = (activityId: string, memberId: string, seq: number, over: Partial<Signup> = {}): Signup => ({
+  activityId,
+  memberId,
+  communityId: C1,
+  status: 'signed',
+  seq,
+  signedUpAt: seq * 10,
+  updatedAt: seq * 10,
+  checkedInAt: null,
+  checkinMethod: null,
+  attendance: null,
+  awardedPoints: null,
+  version: 1,
+  ...over,
+})
+
+const notice = (id: string, at: number, over: Partial<NotificationRecord> = {}): NotificationRecord => ({
+  id,
+  userId: 'u_m1',
+  communityId: C1,
+  kind: 'activity_reminder',
+  title: '活动快开始了',
+  body: '周六清扫楼道',
+  link: '/pages/activity/detail?id=a_1',
+  at,
+  readAt: null,
+  ...over,
+})
+
+export function repositoryContract(adapter: ContractAdapter) {
+  describe(`repository contract: ${adapter.name}`, () => {
+    let store: ContractStore
+    let uow: UnitOfWork
+    const w = <T>(fn: (r: Repos) => Promise<T>) => uow.write(fn)
+    const r = <T>(fn: (r: Repos) => Promise<T>) => uow.read(fn)
+    const ids = (items: Array<{ id: string }>) => items.map((x) => x.id)
+
+    if (adapter.timeoutMs) jest.setTimeout(adapter.timeoutMs)
+
+    beforeEach(async () => {
+      store = await adapter.open()
+      uow = store.uow
+      await store.seed(FIXTURES)
+    })
+    afterEach(async () => {
+      await store.close()
+    })
+
+    describe('users and places', () => {
+      it('gets users by id, several at once, and null for the unknown', async () => {
+        expect(await r((x) => x.users.get('u_res'))).toEqual(FIXTURES.users[0])
+        expect(await r((x) => x.users.get('u_nobody'))).toBeNull()
+        const many = await r((x) => x.users.getMany(['u_m1', 'u_staff', 'u_nobody']))
+        expect(ids(many).sort()).toEqual(['u_m1', 'u_staff'])
+        expect(await r((x) => x.users.getMany([]))).toEqual([])
+      })
+
+      it("lists a community's members by name, then id", async () => {
+        expect(ids(await r((x) => x.users.listMembers(C1)))).toEqual(['u_m1', 'u_m3', 'u_m2'])
+        expect(ids(await r((x) => x.users.listMembers(C2)))).toEqual(['u_far'])
+      })
+
+      it('saves only the settings of a user', async () => {
+        await w((x) => x.users.saveSettings({ ...FIXTURES.users[0], rankingOptIn: true, name: '改名', roles: ['admin'] }))
+        expect(await r((x) => x.users.get('u_res'))).toEqual({ ...FIXTURES.users[0], rankingOptIn: true })
+      })
+
+      it('gets communities, grids and buildings', async () => {
+        expect(await r((x) => x.places.community(C1))).toEqual({ id: C1, name: '红星社区' })
+        expect(await r((x) => x.places.grid('g_2'))).toEqual(FIXTURES.grids[1])
+        expect(await r((x) => x.places.building('b_1'))).toEqual(FIXTURES.buildings[0])
+        expect(await r((x) => x.places.community('c_none'))).toBeNull()
+        expect(await r((x) => x.places.grid('g_none'))).toBeNull()
+        expect(await r((x) => x.places.building('b_none'))).toBeNull()
+      })
+
+      it('stores rules with an audit trail, the last change first', async () => {
+        expect(await r((x) => x.places.rules(C1))).toBeNull()
+        expect(await r((x) => x.places.lastRulesChange(C1))).toBeNull()
+        const first: PointsRules = { ...DEFAULT_RULES, dailyCap: 50 }
+        const second: PointsRules = { ...DEFAULT_RULES, dailyCap: 70 }
+        await w((x) => x.places.saveRules({ communityId: C1, rules: first, before: null, by: 'u_staff', at: 10 }))
+        await w((x) => x.places.saveRules({ communityId: C1, rules: second, before: first, by: 'u_staff', at: 20 }))
+        expect(await r((x) => x.places.rules(C1))).toEqual(second)
+        expect(await r((x) => x.places.lastRulesChange(C1))).toEqual({ communityId: C1, rules: second, before: first, by: 'u_staff', at: 20 })
+        expect(await r((x) => x.places.rules(C2))).toBeNull()
+      })
+    })
+
+    describe('orders', () => {
+      it('inserts and reads back an order field for field', async () => {
+        const o = order({ photos: ['a', 'b'], preferredTime: '周六上午' })
+        await w((x) => x.orders.insert(o))
+        expect(await r((x) => x.orders.get(o.id))).toEqual(o)
+        expect(await r((x) => x.orders.get('o_none'))).toBeNull()
+      })
+
+      it('refuses a second order with the same id', async () => {
+        const o = order()
+        await w((x) => x.orders.insert(o))
+        await expect(w((x) => x.orders.insert({ ...o, title: '另一个' }))).rejects.toBeInstanceOf(WriteConflict)
+        expect((await r((x) => x.orders.get(o.id)))?.title).toBe(o.title)
+      })
+
+      it('updates only from the previous version', async () => {
+        const o = order()
+        await w((x) => x.orders.insert(o))
+        const v2 = { ...o, status: 'open' as const, points: 20, version: 2 }
+        await w((x) => x.orders.update(v2))
+        expect(await r((x) => x.orders.get(o.id))).toEqual(v2)
+        // a writer that read version 1 loses
+        await expect(w((x) => x.orders.update({ ...o, status: 'cancelled', version: 2 }))).rejects.toBeInstanceOf(WriteConflict)
+        // skipping a version loses too, and so does an order that does not exist
+        await expect(w((x) => x.orders.update({ ...v2, version: 4 }))).rejects.toBeInstanceOf(WriteConflict)
+        await expect(w((x) => x.orders.update(order({ version: 2 })))).rejects.toBeInstanceOf(WriteConflict)
+        expect(await r((x) => x.orders.get(o.id))).toEqual(v2)
+      })
+
+      it('keeps the timeline in sequence and refuses a duplicate event', async () => {
+        const o = order()
+        const ev = (seq: number, to: Order['status']) => ({ orderId: o.id, seq, at: seq * 10, actorId: seq === 1 ? 'u_res' : null, action: 'x', from: null, to, note: null })
+        await w(async (x) => {
+          await x.orders.insert(o)
+          await x.orders.appendEvent(ev(2, 'open'))
+          await x.orders.appendEvent(ev(1, 'submitted'))
+        })
+        await expect(w((x) => x.orders.appendEvent({ ...ev(2, 'open'), note: '重复' }))).rejects.toBeInstanceOf(WriteConflict)
+        expect(await r((x) => x.orders.events(o.id))).toEqual([ev(1, 'submitted'), ev(2, 'open')])
+        expect(await r((x) => x.orders.events('o_none'))).toEqual([])
+      })
+
+      describe('list', () => {
+        const all = [
+          order({ id: 'o_a', createdAt: 100, status: 'submitted' }),
+          order({ id: 'o_b', createdAt: 200, status: 'open', category: 'care', gridId: 'g_2' }),
+          order({ id: 'o_c', createdAt: 200, status: 'open', assigneeId: 'u_m2' }),
+          order({ id: 'o_d', createdAt: 300, status: 'claimed', claimerId: 'u_m1', assigneeId: 'u_m1' }),
+          order({ id: 'o_e', createdAt: 300, status: 'open', residentId: 'u_m1' }),
+          order({ id: 'o_f', createdAt: 400, status: 'claimed', claimerId: 'u_m2', assigneeId: 'u_m1' }),
+          order({ id: 'o_g', createdAt: 500, status: 'open', assigneeId: 'u_m1' }),
+          order({ id: 'o_x', createdAt: 900, status: 'open', communityId: C2 }),
+        ]
+        beforeEach(async () => {
+          await w(async (x) => {
+            for (const o of all) await x.orders.insert(o)
+          })
+        })
+        const list = (q: Partial<Parameters<Repos['orders']['list']>[0]>) => r((x) => x.orders.list({ communityId: C1, limit: 50, ...q }))
+
+        it('is newest first within one community, ties by id', async () => {
+          expect(ids((await list({})).items)).toEqual(['o_g', 'o_f', 'o_e', 'o_d', 'o_c', 'o_b', 'o_a'])
+        })
+
+        it('filters by status, resident, category and grid', async () => {
+          expect(ids((await list({ statuses: ['claimed', 'submitted'] })).items)).toEqual(['o_f', 'o_d', 'o_a'])
+          expect(ids((await list({ residentId: 'u_m1' })).items)).toEqual(['o_e'])
+          expect(ids((await list({ category: 'care' })).items)).toEqual(['o_b'])
+          expect(ids((await list({ gridId: 'g_2' })).items)).toEqual(['o_b'])
+        })
+
+        it("finds a member's tasks: held, or directed to them and not yet held", async () => {
+          expect(ids((await list({ memberId: 'u_m1' })).items)).toEqual(['o_g', 'o_d'])
+        })
+
+        it('shows the hall without orders directed to others or the member’s own', async () => {
+          expect(ids((await list({ statuses: ['open'], takeableBy: 'u_m1' })).items)).toEqual(['o_g', 'o_b'])
+          expect(ids((await list({ statuses: ['open'], takeableBy: 'u_m2' })).items)).toEqual(['o_e', 'o_c', 'o_b'])
+        })
+
+        it('pages without gaps or repeats, and ends without a cursor', async () => {
+          const seen: string[] = []
+          let cursor: string | undefined
+          let pages = 0
+          do {
+            const page = await list({ limit: 2, cursor })
+            expect(page.items.length).toBeLessThanOrEqual(2)
+            seen.push(...ids(page.items))
+            cursor = page.nextCursor
+            pages += 1
+          } while (cursor && pages < 10)
+          expect(seen).toEqual(['o_g', 'o_f', 'o_e', 'o_d', 'o_c', 'o_b', 'o_a'])
+          expect(pages).toBe(4)
+          const exact = await list({ limit: 7 })
+          expect(exact.items).toHaveLength(7)
+          expect(exact.nextCursor).toBeUndefined()
+        })
+
+        it('starts over on a cursor it cannot read', async () => {
+          expect(ids((await list({ limit: 1, cursor: 'not-a-cursor' })).items)).toEqual(['o_g'])
+        })
+      })
+
+      it('finds completed orders due for auto-confirm, oldest deadline first', async () => {
+        await w(async (x) => {
+          await x.orders.insert(order({ id: 'o_1', status: 'completed', dueAt: 50 }))
+          await x.orders.insert(order({ id: 'o_2', status: 'completed', dueAt: 10 }))
+          await x.orders.insert(order({ id: 'o_3', status: 'completed', dueAt: 101 }))
+          await x.orders.insert(order({ id: 'o_4', status: 'claimed', dueAt: 5 }))
+          await x.orders.insert(order({ id: 'o_5', status: 'completed', dueAt: 30, communityId: C2 }))
+          await x.orders.insert(order({ id: 'o_6', status: 'completed', dueAt: 100 }))
+        })
+        expect(await r((x) => x.orders.dueForAutoConfirm(100, 10))).toEqual(['o_2', 'o_5', 'o_1', 'o_6'])
+        expect(await r((x) => x.orders.dueForAutoConfirm(100, 2))).toEqual(['o_2', 'o_5'])
+        expect(await r((x) => x.orders.dueForAutoConfirm(9, 10))).toEqual([])
+      })
+
+      it('finds open and claimed orders due for escalation below the top level', async () => {
+        await w(async (x) => {
+          await x.orders.insert(order({ id: 'o_1', status: 'open', dueAt: 50 }))
+          await x.orders.insert(order({ id: 'o_2', status: 'claimed', dueAt: 20, level: 'community' }))
+          await x.orders.insert(order({ id: 'o_3', status: 'open', dueAt: 10, level: 'street' }))
+          await x.orders.insert(order({ id: 'o_4', status: 'completed', dueAt: 10 }))
+          await x.orders.insert(order({ id: 'o_5', status: 'open', dueAt: 200 }))
+          await x.orders.insert(order({ id: 'o_6', status: 'open', dueAt: null }))
+        })
+        expect(await r((x) => x.orders.dueForEscalation(100, 10))).toEqual(['o_2', 'o_1'])
+        expect(await r((x) => x.orders.dueForEscalation(100, 1))).toEqual(['o_2'])
+      })
+
+      it("lists the staff's overdue queue, most overdue first, with escalated ones", async () => {
+        await w(async (x) => {
+          await x.orders.insert(order({ id: 'o_1', status: 'open', dueAt: 50 }))
+          await x.orders.insert(order({ id: 'o_2', status: 'claimed', dueAt: 20 }))
+          await x.orders.insert(order({ id: 'o_3', status: 'open', dueAt: 500, level: 'community' }))
+          await x.orders.insert(order({ id: 'o_4', status: 'open', dueAt: 500 }))
+          await x.orders.insert(order({ id: 'o_5', status: 'completed', dueAt: 10 }))
+          await x.orders.insert(order({ id: 'o_6', status: 'open', dueAt: 10, communityId: C2 }))
+        })
+        const first = await r((x) => x.orders.overdue(C1, 100, undefined, 2))
+        expect(ids(first.items)).toEqual(['o_2', 'o_1'])
+        const rest = await r((x) => x.orders.overdue(C1, 100, first.nextCursor, 2))
+        expect(ids(rest.items)).toEqual(['o_3'])
+        expect(rest.nextCursor).toBeUndefined()
+      })
+
+      describe('the hall', () => {
+        beforeEach(async () => {
+          await w(async (x) => {
+            await x.orders.insert(order({ id: 'o_far1', createdAt: 900, gridId: 'g_2', buildingId: 'b_9' }))
+            await x.orders.insert(order({ id: 'o_grid', createdAt: 100, gridId: 'g_1', buildingId: 'b_2', category: 'care' }))
+            await x.orders.insert(order({ id: 'o_home', createdAt: 50, gridId: 'g_1', buildingId: 'b_1' }))
+            await x.orders.insert(order({ id: 'o_far2', createdAt: 800, gridId: null, buildingId: null, kind: 'wish' }))
+            await x.orders.insert(order({ id: 'o_mine', createdAt: 999, residentId: 'u_m1', buildingId: 'b_1' }))
+            await x.orders.insert(order({ id: 'o_other', createdAt: 999, assigneeId: 'u_m2', buildingId: 'b_1' }))
+            await x.orders.insert(order({ id: 'o_to_me', createdAt: 10, assigneeId: 'u_m1', gridId: 'g_2', buildingId: 'b_9', category: 'care' }))
+            await x.orders.insert(order({ id: 'o_claimed', createdAt: 999, status: 'claimed', buildingId: 'b_1' }))
+          })
+          await w(async (x) => {
+            for (const id of ['o_far1', 'o_grid', 'o_home', 'o_far2', 'o_mine', 'o_other', 'o_to_me']) {
+              const o = (await x.orders.get(id)) as Order
+              await x.orders.update({ ...o, status: 'open', version: 2 })
+            }
+          })
+        })
+        const me = { communityId: C1, memberId: 'u_m1', buildingId: 'b_1', gridId: 'g_1' }
+
+        it('is nearest first (building, grid, the rest), newest next, and pages across the tiers', async () => {
+          const all = await r((x) => x.orders.hall({ ...me, limit: 10 }))
+          expect(ids(all.items)).toEqual(['o_home', 'o_grid', 'o_far1', 'o_far2', 'o_to_me'])
+          const seen: string[] = []
+          let cursor: string | undefined
+          for (let i = 0; i < 5; i++) {
+            const p = await r((x) => x.orders.hall({ ...me, limit: 2, cursor }))
+            seen.push(...ids(p.items))
+            cursor = p.nextCursor
+            if (!cursor) break
+          }
+          expect(seen).toEqual(ids(all.items))
+          expect(ids((await r((x) => x.orders.hall({ ...me, kind: 'wish', limit: 10 }))).items)).toEqual(['o_far2'])
+        })
+
+        it('suggests orders that fit the posts or lie in the grid, newest first', async () => {
+          expect(ids(await r((x) => x.orders.fitting({ ...me, posts: ['care'], limit: 10 })))).toEqual(['o_grid', 'o_home', 'o_to_me'])
+          expect(ids(await r((x) => x.orders.fitting({ ...me, posts: [], limit: 10 })))).toEqual(['o_grid', 'o_home'])
+        })
+      })
+
+      it("counts members' held orders, recent ratings and releases", async () => {
+        await w(async (x) => {
+          await x.orders.insert(order({ id: 'o_1', status: 'claimed', claimerId: 'u_m1' }))
+          await x.orders.insert(order({ id: 'o_2', status: 'claimed', claimerId: 'u_m1' }))
+          await x.orders.insert(order({ id: 'o_3', status: 'closed', claimerId: 'u_m1', rating: 5, updatedAt: 500 }))
+          await x.orders.insert(order({ id: 'o_4', status: 'closed', claimerId: 'u_m1', rating: 2, updatedAt: 50 }))
+          await x.orders.insert(order({ id: 'o_5', status: 'closed', claimerId: 'u_m2', rating: 4, updatedAt: 600 }))
+          await x.orders.insert(order({ id: 'o_6', status: 'claimed', claimerId: 'u_far', communityId: C2 }))
+          const release = (orderId: string, actorId: string, at: number, seq: number) =>
+            x.orders.appendEvent({ orderId, seq, at, actorId, action: 'release', from: 'claimed', to: 'open', note: '有事' })
+          await release('o_1', 'u_m2', 300, 2)
+          await release('o_1', 'u_m2', 30, 3)
+          await release('o_6', 'u_m2', 300, 2)
+        })
+        const stats = await r((x) => x.orders.memberStats(C1, 100))
+        expect(stats).toEqual({
+          u_m1: { open: 2, ratingSum: 5, ratingCount: 1, releases: 0, noShows: 0 },
+          u_m2: { open: 0, ratingSum: 4, ratingCount: 1, releases: 1, noShows: 0 },
+        })
+        expect(await r((x) => x.orders.memberStats(C1, 100, 'u_m2'))).toEqual({ u_m2: stats.u_m2 })
+      })
+    })
+
+    describe('points', () => {
+      it('creates an account once, then moves it version by version', async () => {
+        expect(await r((x) => x.points.account('u_m1'))).toBeNull()
+        const a1 = account('u_m1')
+        await w((x) => x.points.saveAccount(a1))
+        expect(await r((x) => x.points.account('u_m1'))).toEqual(a1)
+        await expect(w((x) => x.points.saveAccount(a1))).rejects.toBeInstanceOf(WriteConflict)
+        const a2 = account('u_m1', { balance: 0, spent: 10, lots: {}, day: null, version: 2 })
+        await w((x) => x.points.saveAccount(a2))
+        expect(await r((x) => x.points.account('u_m1'))).toEqual(a2)
+        await expect(w((x) => x.points.saveAccount({ ...a2, balance: 99 }))).rejects.toBeInstanceOf(WriteConflict)
+        await expect(w((x) => x.points.saveAccount(account('u_m3', { version: 2 })))).rejects.toBeInstanceOf(WriteConflict)
+      })
+
+      it('appends a ledger entry once per source key', async () => {
+        const e = entry('order:o_1:award', 10)
+        await w((x) => x.points.append(e))
+        expect(await r((x) => x.points.entry(e.sourceKey))).toEqual(e)
+        expect(await r((x) => x.points.entry('order:o_9:award'))).toBeNull()
+        await expect(w((x) => x.points.append({ ...e, delta: 500 }))).rejects.toBeInstanceOf(WriteConflict)
+        expect((await r((x) => x.points.entry(e.sourceKey)))?.delta).toBe(5)
+      })
+
+      it("pages a member's ledger newest first", async () => {
+        await w(async (x) => {
+          for (let i = 1; i <= 5; i++) await x.points.append(entry(`k:${i}`, i * 100, { balanceAfter: i * 5 }))
+          await x.points.append(entry('k:other', 250, { memberId: 'u_m2' }))
+        })
+        const first = await r((x) => x.points.ledger('u_m1', undefined, 2))
+        expect(first.items.map((e) => e.sourceKey)).toEqual(['k:5', 'k:4'])
+        const second = await r((x) => x.points.ledger('u_m1', first.nextCursor, 2))
+        expect(second.items.map((e) => e.sourceKey)).toEqual(['k:3', 'k:2'])
+        const last = await r((x) => x.points.ledger('u_m1', second.nextCursor, 2))
+        expect(last.items.map((e) => e.sourceKey)).toEqual(['k:1'])
+        expect(last.nextCursor).toBeUndefined()
+      })
+
+      it("lists a community's accounts and those holding old points", async () => {
+        await w(async (x) => {
+          await x.points.saveAccount(account('u_m1', { lots: { '2023': 4, '2024': 6 } }))
+          await x.points.saveAccount(account('u_m2', { lots: { '2025': 10 } }))
+          await x.points.saveAccount(account('u_m3', { balance: 0, lots: {} }))
+          await x.points.saveAccount(account('u_far', { communityId: C2, lots: { '2022': 10 } }))
+        })
+        expect((await r((x) => x.points.accounts(C1))).map((a) => a.memberId).sort()).toEqual(['u_m1', 'u_m2', 'u_m3'])
+        expect((await r((x) => x.points.withLotsFrom(2023, 10))).sort()).toEqual(['u_far', 'u_m1'])
+        expect(await r((x) => x.points.withLotsFrom(2021, 10))).toEqual([])
+        expect(await r((x) => x.points.withLotsFrom(2030, 1))).toHaveLength(1)
+      })
+    })
+
+    describe('mall', () => {
+      it('stores goods, versioned like orders, and lists them by shelf then newest', async () => {
+        await w(async (x) => {
+          await x.mall.insertGoods(goods('gd_1', { createdAt: 100 }))
+          await x.mall.insertGoods(goods('gd_2', { createdAt: 300, onShelf: false }))
+          await x.mall.insertGoods(goods('gd_3', { createdAt: 200 }))
+          await x.mall.insertGoods(goods('gd_4', { createdAt: 200, communityId: C2 }))
+        })
+        await expect(w((x) => x.mall.insertGoods(goods('gd_1')))).rejects.toBeInstanceOf(WriteConflict)
+        expect(ids(await r((x) => x.mall.listGoods(C1, false)))).toEqual(['gd_3', 'gd_1'])
+        expect(ids(await r((x) => x.mall.listGoods(C1, true)))).toEqual(['gd_3', 'gd_1', 'gd_2'])
+        const g2 = { ...goods('gd_1', { createdAt: 100 }), stock: 4, updatedAt: 500, version: 2 }
+        await w((x) => x.mall.updateGoods(g2))
+        expect(await r((x) => x.mall.goods('gd_1'))).toEqual(g2)
+        await expect(w((x) => x.mall.updateGoods({ ...g2, stock: 3 }))).rejects.toBeInstanceOf(WriteConflict)
+        expect(await r((x) => x.mall.goods('gd_none'))).toBeNull()
+      })
+
+      it('counts holdings, zero by default', async () => {
+        expect(await r((x) => x.mall.holding('gd_1', 'u_m1'))).toBe(0)
+        await w((x) => x.mall.setHolding('gd_1', 'u_m1', 2))
+        await w((x) => x.mall.setHolding('gd_1', 'u_m1', 1))
+        expect(await r((x) => x.mall.holding('gd_1', 'u_m1'))).toBe(1)
+        expect(await r((x) => x.mall.holding('gd_1', 'u_m2'))).toBe(0)
+      })
+
+      it('stores redemptions; an update moves only the pickup state, from the previous version', async () => {
+        const red = redemption('rd_1')
+        await w((x) => x.mall.insertRedemption(red))
+        await expect(w((x) => x.mall.insertRedemption(red))).rejects.toBeInstanceOf(WriteConflict)
+        expect(await r((x) => x.mall.redemption('rd_1'))).toEqual(red)
+        const picked = { ...red, status: 'picked' as const, pickedAt: 2_000, verifiedBy: 'u_staff', version: 2, price: 1 }
+        await w((x) => x.mall.updateRedemption(picked))
+        expect(await r((x) => x.mall.redemption('rd_1'))).toEqual({ ...picked, price: 30 })
+        await expect(w((x) => x.mall.updateRedemption({ ...red, status: 'cancelled', version: 2 }))).rejects.toBeInstanceOf(WriteConflict)
+      })
+
+      it("pages a member's redemptions newest first, and finds those past pickup", async () => {
+        await w(async (x) => {
+          await x.mall.insertRedemption(redemption('rd_1', { createdAt: 100, expiresAt: 500 }))
+          await x.mall.insertRedemption(redemption('rd_2', { createdAt: 200, expiresAt: 300 }))
+          await x.mall.insertRedemption(redemption('rd_3', { createdAt: 200, expiresAt: 900 }))
+          await x.mall.insertRedemption(redemption('rd_4', { createdAt: 50, expiresAt: 100, status: 'picked' }))
+          await x.mall.insertRedemption(redemption('rd_5', { createdAt: 60, memberId: 'u_m2' }))
+        })
+        const p1 = await r((x) => x.mall.redemptions('u_m1', undefined, 2))
+        expect(ids(p1.items)).toEqual(['rd_3', 'rd_2'])
+        const p2 = await r((x) => x.mall.redemptions('u_m1', p1.nextCursor, 2))
+        expect(ids(p2.items)).toEqual(['rd_1', 'rd_4'])
+        expect(p2.nextCursor).toBeUndefined()
+        expect(await r((x) => x.mall.dueForExpiry(600, 10))).toEqual(['rd_2', 'rd_1'])
+        expect(await r((x) => x.mall.dueForExpiry(600, 1))).toEqual(['rd_2'])
+      })
+
+      it('claims a pickup code once per community', async () => {
+        expect(await r((x) => x.mall.redemptionByCode(C1, '123456'))).toBeNull()
+        await w((x) => x.mall.claimCode(C1, '123456', 'rd_1'))
+        await expect(w((x) => x.mall.claimCode(C1, '123456', 'rd_2'))).rejects.toBeInstanceOf(WriteConflict)
+        await w((x) => x.mall.claimCode(C2, '123456', 'rd_9'))
+        expect(await r((x) => x.mall.redemptionByCode(C1, '123456'))).toBe('rd_1')
+        expect(await r((x) => x.mall.redemptionByCode(C2, '123456'))).toBe('rd_9')
+      })
+    })
+
+    describe('activities and the inbox', () => {
+      it('stores activities versioned, lists them by start, and finds reminders due', async () => {
+        await w(async (x) => {
+          await x.activities.insert(activity('a_1', { startAt: 3_000, endAt: 4_000 }))
+          await x.activities.insert(activity('a_2', { startAt: 1_000, remindAt: 100 }))
+          await x.activities.insert(activity('a_3', { startAt: 2_000, remindAt: 50, status: 'cancelled' }))
+          await x.activities.insert(activity('a_4', { startAt: 2_000, communityId: C2 }))
+        })
+        await expect(w((x) => x.activities.insert(activity('a_1')))).rejects.toBeInstanceOf(WriteConflict)
+        expect(await r((x) => x.activities.get('a_1'))).toEqual(activity('a_1', { startAt: 3_000, endAt: 4_000 }))
+        const a2 = { ...activity('a_2', { startAt: 1_000, remindAt: 100 }), signedCount: 1, version: 2 }
+        await w((x) => x.activities.update(a2))
+        await expect(w((x) => x.activities.update({ ...a2, signedCount: 5 }))).rejects.toBeInstanceOf(WriteConflict)
+        const asc = await r((x) => x.activities.list({ communityId: C1, order: 'asc', limit: 2 }))
+        expect(ids(asc.items)).toEqual(['a_2', 'a_3'])
+        expect(ids((await r((x) => x.activities.list({ communityId: C1, order: 'asc', limit: 2, cursor: asc.nextCursor }))).items)).toEqual(['a_1'])
+        expect(ids((await r((x) => x.activities.list({ communityId: C1, order: 'desc', statuses: ['published'], limit: 5 }))).items)).toEqual(['a_1', 'a_2'])
+        expect(ids((await r((x) => x.activities.list({ communityId: C1, order: 'asc', endsAfter: 2_000, limit: 5 }))).items)).toEqual(['a_1'])
+        expect(await r((x) => x.activities.dueForReminder(600, 10))).toEqual(['a_2', 'a_1', 'a_4'])
+      })
+
+      it('keeps sign-ups at known ids, in arrival order, with the waiting list', async () => {
+        await w(async (x) => {
+          await x.activities.insert(activity('a_1'))
+          await x.activities.insertSignup(signup('a_1', 'u_m1', 1))
+          await x.activities.insertSignup(signup('a_1', 'u_m2', 2))
+          await x.activities.insertSignup(signup('a_1', 'u_m3', 3, { status: 'waitlisted' }))
+          await x.activities.insertSignup(signup('a_1', 'u_far', 4, { status: 'waitlisted' }))
+        })
+        await expect(w((x) => x.activities.insertSignup(signup('a_1', 'u_m1', 9)))).rejects.toBeInstanceOf(WriteConflict)
+        const withdrawn = { ...signup('a_1', 'u_m2', 2), status: 'withdrawn' as const, version: 2 }
+        await w((x) => x.activities.updateSignup(withdrawn))
+        await expect(w((x) => x.activities.updateSignup({ ...withdrawn, status: 'signed' }))).rejects.toBeInstanceOf(WriteConflict)
+        expect(await r((x) => x.activities.signup('a_1', 'u_m2'))).toEqual(withdrawn)
+        expect((await r((x) => x.activities.signups('a_1'))).map((s) => s.memberId)).toEqual(['u_m1', 'u_m3', 'u_far'])
+        expect((await r((x) => x.activities.signups('a_1', ['waitlisted']))).map((s) => s.memberId)).toEqual(['u_m3', 'u_far'])
+        expect((await r((x) => x.activities.waiting('a_1', 1))).map((s) => s.memberId)).toEqual(['u_m3'])
+        expect(await r((x) => x.activities.waitingBefore('a_1', 4))).toBe(1)
+        expect((await r((x) => x.activities.signupsOf('u_m2', undefined, 5))).items).toEqual([])
+        expect((await r((x) => x.activities.signupsOf('u_m1', undefined, 5))).items.map((s) => s.activityId)).toEqual(['a_1'])
+      })
+
+      it('keeps notices per user, newest first, and marks them read once', async () => {
+        await w(async (x) => {
+          for (let i = 1; i <= 3; i++) await x.inbox.add(notice(`n_${i}`, i * 100))
+          await x.inbox.add(notice('n_other', 250, { userId: 'u_m2' }))
+        })
+        await expect(w((x) => x.inbox.add(notice('n_1', 1)))).rejects.toBeInstanceOf(WriteConflict)
+        const first = await r((x) => x.inbox.list('u_m1', undefined, 2))
+        expect(ids(first.items)).toEqual(['n_3', 'n_2'])
+        expect(ids((await r((x) => x.inbox.list('u_m1', first.nextCursor, 2))).items)).toEqual(['n_1'])
+        expect(await r((x) => x.inbox.unreadCount('u_m1'))).toBe(3)
+        await w((x) => x.inbox.markRead('n_2', 700))
+        await w((x) => x.inbox.markRead('n_2', 900))
+        expect((await r((x) => x.inbox.get('n_2')))?.readAt).toBe(700)
+        expect(await r((x) => x.inbox.unreadIds('u_m1', 5))).toEqual(['n_3', 'n_1'])
+        expect(await r((x) => x.inbox.unreadCount('u_m1'))).toBe(2)
+      })
+    })
+
+    describe('idempotency', () => {
+      it('stores a response once per key', async () => {
+        expect(await r((x) => x.idempotency.get('u_res:req-1'))).toBeNull()
+        const rec = { key: 'u_res:req-1', hash: 'h1', response: { id: 'o_1', nested: { $odd: 'key.with.dots', list: [1, null] } }, at: 5 }
+        await w((x) => x.idempotency.put(rec))
+        expect(await r((x) => x.idempotency.get(rec.key))).toEqual(rec)
+        await expect(w((x) => x.idempotency.put({ ...rec, hash: 'h2' }))).rejects.toBeInstanceOf(WriteConflict)
+        await w((x) => x.idempotency.put({ key: 'u_res:req-2', hash: 'h', response: null, at: 6 }))
+        expect((await r((x) => x.idempotency.get('u_res:req-2')))?.response).toBeNull()
+      })
+    })
+
+    describe('the unit of work', () => {
+      it('returns what the function returns', async () => {
+        expect(await w(async () => 42)).toBe(42)
+        expect(await r(async (x) => (await x.users.get('u_res'))?.name)).toBe('王秀兰')
+      })
+
+      it('rolls back every write when the function throws, and rethrows its error', async () => {
+        const o = order()
+        const boom = new Error('boom')
+        await expect(
+          w(async (x) => {
+            await x.orders.insert(o)
+            await x.orders.appendEvent({ orderId: o.id, seq: 1, at: 1, actorId: null, action: 'create', from: null, to: 'submitted', note: null })
+            await x.points.saveAccount(account('u_m1'))
+            await x.points.append(entry('k:1', 1))
+            await x.idempotency.put({ key: 'k', hash: 'h', response: 1, at: 1 })
+            await x.mall.claimCode(C1, '999999', 'rd_1')
+            await x.users.saveSettings({ ...FIXTURES.users[0], rankingOptIn: true })
+            throw boom
+          }),
+        ).rejects.toBe(boom)
+        expect(await r((x) => x.orders.get(o.id))).toBeNull()
+        expect(await r((x) => x.orders.events(o.id))).toEqual([])
+        expect(await r((x) => x.points.account('u_m1'))).toBeNull()
+        expect(await r((x) => x.points.entry('k:1'))).toBeNull()
+        expect(await r((x) => x.idempotency.get('k'))).toBeNull()
+        expect(await r((x) => x.mall.redemptionByCode(C1, '999999'))).toBeNull()
+        expect((await r((x) => x.users.get('u_res')))?.rankingOptIn).toBe(false)
+        // and the store still works afterwards
+        await w((x) => x.orders.insert(o))
+        expect(await r((x) => x.orders.get(o.id))).toEqual(o)
+      })
+
+      it('rolls back the earlier writes when a later one conflicts', async () => {
+        const o = order()
+        await w((x) => x.points.append(entry('k:dup', 1)))
+        await expect(
+          w(async (x) => {
+            await x.orders.insert(o)
+            await x.points.append(entry('k:dup', 2))
+          }),
+        ).rejects.toBeInstanceOf(WriteConflict)
+        expect(await r((x) => x.orders.get(o.id))).toBeNull()
+      })
+
+      it("sees its own writes before it commits: gets, the timeline, lists and the ledger", async () => {
+        const o = order({ createdAt: 5_000 })
+        await w(async (x) => {
+          await x.orders.insert(order({ id: 'o_old', createdAt: 1 }))
+        })
+        await w(async (x) => {
+          await x.orders.insert(o)
+          await x.orders.appendEvent({ orderId: o.id, seq: 1, at: 1, actorId: 'u_res', action: 'create', from: null, to: 'submitted', note: null })
+          const v2 = { ...o, status: 'open' as const, version: 2 }
+          await x.orders.update(v2)
+          expect(await x.orders.get(o.id)).toEqual(v2)
+          expect((await x.orders.events(o.id)).map((e) => e.seq)).toEqual([1])
+          expect(ids((await x.orders.list({ communityId: C1, limit: 10 })).items)).toEqual([o.id, 'o_old'])
+          expect(ids((await x.orders.list({ communityId: C1, statuses: ['submitted'], limit: 10 })).items)).toEqual(['o_old'])
+          await x.points.append(entry('k:own', 7))
+          expect((await x.points.ledger('u_m1', undefined, 5)).items.map((e) => e.sourceKey)).toEqual(['k:own'])
+          expect(await x.points.entry('k:own')).toEqual(entry('k:own', 7))
+        })
+      })
+    })
+  })
+}
