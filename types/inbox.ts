@@ -5,6 +5,15 @@ import { id, page } from './common'
 import type { Page } from './common'
 
 export const NOTICE_KINDS = [
+  'order_dispatched',
+  'order_assigned',
+  'order_rejected',
+  'order_claimed',
+  'order_released',
+  'order_completed',
+  'order_closed',
+  'order_disputed',
+  'order_escalated',
   'activity_promoted',
   'activity_changed',
   'activity_cancelled',

@@ -34,6 +34,8 @@ export interface UserRepo {
   get(id: string): Promise<User | null>
   getMany(ids: string[]): Promise<User[]>
   listMembers(communityId: string): Promise<User[]>
+  /** The community's staff and admins, by name then id: who hears of escalations. */
+  listStaff(communityId: string): Promise<User[]>
   /** Saves the user's own settings (ranking opt-in); identity, roles and community never change here. */
   saveSettings(user: User): Promise<void>
 }

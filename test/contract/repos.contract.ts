@@ -258,6 +258,11 @@ export function repositoryContract(adapter: ContractAdapter) {
         expect(ids(await r((x) => x.users.listMembers(C2)))).toEqual(['u_far'])
       })
 
+      it("lists a community's staff and admins", async () => {
+        expect(ids(await r((x) => x.users.listStaff(C1)))).toEqual(['u_staff'])
+        expect(await r((x) => x.users.listStaff(C2))).toEqual([])
+      })
+
       it('saves only the settings of a user', async () => {
         await w((x) => x.users.saveSettings({ ...FIXTURES.users[0], rankingOptIn: true, name: '改名', roles: ['admin'] }))
         expect(await r((x) => x.users.get('u_res'))).toEqual({ ...FIXTURES.users[0], rankingOptIn: true })

@@ -68,6 +68,19 @@ describe('the order loop', () => {
     expect(await h.ok(MEMBER, 'points', 'balance', {})).toMatchObject({ balance: 25, earned: 25, spent: 0, yearEarned: 25 })
     const ledger = await h.ok(MEMBER, 'points', 'ledger', {})
     expect(ledger.items).toEqual([expect.objectContaining({ delta: 25, reason: 'order_award', note: '完成工单「帮老人取药」', balanceAfter: 25 })])
+
+    // each step told the person it concerns, newest first, with the page that opens it
+    const residentInbox = await h.ok(RESIDENT, 'accounts', 'inbox', {})
+    expect(residentInbox.items.map((n: any) => n.kind)).toEqual(['order_completed', 'order_claimed', 'order_dispatched'])
+    expect(residentInbox.items[1]).toMatchObject({ body: '周志强接下了「帮老人取药」，会尽快与您联系', link: `/resident/order-detail/index?id=${created.id}` })
+    const memberInbox = await h.ok(MEMBER, 'accounts', 'inbox', {})
+    expect(memberInbox.items[0]).toMatchObject({ kind: 'order_closed', body: '「帮老人取药」已确认完成，获得 25 积分', read: false })
+  })
+
+  it('does not tell anyone of a step that failed', async () => {
+    const o = await newOrder()
+    await h.call(STAFF, 'orders', 'review', { orderId: o.id, decision: 'dispatch', assigneeId: 'u_qs_fengy' })
+    expect((await h.ok(RESIDENT, 'accounts', 'inbox', {})).items).toEqual([])
   })
 
   it('uses the points staff set, and the urgency factor when they leave it blank', async () => {

@@ -116,6 +116,11 @@ describe('the escalation ladder (分级响应)', () => {
     expect(o.timeline.at(-1)).toMatchObject({ action: 'escalate', actor: null, note: '超过接单时限，由网格升级到社区' })
     const queue = await h.ok(STAFF, 'orders', 'list', { scope: 'overdue' })
     expect(queue.items.map((x: any) => [x.id, x.level])).toEqual([[id, 'community']])
+    for (const staff of [STAFF, 'u_huangj', 'u_xujh']) {
+      const inbox = await h.ok(staff, 'accounts', 'inbox', {})
+      expect(inbox.items.filter((n: any) => n.kind === 'order_escalated').map((n: any) => n.title)).toEqual(['工单升级到社区'])
+    }
+    expect((await h.ok('u_qs_dengh', 'accounts', 'inbox', {})).items).toEqual([]) // another community hears nothing
 
     clock.advance(2 * 3600_000)
     expect((await h.app.tick()).escalated).toBe(1)

@@ -205,6 +205,15 @@ export function createRepos(scope: Scope): Repos {
         const where = [eq('communityId', communityId), eq('roles', 'member')]
         return (await scope.queryAll('users', { where, sort: [['name', 'asc']] })).map(toUser)
       },
+      async listStaff(communityId) {
+        // roles is an array: a query per role, merged (an admin who is also staff appears once)
+        const found = new Map<string, User>()
+        for (const role of ['staff', 'admin']) {
+          const docs = await scope.queryAll('users', { where: [eq('communityId', communityId), eq('roles', role)], sort: [['name', 'asc']] })
+          for (const d of docs) found.set(d._id as string, toUser(d))
+        }
+        return [...found.values()].sort((a, b) => (a.name === b.name ? (a.id < b.id ? -1 : 1) : a.name < b.name ? -1 : 1))
+      },
       async saveSettings(user) {
         await scope.patch('users', user.id, { rankingOptIn: user.rankingOptIn })
       },

@@ -214,6 +214,9 @@ export function createRepos(db: Database.Database): Repos {
   const q = {
     user: db.prepare('SELECT * FROM users WHERE id = ?'),
     members: db.prepare(`SELECT * FROM users WHERE community_id = ? AND EXISTS (SELECT 1 FROM json_each(users.roles) WHERE value = 'member') ORDER BY name, id`),
+    staff: db.prepare(
+      `SELECT * FROM users WHERE community_id = ? AND EXISTS (SELECT 1 FROM json_each(users.roles) WHERE value IN ('staff', 'admin')) ORDER BY name, id`,
+    ),
     community: db.prepare('SELECT * FROM communities WHERE id = ?'),
     grid: db.prepare('SELECT * FROM grids WHERE id = ?'),
     building: db.prepare('SELECT * FROM buildings WHERE id = ?'),
@@ -340,6 +343,9 @@ export function createRepos(db: Database.Database): Repos {
       },
       async listMembers(communityId) {
         return (q.members.all(communityId) as Row[]).map(toUser)
+      },
+      async listStaff(communityId) {
+        return (q.staff.all(communityId) as Row[]).map(toUser)
       },
       async saveSettings(user) {
         q.saveSettings.run(user.rankingOptIn ? 1 : 0, user.id)

@@ -5,6 +5,7 @@ import { AppError, notFound } from '../../domain/errors'
 import type { Order } from '../../domain/model'
 import { deadline } from '../../domain/escalation'
 import { nextStatus } from '../../domain/order-machine'
+import { noticeTransition } from './notices'
 import { DEFAULT_RULES } from '../../domain/rules'
 import type { Ctx } from '../../ports'
 
@@ -59,6 +60,7 @@ export async function transition(
     to,
     note,
   })
+  await noticeTransition(ctx, action, order, saved, caller === SYSTEM ? '' : caller.name)
   return saved
 }
 

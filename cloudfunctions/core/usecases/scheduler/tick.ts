@@ -10,6 +10,7 @@ import { WriteConflict } from '../../ports'
 import { remindActivity } from '../activities/remind'
 import { expireRedemption } from '../mall/redemptions'
 import { closeOrder } from '../orders/confirm'
+import { noticeEscalation } from '../orders/notices'
 import { postEntry } from '../points/post'
 
 const BATCH = 200
@@ -68,6 +69,7 @@ export async function tick(uow: UnitOfWork, deps: Deps): Promise<TickReport> {
       to: order.status,
       note: `${step.reason}，由${LEVEL_LABELS[step.from]}升级到${LEVEL_LABELS[step.to]}`,
     })
+    await noticeEscalation(ctx, saved)
     return true
   })
 
