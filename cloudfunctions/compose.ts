@@ -31,6 +31,8 @@ export interface LocalApp {
   clock: Clock
   /** Present in demo mode only. */
   testClock: TestClock | null
+  /** What the use cases receive besides repositories (benchmarks call use cases with it directly). */
+  deps: Deps
   handlers: Record<string, Handler>
   tick: () => ReturnType<typeof tick>
   close(): void
@@ -54,6 +56,7 @@ export function composeLocal(options: LocalOptions): LocalApp {
     files,
     clock,
     testClock,
+    deps,
     handlers,
     tick: () => tick(store, deps),
     close: () => store.close(),
