@@ -1,10 +1,32 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/me/index', 'pages/login/index'],
-  // one subpackage per role keeps the main package small
+  pages: ['pages/index/index', 'pages/messages/index', 'pages/me/index', 'pages/login/index'],
+  // one subpackage per role or feature keeps the main package small
   subPackages: [
     { root: 'resident', pages: ['order-new/index', 'orders/index', 'order-detail/index'] },
-    { root: 'member', pages: ['hall/index', 'tasks/index', 'task-detail/index', 'points/index'] },
-    { root: 'staff', pages: ['review/index', 'review-detail/index'] },
+    { root: 'member', pages: ['hall/index', 'wishes/index', 'tasks/index', 'task-detail/index', 'points/index'] },
+    {
+      root: 'staff',
+      pages: ['review/index', 'review-detail/index', 'overdue/index', 'goods/index', 'goods-edit/index', 'verify/index'],
+    },
+    { root: 'mall', pages: ['index', 'goods/index', 'redemptions/index'] },
+    {
+      root: 'activity',
+      pages: ['index', 'detail/index', 'mine/index', 'publish/index', 'roster/index', 'checkin-code/index'],
+    },
+    {
+      root: 'workbench',
+      pages: [
+        'index',
+        'register/index',
+        'pending/index',
+        'dashboard/index',
+        'ledger/index',
+        'evaluation/index',
+        'branch-score/index',
+        'showcase/index',
+        'people/index',
+      ],
+    },
   ],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['resident'] },
@@ -23,6 +45,7 @@ export default defineAppConfig({
     borderStyle: 'black',
     list: [
       { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-on.png' },
+      { pagePath: 'pages/messages/index', text: '消息', iconPath: 'assets/tab/msg.png', selectedIconPath: 'assets/tab/msg-on.png' },
       { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-on.png' },
     ],
   },

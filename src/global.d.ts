@@ -19,3 +19,10 @@ declare namespace NodeJS {
     TARO_APP_CLOUD_ENV: string
   }
 }
+
+// The native WeChat custom component (src/components/native-qr), used in JSX on weapp pages.
+declare namespace JSX {
+  interface IntrinsicElements {
+    'native-qr': { text: string; size?: number }
+  }
+}

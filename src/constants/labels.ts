@@ -9,6 +9,10 @@ import type {
   Role,
   Urgency,
 } from '@shared/enums'
+import type { ActivityStatus } from '@shared/activities'
+import type { NoticeKind } from '@shared/inbox'
+import type { RedemptionStatus } from '@shared/mall'
+import type { Ranking } from '@shared/points'
 
 export const POST_TYPE_LABEL: Record<PostType, string> = {
   self_governance: '居民自治',
@@ -132,4 +136,41 @@ export const LEVEL_LABEL: Record<Level, string> = {
   grid: '网格',
   community: '社区',
   street: '街道',
+}
+
+export const REDEMPTION_STATUS_LABEL: Record<RedemptionStatus, string> = {
+  pending: '待领取',
+  picked: '已领取',
+  cancelled: '已取消',
+  expired: '已过期',
+}
+
+export const RANKING_BY_LABEL: Record<Ranking['by'], string> = {
+  person: '个人',
+  branch: '党支部',
+  workUnit: '工作单位',
+}
+
+export const ACTIVITY_STATUS_LABEL: Record<ActivityStatus, string> = {
+  published: '报名中',
+  cancelled: '已取消',
+  finished: '已结束',
+}
+
+export const NOTICE_KIND_LABEL: Record<NoticeKind, string> = {
+  order_dispatched: '工单派单',
+  order_assigned: '指派给您',
+  order_rejected: '工单未受理',
+  order_claimed: '已接单',
+  order_released: '工单退回',
+  order_completed: '服务完成',
+  order_closed: '工单完成',
+  order_disputed: '还没解决',
+  order_escalated: '工单升级',
+  activity_promoted: '候补转正',
+  activity_changed: '活动变更',
+  activity_cancelled: '活动取消',
+  activity_reminder: '活动提醒',
+  activity_points: '积分到账',
+  registration_decided: '登记审核',
 }

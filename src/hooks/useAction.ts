@@ -1,7 +1,7 @@
 // One user intent → one requestId: a retried tap after a lost answer reuses it, so it runs once.
 import { useCallback, useRef, useState } from 'react'
 import { confirm, toast } from '@/services/feedback'
-import { toApiError } from '@/services/transport'
+import { type ApiError, toApiError } from '@/services/transport'
 import { newRequestId } from '@/utils/id'
 
 export interface ActionOptions {
@@ -14,6 +14,8 @@ export interface ActionOptions {
 
 export function useAction<A extends unknown[], R>(run: (requestId: string, ...args: A) => Promise<R>) {
   const [busy, setBusy] = useState(false)
+  /** The last failure, for pages that show it beside the button as well (cleared on the next try). */
+  const [error, setError] = useState<ApiError>()
   const busyRef = useRef(false)
   const requestId = useRef<string | null>(null)
   const runRef = useRef(run)
@@ -25,6 +27,7 @@ export function useAction<A extends unknown[], R>(run: (requestId: string, ...ar
     if (!requestId.current) requestId.current = newRequestId()
     busyRef.current = true
     setBusy(true)
+    setError(undefined)
     try {
       const out = await runRef.current(requestId.current, ...args)
       requestId.current = null
@@ -32,7 +35,9 @@ export function useAction<A extends unknown[], R>(run: (requestId: string, ...ar
       return out
     } catch (e) {
       // keep the id only when we cannot know whether the server ran it; the transport toasted already
-      if (!toApiError(e).ambiguous) requestId.current = null
+      const err = toApiError(e)
+      setError(err)
+      if (!err.ambiguous) requestId.current = null
       return undefined
     } finally {
       busyRef.current = false
@@ -40,5 +45,5 @@ export function useAction<A extends unknown[], R>(run: (requestId: string, ...ar
     }
   }, [])
 
-  return { exec, busy }
+  return { exec, busy, error }
 }

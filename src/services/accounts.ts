@@ -25,3 +25,10 @@ export async function listMembers(): Promise<MemberOption[]> {
   const data = await call<{ items: MemberOption[] }>('accounts', 'listMembers')
   return data.items
 }
+
+/** My own settings; today only whether I appear in the personal points ranking. */
+export async function setRankingOptIn(rankingOptIn: boolean, requestId: string): Promise<Me> {
+  const me = await call<Me>('accounts', 'updateProfile', { rankingOptIn }, { requestId, loading: false })
+  session.setUser(me)
+  return me
+}

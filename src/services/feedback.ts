@@ -20,13 +20,19 @@ export function toast(title: string, kind: 'success' | 'error' | 'none' = 'none'
   Taro.showToast({ title, icon, duration: kind === 'error' ? 2500 : 2000 })
 }
 
+/** At most 4 Chinese characters (8 half-width ones), as showModal requires. */
+function fits(text: string | undefined): text is string {
+  return !!text && text.replace(/[\u0391-\uFFE5]/g, 'aa').length <= 8
+}
+
 /** Ask once before anything that changes data. Resolves true when the person taps the confirm button. */
 export async function confirm(content: string, opts: { title?: string; confirmText?: string } = {}): Promise<boolean> {
   try {
     const res = await Taro.showModal({
       title: opts.title ?? '请确认',
       content,
-      confirmText: opts.confirmText ?? '确定',
+      // both platforms refuse a button text over 4 Chinese characters (and the dialog never shows)
+      confirmText: fits(opts.confirmText) ? opts.confirmText : '确定',
       cancelText: '再想想',
       confirmColor: '#c62f2f',
     })

@@ -1,5 +1,5 @@
 // orders.* — typed wrappers; every mutation takes the requestId of the person's intent.
-import type { CreateOrderInput, ListOrdersInput, OrderDetail, OrderPage } from '@shared/orders'
+import type { CreateOrderInput, ListOrdersInput, OrderDetail, OrderPage, Suggestion } from '@shared/orders'
 import { call } from './transport'
 
 const mutate = (action: string, input: object, requestId: string, loading?: string) =>
@@ -8,6 +8,8 @@ const mutate = (action: string, input: object, requestId: string, loading?: stri
 export const ordersApi = {
   list: (input: ListOrdersInput) => call<OrderPage>('orders', 'list', input),
   get: (orderId: string) => call<OrderDetail>('orders', 'get', { orderId }),
+  /** Staff: the best members for an order, with the reasons (推荐人选). */
+  suggest: (orderId: string) => call<{ items: Suggestion[] }>('orders', 'suggest', { orderId }).then((d) => d.items),
   create: (input: CreateOrderInput, requestId: string) => mutate('create', input, requestId, '正在提交'),
   dispatch: (orderId: string, requestId: string, opts: { points?: number; assigneeId?: string } = {}) =>
     mutate('review', { orderId, decision: 'dispatch', ...opts }, requestId),

@@ -175,7 +175,8 @@ export interface UploadedPhoto {
 const MIME_BY_EXT: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' }
 const COMPRESS_ABOVE = 1.5 * 1024 * 1024
 
-function randomDir(): string {
+/** A random file name of [a-z0-9]: the cloud functions accept only `uploads/<userId>/<name>.<ext>`. */
+function randomName(): string {
   return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`
 }
 
@@ -237,9 +238,12 @@ async function uploadH5(filePath: string, onProgress?: (pct: number) => void): P
 function uploadWeapp(filePath: string, onProgress?: (pct: number) => void): Promise<UploadedPhoto> {
   ensureCloud()
   const ext = (filePath.split('.').pop() || 'jpg').toLowerCase()
+  const userId = session.get().user?.id
+  if (!userId) return Promise.reject(new ApiError('UNAUTHENTICATED', '请先登录'))
   return new Promise((resolve, reject) => {
     const task = Taro.cloud.uploadFile({
-      cloudPath: `uploads/${randomDir()}/${Date.now()}.${ext}`,
+      // the functions check a photo lies in the uploader's own folder of this environment
+      cloudPath: `uploads/${userId}/${randomName()}.${ext}`,
       filePath,
       success: (res) => resolve({ fileId: res.fileID, url: filePath }),
       fail: () => reject(new ApiError('NETWORK', '照片没传上去，请点重试')),

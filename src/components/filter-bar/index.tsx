@@ -8,9 +8,14 @@ export interface FilterOption<T extends string> {
   label: string
 }
 
-export default function FilterBar<T extends string>({ options, value, onChange }: { options: Array<FilterOption<T>>; value: T | ''; onChange: (v: T | '') => void }) {
+export default function FilterBar<T extends string>({
+  options,
+  value,
+  onChange,
+  className,
+}: { options: Array<FilterOption<T>>; value: T | ''; onChange: (v: T | '') => void; className?: string }) {
   return (
-    <ScrollView scrollX className='filter-bar' enhanced showScrollbar={false}>
+    <ScrollView scrollX className={cls('filter-bar', className)} enhanced showScrollbar={false}>
       <View className='filter-bar__inner'>
         {options.map((o) => (
           <View

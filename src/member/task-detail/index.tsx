@@ -54,6 +54,7 @@ export default function TaskDetail() {
   const can = (a: OrderDetail['actions'][number]) => o.actions.includes(a)
   const directedToMe = o.status === 'open' && o.assignee && o.assignee.id === user?.id
   const summaryShort = summary.trim().length < MIN_SUMMARY
+  const isWish = o.kind === 'wish'
 
   const submitComplete = () => {
     if (photos.uploading) return toast('照片还在上传，请稍等')
@@ -89,9 +90,17 @@ export default function TaskDetail() {
           size='large'
           className='btn-claim'
           loading={claimAct.busy}
-          onClick={() => void claimAct.exec({ ask: '确认接单？接单后请尽快联系居民。', confirmText: '接单', done: '接单成功' }).then(onDone)}
+          onClick={() =>
+            void claimAct
+              .exec(
+                isWish
+                  ? { ask: '认领这个微心愿？认领后请尽快联系居民。', confirmText: '认领', done: '认领成功' }
+                  : { ask: '确认接单？接单后请尽快联系居民。', confirmText: '接单', done: '接单成功' },
+              )
+              .then(onDone)
+          }
         >
-          接单
+          {isWish ? '认领心愿' : '接单'}
         </Btn>
       )}
 

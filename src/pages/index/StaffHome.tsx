@@ -1,26 +1,61 @@
-// Staff home: what needs action now — 待审核 count with the first few in the queue.
+// Staff home (工作台): what needs action now — 待审核, 逾期/升级, 今日活动, 待核销 — each a tap away,
+// then the oldest orders waiting for review and shortcuts to publish, goods and pickups.
 import { View } from '@tarojs/components'
+import type { Page } from '@shared/common'
+import ActivityCard from '@/components/activity-card'
+import Btn from '@/components/btn'
 import OrderCard from '@/components/order-card'
 import Section from '@/components/section'
 import { EmptyState, StateSwitch } from '@/components/state'
 import { ROUTES, withQuery } from '@/constants/routes'
-import { useRemote } from '@/hooks/useRemote'
+import { type Remote, useRemote } from '@/hooks/useRemote'
+import { activitiesApi } from '@/services/activities'
 import { ordersApi } from '@/services/orders'
+import { cls } from '@/utils/cls'
 import { go } from '@/utils/nav'
+import { isSameDay } from '@/utils/time'
+
+const IS_WEAPP = process.env.TARO_ENV === 'weapp'
+
+/** "12" · "50+" (more pages) · "—" (failed) · "…" (loading) */
+function countOf(r: Pick<Remote<Page<unknown>>, 'data' | 'error'>): string {
+  if (r.data) return `${r.data.items.length}${r.data.nextCursor ? '+' : ''}`
+  return r.error ? '—' : '…'
+}
+
+function CountCard({ value, hint, label, className, urgent, onClick }: { value?: string; hint?: string; label: string; className: string; urgent?: boolean; onClick: () => void }) {
+  return (
+    <View className={cls('count-card', urgent && 'count-card--urgent', className)} hoverClass='count-card--pressed' onClick={onClick}>
+      {value !== undefined ? <View className='count-card__value'>{value}</View> : <View className='count-card__hint'>{hint}</View>}
+      <View className='count-card__label'>{label} ›</View>
+    </View>
+  )
+}
 
 export default function StaffHome() {
   const review = useRemote(() => ordersApi.list({ scope: 'review', limit: 50 }), [])
+  const overdue = useRemote(() => ordersApi.list({ scope: 'overdue', limit: 50 }), [])
+  const activities = useRemote(() => activitiesApi.list('upcoming', undefined, 20), [])
   const items = review.data?.items ?? []
-  const count = review.data ? `${items.length}${review.data.nextCursor ? '+' : ''}` : review.error ? '—' : '…'
+  const today = (activities.data?.items ?? []).filter((a) => isSameDay(a.startAt))
+  const overdueCount = overdue.data?.items.length ?? 0
 
   return (
     <View className='staff-home'>
       <View className='count-cards'>
-        <View className='count-card link-review' hoverClass='count-card--pressed' onClick={() => go(ROUTES.review)}>
-          <View className='count-card__value'>{count}</View>
-          <View className='count-card__label'>待审核 ›</View>
-        </View>
+        <CountCard value={countOf(review)} label='待审核' className='link-review' onClick={() => go(ROUTES.review)} />
+        <CountCard value={countOf(overdue)} label='逾期/升级' className='link-overdue' urgent={overdueCount > 0} onClick={() => go(ROUTES.overdue)} />
+        <CountCard value={activities.data ? String(today.length) : activities.error ? '—' : '…'} label='今日活动' className='link-today-activities' onClick={() => go(ROUTES.activities)} />
+        <CountCard hint={IS_WEAPP ? '扫码或输入核销码' : '输入核销码'} label='待核销' className='link-verify' onClick={() => go(ROUTES.verify)} />
       </View>
+
+      {today.length > 0 && (
+        <Section title='今日活动' more={{ text: '全部活动', onClick: () => go(ROUTES.activities) }}>
+          {today.map((a) => (
+            <ActivityCard key={a.id} activity={a} onClick={() => go(withQuery(ROUTES.activityDetail, { id: a.id }))} />
+          ))}
+        </Section>
+      )}
 
       <Section title='最早提交的' more={{ text: '审核队列', onClick: () => go(ROUTES.review) }}>
         <StateSwitch
@@ -35,6 +70,26 @@ export default function StaffHome() {
             <OrderCard key={o.id} order={o} onClick={() => go(withQuery(ROUTES.reviewDetail, { id: o.id }))} />
           ))}
         </StateSwitch>
+      </Section>
+
+      <Section title='常用'>
+        <View className='staff-home__tools'>
+          <Btn type='primary' className='btn-publish-new' onClick={() => go(ROUTES.publish)}>
+            发布活动
+          </Btn>
+          <Btn className='link-activities' onClick={() => go(ROUTES.activities)}>
+            全部活动
+          </Btn>
+          <Btn className='link-staff-goods' onClick={() => go(ROUTES.staffGoods)}>
+            商品管理
+          </Btn>
+          <Btn className='link-verify-tool' onClick={() => go(ROUTES.verify)}>
+            核销领取
+          </Btn>
+          <Btn type='primary' className='link-workbench' onClick={() => go(ROUTES.workbench)}>
+            工作台 · 看板 · 审核
+          </Btn>
+        </View>
       </Section>
     </View>
   )

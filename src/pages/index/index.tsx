@@ -1,9 +1,13 @@
 // 首页: changes with the role; people with several roles switch at the top.
 import { View } from '@tarojs/components'
 import Screen from '@/components/screen'
+import Btn from '@/components/btn'
+import { ROUTES } from '@/constants/routes'
+import { go } from '@/utils/nav'
 import RoleSwitch from '@/components/role-switch'
 import { ErrorState, Skeleton } from '@/components/state'
 import { useMe } from '@/hooks/useMe'
+import { useUnreadBadge } from '@/hooks/useUnreadBadge'
 import { session, viewRolesOf } from '@/store/session'
 import MemberHome from './MemberHome'
 import ResidentHome from './ResidentHome'
@@ -12,6 +16,7 @@ import './index.scss'
 
 export default function Home() {
   const { user, role, error, refresh, loading } = useMe()
+  useUnreadBadge()
 
   if (!user) {
     return (
@@ -31,7 +36,14 @@ export default function Home() {
       {role === 'resident' && <ResidentHome />}
       {role === 'member' && <MemberHome />}
       {role === 'staff' && <StaffHome />}
-      {!role && <View className='home__norole'>您的账号还没有开通服务，请联系社区工作人员。</View>}
+      {!role && (
+        <View className='home__norole'>
+          <View>您的账号还没有开通服务：请先登记住址，社区工作人员核对后就能使用。</View>
+          <Btn block type='primary' className='link-register' onClick={() => go(ROUTES.register)}>
+            登记住址 / 查看审核进度
+          </Btn>
+        </View>
+      )}
     </Screen>
   )
 }

@@ -39,8 +39,11 @@ function WeappSignIn() {
   return (
     <View className='login-weapp'>
       <View className='login__title'>还没有登记</View>
-      <View className='login__hint'>请先到社区登记住址，登记后再打开小程序就能使用。</View>
-      <Btn type='primary' block className='btn-retry-login' onClick={() => void retry()}>
+      <View className='login__hint'>请先登记住址，社区工作人员核对后就能使用。</View>
+      <Btn type='primary' block className='btn-register' onClick={() => void Taro.navigateTo({ url: ROUTES.register })}>
+        现在登记
+      </Btn>
+      <Btn block className='btn-retry-login' onClick={() => void retry()}>
         我已登记，再试一次
       </Btn>
     </View>

@@ -6,8 +6,9 @@ import Btn from '@/components/btn'
 import Screen from '@/components/screen'
 import { ErrorState, Skeleton } from '@/components/state'
 import { ROLE_LABEL } from '@/constants/labels'
-import { ROUTES } from '@/constants/routes'
+import { ROUTES, withQuery } from '@/constants/routes'
 import { useMe } from '@/hooks/useMe'
+import { useUnreadBadge } from '@/hooks/useUnreadBadge'
 import { signOut } from '@/services/auth'
 import { confirm } from '@/services/feedback'
 import { session, useSession } from '@/store/session'
@@ -25,9 +26,20 @@ function Row({ label, value }: { label: string; value: string | null | undefined
   )
 }
 
+function LinkRow({ label, className, to }: { label: string; className: string; to: string }) {
+  return (
+    <View className={`me-row me-row--link ${className}`} onClick={() => go(to)}>
+      <Text className='me-row__label me-row__label--strong'>{label}</Text>
+      <Text className='me-row__value'>查看 ›</Text>
+    </View>
+  )
+}
+
 export default function MePage() {
   const { user, error, refresh, loading } = useMe()
+  useUnreadBadge()
   const { elder } = useSession()
+  const isStaff = !!user && (user.roles.includes('staff') || user.roles.includes('admin'))
 
   const logout = async () => {
     if (!(await confirm('确定要退出登录吗？', { confirmText: '退出' }))) return
@@ -73,17 +85,30 @@ export default function MePage() {
               </View>
             </View>
             {user.roles.includes('member') && (
-              <View className='me-row me-row--link link-points' onClick={() => go(ROUTES.points)}>
-                <Text className='me-row__label me-row__label--strong'>我的积分</Text>
-                <Text className='me-row__value'>查看 ›</Text>
-              </View>
+              <>
+                <LinkRow label='我的积分' className='link-points' to={ROUTES.points} />
+                <LinkRow label='积分商城' className='link-mall' to={ROUTES.mall} />
+                <LinkRow label='我的兑换' className='link-redemptions' to={ROUTES.redemptions} />
+                <LinkRow label='我的活动' className='link-my-activities' to={ROUTES.myActivities} />
+                <LinkRow label='我的工作台账' className='link-my-ledger' to={ROUTES.ledger} />
+                <LinkRow label='三评（自评）' className='link-my-evaluation' to={ROUTES.evaluation} />
+              </>
             )}
-            {user.roles.includes('resident') && (
-              <View className='me-row me-row--link link-my-orders' onClick={() => go(ROUTES.myOrders)}>
-                <Text className='me-row__label me-row__label--strong'>我的工单</Text>
-                <Text className='me-row__value'>查看 ›</Text>
-              </View>
+            {isStaff && (
+              <>
+                <LinkRow label='逾期/升级' className='link-overdue' to={ROUTES.overdue} />
+                <LinkRow label='商品管理' className='link-staff-goods' to={ROUTES.staffGoods} />
+                <LinkRow label='核销领取' className='link-verify' to={ROUTES.verify} />
+                <LinkRow label='工作台' className='link-workbench' to={ROUTES.workbench} />
+              </>
             )}
+            <LinkRow label='志愿活动' className='link-activities' to={ROUTES.activities} />
+            {user.roles.includes('resident') && <LinkRow label='我的工单' className='link-my-orders' to={ROUTES.myOrders} />}
+            {user.roles.includes('resident') && !user.roles.includes('member') && (
+              <LinkRow label='在职党员双报到' className='link-register-member' to={withQuery(ROUTES.register, { kind: 'member' })} />
+            )}
+            {user.roles.length === 0 && <LinkRow label='登记住址' className='link-register' to={ROUTES.register} />}
+            <LinkRow label='三亮一晒（我的网格）' className='link-showcase' to={ROUTES.showcase} />
           </View>
 
           {!IS_WEAPP && (

@@ -8,6 +8,7 @@ import { Field, TextArea } from '@/components/field'
 import OrderInfo, { InfoRow } from '@/components/order-info'
 import PhotoGrid from '@/components/photo-grid'
 import ReasonForm from '@/components/reason-form'
+import ShowcaseConsent from '@/components/showcase-consent'
 import Screen from '@/components/screen'
 import { ErrorState, MissingOrder, Skeleton } from '@/components/state'
 import Stars from '@/components/stars'
@@ -79,6 +80,7 @@ export default function ResidentOrderDetail() {
           {o.comment && <View className='report-card__text'>{o.comment}</View>}
         </View>
       )}
+      {o.status === 'closed' && <ShowcaseConsent orderId={o.id} />}
 
       {can('confirm') && (
         <View className='card confirm-form'>

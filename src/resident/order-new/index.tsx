@@ -8,7 +8,7 @@ import Btn from '@/components/btn'
 import { Chips, Field, TextArea, TextInput } from '@/components/field'
 import PhotoPicker, { usePhotoPicker } from '@/components/photo-picker'
 import Screen from '@/components/screen'
-import { KIND_LABEL, POST_TYPE_COLOR, POST_TYPE_EXAMPLE, POST_TYPE_GLYPH, POST_TYPE_LABEL, URGENCY_LABEL } from '@/constants/labels'
+import { KIND_LABEL, KIND_NOUN, POST_TYPE_COLOR, POST_TYPE_EXAMPLE, POST_TYPE_GLYPH, POST_TYPE_LABEL, URGENCY_LABEL } from '@/constants/labels'
 import { ROUTES, withQuery } from '@/constants/routes'
 import { useAction } from '@/hooks/useAction'
 import { useRemote } from '@/hooks/useRemote'
@@ -167,7 +167,7 @@ export default function OrderNew() {
         <View className='step-confirm'>
           <View className='order-new__question'>请核对一下</View>
           <View className='confirm-card'>
-            <ConfirmRow label='类型' value={`${KIND_LABEL[kind]} · ${category ? POST_TYPE_LABEL[category] : ''}`} />
+            <ConfirmRow label='类型' value={`${KIND_NOUN[kind]} · ${category ? POST_TYPE_LABEL[category] : ''}`} />
             <ConfirmRow label='事项' value={title.trim()} />
             {description.trim() && <ConfirmRow label='说明' value={description.trim()} />}
             <ConfirmRow label='照片' value={photos.fileIds.length > 0 ? `${photos.fileIds.length} 张` : '没有'} />

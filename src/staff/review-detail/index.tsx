@@ -1,10 +1,12 @@
-// 审核 (staff): the order with photos and the resident's contact; 派单 (points, optional member) or 不受理.
-import { useRouter } from '@tarojs/taro'
+// 审核 / 工单详情 (staff): the order with photos and the resident's contact; 派单 (points prefilled by the
+// rules, optionally to one member from 推荐人选) or 不受理; the escalation history once it has climbed.
+import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { OrderDetail } from '@shared/orders'
 import Btn from '@/components/btn'
 import ContactCard from '@/components/contact-card'
+import Escalations from '@/components/escalations'
 import { Field, TextInput } from '@/components/field'
 import OrderInfo from '@/components/order-info'
 import ReasonForm from '@/components/reason-form'
@@ -16,8 +18,9 @@ import { useAction } from '@/hooks/useAction'
 import { useRemote } from '@/hooks/useRemote'
 import { toast } from '@/services/feedback'
 import { ordersApi } from '@/services/orders'
+import { pointsApi } from '@/services/points'
 import { back } from '@/utils/nav'
-import MemberPicker from './MemberPicker'
+import SuggestPicker from './SuggestPicker'
 import './index.scss'
 
 const REJECT_TEMPLATES = ['不属于社区服务范围', '信息不全，请补充后重新提交', '已由其他部门处理']
@@ -27,6 +30,7 @@ export default function ReviewDetail() {
   const order = useRemote(() => ordersApi.get(id), [id], { skip: !id })
   const [rejecting, setRejecting] = useState(false)
   const [points, setPoints] = useState('')
+  const rules = useRemote(() => pointsApi.rules(), [], { refreshOnShow: false })
   const [assigneeId, setAssigneeId] = useState('')
   const [assigneeName, setAssigneeName] = useState('')
 
@@ -34,6 +38,12 @@ export default function ReviewDetail() {
     ordersApi.dispatch(id, rid, { ...(pts !== undefined ? { points: pts } : {}), ...(assigneeId ? { assigneeId } : {}) }),
   )
   const rejectAct = useAction((rid: string, reason: string) => ordersApi.reject(id, reason, rid))
+  const status = order.data?.status
+
+  // the same page shows any order to staff (from 逾期/升级 too): title it by what it is for now
+  useEffect(() => {
+    if (status) void Taro.setNavigationBarTitle({ title: status === 'submitted' ? '审核' : '工单详情' }).catch(() => undefined)
+  }, [status])
 
   if (!id) return <MissingOrder />
   if (order.loading) return <Screen><Skeleton rows={3} /></Screen>
@@ -43,9 +53,15 @@ export default function ReviewDetail() {
   }
 
   const o = order.data
+  // what the rules give this order (base points of its post type × urgency factor), as the server computes it
+  const byRules = rules.data ? Math.round(rules.data.rules.basePoints[o.category] * rules.data.rules.urgencyFactor[o.urgency]) : undefined
   const can = (a: OrderDetail['actions'][number]) => o.actions.includes(a)
   const after = (next: OrderDetail | undefined) => {
-    if (!next) return
+    if (!next) {
+      // refused (say the resident cancelled meanwhile) or not confirmed: show the order as it is now
+      void order.reload()
+      return
+    }
     order.setData(next)
     setRejecting(false)
     setTimeout(back, 1200) // back to the queue for the next one
@@ -59,7 +75,8 @@ export default function ReviewDetail() {
       return
     }
     const who = assigneeId ? `派给 ${assigneeName}` : '放进接单大厅'
-    void dispatchAct.exec({ ask: `确认派单？将${who}${pts !== undefined ? `，${pts} 积分` : '，积分按规则'}。`, confirmText: '派单', done: '已派单' }, pts).then(after)
+    const worth = pts ?? byRules
+    void dispatchAct.exec({ ask: `确认派单？将${who}，${worth === undefined ? '积分按规则' : `${worth} 积分`}。`, confirmText: '派单', done: '已派单' }, pts).then(after)
   }
 
   return (
@@ -67,15 +84,23 @@ export default function ReviewDetail() {
       <StepBar status={o.status} note={o.status === 'rejected' ? o.rejectReason : undefined} />
       <OrderInfo order={o} />
       {o.contact && <ContactCard contact={o.contact} />}
+      <Escalations level={o.level} escalations={o.escalations} />
 
       {can('dispatch') && !rejecting && (
         <View className='card dispatch-form'>
           <View className='card__title'>派单</View>
-          <Field label='积分' hint='留空则按社区规则自动计算'>
-            <TextInput className='input-points' type='number' value={points} onChange={setPoints} placeholder='按规则' maxLength={3} />
+          <Field label='积分' hint={byRules === undefined ? '留空则按社区规则计算' : `留空则按社区规则给 ${byRules} 分`}>
+            <TextInput
+              className='input-points'
+              type='number'
+              value={points}
+              onChange={setPoints}
+              placeholder={byRules === undefined ? '按规则' : `按规则 ${byRules} 分`}
+              maxLength={3}
+            />
           </Field>
-          <MemberPicker
-            category={o.category}
+          <SuggestPicker
+            orderId={o.id}
             value={assigneeId}
             onChange={(mid, name) => {
               setAssigneeId(mid)
@@ -83,7 +108,7 @@ export default function ReviewDetail() {
             }}
           />
           <Btn block type='primary' size='large' className='btn-dispatch' loading={dispatchAct.busy} onClick={dispatch}>
-            派单
+            {assigneeId ? `派单给${assigneeName}` : '派单'}
           </Btn>
         </View>
       )}

@@ -1,0 +1,31 @@
+// 我的活动: the activities I signed up for or wait for, latest first, with my place in each.
+import { View } from '@tarojs/components'
+import ActivityCard from '@/components/activity-card'
+import Screen from '@/components/screen'
+import { EmptyState, LoadMore, StateSwitch } from '@/components/state'
+import { ROUTES, withQuery } from '@/constants/routes'
+import { usePaged } from '@/hooks/useRemote'
+import { activitiesApi } from '@/services/activities'
+import { go } from '@/utils/nav'
+
+export default function MyActivities() {
+  const list = usePaged((cursor) => activitiesApi.list('mine', cursor), [])
+  return (
+    <Screen className='my-activities'>
+      <StateSwitch
+        loading={list.loading}
+        error={list.error}
+        empty={list.items.length === 0}
+        onRetry={() => void list.reload()}
+        emptyNode={<EmptyState title='还没有报名活动' hint='看看这周末有什么志愿活动，报个名吧。' action={{ text: '看看活动', onClick: () => go(ROUTES.activities) }} />}
+      >
+        <View>
+          {list.items.map((a) => (
+            <ActivityCard key={a.id} activity={a} onClick={() => go(withQuery(ROUTES.activityDetail, { id: a.id }))} />
+          ))}
+          <LoadMore hasMore={list.hasMore} loading={list.loadingMore} onMore={() => void list.loadMore()} />
+        </View>
+      </StateSwitch>
+    </Screen>
+  )
+}

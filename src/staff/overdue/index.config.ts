@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '逾期/升级',
+  enablePullDownRefresh: true,
+})

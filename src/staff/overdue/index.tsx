@@ -1,0 +1,55 @@
+// 逾期/升级: orders past their deadline or already escalated, oldest deadline first, with the level
+// (网格 / 社区 / 街道) and how long they have run over.
+import { Text, View } from '@tarojs/components'
+import type { OrderSummary } from '@shared/orders'
+import OrderCard from '@/components/order-card'
+import Screen from '@/components/screen'
+import { EmptyState, LoadMore, StateSwitch } from '@/components/state'
+import { LEVEL_LABEL } from '@/constants/labels'
+import { ROUTES, withQuery } from '@/constants/routes'
+import { usePaged } from '@/hooks/useRemote'
+import { ordersApi } from '@/services/orders'
+import { cls } from '@/utils/cls'
+import { go } from '@/utils/nav'
+import { clockNow, formatDuration } from '@/utils/time'
+import './index.scss'
+
+/** "没人接单，已超过网格时限 3 小时" · "还没完成，社区时限还剩 5 小时" */
+function lateness(o: Pick<OrderSummary, 'status' | 'dueAt' | 'level'>, now: number): string {
+  const what = o.status === 'open' ? '没人接单' : '还没完成'
+  if (!o.dueAt) return what
+  const left = Date.parse(o.dueAt) - now
+  const level = LEVEL_LABEL[o.level]
+  if (left <= 0) return `${what}，已超过${level}时限 ${formatDuration(-left)}`
+  return `${what}，${level}时限还剩 ${formatDuration(left)}`
+}
+
+export default function Overdue() {
+  const list = usePaged((cursor) => ordersApi.list({ scope: 'overdue', limit: 20, ...(cursor ? { cursor } : {}) }), [])
+  const now = clockNow()
+
+  return (
+    <Screen className='overdue'>
+      <View className='overdue__head'>逾期/升级 {list.loading ? '' : `${list.items.length}${list.hasMore ? '+' : ''} 个`}</View>
+      <View className='overdue__hint'>超过时限没人接或没完成的工单会逐级上报：网格 → 社区 → 街道。最早超时的排在前面。</View>
+      <StateSwitch
+        loading={list.loading}
+        error={list.error}
+        empty={list.items.length === 0}
+        onRetry={() => void list.reload()}
+        emptyNode={<EmptyState title='没有逾期的工单' hint='所有工单都在时限内，下拉可以刷新。' />}
+      >
+        {list.items.map((o) => (
+          <View key={o.id} className='overdue-item'>
+            <OrderCard order={o} onClick={() => go(withQuery(ROUTES.reviewDetail, { id: o.id }))} />
+            <View className='overdue-item__bar'>
+              <Text className={cls('overdue-item__level', `overdue-item__level--${o.level}`)}>{LEVEL_LABEL[o.level]}处理</Text>
+              <Text>{lateness(o, now)}</Text>
+            </View>
+          </View>
+        ))}
+        <LoadMore hasMore={list.hasMore} loading={list.loadingMore} onMore={() => void list.loadMore()} />
+      </StateSwitch>
+    </Screen>
+  )
+}
