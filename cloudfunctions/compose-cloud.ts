@@ -5,7 +5,7 @@ import type { Envelope } from '@shared/envelope'
 import { cloudbaseRateLimiter, cloudbaseStore, type CloudbaseStore, cryptoIds, systemClock } from './adapters/cloudbase/store'
 import type { CbDb } from './adapters/cloudbase/sdk'
 import { wechatContentGuard } from './adapters/wechat/content-guard'
-import { cloudFiles, type GetTempFileUrl } from './adapters/wechat/files'
+import { cloudFiles, type DeleteFile, type GetTempFileUrl } from './adapters/wechat/files'
 import { subscribeNotifier, templatesFromEnv } from './adapters/wechat/notifier'
 import { type WxOpenApi, wxOpenApi } from './adapters/wechat/openapi'
 import { AppError } from './core/domain/errors'
@@ -14,6 +14,9 @@ import { createHandler, type Runtime } from './core/edge'
 import type { Deps } from './core/ports'
 import { REGISTRY } from './core/registry'
 import { tick } from './core/usecases/scheduler/tick'
+import { cloudExports, type UploadFile } from './adapters/cloudbase/exports'
+import { wechatPhoneNumbers } from './adapters/wechat/phone'
+import { enrolNewcomer, isEnrolling } from './newcomer'
 
 /** What the composition needs from the runtime; node-sdk in production, fakes in tests. */
 export interface CloudPlatform {
@@ -23,6 +26,10 @@ export interface CloudPlatform {
   /** This environment's id (file ids of other environments are refused). */
   envId(context: unknown): string
   getTempFileURL(): GetTempFileUrl
+  /** Uploads generated files (工作台账, 三评 exports); absent: exports are refused. */
+  uploadFile?(): UploadFile
+  /** Deletes stored files (account deletion); absent: nothing is deleted. */
+  deleteFile?(): DeleteFile
   openApi(): WxOpenApi
   randomBytes(n: number): Uint8Array
   log(message: string, error?: unknown): void
@@ -53,6 +60,8 @@ export function nodeSdkPlatform(): CloudPlatform {
       return c.TCB_ENV || c.SCF_NAMESPACE || ''
     },
     getTempFileURL: () => (req) => instance().getTempFileURL(req),
+    uploadFile: () => (req) => instance().uploadFile(req),
+    deleteFile: () => (req) => instance().deleteFile(req),
     openApi: wxOpenApi,
     randomBytes: (n) => new Uint8Array(randomBytes(n)),
     log: (message, error) => console.error(message, error),
@@ -104,13 +113,19 @@ export function composeCloud(platform: CloudPlatform, options: CloudOptions = {}
     ids,
     limiter,
     notifier,
-    files: cloudFiles({ envId: platform.envId(context), getTempFileURL: platform.getTempFileURL }),
+    files: cloudFiles({
+      envId: platform.envId(context),
+      getTempFileURL: platform.getTempFileURL,
+      deleteFile: platform.deleteFile?.bind(platform),
+    }),
     guard: wechatContentGuard({
       msgSecCheck: () => platform.openApi().security.msgSecCheck,
       openId,
       failOpen: options.contentFailOpen,
       onFlag: (flag) => platform.log('content flagged for review', flag),
     }),
+    exports: cloudExports({ uploadFile: platform.uploadFile?.bind(platform), getTempFileURL: platform.getTempFileURL, ids, clock }),
+    phones: wechatPhoneNumbers({ getPhoneNumber: () => platform.openApi().phonenumber.getPhoneNumber }),
   })
 
   return {
@@ -119,17 +134,33 @@ export function composeCloud(platform: CloudPlatform, options: CloudOptions = {}
       const actions = Object.hasOwn(REGISTRY, fn) ? REGISTRY[fn] : undefined
       if (!actions) return fail('NOT_FOUND', '没有这个接口')
       const openId = platform.openId(context)
-      if (!openId) return fail('UNAUTHENTICATED', '请在微信小程序中打开红网邻里')
+      const request = requestOf(event)
+      // public actions (a grid's 三亮一晒 page, a branch's 三评 link) need nobody behind the call
+      const action = (request as { action?: unknown } | null)?.action
+      const open = typeof action === 'string' && Object.hasOwn(actions, action) && actions[action].public === true
+      if (!openId) {
+        if (open) return createHandler(fn, actions, { uow: store, deps: depsFor(null, context), log: platform.log })(request, null)
+        return fail('UNAUTHENTICATED', '请在微信小程序中打开红网邻里')
+      }
       let userId: string | null
       try {
         userId = await store.userIdForOpenId(openId)
+        // first contact: 居民登记 creates the person behind this OPENID (no roles until staff verify)
+        if (!userId && isEnrolling(fn, request)) {
+          const enrolled = await enrolNewcomer(db, store, { ids, clock }, openId, (request as { input?: unknown }).input)
+          if ('error' in enrolled) return { ok: false, error: enrolled.error }
+          userId = enrolled.userId
+        }
       } catch (e) {
         platform.log('identity lookup failed', e)
         return fail('INTERNAL', '服务暂时出了点问题，请稍后再试')
       }
-      if (!userId) return fail('UNAUTHENTICATED', '你还没有注册红网邻里，请先完成注册')
       const runtime: Runtime = { uow: store, deps: depsFor(openId, context), log: platform.log }
-      return createHandler(fn, actions, runtime)(requestOf(event), { userId })
+      if (!userId) {
+        if (open) return createHandler(fn, actions, runtime)(request, null)
+        return fail('UNAUTHENTICATED', '你还没有注册红网邻里，请先完成注册')
+      }
+      return createHandler(fn, actions, runtime)(request, { userId })
     },
     async scheduler(_event, context) {
       if (platform.openId(context)) return fail('FORBIDDEN', '定时任务只能由系统定时触发')

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { readFileSync, existsSync } from 'node:fs'
 import { wordGuard, DEFAULT_BLOCKED_WORDS } from './adapters/local/word-guard'
 import { localFiles, type LocalFiles } from './adapters/local/files'
+import { localExports, type LocalExports } from './adapters/local/exports'
 import { randomIds } from './adapters/local/ids'
 import { memoryRateLimiter } from './adapters/local/rate-limiter'
 import { TestClock, systemClock } from './adapters/local/clock'
@@ -28,6 +29,8 @@ export interface LocalOptions {
 export interface LocalApp {
   store: SqliteStore
   files: LocalFiles
+  /** Generated workbooks (工作台账, 三评), served by the gateway at /exports/<id>. */
+  exports: LocalExports
   clock: Clock
   /** Present in demo mode only. */
   testClock: TestClock | null
@@ -48,12 +51,14 @@ export function composeLocal(options: LocalOptions): LocalApp {
   const extraWords = existsSync(wordsFile) ? readFileSync(wordsFile, 'utf8').split('\n') : []
   const guard = wordGuard([...DEFAULT_BLOCKED_WORDS, ...extraWords])
   const limiter = memoryRateLimiter(clock, { maxFailures: 5, windowMs: 10 * 60_000 })
-  const deps: Deps = { clock, ids, files, guard, limiter, notifier: options.notifier ?? inboxOnlyNotifier }
+  const exports = localExports(path.join(options.dataDir, 'exports'), ids, clock)
+  const deps: Deps = { clock, ids, files, guard, limiter, notifier: options.notifier ?? inboxOnlyNotifier, exports }
   const runtime: Runtime = { uow: store, deps, log: options.log }
   const handlers = Object.fromEntries(Object.entries(REGISTRY).map(([fn, actions]) => [fn, createHandler(fn, actions, runtime)]))
   return {
     store,
     files,
+    exports,
     clock,
     testClock,
     deps,

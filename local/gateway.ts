@@ -6,8 +6,10 @@ import http from 'node:http'
 import path from 'node:path'
 import { ERROR_STATUS } from '@shared/enums'
 import type { ErrorBody } from '@shared/envelope'
+import { memoryRateLimiter } from '../cloudfunctions/adapters/local/rate-limiter'
 import { AppError } from '../cloudfunctions/core/domain/errors'
 import type { Identity } from '../cloudfunctions/core/edge'
+import type { RateLimiter } from '../cloudfunctions/core/ports'
 import type { LocalApp } from '../cloudfunctions/compose'
 
 export interface GatewayOptions {
@@ -16,8 +18,13 @@ export interface GatewayOptions {
   staticDir?: string
   /** Largest JSON body accepted. */
   maxJsonBytes?: number
+  /** Counts failed sign-ins and unknown tokens per client address; default SIGN_IN_LIMIT in memory. */
+  signInLimiter?: RateLimiter
   log?: (message: string, error?: unknown) => void
 }
+
+/** Failed sign-ins (unknown demo users, forged or expired tokens) one client address may make in the window. */
+export const SIGN_IN_LIMIT = { maxFailures: 20, windowMs: 10 * 60_000 }
 
 const MAX_JSON = 256 * 1024
 const MAX_UPLOAD = 5 * 1024 * 1024
@@ -40,19 +47,28 @@ const CONTENT_TYPES: Record<string, string> = {
 export function createGateway(app: LocalApp, options: GatewayOptions): http.Server {
   const sessionOf = app.store.reader.prepare('SELECT user_id FROM sessions WHERE token = ?')
   const maxJson = options.maxJsonBytes ?? MAX_JSON
+  const signIn = options.signInLimiter ?? memoryRateLimiter(app.clock, SIGN_IN_LIMIT)
+  // successful calls are never counted: a community centre full of people behind one address on a
+  // Saturday morning is never slowed; only guessing (tokens, user ids) runs into the limit
+  const clientKey = (req: http.IncomingMessage) => `signin:${req.socket.remoteAddress ?? 'unknown'}`
 
-  function identify(req: http.IncomingMessage): Identity {
+  /** Who is calling: no token is anonymous; a token naming no session is a failed sign-in, counted. */
+  async function identify(req: http.IncomingMessage): Promise<Identity> {
     const header = req.headers.authorization ?? ''
+    if (header === '') return null
     const match = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(header)
-    if (!match) return null
-    const row = sessionOf.get(match[1]) as { user_id: string } | undefined
-    return row ? { userId: row.user_id } : null
+    const row = match ? (sessionOf.get(match[1]) as { user_id: string } | undefined) : undefined
+    if (row) return { userId: row.user_id }
+    const key = clientKey(req)
+    await signIn.assertAllowed(key)
+    await signIn.recordFailure(key)
+    return null
   }
 
   async function route(req: http.IncomingMessage, res: http.ServerResponse, url: URL) {
     const { pathname } = url
     if (pathname === '/api/files' && req.method === 'POST') {
-      const who = identify(req)
+      const who = await identify(req)
       if (!who) throw new AppError('UNAUTHENTICATED', '请先登录')
       const mime = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()
       const bytes = await readBody(req, MAX_UPLOAD)
@@ -68,8 +84,21 @@ export function createGateway(app: LocalApp, options: GatewayOptions): http.Serv
       if (!handler) throw new AppError('NOT_FOUND', '没有这个接口')
       if (req.method !== 'POST') throw new AppError('NOT_FOUND', '请用 POST 调用')
       const body = await readJson(req, maxJson)
-      const envelope = await handler(body, identify(req))
+      const envelope = await handler(body, await identify(req))
       return send(res, envelope.ok ? 200 : ERROR_STATUS[envelope.error.code], envelope)
+    }
+    if (pathname.startsWith('/exports/') && (req.method === 'GET' || req.method === 'HEAD')) {
+      // generated workbooks (工作台账, 三评): an unguessable id that lapses after a day, like a cloud temporary URL
+      const found = app.exports.locate(pathname.slice('/exports/'.length))
+      if (!found) throw new AppError('NOT_FOUND', '文件不存在或已过期，请重新导出')
+      res.writeHead(200, {
+        'content-type': found.mime,
+        'content-disposition': `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(found.name)}`,
+        'cache-control': 'private, no-store',
+        'x-content-type-options': 'nosniff',
+      })
+      if (req.method === 'HEAD') return void res.end()
+      return void createReadStream(found.file).pipe(res)
     }
     if (pathname.startsWith('/files/') && (req.method === 'GET' || req.method === 'HEAD')) {
       const found = app.files.locate(pathname.slice('/files/'.length))
@@ -85,7 +114,7 @@ export function createGateway(app: LocalApp, options: GatewayOptions): http.Serv
     if (pathname === '/api/auth/demo-users' && req.method === 'GET') {
       const rows = db
         .prepare(
-          'SELECT u.id, u.name, u.roles, u.community_id, u.grid_id, c.name AS community_name FROM users u JOIN communities c ON c.id = u.community_id ORDER BY c.rowid, u.rowid',
+          "SELECT u.id, u.name, u.roles, u.community_id, u.grid_id, c.name AS community_name FROM users u JOIN communities c ON c.id = u.community_id WHERE u.roles <> '[]' ORDER BY c.rowid, u.rowid",
         )
         .all() as Array<Record<string, string>>
       const users = rows.map((r) => ({
@@ -99,10 +128,18 @@ export function createGateway(app: LocalApp, options: GatewayOptions): http.Serv
       return send(res, 200, { ok: true, data: { users } })
     }
     if (pathname === '/api/auth/demo-login' && req.method === 'POST') {
-      const body = (await readJson(req, maxJson)) as { userId?: unknown }
-      if (typeof body?.userId !== 'string') throw new AppError('INVALID_INPUT', '请选择要登录的用户', 'userId')
-      const userId = body.userId
-      if (!db.prepare('SELECT 1 FROM users WHERE id = ?').get(userId)) throw new AppError('NOT_FOUND', '没有这个用户')
+      const key = clientKey(req)
+      await signIn.assertAllowed(key)
+      const userId = await (async () => {
+        const body = (await readJson(req, maxJson)) as { userId?: unknown }
+        if (typeof body?.userId !== 'string') throw new AppError('INVALID_INPUT', '请选择要登录的用户', 'userId')
+        // an account deleted by its owner (no roles left) cannot be signed into again
+        if (!db.prepare("SELECT 1 FROM users WHERE id = ? AND roles <> '[]'").get(body.userId)) throw new AppError('NOT_FOUND', '没有这个用户')
+        return body.userId
+      })().catch(async (e) => {
+        await signIn.recordFailure(key)
+        throw e
+      })
       const token = randomBytes(24).toString('base64url')
       await app.store.writeRaw((w) => w.prepare('INSERT INTO sessions (token, user_id, created_at) VALUES (?, ?, ?)').run(token, userId, app.clock.now()))
       const me = await app.handlers.accounts({ action: 'me' }, { userId })

@@ -9,6 +9,8 @@ const TICK_EVERY_MS = 60_000
 
 async function main() {
   const port = Number(process.env.PORT ?? 8080)
+  // all interfaces unless HOST names one (tests bind 127.0.0.1)
+  const host = process.env.HOST || undefined
   const dataDir = path.resolve(process.env.REDGRID_DATA ?? '.data')
   const demo = process.env.REDGRID_DEMO !== '0'
   const staticDir = path.resolve(process.env.REDGRID_STATIC ?? 'dist-h5')
@@ -24,7 +26,7 @@ async function main() {
   }, TICK_EVERY_MS)
   timer.unref()
 
-  server.listen(port, () => {
+  server.listen(port, host, () => {
     const addr = server.address()
     const actual = typeof addr === 'object' && addr ? addr.port : port
     console.log(`[redgrid] 红网邻里 running at http://localhost:${actual}/  (data: ${dataDir}, demo: ${demo ? 'on' : 'off'})`)

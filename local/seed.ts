@@ -4,6 +4,7 @@ import type { PostType, Role } from '@shared/enums'
 import type { MemberProfile } from '../cloudfunctions/core/domain/model'
 import type { LocalApp } from '../cloudfunctions/compose'
 import { seedDemoActivities } from './seed-activities'
+import { seedDemoWorkbench } from './seed-workbench'
 
 interface SeedUser {
   id: string
@@ -115,6 +116,7 @@ export async function seedDemo(app: LocalApp): Promise<boolean> {
     )
     for (const g of DEMO_GOODS) goods.run(g.id, g.name, g.description, g.price, g.stock, g.limitPerMember, now, now)
     seedDemoActivities(db, now, 'u_linx')
+    seedDemoWorkbench(db, now)
   })
   return true
 }

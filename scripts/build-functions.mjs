@@ -23,7 +23,8 @@ const outRoot = path.resolve(root, opt('--out') ?? 'build/functions')
 const only = opt('--only')?.split(',')
 
 export const MAX_BYTES = 200 * 1024
-export const EXTERNAL = ['@cloudbase/node-sdk', 'wx-server-sdk']
+// exceljs (≈ 1 MB) renders the workbench's exports: loaded lazily, installed from workbench/package.json
+export const EXTERNAL = ['@cloudbase/node-sdk', 'wx-server-sdk', 'exceljs']
 /** What must never reach a cloud bundle: the embedded database and local mode. */
 const FORBIDDEN = [/(^|\/)node_modules\/better-sqlite3\//, /^local\//, /^cloudfunctions\/adapters\/(sqlite|local)\//]
 
@@ -95,6 +96,28 @@ const zodNamespace = {
   },
 }
 
+/**
+ * Each bundle carries its own function's actions only. The registry's calls to defineAction are marked
+ * pure and its REGISTRY names this function's table alone, so esbuild drops the other tables and the
+ * use cases only they import (a function never dispatches another function's actions anyway).
+ */
+const onlyFunction = (fn) => ({
+  name: 'only-function',
+  setup(b) {
+    const registry = path.join(root, 'cloudfunctions', 'core', 'registry.ts')
+    b.onLoad({ filter: /registry\.ts$/ }, (a) => {
+      if (path.resolve(a.path) !== registry) return undefined
+      let source = readFileSync(a.path, 'utf8').replace(/^import \{ z \} from 'zod'$/gm, `import * as z from ${JSON.stringify(path.join(root, 'node_modules', 'zod', 'v4', 'classic', 'external.js'))}`)
+      source = source.replace(/\bdefineAction\(/g, '/* @__PURE__ */ defineAction(')
+      const table = /^export const REGISTRY\b[^=]*=\s*\{([^}]*)\}/m
+      const names = table.exec(source)?.[1].split(',').map((n) => n.trim()) ?? []
+      if (names.length === 0) throw new Error('scripts/build-functions.mjs: no REGISTRY in cloudfunctions/core/registry.ts')
+      source = source.replace(table, `export const REGISTRY: Record<string, ActionTable> = { ${names.includes(fn) ? fn : ''} }`)
+      return { contents: source, loader: 'ts' }
+    })
+  },
+})
+
 /** Refuses the embedded database at resolve time, with the importer named. */
 const noSqlite = {
   name: 'no-sqlite',
@@ -146,7 +169,7 @@ async function main() {
       charset: 'utf8',
       metafile: true,
       logLevel: 'warning',
-      plugins: [noSqlite, zodNamespace, zodTrim],
+      plugins: [noSqlite, onlyFunction(fn), zodNamespace, zodTrim],
     })
     const inputs = Object.keys(result.metafile.inputs).map((p) => p.replaceAll('\\', '/'))
     const bad = inputs.filter((p) => FORBIDDEN.some((re) => re.test(p)))

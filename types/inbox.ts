@@ -19,6 +19,7 @@ export const NOTICE_KINDS = [
   'activity_cancelled',
   'activity_reminder',
   'activity_points',
+  'registration_decided',
 ] as const
 export type NoticeKind = (typeof NOTICE_KINDS)[number]
 

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import type { Role } from '@shared/enums'
 import type { Envelope } from '@shared/envelope'
-import type { Actor } from './domain/access'
+import { type Actor, GUEST } from './domain/access'
 import { AppError } from './domain/errors'
 import type { Ctx, Deps, Repos, UnitOfWork } from './ports'
 import { WriteConflict } from './ports'
@@ -16,6 +16,8 @@ export interface ActionDef<S extends z.ZodType = z.ZodType, O = unknown> {
   mutating: boolean
   /** The caller needs one of these roles (finer checks live in the use case). Absent: any signed-in user. */
   roles?: readonly Role[]
+  /** Callable without signing in (the actor is then GUEST); a signed-in caller is still themself. */
+  public?: boolean
   run: (ctx: Ctx, actor: Actor, input: z.output<S>) => Promise<O>
 }
 
@@ -57,16 +59,16 @@ async function dispatch(fn: string, actions: ActionTable, runtime: Runtime, requ
   const req = parse(RequestSchema, request, '')
   const def = Object.hasOwn(actions, req.action) ? actions[req.action] : undefined
   if (!def) throw new AppError('INVALID_INPUT', `没有这个操作：${req.action}`, 'action')
-  if (!identity) throw new AppError('UNAUTHENTICATED', '请先登录')
+  if (!identity && !def.public) throw new AppError('UNAUTHENTICATED', '请先登录')
   const { uow, deps } = runtime
-  const actor = await uow.read((repos) => loadActor(repos, identity.userId))
+  const actor = identity ? await uow.read((repos) => loadActor(repos, identity.userId)) : GUEST
   if (def.roles && !def.roles.some((r) => actor.roles.includes(r))) throw new AppError('FORBIDDEN', '没有权限做这件事')
   const input = parse(def.input, req.input ?? {}, 'input')
 
   if (!def.mutating) return uow.read((repos) => def.run({ ...deps, repos, after: noEffects }, actor, input))
 
   if (req.requestId === undefined) throw new AppError('INVALID_INPUT', '缺少请求编号', 'requestId')
-  const key = `${actor.userId}:${req.requestId}`
+  const key = `${actor.userId || 'guest'}:${req.requestId}`
   const hash = digest(`${fn}.${req.action}`, input)
   let effects: Array<() => Promise<void>> = []
   const response = await uow.write(async (repos) => {

@@ -7,6 +7,7 @@ import type { PointsRules } from './domain/rules'
 import type { MemberStats } from './domain/routing'
 import type { Building, Community, Goods, Grid, LedgerRecord, Order, OrderEventRecord, PointAccount, Redemption, RulesChange, User } from './domain/model'
 import type { Activity, NotificationRecord, Signup } from './domain/model'
+import type { Evaluation, EvaluationLink, Registration, ShowcaseConsent, StaffCard } from './domain/model'
 import type { ActivityStatus } from '@shared/activities'
 import type { NoticeKind } from '@shared/inbox'
 
@@ -38,6 +39,19 @@ export interface UserRepo {
   listStaff(communityId: string): Promise<User[]>
   /** Saves the user's own settings (ranking opt-in); identity, roles and community never change here. */
   saveSettings(user: User): Promise<void>
+  /** Everyone of a community (staff pick people to manage), by name then id. */
+  listCommunity(communityId: string): Promise<User[]>
+  /** A new person (first contact in WeChat); an existing id throws WriteConflict. */
+  insert(user: User): Promise<void>
+  /** What staff decide about a person: roles, name, phone, home, member profile. The community never changes. */
+  saveProfile(user: User): Promise<void>
+  /**
+   * Account deletion (PIPL): overwrites the personal fields — name, phone, grid, building, room, member
+   * profile, roles, ranking opt-in — with `user`'s. Id, community and creation time stay.
+   */
+  erasePersonal(user: User): Promise<void>
+  /** Account deletion: removes every way of signing in as the user (local sessions, WeChat identities). */
+  forgetLogins(userId: string): Promise<void>
 }
 
 export interface PlaceRepo {
@@ -50,6 +64,12 @@ export interface PlaceRepo {
   lastRulesChange(communityId: string): Promise<RulesChange | null>
   /** Stores new rules and appends the audit record (who, when, before, after). */
   saveRules(change: RulesChange): Promise<void>
+  /** The community's grids, by name then id. */
+  grids(communityId: string): Promise<Grid[]>
+  /** The community's buildings, by name then id. */
+  buildings(communityId: string): Promise<Building[]>
+  /** Creates or renames a grid (admin). */
+  saveGrid(grid: Grid): Promise<void>
 }
 
 export interface OrderQuery {
@@ -58,8 +78,6 @@ export interface OrderQuery {
   residentId?: string
   /** Orders this member holds (claimer) or was directed to (assignee). */
   memberId?: string
-  /** Hall: leave out orders directed to someone else and the member's own orders. */
-  takeableBy?: string
   category?: PostType
   kind?: OrderKind
   gridId?: string
@@ -88,6 +106,12 @@ export interface OrderRepo {
   overdue(communityId: string, now: number, cursor: string | undefined, limit: number): Promise<{ items: Order[]; nextCursor?: string }>
   /** Per member of the community (or one member): held orders, recent ratings and releases since `since`. */
   memberStats(communityId: string, since: number, memberId?: string): Promise<Record<string, MemberStats>>
+  /** Every order of the community submitted in [from, to), oldest first (the dashboard's period). */
+  createdBetween(communityId: string, from: number, to: number): Promise<Order[]>
+  /** Closed orders a member served whose closing (their last update) falls in [from, to), oldest first. */
+  closedBy(memberId: string, from: number, to: number): Promise<Order[]>
+  /** The timelines of these orders, by order then seq. */
+  eventsFor(orderIds: string[]): Promise<OrderEventRecord[]>
 }
 
 export interface HallQuery {
@@ -113,6 +137,8 @@ export interface PointsRepo {
   accounts(communityId: string): Promise<PointAccount[]>
   /** Members whose oldest unspent points were earned in `year` or before: the yearly expiry sweep. */
   withLotsFrom(year: number, limit: number): Promise<string[]>
+  /** Entries of a community (or of one member of it) posted in [from, to), oldest first. */
+  entriesBetween(communityId: string, from: number, to: number, memberId?: string): Promise<LedgerRecord[]>
 }
 
 export interface MallRepo {
@@ -195,6 +221,36 @@ export interface InboxRepo {
   unreadIds(userId: string, limit: number): Promise<string[]>
   /** Marks one notice read (a notice already read keeps its first time). */
   markRead(id: string, at: number): Promise<void>
+  /** Deletes one notice (account deletion). */
+  remove(id: string): Promise<void>
+}
+
+/**
+ * The people and the workbench: registrations waiting for staff (双报到), staff cards (三亮), the
+ * 三评 records with their one-time branch links, and residents' consent to 晒服务. Every write names
+ * one record by a known id.
+ */
+export interface WorkbenchRepo {
+  registration(userId: string, kind: Registration['kind']): Promise<Registration | null>
+  /** Stored at `${userId}:${kind}`; version 1 creates, later versions check `version - 1` like orders. */
+  saveRegistration(registration: Registration): Promise<void>
+  /** Pending registrations of a community (of one kind), oldest first. */
+  pendingRegistrations(communityId: string, kind?: Registration['kind']): Promise<Registration[]>
+  staffCard(userId: string): Promise<StaffCard | null>
+  saveStaffCard(card: StaffCard): Promise<void>
+  /** The cards of a grid, by user id. */
+  staffCards(gridId: string): Promise<StaffCard[]>
+  evaluation(memberId: string, year: number): Promise<Evaluation | null>
+  /** Stored at `${memberId}:${year}`; version-checked like registrations. */
+  saveEvaluation(evaluation: Evaluation): Promise<void>
+  evaluations(communityId: string, year: number): Promise<Evaluation[]>
+  evaluationLink(tokenHash: string): Promise<EvaluationLink | null>
+  /** Creates or updates (marks used) a link, stored at its hash. */
+  saveEvaluationLink(link: EvaluationLink): Promise<void>
+  consent(orderId: string): Promise<ShowcaseConsent | null>
+  saveConsent(consent: ShowcaseConsent): Promise<void>
+  /** Orders of a grid whose residents consented, latest consent first. */
+  consented(gridId: string, limit: number): Promise<ShowcaseConsent[]>
 }
 
 export interface IdempotencyRecord {
@@ -208,6 +264,8 @@ export interface IdempotencyRecord {
 export interface IdempotencyRepo {
   get(key: string): Promise<IdempotencyRecord | null>
   put(record: IdempotencyRecord): Promise<void>
+  /** Account deletion: drops every stored response of the user's requests (they may hold contact details). */
+  forget(userId: string): Promise<void>
 }
 
 export interface SessionRepo {
@@ -223,6 +281,7 @@ export interface Repos {
   mall: MallRepo
   activities: ActivityRepo
   inbox: InboxRepo
+  workbench: WorkbenchRepo
   idempotency: IdempotencyRepo
 }
 
@@ -241,6 +300,11 @@ export interface Files {
   assertOwned(fileIds: string[], ownerId: string, field: string): Promise<void>
   /** Display URLs, in the same order. */
   urls(fileIds: string[]): Promise<Photo[]>
+  /**
+   * Account deletion: deletes the photos `ownerId` uploaded — every one the store can list, and at least
+   * those of `known` that are theirs. Not transactional: call it after the commit (`Ctx.after`).
+   */
+  removeAllOf(ownerId: string, known: string[]): Promise<void>
 }
 
 export interface ContentGuard {
@@ -275,6 +339,31 @@ export interface Notifier {
   notify(userIds: string[], notice: Notice): Promise<void>
 }
 
+/** A generated workbook: sheets of rows under Chinese headers, rendered by the Exports port. */
+export interface WorkbookSpec {
+  /** The file name without extension, e.g. "工作台账-周志强-2026-01-01至2026-06-30". */
+  name: string
+  sheets: Array<{
+    name: string
+    columns: Array<{ header: string; width?: number }>
+    rows: Array<Array<string | number | null>>
+  }>
+}
+
+/**
+ * Generated files (工作台账, 三评): rendered as XLSX and stored where the person can fetch them for
+ * a while — the data folder behind the gateway locally, cloud storage with a temporary URL in the
+ * cloud. Called outside any transaction (exports are reads).
+ */
+export interface Exports {
+  saveWorkbook(book: WorkbookSpec, ownerId: string): Promise<{ name: string; url: string; expiresAt: number }>
+}
+
+/** WeChat's getPhoneNumber: the button's one-time code for the verified number (cloud only). */
+export interface PhoneVerifier {
+  fromCode(code: string): Promise<string>
+}
+
 /** Everything a use case receives besides the actor and the input. */
 export interface Deps {
   clock: Clock
@@ -283,6 +372,9 @@ export interface Deps {
   guard: ContentGuard
   limiter: RateLimiter
   notifier: Notifier
+  exports: Exports
+  /** Absent locally, where the phone number is typed. */
+  phones?: PhoneVerifier
 }
 
 export interface Ctx extends Deps {

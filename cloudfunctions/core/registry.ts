@@ -7,6 +7,14 @@ import { CancelOrderInput, ClaimOrderInput, CompleteOrderInput, ConfirmOrderInpu
 import { DeclineOrderInput, DisputeOrderInput, ListOrdersInput, OrderRef, ReleaseOrderInput, ReviewOrderInput } from '@shared/orders'
 import { AdjustInput, LedgerInput, RankingInput, UpdateRulesInput } from '@shared/points'
 import { type ActionTable, defineAction } from './edge'
+import * as wb from '@shared/workbench'
+import { decideRegistration, listPending } from './usecases/accounts/approve'
+import { listPeople, listPlaces, setStaff, upsertGrid } from './usecases/accounts/people'
+import { myRegistrations, registerMember, registerResident, verifyPhone } from './usecases/accounts/register'
+import * as evaluation from './usecases/points/evaluation'
+import { getDashboard } from './usecases/workbench/dashboard'
+import { exportLedger, ledgerReport } from './usecases/workbench/ledger'
+import { getConsent, getMyCard, getShowcase, saveMyCard, setConsent } from './usecases/workbench/showcase'
 import { listMembers } from './usecases/accounts/list-members'
 import { getMe } from './usecases/accounts/me'
 import { updateProfile } from './usecases/accounts/update-profile'
@@ -33,6 +41,9 @@ import { ActivityRef, CancelActivityInput, CheckinInput, ListActivitiesInput, Ma
 import { PublishActivityInput, UpdateActivityInput } from '@shared/activities'
 import { InboxInput, MarkReadInput } from '@shared/inbox'
 import { getInbox, markRead } from './usecases/accounts/inbox'
+import { DeleteMeInput, ExportMyDataInput } from '@shared/accounts'
+import { deleteMe } from './usecases/accounts/delete-me'
+import { exportMyData } from './usecases/accounts/export-my-data'
 import { checkin, checkinCode, markAttendance } from './usecases/activities/checkin'
 import { finishActivity } from './usecases/activities/finish'
 import { getActivity, listActivities } from './usecases/activities/list'
@@ -48,6 +59,20 @@ export const accounts: ActionTable = {
   updateProfile: defineAction({ input: z.strictObject({ rankingOptIn: z.boolean().optional() }), mutating: true, run: updateProfile }),
   inbox: defineAction({ input: InboxInput, mutating: false, run: getInbox }),
   markRead: defineAction({ input: MarkReadInput, mutating: true, run: markRead }),
+  exportMyData: defineAction({ input: ExportMyDataInput, mutating: false, run: (ctx, actor) => exportMyData(ctx, actor) }),
+  deleteMe: defineAction({ input: DeleteMeInput, mutating: true, run: deleteMe }),
+  // 居民登记 / 双报到 and their review (成员审核); places for the form; the admin's staff and grids
+  places: defineAction({ input: wb.PlacesInput, mutating: false, public: true, run: listPlaces }),
+  registerResident: defineAction({ input: wb.RegisterResidentInput, mutating: true, run: registerResident }),
+  registerMember: defineAction({ input: wb.RegisterMemberInput, mutating: true, run: registerMember }),
+  myRegistrations: defineAction({ input: empty, mutating: false, run: (ctx, actor) => myRegistrations(ctx, actor) }),
+  verifyPhone: defineAction({ input: wb.VerifyPhoneInput, mutating: false, run: verifyPhone }),
+  listPending: defineAction({ input: wb.ListPendingInput, mutating: false, roles: STAFF, run: listPending }),
+  approveResident: defineAction({ input: wb.DecideRegistrationInput, mutating: true, roles: STAFF, run: decideRegistration('resident') }),
+  approveMember: defineAction({ input: wb.DecideRegistrationInput, mutating: true, roles: STAFF, run: decideRegistration('member') }),
+  people: defineAction({ input: wb.PeopleInput, mutating: false, roles: ['admin'], run: listPeople }),
+  setStaff: defineAction({ input: wb.SetStaffInput, mutating: true, roles: ['admin'], run: setStaff }),
+  upsertGrid: defineAction({ input: wb.UpsertGridInput, mutating: true, roles: ['admin'], run: upsertGrid }),
 }
 
 export const orders: ActionTable = {
@@ -72,6 +97,14 @@ export const points: ActionTable = {
   rules: defineAction({ input: empty, mutating: false, run: (ctx, actor) => getRules(ctx, actor) }),
   updateRules: defineAction({ input: UpdateRulesInput, mutating: true, roles: ['admin'], run: updateRules }),
   ranking: defineAction({ input: RankingInput, mutating: false, run: getRanking }),
+  // 三评: the packet, 自评, 社区测评 / 组织考评 by staff, and the branch's one-time link
+  evaluation: defineAction({ input: wb.EvaluationInput, mutating: false, roles: ['member', 'staff', 'admin'], run: evaluation.getEvaluation }),
+  evaluations: defineAction({ input: wb.EvaluationYearInput, mutating: false, roles: STAFF, run: evaluation.listEvaluations }),
+  selfEvaluate: defineAction({ input: wb.SelfEvaluationInput, mutating: true, roles: ['member'], run: evaluation.selfEvaluate }),
+  scoreEvaluation: defineAction({ input: wb.ScoreEvaluationInput, mutating: true, roles: STAFF, run: evaluation.scoreEvaluation }),
+  branchLink: defineAction({ input: wb.BranchLinkInput, mutating: true, roles: STAFF, run: evaluation.createBranchLink }),
+  branchForm: defineAction({ input: wb.BranchTokenInput, mutating: false, public: true, run: evaluation.branchForm }),
+  branchScore: defineAction({ input: wb.BranchScoreInput, mutating: true, public: true, run: evaluation.branchScore }),
 }
 
 export const mall: ActionTable = {
@@ -98,4 +131,17 @@ export const activities: ActionTable = {
   finish: defineAction({ input: ActivityRef, mutating: true, roles: STAFF, run: finishActivity }),
 }
 
-export const REGISTRY: Record<string, ActionTable> = { accounts, orders, points, mall, activities }
+/** 工作台: the dashboard, 工作台账 and 三评 exports, and 三亮一晒. */
+export const workbench: ActionTable = {
+  dashboard: defineAction({ input: wb.PeriodInput, mutating: false, roles: STAFF, run: getDashboard }),
+  ledger: defineAction({ input: wb.LedgerReportInput, mutating: false, roles: ['member', 'staff', 'admin'], run: ledgerReport }),
+  exportLedger: defineAction({ input: wb.LedgerReportInput, mutating: false, roles: ['member', 'staff', 'admin'], run: exportLedger }),
+  exportEvaluation: defineAction({ input: wb.EvaluationYearInput, mutating: false, roles: STAFF, run: evaluation.exportEvaluation }),
+  showcase: defineAction({ input: wb.ShowcaseInput, mutating: false, public: true, run: getShowcase }),
+  myCard: defineAction({ input: empty, mutating: false, roles: STAFF, run: (ctx, actor) => getMyCard(ctx, actor) }),
+  saveCard: defineAction({ input: wb.SaveCardInput, mutating: true, roles: STAFF, run: saveMyCard }),
+  consent: defineAction({ input: wb.OrderConsentRef, mutating: false, run: getConsent }),
+  setConsent: defineAction({ input: wb.ShowcaseConsentInput, mutating: true, run: setConsent }),
+}
+
+export const REGISTRY: Record<string, ActionTable> = { accounts, orders, points, mall, activities, workbench }

@@ -365,11 +365,6 @@ export function repositoryContract(adapter: ContractAdapter) {
           expect(ids((await list({ memberId: 'u_m1' })).items)).toEqual(['o_g', 'o_d'])
         })
 
-        it('shows the hall without orders directed to others or the member’s own', async () => {
-          expect(ids((await list({ statuses: ['open'], takeableBy: 'u_m1' })).items)).toEqual(['o_g', 'o_b'])
-          expect(ids((await list({ statuses: ['open'], takeableBy: 'u_m2' })).items)).toEqual(['o_e', 'o_c', 'o_b'])
-        })
-
         it('pages without gaps or repeats, and ends without a cursor', async () => {
           const seen: string[] = []
           let cursor: string | undefined
@@ -685,6 +680,44 @@ export function repositoryContract(adapter: ContractAdapter) {
         await expect(w((x) => x.idempotency.put({ ...rec, hash: 'h2' }))).rejects.toBeInstanceOf(WriteConflict)
         await w((x) => x.idempotency.put({ key: 'u_res:req-2', hash: 'h', response: null, at: 6 }))
         expect((await r((x) => x.idempotency.get('u_res:req-2')))?.response).toBeNull()
+      })
+    })
+
+    describe('account deletion (PIPL)', () => {
+      it('overwrites the personal fields of a user and nothing else', async () => {
+        const erased = { ...FIXTURES.users[1], name: '已注销用户', phone: null, gridId: null, buildingId: null, room: null, member: null, roles: [], rankingOptIn: false }
+        await w((x) => x.users.erasePersonal({ ...erased, communityId: C2, createdAt: 1 }))
+        expect(await r((x) => x.users.get('u_m2'))).toEqual(erased)
+        expect(ids(await r((x) => x.users.listMembers(C1)))).toEqual(['u_m1', 'u_m3'])
+        await w((x) => x.users.forgetLogins('u_m2'))
+        expect(await r((x) => x.users.get('u_m2'))).toEqual(erased)
+      })
+
+      it('removes one notice, also within the transaction that reads it', async () => {
+        const n = (id: string, at: number, userId = 'u_m1') => ({ id, userId, communityId: C1, kind: 'activity_reminder' as const, title: '提醒', body: '明天', link: '/x', at, readAt: null })
+        await w(async (x) => {
+          for (const [id, at] of [['n_1', 100], ['n_2', 200], ['n_3', 300]] as const) await x.inbox.add(n(id, at))
+          await x.inbox.add(n('n_9', 400, 'u_m2'))
+        })
+        await w(async (x) => {
+          await x.inbox.remove('n_2')
+          expect(await x.inbox.get('n_2')).toBeNull()
+          expect(ids((await x.inbox.list('u_m1', undefined, 5)).items)).toEqual(['n_3', 'n_1'])
+        })
+        expect(ids((await r((x) => x.inbox.list('u_m1', undefined, 5))).items)).toEqual(['n_3', 'n_1'])
+        expect(await r((x) => x.inbox.unreadCount('u_m1'))).toBe(2)
+        await w((x) => x.inbox.remove('n_missing'))
+        expect(await r((x) => x.inbox.unreadCount('u_m2'))).toBe(1)
+      })
+
+      it("forgets one user's stored responses, not those of a user whose id starts the same", async () => {
+        const rec = (key: string) => ({ key, hash: 'h', response: { phone: '13800010001' }, at: 1 })
+        await w(async (x) => {
+          for (const key of ['u_m1:req-1', 'u_m1:req-2', 'u_m10:req-1', 'u_m:req-1', 'u_m2:req-1']) await x.idempotency.put(rec(key))
+        })
+        await w((x) => x.idempotency.forget('u_m1'))
+        for (const key of ['u_m1:req-1', 'u_m1:req-2']) expect(await r((x) => x.idempotency.get(key))).toBeNull()
+        for (const key of ['u_m10:req-1', 'u_m:req-1', 'u_m2:req-1']) expect(await r((x) => x.idempotency.get(key))).toEqual(rec(key))
       })
     })
 

@@ -1,12 +1,22 @@
 // The money invariants (DESIGN.md §5–§6), read straight from the database.
 import type Database from 'better-sqlite3'
 
+/** Statements prepared once per connection: model tests check after every one of thousands of steps. */
+const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>()
+function prep(db: Database.Database, sql: string): Database.Statement {
+  const stmts = cache.get(db) ?? new Map<string, Database.Statement>()
+  cache.set(db, stmts)
+  const stmt = stmts.get(sql) ?? db.prepare(sql)
+  stmts.set(sql, stmt)
+  return stmt
+}
+
 /** Returns a list of broken invariants (empty when all hold). */
 export function brokenInvariants(db: Database.Database, initialStock?: Record<string, number>): string[] {
   const broken: string[] = []
-  const accounts = db.prepare('SELECT member_id, balance, lots FROM point_accounts').all() as Array<{ member_id: string; balance: number; lots: string }>
+  const accounts = prep(db, 'SELECT member_id, balance, lots FROM point_accounts').all() as Array<{ member_id: string; balance: number; lots: string }>
   const sums = new Map(
-    (db.prepare('SELECT member_id, SUM(delta) AS s FROM ledger GROUP BY member_id').all() as Array<{ member_id: string; s: number }>).map((r) => [r.member_id, r.s]),
+    (prep(db, 'SELECT member_id, SUM(delta) AS s FROM ledger GROUP BY member_id').all() as Array<{ member_id: string; s: number }>).map((r) => [r.member_id, r.s]),
   )
   for (const a of accounts) {
     const ledger = sums.get(a.member_id) ?? 0
@@ -17,23 +27,23 @@ export function brokenInvariants(db: Database.Database, initialStock?: Record<st
     if (lots.reduce((x, y) => x + y, 0) !== a.balance) broken.push(`${a.member_id}: lots ${a.lots} ≠ balance ${a.balance}`)
   }
   for (const [member] of sums) if (!accounts.some((a) => a.member_id === member)) broken.push(`${member}: ledger without account`)
-  const chain = db.prepare('SELECT member_id, delta, balance_after FROM ledger ORDER BY rowid').all() as Array<{ member_id: string; delta: number; balance_after: number }>
+  const chain = prep(db, 'SELECT member_id, delta, balance_after FROM ledger ORDER BY rowid').all() as Array<{ member_id: string; delta: number; balance_after: number }>
   const running = new Map<string, number>()
   for (const e of chain) {
     const b = (running.get(e.member_id) ?? 0) + e.delta
     running.set(e.member_id, b)
     if (b !== e.balance_after) broken.push(`${e.member_id}: balance_after ${e.balance_after} ≠ running ${b}`)
   }
-  const refunds = db.prepare("SELECT source_key, COUNT(*) AS n FROM ledger WHERE reason = 'refund' GROUP BY source_key HAVING n > 1").all()
+  const refunds = prep(db, "SELECT source_key, COUNT(*) AS n FROM ledger WHERE reason = 'refund' GROUP BY source_key HAVING n > 1").all()
   if (refunds.length) broken.push(`refunded twice: ${JSON.stringify(refunds)}`)
-  const goods = db.prepare('SELECT id, stock FROM goods').all() as Array<{ id: string; stock: number }>
+  const goods = prep(db, 'SELECT id, stock FROM goods').all() as Array<{ id: string; stock: number }>
   for (const g of goods) {
     if (g.stock < 0) broken.push(`${g.id}: stock ${g.stock} < 0`)
-    const active = (db.prepare("SELECT COUNT(*) AS n FROM redemptions WHERE goods_id = ? AND status IN ('pending', 'picked')").get(g.id) as { n: number }).n
+    const active = (prep(db, "SELECT COUNT(*) AS n FROM redemptions WHERE goods_id = ? AND status IN ('pending', 'picked')").get(g.id) as { n: number }).n
     if (initialStock?.[g.id] !== undefined && g.stock !== initialStock[g.id] - active) {
       broken.push(`${g.id}: stock ${g.stock} ≠ initial ${initialStock[g.id]} − active ${active}`)
     }
-    const held = (db.prepare('SELECT COALESCE(SUM(count), 0) AS n FROM holdings WHERE goods_id = ?').get(g.id) as { n: number }).n
+    const held = (prep(db, 'SELECT COALESCE(SUM(count), 0) AS n FROM holdings WHERE goods_id = ?').get(g.id) as { n: number }).n
     if (held !== active) broken.push(`${g.id}: holdings ${held} ≠ active redemptions ${active}`)
   }
   const orphanDebits = db

@@ -124,5 +124,8 @@ export function createInboxRepo(scope: Scope): InboxRepo {
       const d = await scope.get('notifications', id)
       if (d && (d.readAt === null || d.readAt === undefined)) await scope.patch('notifications', id, { readAt: at })
     },
+    async remove(id) {
+      await scope.remove('notifications', id)
+    },
   }
 }

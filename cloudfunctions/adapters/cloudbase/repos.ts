@@ -19,6 +19,7 @@ import type { HallQuery, OrderQuery, Repos } from '../../core/ports'
 import { type MemberStats, NO_STATS } from '../../core/domain/routing'
 import { WriteConflict } from '../../core/ports'
 import { createActivityRepo, createInboxRepo } from './activity-repos'
+import { createWorkbenchRepo } from './workbench-repos'
 import { type Cond, type Sort, decodeCursor, encodeCursor, eq, sortValues, totalOrder } from './query'
 import type { Doc, Scope } from './scope'
 import type { Fields } from './sdk'
@@ -126,10 +127,6 @@ function orderConds(query: OrderQuery): Cond[] {
     const m = query.memberId
     where.push({ or: [[eq('claimerId', m)], [eq('assigneeId', m), eq('claimerId', null)]] })
   }
-  if (query.takeableBy) {
-    const t = query.takeableBy
-    where.push({ f: 'residentId', op: 'neq', v: t }, { or: [[eq('assigneeId', null)], [eq('assigneeId', t)]] })
-  }
   if (query.category) where.push(eq('category', query.category))
   if (query.kind) where.push(eq('kind', query.kind))
   if (query.gridId) where.push(eq('gridId', query.gridId))
@@ -217,6 +214,28 @@ export function createRepos(scope: Scope): Repos {
       async saveSettings(user) {
         await scope.patch('users', user.id, { rankingOptIn: user.rankingOptIn })
       },
+      async listCommunity(communityId) {
+        return (await scope.queryAll('users', { where: [eq('communityId', communityId)], sort: [['name', 'asc']] })).map(toUser)
+      },
+      async insert(user) {
+        await scope.insert('users', toDoc(user.id, user, 'id'), `user ${user.id}`)
+      },
+      async saveProfile(user) {
+        const current = await scope.get('users', user.id)
+        if (!current) return // as SQLite: an UPDATE of a missing person changes nothing
+        const { name, phone, roles, gridId, buildingId, room, member } = structuredClone(user)
+        await scope.put('users', { ...current, name, phone, roles, gridId, buildingId, room, member, _id: user.id })
+      },
+      async erasePersonal(user) {
+        const current = await scope.get('users', user.id)
+        if (!current) return
+        const { id: _id, communityId: _c, createdAt: _t, ...personal } = user
+        await scope.put('users', { ...current, ...structuredClone(personal), _id: user.id })
+      },
+      async forgetLogins(userId) {
+        // identities are keyed by OPENID: found by query (committed data), removed one by one in the transaction
+        for (const d of await scope.queryAll('identities', { where: [eq('userId', userId)], sort: [] })) await scope.remove('identities', d._id)
+      },
     },
     places: {
       community: (id) => get('communities', id, (d): Community => ({ id: d._id, name: d.name as string })),
@@ -255,8 +274,36 @@ export function createRepos(scope: Scope): Repos {
         })
         await scope.put('communities', { ...c, rules: change.rules, rulesSeq: seq })
       },
+      async grids(communityId) {
+        const docs = await scope.queryAll('grids', { where: [eq('communityId', communityId)], sort: [['name', 'asc']] })
+        return docs.map((d): Grid => ({ id: d._id, communityId: d.communityId as string, name: d.name as string }))
+      },
+      async buildings(communityId) {
+        const docs = await scope.queryAll('buildings', { where: [eq('communityId', communityId)], sort: [['name', 'asc']] })
+        return docs.map((d): Building => ({ id: d._id, communityId: d.communityId as string, gridId: d.gridId as string, name: d.name as string }))
+      },
+      async saveGrid(grid) {
+        await scope.put('grids', { _id: grid.id, communityId: grid.communityId, name: grid.name })
+      },
     },
     orders: {
+      async createdBetween(communityId, from, to) {
+        const where: Cond[] = [eq('communityId', communityId), { f: 'createdAt', op: 'gte', v: from }, { f: 'createdAt', op: 'lt', v: to }]
+        return (await scope.queryAll('orders', { where, sort: [['createdAt', 'asc']] })).map(toOrder)
+      },
+      async closedBy(memberId, from, to) {
+        const where: Cond[] = [eq('claimerId', memberId), eq('status', 'closed'), { f: 'updatedAt', op: 'gte', v: from }, { f: 'updatedAt', op: 'lt', v: to }]
+        return (await scope.queryAll('orders', { where, sort: [['updatedAt', 'asc']] })).map(toOrder)
+      },
+      async eventsFor(orderIds) {
+        const out: OrderEventRecord[] = []
+        const unique = [...new Set(orderIds)]
+        for (let i = 0; i < unique.length; i += 100) {
+          const where: Cond[] = [{ f: 'orderId', op: 'in', v: unique.slice(i, i + 100) }]
+          out.push(...(await scope.queryAll('order_events', { where, sort: [['orderId', 'asc'], ['seq', 'asc']] })).map(toEvent))
+        }
+        return out.sort((a, b) => (a.orderId === b.orderId ? a.seq - b.seq : a.orderId < b.orderId ? -1 : 1))
+      },
       get: (id) => get('orders', id, toOrder),
       async insert(order) {
         await scope.insert('orders', toDoc(order.id, order, 'id'), `order ${order.id}`)
@@ -342,6 +389,11 @@ export function createRepos(scope: Scope): Repos {
       async accounts(communityId) {
         return (await scope.queryAll('point_accounts', { where: [eq('communityId', communityId)], sort: [] })).map(toAccount)
       },
+      async entriesBetween(communityId, from, to, memberId) {
+        const where: Cond[] = [eq('communityId', communityId), { f: 'at', op: 'gte', v: from }, { f: 'at', op: 'lt', v: to }]
+        if (memberId) where.push(eq('memberId', memberId))
+        return (await scope.queryAll('ledger', { where, sort: [['at', 'asc']] })).map(toLedger)
+      },
       async withLotsFrom(year, limit) {
         const docs = await scope.queryAll('point_accounts', { where: [{ f: 'oldestLotYear', op: 'lte', v: year }], sort: [] }, limit)
         return docs.map((d) => d._id)
@@ -397,6 +449,7 @@ export function createRepos(scope: Scope): Repos {
       },
     },
     activities: createActivityRepo(scope),
+    workbench: createWorkbenchRepo(scope),
     inbox: createInboxRepo(scope),
     idempotency: {
       async get(key) {
@@ -406,6 +459,14 @@ export function createRepos(scope: Scope): Repos {
       },
       async put(rec) {
         await scope.insert('idempotency', { _id: rec.key, hash: rec.hash, response: JSON.stringify(rec.response), at: rec.at }, `request ${rec.key}`)
+      },
+      async forget(userId) {
+        // keys are `${userId}:${requestId}`; user ids never hold ':' so ';' (the next character) ends the range
+        const where: Cond[] = [
+          { f: '_id', op: 'gte', v: `${userId}:` },
+          { f: '_id', op: 'lt', v: `${userId};` },
+        ]
+        for (const d of await scope.queryAll('idempotency', { where, sort: [] })) await scope.remove('idempotency', d._id)
       },
     },
   }

@@ -18,6 +18,8 @@ export interface QuerySpec {
 export class Scope {
   /** This transaction's writes by collection and id, for read-your-writes. */
   private readonly pending = new Map<string, Map<string, Doc>>()
+  /** This transaction's removals by collection: ids that read as missing. */
+  private readonly removed = new Map<string, Set<string>>()
 
   constructor(
     private readonly db: CbDb,
@@ -37,9 +39,11 @@ export class Scope {
       this.pending.set(collection, docs)
     }
     docs.set(doc._id, structuredClone(doc))
+    this.removed.get(collection)?.delete(doc._id)
   }
 
   async get(collection: string, id: string): Promise<Doc | null> {
+    if (this.removed.get(collection)?.has(id)) return null
     const mine = this.pending.get(collection)?.get(id)
     if (mine) return structuredClone(mine)
     const ref = this.tx ? this.tx.collection(this.name(collection)).doc(id) : this.db.collection(this.name(collection)).doc(id)
@@ -90,6 +94,18 @@ export class Scope {
     return true
   }
 
+  /** Deletes one document by id (a missing one is no error). */
+  async remove(collection: string, id: string): Promise<void> {
+    await this.writer().collection(this.name(collection)).doc(id).remove()
+    this.pending.get(collection)?.delete(id)
+    let gone = this.removed.get(collection)
+    if (!gone) {
+      gone = new Set()
+      this.removed.set(collection, gone)
+    }
+    gone.add(id)
+  }
+
   /**
    * One page of a query, in `sort` order (made total with `_id`), at most `limit` (≤ PAGE)
    * documents. Runs on `db`, outside any transaction: committed data plus this scope's own writes.
@@ -116,12 +132,14 @@ export class Scope {
     const sort = totalOrder(spec.sort)
     const where = after ? [...spec.where, afterCond(sort, after)] : spec.where
     const mine = this.pending.get(collection)
-    // fetch enough that dropping our own (rewritten) documents cannot starve the page
-    const fetch = Math.min(PAGE, limit + (mine?.size ?? 0))
+    const gone = this.removed.get(collection)
+    // fetch enough that dropping our own (rewritten or removed) documents cannot starve the page
+    const fetch = Math.min(PAGE, limit + (mine?.size ?? 0) + (gone?.size ?? 0))
     let q = this.db.collection(this.name(collection)).where(toWhere(where, this.db.command))
     for (const [f, dir] of sort) q = q.orderBy(f, dir)
     const { data } = await q.limit(fetch).get()
     let docs = data.map((d) => ({ ...d, _id: String(d._id) }) as Doc)
+    if (gone?.size) docs = docs.filter((d) => !gone.has(d._id))
     if (mine?.size) {
       docs = docs.filter((d) => !mine.has(d._id))
       for (const d of mine.values()) if (matches(where, d)) docs.push(structuredClone(d))

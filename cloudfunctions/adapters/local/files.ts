@@ -1,5 +1,5 @@
 // Local photo storage: bytes in the data folder, one row per file naming who uploaded it.
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { MAX_PHOTO_BYTES, PHOTO_MIME_TYPES } from '@shared/enums'
 import { AppError, invalid } from '../../core/domain/errors'
@@ -57,6 +57,13 @@ export function localFiles(store: SqliteStore, dir: string, ids: Ids, now: () =>
     },
     async urls(fileIds) {
       return fileIds.map((fileId) => ({ fileId, url: url(fileId) }))
+    },
+    async removeAllOf(ownerId) {
+      // the files table lists every upload, referenced or not: `known` adds nothing here
+      const rows = store.reader.prepare('SELECT id, mime FROM files WHERE owner_id = ?').all(ownerId) as Array<{ id: string; mime: string }>
+      if (rows.length === 0) return
+      await store.writeRaw((db) => db.prepare('DELETE FROM files WHERE owner_id = ?').run(ownerId))
+      for (const r of rows) rmSync(fileOf(r.id, r.mime), { force: true })
     },
   }
 }

@@ -264,12 +264,14 @@ export function createInboxRepo(db: Database.Database): InboxRepo {
     ),
     get: db.prepare('SELECT * FROM notifications WHERE id = ?'),
     list: db.prepare(
-      `SELECT * FROM notifications WHERE user_id = @user AND (@cAt IS NULL OR at < @cAt OR (at = @cAt AND id < @cId))
-       ORDER BY at DESC, id DESC LIMIT @limit`,
+      // notices of the same millisecond keep the order they were written in (ids are random)
+      `SELECT rowid AS seq, * FROM notifications WHERE user_id = @user AND (@cAt IS NULL OR at < @cAt OR (at = @cAt AND rowid < @cSeq))
+       ORDER BY at DESC, rowid DESC LIMIT @limit`,
     ),
     unread: db.prepare('SELECT COUNT(*) AS n FROM notifications WHERE user_id = ? AND read_at IS NULL'),
-    unreadIds: db.prepare('SELECT id FROM notifications WHERE user_id = ? AND read_at IS NULL ORDER BY at DESC, id DESC LIMIT ?'),
+    unreadIds: db.prepare('SELECT id FROM notifications WHERE user_id = ? AND read_at IS NULL ORDER BY at DESC, rowid DESC LIMIT ?'),
     markRead: db.prepare('UPDATE notifications SET read_at = ? WHERE id = ? AND read_at IS NULL'),
+    remove: db.prepare('DELETE FROM notifications WHERE id = ?'),
   }
   return {
     async add(n) {
@@ -286,10 +288,10 @@ export function createInboxRepo(db: Database.Database): InboxRepo {
     },
     async list(userId, cursor, limit) {
       const c = decodeCursor(cursor)
-      const rows = q.list.all({ user: userId, cAt: c?.[0] ?? null, cId: c?.[1] ?? null, limit: limit + 1 }) as Row[]
+      const rows = q.list.all({ user: userId, cAt: c?.[0] ?? null, cSeq: c ? Number(c[1]) : null, limit: limit + 1 }) as Row[]
       const items = rows.slice(0, limit).map(toNotification)
-      const last = items[items.length - 1]
-      return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.at, last.id]) : undefined }
+      const last = rows[Math.min(rows.length, limit) - 1]
+      return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.at as number, String(last.seq)]) : undefined }
     },
     async unreadCount(userId) {
       return (q.unread.get(userId) as { n: number }).n
@@ -299,6 +301,9 @@ export function createInboxRepo(db: Database.Database): InboxRepo {
     },
     async markRead(id, at) {
       q.markRead.run(at, id)
+    },
+    async remove(id) {
+      q.remove.run(id)
     },
   }
 }

@@ -4,10 +4,11 @@ import type { Building, Community, Goods, Grid, LedgerRecord, Order, OrderEventR
 import { oldestLotYear } from '../../core/domain/ledger'
 import { DEFAULT_RULES, PointsRulesSchema } from '../../core/domain/rules'
 import type { HallQuery, IdempotencyRecord, OrderQuery, Repos } from '../../core/ports'
-import type { PostType } from '@shared/enums'
+import type { OrderKind, PostType } from '@shared/enums'
 import { type MemberStats, NO_STATS } from '../../core/domain/routing'
 import { WriteConflict } from '../../core/ports'
 import { createActivityRepo, createInboxRepo } from './activity-repos'
+import { createWorkbenchRepo } from './workbench-repos'
 
 type Row = Record<string, unknown>
 
@@ -28,6 +29,19 @@ function toUser(r: Row): User {
     createdAt: r.created_at as number,
   }
 }
+
+/** The columns staff decide about a person (roles, home, profile), as named parameters. */
+const userParams = (u: User) => ({
+  id: u.id,
+  communityId: u.communityId,
+  name: u.name,
+  phone: u.phone,
+  roles: JSON.stringify(u.roles),
+  gridId: u.gridId,
+  buildingId: u.buildingId,
+  room: u.room,
+  member: u.member ? JSON.stringify(u.member) : null,
+})
 
 function toOrder(r: Row): Order {
   return {
@@ -243,6 +257,11 @@ export function createRepos(db: Database.Database): Repos {
     accounts: db.prepare('SELECT * FROM point_accounts WHERE community_id = ?'),
     withLotsFrom: db.prepare('SELECT member_id FROM point_accounts WHERE oldest_lot_year <= ? LIMIT ?'),
     saveSettings: db.prepare('UPDATE users SET ranking_opt_in = ? WHERE id = ?'),
+    erasePersonal: db.prepare(
+      `UPDATE users SET name = @name, phone = @phone, roles = @roles, grid_id = @gridId, building_id = @buildingId, room = @room,
+       member = @member, ranking_opt_in = @optIn WHERE id = @id`,
+    ),
+    forgetSessions: db.prepare('DELETE FROM sessions WHERE user_id = ?'),
     lastRules: db.prepare('SELECT * FROM rules_audit WHERE community_id = ? ORDER BY seq DESC LIMIT 1'),
     setRules: db.prepare('UPDATE communities SET rules = ? WHERE id = ?'),
     auditRules: db.prepare('INSERT INTO rules_audit (community_id, by_user, at, before, after) VALUES (?, ?, ?, ?, ?)'),
@@ -318,6 +337,29 @@ export function createRepos(db: Database.Database): Repos {
     ),
     dueForAutoConfirm: db.prepare(`SELECT id FROM orders WHERE status = 'completed' AND due_at <= ? ORDER BY due_at LIMIT ?`),
     putIdem: db.prepare('INSERT INTO idempotency (key, hash, response, at) VALUES (?, ?, ?, ?)'),
+    // the people and the workbench's period reads
+    communityUsers: db.prepare('SELECT * FROM users WHERE community_id = ? ORDER BY name, id'),
+    insertUser: db.prepare(
+      `INSERT INTO users (id, community_id, name, phone, roles, grid_id, building_id, room, member, ranking_opt_in, created_at)
+       VALUES (@id, @communityId, @name, @phone, @roles, @gridId, @buildingId, @room, @member, @optIn, @createdAt)`,
+    ),
+    saveProfile: db.prepare(
+      `UPDATE users SET name = @name, phone = @phone, roles = @roles, grid_id = @gridId, building_id = @buildingId, room = @room,
+       member = @member WHERE id = @id`,
+    ),
+    grids: db.prepare('SELECT * FROM grids WHERE community_id = ? ORDER BY name, id'),
+    buildings: db.prepare('SELECT * FROM buildings WHERE community_id = ? ORDER BY name, id'),
+    putGrid: db.prepare('INSERT INTO grids (id, community_id, name) VALUES (@id, @communityId, @name) ON CONFLICT (id) DO UPDATE SET name = excluded.name'),
+    createdBetween: db.prepare('SELECT * FROM orders WHERE community_id = ? AND created_at >= ? AND created_at < ? ORDER BY created_at, id'),
+    closedBy: db.prepare(
+      `SELECT * FROM orders INDEXED BY orders_claimer WHERE claimer_id = ? AND status = 'closed' AND updated_at >= ? AND updated_at < ?
+       ORDER BY updated_at, id`,
+    ),
+    entriesBetween: db.prepare(
+      'SELECT * FROM ledger WHERE community_id = @community AND at >= @from AND at < @to AND (@member IS NULL OR member_id = @member) ORDER BY at, rowid',
+    ),
+    // keys are `${userId}:${requestId}`; user ids never hold ':' so ';' (the next character) ends the range
+    forgetIdem: db.prepare("DELETE FROM idempotency WHERE key >= ? || ':' AND key < ? || ';'"),
   }
   const listCache = new Map<string, Database.Statement>()
   /** Statements whose SQL depends on which filters are set: one prepared statement per shape. */
@@ -350,6 +392,36 @@ export function createRepos(db: Database.Database): Repos {
       async saveSettings(user) {
         q.saveSettings.run(user.rankingOptIn ? 1 : 0, user.id)
       },
+      async listCommunity(communityId) {
+        return (q.communityUsers.all(communityId) as Row[]).map(toUser)
+      },
+      async insert(user) {
+        try {
+          q.insertUser.run({ ...userParams(user), optIn: user.rankingOptIn ? 1 : 0, createdAt: user.createdAt })
+        } catch (e) {
+          if (isUniqueViolation(e)) throw new WriteConflict(`user ${user.id} exists`)
+          throw e
+        }
+      },
+      async saveProfile(user) {
+        q.saveProfile.run(userParams(user))
+      },
+      async erasePersonal(user) {
+        q.erasePersonal.run({
+          id: user.id,
+          name: user.name,
+          phone: user.phone,
+          roles: JSON.stringify(user.roles),
+          gridId: user.gridId,
+          buildingId: user.buildingId,
+          room: user.room,
+          member: user.member ? JSON.stringify(user.member) : null,
+          optIn: user.rankingOptIn ? 1 : 0,
+        })
+      },
+      async forgetLogins(userId) {
+        q.forgetSessions.run(userId)
+      },
     },
     places: {
       async community(id) {
@@ -379,8 +451,33 @@ export function createRepos(db: Database.Database): Repos {
         q.setRules.run(after, change.communityId)
         q.auditRules.run(change.communityId, change.by, change.at, change.before ? JSON.stringify(change.before) : null, after)
       },
+      async grids(communityId) {
+        return (q.grids.all(communityId) as Row[]).map((r) => ({ id: r.id, communityId: r.community_id, name: r.name }) as Grid)
+      },
+      async buildings(communityId) {
+        return (q.buildings.all(communityId) as Row[]).map((r) => ({ id: r.id, communityId: r.community_id, gridId: r.grid_id, name: r.name }) as Building)
+      },
+      async saveGrid(grid) {
+        q.putGrid.run(grid)
+      },
     },
     orders: {
+      async createdBetween(communityId, from, to) {
+        return (q.createdBetween.all(communityId, from, to) as Row[]).map(toOrder)
+      },
+      async closedBy(memberId, from, to) {
+        return (q.closedBy.all(memberId, from, to) as Row[]).map(toOrder)
+      },
+      async eventsFor(orderIds) {
+        const out: OrderEventRecord[] = []
+        // in chunks: SQLite limits the number of bound parameters
+        for (let i = 0; i < orderIds.length; i += 500) {
+          const chunk = orderIds.slice(i, i + 500)
+          const rows = db.prepare(`SELECT * FROM order_events WHERE order_id IN (${chunk.map(() => '?').join(',')}) ORDER BY order_id, seq`).all(...chunk) as Row[]
+          out.push(...rows.map(toEvent))
+        }
+        return out
+      },
       async get(id) {
         const r = q.order.get(id) as Row | undefined
         return r ? toOrder(r) : null
@@ -501,6 +598,9 @@ export function createRepos(db: Database.Database): Repos {
       async withLotsFrom(year, limit) {
         return (q.withLotsFrom.all(year, limit) as Row[]).map((r) => r.member_id as string)
       },
+      async entriesBetween(communityId, from, to, memberId) {
+        return (q.entriesBetween.all({ community: communityId, from, to, member: memberId ?? null }) as Row[]).map(toLedger)
+      },
     },
     mall: {
       async goods(id) {
@@ -566,6 +666,7 @@ export function createRepos(db: Database.Database): Repos {
       },
     },
     activities: createActivityRepo(db),
+    workbench: createWorkbenchRepo(db),
     inbox: createInboxRepo(db),
     idempotency: {
       async get(key) {
@@ -580,7 +681,22 @@ export function createRepos(db: Database.Database): Repos {
           throw e
         }
       },
+      async forget(userId) {
+        q.forgetIdem.run(userId, userId)
+      },
     },
+  }
+}
+
+/** The post type and kind filters every order list shares. */
+function equalFilters(where: string[], params: Record<string, unknown>, query: { category?: PostType; kind?: OrderKind }) {
+  if (query.category) {
+    where.push('category = @category')
+    params.category = query.category
+  }
+  if (query.kind) {
+    where.push('kind = @kind')
+    params.kind = query.kind
   }
 }
 
@@ -602,18 +718,7 @@ export function orderListSql(query: OrderQuery): { sql: string; params: Record<s
     where.push('(claimer_id = @member OR (assignee_id = @member AND claimer_id IS NULL))')
     params.member = query.memberId
   }
-  if (query.takeableBy) {
-    where.push('resident_id <> @taker AND (assignee_id IS NULL OR assignee_id = @taker)')
-    params.taker = query.takeableBy
-  }
-  if (query.category) {
-    where.push('category = @category')
-    params.category = query.category
-  }
-  if (query.kind) {
-    where.push('kind = @kind')
-    params.kind = query.kind
-  }
+  equalFilters(where, params, query)
   if (query.gridId) {
     where.push('grid_id = @grid')
     params.grid = query.gridId
@@ -647,14 +752,7 @@ export function hallSql(query: HallQuery & { posts?: PostType[] }, fitting: bool
     grid: query.gridId ?? '',
     limit: query.limit + 1,
   }
-  if (query.category) {
-    where.push('category = @category')
-    params.category = query.category
-  }
-  if (query.kind) {
-    where.push('kind = @kind')
-    params.kind = query.kind
-  }
+  equalFilters(where, params, query)
   if (fitting) {
     const posts = query.posts ?? []
     posts.forEach((p, i) => {

@@ -130,6 +130,45 @@ const STEPS: string[] = [
   CREATE INDEX notifications_user ON notifications(user_id, at DESC, id DESC);
   CREATE INDEX notifications_unread ON notifications(user_id, read_at, at DESC);
   `,
+  // account deletion (PIPL) finds a person's sessions and uploaded photos
+  `
+  CREATE INDEX sessions_user ON sessions(user_id);
+  CREATE INDEX files_owner ON files(owner_id);
+  `,
+  // the people and the workbench: registrations (双报到), staff cards (三亮), 三评 with its branch links,
+  // 晒服务 consent; and the period reads of the dashboard and the 工作台账
+  `
+  CREATE TABLE registrations (
+    user_id TEXT NOT NULL, kind TEXT NOT NULL, community_id TEXT NOT NULL, status TEXT NOT NULL,
+    name TEXT NOT NULL, phone TEXT, building_id TEXT, grid_id TEXT, room TEXT, member TEXT,
+    submitted_at INTEGER NOT NULL, decided_at INTEGER, decided_by TEXT, reason TEXT, version INTEGER NOT NULL,
+    PRIMARY KEY (user_id, kind)
+  );
+  CREATE INDEX registrations_pending ON registrations(community_id, status, submitted_at);
+  CREATE TABLE staff_cards (
+    user_id TEXT PRIMARY KEY, community_id TEXT NOT NULL, grid_id TEXT NOT NULL, title TEXT NOT NULL,
+    duties TEXT NOT NULL, pledge TEXT NOT NULL, photo TEXT, updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX staff_cards_grid ON staff_cards(grid_id, user_id);
+  CREATE TABLE evaluations (
+    member_id TEXT NOT NULL, year INTEGER NOT NULL, community_id TEXT NOT NULL,
+    self TEXT, community TEXT, branch TEXT, version INTEGER NOT NULL,
+    PRIMARY KEY (member_id, year)
+  );
+  CREATE INDEX evaluations_community ON evaluations(community_id, year);
+  CREATE TABLE evaluation_links (
+    token_hash TEXT PRIMARY KEY, member_id TEXT NOT NULL, community_id TEXT NOT NULL, year INTEGER NOT NULL,
+    created_by TEXT NOT NULL, created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, used_at INTEGER
+  );
+  CREATE TABLE showcase_consents (
+    order_id TEXT PRIMARY KEY, community_id TEXT NOT NULL, grid_id TEXT, consent INTEGER NOT NULL, at INTEGER NOT NULL
+  );
+  CREATE INDEX showcase_consents_grid ON showcase_consents(grid_id, consent, at DESC);
+  CREATE INDEX orders_community_created ON orders(community_id, created_at, id);
+  CREATE INDEX ledger_community_at ON ledger(community_id, at);
+  CREATE INDEX grids_community ON grids(community_id);
+  CREATE INDEX buildings_community ON buildings(community_id);
+  `,
 ]
 
 export function migrate(db: Database.Database) {

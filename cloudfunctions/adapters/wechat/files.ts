@@ -19,10 +19,15 @@ export interface TempUrlItem {
 /** `app.getTempFileURL` of node-sdk (or wx-server-sdk's, same shape). */
 export type GetTempFileUrl = (req: { fileList: Array<{ fileID: string; maxAge: number }> }) => Promise<{ fileList: TempUrlItem[] }>
 
+/** `app.deleteFile` of node-sdk (or wx-server-sdk's, same shape). */
+export type DeleteFile = (req: { fileList: string[] }) => Promise<unknown>
+
 export interface CloudFilesOptions {
   /** This environment's id: file ids of other environments are refused. */
   envId: string
   getTempFileURL: () => GetTempFileUrl
+  /** Deletes stored files (account deletion); without it nothing is deleted. */
+  deleteFile?: () => DeleteFile
   /** Seconds a display URL stays valid. */
   maxAge?: number
   /** Ask storage whether each file exists (default true). */
@@ -83,6 +88,16 @@ export function cloudFiles(options: CloudFilesOptions): Files {
         const item = found.get(fileId)
         return { fileId, url: ok(item) ? (item?.tempFileURL as string) : '' }
       })
+    },
+    async removeAllOf(ownerId, known) {
+      // storage cannot be listed here: the ids still referenced are the ones we know of; an upload the
+      // app never attached to anything stays under uploads/<userId>/ for the bucket's lifecycle rule
+      const mine = [...new Set(known)].filter((id) => {
+        const parsed = parseFileId(id)
+        return parsed !== null && parsed.envId === options.envId && parsed.ownerId === ownerId
+      })
+      if (mine.length === 0 || !options.deleteFile) return
+      for (let i = 0; i < mine.length; i += URL_BATCH) await options.deleteFile()({ fileList: mine.slice(i, i + URL_BATCH) })
     },
   }
 }

@@ -12,6 +12,12 @@ export interface Actor {
 export const SYSTEM = 'system' as const
 export type Caller = Actor | typeof SYSTEM
 
+/**
+ * Who calls a public action without signing in — a grid's 三亮一晒 page, a branch's one-time 三评
+ * link: no user, no community, no roles. The use case checks whatever else it needs.
+ */
+export const GUEST: Actor = Object.freeze({ userId: '', communityId: '', roles: [], name: '' }) as Actor
+
 export const hasRole = (who: { roles: readonly Role[] }, role: Role) => who.roles.includes(role)
 
 /** Staff powers: community staff and the community's admin. */

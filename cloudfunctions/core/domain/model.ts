@@ -240,3 +240,82 @@ export interface NotificationRecord {
   at: number
   readAt: number | null
 }
+
+/**
+ * A registration waiting for staff (双报到 / 居民登记), stored at the known id `${userId}:${kind}`:
+ * one per person and kind; a new submission after a decision replaces it (version + 1).
+ */
+export interface Registration {
+  userId: string
+  communityId: string
+  kind: 'resident' | 'member'
+  status: 'pending' | 'approved' | 'rejected'
+  name: string
+  phone: string | null
+  /** Resident: the home to bind. */
+  buildingId: string | null
+  /** Resident: the building's grid; member: the home grid they serve. */
+  gridId: string | null
+  /** "2单元 301" */
+  room: string | null
+  member: MemberProfile | null
+  submittedAt: number
+  decidedAt: number | null
+  decidedBy: string | null
+  reason: string | null
+  version: number
+}
+
+/** 亮身份、亮职责、亮承诺: a staff member's card on their grid's page, stored by user id. */
+export interface StaffCard {
+  userId: string
+  communityId: string
+  gridId: string
+  title: string
+  duties: string
+  pledge: string
+  photo: string | null
+  updatedAt: number
+}
+
+export interface EvaluationEntry {
+  score: number
+  text: string | null
+  /** A user id, or null when the branch scored through its link. */
+  by: string | null
+  /** Who scored, in words (the branch's scorer names themself). */
+  byName: string | null
+  at: number
+}
+
+/** A member's 三评 for one year, stored at the known id `${memberId}:${year}`. */
+export interface Evaluation {
+  memberId: string
+  communityId: string
+  year: number
+  self: EvaluationEntry | null
+  community: EvaluationEntry | null
+  branch: EvaluationEntry | null
+  version: number
+}
+
+/** A one-time link for the member's employer branch to enter 组织考评; only its hash is kept. */
+export interface EvaluationLink {
+  tokenHash: string
+  memberId: string
+  communityId: string
+  year: number
+  createdBy: string
+  createdAt: number
+  expiresAt: number
+  usedAt: number | null
+}
+
+/** The resident's consent to show a closed order in 晒服务 (absent: not shown). */
+export interface ShowcaseConsent {
+  orderId: string
+  communityId: string
+  gridId: string | null
+  consent: boolean
+  at: number
+}

@@ -1,0 +1,186 @@
+// 注销账号 (PIPL): erases or anonymises the caller's personal data in one transaction, while what other
+// people rely on stays consistent.
+//
+// Erased: name (→ 已注销用户), phone, home (grid, building, room), member profile, roles, ranking opt-in,
+// sign-in (local sessions, WeChat identities), the inbox, stored request responses (they may repeat the
+// caller's contact details), registrations (name, phone, home — a pending one is withdrawn), a staff
+// member's 亮身份 card, the text of their own 自评, consent to show their orders in 晒服务, and every
+// photo the caller uploaded (removed from the records that showed them, then deleted from storage after
+// the commit).
+// Ended, so nobody waits on a person who is gone — each through its own rule, never by editing state:
+// orders not yet taken are cancelled (owner's 撤销), orders held as a member go back to the hall (退单, or
+// 婉拒 when only directed), pickups not collected are cancelled with a refund and restock, sign-ups still
+// open to withdrawal are withdrawn (the first waiting member moves up).
+// Kept, under the anonymised id, because others depend on them (KEPT below): the points ledger and
+// account (append-only; balance = Σ ledger), order records and timelines (the members who served are
+// paid and evaluated from them), activity sign-ups past their deadline (attendance and awards), redemption
+// records (stock and refunds), the scores others gave in 三评, and what a staff member published for the
+// community. Exported workbooks expire within a day (adapters/local/exports.ts).
+import type { DeleteMeResult } from '@shared/accounts'
+import { type Actor, hasRole, isStaff } from '../../domain/access'
+import { AppError } from '../../domain/errors'
+import type { Order } from '../../domain/model'
+import type { Ctx } from '../../ports'
+import { saveActivity } from '../activities/shared'
+import { withdrawActivity } from '../activities/signup'
+import { undo } from '../mall/redemptions'
+import { transition } from '../orders/shared'
+import { yearOf } from '../../domain/time'
+import { allOrders, allPages } from './export-my-data'
+
+export const ERASED_NAME = '已注销用户'
+
+/** What is kept for others, and why — returned to the person so they know. */
+export const KEPT = [
+  '积分明细和余额：账目只增不改，余额必须等于明细之和，所以保留在已注销的编号下（不能再使用）。',
+  '工单记录（标题、描述、评价和处理过程）：为你服务过的党员的积分和工作台账依据它们；联系方式已清除，照片已删除。',
+  '报名已截止的活动报名记录：到场情况和积分发放依据它们。',
+  '兑换记录：商品库存和积分退还依据它们；未领取的已取消并退回积分。',
+  '以工作人员身份发布的活动和商品：属于社区，继续保留，发布人显示为「已注销用户」。',
+  '三评中社区和党组织给出的评分和评语：属于组织的考评记录；你自己写的自评内容已删除。',
+  '登记审核记录（何时提交、谁审核、结果）：社区的审核台账；其中的姓名、手机号和住址已清除。',
+]
+
+const PAGE = 50
+
+async function owns(ctx: Ctx, fileId: string, userId: string): Promise<boolean> {
+  return ctx.files.assertOwned([fileId], userId, 'photo').then(
+    () => true,
+    () => false,
+  )
+}
+
+/** Saves an order's photo fields without a transition (no status change, so no timeline event). */
+async function clearPhotos(ctx: Ctx, order: Order, changes: Partial<Order>): Promise<void> {
+  await ctx.repos.orders.update({ ...order, ...changes, updatedAt: ctx.clock.now(), version: order.version + 1 })
+}
+
+export async function deleteMe(ctx: Ctx, actor: Actor, _input: { confirm: true }): Promise<DeleteMeResult> {
+  const user = await ctx.repos.users.get(actor.userId)
+  if (!user) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录')
+  const now = ctx.clock.now()
+  const photos = new Set<string>()
+  const result: DeleteMeResult = {
+    deleted: true,
+    cancelledOrders: 0,
+    releasedOrders: 0,
+    cancelledRedemptions: 0,
+    withdrawnSignups: 0,
+    deletedNotices: 0,
+    deletedPhotos: 0,
+    kept: KEPT,
+  }
+
+  // orders placed as a resident: those nobody has taken are cancelled; every one loses its photos and
+  // leaves 晒服务
+  for (const o of await allOrders(ctx, { communityId: actor.communityId, residentId: actor.userId })) {
+    for (const p of o.photos) photos.add(p)
+    const consent = await ctx.repos.workbench.consent(o.id)
+    if (consent?.consent) await ctx.repos.workbench.saveConsent({ ...consent, consent: false, at: now })
+    const changes = o.photos.length ? { photos: [] } : {}
+    if (o.status === 'submitted' || o.status === 'open') {
+      await transition(ctx, o, 'cancel', actor, changes, '居民已注销账号')
+      result.cancelledOrders += 1
+    } else if (o.photos.length) await clearPhotos(ctx, o, changes)
+  }
+
+  // orders held as a member: back to the hall; the member's completion photos leave every order
+  for (const o of await allOrders(ctx, { communityId: actor.communityId, memberId: actor.userId })) {
+    const mine = o.claimerId === actor.userId ? o.completionPhotos : []
+    for (const p of mine) photos.add(p)
+    const changes = mine.length ? { completionPhotos: [] } : {}
+    if (o.status === 'claimed' && o.claimerId === actor.userId) {
+      const released = { ...changes, claimerId: null, assigneeId: null, releaseCount: o.releaseCount + 1 }
+      await transition(ctx, o, 'release', actor, released, '党员已注销账号')
+      result.releasedOrders += 1
+    } else if (o.status === 'open' && o.assigneeId === actor.userId && hasRole(actor, 'member')) {
+      await transition(ctx, o, 'decline', actor, { assigneeId: null }, '党员已注销账号')
+      result.releasedOrders += 1
+    } else if (mine.length) await clearPhotos(ctx, o, changes)
+  }
+
+  // pickups not collected: refunded and restocked (the ledger records both, so balances stay true)
+  for (const r of await allPages((cursor) => ctx.repos.mall.redemptions(actor.userId, cursor, PAGE))) {
+    if (r.status !== 'pending') continue
+    await undo(ctx, r, 'cancelled')
+    result.cancelledRedemptions += 1
+  }
+
+  // sign-ups still open to withdrawal
+  if (hasRole(actor, 'member')) {
+    for (const s of await allPages((cursor) => ctx.repos.activities.signupsOf(actor.userId, cursor, PAGE))) {
+      const a = await ctx.repos.activities.get(s.activityId)
+      if (a?.status !== 'published' || a.communityId !== actor.communityId || now >= a.signupDeadline) continue
+      await withdrawActivity(ctx, actor, { activityId: a.id })
+      result.withdrawnSignups += 1
+    }
+  }
+
+  // pictures a staff member put on the community's goods and activities
+  if (isStaff(actor)) {
+    for (const g of await ctx.repos.mall.listGoods(actor.communityId, true)) {
+      if (!g.image || !(await owns(ctx, g.image, actor.userId))) continue
+      photos.add(g.image)
+      await ctx.repos.mall.updateGoods({ ...g, image: null, updatedAt: now, version: g.version + 1 })
+    }
+    const activities = await allPages((cursor) => ctx.repos.activities.list({ communityId: actor.communityId, order: 'desc', cursor, limit: PAGE }))
+    for (const a of activities) {
+      if (!a.cover || !(await owns(ctx, a.cover, actor.userId))) continue
+      photos.add(a.cover)
+      await saveActivity(ctx, a, { cover: null })
+    }
+  }
+
+  // registrations: the staff's decision stays on record, the person's details do not
+  for (const kind of ['resident', 'member'] as const) {
+    const r = await ctx.repos.workbench.registration(actor.userId, kind)
+    if (!r) continue
+    const withdrawn = r.status === 'pending'
+    await ctx.repos.workbench.saveRegistration({
+      ...r,
+      name: ERASED_NAME,
+      phone: null,
+      buildingId: null,
+      gridId: null,
+      room: null,
+      member: null,
+      status: withdrawn ? 'rejected' : r.status,
+      decidedAt: withdrawn ? now : r.decidedAt,
+      reason: withdrawn ? '申请人已注销账号' : r.reason,
+      version: r.version + 1,
+    })
+  }
+  const card = await ctx.repos.workbench.staffCard(actor.userId)
+  if (card) {
+    if (card.photo) photos.add(card.photo)
+    await ctx.repos.workbench.saveStaffCard({ ...card, title: '', duties: '', pledge: '', photo: null, updatedAt: now })
+  }
+  for (const year of [yearOf(now), yearOf(now) - 1]) {
+    const e = await ctx.repos.workbench.evaluation(actor.userId, year)
+    if (e?.self?.text) await ctx.repos.workbench.saveEvaluation({ ...e, self: { ...e.self, text: null }, version: e.version + 1 })
+  }
+
+  const notices = await allPages((cursor) => ctx.repos.inbox.list(actor.userId, cursor, PAGE))
+  for (const n of notices) await ctx.repos.inbox.remove(n.id)
+  result.deletedNotices = notices.length
+
+  await ctx.repos.users.erasePersonal({
+    ...user,
+    name: ERASED_NAME,
+    phone: null,
+    gridId: null,
+    buildingId: null,
+    room: null,
+    member: null,
+    roles: [],
+    rankingOptIn: false,
+  })
+  await ctx.repos.users.forgetLogins(actor.userId)
+  await ctx.repos.idempotency.forget(actor.userId)
+
+  const known = [...photos]
+  result.deletedPhotos = known.length
+  // storage is no part of the transaction: the bytes go once the erasure has committed
+  ctx.after(() => ctx.files.removeAllOf(actor.userId, known))
+  return result
+}

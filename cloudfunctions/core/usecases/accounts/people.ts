@@ -1,0 +1,66 @@
+// The community's places (grids → buildings) for the registration form, and the admin's management of
+// staff accounts and grids.
+import type { z } from 'zod'
+import type { PeopleInput, PersonView, Places, PlacesInput, SetStaffInput, UpsertGridInput } from '@shared/workbench'
+import type { Actor } from '../../domain/access'
+import { forbidden, invalid, notFound } from '../../domain/errors'
+import { byPlaceName, withRole, withoutRole } from '../../domain/onboarding'
+import type { Ctx } from '../../ports'
+
+/** Anyone, signed in or not (a newcomer opens the community's link): grids and buildings, no people. */
+export async function listPlaces(ctx: Ctx, actor: Actor, input: z.output<typeof PlacesInput>): Promise<Places> {
+  const communityId = input.communityId ?? actor.communityId
+  const community = communityId ? await ctx.repos.places.community(communityId) : null
+  if (!community) throw notFound('没有找到这个社区')
+  const [grids, buildings] = await Promise.all([ctx.repos.places.grids(community.id), ctx.repos.places.buildings(community.id)])
+  return {
+    communityId: community.id,
+    communityName: community.name,
+    grids: [...grids].sort(byPlaceName).map((g) => ({
+      id: g.id,
+      name: g.name,
+      buildings: buildings
+        .filter((b) => b.gridId === g.id)
+        .sort(byPlaceName)
+        .map((b) => ({ id: b.id, name: b.name })),
+    })),
+  }
+}
+
+export async function listPeople(ctx: Ctx, actor: Actor, input: z.output<typeof PeopleInput>): Promise<{ items: PersonView[] }> {
+  const [users, grids] = await Promise.all([ctx.repos.users.listCommunity(actor.communityId), ctx.repos.places.grids(actor.communityId)])
+  const gridName = new Map(grids.map((g) => [g.id, g.name]))
+  return {
+    items: users
+      .filter((u) => u.roles.length > 0 && (!input.role || u.roles.includes(input.role)))
+      .map((u) => ({ id: u.id, name: u.name, roles: u.roles, gridName: u.gridId ? (gridName.get(u.gridId) ?? null) : null, phone: u.phone })),
+  }
+}
+
+/** Admin: makes a person of the community staff (工作人员), or takes it away. Never their own. */
+export async function setStaff(ctx: Ctx, actor: Actor, input: z.output<typeof SetStaffInput>): Promise<PersonView> {
+  const user = await ctx.repos.users.get(input.userId)
+  if (!user || user.communityId !== actor.communityId) throw notFound('没有找到这个人')
+  if (user.id === actor.userId) throw forbidden('不能修改自己的工作人员身份')
+  const roles = input.staff ? withRole(user.roles, 'staff') : withoutRole(user.roles, 'staff')
+  if (!input.staff && roles.includes('admin')) throw forbidden('管理员的工作人员身份不能取消')
+  await ctx.repos.users.saveProfile({ ...user, roles })
+  const grid = user.gridId ? await ctx.repos.places.grid(user.gridId) : null
+  return { id: user.id, name: user.name, roles, gridName: grid?.name ?? null, phone: user.phone }
+}
+
+/** Admin: adds a grid to the community or renames one of its grids. Names are unique in the community. */
+export async function upsertGrid(ctx: Ctx, actor: Actor, input: z.output<typeof UpsertGridInput>): Promise<{ id: string; name: string }> {
+  await ctx.guard.check(input.name, 'name', actor)
+  const grids = await ctx.repos.places.grids(actor.communityId)
+  if (grids.some((g) => g.name === input.name && g.id !== input.id)) throw invalid('name', '已经有同名的网格了')
+  if (input.id) {
+    const grid = await ctx.repos.places.grid(input.id)
+    if (!grid || grid.communityId !== actor.communityId) throw notFound('没有找到这个网格')
+    await ctx.repos.places.saveGrid({ ...grid, name: input.name })
+    return { id: grid.id, name: input.name }
+  }
+  const grid = { id: ctx.ids.next('g'), communityId: actor.communityId, name: input.name }
+  await ctx.repos.places.saveGrid(grid)
+  return { id: grid.id, name: grid.name }
+}

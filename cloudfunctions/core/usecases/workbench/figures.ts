@@ -1,0 +1,94 @@
+// 工作台账: what a member did over a period — orders served, activities attended (and their hours),
+// ratings, points earned and spent — read from the orders, the sign-ups and the ledger.
+import type { LedgerFigures, MemberLedger } from '@shared/workbench'
+import { pointsFlow } from '../../domain/dashboard'
+import type { Activity, Signup, User } from '../../domain/model'
+import { type Period, inPeriod } from '../../domain/period'
+import type { Ctx } from '../../ports'
+
+const PAGE = 50
+const HOUR = 3600_000
+
+/** Hours to one decimal. */
+const hoursOf = (ms: number) => Math.round((ms / HOUR) * 10) / 10
+
+/** Every activity of a community starting in the period, oldest first. */
+export async function activitiesIn(ctx: Ctx, communityId: string, p: Period): Promise<Activity[]> {
+  const out: Activity[] = []
+  let cursor: string | undefined
+  do {
+    const page = await ctx.repos.activities.list({ communityId, startsFrom: p.start, startsBefore: p.end, order: 'asc', cursor, limit: PAGE })
+    out.push(...page.items)
+    cursor = page.nextCursor
+  } while (cursor)
+  return out
+}
+
+/** The member's attended sign-ups of activities (not cancelled) that started in the period. */
+async function attendedIn(ctx: Ctx, member: User, p: Period): Promise<Array<{ activity: Activity; signup: Signup }>> {
+  const out: Array<{ activity: Activity; signup: Signup }> = []
+  let cursor: string | undefined
+  do {
+    const page = await ctx.repos.activities.signupsOf(member.id, cursor, PAGE)
+    for (const signup of page.items) {
+      if (signup.status !== 'signed' || signup.attendance !== 'attended') continue
+      const activity = await ctx.repos.activities.get(signup.activityId)
+      if (activity && activity.communityId === member.communityId && activity.status !== 'cancelled' && inPeriod(p, activity.startAt)) out.push({ activity, signup })
+    }
+    cursor = page.nextCursor
+  } while (cursor)
+  return out.sort((a, b) => a.activity.startAt - b.activity.startAt || (a.activity.id < b.activity.id ? -1 : 1))
+}
+
+export async function memberLedger(ctx: Ctx, member: User, p: Period): Promise<MemberLedger> {
+  const [orders, attended, entries] = await Promise.all([
+    ctx.repos.orders.closedBy(member.id, p.start, p.end),
+    attendedIn(ctx, member, p),
+    ctx.repos.points.entriesBetween(member.communityId, p.start, p.end, member.id),
+  ])
+  const served = orders.filter((o) => o.communityId === member.communityId)
+  const rated = served.filter((o) => o.rating !== null)
+  const flow = pointsFlow(entries)
+  const activities = attended.map(({ activity, signup }) => ({
+    activityId: activity.id,
+    startAt: new Date(activity.startAt).toISOString(),
+    title: activity.title,
+    category: activity.category,
+    hours: hoursOf(activity.endAt - activity.startAt),
+    points: signup.awardedPoints ?? 0,
+  }))
+  const figures: LedgerFigures = {
+    ordersServed: served.length,
+    activitiesAttended: activities.length,
+    hours: Math.round(activities.reduce((s, a) => s + a.hours, 0) * 10) / 10,
+    averageRating: rated.length ? Math.round((rated.reduce((s, o) => s + (o.rating ?? 0), 0) / rated.length) * 100) / 100 : null,
+    pointsEarned: flow.issued,
+    pointsSpent: flow.redeemed,
+  }
+  return {
+    memberId: member.id,
+    name: member.name,
+    branch: member.member?.branch ?? null,
+    workUnit: member.member?.workUnit ?? null,
+    ...figures,
+    orders: served.map((o) => ({
+      orderId: o.id,
+      closedAt: new Date(o.updatedAt).toISOString(),
+      title: o.title,
+      category: o.category,
+      rating: o.rating,
+      points: o.awardedPoints ?? 0,
+    })),
+    activities,
+    entries: entries.map((e) => ({ at: new Date(e.at).toISOString(), note: e.note, delta: e.delta, balanceAfter: e.balanceAfter })),
+  }
+}
+
+export const figuresOf = (l: MemberLedger): LedgerFigures => ({
+  ordersServed: l.ordersServed,
+  activitiesAttended: l.activitiesAttended,
+  hours: l.hours,
+  averageRating: l.averageRating,
+  pointsEarned: l.pointsEarned,
+  pointsSpent: l.pointsSpent,
+})

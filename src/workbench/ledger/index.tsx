@@ -1,0 +1,154 @@
+// 工作台账: a member's record over a period — orders served, activities attended, hours, ratings, points
+// earned and spent — on screen and as an XLSX workbook. Staff pick a member or everyone; a member sees
+// their own. H5 downloads the file; WeChat opens it (and can forward it) with openDocument.
+import { useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import type { ExportedFile, MemberLedger } from '@shared/workbench'
+import Btn from '@/components/btn'
+import Card from '@/components/card'
+import Screen from '@/components/screen'
+import { EmptyState, StateSwitch } from '@/components/state'
+import { POST_TYPE_LABEL } from '@/constants/labels'
+import { useRemote } from '@/hooks/useRemote'
+import { listMembers } from '@/services/accounts'
+import { toast } from '@/services/feedback'
+import { API_BASE, toApiError } from '@/services/transport'
+import { openExport, workbenchApi } from '@/services/workbench'
+import { useSession } from '@/store/session'
+import { cls } from '@/utils/cls'
+import { formatDate, formatTime } from '@/utils/time'
+import { Figures, PeriodBar, periodOf } from '../shared'
+import '../shared/shared.scss'
+import './index.scss'
+
+const IS_WEAPP = process.env.TARO_ENV === 'weapp'
+
+function Detail({ m }: { m: MemberLedger }) {
+  return (
+    <>
+      <Figures f={m} />
+      <Card title={`服务工单（${m.orders.length}）`}>
+        {m.orders.length === 0 && <View className='wb-hint'>这段时间没有办结的工单。</View>}
+        {m.orders.map((o) => (
+          <View key={o.orderId} className='wb-line'>
+            <Text className='wb-line__label'>
+              {formatDate(o.closedAt)} · {POST_TYPE_LABEL[o.category]}
+            </Text>
+            <Text className='wb-line__value'>
+              {o.title}
+              {o.rating ? ` · ${o.rating} 星` : ''} · +{o.points}
+            </Text>
+          </View>
+        ))}
+      </Card>
+      <Card title={`志愿活动（${m.activities.length}）`}>
+        {m.activities.length === 0 && <View className='wb-hint'>这段时间没有参加活动。</View>}
+        {m.activities.map((a) => (
+          <View key={a.activityId} className='wb-line'>
+            <Text className='wb-line__label'>
+              {formatDate(a.startAt)} · {a.hours} 小时
+            </Text>
+            <Text className='wb-line__value'>
+              {a.title} · +{a.points}
+            </Text>
+          </View>
+        ))}
+      </Card>
+    </>
+  )
+}
+
+export default function Ledger() {
+  const { params } = useRouter()
+  const { user } = useSession()
+  const staff = !!user && (user.roles.includes('staff') || user.roles.includes('admin'))
+  const [period, setPeriod] = useState(() => periodOf('year'))
+  const [memberId, setMemberId] = useState<string>(params.memberId ?? (staff ? '' : (user?.id ?? '')))
+  const members = useRemote(() => listMembers(), [], { skip: !staff, refreshOnShow: false })
+  const report = useRemote(() => workbenchApi.ledger(period, memberId || undefined), [period.from, period.to, memberId])
+  const [file, setFile] = useState<ExportedFile | null>(null)
+  const [exporting, setExporting] = useState(false)
+  const rows = report.data?.members ?? []
+
+  const doExport = async () => {
+    if (exporting) return
+    setExporting(true)
+    setFile(null)
+    try {
+      const f = await workbenchApi.exportLedger(period, memberId || undefined)
+      setFile(f)
+      await openExport(f)
+      toast(IS_WEAPP ? '已打开表格' : '表格已开始下载', 'success')
+    } catch (e) {
+      toast(toApiError(e).message, 'error')
+    } finally {
+      setExporting(false)
+    }
+  }
+
+  return (
+    <Screen className='wb ledger'>
+      {staff && (
+        <View className='ledger__who'>
+          <View className='field__label'>党员</View>
+          <View className='chips ledger__members'>
+            <View className={cls('chip', 'chip-member-all', memberId === '' && 'chip--on')} onClick={() => setMemberId('')}>
+              全体党员
+            </View>
+            {(members.data ?? []).map((m) => (
+              <View key={m.id} className={cls('chip', `chip-member-${m.id}`, memberId === m.id && 'chip--on')} onClick={() => setMemberId(m.id)}>
+                {m.name}
+              </View>
+            ))}
+          </View>
+        </View>
+      )}
+      <PeriodBar value={period} onChange={setPeriod} />
+
+      <Btn block type='primary' size='large' className='btn-export-ledger' loading={exporting} onClick={() => void doExport()}>
+        {exporting ? '正在生成表格…' : '导出电子表格'}
+      </Btn>
+      {file && (
+        <View className='ledger__file'>
+          <Text>已生成表格：{file.name.replace(/\.xlsx$/, '')}</Text>
+          {!IS_WEAPP && (
+            <a className='ledger__link link-download' href={file.url.startsWith('/') ? API_BASE + file.url : file.url} download={file.name}>
+              没有自动下载？点这里下载
+            </a>
+          )}
+          <Text className='ledger__expires'>链接 {formatTime(file.expiresAt)} 前有效</Text>
+        </View>
+      )}
+
+      <StateSwitch
+        loading={report.loading}
+        error={report.error}
+        empty={rows.length === 0}
+        onRetry={() => void report.reload()}
+        emptyNode={<EmptyState title='没有党员的台账' hint='社区有党员报到后，这里会列出他们的服务记录。' />}
+      >
+        {rows.length === 1 ? (
+          <>
+            <View className='wb-head ledger__name'>
+              {rows[0].name}
+              {rows[0].branch ? <Text className='ledger__branch'> · {rows[0].branch}</Text> : null}
+            </View>
+            <Detail m={rows[0]} />
+          </>
+        ) : (
+          <Card title={`全体党员（${rows.length} 人）`}>
+            {rows.map((m) => (
+              <View key={m.memberId} className='wb-line ledger-row' onClick={() => setMemberId(m.memberId)}>
+                <Text className='wb-line__label'>{m.name}</Text>
+                <Text className='wb-line__value'>
+                  工单 {m.ordersServed} · 活动 {m.activitiesAttended} · {m.hours} 小时 · +{m.pointsEarned} 分
+                </Text>
+              </View>
+            ))}
+          </Card>
+        )}
+      </StateSwitch>
+    </Screen>
+  )
+}

@@ -1,0 +1,75 @@
+// Account deletion where the adapters differ: sign-in (local sessions; WeChat identities on CloudBase)
+// and stored photos (the local files table and folder; cloud storage). The generic parts run in the
+// repository contract on both adapters (test/contract/repos.contract.ts, "account deletion").
+import { existsSync } from 'node:fs'
+import { cloudFiles } from '../../cloudfunctions/adapters/wechat/files'
+import { cloudHarness, ENV_ID, BUCKET } from '../cloud/harness'
+import { openHarness } from '../helpers/local'
+
+// real HTTP on a busy 2-core machine: generous per-test time
+jest.setTimeout(60_000)
+
+describe('local mode', () => {
+  it("forgetLogins removes the user's sessions, and nobody else's", async () => {
+    const h = await openHarness()
+    try {
+      await h.app.store.writeRaw((db) => {
+        const add = db.prepare('INSERT INTO sessions (token, user_id, created_at) VALUES (?, ?, 0)')
+        add.run('t1', 'u_wangxl')
+        add.run('t2', 'u_wangxl')
+        add.run('t3', 'u_lijg')
+      })
+      await h.app.store.write((r) => r.users.forgetLogins('u_wangxl'))
+      expect(h.app.store.db.prepare('SELECT token FROM sessions ORDER BY token').all()).toEqual([{ token: 't3' }])
+    } finally {
+      h.close()
+    }
+  })
+
+  it("removeAllOf deletes every upload of the owner — rows and bytes — and only theirs", async () => {
+    const h = await openHarness()
+    try {
+      const mine = [await h.upload('u_wangxl'), await h.upload('u_wangxl')]
+      const theirs = await h.upload('u_lijg')
+      await h.app.files.removeAllOf('u_wangxl', [theirs])
+      for (const id of mine) expect(h.app.files.locate(id)).toBeNull()
+      const kept = h.app.files.locate(theirs)
+      expect(kept && existsSync(kept.file)).toBe(true)
+    } finally {
+      h.close()
+    }
+  })
+})
+
+describe('CloudBase (offline fake)', () => {
+  it('deleteMe removes the WeChat identity: the next call from that OPENID is not a user any more', async () => {
+    const h = await cloudHarness()
+    h.openId = 'openid-u_m1'
+    const call = (action: string, input: unknown) => h.app.handle('accounts', { action, input, requestId: `req-${action}-0001` }, {})
+    expect(await call('me', {})).toMatchObject({ ok: true, data: { id: 'u_m1' } })
+    const res = await call('deleteMe', { confirm: true })
+    expect(res).toMatchObject({ ok: true, data: { deleted: true } })
+    expect(await h.app.store.userIdForOpenId('openid-u_m1')).toBeNull()
+    expect(await h.app.store.userIdForOpenId('openid-u_m2')).toBe('u_m2')
+    expect(await call('me', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    const user = await h.app.store.read((r) => r.users.get('u_m1'))
+    expect(user).toMatchObject({ name: '已注销用户', phone: null, room: null, roles: [], member: null })
+  })
+
+  it("removeAllOf deletes the owner's files of this environment only, in batches", async () => {
+    const deleted: string[][] = []
+    const files = cloudFiles({
+      envId: ENV_ID,
+      getTempFileURL: () => async () => ({ fileList: [] }),
+      deleteFile: () => async ({ fileList }) => {
+        deleted.push(fileList)
+        return {}
+      },
+    })
+    const own = Array.from({ length: 60 }, (_, i) => `cloud://${ENV_ID}.${BUCKET}/uploads/u_res/p${i}.jpg`)
+    const others = [`cloud://${ENV_ID}.${BUCKET}/uploads/u_m1/x.jpg`, `cloud://other-env.${BUCKET}/uploads/u_res/y.jpg`, 'f_local']
+    await files.removeAllOf('u_res', [...own, ...others, own[0]])
+    expect(deleted.map((b) => b.length)).toEqual([50, 10])
+    expect(deleted.flat().sort()).toEqual([...own].sort())
+  })
+})
