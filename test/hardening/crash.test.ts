@@ -127,10 +127,17 @@ async function drive(url: string, who: string, token: string, acks: Acks, stop: 
         const s = acks.signups.get(key) ?? { acked: null, inFlight: null }
         acks.signups.set(key, s)
         const action = s.acked === 'signed' || s.acked === 'waitlisted' ? 'withdraw' : 'signup'
+        const unanswered = s.inFlight
         s.inFlight = action
         const res = await post(url, 'activities', { action, requestId: rid(), input: { activityId } }, token)
-        if (res) s.inFlight = null
-        if (res?.body.ok) s.acked = action === 'withdraw' ? 'withdrawn' : res.body.data.status
+        if (res?.body.ok) {
+          s.acked = action === 'withdraw' ? 'withdrawn' : res.body.data.status
+          s.inFlight = null
+        } else if (res) {
+          // refused (a 409 because an earlier unanswered request did land, say): that earlier one
+          // may still have landed, so it stays in flight
+          s.inFlight = unanswered
+        }
       }
     }
   }
