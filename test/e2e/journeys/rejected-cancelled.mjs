@@ -35,7 +35,7 @@ export default {
     await j.shot(resident, 'hazard-category')
     await resident.tap('.btn-next')
     await resident.vis('.step-confirm').first().waitFor()
-    await resident.expectText(/随手拍 · 环境提升/)
+    await resident.expectText(/隐患 · 环境提升/)
     await resident.tap('.btn-submit')
     await resident.confirm('提交')
     await resident.onRoute('/resident/order-detail/index')
