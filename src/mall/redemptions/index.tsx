@@ -32,6 +32,7 @@ function RedemptionCard({ r, focus, onCancelled }: { r: Redemption; focus: boole
   const pending = r.status === 'pending'
   return (
     <View className={cls('redemption', `redemption--${r.status}`, !pending && 'redemption--done', focus && 'redemption--focus')}>
+      {focus && <View className='redemption__done'>兑换成功，凭下面的核销码领取</View>}
       <View className='redemption__top'>
         <View className='redemption__name'>{r.goodsName}</View>
         <Text className={cls('redemption__status', `redemption__status--${r.status}`)}>{REDEMPTION_STATUS_LABEL[r.status]}</Text>
