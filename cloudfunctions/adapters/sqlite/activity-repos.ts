@@ -4,23 +4,13 @@ import type Database from 'better-sqlite3'
 import type { Activity, NotificationRecord, Signup } from '../../core/domain/model'
 import type { ActivityQuery, ActivityRepo, InboxRepo } from '../../core/ports'
 import { WriteConflict } from '../../core/ports'
+import { type Row, decodeCursor, encodeCursor, uniquely, statementCache } from './sql'
 
-type Row = Record<string, unknown>
-
-const encodeCursor = (parts: Array<string | number>) => Buffer.from(JSON.stringify(parts)).toString('base64url')
 /** A cursor of a number and a string, or null for a missing or forged one (which pages from the start). */
-function decodeCursor(cursor: string | undefined): [number, string] | null {
-  if (!cursor) return null
-  try {
-    const parts = JSON.parse(Buffer.from(cursor, 'base64url').toString())
-    return Array.isArray(parts) && typeof parts[0] === 'number' && typeof parts[1] === 'string' ? [parts[0], parts[1]] : null
-  } catch {
-    return null
-  }
+function cursorOf(cursor: string | undefined): [number, string] | null {
+  const parts = decodeCursor(cursor)
+  return parts && typeof parts[0] === 'number' && typeof parts[1] === 'string' ? [parts[0], parts[1]] : null
 }
-
-const isUniqueViolation = (e: unknown) =>
-  typeof e === 'object' && e !== null && String((e as { code?: unknown }).code).startsWith('SQLITE_CONSTRAINT')
 
 function toActivity(r: Row): Activity {
   return {
@@ -148,15 +138,8 @@ export function createActivityRepo(db: Database.Database): ActivityRepo {
        ORDER BY signed_up_at DESC, activity_id DESC LIMIT @limit`,
     ),
   }
-  const shapes = new Map<string, Database.Statement>()
-  const cached = (sql: string) => {
-    let stmt = shapes.get(sql)
-    if (!stmt) {
-      stmt = db.prepare(sql)
-      shapes.set(sql, stmt)
-    }
-    return stmt
-  }
+  /** Statements whose SQL depends on which filters are set: one prepared statement per shape. */
+  const cached = statementCache(db)
 
   return {
     async get(id) {
@@ -164,12 +147,7 @@ export function createActivityRepo(db: Database.Database): ActivityRepo {
       return r ? toActivity(r) : null
     },
     async insert(activity) {
-      try {
-        q.insert.run(activityParams(activity))
-      } catch (e) {
-        if (isUniqueViolation(e)) throw new WriteConflict(`activity ${activity.id} exists`)
-        throw e
-      }
+      uniquely(`activity ${activity.id} exists`, () => q.insert.run(activityParams(activity)))
     },
     async update(activity) {
       if (q.update.run(activityParams(activity)).changes !== 1) throw new WriteConflict(`activity ${activity.id} changed`)
@@ -189,20 +167,13 @@ export function createActivityRepo(db: Database.Database): ActivityRepo {
       return r ? toSignup(r) : null
     },
     async insertSignup(signup) {
-      try {
-        q.insertSignup.run(signup)
-      } catch (e) {
-        if (isUniqueViolation(e)) throw new WriteConflict(`sign-up ${signup.activityId}:${signup.memberId} exists`)
-        throw e
-      }
+      uniquely(`sign-up ${signup.activityId}:${signup.memberId} exists`, () => q.insertSignup.run(signup))
     },
     async updateSignup(signup) {
-      try {
+      // the version check, and the seq unique per activity: either lost race is a WriteConflict
+      uniquely(`sign-up seq ${signup.activityId}:${signup.seq} taken`, () => {
         if (q.updateSignup.run(signup).changes !== 1) throw new WriteConflict(`sign-up ${signup.activityId}:${signup.memberId} changed`)
-      } catch (e) {
-        if (isUniqueViolation(e)) throw new WriteConflict(`sign-up seq ${signup.activityId}:${signup.seq} taken`)
-        throw e
-      }
+      })
     },
     async signups(activityId, statuses) {
       if (!statuses) return (q.active.all(activityId) as Row[]).map(toSignup)
@@ -217,7 +188,7 @@ export function createActivityRepo(db: Database.Database): ActivityRepo {
       return (q.waitingBefore.get(activityId, seq) as { n: number }).n
     },
     async signupsOf(memberId, cursor, limit) {
-      const c = decodeCursor(cursor)
+      const c = cursorOf(cursor)
       const rows = q.signupsOf.all({ member: memberId, cAt: c?.[0] ?? null, cId: c?.[1] ?? null, limit: limit + 1 }) as Row[]
       const items = rows.slice(0, limit).map(toSignup)
       const last = items[items.length - 1]
@@ -245,7 +216,7 @@ function activityListSql(query: ActivityQuery): { sql: string; params: Record<st
   bound('end_at <= @endedBy', 'endedBy', query.endedBy)
   bound('start_at >= @startsFrom', 'startsFrom', query.startsFrom)
   bound('start_at < @startsBefore', 'startsBefore', query.startsBefore)
-  const cursor = decodeCursor(query.cursor)
+  const cursor = cursorOf(query.cursor)
   const dir = query.order === 'asc' ? '>' : '<'
   if (cursor) {
     where.push(`(start_at ${dir} @cAt OR (start_at = @cAt AND id ${dir} @cId))`)
@@ -275,19 +246,14 @@ export function createInboxRepo(db: Database.Database): InboxRepo {
   }
   return {
     async add(n) {
-      try {
-        q.add.run(n)
-      } catch (e) {
-        if (isUniqueViolation(e)) throw new WriteConflict(`notification ${n.id} exists`)
-        throw e
-      }
+      uniquely(`notification ${n.id} exists`, () => q.add.run(n))
     },
     async get(id) {
       const r = q.get.get(id) as Row | undefined
       return r ? toNotification(r) : null
     },
     async list(userId, cursor, limit) {
-      const c = decodeCursor(cursor)
+      const c = cursorOf(cursor)
       const rows = q.list.all({ user: userId, cAt: c?.[0] ?? null, cSeq: c ? Number(c[1]) : null, limit: limit + 1 }) as Row[]
       const items = rows.slice(0, limit).map(toNotification)
       const last = rows[Math.min(rows.length, limit) - 1]

@@ -7,12 +7,10 @@ import type { HallQuery, IdempotencyRecord, OrderQuery, Repos } from '../../core
 import type { OrderKind, PostType } from '@shared/enums'
 import { type MemberStats, NO_STATS } from '../../core/domain/routing'
 import { WriteConflict } from '../../core/ports'
+import { type Row, decodeCursor, encodeCursor, uniquely, json, statementCache } from './sql'
 import { createActivityRepo, createInboxRepo } from './activity-repos'
 import { createWorkbenchRepo } from './workbench-repos'
 
-type Row = Record<string, unknown>
-
-const json = <T>(v: unknown, fallback: T): T => (typeof v === 'string' ? (JSON.parse(v) as T) : fallback)
 
 function toUser(r: Row): User {
   return {
@@ -209,20 +207,6 @@ function toLedger(r: Row): LedgerRecord {
   }
 }
 
-const encodeCursor = (parts: Array<string | number>) => Buffer.from(JSON.stringify(parts)).toString('base64url')
-function decodeCursor(cursor: string | undefined): unknown[] | null {
-  if (!cursor) return null
-  try {
-    const parts = JSON.parse(Buffer.from(cursor, 'base64url').toString())
-    return Array.isArray(parts) ? parts : null
-  } catch {
-    return null
-  }
-}
-
-const isUniqueViolation = (e: unknown) =>
-  typeof e === 'object' && e !== null && String((e as { code?: unknown }).code).startsWith('SQLITE_CONSTRAINT')
-
 /** Builds the repositories over one connection; statements are prepared once per connection. */
 export function createRepos(db: Database.Database): Repos {
   const q = {
@@ -361,16 +345,8 @@ export function createRepos(db: Database.Database): Repos {
     // keys are `${userId}:${requestId}`; user ids never hold ':' so ';' (the next character) ends the range
     forgetIdem: db.prepare("DELETE FROM idempotency WHERE key >= ? || ':' AND key < ? || ';'"),
   }
-  const listCache = new Map<string, Database.Statement>()
   /** Statements whose SQL depends on which filters are set: one prepared statement per shape. */
-  const cached = (sql: string) => {
-    let stmt = listCache.get(sql)
-    if (!stmt) {
-      stmt = db.prepare(sql)
-      listCache.set(sql, stmt)
-    }
-    return stmt
-  }
+  const cached = statementCache(db)
 
   return {
     users: {
@@ -396,12 +372,7 @@ export function createRepos(db: Database.Database): Repos {
         return (q.communityUsers.all(communityId) as Row[]).map(toUser)
       },
       async insert(user) {
-        try {
-          q.insertUser.run({ ...userParams(user), optIn: user.rankingOptIn ? 1 : 0, createdAt: user.createdAt })
-        } catch (e) {
-          if (isUniqueViolation(e)) throw new WriteConflict(`user ${user.id} exists`)
-          throw e
-        }
+        uniquely(`user ${user.id} exists`, () => q.insertUser.run({ ...userParams(user), optIn: user.rankingOptIn ? 1 : 0, createdAt: user.createdAt }))
       },
       async saveProfile(user) {
         q.saveProfile.run(userParams(user))
@@ -483,23 +454,15 @@ export function createRepos(db: Database.Database): Repos {
         return r ? toOrder(r) : null
       },
       async insert(order) {
-        try {
-          q.insertOrder.run(orderParams(order))
-        } catch (e) {
-          if (isUniqueViolation(e)) throw new WriteConflict(`order ${order.id} exists`)
-          throw e
-        }
+        uniquely(`order ${order.id} exists`, () => q.insertOrder.run(orderParams(order)))
       },
       async update(order) {
         if (q.updateOrder.run(orderParams(order)).changes !== 1) throw new WriteConflict(`order ${order.id} changed`)
       },
       async appendEvent(e) {
-        try {
-          q.insertEvent.run(e.orderId, e.seq, e.at, e.actorId, e.action, e.from, e.to, e.note)
-        } catch (err) {
-          if (isUniqueViolation(err)) throw new WriteConflict(`event ${e.orderId}:${e.seq} exists`)
-          throw err
-        }
+        uniquely(`event ${e.orderId}:${e.seq} exists`, () =>
+          q.insertEvent.run(e.orderId, e.seq, e.at, e.actorId, e.action, e.from, e.to, e.note),
+        )
       },
       async dueForEscalation(now, limit) {
         return (q.dueForEscalation.all(now, limit) as Row[]).map((r) => r.id as string)
@@ -562,15 +525,7 @@ export function createRepos(db: Database.Database): Repos {
       },
       async saveAccount(account) {
         const a = accountParams(account)
-        if (a.version === 1) {
-          try {
-            q.insertAccount.run(a)
-            return
-          } catch (e) {
-            if (isUniqueViolation(e)) throw new WriteConflict(`account ${a.memberId} exists`)
-            throw e
-          }
-        }
+        if (a.version === 1) return uniquely(`account ${a.memberId} exists`, () => q.insertAccount.run(a))
         if (q.updateAccount.run(a).changes !== 1) throw new WriteConflict(`account ${a.memberId} changed`)
       },
       async entry(sourceKey) {
@@ -578,12 +533,7 @@ export function createRepos(db: Database.Database): Repos {
         return r ? toLedger(r) : null
       },
       async append(record) {
-        try {
-          q.append.run(record)
-        } catch (e) {
-          if (isUniqueViolation(e)) throw new WriteConflict(`ledger entry ${record.sourceKey} exists`)
-          throw e
-        }
+        uniquely(`ledger entry ${record.sourceKey} exists`, () => q.append.run(record))
       },
       async ledger(memberId, cursor, limit) {
         const before = Number(decodeCursor(cursor)?.[0] ?? Number.MAX_SAFE_INTEGER)
@@ -611,12 +561,7 @@ export function createRepos(db: Database.Database): Repos {
         return (q.listGoods.all(communityId, includeOffShelf ? 1 : 0) as Row[]).map(toGoods)
       },
       async insertGoods(goods) {
-        try {
-          q.insertGoods.run(goodsParams(goods))
-        } catch (e) {
-          if (isUniqueViolation(e)) throw new WriteConflict(`goods ${goods.id} exists`)
-          throw e
-        }
+        uniquely(`goods ${goods.id} exists`, () => q.insertGoods.run(goodsParams(goods)))
       },
       async updateGoods(goods) {
         if (q.updateGoods.run(goodsParams(goods)).changes !== 1) throw new WriteConflict(`goods ${goods.id} changed`)
@@ -632,12 +577,7 @@ export function createRepos(db: Database.Database): Repos {
         return r ? toRedemption(r) : null
       },
       async insertRedemption(r) {
-        try {
-          q.insertRedemption.run(redemptionParams(r))
-        } catch (e) {
-          if (isUniqueViolation(e)) throw new WriteConflict(`redemption ${r.id} exists`)
-          throw e
-        }
+        uniquely(`redemption ${r.id} exists`, () => q.insertRedemption.run(redemptionParams(r)))
       },
       async updateRedemption(r) {
         if (q.updateRedemption.run(redemptionParams(r)).changes !== 1) throw new WriteConflict(`redemption ${r.id} changed`)
@@ -654,12 +594,7 @@ export function createRepos(db: Database.Database): Repos {
         return ((q.codeGet.get(communityId, code) as Row | undefined)?.redemption_id as string | undefined) ?? null
       },
       async claimCode(communityId, code, redemptionId) {
-        try {
-          q.codePut.run(communityId, code, redemptionId)
-        } catch (e) {
-          if (isUniqueViolation(e)) throw new WriteConflict(`pickup code ${code} taken`)
-          throw e
-        }
+        uniquely(`pickup code ${code} taken`, () => q.codePut.run(communityId, code, redemptionId))
       },
       async dueForExpiry(now, limit) {
         return (q.dueForExpiry.all(now, limit) as Row[]).map((r) => r.id as string)
@@ -674,12 +609,7 @@ export function createRepos(db: Database.Database): Repos {
         return r ? ({ key, hash: r.hash, response: JSON.parse(r.response as string), at: r.at } as IdempotencyRecord) : null
       },
       async put(rec) {
-        try {
-          q.putIdem.run(rec.key, rec.hash, JSON.stringify(rec.response), rec.at)
-        } catch (e) {
-          if (isUniqueViolation(e)) throw new WriteConflict(`request ${rec.key} exists`)
-          throw e
-        }
+        uniquely(`request ${rec.key} exists`, () => q.putIdem.run(rec.key, rec.hash, JSON.stringify(rec.response), rec.at))
       },
       async forget(userId) {
         q.forgetIdem.run(userId, userId)

@@ -4,15 +4,10 @@ import type Database from 'better-sqlite3'
 import type { Evaluation, EvaluationLink, Registration, ShowcaseConsent, StaffCard } from '../../core/domain/model'
 import type { WorkbenchRepo } from '../../core/ports'
 import { WriteConflict } from '../../core/ports'
+import { type Row, uniquely, json } from './sql'
 
-type Row = Record<string, unknown>
-
-const json = <T>(v: unknown, fallback: T): T => (typeof v === 'string' ? (JSON.parse(v) as T) : fallback)
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v))
 const num = (v: unknown) => (typeof v === 'number' ? v : null)
-
-const isUniqueViolation = (e: unknown) =>
-  typeof e === 'object' && e !== null && String((e as { code?: unknown }).code).startsWith('SQLITE_CONSTRAINT')
 
 const toRegistration = (r: Row): Registration => ({
   userId: r.user_id as string,
@@ -146,13 +141,7 @@ export function createWorkbenchRepo(db: Database.Database): WorkbenchRepo {
     async saveRegistration(r) {
       const params = registrationParams(r)
       if (r.version === 1) {
-        try {
-          q.insertRegistration.run(params)
-          return
-        } catch (e) {
-          if (isUniqueViolation(e)) throw new WriteConflict(`registration ${r.userId}:${r.kind} exists`)
-          throw e
-        }
+        return uniquely(`registration ${r.userId}:${r.kind} exists`, () => q.insertRegistration.run(params))
       }
       if (q.updateRegistration.run(params).changes !== 1) throw new WriteConflict(`registration ${r.userId}:${r.kind} changed`)
     },
@@ -184,13 +173,7 @@ export function createWorkbenchRepo(db: Database.Database): WorkbenchRepo {
         version: e.version,
       }
       if (e.version === 1) {
-        try {
-          q.insertEvaluation.run(params)
-          return
-        } catch (err) {
-          if (isUniqueViolation(err)) throw new WriteConflict(`evaluation ${e.memberId}:${e.year} exists`)
-          throw err
-        }
+        return uniquely(`evaluation ${e.memberId}:${e.year} exists`, () => q.insertEvaluation.run(params))
       }
       if (q.updateEvaluation.run(params).changes !== 1) throw new WriteConflict(`evaluation ${e.memberId}:${e.year} changed`)
     },
