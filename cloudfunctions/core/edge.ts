@@ -68,8 +68,10 @@ async function dispatch(fn: string, actions: ActionTable, runtime: Runtime, requ
   if (!def.mutating) return uow.read((repos) => def.run({ ...deps, repos, after: noEffects }, actor, input))
 
   if (req.requestId === undefined) throw new AppError('INVALID_INPUT', '缺少请求编号', 'requestId')
-  const key = `${actor.userId || 'guest'}:${req.requestId}`
   const hash = digest(`${fn}.${req.action}`, input)
+  // a guest has no identity to keep requestIds apart: their key carries the payload too, so one
+  // guest can neither replay nor block another's call by guessing its requestId
+  const key = actor.userId ? `${actor.userId}:${req.requestId}` : `guest:${hash}:${req.requestId}`
   let effects: Array<() => Promise<void>> = []
   const response = await uow.write(async (repos) => {
     effects = [] // a retried transaction starts its effects afresh
