@@ -17,6 +17,7 @@ import activities from './journeys/activities.mjs'
 import elderMode from './journeys/elder-mode.mjs'
 import mall from './journeys/mall.mjs'
 import orderLoop from './journeys/order-loop.mjs'
+import workbench from './journeys/workbench.mjs'
 import rejectedCancelled from './journeys/rejected-cancelled.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
@@ -24,7 +25,7 @@ const require = createRequire(path.join(root, 'package.json'))
 const { chromium } = require('playwright-core')
 
 // activities last: it moves the gateway's test clock forward (to the activity's check-in and end)
-const JOURNEYS = [orderLoop, rejectedCancelled, elderMode, mall, activities]
+const JOURNEYS = [orderLoop, rejectedCancelled, elderMode, mall, activities, workbench]
 const JOURNEY_TIMEOUT_MS = 180_000
 const RUN_TIMEOUT_MS = 10 * 60_000
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium'
