@@ -1,9 +1,12 @@
 // Jest 30 + @swc/jest (type-checking is `npm run typecheck`). Node tests by default; the
 // mini-program tests (miniprogram-simulate) need jsdom and live under test/miniprogram/.
-const swc = ['@swc/jest', {
-  jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' },
-  module: { type: 'commonjs' },
-}]
+const swc = [
+  '@swc/jest',
+  {
+    jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' },
+    module: { type: 'commonjs' },
+  },
+]
 
 const common = {
   transform: { '^.+\\.(t|j)sx?$': swc },

@@ -13,7 +13,12 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 export function machine() {
-  return { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', node: process.version, memoryGiB: Math.round(os.totalmem() / 2 ** 30) }
+  return {
+    cores: os.cpus().length,
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    node: process.version,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+  }
 }
 
 export interface Figure {
@@ -36,7 +41,9 @@ export function report(bench: string, figures: Figure[], extra: Record<string, u
   console.log(`\n${bench}`)
   for (const f of figures) {
     const mark = f.pass === undefined ? '' : f.pass ? 'pass' : 'MISS'
-    console.log(`  ${f.name.padEnd(46)} ${String(round(f.value)).padStart(10)} ${f.unit.padEnd(8)} ${f.target ? `target ${f.target} ${mark}` : ''}`)
+    console.log(
+      `  ${f.name.padEnd(46)} ${String(round(f.value)).padStart(10)} ${f.unit.padEnd(8)} ${f.target ? `target ${f.target} ${mark}` : ''}`,
+    )
   }
 }
 

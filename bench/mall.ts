@@ -34,7 +34,11 @@ async function viaGateway(dataDir: string, goodsId: string, members: string[]) {
   try {
     const tokens = await Promise.all(
       members.map(async (userId) => {
-        const res = await fetch(`${url}/api/auth/demo-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId }) })
+        const res = await fetch(`${url}/api/auth/demo-login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ userId }),
+        })
         return ((await res.json()) as any).data.token as string
       }),
     )
@@ -132,7 +136,13 @@ async function main() {
     report(
       'mall',
       [
-        { name: `gateway redemptions/s (${CONCURRENCY} concurrent)`, value: gw.rate, unit: 'ops/s', target: '≥ 1000', pass: gw.rate >= 1000 },
+        {
+          name: `gateway redemptions/s (${CONCURRENCY} concurrent)`,
+          value: gw.rate,
+          unit: 'ops/s',
+          target: '≥ 1000',
+          pass: gw.rate >= 1000,
+        },
         { name: 'gateway p50 latency', value: gw.p50, unit: 'ms' },
         { name: 'gateway p99 latency', value: gw.p99, unit: 'ms', target: '≤ 500', pass: gw.p99 <= 500 },
         { name: 'bare SQLite redemptions/s (same writes)', value: bare.rate, unit: 'ops/s' },

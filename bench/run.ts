@@ -40,7 +40,9 @@ const lines = [
 ]
 for (const [bench, r] of Object.entries(results.benches)) {
   for (const f of r.figures) {
-    lines.push(`| ${bench} | ${f.name} | ${round(f.value)} | ${f.unit} | ${f.target ?? ''} | ${f.pass === undefined ? '' : f.pass ? 'pass' : '**miss**'} |`)
+    lines.push(
+      `| ${bench} | ${f.name} | ${round(f.value)} | ${f.unit} | ${f.target ?? ''} | ${f.pass === undefined ? '' : f.pass ? 'pass' : '**miss**'} |`,
+    )
   }
 }
 writeFileSync(path.join(ROOT, 'bench', 'results.md'), `${lines.join('\n')}\n`)

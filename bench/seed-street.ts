@@ -40,14 +40,18 @@ export async function seedStreet(dataDir: string) {
       user: db.prepare(
         'INSERT INTO users (id, community_id, name, phone, roles, grid_id, building_id, room, member, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
-      order: db.prepare(`INSERT INTO orders (id, community_id, resident_id, kind, category, title, description, urgency, photos, status, points,
+      order:
+        db.prepare(`INSERT INTO orders (id, community_id, resident_id, kind, category, title, description, urgency, photos, status, points,
         claimer_id, grid_id, building_id, summary, completion_photos, rating, release_count, dispute_count, awarded_points, level, escalations,
         due_at, created_at, updated_at, version) VALUES (?, ?, ?, 'service', ?, ?, '', ?, '[]', ?, ?, ?, ?, ?, ?, '[]', ?, 0, 0, ?, 'grid', '[]', ?, ?, ?, ?)`),
-      event: db.prepare('INSERT INTO order_events (order_id, seq, at, actor_id, action, from_status, to_status, note) VALUES (?, ?, ?, ?, ?, ?, ?, NULL)'),
+      event: db.prepare(
+        'INSERT INTO order_events (order_id, seq, at, actor_id, action, from_status, to_status, note) VALUES (?, ?, ?, ?, ?, ?, ?, NULL)',
+      ),
       ledger: db.prepare(
         "INSERT INTO ledger (source_key, member_id, community_id, delta, reason, note, balance_after, at) VALUES (?, ?, ?, ?, 'order_award', ?, ?, ?)",
       ),
-      account: db.prepare(`INSERT INTO point_accounts (member_id, community_id, balance, earned, spent, lots, years, day, oldest_lot_year, version)
+      account:
+        db.prepare(`INSERT INTO point_accounts (member_id, community_id, balance, earned, spent, lots, years, day, oldest_lot_year, version)
         VALUES (?, ?, ?, ?, 0, ?, ?, NULL, ?, ?)`),
     }
     const perCommunity = { residents: STREET.residents / STREET.communities, members: STREET.members / STREET.communities }
@@ -67,15 +71,42 @@ export async function seedStreet(dataDir: string) {
       for (let i = 0; i < perCommunity.residents; i++) {
         const b = pick(buildings)
         const id = `u_st${c}_r${i}`
-        ins.user.run(id, cid, `居民${c}-${i}`, `138${String(c * 1e6 + i).padStart(8, '0')}`, '["resident"]', b.grid, b.id, `${1 + (i % 4)}单元 ${100 + (i % 30)}`, null, start)
+        ins.user.run(
+          id,
+          cid,
+          `居民${c}-${i}`,
+          `138${String(c * 1e6 + i).padStart(8, '0')}`,
+          '["resident"]',
+          b.grid,
+          b.id,
+          `${1 + (i % 4)}单元 ${100 + (i % 30)}`,
+          null,
+          start,
+        )
         residents.push(id)
       }
       const members: Array<{ id: string; earned: Map<number, number>; total: number; entries: number }> = []
       for (let i = 0; i < perCommunity.members; i++) {
         const b = pick(buildings)
         const id = `u_st${c}_m${i}`
-        const profile = JSON.stringify({ branch: `第${(i % 12) + 1}党支部`, workUnit: `单位${i % 30}`, posts: [pick(POST_TYPES), pick(POST_TYPES)], skills: [] })
-        ins.user.run(id, cid, `党员${c}-${i}`, `139${String(c * 1e6 + i).padStart(8, '0')}`, '["member","resident"]', b.grid, b.id, '1单元 101', profile, start)
+        const profile = JSON.stringify({
+          branch: `第${(i % 12) + 1}党支部`,
+          workUnit: `单位${i % 30}`,
+          posts: [pick(POST_TYPES), pick(POST_TYPES)],
+          skills: [],
+        })
+        ins.user.run(
+          id,
+          cid,
+          `党员${c}-${i}`,
+          `139${String(c * 1e6 + i).padStart(8, '0')}`,
+          '["member","resident"]',
+          b.grid,
+          b.id,
+          '1单元 101',
+          profile,
+          start,
+        )
         members.push({ id, earned: new Map(), total: 0, entries: 0 })
       }
       ins.user.run(`u_st${c}_staff`, cid, `工作人员${c}`, null, '["staff"]', null, null, null, null, start)
@@ -89,7 +120,11 @@ export async function seedStreet(dataDir: string) {
           const resident = pick(residents)
           const b = buildings[Math.floor(rand() * buildings.length)]
           const recent = day > STREET.days - 3
-          const status = recent ? pick(['submitted', 'open', 'claimed'] as const) : rand() < 0.9 ? 'closed' : pick(['cancelled', 'rejected'] as const)
+          const status = recent
+            ? pick(['submitted', 'open', 'claimed'] as const)
+            : rand() < 0.9
+              ? 'closed'
+              : pick(['cancelled', 'rejected'] as const)
           const member = status === 'closed' || status === 'claimed' ? pick(members) : null
           const rating = status === 'closed' ? 3 + Math.floor(rand() * 3) : null
           const award = status === 'closed' ? awardPoints(DEFAULT_RULES, points, rating) : null
@@ -97,18 +132,60 @@ export async function seedStreet(dataDir: string) {
           const due = status === 'open' ? at + 24 * 3600_000 : status === 'claimed' ? at + 72 * 3600_000 : null
           const steps: Array<[string, string | null, string]> =
             status === 'closed'
-              ? [['create', null, 'submitted'], ['dispatch', 'submitted', 'open'], ['claim', 'open', 'claimed'], ['complete', 'claimed', 'completed'], ['confirm', 'completed', 'closed']]
+              ? [
+                  ['create', null, 'submitted'],
+                  ['dispatch', 'submitted', 'open'],
+                  ['claim', 'open', 'claimed'],
+                  ['complete', 'claimed', 'completed'],
+                  ['confirm', 'completed', 'closed'],
+                ]
               : status === 'claimed'
-                ? [['create', null, 'submitted'], ['dispatch', 'submitted', 'open'], ['claim', 'open', 'claimed']]
+                ? [
+                    ['create', null, 'submitted'],
+                    ['dispatch', 'submitted', 'open'],
+                    ['claim', 'open', 'claimed'],
+                  ]
                 : status === 'open'
-                  ? [['create', null, 'submitted'], ['dispatch', 'submitted', 'open']]
+                  ? [
+                      ['create', null, 'submitted'],
+                      ['dispatch', 'submitted', 'open'],
+                    ]
                   : status === 'submitted'
                     ? [['create', null, 'submitted']]
-                    : [['create', null, 'submitted'], [status === 'cancelled' ? 'cancel' : 'reject', 'submitted', status]]
-          ins.order.run(id, cid, resident, category, `${category}工单`, urgency, status, status === 'submitted' ? null : points, member?.id ?? null, b.grid, b.id,
-            status === 'closed' ? '已完成服务' : null, rating, award, due, at, status === 'closed' ? closedAt : at, steps.length)
+                    : [
+                        ['create', null, 'submitted'],
+                        [status === 'cancelled' ? 'cancel' : 'reject', 'submitted', status],
+                      ]
+          ins.order.run(
+            id,
+            cid,
+            resident,
+            category,
+            `${category}工单`,
+            urgency,
+            status,
+            status === 'submitted' ? null : points,
+            member?.id ?? null,
+            b.grid,
+            b.id,
+            status === 'closed' ? '已完成服务' : null,
+            rating,
+            award,
+            due,
+            at,
+            status === 'closed' ? closedAt : at,
+            steps.length,
+          )
           steps.forEach(([action, from, to], i) => {
-            ins.event.run(id, i + 1, at + i * 3600_000, action === 'claim' || action === 'complete' ? (member?.id ?? null) : resident, action, from, to)
+            ins.event.run(
+              id,
+              i + 1,
+              at + i * 3600_000,
+              action === 'claim' || action === 'complete' ? (member?.id ?? null) : resident,
+              action,
+              from,
+              to,
+            )
           })
           counts.orders++
           counts.events += steps.length
@@ -142,7 +219,11 @@ async function main() {
   const dir = target ? path.resolve(target) : mkdtempSync(path.join(os.tmpdir(), 'redgrid-street-'))
   const { ms, counts, broken } = await seedStreet(dir)
   report('seed', [
-    { name: `seed a street (${STREET.communities} communities, ${STREET.residents / 1000}k residents, ${STREET.members / 1000}k members)`, value: ms / 1000, unit: 's' },
+    {
+      name: `seed a street (${STREET.communities} communities, ${STREET.residents / 1000}k residents, ${STREET.members / 1000}k members)`,
+      value: ms / 1000,
+      unit: 's',
+    },
     { name: 'orders (a year)', value: counts.orders, unit: 'rows' },
     { name: 'timeline events', value: counts.events, unit: 'rows' },
     { name: 'ledger entries', value: counts.ledger, unit: 'rows' },

@@ -20,7 +20,10 @@ const bytes = (files: string[]) => files.reduce((n, f) => n + statSync(f).size, 
 
 /** Main package = everything in dist/ outside the subpackage roots (license files are not shipped). */
 export function weappSizes(dist = path.join(ROOT, 'dist')) {
-  const app = JSON.parse(readFileSync(path.join(dist, 'app.json'), 'utf8')) as { subPackages?: Array<{ root: string }>; subpackages?: Array<{ root: string }> }
+  const app = JSON.parse(readFileSync(path.join(dist, 'app.json'), 'utf8')) as {
+    subPackages?: Array<{ root: string }>
+    subpackages?: Array<{ root: string }>
+  }
   const roots = (app.subPackages ?? app.subpackages ?? []).map((s) => s.root.replace(/\/$/, ''))
   const shipped = filesUnder(dist).filter((f) => !f.endsWith('.LICENSE.txt'))
   const inRoot = (f: string, r: string) => path.relative(dist, f).split(path.sep).join('/').startsWith(`${r}/`)
@@ -40,10 +43,14 @@ function functionSizes(dir = path.join(ROOT, 'build', 'functions')) {
     .filter((fn) => existsSync(path.join(dir, fn, 'index.js')))
     .map((fn) => {
       const file = path.join(dir, fn, 'index.js')
-      const run = spawnSync(process.execPath, ['-e', `const t=process.hrtime.bigint();require(${JSON.stringify(file)});console.log(Number(process.hrtime.bigint()-t)/1e6)`], {
-        encoding: 'utf8',
-        cwd: path.dirname(file), // no node_modules there: the SDKs must load lazily
-      })
+      const run = spawnSync(
+        process.execPath,
+        ['-e', `const t=process.hrtime.bigint();require(${JSON.stringify(file)});console.log(Number(process.hrtime.bigint()-t)/1e6)`],
+        {
+          encoding: 'utf8',
+          cwd: path.dirname(file), // no node_modules there: the SDKs must load lazily
+        },
+      )
       return { fn, size: statSync(file).size, requireMs: Number(run.stdout.trim()), loaded: run.status === 0 }
     })
 }
@@ -53,7 +60,8 @@ function main() {
   if (existsSync(path.join(ROOT, 'dist', 'app.json'))) {
     const w = weappSizes()
     figures.push({ name: 'weapp main package', value: w.main / KB, unit: 'KiB', target: '≤ 700', pass: w.main <= 700 * KB })
-    for (const [root, size] of Object.entries(w.sub)) figures.push({ name: `weapp subpackage ${root}/`, value: size / KB, unit: 'KiB', target: '≤ 1024', pass: size <= 1024 * KB })
+    for (const [root, size] of Object.entries(w.sub))
+      figures.push({ name: `weapp subpackage ${root}/`, value: size / KB, unit: 'KiB', target: '≤ 1024', pass: size <= 1024 * KB })
   } else console.log('  (no dist/: run npm run build:weapp)')
   if (existsSync(path.join(ROOT, 'dist-h5', 'index.html'))) {
     const h = h5Sizes()
@@ -61,7 +69,13 @@ function main() {
     figures.push({ name: 'H5 JS gzipped', value: h.gzip / KB, unit: 'KiB', target: '≤ 300', pass: h.gzip <= 300 * KB })
   } else console.log('  (no dist-h5/: run npm run build:h5)')
   for (const f of functionSizes()) {
-    figures.push({ name: `function ${f.fn} bundle (SDKs external)`, value: f.size / KB, unit: 'KiB', target: '≤ 200', pass: f.size <= 200 * KB })
+    figures.push({
+      name: `function ${f.fn} bundle (SDKs external)`,
+      value: f.size / KB,
+      unit: 'KiB',
+      target: '≤ 200',
+      pass: f.size <= 200 * KB,
+    })
     figures.push({ name: `function ${f.fn} require time`, value: f.requireMs, unit: 'ms', pass: f.loaded })
   }
   report('sizes', figures)

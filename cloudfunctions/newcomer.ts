@@ -13,7 +13,10 @@ import type { Clock, Ids } from './core/ports'
 export const ENROLLING_ACTION = { fn: 'accounts', action: 'registerResident' } as const
 
 export const isEnrolling = (fn: string, request: unknown) =>
-  fn === ENROLLING_ACTION.fn && typeof request === 'object' && request !== null && (request as { action?: unknown }).action === ENROLLING_ACTION.action
+  fn === ENROLLING_ACTION.fn &&
+  typeof request === 'object' &&
+  request !== null &&
+  (request as { action?: unknown }).action === ENROLLING_ACTION.action
 
 /**
  * Creates the person for an OPENID and binds it, or returns the person another call bound first.

@@ -134,14 +134,17 @@ export function createGateway(app: LocalApp, options: GatewayOptions): http.Serv
         const body = (await readJson(req, maxJson)) as { userId?: unknown }
         if (typeof body?.userId !== 'string') throw new AppError('INVALID_INPUT', '请选择要登录的用户', 'userId')
         // an account deleted by its owner (no roles left) cannot be signed into again
-        if (!db.prepare("SELECT 1 FROM users WHERE id = ? AND roles <> '[]'").get(body.userId)) throw new AppError('NOT_FOUND', '没有这个用户')
+        if (!db.prepare("SELECT 1 FROM users WHERE id = ? AND roles <> '[]'").get(body.userId))
+          throw new AppError('NOT_FOUND', '没有这个用户')
         return body.userId
       })().catch(async (e) => {
         await signIn.recordFailure(key)
         throw e
       })
       const token = randomBytes(24).toString('base64url')
-      await app.store.writeRaw((w) => w.prepare('INSERT INTO sessions (token, user_id, created_at) VALUES (?, ?, ?)').run(token, userId, app.clock.now()))
+      await app.store.writeRaw((w) =>
+        w.prepare('INSERT INTO sessions (token, user_id, created_at) VALUES (?, ?, ?)').run(token, userId, app.clock.now()),
+      )
       const me = await app.handlers.accounts({ action: 'me' }, { userId })
       if (!me.ok) throw new AppError(me.error.code, me.error.message)
       return send(res, 200, { ok: true, data: { token, user: me.data } })

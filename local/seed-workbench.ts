@@ -4,16 +4,37 @@
 import type Database from 'better-sqlite3'
 
 const CARDS = [
-  { userId: 'u_xujh', gridId: 'g_hx1', title: '社区党委书记', duties: '统筹社区党建和网格服务，督办居民诉求，协调共建单位。', pledge: '群众的事再小也是大事，件件有回音、事事有着落。' },
-  { userId: 'u_linx', gridId: 'g_hx1', title: '第一网格网格长', duties: '走访入户、收集民情、审核居民点单、组织周末志愿活动。', pledge: '工作日 24 小时内回复，小事不出网格。' },
-  { userId: 'u_huangj', gridId: 'g_hx2', title: '第二网格网格员', duties: '巡查楼道隐患、联系在职党员、帮助老人办理事项。', pledge: '随叫随到，让每位老人都有人管、有人帮。' },
+  {
+    userId: 'u_xujh',
+    gridId: 'g_hx1',
+    title: '社区党委书记',
+    duties: '统筹社区党建和网格服务，督办居民诉求，协调共建单位。',
+    pledge: '群众的事再小也是大事，件件有回音、事事有着落。',
+  },
+  {
+    userId: 'u_linx',
+    gridId: 'g_hx1',
+    title: '第一网格网格长',
+    duties: '走访入户、收集民情、审核居民点单、组织周末志愿活动。',
+    pledge: '工作日 24 小时内回复，小事不出网格。',
+  },
+  {
+    userId: 'u_huangj',
+    gridId: 'g_hx2',
+    title: '第二网格网格员',
+    duties: '巡查楼道隐患、联系在职党员、帮助老人办理事项。',
+    pledge: '随叫随到，让每位老人都有人管、有人帮。',
+  },
 ]
 
 export function seedDemoWorkbench(db: Database.Database, now: number) {
   db.prepare(
     `INSERT INTO registrations (user_id, kind, community_id, status, name, phone, building_id, grid_id, room, member, submitted_at, version)
      VALUES ('u_zhaoxh', 'member', 'c_hongxing', 'pending', '赵小红', '13800010006', 'b_hx6', 'g_hx3', NULL, ?, ?, 1)`,
-  ).run(JSON.stringify({ workUnit: '区妇联', branch: '区妇联机关党支部', posts: ['care', 'elderly_child'], skills: ['心理疏导', '家庭教育'] }), now - 3600_000)
+  ).run(
+    JSON.stringify({ workUnit: '区妇联', branch: '区妇联机关党支部', posts: ['care', 'elderly_child'], skills: ['心理疏导', '家庭教育'] }),
+    now - 3600_000,
+  )
   const card = db.prepare(
     'INSERT INTO staff_cards (user_id, community_id, grid_id, title, duties, pledge, photo, updated_at) VALUES (?, ?, ?, ?, ?, ?, NULL, ?)',
   )

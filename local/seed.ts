@@ -23,7 +23,12 @@ interface SeedCommunity {
   users: SeedUser[]
 }
 
-const member = (branch: string, workUnit: string, posts: PostType[], skills: string[]): MemberProfile => ({ branch, workUnit, posts, skills })
+const member = (branch: string, workUnit: string, posts: PostType[], skills: string[]): MemberProfile => ({
+  branch,
+  workUnit,
+  posts,
+  skills,
+})
 
 let memberPhones = 0
 /** A party member: also a resident with a home; phones 13900010001, 13900010002, … */
@@ -37,9 +42,30 @@ export const DEMO: SeedCommunity[] = [
     id: 'c_hongxing',
     name: '红星社区',
     grids: [
-      { id: 'g_hx1', name: '第一网格', buildings: [{ id: 'b_hx1', name: '1号楼' }, { id: 'b_hx2', name: '2号楼' }] },
-      { id: 'g_hx2', name: '第二网格', buildings: [{ id: 'b_hx3', name: '3号楼' }, { id: 'b_hx4', name: '4号楼' }] },
-      { id: 'g_hx3', name: '第三网格', buildings: [{ id: 'b_hx5', name: '5号楼' }, { id: 'b_hx6', name: '6号楼' }] },
+      {
+        id: 'g_hx1',
+        name: '第一网格',
+        buildings: [
+          { id: 'b_hx1', name: '1号楼' },
+          { id: 'b_hx2', name: '2号楼' },
+        ],
+      },
+      {
+        id: 'g_hx2',
+        name: '第二网格',
+        buildings: [
+          { id: 'b_hx3', name: '3号楼' },
+          { id: 'b_hx4', name: '4号楼' },
+        ],
+      },
+      {
+        id: 'g_hx3',
+        name: '第三网格',
+        buildings: [
+          { id: 'b_hx5', name: '5号楼' },
+          { id: 'b_hx6', name: '6号楼' },
+        ],
+      },
     ],
     users: [
       { id: 'u_wangxl', name: '王秀兰', roles: ['resident'], phone: '13800010001', building: 'b_hx1', room: '1单元 302' },
@@ -48,16 +74,52 @@ export const DEMO: SeedCommunity[] = [
       { id: 'u_liudm', name: '刘德明', roles: ['resident'], phone: '13800010004', building: 'b_hx4', room: '3单元 602' },
       { id: 'u_chensz', name: '陈淑珍', roles: ['resident'], phone: '13800010005', building: 'b_hx5', room: '2单元 201' },
       { id: 'u_zhaoxh', name: '赵小红', roles: ['resident'], phone: '13800010006', building: 'b_hx6', room: '1单元 402' },
-      m('u_zhouzq', '周志强', 'b_hx1', '2单元 601', member('市税务局第一党支部', '市税务局', ['elderly_child', 'convenience'], ['陪诊', '代购'])),
+      m(
+        'u_zhouzq',
+        '周志强',
+        'b_hx1',
+        '2单元 601',
+        member('市税务局第一党支部', '市税务局', ['elderly_child', 'convenience'], ['陪诊', '代购']),
+      ),
       m('u_wuhy', '吴海燕', 'b_hx2', '1单元 203', member('市第一医院党总支', '市第一医院', ['care', 'elderly_child'], ['量血压', '护理'])),
-      m('u_zhengw', '郑伟', 'b_hx3', '2单元 302', member('区供电公司党支部', '区供电公司', ['convenience', 'environment'], ['电工', '家电维修'])),
-      m('u_sunln', '孙丽娜', 'b_hx4', '1单元 501', member('实验小学党支部', '实验小学', ['education', 'elderly_child'], ['辅导功课', '心理疏导'])),
-      m('u_maj', '马俊', 'b_hx5', '3单元 102', member('区城管局党支部', '区城管局', ['environment', 'self_governance'], ['垃圾分类', '绿化'])),
-      m('u_zhut', '朱婷', 'b_hx6', '2单元 402', member('区司法局党支部', '区司法局', ['self_governance', 'targeted'], ['法律咨询', '调解'])),
+      m(
+        'u_zhengw',
+        '郑伟',
+        'b_hx3',
+        '2单元 302',
+        member('区供电公司党支部', '区供电公司', ['convenience', 'environment'], ['电工', '家电维修']),
+      ),
+      m(
+        'u_sunln',
+        '孙丽娜',
+        'b_hx4',
+        '1单元 501',
+        member('实验小学党支部', '实验小学', ['education', 'elderly_child'], ['辅导功课', '心理疏导']),
+      ),
+      m(
+        'u_maj',
+        '马俊',
+        'b_hx5',
+        '3单元 102',
+        member('区城管局党支部', '区城管局', ['environment', 'self_governance'], ['垃圾分类', '绿化']),
+      ),
+      m(
+        'u_zhut',
+        '朱婷',
+        'b_hx6',
+        '2单元 402',
+        member('区司法局党支部', '区司法局', ['self_governance', 'targeted'], ['法律咨询', '调解']),
+      ),
       m('u_hub', '胡斌', 'b_hx1', '3单元 201', member('市自来水公司党支部', '市自来水公司', ['convenience'], ['水管维修', '开锁'])),
       m('u_guom', '郭敏', 'b_hx3', '1单元 701', member('区民政局党支部', '区民政局', ['targeted', 'care'], ['政策咨询', '助残'])),
       m('u_hel', '何磊', 'b_hx5', '1单元 303', member('市图书馆党支部', '市图书馆', ['education'], ['读书会', '电脑培训'])),
-      m('u_gaoj', '高洁', 'b_hx2', '3单元 104', member('区人民银行党支部', '人民银行区支行', ['targeted', 'convenience'], ['防诈骗宣传', '智能手机教学'])),
+      m(
+        'u_gaoj',
+        '高洁',
+        'b_hx2',
+        '3单元 104',
+        member('区人民银行党支部', '人民银行区支行', ['targeted', 'convenience'], ['防诈骗宣传', '智能手机教学']),
+      ),
       { id: 'u_linx', name: '林晓', roles: ['staff'], phone: '13800019001', building: 'b_hx1', room: '' },
       { id: 'u_huangj', name: '黄静', roles: ['staff'], phone: '13800019002', building: 'b_hx3', room: '' },
       { id: 'u_xujh', name: '徐建华', roles: ['admin', 'staff'], phone: '13800019003', building: 'b_hx1', room: '' },
@@ -66,7 +128,16 @@ export const DEMO: SeedCommunity[] = [
   {
     id: 'c_qingshan',
     name: '青山社区',
-    grids: [{ id: 'g_qs1', name: '青山网格', buildings: [{ id: 'b_qs1', name: '青山1号楼' }, { id: 'b_qs2', name: '青山2号楼' }] }],
+    grids: [
+      {
+        id: 'g_qs1',
+        name: '青山网格',
+        buildings: [
+          { id: 'b_qs1', name: '青山1号楼' },
+          { id: 'b_qs2', name: '青山2号楼' },
+        ],
+      },
+    ],
     users: [
       { id: 'u_qs_songl', name: '宋兰', roles: ['resident'], phone: '13800020001', building: 'b_qs1', room: '1单元 101' },
       { id: 'u_qs_tangm', name: '唐明', roles: ['resident'], phone: '13800020002', building: 'b_qs2', room: '2单元 202' },
@@ -107,7 +178,18 @@ export async function seedDemo(app: LocalApp): Promise<boolean> {
       )
       for (const u of c.users) {
         const member = u.member ? JSON.stringify(u.member) : null
-        insert.run(u.id, c.id, u.name, u.phone, JSON.stringify(u.roles), gridOf.get(u.building) ?? null, u.building, u.room || null, member, now)
+        insert.run(
+          u.id,
+          c.id,
+          u.name,
+          u.phone,
+          JSON.stringify(u.roles),
+          gridOf.get(u.building) ?? null,
+          u.building,
+          u.room || null,
+          member,
+          now,
+        )
       }
     }
     const goods = db.prepare(

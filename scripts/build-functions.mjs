@@ -56,7 +56,9 @@ const zodTrim = {
         return { contents: "export { default as zhCN } from './zh-CN.js'\nexport { default as en } from './en.js'\n", resolveDir: dir }
       }
       const source = readFileSync(a.path, 'utf8')
-      const lines = ["const unavailable = (name) => function () { throw new Error('zod ' + name + ' is not bundled in cloud functions (scripts/build-functions.mjs)') }"]
+      const lines = [
+        "const unavailable = (name) => function () { throw new Error('zod ' + name + ' is not bundled in cloud functions (scripts/build-functions.mjs)') }",
+      ]
       const seen = new Set()
       const add = (name, line) => {
         if (!seen.has(name)) lines.push(line)
@@ -64,9 +66,13 @@ const zodTrim = {
       }
       for (const m of source.matchAll(/^export const (\w+) = (Symbol\.for\("[^"]*"\));/gm)) add(m[1], `export const ${m[1]} = ${m[2]}`)
       for (const m of source.matchAll(/^export class (\w+)/gm)) add(m[1], `export class ${m[1]} extends Error {}`)
-      for (const m of source.matchAll(/^export (?:async )?(?:function\*?|const|let|var) (\w+)/gm)) add(m[1], `export const ${m[1]} = unavailable('${m[1]}')`)
+      for (const m of source.matchAll(/^export (?:async )?(?:function\*?|const|let|var) (\w+)/gm))
+        add(m[1], `export const ${m[1]} = unavailable('${m[1]}')`)
       for (const m of source.matchAll(/^export \{([^}]*)\}(?! from)/gm)) {
-        for (const part of m[1].split(',').map((s) => s.trim()).filter(Boolean)) {
+        for (const part of m[1]
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)) {
           const name = part.split(/\s+as\s+/).pop()
           add(name, `export const ${name} = unavailable('${name}')`)
         }
@@ -107,10 +113,17 @@ const onlyFunction = (fn) => ({
     const registry = path.join(root, 'cloudfunctions', 'core', 'registry.ts')
     b.onLoad({ filter: /registry\.ts$/ }, (a) => {
       if (path.resolve(a.path) !== registry) return undefined
-      let source = readFileSync(a.path, 'utf8').replace(/^import \{ z \} from 'zod'$/gm, `import * as z from ${JSON.stringify(path.join(root, 'node_modules', 'zod', 'v4', 'classic', 'external.js'))}`)
+      let source = readFileSync(a.path, 'utf8').replace(
+        /^import \{ z \} from 'zod'$/gm,
+        `import * as z from ${JSON.stringify(path.join(root, 'node_modules', 'zod', 'v4', 'classic', 'external.js'))}`,
+      )
       source = source.replace(/\bdefineAction\(/g, '/* @__PURE__ */ defineAction(')
       const table = /^export const REGISTRY\b[^=]*=\s*\{([^}]*)\}/m
-      const names = table.exec(source)?.[1].split(',').map((n) => n.trim()) ?? []
+      const names =
+        table
+          .exec(source)?.[1]
+          .split(',')
+          .map((n) => n.trim()) ?? []
       if (names.length === 0) throw new Error('scripts/build-functions.mjs: no REGISTRY in cloudfunctions/core/registry.ts')
       source = source.replace(table, `export const REGISTRY: Record<string, ActionTable> = { ${names.includes(fn) ? fn : ''} }`)
       return { contents: source, loader: 'ts' }
@@ -122,7 +135,9 @@ const onlyFunction = (fn) => ({
 const noSqlite = {
   name: 'no-sqlite',
   setup(b) {
-    b.onResolve({ filter: /^better-sqlite3$/ }, (a) => ({ errors: [{ text: `better-sqlite3 must not reach a cloud bundle (imported by ${path.relative(root, a.importer)})` }] }))
+    b.onResolve({ filter: /^better-sqlite3$/ }, (a) => ({
+      errors: [{ text: `better-sqlite3 must not reach a cloud bundle (imported by ${path.relative(root, a.importer)})` }],
+    }))
   },
 }
 
@@ -185,12 +200,20 @@ async function main() {
       loaded = probe(path.join(out, 'index.js'))
       if (loaded.main !== 'function') failures.push(`${fn}: the bundle does not export main`)
     } catch (e) {
-      failures.push(`${fn}: the bundle does not load: ${String(e.stderr || e.message).trim().split('\n')[0]}`)
+      failures.push(
+        `${fn}: the bundle does not load: ${
+          String(e.stderr || e.message)
+            .trim()
+            .split('\n')[0]
+        }`,
+      )
     }
     report.push({ fn, bytes, ms: loaded?.ms })
   }
   for (const r of report) {
-    console.log(`${r.fn.padEnd(10)} ${kb(r.bytes).padStart(9)}  require ${r.ms === undefined ? 'failed' : `${r.ms.toFixed(1)} ms`}  → ${path.relative(root, path.join(outRoot, r.fn))}/`)
+    console.log(
+      `${r.fn.padEnd(10)} ${kb(r.bytes).padStart(9)}  require ${r.ms === undefined ? 'failed' : `${r.ms.toFixed(1)} ms`}  → ${path.relative(root, path.join(outRoot, r.fn))}/`,
+    )
   }
   if (failures.length) {
     console.error(`\nbuild:functions FAILED\n${failures.map((f) => `  ✗ ${f}`).join('\n')}`)

@@ -39,7 +39,10 @@ export function plan(collections, envId = '<TCB_ENV_ID>') {
         collection: full,
         index: {
           IndexName: index.name,
-          MgoKeySchema: { MgoIsUnique: Boolean(index.unique), MgoIndexKeys: index.keys.map(([Name, dir]) => ({ Name, Direction: String(dir) })) },
+          MgoKeySchema: {
+            MgoIsUnique: Boolean(index.unique),
+            MgoIndexKeys: index.keys.map(([Name, dir]) => ({ Name, Direction: String(dir) })),
+          },
         },
         describe: `index ${full}.${index.name} (${keys})${index.unique ? ' UNIQUE' : ''}`,
       })

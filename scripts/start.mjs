@@ -10,7 +10,11 @@ const h5 = path.join(root, 'dist-h5', 'index.html')
 
 if (!existsSync(h5) || process.env.REDGRID_REBUILD === '1') {
   console.log('[redgrid] 正在构建 H5 应用（首次约 30 秒）/ building the H5 app (about 30 s the first time)…')
-  const built = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
+  const built = spawnSync('npx', ['taro', 'build', '--type', 'h5'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  })
   if (built.status !== 0) {
     console.error('[redgrid] H5 构建失败 / the H5 build failed')
     process.exit(built.status ?? 1)

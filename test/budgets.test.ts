@@ -10,7 +10,11 @@ const KB = 1024
 
 beforeAll(() => {
   if (existsSync(path.join(ROOT, 'dist-h5', 'index.html'))) return
-  const built = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } })
+  const built = spawnSync('npx', ['taro', 'build', '--type', 'h5'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NODE_ENV: 'production' },
+  })
   if (built.status !== 0) throw new Error(`the H5 build failed:\n${built.stdout}\n${built.stderr}`)
 }, 300_000)
 

@@ -72,7 +72,14 @@ export interface MyData {
   /** 三评 of this year and the last (members). */
   evaluations: EvaluationPacket[]
   /** A staff member's 亮身份 card, if any. */
-  card: { userId: string; gridId: string; title: string; duties: string; pledge: string; photo: { fileId: string; url: string } | null } | null
+  card: {
+    userId: string
+    gridId: string
+    title: string
+    duties: string
+    pledge: string
+    photo: { fileId: string; url: string } | null
+  } | null
 }
 
 /** accounts.deleteMe: what was erased, and what is kept for others and why. */

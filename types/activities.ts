@@ -79,7 +79,10 @@ export const ListActivitiesInput = z.strictObject({ scope: z.enum(ACTIVITY_SCOPE
 /** The token as checkinCode gives it: `<slot>.<mac>`. */
 export const CheckinInput = z.strictObject({
   activityId: id,
-  token: z.string().trim().regex(/^[0-9a-z]{1,12}\.[A-Za-z0-9_-]{22}$/, '签到码格式不对，请重新扫码'),
+  token: z
+    .string()
+    .trim()
+    .regex(/^[0-9a-z]{1,12}\.[A-Za-z0-9_-]{22}$/, '签到码格式不对，请重新扫码'),
 })
 
 export const MarkAttendanceInput = z.strictObject({

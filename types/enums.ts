@@ -1,14 +1,6 @@
 // Enum codes on the wire (DESIGN.md §9). No zod here: the app imports this file and stays small.
 
-export const POST_TYPES = [
-  'self_governance',
-  'education',
-  'elderly_child',
-  'environment',
-  'care',
-  'convenience',
-  'targeted',
-] as const
+export const POST_TYPES = ['self_governance', 'education', 'elderly_child', 'environment', 'care', 'convenience', 'targeted'] as const
 export type PostType = (typeof POST_TYPES)[number]
 
 export const ORDER_KINDS = ['service', 'hazard', 'wish'] as const

@@ -22,7 +22,12 @@ export const UpsertGoodsInput = z.strictObject({
 
 export const RedeemInput = z.strictObject({ goodsId: id })
 export const RedemptionRef = z.strictObject({ redemptionId: id })
-export const PickupCodeInput = z.strictObject({ code: z.string().trim().regex(/^\d{8}$/, '核销码是 8 位数字') })
+export const PickupCodeInput = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{8}$/, '核销码是 8 位数字'),
+})
 export const MyRedemptionsInput = z.strictObject({ ...page })
 
 export type RedemptionStatus = 'pending' | 'picked' | 'cancelled' | 'expired'

@@ -41,7 +41,10 @@ export type Handler = (request: unknown, identity: Identity) => Promise<Envelope
 const RequestSchema = z.object({
   action: z.string().min(1).max(64),
   input: z.unknown().optional(),
-  requestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号应为 8–64 位字母、数字、- 或 _').optional(),
+  requestId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号应为 8–64 位字母、数字、- 或 _')
+    .optional(),
 })
 
 export function createHandler(fn: string, actions: ActionTable, runtime: Runtime): Handler {

@@ -5,7 +5,19 @@ import type { Photo } from '@shared/orders'
 import type { Actor } from './domain/access'
 import type { PointsRules } from './domain/rules'
 import type { MemberStats } from './domain/routing'
-import type { Building, Community, Goods, Grid, LedgerRecord, Order, OrderEventRecord, PointAccount, Redemption, RulesChange, User } from './domain/model'
+import type {
+  Building,
+  Community,
+  Goods,
+  Grid,
+  LedgerRecord,
+  Order,
+  OrderEventRecord,
+  PointAccount,
+  Redemption,
+  RulesChange,
+  User,
+} from './domain/model'
 import type { Activity, NotificationRecord, Signup } from './domain/model'
 import type { Evaluation, EvaluationLink, Registration, ShowcaseConsent, StaffCard } from './domain/model'
 import type { ActivityStatus } from '@shared/activities'

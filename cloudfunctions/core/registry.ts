@@ -98,7 +98,12 @@ export const points: ActionTable = {
   updateRules: defineAction({ input: UpdateRulesInput, mutating: true, roles: ['admin'], run: updateRules }),
   ranking: defineAction({ input: RankingInput, mutating: false, run: getRanking }),
   // 三评: the packet, 自评, 社区测评 / 组织考评 by staff, and the branch's one-time link
-  evaluation: defineAction({ input: wb.EvaluationInput, mutating: false, roles: ['member', 'staff', 'admin'], run: evaluation.getEvaluation }),
+  evaluation: defineAction({
+    input: wb.EvaluationInput,
+    mutating: false,
+    roles: ['member', 'staff', 'admin'],
+    run: evaluation.getEvaluation,
+  }),
   evaluations: defineAction({ input: wb.EvaluationYearInput, mutating: false, roles: STAFF, run: evaluation.listEvaluations }),
   selfEvaluate: defineAction({ input: wb.SelfEvaluationInput, mutating: true, roles: ['member'], run: evaluation.selfEvaluate }),
   scoreEvaluation: defineAction({ input: wb.ScoreEvaluationInput, mutating: true, roles: STAFF, run: evaluation.scoreEvaluation }),

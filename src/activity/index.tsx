@@ -22,16 +22,16 @@ export default function Activities() {
   const open = (id: string) => go(withQuery(ROUTES.activityDetail, { id }))
 
   return (
-    <Screen className='activities'>
+    <Screen className="activities">
       {(isStaff || isMember) && (
-        <View className='activities__top'>
+        <View className="activities__top">
           {isMember && (
-            <Btn className='link-my-activities' onClick={() => go(ROUTES.myActivities)}>
+            <Btn className="link-my-activities" onClick={() => go(ROUTES.myActivities)}>
               我的活动
             </Btn>
           )}
           {isStaff && (
-            <Btn type='primary' className='btn-publish-new' onClick={() => go(ROUTES.publish)}>
+            <Btn type="primary" className="btn-publish-new" onClick={() => go(ROUTES.publish)}>
               发布活动
             </Btn>
           )}
@@ -44,17 +44,17 @@ export default function Activities() {
         onRetry={() => void list.reload()}
         emptyNode={
           <EmptyState
-            title='最近没有活动'
+            title="最近没有活动"
             hint={isStaff ? '点「发布活动」，发一个周末志愿活动。' : '社区发布新活动后会出现在这里，下拉可以刷新。'}
             action={isStaff ? { text: '发布活动', onClick: () => go(ROUTES.publish) } : undefined}
           />
         }
       >
-        {weekend.length > 0 && <View className='activities__group'>本周末</View>}
+        {weekend.length > 0 && <View className="activities__group">本周末</View>}
         {weekend.map((a) => (
           <ActivityCard key={a.id} activity={a} weekendTag={false} onClick={() => open(a.id)} />
         ))}
-        {later.length > 0 && <View className='activities__group'>{weekend.length > 0 ? '之后的活动' : '近期活动'}</View>}
+        {later.length > 0 && <View className="activities__group">{weekend.length > 0 ? '之后的活动' : '近期活动'}</View>}
         {later.map((a) => (
           <ActivityCard key={a.id} activity={a} onClick={() => open(a.id)} />
         ))}

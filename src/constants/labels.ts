@@ -1,14 +1,5 @@
 // Chinese labels for every enum code on the wire: the only place codes become words.
-import type {
-  LedgerReason,
-  Level,
-  OrderAction,
-  OrderKind,
-  OrderStatus,
-  PostType,
-  Role,
-  Urgency,
-} from '@shared/enums'
+import type { LedgerReason, Level, OrderAction, OrderKind, OrderStatus, PostType, Role, Urgency } from '@shared/enums'
 import type { ActivityStatus } from '@shared/activities'
 import type { NoticeKind } from '@shared/inbox'
 import type { RedemptionStatus } from '@shared/mall'

@@ -9,9 +9,9 @@ export default function GoodsPicture({ goods, className }: { goods: Pick<Goods, 
   return (
     <View className={cls('goods-pic', className)}>
       {goods.image ? (
-        <Image className='goods-pic__img' src={photoSrc(goods.image.url)} mode='aspectFill' lazyLoad />
+        <Image className="goods-pic__img" src={photoSrc(goods.image.url)} mode="aspectFill" lazyLoad />
       ) : (
-        <Text className='goods-pic__glyph'>{goods.name.slice(0, 1)}</Text>
+        <Text className="goods-pic__glyph">{goods.name.slice(0, 1)}</Text>
       )}
     </View>
   )

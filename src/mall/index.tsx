@@ -18,17 +18,17 @@ export default function Mall() {
   const mine = balance.data?.balance
 
   return (
-    <Screen className='mall'>
-      <View className='mall-balance'>
+    <Screen className="mall">
+      <View className="mall-balance">
         <View>
-          <View className='mall-balance__label'>我的积分</View>
-          <View className='mall-balance__value mall-balance-value'>{mine ?? (balance.error ? '—' : '…')}</View>
+          <View className="mall-balance__label">我的积分</View>
+          <View className="mall-balance__value mall-balance-value">{mine ?? (balance.error ? '—' : '…')}</View>
         </View>
-        <View className='mall-balance__link link-redemptions' onClick={() => go(ROUTES.redemptions)}>
+        <View className="mall-balance__link link-redemptions" onClick={() => go(ROUTES.redemptions)}>
           我的兑换 ›
         </View>
       </View>
-      <View className='mall__hint'>兑换后凭核销码到社区服务中心领取，30 天内有效。</View>
+      <View className="mall__hint">兑换后凭核销码到社区服务中心领取，30 天内有效。</View>
 
       <StateSwitch
         loading={goods.loading}
@@ -38,26 +38,31 @@ export default function Mall() {
         rows={2}
         emptyNode={
           <EmptyState
-            title='商城还没有上架商品'
-            hint='社区上架新商品后会出现在这里。先去接单攒积分吧。'
+            title="商城还没有上架商品"
+            hint="社区上架新商品后会出现在这里。先去接单攒积分吧。"
             action={{ text: '去接单大厅', onClick: () => go(ROUTES.hall) }}
           />
         }
       >
-        <View className='goods-grid'>
+        <View className="goods-grid">
           {items.map((g) => {
             const blocked = blockedReason(g, mine)
             return (
-              <View key={g.id} className='goods-card' hoverClass='goods-card--pressed' onClick={() => go(withQuery(ROUTES.goods, { id: g.id }))}>
+              <View
+                key={g.id}
+                className="goods-card"
+                hoverClass="goods-card--pressed"
+                onClick={() => go(withQuery(ROUTES.goods, { id: g.id }))}
+              >
                 <GoodsPicture goods={g} />
-                <View className='goods-card__body'>
-                  <View className='goods-card__name'>{g.name}</View>
-                  <View className='goods-card__price'>{g.price} 积分</View>
-                  <View className='goods-card__meta'>
+                <View className="goods-card__body">
+                  <View className="goods-card__name">{g.name}</View>
+                  <View className="goods-card__price">{g.price} 积分</View>
+                  <View className="goods-card__meta">
                     <Text>剩余 {g.stock}</Text>
                     <Text> · 还能换 {g.remainingLimit} 件</Text>
                   </View>
-                  {blocked && <View className='goods-card__flag'>{blocked}</View>}
+                  {blocked && <View className="goods-card__flag">{blocked}</View>}
                 </View>
               </View>
             )

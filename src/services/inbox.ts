@@ -5,7 +5,8 @@ import { call } from './transport'
 
 export const inboxApi = {
   list: (cursor?: string, limit = 20) => call<InboxPage>('accounts', 'inbox', { ...(cursor ? { cursor } : {}), limit }),
-  markRead: (ids: string[], requestId: string) => call<MarkReadResult>('accounts', 'markRead', { ids }, { requestId, loading: false, quiet: true }),
+  markRead: (ids: string[], requestId: string) =>
+    call<MarkReadResult>('accounts', 'markRead', { ids }, { requestId, loading: false, quiet: true }),
   markAllRead: (requestId: string) => call<MarkReadResult>('accounts', 'markRead', { all: true }, { requestId }),
 }
 

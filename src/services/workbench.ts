@@ -39,12 +39,20 @@ export const peopleApi = {
     call<RegistrationView>('accounts', 'registerMember', input, { requestId, loading: '正在提交' }),
   /** WeChat: the getPhoneNumber button's code → the verified number. */
   verifyPhone: (code: string) => call<{ phone: string }>('accounts', 'verifyPhone', { code }, { loading: '正在获取' }).then((d) => d.phone),
-  pending: (kind?: RegistrationKind) => call<{ items: RegistrationView[] }>('accounts', 'listPending', kind ? { kind } : {}).then((d) => d.items),
+  pending: (kind?: RegistrationKind) =>
+    call<{ items: RegistrationView[] }>('accounts', 'listPending', kind ? { kind } : {}).then((d) => d.items),
   decide: (kind: RegistrationKind, userId: string, approve: boolean, reason: string | undefined, requestId: string) =>
-    call<RegistrationView>('accounts', kind === 'resident' ? 'approveResident' : 'approveMember', { userId, approve, ...(reason ? { reason } : {}) }, { requestId }),
+    call<RegistrationView>(
+      'accounts',
+      kind === 'resident' ? 'approveResident' : 'approveMember',
+      { userId, approve, ...(reason ? { reason } : {}) },
+      { requestId },
+    ),
   people: () => call<{ items: PersonView[] }>('accounts', 'people').then((d) => d.items),
-  setStaff: (userId: string, staff: boolean, requestId: string) => call<PersonView>('accounts', 'setStaff', { userId, staff }, { requestId }),
-  upsertGrid: (name: string, requestId: string, id?: string) => call<{ id: string; name: string }>('accounts', 'upsertGrid', { name, ...(id ? { id } : {}) }, { requestId }),
+  setStaff: (userId: string, staff: boolean, requestId: string) =>
+    call<PersonView>('accounts', 'setStaff', { userId, staff }, { requestId }),
+  upsertGrid: (name: string, requestId: string, id?: string) =>
+    call<{ id: string; name: string }>('accounts', 'upsertGrid', { name, ...(id ? { id } : {}) }, { requestId }),
 }
 
 export const workbenchApi = {
@@ -58,7 +66,8 @@ export const workbenchApi = {
   saveCard: (input: { gridId: string; title: string; duties: string; pledge: string; photo: string | null }, requestId: string) =>
     call<{ card: MyCard | null }>('workbench', 'saveCard', input, { requestId, loading: '正在保存' }),
   consent: (orderId: string) => call<ShowcaseConsentView>('workbench', 'consent', { orderId }),
-  setConsent: (orderId: string, consent: boolean, requestId: string) => call<ShowcaseConsentView>('workbench', 'setConsent', { orderId, consent }, { requestId, loading: false }),
+  setConsent: (orderId: string, consent: boolean, requestId: string) =>
+    call<ShowcaseConsentView>('workbench', 'setConsent', { orderId, consent }, { requestId, loading: false }),
 }
 
 export const evaluationApi = {
@@ -67,11 +76,22 @@ export const evaluationApi = {
   selfEvaluate: (year: number, score: number, text: string, requestId: string) =>
     call<EvaluationPacket>('points', 'selfEvaluate', { year, score, text }, { requestId, loading: '正在保存' }),
   score: (memberId: string, year: number, part: 'community' | 'branch', score: number, comment: string, requestId: string) =>
-    call<EvaluationPacket>('points', 'scoreEvaluation', { memberId, year, part, score, ...(comment ? { comment } : {}) }, { requestId, loading: '正在保存' }),
-  branchLink: (memberId: string, year: number, requestId: string) => call<BranchLink>('points', 'branchLink', { memberId, year }, { requestId }),
+    call<EvaluationPacket>(
+      'points',
+      'scoreEvaluation',
+      { memberId, year, part, score, ...(comment ? { comment } : {}) },
+      { requestId, loading: '正在保存' },
+    ),
+  branchLink: (memberId: string, year: number, requestId: string) =>
+    call<BranchLink>('points', 'branchLink', { memberId, year }, { requestId }),
   branchForm: (token: string) => call<BranchForm>('points', 'branchForm', { token }),
   branchScore: (token: string, score: number, scorer: string, comment: string, requestId: string) =>
-    call<{ done: true }>('points', 'branchScore', { token, score, scorer, ...(comment ? { comment } : {}) }, { requestId, loading: '正在提交' }),
+    call<{ done: true }>(
+      'points',
+      'branchScore',
+      { token, score, scorer, ...(comment ? { comment } : {}) },
+      { requestId, loading: '正在提交' },
+    ),
 }
 
 /**

@@ -144,7 +144,13 @@ export function addDays(date: string, days: number): string {
  * The publish form's defaults: the next Saturday 09:00–11:00 in Beijing whose sign-up deadline — the
  * Friday before at 18:00 — is still ahead (so late on a Friday it is the Saturday after).
  */
-export function weekendDefaults(now: number = clockNow()): { date: string; start: string; end: string; deadlineDate: string; deadlineTime: string } {
+export function weekendDefaults(now: number = clockNow()): {
+  date: string
+  start: string
+  end: string
+  deadlineDate: string
+  deadlineTime: string
+} {
   const today = inShanghai(now)
   let saturday = beijingDate(today.add((6 - today.day() + 7) % 7, 'day'))
   while (beijingMs(addDays(saturday, -1), '18:00') <= now) saturday = addDays(saturday, 7)

@@ -39,29 +39,29 @@ export default function Workbench() {
   const isAdmin = !!user?.roles.includes('admin')
 
   return (
-    <Screen className='wb workbench'>
-      <View className='stats'>
-        <View className='workbench__tap link-pending' onClick={() => go(ROUTES.pending)}>
-          <Stat label='待审核登记 ›' value={pending.data ? String(pending.data.length) : pending.error ? '—' : '…'} />
+    <Screen className="wb workbench">
+      <View className="stats">
+        <View className="workbench__tap link-pending" onClick={() => go(ROUTES.pending)}>
+          <Stat label="待审核登记 ›" value={pending.data ? String(pending.data.length) : pending.error ? '—' : '…'} />
         </View>
-        <View className='workbench__tap link-review' onClick={() => go(ROUTES.review)}>
-          <Stat label='待审核工单 ›' value={count(review)} />
+        <View className="workbench__tap link-review" onClick={() => go(ROUTES.review)}>
+          <Stat label="待审核工单 ›" value={count(review)} />
         </View>
-        <View className='workbench__tap link-overdue' onClick={() => go(ROUTES.overdue)}>
-          <Stat label='逾期/升级 ›' value={count(overdue)} />
+        <View className="workbench__tap link-overdue" onClick={() => go(ROUTES.overdue)}>
+          <Stat label="逾期/升级 ›" value={count(overdue)} />
         </View>
-        <View className='workbench__tap link-dashboard' onClick={() => go(ROUTES.dashboard)}>
-          <Stat label='本周工单 ›' value={dash.data ? String(dash.data.orders.total) : dash.error ? '—' : '…'} />
+        <View className="workbench__tap link-dashboard" onClick={() => go(ROUTES.dashboard)}>
+          <Stat label="本周工单 ›" value={dash.data ? String(dash.data.orders.total) : dash.error ? '—' : '…'} />
         </View>
       </View>
 
-      <Card title={`本周工单状态（${periodText(week)}）`} className='workbench__chart'>
+      <Card title={`本周工单状态（${periodText(week)}）`} className="workbench__chart">
         {dash.loading ? (
           <Skeleton rows={1} />
         ) : dash.error && !dash.data ? (
           <ErrorState error={dash.error} onRetry={() => void dash.reload()} />
         ) : dash.data && dash.data.orders.total === 0 ? (
-          <View className='wb-hint'>本周还没有工单。居民提交后会出现在这里。</View>
+          <View className="wb-hint">本周还没有工单。居民提交后会出现在这里。</View>
         ) : (
           <Bars
             bars={ORDER_STATUSES.map((s) => ({
@@ -70,32 +70,32 @@ export default function Workbench() {
               value: dash.data?.orders.byStatus.find((b) => b.status === s)?.count ?? 0,
               color: STATUS_COLOR[s],
             }))}
-            unit=' 件'
+            unit=" 件"
           />
         )}
       </Card>
 
-      <View className='workbench__tools'>
-        <Btn block type='primary' className='link-dashboard-full' onClick={() => go(ROUTES.dashboard)}>
+      <View className="workbench__tools">
+        <Btn block type="primary" className="link-dashboard-full" onClick={() => go(ROUTES.dashboard)}>
           数据看板
         </Btn>
-        <Btn block className='link-pending-tool' onClick={() => go(ROUTES.pending)}>
+        <Btn block className="link-pending-tool" onClick={() => go(ROUTES.pending)}>
           成员审核
         </Btn>
-        <Btn block className='link-ledger' onClick={() => go(ROUTES.ledger)}>
+        <Btn block className="link-ledger" onClick={() => go(ROUTES.ledger)}>
           台账导出
         </Btn>
-        <Btn block className='link-evaluation' onClick={() => go(ROUTES.evaluation)}>
+        <Btn block className="link-evaluation" onClick={() => go(ROUTES.evaluation)}>
           三评
         </Btn>
-        <Btn block className='link-showcase' onClick={() => go(ROUTES.showcase)}>
+        <Btn block className="link-showcase" onClick={() => go(ROUTES.showcase)}>
           三亮一晒
         </Btn>
-        <Btn block className='link-my-card' onClick={() => go(withQuery(ROUTES.showcase, { edit: 1 }))}>
+        <Btn block className="link-my-card" onClick={() => go(withQuery(ROUTES.showcase, { edit: 1 }))}>
           我的亮身份名片
         </Btn>
         {isAdmin && (
-          <Btn block className='link-people' onClick={() => go(ROUTES.people)}>
+          <Btn block className="link-people" onClick={() => go(ROUTES.people)}>
             人员与网格（管理员）
           </Btn>
         )}

@@ -9,7 +9,12 @@ const { db, state } = sdk.__fake
 const fn = (name) => require(path.join(dir, 'functions', name, 'index.js'))
 
 async function seed() {
-  for (const [coll, items] of [['communities', fixtures.communities], ['grids', fixtures.grids], ['buildings', fixtures.buildings], ['users', fixtures.users]]) {
+  for (const [coll, items] of [
+    ['communities', fixtures.communities],
+    ['grids', fixtures.grids],
+    ['buildings', fixtures.buildings],
+    ['users', fixtures.users],
+  ]) {
     for (const { id, ...rest } of items) await db.collection(coll).doc(id).set(rest)
   }
   for (const u of fixtures.users) await db.collection('identities').doc(`openid-${u.id}`).set({ userId: u.id })
@@ -26,9 +31,26 @@ async function run() {
   out.me = await accounts.main({ action: 'me', input: {}, userInfo: { openId: 'openid-u_staff' } }, {})
   out.wxInitsAfterRead = wx.__fake.inits
   const photo = `cloud://${state.envId}.7265-bucket-1300000000/uploads/u_res/abc123.jpg`
-  out.create = await orders.main({ action: 'create', input: { kind: 'hazard', category: 'environment', title: '楼道灯坏了', description: '三楼不亮', photos: [photo] }, requestId: 'req-bundle-0001' }, {})
-  out.risky = await orders.main({ action: 'create', input: { kind: 'service', category: 'care', title: '违禁内容', description: '正常' }, requestId: 'req-bundle-0002' }, {})
-  out.invalid = await orders.main({ action: 'create', input: { kind: 'service', category: 'care', title: '', description: '正常' }, requestId: 'req-bundle-0003' }, {})
+  out.create = await orders.main(
+    {
+      action: 'create',
+      input: { kind: 'hazard', category: 'environment', title: '楼道灯坏了', description: '三楼不亮', photos: [photo] },
+      requestId: 'req-bundle-0001',
+    },
+    {},
+  )
+  out.risky = await orders.main(
+    {
+      action: 'create',
+      input: { kind: 'service', category: 'care', title: '违禁内容', description: '正常' },
+      requestId: 'req-bundle-0002',
+    },
+    {},
+  )
+  out.invalid = await orders.main(
+    { action: 'create', input: { kind: 'service', category: 'care', title: '', description: '正常' }, requestId: 'req-bundle-0003' },
+    {},
+  )
   out.wxInits = wx.__fake.inits
   out.checks = wx.__fake.checks.map((c) => c.openid)
   out.schedulerAsUser = await scheduler.main({ Type: 'Timer' }, {})

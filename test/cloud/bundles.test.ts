@@ -19,7 +19,10 @@ const bundle = (fn: string) => path.join(dir, 'functions', fn, 'index.js')
 
 beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'redgrid-bundles-'))
-  const log = execFileSync(process.execPath, ['scripts/build-functions.mjs', '--out', path.join(dir, 'functions')], { cwd: ROOT, encoding: 'utf8' })
+  const log = execFileSync(process.execPath, ['scripts/build-functions.mjs', '--out', path.join(dir, 'functions')], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  })
   console.log(`npm run build:functions\n${log}`)
   // the fake SDKs the end-to-end run resolves from functions/<fn>/index.js
   for (const [name, src] of [
@@ -27,7 +30,14 @@ beforeAll(() => {
     ['wx-server-sdk', 'fake-wx-server-sdk.ts'],
   ]) {
     mkdirSync(path.join(dir, 'node_modules', name), { recursive: true })
-    buildSync({ entryPoints: [path.join(__dirname, src)], outfile: path.join(dir, 'node_modules', name, 'index.js'), bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' })
+    buildSync({
+      entryPoints: [path.join(__dirname, src)],
+      outfile: path.join(dir, 'node_modules', name, 'index.js'),
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      logLevel: 'warning',
+    })
   }
   writeFileSync(path.join(dir, 'fixtures.json'), JSON.stringify(FIXTURES))
 }, 120_000)
@@ -66,7 +76,9 @@ describe('built cloud functions', () => {
     const pkg = JSON.parse(readFileSync(path.join(dir, 'functions', fn, 'package.json'), 'utf8'))
     const config = JSON.parse(readFileSync(path.join(dir, 'functions', fn, 'config.json'), 'utf8'))
     expect(pkg).toMatchObject({ main: 'index.js', dependencies: { '@cloudbase/node-sdk': expect.stringMatching(/^3\.18\./) } })
-    expect(config.permissions.openapi).toEqual(expect.arrayContaining(fn === 'scheduler' ? ['subscribeMessage.send'] : ['security.msgSecCheck', 'subscribeMessage.send']))
+    expect(config.permissions.openapi).toEqual(
+      expect.arrayContaining(fn === 'scheduler' ? ['subscribeMessage.send'] : ['security.msgSecCheck', 'subscribeMessage.send']),
+    )
     if (fn !== 'scheduler') expect(pkg.dependencies['wx-server-sdk']).toMatch(/^4\.0\./)
   })
 
@@ -84,7 +96,10 @@ describe('built cloud functions', () => {
     expect(out.create).toMatchObject({ ok: true, data: { status: 'submitted', photos: [{ url: 'https://tmp.example/abc123.jpg' }] } })
     expect(out.risky).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'title' } })
     // zod runs in the trimmed bundle, with its Chinese messages
-    expect(out.invalid).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'title', message: expect.stringMatching(/[\u4e00-\u9fa5]/) } })
+    expect(out.invalid).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', field: 'title', message: expect.stringMatching(/[\u4e00-\u9fa5]/) },
+    })
     expect(out.wxInits).toBe(1) // loaded once, on the first content check
     expect(out.checks.every((id: string) => id === 'openid-u_res')).toBe(true)
     expect(out.schedulerAsUser).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })

@@ -24,7 +24,16 @@ describe('CloudBase adapter specifics (fake database)', () => {
     await store.write(async (r) => {
       await r.orders.insert(o)
       await r.orders.update({ ...o, status: 'open', version: 2 })
-      await r.points.append({ sourceKey: 'k', memberId: 'm', communityId: 'c', delta: 1, reason: 'order_award', note: '', balanceAfter: 1, at: 1 })
+      await r.points.append({
+        sourceKey: 'k',
+        memberId: 'm',
+        communityId: 'c',
+        delta: 1,
+        reason: 'order_award',
+        note: '',
+        balanceAfter: 1,
+        at: 1,
+      })
     })
     const writes = db.calls.filter((c) => /\b(add|set|update|remove)\b/.test(c))
     expect(writes).toEqual(['tx.add orders', 'tx.doc.set orders', 'tx.add ledger'])
@@ -54,7 +63,10 @@ describe('CloudBase adapter specifics (fake database)', () => {
     expect(await store.read((r) => r.orders.get(o.id))).toMatchObject({ title: '别人先改了', status: 'cancelled', version: 3 })
 
     db.beforeCommit = async () => {
-      await db.collection('orders').doc(o.id).set({ ...o, id: undefined, version: 99 })
+      await db
+        .collection('orders')
+        .doc(o.id)
+        .set({ ...o, id: undefined, version: 99 })
     }
     await expect(store.write((r) => r.orders.update({ ...o, version: 4 }))).rejects.toBeInstanceOf(WriteConflict)
   })
@@ -68,7 +80,16 @@ describe('CloudBase adapter specifics (fake database)', () => {
     }
     await expect(
       store.write((r) =>
-        r.points.append({ sourceKey: 'k:race', memberId: 'm', communityId: 'c', delta: 1, reason: 'order_award', note: '', balanceAfter: 1, at: 1 }),
+        r.points.append({
+          sourceKey: 'k:race',
+          memberId: 'm',
+          communityId: 'c',
+          delta: 1,
+          reason: 'order_award',
+          note: '',
+          balanceAfter: 1,
+          at: 1,
+        }),
       ),
     ).rejects.toBeInstanceOf(WriteConflict)
   })
@@ -82,7 +103,10 @@ describe('CloudBase adapter specifics (fake database)', () => {
     const db = new FakeCloudbase()
     const store = cloudbaseStore(db)
     for (let i = 0; i < 250; i++) {
-      await db.collection('order_events').doc(`o_1:${i + 1}`).set({ orderId: 'o_1', seq: i + 1, at: i, actorId: null, action: 'x', from: null, to: 'open', note: null })
+      await db
+        .collection('order_events')
+        .doc(`o_1:${i + 1}`)
+        .set({ orderId: 'o_1', seq: i + 1, at: i, actorId: null, action: 'x', from: null, to: 'open', note: null })
     }
     const events = await store.read((r) => r.orders.events('o_1'))
     expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 250 }, (_, i) => i + 1))

@@ -4,7 +4,12 @@ import type { Actor } from '../../cloudfunctions/core/domain/access'
 import { AppError } from '../../cloudfunctions/core/domain/errors'
 
 const actor: Actor = { userId: 'u_res', communityId: 'c_one', roles: ['resident'], name: '王秀兰' }
-const ok = (suggest: string, label = 100) => ({ errCode: 0, errMsg: 'openapi.security.msgSecCheck:ok', traceId: 't-1', result: { suggest, label } })
+const ok = (suggest: string, label = 100) => ({
+  errCode: 0,
+  errMsg: 'openapi.security.msgSecCheck:ok',
+  traceId: 't-1',
+  result: { suggest, label },
+})
 const thrown = (errCode: number) => Object.assign(new Error('openapi.security.msgSecCheck:fail'), { errCode, errMsg: 'fail' })
 
 describe('the decision table', () => {
@@ -32,13 +37,20 @@ describe('the decision table', () => {
 })
 
 describe('the guard', () => {
-  const setup = (impl: (p: Record<string, unknown>) => Promise<Record<string, unknown>>, extra: { failOpen?: boolean; openId?: string | null } = {}) => {
+  const setup = (
+    impl: (p: Record<string, unknown>) => Promise<Record<string, unknown>>,
+    extra: { failOpen?: boolean; openId?: string | null } = {},
+  ) => {
     const call = jest.fn(impl)
     const flags: unknown[] = []
     const guard = wechatContentGuard({ msgSecCheck: () => call, openId: 'openid-1', onFlag: (f) => flags.push(f), ...extra })
     return { guard, call, flags }
   }
-  const error = (p: Promise<unknown>) => p.then(() => null, (e) => (e instanceof AppError ? e.toJSON() : e))
+  const error = (p: Promise<unknown>) =>
+    p.then(
+      () => null,
+      (e) => (e instanceof AppError ? e.toJSON() : e),
+    )
 
   it('refuses risky text on its field, in Chinese', async () => {
     const { guard, call } = setup(async () => ok('risky', 20002))
@@ -74,7 +86,10 @@ describe('the guard', () => {
     const closed = setup(async () => {
       throw thrown(-1)
     })
-    expect(await error(closed.guard.check('正常内容', 'title', actor))).toEqual({ code: 'INTERNAL', message: '内容安全检查暂时不可用，请稍后再试' })
+    expect(await error(closed.guard.check('正常内容', 'title', actor))).toEqual({
+      code: 'INTERNAL',
+      message: '内容安全检查暂时不可用，请稍后再试',
+    })
     const open = setup(
       async () => {
         throw thrown(61010)

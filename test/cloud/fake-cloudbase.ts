@@ -21,7 +21,8 @@ export const fakeCommand: CbCommand = {
   or: (c) => ({ $or: c }),
 }
 
-const rank = (v: unknown) => (v === null || v === undefined ? 0 : typeof v === 'number' ? 1 : typeof v === 'string' ? 2 : typeof v === 'boolean' ? 3 : 4)
+const rank = (v: unknown) =>
+  v === null || v === undefined ? 0 : typeof v === 'number' ? 1 : typeof v === 'string' ? 2 : typeof v === 'boolean' ? 3 : 4
 function cmp(a: unknown, b: unknown) {
   if (rank(a) !== rank(b)) return rank(a) - rank(b)
   if (rank(a) === 0) return 0
@@ -58,7 +59,8 @@ function applyUpdate(doc: Fields, fields: Fields): Fields {
   const out: Fields = structuredClone(doc)
   for (const [k, v] of Object.entries(fields)) {
     if (isOp(v) && v.$op === 'inc') out[k] = ((out[k] as number) ?? 0) + (v.v as number)
-    else if (isPlain(v) && isPlain(out[k])) out[k] = applyUpdate(out[k] as Fields, v) // node-sdk merges nested objects
+    else if (isPlain(v) && isPlain(out[k]))
+      out[k] = applyUpdate(out[k] as Fields, v) // node-sdk merges nested objects
     else out[k] = structuredClone(v)
   }
   return out

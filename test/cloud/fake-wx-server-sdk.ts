@@ -15,7 +15,12 @@ export const openapi = {
   security: {
     async msgSecCheck(p: Record<string, unknown>) {
       __fake.checks.push(p)
-      return { errCode: 0, errMsg: 'ok', traceId: 't', result: { suggest: String(p.content).includes('违禁') ? 'risky' : 'pass', label: 100 } }
+      return {
+        errCode: 0,
+        errMsg: 'ok',
+        traceId: 't',
+        result: { suggest: String(p.content).includes('违禁') ? 'risky' : 'pass', label: 100 },
+      }
     },
     mediaCheckAsync: refuse,
   },

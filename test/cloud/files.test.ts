@@ -9,7 +9,9 @@ const getTempFileURL: GetTempFileUrl = async ({ fileList }) => {
   requests.push(fileList.map((f) => f.fileID))
   return {
     fileList: fileList.map(({ fileID }) =>
-      existing.has(fileID) ? { fileID, tempFileURL: `https://tmp.example/${fileID.split('/').pop()}`, code: 'SUCCESS' } : { fileID, tempFileURL: '', code: 'STORAGE_FILE_NONEXIST' },
+      existing.has(fileID)
+        ? { fileID, tempFileURL: `https://tmp.example/${fileID.split('/').pop()}`, code: 'SUCCESS' }
+        : { fileID, tempFileURL: '', code: 'STORAGE_FILE_NONEXIST' },
     ),
   }
 }

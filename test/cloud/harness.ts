@@ -22,7 +22,10 @@ export interface CloudHarness {
 
 export async function cloudHarness(): Promise<CloudHarness> {
   const db = new FakeCloudbase()
-  const msgSecCheck = jest.fn<ReturnType<OpenApiCall>, Parameters<OpenApiCall>>(async () => ({ errCode: 0, result: { suggest: 'pass', label: 100 } }))
+  const msgSecCheck = jest.fn<ReturnType<OpenApiCall>, Parameters<OpenApiCall>>(async () => ({
+    errCode: 0,
+    result: { suggest: 'pass', label: 100 },
+  }))
   const unused: OpenApiCall = async () => {
     throw new Error('not expected in this test')
   }
@@ -36,9 +39,15 @@ export async function cloudHarness(): Promise<CloudHarness> {
     db: () => db,
     openId: () => h.openId,
     envId: () => ENV_ID,
-    getTempFileURL: () => async ({ fileList }) => ({
-      fileList: fileList.map(({ fileID }) => ({ fileID, tempFileURL: `https://tmp.example/${encodeURIComponent(fileID)}`, code: 'SUCCESS' })),
-    }),
+    getTempFileURL:
+      () =>
+      async ({ fileList }) => ({
+        fileList: fileList.map(({ fileID }) => ({
+          fileID,
+          tempFileURL: `https://tmp.example/${encodeURIComponent(fileID)}`,
+          code: 'SUCCESS',
+        })),
+      }),
     openApi: () => openApi,
     randomBytes: (n) => new Uint8Array(n).map(() => Math.floor(Math.random() * 256)),
     log: (message, error) => h.logs.push([message, error]),

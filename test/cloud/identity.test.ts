@@ -20,7 +20,10 @@ describe('a caller with an OPENID', () => {
 
   it('is sent to registration when the OPENID is not registered', async () => {
     h.openId = 'openid-stranger'
-    expect(await call('accounts', 'me')).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: '你还没有注册红网邻里，请先完成注册' } })
+    expect(await call('accounts', 'me')).toEqual({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED', message: '你还没有注册红网邻里，请先完成注册' },
+    })
   })
 
   it('is never identified by the event: userInfo, openid or userId in the payload are ignored', async () => {
@@ -28,7 +31,10 @@ describe('a caller with an OPENID', () => {
     const forged = await call('accounts', 'me', {}, { userInfo: { openId: 'openid-u_staff' }, openid: 'openid-u_staff', userId: 'u_staff' })
     expect(forged).toMatchObject({ ok: true, data: { id: 'u_res' } })
     h.openId = null
-    expect(await call('accounts', 'me', {}, { userInfo: { openId: 'openid-u_res' } })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    expect(await call('accounts', 'me', {}, { userInfo: { openId: 'openid-u_res' } })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    })
   })
 
   it('gets the roles of the database, not of the request', async () => {
@@ -48,7 +54,10 @@ describe('a caller with an OPENID', () => {
     h.openId = 'openid-u_res'
     const input = { kind: 'hazard', category: 'environment', title: '楼道灯坏了', description: '三楼楼道灯不亮', photos: [photo('u_res')] }
     const first = await h.app.handle('orders', { action: 'create', input, requestId: 'req-create-1' }, {})
-    expect(first).toMatchObject({ ok: true, data: { status: 'submitted', urgency: 'urgent', timeline: [{ action: 'create', to: 'submitted' }] } })
+    expect(first).toMatchObject({
+      ok: true,
+      data: { status: 'submitted', urgency: 'urgent', timeline: [{ action: 'create', to: 'submitted' }] },
+    })
     const again = await h.app.handle('orders', { action: 'create', input, requestId: 'req-create-1' }, {})
     expect(again).toEqual(first)
     expect(h.db.docs('orders')).toHaveLength(1)
@@ -73,13 +82,40 @@ describe('a call without an OPENID (timer, another function)', () => {
 
   it('auto-confirms an order left completed for 72 hours, once', async () => {
     const old = Date.now() - 73 * 3600 * 1000
-    await h.db.collection('orders').doc('o_done').set({
-      communityId: 'c_one', residentId: 'u_res', kind: 'service', category: 'care', title: '代买菜', description: '买菜',
-      urgency: 'normal', photos: [], preferredTime: null, status: 'completed', points: 10, assigneeId: null, claimerId: 'u_m1',
-      gridId: 'g_1', buildingId: 'b_1', summary: '已送到', completionPhotos: [], rating: null, comment: null, rejectReason: null,
-      releaseCount: 0, disputeCount: 0, awardedPoints: null, level: 'grid', escalations: [], dueAt: old + 72 * 3600 * 1000,
-      createdAt: old, updatedAt: old, version: 4,
-    })
+    await h.db
+      .collection('orders')
+      .doc('o_done')
+      .set({
+        communityId: 'c_one',
+        residentId: 'u_res',
+        kind: 'service',
+        category: 'care',
+        title: '代买菜',
+        description: '买菜',
+        urgency: 'normal',
+        photos: [],
+        preferredTime: null,
+        status: 'completed',
+        points: 10,
+        assigneeId: null,
+        claimerId: 'u_m1',
+        gridId: 'g_1',
+        buildingId: 'b_1',
+        summary: '已送到',
+        completionPhotos: [],
+        rating: null,
+        comment: null,
+        rejectReason: null,
+        releaseCount: 0,
+        disputeCount: 0,
+        awardedPoints: null,
+        level: 'grid',
+        escalations: [],
+        dueAt: old + 72 * 3600 * 1000,
+        createdAt: old,
+        updatedAt: old,
+        version: 4,
+      })
     expect(await h.app.scheduler({}, {})).toMatchObject({ ok: true, data: { autoConfirmed: 1 } })
     expect(await h.app.scheduler({}, {})).toMatchObject({ ok: true, data: { autoConfirmed: 0 } })
     expect(h.db.docAt('orders', 'o_done')).toMatchObject({ status: 'closed', version: 5 })

@@ -22,7 +22,15 @@ function chainNames(e: ts.Expression): string[] {
   const out: string[] = []
   const walk = (x: ts.Expression): void => {
     if (ts.isIdentifier(x)) out.push(x.text)
-    else if (ts.isParenthesizedExpression(x) || ts.isAsExpression(x) || ts.isNonNullExpression(x) || ts.isAwaitExpression(x) || ts.isTypeAssertionExpression(x) || ts.isSatisfiesExpression(x)) walk(x.expression)
+    else if (
+      ts.isParenthesizedExpression(x) ||
+      ts.isAsExpression(x) ||
+      ts.isNonNullExpression(x) ||
+      ts.isAwaitExpression(x) ||
+      ts.isTypeAssertionExpression(x) ||
+      ts.isSatisfiesExpression(x)
+    )
+      walk(x.expression)
     else if (ts.isPropertyAccessExpression(x)) {
       out.push(x.name.text)
       walk(x.expression)
@@ -48,10 +56,20 @@ function txWhereViolations(source: string, fileName = 'x.ts'): string[] {
 
   // 1. names bound to transactions: typed as one, runTransaction callback parameters, methods returning one
   const collect = (n: ts.Node): void => {
-    if ((ts.isParameter(n) || ts.isVariableDeclaration(n) || ts.isPropertyDeclaration(n)) && /Transaction/.test(typeText(n.type)) && ts.isIdentifier(n.name)) {
+    if (
+      (ts.isParameter(n) || ts.isVariableDeclaration(n) || ts.isPropertyDeclaration(n)) &&
+      /Transaction/.test(typeText(n.type)) &&
+      ts.isIdentifier(n.name)
+    ) {
       txNames.add(n.name.text)
     }
-    if ((ts.isMethodDeclaration(n) || ts.isFunctionDeclaration(n)) && n.name && ts.isIdentifier(n.name) && /Transaction/.test(typeText(n.type))) txNames.add(n.name.text)
+    if (
+      (ts.isMethodDeclaration(n) || ts.isFunctionDeclaration(n)) &&
+      n.name &&
+      ts.isIdentifier(n.name) &&
+      /Transaction/.test(typeText(n.type))
+    )
+      txNames.add(n.name.text)
     if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'runTransaction') {
       const cb = n.arguments[0]
       if (cb && (ts.isArrowFunction(cb) || ts.isFunctionExpression(cb))) {
@@ -68,7 +86,13 @@ function txWhereViolations(source: string, fileName = 'x.ts'): string[] {
   while (grew) {
     grew = false
     const visit = (n: ts.Node): void => {
-      if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && !txNames.has(n.name.text) && isTx(chainNames(n.initializer))) {
+      if (
+        ts.isVariableDeclaration(n) &&
+        ts.isIdentifier(n.name) &&
+        n.initializer &&
+        !txNames.has(n.name.text) &&
+        isTx(chainNames(n.initializer))
+      ) {
         txNames.add(n.name.text)
         grew = true
       }
@@ -81,9 +105,14 @@ function txWhereViolations(source: string, fileName = 'x.ts'): string[] {
   const found: string[] = []
   const check = (n: ts.Node): void => {
     if (ts.isCallExpression(n)) {
-      const callee = ts.isPropertyAccessExpression(n.expression) || ts.isPropertyAccessChain?.(n.expression) ? (n.expression as ts.PropertyAccessExpression) : null
+      const callee =
+        ts.isPropertyAccessExpression(n.expression) || ts.isPropertyAccessChain?.(n.expression)
+          ? (n.expression as ts.PropertyAccessExpression)
+          : null
       const elem = ts.isElementAccessExpression(n.expression) ? n.expression : null
-      const isWhere = (callee && callee.name.text === 'where') || (elem && ts.isStringLiteral(elem.argumentExpression) && elem.argumentExpression.text === 'where')
+      const isWhere =
+        (callee && callee.name.text === 'where') ||
+        (elem && ts.isStringLiteral(elem.argumentExpression) && elem.argumentExpression.text === 'where')
       const receiver = callee?.expression ?? elem?.expression
       if (isWhere && receiver && isTx(chainNames(receiver))) {
         const { line } = sf.getLineAndCharacterOfPosition(n.getStart(sf))
@@ -111,17 +140,17 @@ describe('no query on a transaction in the CloudBase adapter', () => {
     ["const c = tx.collection('orders')\nconst q = c\nawait q.where({}).get()"],
     ["await db.runTransaction(async (session) => { await session.collection('x').where({}).update({}) })"],
     ["await db.runTransaction(function (s) { return s.collection('x')['where']({}).get() })"],
-    ["class S { async run() { await (this.tx as any).collection(c).where({}).update({}) } }"],
+    ['class S { async run() { await (this.tx as any).collection(c).where({}).update({}) } }'],
     ["class S { private writer(): CbTransaction { return this.t2 } run() { return this.writer().collection('x').where({}) } }"],
     ["function f(trn: CbTransaction | null) { return trn!.collection('x').where({}) }"],
-    ["const ref = (this.tx ? this.tx.collection(n) : this.db.collection(n)).where({})"],
+    ['const ref = (this.tx ? this.tx.collection(n) : this.db.collection(n)).where({})'],
   ])('catches %s', (snippet) => {
     expect(txWhereViolations(snippet)).toHaveLength(1)
   })
 
   it.each([
     ["db.collection('orders').where({ status: 'open' }).get()"],
-    ["this.db.collection(this.name(c)).where(toWhere(w, this.db.command)).limit(1).get()"],
+    ['this.db.collection(this.name(c)).where(toWhere(w, this.db.command)).limit(1).get()'],
     ["tx.collection('orders').doc(id).update({ status: 'open' })"],
     ["await tx.collection('ledger').add({ _id: key })"],
   ])('allows %s', (snippet) => {

@@ -13,7 +13,12 @@ describe('subscribe messages', () => {
       templates: { order_claimed: 'tmpl-123' },
       openIdOf: async (userId) => (userId === 'u_res' ? 'openid-res' : null),
     })
-  const message = { userId: 'u_res', template: 'order_claimed', page: 'pages/order/detail?id=o_1', data: { thing1: '帮老人取药', phrase2: '已接单' } }
+  const message = {
+    userId: 'u_res',
+    template: 'order_claimed',
+    page: 'pages/order/detail?id=o_1',
+    data: { thing1: '帮老人取药', phrase2: '已接单' },
+  }
 
   it('sends to the user’s OPENID with the configured template', async () => {
     const send = jest.fn(async () => ({ errCode: 0 }))
@@ -55,7 +60,10 @@ describe('subscribe messages', () => {
 
 describe('phone numbers', () => {
   it('returns the number for a code', async () => {
-    const call = jest.fn(async () => ({ errCode: 0, phoneInfo: { phoneNumber: '+86 13800010001', purePhoneNumber: '13800010001', countryCode: '86' } }))
+    const call = jest.fn(async () => ({
+      errCode: 0,
+      phoneInfo: { phoneNumber: '+86 13800010001', purePhoneNumber: '13800010001', countryCode: '86' },
+    }))
     expect(await wechatPhoneNumbers({ getPhoneNumber: () => call }).fromCode('code_abcdefgh')).toBe('13800010001')
     expect(call).toHaveBeenCalledWith({ code: 'code_abcdefgh' })
   })
@@ -77,9 +85,15 @@ describe('phone numbers', () => {
 describe('photo checks', () => {
   it('submits an image URL and reads the later verdict by trace id', async () => {
     const call = jest.fn(async () => ({ errCode: 0, traceId: 'trace-9' }))
-    expect(await wechatMediaCheck({ mediaCheckAsync: () => call }).submit({ url: 'https://tmp/a.jpg', openId: 'openid-res' })).toEqual({ traceId: 'trace-9' })
+    expect(await wechatMediaCheck({ mediaCheckAsync: () => call }).submit({ url: 'https://tmp/a.jpg', openId: 'openid-res' })).toEqual({
+      traceId: 'trace-9',
+    })
     expect(call).toHaveBeenCalledWith({ mediaUrl: 'https://tmp/a.jpg', mediaType: 2, version: 2, openid: 'openid-res', scene: 3 })
-    expect(parseMediaVerdict({ trace_id: 'trace-9', result: { suggest: 'risky', label: 20002 } })).toEqual({ traceId: 'trace-9', suggest: 'risky', label: 20002 })
+    expect(parseMediaVerdict({ trace_id: 'trace-9', result: { suggest: 'risky', label: 20002 } })).toEqual({
+      traceId: 'trace-9',
+      suggest: 'risky',
+      label: 20002,
+    })
     expect(parseMediaVerdict({ nothing: true })).toBeNull()
   })
 })

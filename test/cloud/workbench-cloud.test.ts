@@ -16,7 +16,8 @@ beforeEach(async () => {
 })
 
 let n = 0
-const call = (fn: string, action: string, input: unknown = {}) => h.app.handle(fn, { action, input, requestId: `req-wb-${++n}-${Date.now()}` }, {})
+const call = (fn: string, action: string, input: unknown = {}) =>
+  h.app.handle(fn, { action, input, requestId: `req-wb-${++n}-${Date.now()}` }, {})
 const REGISTER = { name: '陈明', phone: '13912345678', buildingId: 'b_1', unit: '2', room: '301' }
 
 describe('first contact in WeChat', () => {
@@ -27,14 +28,19 @@ describe('first contact in WeChat', () => {
     const users = h.db.docs('users').length
 
     // refused input creates nobody
-    expect(await call('accounts', 'registerResident', { ...REGISTER, phone: '123' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'phone' } })
+    expect(await call('accounts', 'registerResident', { ...REGISTER, phone: '123' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', field: 'phone' },
+    })
     expect(await call('accounts', 'registerResident', { ...REGISTER, buildingId: 'b_nowhere' })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', field: 'buildingId' },
     })
     expect(h.db.docs('users')).toHaveLength(users)
     // nor does any other action
-    expect(await call('accounts', 'registerMember', { workUnit: '市财政局', branch: '第二党支部', posts: ['care'], gridId: 'g_1' })).toMatchObject({
+    expect(
+      await call('accounts', 'registerMember', { workUnit: '市财政局', branch: '第二党支部', posts: ['care'], gridId: 'g_1' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'UNAUTHENTICATED' },
     })
@@ -57,9 +63,15 @@ describe('first contact in WeChat', () => {
 
   it('opens public pages without any OPENID (the web, a shared link)', async () => {
     h.openId = null
-    expect(await call('workbench', 'showcase', { gridId: 'g_1' })).toMatchObject({ ok: true, data: { gridName: '第一网格', cards: [], services: [] } })
+    expect(await call('workbench', 'showcase', { gridId: 'g_1' })).toMatchObject({
+      ok: true,
+      data: { gridName: '第一网格', cards: [], services: [] },
+    })
     expect(await call('points', 'branchForm', { token: 'A'.repeat(32) })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
-    expect(await call('workbench', 'dashboard', { from: '2030-01-01', to: '2030-01-31' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    expect(await call('workbench', 'dashboard', { from: '2030-01-01', to: '2030-01-31' })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    })
   })
 })
 
@@ -79,7 +91,11 @@ describe('exports in the cloud', () => {
       db: () => db,
       openId: () => 'openid-u_staff',
       envId: () => 'env-1',
-      getTempFileURL: () => async ({ fileList }) => ({ fileList: fileList.map(({ fileID }) => ({ fileID, tempFileURL: `https://tmp.example/${fileID}`, code: 'SUCCESS' })) }),
+      getTempFileURL:
+        () =>
+        async ({ fileList }) => ({
+          fileList: fileList.map(({ fileID }) => ({ fileID, tempFileURL: `https://tmp.example/${fileID}`, code: 'SUCCESS' })),
+        }),
       uploadFile: () => async (req) => {
         uploads.push(req)
         return { fileID: `cloud://env-1.bucket/${req.cloudPath}` }
@@ -93,7 +109,13 @@ describe('exports in the cloud', () => {
     for (const u of FIXTURES.users) await db.collection('identities').doc(`openid-${u.id}`).set({ userId: u.id })
 
     const res = await app.handle('workbench', { action: 'exportLedger', input: { from: '2030-01-01', to: '2030-12-31' } }, {})
-    expect(res).toMatchObject({ ok: true, data: { name: '工作台账-全体党员-2030-01-01至2030-12-31.xlsx', url: expect.stringMatching(/^https:\/\/tmp\.example\/cloud:\/\/env-1\.bucket\/exports\/u_staff\/x_/) } })
+    expect(res).toMatchObject({
+      ok: true,
+      data: {
+        name: '工作台账-全体党员-2030-01-01至2030-12-31.xlsx',
+        url: expect.stringMatching(/^https:\/\/tmp\.example\/cloud:\/\/env-1\.bucket\/exports\/u_staff\/x_/),
+      },
+    })
     expect(uploads).toHaveLength(1)
     const wb = new Workbook()
     await wb.xlsx.load(uploads[0].fileContent as unknown as ArrayBuffer)
@@ -101,7 +123,10 @@ describe('exports in the cloud', () => {
     expect(wb.getWorksheet('汇总')?.rowCount).toBe(1 + 3) // the three members of c_one
 
     // WeChat's getPhoneNumber code, exchanged on the server
-    expect(await app.handle('accounts', { action: 'verifyPhone', input: { code: 'code-123456' } }, {})).toEqual({ ok: true, data: { phone: '13912345678' } })
+    expect(await app.handle('accounts', { action: 'verifyPhone', input: { code: 'code-123456' } }, {})).toEqual({
+      ok: true,
+      data: { phone: '13912345678' },
+    })
   })
 
   it('refuses exports when storage is not wired', async () => {

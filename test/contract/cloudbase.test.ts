@@ -30,7 +30,8 @@ if (!live) {
   afterAll(async () => {
     const CloudBase = require('@cloudbase/manager-node')
     const manager = new CloudBase({ envId: TCB_ENV_ID, secretId: TCB_SECRET_ID, secretKey: TCB_SECRET_KEY })
-    for (const name of names) await manager.database.deleteCollection(name).catch((e: unknown) => console.warn(`could not delete ${name}`, e))
+    for (const name of names)
+      await manager.database.deleteCollection(name).catch((e: unknown) => console.warn(`could not delete ${name}`, e))
   }, 120_000)
 
   /** Empties the run's collections: each test starts from nothing, as the contract expects. */

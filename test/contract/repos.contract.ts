@@ -1,6 +1,18 @@
 // The repository contract: what every adapter of core/ports.ts must do, written once and run
 // against each adapter (SQLite always; CloudBase live when credentials are set).
-import type { Activity, Building, Goods, NotificationRecord, Signup, Grid, LedgerRecord, Order, PointAccount, Redemption, User } from '../../cloudfunctions/core/domain/model'
+import type {
+  Activity,
+  Building,
+  Goods,
+  NotificationRecord,
+  Signup,
+  Grid,
+  LedgerRecord,
+  Order,
+  PointAccount,
+  Redemption,
+  User,
+} from '../../cloudfunctions/core/domain/model'
 import { DEFAULT_RULES, type PointsRules } from '../../cloudfunctions/core/domain/rules'
 import { type Repos, type UnitOfWork, WriteConflict } from '../../cloudfunctions/core/ports'
 
@@ -51,7 +63,9 @@ export const FIXTURES: Fixtures = {
 }
 
 function user(id: string, communityId: string, name: string, roles: User['roles'], optIn = false): User {
-  const member = roles.includes('member') ? { branch: '第一党支部', workUnit: '市税务局', posts: ['care' as const], skills: ['陪诊'] } : null
+  const member = roles.includes('member')
+    ? { branch: '第一党支部', workUnit: '市税务局', posts: ['care' as const], skills: ['陪诊'] }
+    : null
   return {
     id,
     communityId,
@@ -164,7 +178,6 @@ const redemption = (id: string, over: Partial<Redemption> = {}): Redemption => (
   version: 1,
   ...over,
 })
-
 
 const activity = (id: string, over: Partial<Activity> = {}): Activity => ({
   id,
@@ -285,7 +298,13 @@ export function repositoryContract(adapter: ContractAdapter) {
         await w((x) => x.places.saveRules({ communityId: C1, rules: first, before: null, by: 'u_staff', at: 10 }))
         await w((x) => x.places.saveRules({ communityId: C1, rules: second, before: first, by: 'u_staff', at: 20 }))
         expect(await r((x) => x.places.rules(C1))).toEqual(second)
-        expect(await r((x) => x.places.lastRulesChange(C1))).toEqual({ communityId: C1, rules: second, before: first, by: 'u_staff', at: 20 })
+        expect(await r((x) => x.places.lastRulesChange(C1))).toEqual({
+          communityId: C1,
+          rules: second,
+          before: first,
+          by: 'u_staff',
+          at: 20,
+        })
         expect(await r((x) => x.places.rules(C2))).toBeNull()
       })
     })
@@ -321,7 +340,16 @@ export function repositoryContract(adapter: ContractAdapter) {
 
       it('keeps the timeline in sequence and refuses a duplicate event', async () => {
         const o = order()
-        const ev = (seq: number, to: Order['status']) => ({ orderId: o.id, seq, at: seq * 10, actorId: seq === 1 ? 'u_res' : null, action: 'x', from: null, to, note: null })
+        const ev = (seq: number, to: Order['status']) => ({
+          orderId: o.id,
+          seq,
+          at: seq * 10,
+          actorId: seq === 1 ? 'u_res' : null,
+          action: 'x',
+          from: null,
+          to,
+          note: null,
+        })
         await w(async (x) => {
           await x.orders.insert(o)
           await x.orders.appendEvent(ev(2, 'open'))
@@ -440,7 +468,9 @@ export function repositoryContract(adapter: ContractAdapter) {
             await x.orders.insert(order({ id: 'o_far2', createdAt: 800, gridId: null, buildingId: null, kind: 'wish' }))
             await x.orders.insert(order({ id: 'o_mine', createdAt: 999, residentId: 'u_m1', buildingId: 'b_1' }))
             await x.orders.insert(order({ id: 'o_other', createdAt: 999, assigneeId: 'u_m2', buildingId: 'b_1' }))
-            await x.orders.insert(order({ id: 'o_to_me', createdAt: 10, assigneeId: 'u_m1', gridId: 'g_2', buildingId: 'b_9', category: 'care' }))
+            await x.orders.insert(
+              order({ id: 'o_to_me', createdAt: 10, assigneeId: 'u_m1', gridId: 'g_2', buildingId: 'b_9', category: 'care' }),
+            )
             await x.orders.insert(order({ id: 'o_claimed', createdAt: 999, status: 'claimed', buildingId: 'b_1' }))
           })
           await w(async (x) => {
@@ -626,9 +656,15 @@ export function repositoryContract(adapter: ContractAdapter) {
         await expect(w((x) => x.activities.update({ ...a2, signedCount: 5 }))).rejects.toBeInstanceOf(WriteConflict)
         const asc = await r((x) => x.activities.list({ communityId: C1, order: 'asc', limit: 2 }))
         expect(ids(asc.items)).toEqual(['a_2', 'a_3'])
-        expect(ids((await r((x) => x.activities.list({ communityId: C1, order: 'asc', limit: 2, cursor: asc.nextCursor }))).items)).toEqual(['a_1'])
-        expect(ids((await r((x) => x.activities.list({ communityId: C1, order: 'desc', statuses: ['published'], limit: 5 }))).items)).toEqual(['a_1', 'a_2'])
-        expect(ids((await r((x) => x.activities.list({ communityId: C1, order: 'asc', endsAfter: 2_000, limit: 5 }))).items)).toEqual(['a_1'])
+        expect(ids((await r((x) => x.activities.list({ communityId: C1, order: 'asc', limit: 2, cursor: asc.nextCursor }))).items)).toEqual(
+          ['a_1'],
+        )
+        expect(
+          ids((await r((x) => x.activities.list({ communityId: C1, order: 'desc', statuses: ['published'], limit: 5 }))).items),
+        ).toEqual(['a_1', 'a_2'])
+        expect(ids((await r((x) => x.activities.list({ communityId: C1, order: 'asc', endsAfter: 2_000, limit: 5 }))).items)).toEqual([
+          'a_1',
+        ])
         expect(await r((x) => x.activities.dueForReminder(600, 10))).toEqual(['a_2', 'a_1', 'a_4'])
       })
 
@@ -685,7 +721,17 @@ export function repositoryContract(adapter: ContractAdapter) {
 
     describe('account deletion (PIPL)', () => {
       it('overwrites the personal fields of a user and nothing else', async () => {
-        const erased = { ...FIXTURES.users[1], name: '已注销用户', phone: null, gridId: null, buildingId: null, room: null, member: null, roles: [], rankingOptIn: false }
+        const erased = {
+          ...FIXTURES.users[1],
+          name: '已注销用户',
+          phone: null,
+          gridId: null,
+          buildingId: null,
+          room: null,
+          member: null,
+          roles: [],
+          rankingOptIn: false,
+        }
         await w((x) => x.users.erasePersonal({ ...erased, communityId: C2, createdAt: 1 }))
         expect(await r((x) => x.users.get('u_m2'))).toEqual(erased)
         expect(ids(await r((x) => x.users.listMembers(C1)))).toEqual(['u_m1', 'u_m3'])
@@ -694,9 +740,24 @@ export function repositoryContract(adapter: ContractAdapter) {
       })
 
       it('removes one notice, also within the transaction that reads it', async () => {
-        const n = (id: string, at: number, userId = 'u_m1') => ({ id, userId, communityId: C1, kind: 'activity_reminder' as const, title: '提醒', body: '明天', link: '/x', at, readAt: null })
+        const n = (id: string, at: number, userId = 'u_m1') => ({
+          id,
+          userId,
+          communityId: C1,
+          kind: 'activity_reminder' as const,
+          title: '提醒',
+          body: '明天',
+          link: '/x',
+          at,
+          readAt: null,
+        })
         await w(async (x) => {
-          for (const [id, at] of [['n_1', 100], ['n_2', 200], ['n_3', 300]] as const) await x.inbox.add(n(id, at))
+          for (const [id, at] of [
+            ['n_1', 100],
+            ['n_2', 200],
+            ['n_3', 300],
+          ] as const)
+            await x.inbox.add(n(id, at))
           await x.inbox.add(n('n_9', 400, 'u_m2'))
         })
         await w(async (x) => {
@@ -733,7 +794,16 @@ export function repositoryContract(adapter: ContractAdapter) {
         await expect(
           w(async (x) => {
             await x.orders.insert(o)
-            await x.orders.appendEvent({ orderId: o.id, seq: 1, at: 1, actorId: null, action: 'create', from: null, to: 'submitted', note: null })
+            await x.orders.appendEvent({
+              orderId: o.id,
+              seq: 1,
+              at: 1,
+              actorId: null,
+              action: 'create',
+              from: null,
+              to: 'submitted',
+              note: null,
+            })
             await x.points.saveAccount(account('u_m1'))
             await x.points.append(entry('k:1', 1))
             await x.idempotency.put({ key: 'k', hash: 'h', response: 1, at: 1 })
@@ -766,14 +836,23 @@ export function repositoryContract(adapter: ContractAdapter) {
         expect(await r((x) => x.orders.get(o.id))).toBeNull()
       })
 
-      it("sees its own writes before it commits: gets, the timeline, lists and the ledger", async () => {
+      it('sees its own writes before it commits: gets, the timeline, lists and the ledger', async () => {
         const o = order({ createdAt: 5_000 })
         await w(async (x) => {
           await x.orders.insert(order({ id: 'o_old', createdAt: 1 }))
         })
         await w(async (x) => {
           await x.orders.insert(o)
-          await x.orders.appendEvent({ orderId: o.id, seq: 1, at: 1, actorId: 'u_res', action: 'create', from: null, to: 'submitted', note: null })
+          await x.orders.appendEvent({
+            orderId: o.id,
+            seq: 1,
+            at: 1,
+            actorId: 'u_res',
+            action: 'create',
+            from: null,
+            to: 'submitted',
+            note: null,
+          })
           const v2 = { ...o, status: 'open' as const, version: 2 }
           await x.orders.update(v2)
           expect(await x.orders.get(o.id)).toEqual(v2)

@@ -107,7 +107,19 @@ export function workbenchContract(adapter: ContractAdapter) {
         const before = (await r((x) => x.users.get('u_res'))) as User
         const member = { branch: '支部', workUnit: '单位', posts: ['care' as const], skills: ['陪诊'] }
         await w((x) =>
-          x.users.saveProfile({ ...before, name: '王秀兰（新）', phone: '13900000000', roles: ['resident', 'member'], gridId: 'g_2', buildingId: null, room: null, member, communityId: C2, createdAt: 1, rankingOptIn: true }),
+          x.users.saveProfile({
+            ...before,
+            name: '王秀兰（新）',
+            phone: '13900000000',
+            roles: ['resident', 'member'],
+            gridId: 'g_2',
+            buildingId: null,
+            room: null,
+            member,
+            communityId: C2,
+            createdAt: 1,
+            rankingOptIn: true,
+          }),
         )
         expect(await r((x) => x.users.get('u_res'))).toEqual({
           ...before,
@@ -124,10 +136,12 @@ export function workbenchContract(adapter: ContractAdapter) {
       })
 
       it('lists everyone of a community by name, then id', async () => {
-        expect(ids(await r((x) => x.users.listCommunity(C1)))).toEqual(['u_m1', 'u_m3', 'u_m2', 'u_staff', 'u_res'].sort((a, b) => {
-          const name = (id: string) => FIXTURES.users.find((u) => u.id === id)?.name ?? ''
-          return name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : a < b ? -1 : 1
-        }))
+        expect(ids(await r((x) => x.users.listCommunity(C1)))).toEqual(
+          ['u_m1', 'u_m3', 'u_m2', 'u_staff', 'u_res'].sort((a, b) => {
+            const name = (id: string) => FIXTURES.users.find((u) => u.id === id)?.name ?? ''
+            return name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : a < b ? -1 : 1
+          }),
+        )
         expect(ids(await r((x) => x.users.listCommunity(C2)))).toEqual(['u_far'])
       })
 
@@ -175,8 +189,22 @@ export function workbenchContract(adapter: ContractAdapter) {
         await w(async (x) => {
           await x.orders.insert(a)
           await x.orders.insert(b)
-          for (const [o, seq] of [[b, 2], [a, 1], [b, 1], [a, 2]] as const) {
-            await x.orders.appendEvent({ orderId: o.id, seq, at: seq * 10, actorId: null, action: seq === 1 ? 'create' : 'dispatch', from: null, to: 'submitted', note: null })
+          for (const [o, seq] of [
+            [b, 2],
+            [a, 1],
+            [b, 1],
+            [a, 2],
+          ] as const) {
+            await x.orders.appendEvent({
+              orderId: o.id,
+              seq,
+              at: seq * 10,
+              actorId: null,
+              action: seq === 1 ? 'create' : 'dispatch',
+              from: null,
+              to: 'submitted',
+              note: null,
+            })
           }
         })
         const events = await r((x) => x.orders.eventsFor([a.id, b.id]))
@@ -202,7 +230,13 @@ export function workbenchContract(adapter: ContractAdapter) {
       it('creates at version 1, replaces version − 1, refuses a stale or duplicate write', async () => {
         await w((x) => x.workbench.saveRegistration(registration('u_res')))
         await expect(w((x) => x.workbench.saveRegistration(registration('u_res')))).rejects.toBeInstanceOf(WriteConflict)
-        const decided = registration('u_res', { status: 'rejected', reason: '房号不对', decidedAt: 2_000, decidedBy: 'u_staff', version: 2 })
+        const decided = registration('u_res', {
+          status: 'rejected',
+          reason: '房号不对',
+          decidedAt: 2_000,
+          decidedBy: 'u_staff',
+          version: 2,
+        })
         await w((x) => x.workbench.saveRegistration(decided))
         expect(await r((x) => x.workbench.registration('u_res', 'resident'))).toEqual(decided)
         await expect(w((x) => x.workbench.saveRegistration({ ...decided, status: 'approved' }))).rejects.toBeInstanceOf(WriteConflict)
@@ -210,7 +244,11 @@ export function workbenchContract(adapter: ContractAdapter) {
       })
 
       it('lists a community’s pending ones, oldest first, of one kind or both', async () => {
-        const member = registration('u_m1', { kind: 'member', submittedAt: 3_000, member: { branch: '支部', workUnit: '单位', posts: ['care'], skills: [] } })
+        const member = registration('u_m1', {
+          kind: 'member',
+          submittedAt: 3_000,
+          member: { branch: '支部', workUnit: '单位', posts: ['care'], skills: [] },
+        })
         await w(async (x) => {
           await x.workbench.saveRegistration(registration('u_res', { submittedAt: 2_000 }))
           await x.workbench.saveRegistration(member)
@@ -245,7 +283,10 @@ export function workbenchContract(adapter: ContractAdapter) {
           await x.workbench.saveEvaluation(evaluation('u_m1', 2029))
           await x.workbench.saveEvaluation(evaluation('u_far', 2030, { communityId: C2 }))
         })
-        const scored = evaluation('u_m1', 2030, { community: { score: 90, text: null, by: 'u_staff', byName: '林晓', at: 2_000 }, version: 2 })
+        const scored = evaluation('u_m1', 2030, {
+          community: { score: 90, text: null, by: 'u_staff', byName: '林晓', at: 2_000 },
+          version: 2,
+        })
         await w((x) => x.workbench.saveEvaluation(scored))
         await expect(w((x) => x.workbench.saveEvaluation(scored))).rejects.toBeInstanceOf(WriteConflict)
         await expect(w((x) => x.workbench.saveEvaluation(evaluation('u_m2', 2030)))).rejects.toBeInstanceOf(WriteConflict)
@@ -255,7 +296,16 @@ export function workbenchContract(adapter: ContractAdapter) {
       })
 
       it('stores a link at its hash and marks it used', async () => {
-        const link: EvaluationLink = { tokenHash: 'ab'.repeat(32), memberId: 'u_m1', communityId: C1, year: 2030, createdBy: 'u_staff', createdAt: 1_000, expiresAt: 9_000, usedAt: null }
+        const link: EvaluationLink = {
+          tokenHash: 'ab'.repeat(32),
+          memberId: 'u_m1',
+          communityId: C1,
+          year: 2030,
+          createdBy: 'u_staff',
+          createdAt: 1_000,
+          expiresAt: 9_000,
+          usedAt: null,
+        }
         await w((x) => x.workbench.saveEvaluationLink(link))
         await w((x) => x.workbench.saveEvaluationLink({ ...link, usedAt: 2_000 }))
         expect(await r((x) => x.workbench.evaluationLink(link.tokenHash))).toEqual({ ...link, usedAt: 2_000 })
@@ -263,7 +313,13 @@ export function workbenchContract(adapter: ContractAdapter) {
       })
 
       it('lists a grid’s consented orders, latest consent first, withdrawn ones left out', async () => {
-        const consent = (orderId: string, at: number, consent = true, gridId: string | null = 'g_1') => ({ orderId, communityId: C1, gridId, consent, at })
+        const consent = (orderId: string, at: number, consent = true, gridId: string | null = 'g_1') => ({
+          orderId,
+          communityId: C1,
+          gridId,
+          consent,
+          at,
+        })
         await w(async (x) => {
           await x.workbench.saveConsent(consent('o_a', 1_000))
           await x.workbench.saveConsent(consent('o_b', 3_000))

@@ -78,7 +78,10 @@ describe('the evening-before reminder (18:00 Beijing the day before)', () => {
 
 describe('weekly repeat', () => {
   it('keeps the Beijing wall times across months and years', () => {
-    const copies = weeklyRepeat({ startAt: bj('2026-12-19 09:00'), endAt: bj('2026-12-19 11:00'), signupDeadline: bj('2026-12-18 20:00') }, 4)
+    const copies = weeklyRepeat(
+      { startAt: bj('2026-12-19 09:00'), endAt: bj('2026-12-19 11:00'), signupDeadline: bj('2026-12-18 20:00') },
+      4,
+    )
     expect(copies.map((c) => [wall(c.startAt), wall(c.endAt), wall(c.signupDeadline)])).toEqual([
       ['2026-12-19 Sat 09:00', '2026-12-19 Sat 11:00', '2026-12-18 Fri 20:00'],
       ['2026-12-26 Sat 09:00', '2026-12-26 Sat 11:00', '2026-12-25 Fri 20:00'],
@@ -88,7 +91,10 @@ describe('weekly repeat', () => {
   })
 
   it('repeats a Saturday 00:30 Beijing start on Saturdays, not on the UTC Friday', () => {
-    const copies = weeklyRepeat({ startAt: bj('2026-11-28 00:30'), endAt: bj('2026-11-28 02:00'), signupDeadline: bj('2026-11-27 23:30') }, 2)
+    const copies = weeklyRepeat(
+      { startAt: bj('2026-11-28 00:30'), endAt: bj('2026-11-28 02:00'), signupDeadline: bj('2026-11-27 23:30') },
+      2,
+    )
     expect(copies.map((c) => wall(c.startAt))).toEqual(['2026-11-28 Sat 00:30', '2026-12-05 Sat 00:30'])
   })
 })

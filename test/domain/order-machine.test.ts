@@ -47,12 +47,37 @@ const TO: Record<OrderAction, OrderStatus> = {
 function orderIn(status: OrderStatus, extra: Partial<Order> = {}): Order {
   const held = status === 'claimed' || status === 'completed' || status === 'closed'
   return {
-    id: 'o_1', communityId: C, residentId: 'u_owner', kind: 'service', category: 'care', title: '帮忙', description: '',
-    urgency: 'normal', photos: [], preferredTime: null, status, points: 10, assigneeId: null,
-    claimerId: held ? 'u_claimer' : null, gridId: null, buildingId: null, summary: null, completionPhotos: [],
-    rating: null, comment: null, rejectReason: null, releaseCount: 0, disputeCount: 0, awardedPoints: null,
-    level: 'grid', escalations: [], dueAt: null,
-    createdAt: 0, updatedAt: 0, version: 1, ...extra,
+    id: 'o_1',
+    communityId: C,
+    residentId: 'u_owner',
+    kind: 'service',
+    category: 'care',
+    title: '帮忙',
+    description: '',
+    urgency: 'normal',
+    photos: [],
+    preferredTime: null,
+    status,
+    points: 10,
+    assigneeId: null,
+    claimerId: held ? 'u_claimer' : null,
+    gridId: null,
+    buildingId: null,
+    summary: null,
+    completionPhotos: [],
+    rating: null,
+    comment: null,
+    rejectReason: null,
+    releaseCount: 0,
+    disputeCount: 0,
+    awardedPoints: null,
+    level: 'grid',
+    escalations: [],
+    dueAt: null,
+    createdAt: 0,
+    updatedAt: 0,
+    version: 1,
+    ...extra,
   }
 }
 
@@ -96,7 +121,9 @@ describe('guards and directed orders', () => {
     const directed = orderIn('open', { assigneeId: 'u_member' })
     expect(allowedActions(directed, PERSONAS.member)).toEqual(['claim', 'decline'])
     expect(nextStatus(directed, 'decline', PERSONAS.member)).toBe('open')
-    expect(() => nextStatus(directed, 'decline', PERSONAS.claimer)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }) as unknown as AppError)
+    expect(() => nextStatus(directed, 'decline', PERSONAS.claimer)).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN' }) as unknown as AppError,
+    )
     expect(allowedActions(directed, PERSONAS.claimer)).toEqual([])
     expect(() => nextStatus(directed, 'claim', PERSONAS.claimer)).toThrow('已指派给其他党员')
   })

@@ -5,13 +5,33 @@ import { deadline, escalate } from '../../cloudfunctions/core/domain/escalation'
 import { DEFAULT_RULES } from '../../cloudfunctions/core/domain/rules'
 
 const order = {
-  id: 'o_1', communityId: 'c', residentId: 'u_res', kind: 'service', category: 'elderly_child', title: '陪老人去医院陪诊',
-  description: '需要会量血压', urgency: 'normal', gridId: 'g1', buildingId: 'b1', status: 'open', assigneeId: null,
+  id: 'o_1',
+  communityId: 'c',
+  residentId: 'u_res',
+  kind: 'service',
+  category: 'elderly_child',
+  title: '陪老人去医院陪诊',
+  description: '需要会量血压',
+  urgency: 'normal',
+  gridId: 'g1',
+  buildingId: 'b1',
+  status: 'open',
+  assigneeId: null,
 } as unknown as Order
 
 const member = (id: string, fields: Partial<User> = {}, posts: string[] = [], skills: string[] = []): User => ({
-  id, communityId: 'c', name: id, phone: null, roles: ['member'], gridId: null, buildingId: null, room: null,
-  member: { branch: null, workUnit: null, posts: posts as never, skills }, rankingOptIn: false, createdAt: 0, ...fields,
+  id,
+  communityId: 'c',
+  name: id,
+  phone: null,
+  roles: ['member'],
+  gridId: null,
+  buildingId: null,
+  room: null,
+  member: { branch: null, workUnit: null, posts: posts as never, skills },
+  rankingOptIn: false,
+  createdAt: 0,
+  ...fields,
 })
 const stats = (s: Partial<MemberStats>): MemberStats => ({ ...NO_STATS, ...s })
 
@@ -19,7 +39,15 @@ describe('scoreMember', () => {
   it.each([
     ['claimed the post', member('a', {}, ['elderly_child']), NO_STATS, [['已认领助老扶幼岗', 30]]],
     ['a matching skill', member('a', {}, [], ['陪诊', '电工']), NO_STATS, [['擅长陪诊', 10]]],
-    ['at most two skills', member('a', {}, [], ['陪诊', '量血压', '医院']), NO_STATS, [['擅长陪诊', 10], ['擅长量血压', 10]]],
+    [
+      'at most two skills',
+      member('a', {}, [], ['陪诊', '量血压', '医院']),
+      NO_STATS,
+      [
+        ['擅长陪诊', 10],
+        ['擅长量血压', 10],
+      ],
+    ],
     ['same building beats same grid', member('a', { buildingId: 'b1', gridId: 'g1' }), NO_STATS, [['同楼栋', 25]]],
     ['same grid', member('a', { buildingId: 'b9', gridId: 'g1' }), NO_STATS, [['同网格', 20]]],
     ['open load', member('a'), stats({ open: 2 }), [['手头 2 单', -20]]],

@@ -4,7 +4,8 @@ import { dayOf, inZone, startOfYear, yearOf } from '../../cloudfunctions/core/do
 describe('Beijing time', () => {
   it('agrees with dayjs tz on days and years across boundaries', () => {
     const instants: number[] = []
-    for (let t = Date.parse('2024-12-30T00:00:00Z'); t < Date.parse('2027-01-03T00:00:00Z'); t += 3 * 3600_000 + 17 * 60_000) instants.push(t)
+    for (let t = Date.parse('2024-12-30T00:00:00Z'); t < Date.parse('2027-01-03T00:00:00Z'); t += 3 * 3600_000 + 17 * 60_000)
+      instants.push(t)
     for (const t of instants) {
       expect([t, dayOf(t), yearOf(t)]).toEqual([t, inZone(t).format('YYYY-MM-DD'), inZone(t).year()])
     }

@@ -33,7 +33,11 @@ describe('三评', () => {
 
   it('waits for every part, naming what is missing', () => {
     expect(combine(null)).toEqual({ combined: null, grade: null, missing: ['self', 'community', 'branch'] })
-    expect(combine({ self: entry(90), community: null, branch: entry(90) })).toEqual({ combined: null, grade: null, missing: ['community'] })
+    expect(combine({ self: entry(90), community: null, branch: entry(90) })).toEqual({
+      combined: null,
+      grade: null,
+      missing: ['community'],
+    })
   })
 
   it.each([
@@ -56,9 +60,28 @@ describe('periods in Beijing days', () => {
 })
 
 describe('points flow', () => {
-  const e = (reason: LedgerRecord['reason'], delta: number): LedgerRecord => ({ sourceKey: `${reason}${delta}`, memberId: 'm', communityId: 'c', delta, reason, note: '', balanceAfter: 0, at: 0 })
+  const e = (reason: LedgerRecord['reason'], delta: number): LedgerRecord => ({
+    sourceKey: `${reason}${delta}`,
+    memberId: 'm',
+    communityId: 'c',
+    delta,
+    reason,
+    note: '',
+    balanceAfter: 0,
+    at: 0,
+  })
   it('issues awards and positive adjustments; redeems redemptions less refunds', () => {
-    expect(pointsFlow([e('order_award', 25), e('activity_award', 10), e('adjustment', 5), e('adjustment', -3), e('redemption', -60), e('refund', 45), e('expiry', -2)])).toEqual({
+    expect(
+      pointsFlow([
+        e('order_award', 25),
+        e('activity_award', 10),
+        e('adjustment', 5),
+        e('adjustment', -3),
+        e('redemption', -60),
+        e('refund', 45),
+        e('expiry', -2),
+      ]),
+    ).toEqual({
       issued: 40,
       redeemed: 15,
     })
@@ -109,7 +132,19 @@ describe('deciding a registration', () => {
   })
 
   it('grants the role and binds the home (grid from the building)', () => {
-    const user = { id: 'u_new', communityId: 'c1', name: '新用户', phone: null, roles: [], gridId: null, buildingId: null, room: null, member: null, rankingOptIn: false, createdAt: 0 }
+    const user = {
+      id: 'u_new',
+      communityId: 'c1',
+      name: '新用户',
+      phone: null,
+      roles: [],
+      gridId: null,
+      buildingId: null,
+      room: null,
+      member: null,
+      rankingOptIn: false,
+      createdAt: 0,
+    }
     expect(applyRegistration(user, reg(), { id: 'b1', communityId: 'c1', gridId: 'g9', name: '1号楼' })).toMatchObject({
       name: '陈明',
       phone: '13912345678',
@@ -119,7 +154,10 @@ describe('deciding a registration', () => {
       room: '2单元 301',
     })
     const member = reg({ kind: 'member', gridId: 'g2', member: { workUnit: '单位', branch: '支部', posts: ['care'], skills: [] } })
-    expect(applyRegistration({ ...user, roles: ['resident'], buildingId: 'b1', gridId: 'g1' }, member, null)).toMatchObject({ roles: ['resident', 'member'], gridId: 'g1' })
+    expect(applyRegistration({ ...user, roles: ['resident'], buildingId: 'b1', gridId: 'g1' }, member, null)).toMatchObject({
+      roles: ['resident', 'member'],
+      gridId: 'g1',
+    })
     expect(applyRegistration(user, member, null)).toMatchObject({ roles: ['member'], gridId: 'g2', member: { branch: '支部' } })
   })
 })

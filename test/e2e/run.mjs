@@ -68,7 +68,12 @@ function ensureH5Build() {
     return
   }
   log('building the H5 app (npx taro build --type h5)…')
-  const built = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' }, timeout: 5 * 60_000 })
+  const built = spawnSync('npx', ['taro', 'build', '--type', 'h5'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+    timeout: 5 * 60_000,
+  })
   if (built.status !== 0 || !existsSync(index)) throw new Error('the H5 build failed')
 }
 
@@ -110,7 +115,16 @@ async function main() {
     executablePath: CHROMIUM,
     headless: true,
     timeout: 30_000,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   })
   log(`browser ${browser.version()}`)
 
@@ -157,7 +171,10 @@ async function main() {
   }
   const n = (s) => results.filter((r) => r.status === s).length
   console.log(`\nscreenshots: ${path.relative(root, OUT)}/<journey>/NN-name.png`)
-  for (const r of results) console.log(`  ${r.status.padEnd(7)} ${r.name.padEnd(20)} ${(r.ms / 1000).toFixed(1).padStart(5)}s  ${r.status === 'skipped' ? `skipped: ${r.reason}` : r.shots.join(' ')}`)
+  for (const r of results)
+    console.log(
+      `  ${r.status.padEnd(7)} ${r.name.padEnd(20)} ${(r.ms / 1000).toFixed(1).padStart(5)}s  ${r.status === 'skipped' ? `skipped: ${r.reason}` : r.shots.join(' ')}`,
+    )
   console.log(`\n${n('passed')} passed, ${n('failed')} failed, ${n('skipped')} skipped (${secs()})`)
   return n('failed') === 0
 }

@@ -58,7 +58,8 @@ export const CATALOG: Record<string, ActionCase> = {
   'accounts.updateProfile': { own: same({ rankingOptIn: true }) },
   'accounts.inbox': { own: same({}) },
   'accounts.markRead': {
-    own: (w) => by({ ids: [w.notice[P.R]] }, { ids: [w.notice[P.M]] }, { ids: [w.notice[P.S]] }, { ids: [w.notice[P.OS]] }, { ids: [w.notice[P.A]] }),
+    own: (w) =>
+      by({ ids: [w.notice[P.R]] }, { ids: [w.notice[P.M]] }, { ids: [w.notice[P.S]] }, { ids: [w.notice[P.OS]] }, { ids: [w.notice[P.A]] }),
     others: (w) => by({ ids: [w.notice[P.R2]] }, { ids: [w.notice[P.M2]] }, { ids: [w.notice[P.M]] }, { ids: [w.notice[P.M]] }),
   },
   'accounts.exportMyData': { own: same({}) },
@@ -150,7 +151,13 @@ export const CATALOG: Record<string, ActionCase> = {
   },
   'orders.confirm': {
     own: (w) => community({ orderId: w.o.cmpM, rating: 5 }, { orderId: w.q.cmp, rating: 5 }, true),
-    others: (w) => by({ orderId: w.o.cmpM2, rating: 5 }, { orderId: w.o.cmpM2, rating: 5 }, { orderId: w.q.cmp, rating: 5 }, { orderId: w.o.cmpM, rating: 5 }),
+    others: (w) =>
+      by(
+        { orderId: w.o.cmpM2, rating: 5 },
+        { orderId: w.o.cmpM2, rating: 5 },
+        { orderId: w.q.cmp, rating: 5 },
+        { orderId: w.o.cmpM, rating: 5 },
+      ),
   },
   'orders.dispute': {
     own: (w) => community({ orderId: w.o.cmpM, reason: '水管还在漏水' }, { orderId: w.q.cmp, reason: '水管还在漏水' }, true),
@@ -171,20 +178,37 @@ export const CATALOG: Record<string, ActionCase> = {
   'points.ledger': { own: same({}) },
   'points.adjust': {
     own: () => community({ memberId: P.M, delta: 5, reason: '补录活动积分' }, { memberId: P.QM, delta: 5, reason: '补录活动积分' }, true),
-    others: () => community({ memberId: P.M, delta: 5, reason: '补录活动积分' }, { memberId: P.QM, delta: 5, reason: '补录活动积分' }, false),
+    others: () =>
+      community({ memberId: P.M, delta: 5, reason: '补录活动积分' }, { memberId: P.QM, delta: 5, reason: '补录活动积分' }, false),
   },
   'points.rules': { own: same({}) },
   'points.updateRules': { own: same({ rules: { ...DEFAULT_RULES, dailyCap: 50 } }) },
   'points.ranking': { own: same({ by: 'branch' }) },
   'points.evaluation': {
     own: (w) => by({ year: w.year }, { year: w.year }, { memberId: P.M, year: w.year }, { memberId: P.QM, year: w.year }),
-    others: (w) => by({ memberId: P.M2, year: w.year }, { memberId: P.M2, year: w.year }, { memberId: P.QM, year: w.year }, { memberId: P.M, year: w.year }),
+    others: (w) =>
+      by(
+        { memberId: P.M2, year: w.year },
+        { memberId: P.M2, year: w.year },
+        { memberId: P.QM, year: w.year },
+        { memberId: P.M, year: w.year },
+      ),
   },
   'points.evaluations': { own: each((w) => ({ year: w.year })) },
   'points.selfEvaluate': { own: each((w) => ({ year: w.year, score: 90, text: '今年参加了二十多次志愿服务活动' })) },
   'points.scoreEvaluation': {
-    own: (w) => community({ memberId: P.M, year: w.year, part: 'community', score: 88 }, { memberId: P.QM, year: w.year, part: 'community', score: 88 }, true),
-    others: (w) => community({ memberId: P.M, year: w.year, part: 'community', score: 88 }, { memberId: P.QM, year: w.year, part: 'community', score: 88 }, false),
+    own: (w) =>
+      community(
+        { memberId: P.M, year: w.year, part: 'community', score: 88 },
+        { memberId: P.QM, year: w.year, part: 'community', score: 88 },
+        true,
+      ),
+    others: (w) =>
+      community(
+        { memberId: P.M, year: w.year, part: 'community', score: 88 },
+        { memberId: P.QM, year: w.year, part: 'community', score: 88 },
+        false,
+      ),
   },
   'points.branchLink': {
     own: (w) => community({ memberId: P.M, year: w.year }, { memberId: P.QM, year: w.year }, true),
@@ -193,7 +217,11 @@ export const CATALOG: Record<string, ActionCase> = {
   'points.branchForm': { own: (w) => community({ token: w.branchToken.hx }, { token: w.branchToken.qs }, true) },
   'points.branchScore': {
     own: (w) =>
-      community({ token: w.branchToken.hx, score: 92, scorer: '市税务局第一党支部 张书记' }, { token: w.branchToken.qs, score: 92, scorer: '区教育局党支部 李书记' }, true),
+      community(
+        { token: w.branchToken.hx, score: 92, scorer: '市税务局第一党支部 张书记' },
+        { token: w.branchToken.qs, score: 92, scorer: '区教育局党支部 李书记' },
+        true,
+      ),
   },
 
   'mall.listGoods': { own: same({}) },
@@ -208,7 +236,8 @@ export const CATALOG: Record<string, ActionCase> = {
   'mall.myRedemptions': { own: same({}) },
   'mall.cancelRedemption': {
     own: (w) => community({ redemptionId: w.red.M.id }, { redemptionId: w.red.QM.id }, true),
-    others: (w) => by({ redemptionId: w.red.M2.id }, { redemptionId: w.red.M2.id }, { redemptionId: w.red.QM.id }, { redemptionId: w.red.M.id }),
+    others: (w) =>
+      by({ redemptionId: w.red.M2.id }, { redemptionId: w.red.M2.id }, { redemptionId: w.red.QM.id }, { redemptionId: w.red.M.id }),
   },
   'mall.lookup': {
     own: (w) => community({ code: w.red.M.code }, { code: w.red.QM.code }, true),
@@ -226,12 +255,15 @@ export const CATALOG: Record<string, ActionCase> = {
   },
   'activities.publish': { own: each((_w, wh) => activityInput(wh.h.app.clock.now(), 48 * HOUR, 2, 24 * HOUR)) },
   'activities.update': {
-    own: (w) => community({ activityId: w.act.open, title: '周末志愿服务（改）' }, { activityId: w.qact.open, title: '周末志愿服务（改）' }, true),
-    others: (w) => community({ activityId: w.act.open, title: '周末志愿服务（改）' }, { activityId: w.qact.open, title: '周末志愿服务（改）' }, false),
+    own: (w) =>
+      community({ activityId: w.act.open, title: '周末志愿服务（改）' }, { activityId: w.qact.open, title: '周末志愿服务（改）' }, true),
+    others: (w) =>
+      community({ activityId: w.act.open, title: '周末志愿服务（改）' }, { activityId: w.qact.open, title: '周末志愿服务（改）' }, false),
   },
   'activities.cancel': {
     own: (w) => community({ activityId: w.act.open, reason: '天气原因取消' }, { activityId: w.qact.open, reason: '天气原因取消' }, true),
-    others: (w) => community({ activityId: w.act.open, reason: '天气原因取消' }, { activityId: w.qact.open, reason: '天气原因取消' }, false),
+    others: (w) =>
+      community({ activityId: w.act.open, reason: '天气原因取消' }, { activityId: w.qact.open, reason: '天气原因取消' }, false),
   },
   'activities.signup': {
     own: (w) => community({ activityId: w.act.fresh }, { activityId: w.qact.fresh }, true),
@@ -247,13 +279,31 @@ export const CATALOG: Record<string, ActionCase> = {
   },
   'activities.checkin': {
     own: async (w, wh) =>
-      community({ activityId: w.act.live, token: await wh.checkinToken(w.act.live) }, { activityId: w.qact.live, token: await wh.checkinToken(w.qact.live) }, true),
+      community(
+        { activityId: w.act.live, token: await wh.checkinToken(w.act.live) },
+        { activityId: w.qact.live, token: await wh.checkinToken(w.qact.live) },
+        true,
+      ),
     others: async (w, wh) =>
-      community({ activityId: w.act.live, token: await wh.checkinToken(w.act.live) }, { activityId: w.qact.live, token: await wh.checkinToken(w.qact.live) }, false),
+      community(
+        { activityId: w.act.live, token: await wh.checkinToken(w.act.live) },
+        { activityId: w.qact.live, token: await wh.checkinToken(w.qact.live) },
+        false,
+      ),
   },
   'activities.markAttendance': {
-    own: (w) => community({ activityId: w.act.live, memberIds: [P.M], attended: true }, { activityId: w.qact.live, memberIds: [P.QM], attended: true }, true),
-    others: (w) => community({ activityId: w.act.live, memberIds: [P.M], attended: true }, { activityId: w.qact.live, memberIds: [P.QM], attended: true }, false),
+    own: (w) =>
+      community(
+        { activityId: w.act.live, memberIds: [P.M], attended: true },
+        { activityId: w.qact.live, memberIds: [P.QM], attended: true },
+        true,
+      ),
+    others: (w) =>
+      community(
+        { activityId: w.act.live, memberIds: [P.M], attended: true },
+        { activityId: w.qact.live, memberIds: [P.QM], attended: true },
+        false,
+      ),
   },
   'activities.finish': {
     own: (w) => community({ activityId: w.act.ended }, { activityId: w.qact.ended }, true),
@@ -264,7 +314,8 @@ export const CATALOG: Record<string, ActionCase> = {
 CATALOG['workbench.dashboard'] = { own: each((w) => w.period) }
 CATALOG['workbench.ledger'] = {
   own: (w) => by({ ...w.period }, { ...w.period }, { ...w.period, memberId: P.M }, { ...w.period, memberId: P.QM }),
-  others: (w) => by({ ...w.period, memberId: P.M2 }, { ...w.period, memberId: P.M2 }, { ...w.period, memberId: P.QM }, { ...w.period, memberId: P.M }),
+  others: (w) =>
+    by({ ...w.period, memberId: P.M2 }, { ...w.period, memberId: P.M2 }, { ...w.period, memberId: P.QM }, { ...w.period, memberId: P.M }),
 }
 CATALOG['workbench.exportLedger'] = CATALOG['workbench.ledger']
 CATALOG['workbench.exportEvaluation'] = { own: each((w) => ({ year: w.year })) }
@@ -290,7 +341,13 @@ CATALOG['workbench.consent'] = {
 }
 CATALOG['workbench.setConsent'] = {
   own: (w) => community({ orderId: w.o.closedM, consent: true }, { orderId: w.q.cmp, consent: true }, true),
-  others: (w) => by({ orderId: w.o.cmpM2, consent: true }, { orderId: w.o.cmpM2, consent: true }, { orderId: w.q.cmp, consent: true }, { orderId: w.o.closedM, consent: true }),
+  others: (w) =>
+    by(
+      { orderId: w.o.cmpM2, consent: true },
+      { orderId: w.o.cmpM2, consent: true },
+      { orderId: w.q.cmp, consent: true },
+      { orderId: w.o.closedM, consent: true },
+    ),
 }
 
 /** The input `caller` sends for `whose` object of `action`, or undefined when the catalog has none. */

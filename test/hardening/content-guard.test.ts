@@ -54,12 +54,17 @@ it.each(cases)('%s %s refuses a blocked word and stores nothing', async (key, pa
     const input = setPath(base, path, blocked(word, leaf.minLength, leaf.maxLength))
     const before = wh.dump()
     const res = await wh.http(PERSONA[caller], a.fn, a.action, input)
-    if (res.status !== 400 || res.body.error?.field !== path) failures.push(`${word}: ${res.status} ${JSON.stringify(res.body.error ?? 'ok')}`)
+    if (res.status !== 400 || res.body.error?.field !== path)
+      failures.push(`${word}: ${res.status} ${JSON.stringify(res.body.error ?? 'ok')}`)
     else if (wh.dump() !== before) failures.push(`${word}: refused but written`)
   }
   // the same input with clean text goes through: it was the word that was refused
   await wh.reset()
-  const clean = setPath({ ...((await inputFor(wh, key, caller, 'own')) as object), ...CONTEXT[`${key} ${path}`] }, path, blocked('社区', leaf.minLength, leaf.maxLength))
+  const clean = setPath(
+    { ...((await inputFor(wh, key, caller, 'own')) as object), ...CONTEXT[`${key} ${path}`] },
+    path,
+    blocked('社区', leaf.minLength, leaf.maxLength),
+  )
   const ok = await wh.http(PERSONA[caller], a.fn, a.action, clean)
   expect([ok.status, ok.body.error]).toEqual([200, undefined])
   expect(failures).toEqual([])

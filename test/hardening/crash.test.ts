@@ -32,7 +32,14 @@ const children = new Set<ChildProcess>()
 function startGateway(dataDir: string): Promise<Gateway> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'local/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', REDGRID_DATA: dataDir, REDGRID_STATIC: path.join(dataDir, 'no-h5'), REDGRID_DEMO: '1' },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      REDGRID_DATA: dataDir,
+      REDGRID_STATIC: path.join(dataDir, 'no-h5'),
+      REDGRID_DEMO: '1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   children.add(child)
@@ -99,7 +106,12 @@ interface Acks {
 async function drive(url: string, who: string, token: string, acks: Acks, stop: { now: boolean }, rnd: () => number) {
   while (!stop.now) {
     if (RESIDENTS.includes(who)) {
-      const res = await post(url, 'orders', { action: 'create', requestId: rid(), input: { kind: 'service', category: 'care', title: '陪老人去医院' } }, token)
+      const res = await post(
+        url,
+        'orders',
+        { action: 'create', requestId: rid(), input: { kind: 'service', category: 'care', title: '陪老人去医院' } },
+        token,
+      )
       if (res?.body.ok) acks.orders.add(res.body.data.id)
     } else if (who === STAFF) {
       const queue = await post(url, 'orders', { action: 'list', input: { scope: 'review', limit: 5 } }, token)
@@ -154,14 +166,16 @@ function inspect(dataDir: string, acks: Acks, initialStock: Record<string, numbe
     wrong.push(...brokenInvariants(db, initialStock))
     const order = db.prepare('SELECT status FROM orders WHERE id = ?')
     for (const id of acks.orders) if (!order.get(id)) wrong.push(`acknowledged order ${id} is missing`)
-    for (const id of acks.dispatched) if ((order.get(id) as { status: string } | undefined)?.status !== 'open') wrong.push(`acknowledged dispatch of ${id} is missing`)
+    for (const id of acks.dispatched)
+      if ((order.get(id) as { status: string } | undefined)?.status !== 'open') wrong.push(`acknowledged dispatch of ${id} is missing`)
     const redemption = db.prepare('SELECT status FROM redemptions WHERE id = ?')
     const entry = db.prepare('SELECT delta FROM ledger WHERE source_key = ?')
     for (const [id, r] of acks.redemptions) {
       const row = redemption.get(id) as { status: string } | undefined
       if (!row) wrong.push(`acknowledged redemption ${id} is missing`)
       else if (!entry.get(`redemption:${id}`)) wrong.push(`acknowledged redemption ${id} has no debit`)
-      else if (r.cancelled && (row.status !== 'cancelled' || !entry.get(`redemption:${id}:refund`))) wrong.push(`acknowledged cancellation of ${id} is missing`)
+      else if (r.cancelled && (row.status !== 'cancelled' || !entry.get(`redemption:${id}:refund`)))
+        wrong.push(`acknowledged cancellation of ${id} is missing`)
       else if (!r.cancelled && !r.cancelInFlight && row.status !== 'pending') wrong.push(`redemption ${id} is ${row.status}, nobody asked`)
     }
     const signup = db.prepare('SELECT status FROM activity_signups WHERE member_id = ? AND activity_id = ?')
@@ -208,51 +222,65 @@ describe('crash safety', () => {
     rmSync(dataDir, { recursive: true, force: true })
   })
 
-  it(`survives ${KILLS} SIGKILLs under load with nothing acknowledged lost`, async () => {
-    const seed = Number(process.env.CRASH_SEED ?? Date.now() % 1_000_000)
-    const rnd = prng(seed)
-    const acks: Acks = { orders: new Set(), dispatched: new Set(), redemptions: new Map(), signups: new Map() }
-    let g = await startGateway(dataDir)
-    const tokens: Record<string, string> = {}
-    for (const who of [...RESIDENTS, ...MEMBERS, STAFF]) {
-      const res = await post(g.url, 'auth/demo-login', { userId: who })
-      tokens[who] = res?.body.data.token
-    }
-    for (const m of MEMBERS) {
-      const res = await post(g.url, 'points', { action: 'adjust', requestId: rid(), input: { memberId: m, delta: 5000, reason: '压力测试积分' } }, tokens[STAFF])
-      expect(res?.status).toBe(200)
-    }
-    const initialStock = Object.fromEntries(
-      (await (async () => {
-        const db = new Database(path.join(dataDir, 'redgrid.db'), { readonly: true })
-        const rows = db.prepare('SELECT id, stock FROM goods').all() as Array<{ id: string; stock: number }>
-        db.close()
-        return rows
-      })()).map((r) => [r.id, r.stock]),
-    )
+  it(
+    `survives ${KILLS} SIGKILLs under load with nothing acknowledged lost`,
+    async () => {
+      const seed = Number(process.env.CRASH_SEED ?? Date.now() % 1_000_000)
+      const rnd = prng(seed)
+      const acks: Acks = { orders: new Set(), dispatched: new Set(), redemptions: new Map(), signups: new Map() }
+      let g = await startGateway(dataDir)
+      const tokens: Record<string, string> = {}
+      for (const who of [...RESIDENTS, ...MEMBERS, STAFF]) {
+        const res = await post(g.url, 'auth/demo-login', { userId: who })
+        tokens[who] = res?.body.data.token
+      }
+      for (const m of MEMBERS) {
+        const res = await post(
+          g.url,
+          'points',
+          { action: 'adjust', requestId: rid(), input: { memberId: m, delta: 5000, reason: '压力测试积分' } },
+          tokens[STAFF],
+        )
+        expect(res?.status).toBe(200)
+      }
+      const initialStock = Object.fromEntries(
+        (
+          await (async () => {
+            const db = new Database(path.join(dataDir, 'redgrid.db'), { readonly: true })
+            const rows = db.prepare('SELECT id, stock FROM goods').all() as Array<{ id: string; stock: number }>
+            db.close()
+            return rows
+          })()
+        ).map((r) => [r.id, r.stock]),
+      )
 
-    let survived = 0
-    let acknowledged = 0
-    for (let i = 0; i < KILLS; i++) {
-      const stop = { now: false }
-      const loops = [...RESIDENTS, ...MEMBERS, STAFF].map((who) => drive(g.url, who, tokens[who], acks, stop, rnd))
-      await new Promise((r) => setTimeout(r, 40 + Math.floor(rnd() * 360)))
+      let survived = 0
+      let acknowledged = 0
+      for (let i = 0; i < KILLS; i++) {
+        const stop = { now: false }
+        const loops = [...RESIDENTS, ...MEMBERS, STAFF].map((who) => drive(g.url, who, tokens[who], acks, stop, rnd))
+        await new Promise((r) => setTimeout(r, 40 + Math.floor(rnd() * 360)))
+        await kill(g)
+        stop.now = true
+        await Promise.all(loops)
+        // the restarted gateway recovers the database itself (WAL), then we look
+        g = await startGateway(dataDir)
+        const wrong = inspect(dataDir, acks, initialStock)
+        if (wrong.length) throw new Error(`after kill ${i + 1} (CRASH_SEED=${seed}):\n${wrong.slice(0, 20).join('\n')}`)
+        survived += 1
+        // the restarted gateway knows everyone's session and serves
+        const me = await post(g.url, 'accounts', { action: 'me' }, tokens[MEMBERS[0]])
+        expect(me?.status).toBe(200)
+      }
       await kill(g)
-      stop.now = true
-      await Promise.all(loops)
-      // the restarted gateway recovers the database itself (WAL), then we look
-      g = await startGateway(dataDir)
-      const wrong = inspect(dataDir, acks, initialStock)
-      if (wrong.length) throw new Error(`after kill ${i + 1} (CRASH_SEED=${seed}):\n${wrong.slice(0, 20).join('\n')}`)
-      survived += 1
-      // the restarted gateway knows everyone's session and serves
-      const me = await post(g.url, 'accounts', { action: 'me' }, tokens[MEMBERS[0]])
-      expect(me?.status).toBe(200)
-    }
-    await kill(g)
-    acknowledged = acks.orders.size + acks.dispatched.size + acks.redemptions.size + [...acks.signups.values()].filter((s) => s.acked).length
-    console.log(`crash safety: ${survived} SIGKILLs survived (seed ${seed}); ${acknowledged} acknowledged writes all found after every restart`)
-    expect(survived).toBe(KILLS)
-    expect(acks.orders.size).toBeGreaterThan(KILLS)
-  }, 60_000 + KILLS * 12_000)
+      acknowledged =
+        acks.orders.size + acks.dispatched.size + acks.redemptions.size + [...acks.signups.values()].filter((s) => s.acked).length
+      console.log(
+        `crash safety: ${survived} SIGKILLs survived (seed ${seed}); ${acknowledged} acknowledged writes all found after every restart`,
+      )
+      expect(survived).toBe(KILLS)
+      expect(acks.orders.size).toBeGreaterThan(KILLS)
+    },
+    60_000 + KILLS * 12_000,
+  )
 })

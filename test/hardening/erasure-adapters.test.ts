@@ -26,7 +26,7 @@ describe('local mode', () => {
     }
   })
 
-  it("removeAllOf deletes every upload of the owner — rows and bytes — and only theirs", async () => {
+  it('removeAllOf deletes every upload of the owner — rows and bytes — and only theirs', async () => {
     const h = await openHarness()
     try {
       const mine = [await h.upload('u_wangxl'), await h.upload('u_wangxl')]
@@ -61,10 +61,12 @@ describe('CloudBase (offline fake)', () => {
     const files = cloudFiles({
       envId: ENV_ID,
       getTempFileURL: () => async () => ({ fileList: [] }),
-      deleteFile: () => async ({ fileList }) => {
-        deleted.push(fileList)
-        return {}
-      },
+      deleteFile:
+        () =>
+        async ({ fileList }) => {
+          deleted.push(fileList)
+          return {}
+        },
     })
     const own = Array.from({ length: 60 }, (_, i) => `cloud://${ENV_ID}.${BUCKET}/uploads/u_res/p${i}.jpg`)
     const others = [`cloud://${ENV_ID}.${BUCKET}/uploads/u_m1/x.jpg`, `cloud://other-env.${BUCKET}/uploads/u_res/y.jpg`, 'f_local']

@@ -62,7 +62,20 @@ const strangeString = fc.oneof(
 const strangeNumber = fc.oneof(
   fc.integer(),
   fc.double(),
-  fc.constantFrom(-1, -0, 0.5, 1.0000001, 2 ** 31, 2 ** 53, 2 ** 53 + 2, -(2 ** 63), 1e308, Number.MIN_VALUE, Number.NaN, Number.POSITIVE_INFINITY),
+  fc.constantFrom(
+    -1,
+    -0,
+    0.5,
+    1.0000001,
+    2 ** 31,
+    2 ** 53,
+    2 ** 53 + 2,
+    -(2 ** 63),
+    1e308,
+    Number.MIN_VALUE,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+  ),
 )
 
 const hostile: fc.Arbitrary<unknown> = fc.oneof(
@@ -90,7 +103,7 @@ function cases(a: RegisteredAction, valid: Record<string, unknown>): fc.Arbitrar
     label: `extra key ${k}`,
     body: envelope(valid).replace(/"input":\{/, `"input":{${JSON.stringify(k)}:${JSON.stringify(v) ?? 'null'},`),
   }))
-  const rawNumbers = fc.constantFrom(...paths.length ? paths : ['x']).chain((p) =>
+  const rawNumbers = fc.constantFrom(...(paths.length ? paths : ['x'])).chain((p) =>
     fc.constantFrom('1e999', '-1e999', '-0', '0.1e1', '1E+400', '123456789012345678901234567890').map((n) => ({
       label: `${p} = ${n} (raw)`,
       body: envelope(setPath(valid, p, '__RAW__')).replace('"__RAW__"', n),
@@ -98,12 +111,27 @@ function cases(a: RegisteredAction, valid: Record<string, unknown>): fc.Arbitrar
   )
   const wholeInput = hostile.map((v) => ({ label: 'input = hostile', body: envelope(v) }))
   const badEnvelope = fc.oneof(
-    fc.tuple(strangeString, strangeString).map(([action, rid]) => ({ label: 'envelope: hostile action/requestId', body: JSON.stringify({ action, requestId: rid, input: valid }) })),
-    fc.constantFrom('[]', 'null', '"orders"', '12', '{}', `{"action":"${a.action}","__proto__":{"polluted":true},"input":{}}`, `{"action":"${a.action}","action":"me"}`).map((body) => ({
-      label: `raw body ${body.slice(0, 30)}`,
-      body,
+    fc.tuple(strangeString, strangeString).map(([action, rid]) => ({
+      label: 'envelope: hostile action/requestId',
+      body: JSON.stringify({ action, requestId: rid, input: valid }),
     })),
-    fc.integer({ min: 100, max: 5000 }).map((d) => ({ label: `raw nesting ${d}`, body: `{"action":"${a.action}","input":${'['.repeat(d)}${']'.repeat(d)}}` })),
+    fc
+      .constantFrom(
+        '[]',
+        'null',
+        '"orders"',
+        '12',
+        '{}',
+        `{"action":"${a.action}","__proto__":{"polluted":true},"input":{}}`,
+        `{"action":"${a.action}","action":"me"}`,
+      )
+      .map((body) => ({
+        label: `raw body ${body.slice(0, 30)}`,
+        body,
+      })),
+    fc
+      .integer({ min: 100, max: 5000 })
+      .map((d) => ({ label: `raw nesting ${d}`, body: `{"action":"${a.action}","input":${'['.repeat(d)}${']'.repeat(d)}}` })),
   )
   return fc.oneof(
     { weight: 4, arbitrary: replaceLeaf },
@@ -122,7 +150,9 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(() => {
   wh?.h.close()
-  console.log(`fuzz: ${total} hostile requests over HTTP (${RUNS} per action × ${ACTIONS.length} actions), no 500, nothing written by a refused one`)
+  console.log(
+    `fuzz: ${total} hostile requests over HTTP (${RUNS} per action × ${ACTIONS.length} actions), no 500, nothing written by a refused one`,
+  )
 })
 
 /** What the server's JSON.parse makes of the body's input, and whether the schema takes it. */

@@ -35,7 +35,8 @@ async function otherPayload(a: RegisteredAction, caller: Parameters<typeof input
     const v = input[leaf.path]
     if (leaf.kind === 'text' && typeof v === 'string' && (leaf.maxLength ?? 0) > v.length) return { ...input, [leaf.path]: `${v}！` }
     if (leaf.kind === 'boolean' && typeof v === 'boolean') return { ...input, [leaf.path]: !v }
-    if (leaf.kind === 'number' && typeof v === 'number' && (leaf.max ?? Number.POSITIVE_INFINITY) > v) return { ...input, [leaf.path]: v + 1 }
+    if (leaf.kind === 'number' && typeof v === 'number' && (leaf.max ?? Number.POSITIVE_INFINITY) > v)
+      return { ...input, [leaf.path]: v + 1 }
   }
   return null
 }

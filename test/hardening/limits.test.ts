@@ -73,35 +73,40 @@ const CONTEXT: Record<string, Record<string, unknown>> = {
 
 describe('string lengths', () => {
   const bounded = ACTIONS.flatMap((a) =>
-    a.leaves.filter((l) => (l.kind === 'text' || l.kind === 'opaque' || l.kind === 'pattern') && l.maxLength !== undefined).map((l) => [a.key, l.path, l] as const),
+    a.leaves
+      .filter((l) => (l.kind === 'text' || l.kind === 'opaque' || l.kind === 'pattern') && l.maxLength !== undefined)
+      .map((l) => [a.key, l.path, l] as const),
   )
 
   it('finds the bounded strings', () => {
     expect(bounded.length).toBeGreaterThan(20)
   })
 
-  it.each(bounded)('%s %s: one character over the limit is a 400 naming it; at the limit it is not a length error', async (key, path, leaf) => {
-    const a = ACTIONS.find((x) => x.key === key)!
-    const { userId, input } = await validCall(key)
-    const base = { ...input, ...CONTEXT[`${key} ${path}`] }
-    const max = leaf.maxLength as number
-    await wh.reset()
-    const before = wh.dump()
-    const over = await wh.http(userId, a.fn, a.action, setPath(base, path, '好'.repeat(max + 1)))
-    expect([over.status, over.body.error?.field]).toEqual([400, path])
-    expect(over.body.error.message).toMatch(CHINESE)
-    expect(wh.dump()).toBe(before)
-    if (leaf.kind === 'text') {
+  it.each(bounded)(
+    '%s %s: one character over the limit is a 400 naming it; at the limit it is not a length error',
+    async (key, path, leaf) => {
+      const a = ACTIONS.find((x) => x.key === key)!
+      const { userId, input } = await validCall(key)
+      const base = { ...input, ...CONTEXT[`${key} ${path}`] }
+      const max = leaf.maxLength as number
       await wh.reset()
-      const at = await wh.http(userId, a.fn, a.action, setPath(base, path, '好'.repeat(max)))
-      expect(at.body.error?.field === path && /长|字符|多/.test(at.body.error.message)).toBe(false)
-      if ((leaf.minLength ?? 0) > 0) {
+      const before = wh.dump()
+      const over = await wh.http(userId, a.fn, a.action, setPath(base, path, '好'.repeat(max + 1)))
+      expect([over.status, over.body.error?.field]).toEqual([400, path])
+      expect(over.body.error.message).toMatch(CHINESE)
+      expect(wh.dump()).toBe(before)
+      if (leaf.kind === 'text') {
         await wh.reset()
-        const blank = await wh.http(userId, a.fn, a.action, setPath(base, path, '   '))
-        expect([blank.status, blank.body.error?.field]).toEqual([400, path])
+        const at = await wh.http(userId, a.fn, a.action, setPath(base, path, '好'.repeat(max)))
+        expect(at.body.error?.field === path && /长|字符|多/.test(at.body.error.message)).toBe(false)
+        if ((leaf.minLength ?? 0) > 0) {
+          await wh.reset()
+          const blank = await wh.http(userId, a.fn, a.action, setPath(base, path, '   '))
+          expect([blank.status, blank.body.error?.field]).toEqual([400, path])
+        }
       }
-    }
-  })
+    },
+  )
 })
 
 describe('photos per order', () => {
@@ -131,7 +136,11 @@ function postFrom(url: string, localAddress: string, path: string, body: unknown
     const req = http.request(`${url}${path}`, {
       method: 'POST',
       localAddress,
-      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(text),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
     })
     req.on('response', (res) => {
       let data = ''
@@ -178,7 +187,11 @@ describe('sign-in attempts per client address', () => {
     }
     const limited = await h.post('accounts', { action: 'me' }, 'B'.repeat(32))
     expect([limited.status, limited.body.error.code]).toEqual([429, 'RATE_LIMITED'])
-    const upload = await fetch(`${h.url}/api/files`, { method: 'POST', headers: { 'content-type': 'image/png', authorization: `Bearer ${'C'.repeat(32)}` }, body: 'x' })
+    const upload = await fetch(`${h.url}/api/files`, {
+      method: 'POST',
+      headers: { 'content-type': 'image/png', authorization: `Bearer ${'C'.repeat(32)}` },
+      body: 'x',
+    })
     expect(upload.status).toBe(429)
     expect((await h.post('accounts', { action: 'me' }, token)).status).toBe(200)
     expect((await postFrom(h.url, '127.0.0.2', '/api/accounts', { action: 'me' }, 'D'.repeat(32))).status).toBe(401)
@@ -189,7 +202,9 @@ describe('sign-in attempts per client address', () => {
     const tokens = await Promise.all(users.map((u) => h.token(u)))
     const burst = await Promise.all(
       Array.from({ length: 500 }, (_, i) =>
-        i % 5 === 0 ? h.post('auth/demo-login', { userId: users[i % users.length] }) : h.post('accounts', { action: 'me' }, tokens[i % tokens.length]),
+        i % 5 === 0
+          ? h.post('auth/demo-login', { userId: users[i % users.length] })
+          : h.post('accounts', { action: 'me' }, tokens[i % tokens.length]),
       ),
     )
     expect(burst.filter((r) => r.status !== 200)).toEqual([])
@@ -237,13 +252,18 @@ describe('code verification', () => {
     expect([limited.status, limited.body.error.code]).toEqual([429, 'RATE_LIMITED'])
     // who checks in with the right code is never counted, however often
     for (let i = 0; i < 30; i++) {
-      expect((await wh.http(P.M, 'activities', 'checkin', { activityId: wh.w.act.live, token: await wh.checkinToken(wh.w.act.live) })).status).toBe(200)
+      expect(
+        (await wh.http(P.M, 'activities', 'checkin', { activityId: wh.w.act.live, token: await wh.checkinToken(wh.w.act.live) })).status,
+      ).toBe(200)
     }
   })
 
   async function staleToken(): Promise<string> {
     const { checkinToken, slotOf } = await import('../../cloudfunctions/core/domain/activity')
-    const a = wh.h.app.store.db.prepare('SELECT id, checkin_secret FROM activities WHERE id = ?').get(wh.w.act.live) as { id: string; checkin_secret: string }
+    const a = wh.h.app.store.db.prepare('SELECT id, checkin_secret FROM activities WHERE id = ?').get(wh.w.act.live) as {
+      id: string
+      checkin_secret: string
+    }
     return checkinToken({ id: a.id, checkinSecret: a.checkin_secret }, slotOf(wh.h.app.clock.now()) - 5)
   }
 })

@@ -45,9 +45,9 @@ describe('extra fields in the input', () => {
     const own = new Set(a.leaves.map((l) => l.path.split('.')[0]))
     // nested objects of the input (a place, the rules) get the extras too
     const present = (path: string) => path.split('.').reduce<any>((at, k) => (at && typeof at === 'object' ? at[k] : undefined), input)
-    const parents = [...new Set(a.leaves.filter((l) => l.path.includes('.') && !l.inArray).map((l) => l.path.slice(0, l.path.lastIndexOf('.'))))].filter(
-      (p) => typeof present(p) === 'object',
-    )
+    const parents = [
+      ...new Set(a.leaves.filter((l) => l.path.includes('.') && !l.inArray).map((l) => l.path.slice(0, l.path.lastIndexOf('.')))),
+    ].filter((p) => typeof present(p) === 'object')
     const failures: string[] = []
     for (const [field, value] of Object.entries(EXTRA)) {
       const at = [...(own.has(field) ? [] : [field]), ...parents.map((p) => `${p}.${field}`)]
@@ -55,7 +55,8 @@ describe('extra fields in the input', () => {
         await wh.reset()
         const before = wh.dump()
         const res = await wh.http(userId, a.fn, a.action, setPath(input, path, value))
-        if (res.status !== 400 || res.body.error?.field !== path) failures.push(`${path}: ${res.status} ${JSON.stringify(res.body.error ?? res.body.data).slice(0, 120)}`)
+        if (res.status !== 400 || res.body.error?.field !== path)
+          failures.push(`${path}: ${res.status} ${JSON.stringify(res.body.error ?? res.body.data).slice(0, 120)}`)
         else if (wh.dump() !== before) failures.push(`${path}: refused but the database changed`)
       }
     }
@@ -68,7 +69,15 @@ describe('extra fields in the input', () => {
 })
 
 describe('fields beside the input (identity never comes from the payload)', () => {
-  const spoof = { userId: P.A, role: 'admin', roles: ['admin', 'staff'], communityId: 'c_qingshan', openid: 'oFORGED', _openid: 'oFORGED', userInfo: { openId: 'oFORGED' } }
+  const spoof = {
+    userId: P.A,
+    role: 'admin',
+    roles: ['admin', 'staff'],
+    communityId: 'c_qingshan',
+    openid: 'oFORGED',
+    _openid: 'oFORGED',
+    userInfo: { openId: 'oFORGED' },
+  }
 
   it.each(mutating.map((a) => a.key))('%s runs as the real caller, and a denied caller stays denied', async (key) => {
     const a = ACTIONS.find((x) => x.key === key)!
@@ -78,7 +87,9 @@ describe('fields beside the input (identity never comes from the payload)', () =
     const token = await wh.h.token(userId)
     const res = await wh.h.post(a.fn, { action: a.action, input, requestId: rid, ...spoof }, token)
     expect([res.status, res.body.error]).toEqual([200, undefined])
-    const keys = (wh.h.app.store.db.prepare('SELECT key FROM idempotency WHERE key LIKE ?').all(`%:${rid}`) as Array<{ key: string }>).map((r) => r.key)
+    const keys = (wh.h.app.store.db.prepare('SELECT key FROM idempotency WHERE key LIKE ?').all(`%:${rid}`) as Array<{ key: string }>).map(
+      (r) => r.key,
+    )
     expect(keys).toEqual([`${userId}:${rid}`])
 
     const row = ACCESS_MATRIX[key]
@@ -88,7 +99,11 @@ describe('fields beside the input (identity never comes from the payload)', () =
     await wh.reset()
     const before = wh.dump()
     const input2 = await inputFor(wh, key, denied, 'own')
-    const res2 = await wh.h.post(a.fn, { action: a.action, input: input2, requestId: requestId(), ...spoof, userId }, await wh.h.token(PERSONA[denied] as string))
+    const res2 = await wh.h.post(
+      a.fn,
+      { action: a.action, input: input2, requestId: requestId(), ...spoof, userId },
+      await wh.h.token(PERSONA[denied] as string),
+    )
     expect([401, 403, 404]).toContain(res2.status)
     expect(wh.dump()).toBe(before)
   })
@@ -106,7 +121,14 @@ interface IdorCase {
   expect: IdorExpect
 }
 
-const c = (action: string, field: string, who: string, other: IdorCase['other'], input: IdorCase['input'], expect: IdorExpect): IdorCase => ({
+const c = (
+  action: string,
+  field: string,
+  who: string,
+  other: IdorCase['other'],
+  input: IdorCase['input'],
+  expect: IdorExpect,
+): IdorCase => ({
   action,
   field,
   who,
@@ -133,8 +155,22 @@ const IDOR: IdorCase[] = [
   c('orders.complete', 'orderId', P.M, 'community', (w) => ({ orderId: w.q.clm, summary: SUMMARY, photos: [w.photo[P.M]] }), 'deny'),
   c('orders.complete', 'photos', P.M, 'user', (w) => ({ orderId: w.o.clmM, summary: SUMMARY, photos: [w.photo[P.M2]] }), 'refuse'),
   c('orders.complete', 'photos', P.M, 'community', (w) => ({ orderId: w.o.clmM, summary: SUMMARY, photos: [w.photo[P.QM]] }), 'refuse'),
-  c('orders.create', 'photos', P.R, 'user', (w) => ({ kind: 'service', category: 'care', title: '帮忙修水管', photos: [w.photo[P.R2]] }), 'refuse'),
-  c('orders.create', 'photos', P.R, 'community', (w) => ({ kind: 'service', category: 'care', title: '帮忙修水管', photos: [w.photo[P.QR]] }), 'refuse'),
+  c(
+    'orders.create',
+    'photos',
+    P.R,
+    'user',
+    (w) => ({ kind: 'service', category: 'care', title: '帮忙修水管', photos: [w.photo[P.R2]] }),
+    'refuse',
+  ),
+  c(
+    'orders.create',
+    'photos',
+    P.R,
+    'community',
+    (w) => ({ kind: 'service', category: 'care', title: '帮忙修水管', photos: [w.photo[P.QR]] }),
+    'refuse',
+  ),
   c('orders.confirm', 'orderId', P.R, 'user', (w) => ({ orderId: w.o.cmpM2, rating: 5 }), 'deny'),
   c('orders.confirm', 'orderId', P.R, 'community', (w) => ({ orderId: w.q.cmp, rating: 5 }), 'deny'),
   c('orders.dispute', 'orderId', P.R, 'user', (w) => ({ orderId: w.o.cmpM2, reason: '还在漏水' }), 'deny'),
@@ -145,9 +181,30 @@ const IDOR: IdorCase[] = [
   c('orders.list', 'gridId', P.R, 'community', () => ({ scope: 'mine', gridId: 'g_qs1' }), 'empty'),
   c('points.adjust', 'memberId', P.S, 'community', () => ({ memberId: P.QM, delta: 5, reason: '补录积分' }), 'refuse'),
   c('points.adjust', 'memberId', P.S, 'user', () => ({ memberId: P.R2, delta: 5, reason: '补录积分' }), 'refuse'),
-  c('mall.upsertGoods', 'id', P.S, 'community', (w) => ({ id: w.goods.qs, name: '青山毛巾', price: 1, stock: 9999, limitPerMember: 99, onShelf: true }), 'deny'),
-  c('mall.upsertGoods', 'image', P.S, 'user', (w) => ({ name: '新毛巾', price: 10, stock: 5, limitPerMember: 1, onShelf: true, image: w.photo[P.A] }), 'refuse'),
-  c('mall.upsertGoods', 'image', P.S, 'community', (w) => ({ name: '新毛巾', price: 10, stock: 5, limitPerMember: 1, onShelf: true, image: w.photo[P.OS] }), 'refuse'),
+  c(
+    'mall.upsertGoods',
+    'id',
+    P.S,
+    'community',
+    (w) => ({ id: w.goods.qs, name: '青山毛巾', price: 1, stock: 9999, limitPerMember: 99, onShelf: true }),
+    'deny',
+  ),
+  c(
+    'mall.upsertGoods',
+    'image',
+    P.S,
+    'user',
+    (w) => ({ name: '新毛巾', price: 10, stock: 5, limitPerMember: 1, onShelf: true, image: w.photo[P.A] }),
+    'refuse',
+  ),
+  c(
+    'mall.upsertGoods',
+    'image',
+    P.S,
+    'community',
+    (w) => ({ name: '新毛巾', price: 10, stock: 5, limitPerMember: 1, onShelf: true, image: w.photo[P.OS] }),
+    'refuse',
+  ),
   c('mall.redeem', 'goodsId', P.M, 'community', (w) => ({ goodsId: w.goods.qs }), 'deny'),
   c('mall.cancelRedemption', 'redemptionId', P.M, 'user', (w) => ({ redemptionId: w.red.M2.id }), 'deny'),
   c('mall.cancelRedemption', 'redemptionId', P.M, 'community', (w) => ({ redemptionId: w.red.QM.id }), 'deny'),
@@ -165,16 +222,58 @@ const IDOR: IdorCase[] = [
   c('activities.checkinCode', 'activityId', P.S, 'community', (w) => ({ activityId: w.qact.live }), 'deny'),
   c('activities.checkin', 'activityId', P.M, 'community', (w) => ({ activityId: w.qact.live, token: tokens.qlive }), 'deny'),
   c('activities.checkin', 'token', P.M, 'community', (w) => ({ activityId: w.act.live, token: tokens.qlive }), 'refuse'),
-  c('activities.markAttendance', 'activityId', P.S, 'community', (w) => ({ activityId: w.qact.live, memberIds: [P.QM], attended: true }), 'deny'),
-  c('activities.markAttendance', 'memberIds', P.S, 'community', (w) => ({ activityId: w.act.live, memberIds: [P.QM], attended: true }), 'refuse'),
-  c('activities.markAttendance', 'memberIds', P.S, 'user', (w) => ({ activityId: w.act.live, memberIds: [P.R2], attended: true }), 'refuse'),
+  c(
+    'activities.markAttendance',
+    'activityId',
+    P.S,
+    'community',
+    (w) => ({ activityId: w.qact.live, memberIds: [P.QM], attended: true }),
+    'deny',
+  ),
+  c(
+    'activities.markAttendance',
+    'memberIds',
+    P.S,
+    'community',
+    (w) => ({ activityId: w.act.live, memberIds: [P.QM], attended: true }),
+    'refuse',
+  ),
+  c(
+    'activities.markAttendance',
+    'memberIds',
+    P.S,
+    'user',
+    (w) => ({ activityId: w.act.live, memberIds: [P.R2], attended: true }),
+    'refuse',
+  ),
   c('activities.finish', 'activityId', P.S, 'community', (w) => ({ activityId: w.qact.ended }), 'deny'),
   // onboarding, people and grids
   c('accounts.places', 'communityId', P.R, 'community', () => ({ communityId: 'c_qingshan' }), 'public'),
-  c('accounts.registerResident', 'buildingId', P.R, 'community', () => ({ name: '王秀兰', phone: '13800010001', buildingId: 'b_qs1', unit: '1', room: '302' }), 'refuse'),
-  c('accounts.registerMember', 'gridId', P.R, 'community', () => ({ workUnit: '市税务局', branch: '第一党支部', posts: ['care'], skills: [], gridId: 'g_qs1' }), 'refuse'),
+  c(
+    'accounts.registerResident',
+    'buildingId',
+    P.R,
+    'community',
+    () => ({ name: '王秀兰', phone: '13800010001', buildingId: 'b_qs1', unit: '1', room: '302' }),
+    'refuse',
+  ),
+  c(
+    'accounts.registerMember',
+    'gridId',
+    P.R,
+    'community',
+    () => ({ workUnit: '市税务局', branch: '第一党支部', posts: ['care'], skills: [], gridId: 'g_qs1' }),
+    'refuse',
+  ),
   // a member's grid is their home's: another grid of the community is refused too
-  c('accounts.registerMember', 'gridId', P.R, 'user', () => ({ workUnit: '市税务局', branch: '第一党支部', posts: ['care'], skills: [], gridId: 'g_hx2' }), 'refuse'),
+  c(
+    'accounts.registerMember',
+    'gridId',
+    P.R,
+    'user',
+    () => ({ workUnit: '市税务局', branch: '第一党支部', posts: ['care'], skills: [], gridId: 'g_hx2' }),
+    'refuse',
+  ),
   c('accounts.approveResident', 'userId', P.S, 'community', () => ({ userId: P.QR, approve: true }), 'deny'),
   c('accounts.approveResident', 'userId', P.S, 'user', () => ({ userId: P.M, approve: true }), 'deny'),
   c('accounts.approveMember', 'userId', P.S, 'community', () => ({ userId: P.QR, approve: true }), 'deny'),
@@ -185,7 +284,14 @@ const IDOR: IdorCase[] = [
   // 三评 and 工作台账
   c('points.evaluation', 'memberId', P.M, 'user', (w) => ({ memberId: P.M2, year: w.year }), 'deny'),
   c('points.evaluation', 'memberId', P.S, 'community', (w) => ({ memberId: P.QM, year: w.year }), 'refuse'),
-  c('points.scoreEvaluation', 'memberId', P.S, 'community', (w) => ({ memberId: P.QM, year: w.year, part: 'community', score: 90 }), 'refuse'),
+  c(
+    'points.scoreEvaluation',
+    'memberId',
+    P.S,
+    'community',
+    (w) => ({ memberId: P.QM, year: w.year, part: 'community', score: 90 }),
+    'refuse',
+  ),
   c('points.scoreEvaluation', 'memberId', P.S, 'user', (w) => ({ memberId: P.R2, year: w.year, part: 'community', score: 90 }), 'refuse'),
   c('points.branchLink', 'memberId', P.S, 'community', (w) => ({ memberId: P.QM, year: w.year }), 'refuse'),
   c('points.branchLink', 'memberId', P.S, 'user', (w) => ({ memberId: P.R2, year: w.year }), 'refuse'),
@@ -199,9 +305,30 @@ const IDOR: IdorCase[] = [
   // 三亮一晒 is public: any grid's page, of any community
   c('workbench.showcase', 'gridId', P.R, 'community', () => ({ gridId: 'g_qs1' }), 'public'),
   c('workbench.showcase', 'communityId', P.R, 'community', () => ({ communityId: 'c_qingshan' }), 'public'),
-  c('workbench.saveCard', 'gridId', P.S, 'community', () => ({ gridId: 'g_qs1', title: '网格员', duties: '负责日常巡查', pledge: '有事找我' }), 'refuse'),
-  c('workbench.saveCard', 'photo', P.S, 'user', (w) => ({ gridId: 'g_hx1', title: '网格员', duties: '负责日常巡查', pledge: '有事找我', photo: w.photo[P.A] }), 'refuse'),
-  c('workbench.saveCard', 'photo', P.S, 'community', (w) => ({ gridId: 'g_hx1', title: '网格员', duties: '负责日常巡查', pledge: '有事找我', photo: w.photo[P.OS] }), 'refuse'),
+  c(
+    'workbench.saveCard',
+    'gridId',
+    P.S,
+    'community',
+    () => ({ gridId: 'g_qs1', title: '网格员', duties: '负责日常巡查', pledge: '有事找我' }),
+    'refuse',
+  ),
+  c(
+    'workbench.saveCard',
+    'photo',
+    P.S,
+    'user',
+    (w) => ({ gridId: 'g_hx1', title: '网格员', duties: '负责日常巡查', pledge: '有事找我', photo: w.photo[P.A] }),
+    'refuse',
+  ),
+  c(
+    'workbench.saveCard',
+    'photo',
+    P.S,
+    'community',
+    (w) => ({ gridId: 'g_hx1', title: '网格员', duties: '负责日常巡查', pledge: '有事找我', photo: w.photo[P.OS] }),
+    'refuse',
+  ),
   c('workbench.consent', 'orderId', P.R, 'user', (w) => ({ orderId: w.o.cmpM2 }), 'deny'),
   c('workbench.consent', 'orderId', P.R, 'community', (w) => ({ orderId: w.q.cmp }), 'deny'),
   c('workbench.setConsent', 'orderId', P.R, 'user', (w) => ({ orderId: w.o.cmpM2, consent: true }), 'deny'),
@@ -233,7 +360,9 @@ describe('ids of other people and other communities', () => {
   it('has a case for every id an action takes', () => {
     const covered = new Set(IDOR.map((x) => `${x.action} ${x.field}`))
     const wanted = ACTIONS.flatMap((a) =>
-      [...new Set(a.leaves.map((l) => l.path.replace(/\.0$/, '')).filter((p) => !p.includes('.') && ID_FIELD.test(p)))].map((p) => `${a.key} ${p}`),
+      [...new Set(a.leaves.map((l) => l.path.replace(/\.0$/, '')).filter((p) => !p.includes('.') && ID_FIELD.test(p)))].map(
+        (p) => `${a.key} ${p}`,
+      ),
     )
     expect(wanted.filter((k) => !covered.has(k) && !NOT_REFERENCES.includes(k))).toEqual([])
   })

@@ -19,7 +19,9 @@ beforeAll(async () => {
 afterAll(() => {
   wh?.h.close()
   const declared = Object.values(ACCESS_MATRIX).reduce((n, row) => n + [...row.own, ...row.others].filter((o) => o !== 'n/a').length, 0)
-  console.log(`access matrix: ${registryActions.length} actions × ${CALLERS.length} callers × own/others; ${declared} cells declared, ${cells} checked over HTTP`)
+  console.log(
+    `access matrix: ${registryActions.length} actions × ${CALLERS.length} callers × own/others; ${declared} cells declared, ${cells} checked over HTTP`,
+  )
 })
 
 describe('the table', () => {
@@ -30,7 +32,9 @@ describe('the table', () => {
 
   it('has a fixture for every cell it declares', () => {
     const missing = Object.entries(ACCESS_MATRIX).flatMap(([action, row]) =>
-      (['own', 'others'] as const).filter((whose) => row[whose].some((o) => o !== 'n/a') && !CATALOG[action]?.[whose]).map((whose) => `${action} ${whose}`),
+      (['own', 'others'] as const)
+        .filter((whose) => row[whose].some((o) => o !== 'n/a') && !CATALOG[action]?.[whose])
+        .map((whose) => `${action} ${whose}`),
     )
     expect(missing).toEqual([])
   })

@@ -151,7 +151,9 @@ const q = (r: Real, sql: string) => prepared(r.h.app.store.db, sql)
 function brokenTimelines(r: Real): string[] {
   const broken: string[] = []
   const orders = q(r, 'SELECT id, status FROM orders').all() as Array<{ id: string; status: string }>
-  const events = q(r, 'SELECT order_id, action, from_status, to_status FROM order_events ORDER BY order_id, seq').all() as Array<Record<string, string | null>>
+  const events = q(r, 'SELECT order_id, action, from_status, to_status FROM order_events ORDER BY order_id, seq').all() as Array<
+    Record<string, string | null>
+  >
   const of = new Map<string, Array<Record<string, string | null>>>()
   for (const e of events) of.set(e.order_id as string, [...(of.get(e.order_id as string) ?? []), e])
   for (const o of orders) {
@@ -164,7 +166,8 @@ function brokenTimelines(r: Real): string[] {
         if (e.from_status !== at || e.to_status !== at) broken.push(`${o.id}: escalation moved the status`)
       } else {
         const t = byAction.get(e.action as string)
-        if (!t || e.from_status !== at || !t.from.includes(at as never) || e.to_status !== t.to) broken.push(`${o.id}: ${at} -${e.action}-> ${e.to_status} is not in the table`)
+        if (!t || e.from_status !== at || !t.from.includes(at as never) || e.to_status !== t.to)
+          broken.push(`${o.id}: ${at} -${e.action}-> ${e.to_status} is not in the table`)
       }
       at = e.to_status
     }
@@ -185,7 +188,10 @@ function brokenAwards(r: Real): string[] {
     const want = o.status === 'closed' && (o.awarded ?? 0) > 0 ? 1 : 0
     if (o.n !== want || (want && o.delta !== o.awarded)) broken.push(`${o.id} (${o.status}, ${o.awarded}): ${o.n} awards of ${o.delta}`)
   }
-  const strays = q(r, "SELECT COUNT(*) AS n FROM ledger WHERE reason = 'order_award' AND source_key NOT IN (SELECT 'order:' || id || ':award' FROM orders)").get() as { n: number }
+  const strays = q(
+    r,
+    "SELECT COUNT(*) AS n FROM ledger WHERE reason = 'order_award' AND source_key NOT IN (SELECT 'order:' || id || ':award' FROM orders)",
+  ).get() as { n: number }
   if (strays.n) broken.push(`${strays.n} order awards without an order`)
   const attendees = q(
     r,
@@ -202,27 +208,42 @@ function brokenAwards(r: Real): string[] {
 async function check(m: Model, r: Real, initialStock: Record<string, number>) {
   const broken = [...brokenInvariants(r.h.app.store.db, initialStock), ...brokenTimelines(r), ...brokenAwards(r)]
   const rows = <T>(sql: string) => q(r, sql).all() as T[]
-  const balances = new Map(rows<{ member_id: string; balance: number }>('SELECT member_id, balance FROM point_accounts').map((a) => [a.member_id, a.balance]))
-  for (const [who, b] of Object.entries(m.balance)) if ((balances.get(who) ?? 0) !== b) broken.push(`${who}: balance ${balances.get(who) ?? 0}, model ${b}`)
+  const balances = new Map(
+    rows<{ member_id: string; balance: number }>('SELECT member_id, balance FROM point_accounts').map((a) => [a.member_id, a.balance]),
+  )
+  for (const [who, b] of Object.entries(m.balance))
+    if ((balances.get(who) ?? 0) !== b) broken.push(`${who}: balance ${balances.get(who) ?? 0}, model ${b}`)
   const stock = new Map(rows<{ id: string; stock: number }>('SELECT id, stock FROM goods').map((g) => [g.id, g.stock]))
-  for (const [id, g] of Object.entries(m.goods)) if (stock.get(id) !== g.stock) broken.push(`${id}: stock ${stock.get(id)}, model ${g.stock}`)
+  for (const [id, g] of Object.entries(m.goods))
+    if (stock.get(id) !== g.stock) broken.push(`${id}: stock ${stock.get(id)}, model ${g.stock}`)
   const statuses = new Map(rows<{ id: string; status: string }>('SELECT id, status FROM orders').map((o) => [o.id, o.status]))
   for (const o of m.orders) if (statuses.get(o.id) !== o.status) broken.push(`${o.id}: ${statuses.get(o.id)}, model ${o.status}`)
   const pickups = new Map(rows<{ id: string; status: string }>('SELECT id, status FROM redemptions').map((x) => [x.id, x.status]))
-  for (const red of m.redemptions) if (pickups.get(red.id) !== red.status) broken.push(`${red.id}: ${pickups.get(red.id)}, model ${red.status}`)
-  const activities = new Map(rows<Record<string, unknown>>('SELECT id, status, signed_count, waiting_count FROM activities').map((a) => [a.id, a]))
+  for (const red of m.redemptions)
+    if (pickups.get(red.id) !== red.status) broken.push(`${red.id}: ${pickups.get(red.id)}, model ${red.status}`)
+  const activities = new Map(
+    rows<Record<string, unknown>>('SELECT id, status, signed_count, waiting_count FROM activities').map((a) => [a.id, a]),
+  )
   const signups = new Map(
-    rows<Record<string, unknown>>('SELECT activity_id, member_id, status, attendance FROM activity_signups').map((x) => [`${x.activity_id}/${x.member_id}`, x]),
+    rows<Record<string, unknown>>('SELECT activity_id, member_id, status, attendance FROM activity_signups').map((x) => [
+      `${x.activity_id}/${x.member_id}`,
+      x,
+    ]),
   )
   for (const a of m.activities) {
     const { id: _id, ...row } = activities.get(a.id) ?? {}
     const mine = [...a.signups.values()]
-    const want = { status: a.status, signed_count: mine.filter((s) => s.status === 'signed').length, waiting_count: mine.filter((s) => s.status === 'waitlisted').length }
+    const want = {
+      status: a.status,
+      signed_count: mine.filter((s) => s.status === 'signed').length,
+      waiting_count: mine.filter((s) => s.status === 'waitlisted').length,
+    }
     if (JSON.stringify(row) !== JSON.stringify(want)) broken.push(`${a.id}: ${JSON.stringify(row)}, model ${JSON.stringify(want)}`)
     if (want.signed_count > a.quota) broken.push(`${a.id}: model over quota`)
     for (const [who, s] of a.signups) {
       const real = signups.get(`${a.id}/${who}`)
-      if (real?.status !== s.status || real?.attendance !== s.attendance) broken.push(`${a.id}/${who}: ${JSON.stringify(real)}, model ${JSON.stringify(s)}`)
+      if (real?.status !== s.status || real?.attendance !== s.attendance)
+        broken.push(`${a.id}/${who}: ${JSON.stringify(real)}, model ${JSON.stringify(s)}`)
     }
   }
   if (broken.length) throw new Error(broken.join('\n'))
@@ -256,15 +277,34 @@ const pick = <T>(items: readonly T[], k: number) => items[k % items.length]
 const anyOrder = (m: Readonly<Model>) => m.orders.length > 0
 const SUMMARY = '已经上门完成了这项服务'
 
-function orderCmd(label: string, action: string, who: string, k: number, input: (o: MOrder) => Record<string, unknown>, apply: (o: MOrder, m: Model, out: any) => void, fnAction = action) {
+function orderCmd(
+  label: string,
+  action: string,
+  who: string,
+  k: number,
+  input: (o: MOrder) => Record<string, unknown>,
+  apply: (o: MOrder, m: Model, out: any) => void,
+  fnAction = action,
+) {
   return new Cmd(
     `${label}(${who}, #${k})`,
     async (m, r) => {
       const o = pick(m.orders, k)
-      const needsRole: Record<string, string[]> = { claim: ['member'], decline: ['member'], release: ['member'], complete: ['member'], dispatch: ['staff', 'admin'], reject: ['staff', 'admin'] }
+      const needsRole: Record<string, string[]> = {
+        claim: ['member'],
+        decline: ['member'],
+        release: ['member'],
+        complete: ['member'],
+        dispatch: ['staff', 'admin'],
+        reject: ['staff', 'admin'],
+      }
       const roles = needsRole[action]
       const expected: Code = roles && !roles.some((x) => is(who, x)) ? 'FORBIDDEN' : orderVerdict(o, action, who)
-      const out = await expectOutcome(r.h.call(who, 'orders', fnAction, { orderId: o.id, ...input(o) }), expected, `${action} ${o.id} (${o.status}) by ${who}`)
+      const out = await expectOutcome(
+        r.h.call(who, 'orders', fnAction, { orderId: o.id, ...input(o) }),
+        expected,
+        `${action} ${o.id} (${o.status}) by ${who}`,
+      )
       if (expected === null) apply(o, m, out)
     },
     anyOrder,
@@ -279,31 +319,80 @@ const commands = [
     ([r0, directed]) =>
       new Cmd(`create(${r0}${directed ? ', 2' : ''})`, async (m, r) => {
         const expected: Code = is(r0, 'resident') ? null : 'FORBIDDEN'
-        const out = await expectOutcome(r.h.call(r0, 'orders', 'create', { kind: 'service', category: 'care', title: '陪老人去医院' }), expected, `create by ${r0}`)
-        if (out.ok) m.orders.push({ id: out.data.id, resident: r0, status: 'submitted', claimer: null, assignee: null, points: 0, disputes: 0, completedAt: 0 })
+        const out = await expectOutcome(
+          r.h.call(r0, 'orders', 'create', { kind: 'service', category: 'care', title: '陪老人去医院' }),
+          expected,
+          `create by ${r0}`,
+        )
+        if (out.ok)
+          m.orders.push({
+            id: out.data.id,
+            resident: r0,
+            status: 'submitted',
+            claimer: null,
+            assignee: null,
+            points: 0,
+            disputes: 0,
+            completedAt: 0,
+          })
       }),
   ),
-  fc.tuple(who([S, A, R, M, OS]), k, fc.integer({ min: 0, max: 30 }), fc.constantFrom(undefined, M, M2, M3, R)).map(([w, i, points, assignee]) =>
-    new Cmd(
-      `dispatch(${w}, #${i}, ${points}, ${assignee ?? '-'})`,
-      async (m, r) => {
-        const o = pick(m.orders, i)
-        let expected = isStaff(w) ? orderVerdict(o, 'dispatch', w) : 'FORBIDDEN'
-        if (expected === null && assignee !== undefined && (!is(assignee, 'member') || assignee === o.resident)) expected = 'INVALID_INPUT'
-        const input = { orderId: o.id, decision: 'dispatch', points, ...(assignee ? { assigneeId: assignee } : {}) }
-        await expectOutcome(r.h.call(w, 'orders', 'review', input), expected, `dispatch ${o.id} (${o.status}) by ${w}`)
-        if (expected === null) Object.assign(o, { status: 'open', points, assignee: assignee ?? null })
-      },
-      anyOrder,
-    ),
+  fc.tuple(who([S, A, R, M, OS]), k, fc.integer({ min: 0, max: 30 }), fc.constantFrom(undefined, M, M2, M3, R)).map(
+    ([w, i, points, assignee]) =>
+      new Cmd(
+        `dispatch(${w}, #${i}, ${points}, ${assignee ?? '-'})`,
+        async (m, r) => {
+          const o = pick(m.orders, i)
+          let expected = isStaff(w) ? orderVerdict(o, 'dispatch', w) : 'FORBIDDEN'
+          if (expected === null && assignee !== undefined && (!is(assignee, 'member') || assignee === o.resident))
+            expected = 'INVALID_INPUT'
+          const input = { orderId: o.id, decision: 'dispatch', points, ...(assignee ? { assigneeId: assignee } : {}) }
+          await expectOutcome(r.h.call(w, 'orders', 'review', input), expected, `dispatch ${o.id} (${o.status}) by ${w}`)
+          if (expected === null) Object.assign(o, { status: 'open', points, assignee: assignee ?? null })
+        },
+        anyOrder,
+      ),
   ),
   fc.tuple(who([S, M]), k).map(([w, i]) =>
-    orderCmd('reject', 'reject', w, i, () => ({ decision: 'reject', reason: '不在服务范围' }), (o) => Object.assign(o, { status: 'rejected' }), 'review'),
+    orderCmd(
+      'reject',
+      'reject',
+      w,
+      i,
+      () => ({ decision: 'reject', reason: '不在服务范围' }),
+      (o) => Object.assign(o, { status: 'rejected' }),
+      'review',
+    ),
   ),
-  fc.tuple(who([M, M2, M3, R, S, QM]), k).map(([w, i]) => orderCmd('claim', 'claim', w, i, () => ({}), (o) => Object.assign(o, { status: 'claimed', claimer: w }))),
-  fc.tuple(who([M, M2, M3]), k).map(([w, i]) => orderCmd('decline', 'decline', w, i, () => ({}), (o) => Object.assign(o, { assignee: null }))),
+  fc.tuple(who([M, M2, M3, R, S, QM]), k).map(([w, i]) =>
+    orderCmd(
+      'claim',
+      'claim',
+      w,
+      i,
+      () => ({}),
+      (o) => Object.assign(o, { status: 'claimed', claimer: w }),
+    ),
+  ),
+  fc.tuple(who([M, M2, M3]), k).map(([w, i]) =>
+    orderCmd(
+      'decline',
+      'decline',
+      w,
+      i,
+      () => ({}),
+      (o) => Object.assign(o, { assignee: null }),
+    ),
+  ),
   fc.tuple(who([M, M2, M3, QM]), k).map(([w, i]) =>
-    orderCmd('release', 'release', w, i, () => ({ reason: '临时有事去不了' }), (o) => Object.assign(o, { status: 'open', claimer: null, assignee: null })),
+    orderCmd(
+      'release',
+      'release',
+      w,
+      i,
+      () => ({ reason: '临时有事去不了' }),
+      (o) => Object.assign(o, { status: 'open', claimer: null, assignee: null }),
+    ),
   ),
   fc.tuple(who([M, M2, M3, R]), k).map(([w, i]) =>
     orderCmd(
@@ -316,26 +405,59 @@ const commands = [
     ),
   ),
   fc.tuple(who([R, R2, M, M2, S, OS]), k, fc.integer({ min: 1, max: 5 })).map(([w, i, rating]) =>
-    orderCmd('confirm', 'confirm', w, i, () => ({ rating }), (o, m) => {
-      o.status = 'closed'
-      const award = o.points + RATING_BONUS[rating]
-      if (o.claimer && award > 0) m.balance[o.claimer] = (m.balance[o.claimer] ?? 0) + award
-    }),
+    orderCmd(
+      'confirm',
+      'confirm',
+      w,
+      i,
+      () => ({ rating }),
+      (o, m) => {
+        o.status = 'closed'
+        const award = o.points + RATING_BONUS[rating]
+        if (o.claimer && award > 0) m.balance[o.claimer] = (m.balance[o.claimer] ?? 0) + award
+      },
+    ),
   ),
   fc.tuple(who([R, R2, M, M2]), k).map(([w, i]) =>
-    orderCmd('dispute', 'dispute', w, i, () => ({ reason: '还没有解决' }), (o) => Object.assign(o, { status: 'claimed', disputes: o.disputes + 1 })),
+    orderCmd(
+      'dispute',
+      'dispute',
+      w,
+      i,
+      () => ({ reason: '还没有解决' }),
+      (o) => Object.assign(o, { status: 'claimed', disputes: o.disputes + 1 }),
+    ),
   ),
-  fc.tuple(who([R, R2, M, M2, S, OS]), k).map(([w, i]) => orderCmd('cancel', 'cancel', w, i, () => ({}), (o) => Object.assign(o, { status: 'cancelled' }))),
+  fc.tuple(who([R, R2, M, M2, S, OS]), k).map(([w, i]) =>
+    orderCmd(
+      'cancel',
+      'cancel',
+      w,
+      i,
+      () => ({}),
+      (o) => Object.assign(o, { status: 'cancelled' }),
+    ),
+  ),
 
-  fc.tuple(who([S, A, M]), who([M, M2, M3, R, QM]), fc.integer({ min: -40, max: 120 }).filter((d) => d !== 0)).map(
-    ([w, member, delta]) =>
-      new Cmd(`adjust(${w}, ${member}, ${delta})`, async (m, r) => {
-        let expected: Code = !isStaff(w) ? 'FORBIDDEN' : foreign(member) || !is(member, 'member') ? 'INVALID_INPUT' : null
-        if (expected === null && (m.balance[member] ?? 0) + delta < 0) expected = 'INSUFFICIENT_POINTS'
-        await expectOutcome(r.h.call(w, 'points', 'adjust', { memberId: member, delta, reason: '补录志愿积分' }), expected, `adjust ${member} ${delta}`)
-        if (expected === null) m.balance[member] = (m.balance[member] ?? 0) + delta
-      }),
-  ),
+  fc
+    .tuple(
+      who([S, A, M]),
+      who([M, M2, M3, R, QM]),
+      fc.integer({ min: -40, max: 120 }).filter((d) => d !== 0),
+    )
+    .map(
+      ([w, member, delta]) =>
+        new Cmd(`adjust(${w}, ${member}, ${delta})`, async (m, r) => {
+          let expected: Code = !isStaff(w) ? 'FORBIDDEN' : foreign(member) || !is(member, 'member') ? 'INVALID_INPUT' : null
+          if (expected === null && (m.balance[member] ?? 0) + delta < 0) expected = 'INSUFFICIENT_POINTS'
+          await expectOutcome(
+            r.h.call(w, 'points', 'adjust', { memberId: member, delta, reason: '补录志愿积分' }),
+            expected,
+            `adjust ${member} ${delta}`,
+          )
+          if (expected === null) m.balance[member] = (m.balance[member] ?? 0) + delta
+        }),
+    ),
   fc.tuple(who([M, M2, M3, R, S]), fc.nat(5)).map(
     ([w, g]) =>
       new Cmd(`redeem(${w}, goods ${g})`, async (m, r) => {
@@ -364,7 +486,11 @@ const commands = [
         async (m, r) => {
           const red = pick(m.redemptions, i)
           const expected: Code = red.member !== w ? 'NOT_FOUND' : red.status !== 'pending' || red.expiresAt <= m.now ? 'CONFLICT' : null
-          await expectOutcome(r.h.call(w, 'mall', 'cancelRedemption', { redemptionId: red.id }), expected, `cancel ${red.id} (${red.status}) by ${w}`)
+          await expectOutcome(
+            r.h.call(w, 'mall', 'cancelRedemption', { redemptionId: red.id }),
+            expected,
+            `cancel ${red.id} (${red.status}) by ${w}`,
+          )
           if (expected === null) refund(m, red, 'cancelled')
         },
         (m) => m.redemptions.length > 0,
@@ -384,33 +510,53 @@ const commands = [
       ),
   ),
 
-  fc.tuple(who([S, A, M]), fc.integer({ min: 2, max: 60 }), fc.integer({ min: 1, max: 4 }), fc.nat(60), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 0, max: 20 })).map(
-    ([w, startIn, hours, back, quota, points]) =>
-      new Cmd(`publish(${w}, +${startIn}h, ${hours}h, quota ${quota}, ${points} pts)`, async (m, r) => {
-        const startAt = m.now + startIn * HOUR
-        const deadline = startAt - (back % startIn) * HOUR
-        const iso = (ms: number) => new Date(ms).toISOString()
-        const input = {
-          title: '周末环境清洁日',
-          category: 'environment',
-          startAt: iso(startAt),
-          endAt: iso(startAt + hours * HOUR),
-          signupDeadline: iso(deadline),
-          place: { name: '社区广场' },
-          quota,
-          points,
-        }
-        const out = await expectOutcome(r.h.call(w, 'activities', 'publish', input), isStaff(w) ? null : 'FORBIDDEN', `publish by ${w}`)
-        if (!out.ok) return
-        m.activities.push({ id: out.data.id, quota, points, startAt, endAt: startAt + hours * HOUR, deadline, status: 'published', nextSeq: 1, signups: new Map() })
-      }),
-  ),
+  fc
+    .tuple(
+      who([S, A, M]),
+      fc.integer({ min: 2, max: 60 }),
+      fc.integer({ min: 1, max: 4 }),
+      fc.nat(60),
+      fc.integer({ min: 1, max: 3 }),
+      fc.integer({ min: 0, max: 20 }),
+    )
+    .map(
+      ([w, startIn, hours, back, quota, points]) =>
+        new Cmd(`publish(${w}, +${startIn}h, ${hours}h, quota ${quota}, ${points} pts)`, async (m, r) => {
+          const startAt = m.now + startIn * HOUR
+          const deadline = startAt - (back % startIn) * HOUR
+          const iso = (ms: number) => new Date(ms).toISOString()
+          const input = {
+            title: '周末环境清洁日',
+            category: 'environment',
+            startAt: iso(startAt),
+            endAt: iso(startAt + hours * HOUR),
+            signupDeadline: iso(deadline),
+            place: { name: '社区广场' },
+            quota,
+            points,
+          }
+          const out = await expectOutcome(r.h.call(w, 'activities', 'publish', input), isStaff(w) ? null : 'FORBIDDEN', `publish by ${w}`)
+          if (!out.ok) return
+          m.activities.push({
+            id: out.data.id,
+            quota,
+            points,
+            startAt,
+            endAt: startAt + hours * HOUR,
+            deadline,
+            status: 'published',
+            nextSeq: 1,
+            signups: new Map(),
+          })
+        }),
+    ),
   fc.tuple(who([M, M2, M3, S, QM]), k).map(([w, i]) =>
     activityCmd(`signup(${w}, #${i})`, i, async (a, m, r) => {
       const s = a.signups.get(w)
       const holding = s !== undefined && s.status !== 'withdrawn'
       let expected: Code = !is(w, 'member') ? 'FORBIDDEN' : foreign(w) ? 'NOT_FOUND' : null
-      if (expected === null && !(holding && a.status === 'published')) expected = a.status !== 'published' || m.now >= a.deadline ? 'CONFLICT' : null
+      if (expected === null && !(holding && a.status === 'published'))
+        expected = a.status !== 'published' || m.now >= a.deadline ? 'CONFLICT' : null
       await expectOutcome(r.h.call(w, 'activities', 'signup', { activityId: a.id }), expected, `signup ${a.id} by ${w}`)
       if (expected !== null || holding) return
       const signed = [...a.signups.values()].filter((x) => x.status === 'signed').length
@@ -420,7 +566,11 @@ const commands = [
   fc.tuple(who([M, M2, M3, QM]), k).map(([w, i]) =>
     activityCmd(`withdraw(${w}, #${i})`, i, async (a, m, r) => {
       const s = a.signups.get(w)
-      const expected: Code = foreign(w) ? 'NOT_FOUND' : !s || s.status === 'withdrawn' || a.status !== 'published' || m.now >= a.deadline ? 'CONFLICT' : null
+      const expected: Code = foreign(w)
+        ? 'NOT_FOUND'
+        : !s || s.status === 'withdrawn' || a.status !== 'published' || m.now >= a.deadline
+          ? 'CONFLICT'
+          : null
       await expectOutcome(r.h.call(w, 'activities', 'withdraw', { activityId: a.id }), expected, `withdraw ${a.id} by ${w}`)
       if (expected !== null || !s) return
       s.status = 'withdrawn'
@@ -437,7 +587,9 @@ const commands = [
       const s = a.signups.get(w)
       let expected: Code = !is(w, 'member') ? 'FORBIDDEN' : s?.status !== 'signed' ? 'CONFLICT' : null
       if (expected === null && (a.status !== 'published' || m.now < a.startAt - 30 * 60_000 || m.now > a.endAt)) expected = 'CONFLICT'
-      const secret = (r.h.app.store.db.prepare('SELECT checkin_secret FROM activities WHERE id = ?').get(a.id) as { checkin_secret: string }).checkin_secret
+      const secret = (
+        r.h.app.store.db.prepare('SELECT checkin_secret FROM activities WHERE id = ?').get(a.id) as { checkin_secret: string }
+      ).checkin_secret
       const token = checkinToken({ id: a.id, checkinSecret: secret }, slotOf(m.now))
       await expectOutcome(r.h.call(w, 'activities', 'checkin', { activityId: a.id, token }), expected, `checkin ${a.id} by ${w}`)
       if (expected === null && s) s.attendance = 'attended'
@@ -448,7 +600,11 @@ const commands = [
       let expected: Code = !isStaff(w) ? 'FORBIDDEN' : foreign(w) ? 'NOT_FOUND' : null
       if (expected === null && (a.status !== 'published' || m.now < a.startAt - 30 * 60_000)) expected = 'CONFLICT'
       if (expected === null && a.signups.get(member)?.status !== 'signed') expected = 'INVALID_INPUT'
-      await expectOutcome(r.h.call(w, 'activities', 'markAttendance', { activityId: a.id, memberIds: [member], attended }), expected, `mark ${a.id} by ${w}`)
+      await expectOutcome(
+        r.h.call(w, 'activities', 'markAttendance', { activityId: a.id, memberIds: [member], attended }),
+        expected,
+        `mark ${a.id} by ${w}`,
+      )
       const s = a.signups.get(member)
       if (expected === null && s) s.attendance = attended ? 'attended' : 'absent'
     }),
@@ -470,7 +626,11 @@ const commands = [
   fc.tuple(who([S, OS]), k).map(([w, i]) =>
     activityCmd(`cancelActivity(${w}, #${i})`, i, async (a, m, r) => {
       const expected: Code = foreign(w) ? 'NOT_FOUND' : a.status !== 'published' || m.now >= a.endAt ? 'CONFLICT' : null
-      await expectOutcome(r.h.call(w, 'activities', 'cancel', { activityId: a.id, reason: '天气原因取消' }), expected, `cancel ${a.id} by ${w}`)
+      await expectOutcome(
+        r.h.call(w, 'activities', 'cancel', { activityId: a.id, reason: '天气原因取消' }),
+        expected,
+        `cancel ${a.id} by ${w}`,
+      )
       if (expected === null) a.status = 'cancelled'
     }),
   ),
@@ -494,7 +654,11 @@ const commands = [
 ]
 
 function activityCmd(label: string, i: number, step: (a: MActivity, m: Model, r: Real) => Promise<void>) {
-  return new Cmd(label, (m, r) => step(pick(m.activities, i), m, r), (m) => m.activities.length > 0)
+  return new Cmd(
+    label,
+    (m, r) => step(pick(m.activities, i), m, r),
+    (m) => m.activities.length > 0,
+  )
 }
 
 function refund(m: Model, red: MRedemption, status: 'cancelled' | 'expired') {
@@ -508,7 +672,8 @@ function modelOf(h: Harness, goods: Model['goods']): Model {
   const db = h.app.store.db
   const all = <T>(sql: string) => db.prepare(sql).all() as T[]
   const balance: Record<string, number> = Object.fromEntries([...MEMBERS, QM].map((x) => [x, 0]))
-  for (const a of all<{ member_id: string; balance: number }>('SELECT member_id, balance FROM point_accounts')) balance[a.member_id] = a.balance
+  for (const a of all<{ member_id: string; balance: number }>('SELECT member_id, balance FROM point_accounts'))
+    balance[a.member_id] = a.balance
   const stock = new Map(all<{ id: string; stock: number }>('SELECT id, stock FROM goods').map((g) => [g.id, g.stock]))
   const activities: MActivity[] = all<any>("SELECT * FROM activities WHERE id NOT LIKE 'a_demo_%' ORDER BY rowid").map((a) => ({
     id: a.id,
@@ -520,18 +685,38 @@ function modelOf(h: Harness, goods: Model['goods']): Model {
     status: a.status,
     nextSeq: a.next_seq,
     signups: new Map(
-      (db.prepare('SELECT * FROM activity_signups WHERE activity_id = ?').all(a.id) as any[]).map((x) => [x.member_id, { status: x.status, seq: x.seq, attendance: x.attendance }]),
+      (db.prepare('SELECT * FROM activity_signups WHERE activity_id = ?').all(a.id) as any[]).map((x) => [
+        x.member_id,
+        { status: x.status, seq: x.seq, attendance: x.attendance },
+      ]),
     ),
   }))
   // the seeded demo activities belong to the model too (nobody has signed up for them)
   for (const a of all<any>("SELECT * FROM activities WHERE id LIKE 'a_demo_%'")) {
-    activities.push({ id: a.id, quota: a.quota, points: a.points, startAt: a.start_at, endAt: a.end_at, deadline: a.signup_deadline, status: a.status, nextSeq: a.next_seq, signups: new Map() })
+    activities.push({
+      id: a.id,
+      quota: a.quota,
+      points: a.points,
+      startAt: a.start_at,
+      endAt: a.end_at,
+      deadline: a.signup_deadline,
+      status: a.status,
+      nextSeq: a.next_seq,
+      signups: new Map(),
+    })
   }
   return {
     now: T0,
     balance,
     goods: Object.fromEntries(Object.entries(goods).map(([id, g]) => [id, { ...g, stock: stock.get(id) ?? g.stock }])),
-    redemptions: all<any>('SELECT * FROM redemptions').map((x) => ({ id: x.id, code: x.code, member: x.member_id, goods: x.goods_id, status: x.status, expiresAt: x.expires_at })),
+    redemptions: all<any>('SELECT * FROM redemptions').map((x) => ({
+      id: x.id,
+      code: x.code,
+      member: x.member_id,
+      goods: x.goods_id,
+      status: x.status,
+      expiresAt: x.expires_at,
+    })),
     orders: all<any>('SELECT * FROM orders ORDER BY rowid').map((o) => ({
       id: o.id,
       resident: o.resident_id,
@@ -564,13 +749,21 @@ describe('orders, points, mall and activities against a model', () => {
     await h.ok(A, 'points', 'updateRules', { rules: { ...DEFAULT_RULES, dailyCap: 0, expiryEnabled: false } })
     for (const w of [M, M2, M3, R]) PHOTOS[w] = await h.upload(w)
     const small = await h.ok(S, 'mall', 'upsertGoods', { name: '限量纪念章', price: 10, stock: 2, limitPerMember: 1, onShelf: true })
-    const rows = h.app.store.db.prepare("SELECT id, price, stock, limit_per_member FROM goods WHERE community_id = 'c_hongxing' ORDER BY id").all() as any[]
+    const rows = h.app.store.db
+      .prepare("SELECT id, price, stock, limit_per_member FROM goods WHERE community_id = 'c_hongxing' ORDER BY id")
+      .all() as any[]
     goods = Object.fromEntries(rows.map((g) => [g.id, { price: g.price, stock: g.stock, limit: g.limit_per_member }]))
     INITIAL_STOCK = Object.fromEntries(Object.entries(goods).map(([id, g]) => [id, g.stock]))
 
     // every run starts in the middle of things: orders in each state, points, a pickup, sign-ups
-    for (const [member, delta] of [[M, 200], [M2, 200], [M3, 60]] as const) await h.ok(S, 'points', 'adjust', { memberId: member, delta, reason: '补录志愿积分' })
-    const create = async (resident: string) => (await h.ok(resident, 'orders', 'create', { kind: 'service', category: 'care', title: '陪老人去医院' })).id
+    for (const [member, delta] of [
+      [M, 200],
+      [M2, 200],
+      [M3, 60],
+    ] as const)
+      await h.ok(S, 'points', 'adjust', { memberId: member, delta, reason: '补录志愿积分' })
+    const create = async (resident: string) =>
+      (await h.ok(resident, 'orders', 'create', { kind: 'service', category: 'care', title: '陪老人去医院' })).id
     const dispatch = async (id: string, points: number, assigneeId?: string) => {
       await h.ok(S, 'orders', 'review', { orderId: id, decision: 'dispatch', points, ...(assigneeId ? { assigneeId } : {}) })
       return id
@@ -579,7 +772,8 @@ describe('orders, points, mall and activities against a model', () => {
       await h.ok(member, 'orders', 'claim', { orderId: id })
       return id
     }
-    const complete = async (member: string, id: string) => h.ok(member, 'orders', 'complete', { orderId: id, summary: SUMMARY, photos: [PHOTOS[member]] })
+    const complete = async (member: string, id: string) =>
+      h.ok(member, 'orders', 'complete', { orderId: id, summary: SUMMARY, photos: [PHOTOS[member]] })
     await create(R)
     await dispatch(await create(R2), 10)
     await dispatch(await create(R), 5, M2)
@@ -614,23 +808,27 @@ describe('orders, points, mall and activities against a model', () => {
     console.log(`model-based test: ${counts.runs} runs, ${counts.steps} steps, every step checked against the model and the invariants`)
   })
 
-  it(`keeps to the model and the invariants over ${RUNS} random runs`, async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.commands(commands, { maxCommands: 18, size: 'max' }), async (cmds) => {
-        // each run starts from the same database and the same instant: runs are independent
-        await restore(h.app, base)
-        now = T0
-        counts.runs += 1
-        const model: Model = structuredClone(baseModel)
-        const real: Real = {
-          h,
-          setNow: (ms) => {
-            now = ms
-          },
-        }
-        await fc.asyncModelRun(() => ({ model, real }), cmds)
-      }),
-      { numRuns: RUNS },
-    )
-  }, Math.max(600_000, RUNS * 200))
+  it(
+    `keeps to the model and the invariants over ${RUNS} random runs`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.commands(commands, { maxCommands: 18, size: 'max' }), async (cmds) => {
+          // each run starts from the same database and the same instant: runs are independent
+          await restore(h.app, base)
+          now = T0
+          counts.runs += 1
+          const model: Model = structuredClone(baseModel)
+          const real: Real = {
+            h,
+            setNow: (ms) => {
+              now = ms
+            },
+          }
+          await fc.asyncModelRun(() => ({ model, real }), cmds)
+        }),
+        { numRuns: RUNS },
+      )
+    },
+    Math.max(600_000, RUNS * 200),
+  )
 })

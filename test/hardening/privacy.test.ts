@@ -33,7 +33,9 @@ const db = () => wh.h.app.store.db
 function people(): Person[] {
   return (
     db()
-      .prepare('SELECT u.id, u.community_id, u.roles, u.phone, u.room, b.name AS building FROM users u LEFT JOIN buildings b ON b.id = u.building_id')
+      .prepare(
+        'SELECT u.id, u.community_id, u.roles, u.phone, u.room, b.name AS building FROM users u LEFT JOIN buildings b ON b.id = u.building_id',
+      )
       .all() as Array<Record<string, string | null>>
   ).map((r) => ({
     id: r.id as string,
@@ -68,7 +70,9 @@ function leaks(text: string, viewer: Person | null, everyone: Person[]): string[
     const room = m[0].replace(/\s+/g, ' ')
     const before = text.slice(0, m.index)
     // the address as the app writes it: "<building> <room>"; a room alone could be anyone's with it
-    const owners = everyone.filter((p) => p.room === room && (!p.building || !/号楼\s*$/.test(before) || before.trimEnd().endsWith(p.building)))
+    const owners = everyone.filter(
+      (p) => p.room === room && (!p.building || !/号楼\s*$/.test(before) || before.trimEnd().endsWith(p.building)),
+    )
     if (owners.length === 0) found.push(`an unknown address ${room}`)
     else if (!owners.some((o) => maySee(viewer, o))) found.push(`${owners.map((o) => o.id).join('/')}'s address ${room}`)
   }
@@ -111,20 +115,25 @@ describe('the privacy scanner', () => {
   let calls = 0
   afterAll(() => console.log(`privacy scanner: ${calls} read calls scanned`))
 
-  it.each(reads.map((a) => a.key))('%s shows no phone or exact address to anyone who must not see it', async (key) => {
-    const a = reads.find((x) => x.key === key)!
-    const everyone = people()
-    const failures: string[] = []
-    for (const input of readInputs(a)) {
-      for (const viewerId of VIEWERS) {
-        const viewer = everyone.find((p) => p.id === viewerId) ?? null
-        const res = await wh.http(viewerId, a.fn, a.action, input)
-        calls += 1
-        for (const leak of leaks(JSON.stringify(res.body), viewer, everyone)) failures.push(`${viewerId ?? 'anonymous'} ${JSON.stringify(input)}: ${leak}`)
+  it.each(reads.map((a) => a.key))(
+    '%s shows no phone or exact address to anyone who must not see it',
+    async (key) => {
+      const a = reads.find((x) => x.key === key)!
+      const everyone = people()
+      const failures: string[] = []
+      for (const input of readInputs(a)) {
+        for (const viewerId of VIEWERS) {
+          const viewer = everyone.find((p) => p.id === viewerId) ?? null
+          const res = await wh.http(viewerId, a.fn, a.action, input)
+          calls += 1
+          for (const leak of leaks(JSON.stringify(res.body), viewer, everyone))
+            failures.push(`${viewerId ?? 'anonymous'} ${JSON.stringify(input)}: ${leak}`)
+        }
       }
-    }
-    expect([...new Set(failures)]).toEqual([])
-  }, 60_000)
+      expect([...new Set(failures)]).toEqual([])
+    },
+    60_000,
+  )
 
   it('would see a leak: the member holding an order sees the contact, another member does not', async () => {
     const held = await wh.http(P.M, 'orders', 'get', { orderId: wh.w.o.clmM })
@@ -132,14 +141,22 @@ describe('the privacy scanner', () => {
     const other = await wh.http(P.M2, 'orders', 'get', { orderId: wh.w.o.clmM })
     expect(other.status).toBe(200)
     expect(JSON.stringify(other.body)).not.toMatch(PHONE)
-    expect(leaks(JSON.stringify(held.body), people().find((p) => p.id === P.M2) ?? null, people())).toEqual(["u_wangxl's phone", "u_wangxl's address 1单元 302"])
+    expect(leaks(JSON.stringify(held.body), people().find((p) => p.id === P.M2) ?? null, people())).toEqual([
+      "u_wangxl's phone",
+      "u_wangxl's address 1单元 302",
+    ])
   })
 })
 
 describe('accounts.exportMyData', () => {
-  const count = (sql: string, ...args: unknown[]) => (db().prepare(sql).get(...args) as { n: number }).n
+  const count = (sql: string, ...args: unknown[]) =>
+    (
+      db()
+        .prepare(sql)
+        .get(...args) as { n: number }
+    ).n
 
-  it("gives a resident their profile and every order they placed, with their own contact", async () => {
+  it('gives a resident their profile and every order they placed, with their own contact', async () => {
     await wh.reset()
     const res = await wh.http(P.R, 'accounts', 'exportMyData', {})
     expect(res.status).toBe(200)
@@ -159,7 +176,9 @@ describe('accounts.exportMyData', () => {
     expect(data.points.ledger).toHaveLength(count('SELECT COUNT(*) AS n FROM ledger WHERE member_id = ?', P.M))
     expect(data.points.balance.balance).toBe(count('SELECT COALESCE(SUM(delta), 0) AS n FROM ledger WHERE member_id = ?', P.M))
     expect(data.redemptions.map((r: any) => r.id)).toEqual([wh.w.red.M.id])
-    expect(data.signups).toHaveLength(count("SELECT COUNT(*) AS n FROM activity_signups WHERE member_id = ? AND status <> 'withdrawn'", P.M))
+    expect(data.signups).toHaveLength(
+      count("SELECT COUNT(*) AS n FROM activity_signups WHERE member_id = ? AND status <> 'withdrawn'", P.M),
+    )
     expect(data.tasks.map((o: any) => o.id).sort()).toEqual([wh.w.o.dirM, wh.w.o.clmM, wh.w.o.cmpM, wh.w.o.closedM].sort())
     const contacts = data.tasks.filter((o: any) => o.contact).map((o: any) => o.id)
     expect(contacts).toEqual([wh.w.o.clmM]) // only while they hold it
@@ -170,7 +189,8 @@ describe('accounts.exportMyData', () => {
 describe('accounts.deleteMe', () => {
   const user = (id: string) => db().prepare('SELECT * FROM users WHERE id = ?').get(id) as Record<string, unknown>
   const order = (id: string) => db().prepare('SELECT * FROM orders WHERE id = ?').get(id) as Record<string, any>
-  const balances = () => Object.fromEntries((db().prepare('SELECT member_id, balance FROM point_accounts').all() as any[]).map((r) => [r.member_id, r.balance]))
+  const balances = () =>
+    Object.fromEntries((db().prepare('SELECT member_id, balance FROM point_accounts').all() as any[]).map((r) => [r.member_id, r.balance]))
 
   it('needs an explicit confirm', async () => {
     await wh.reset()
@@ -194,7 +214,15 @@ describe('accounts.deleteMe', () => {
     expect(res.body.data).toMatchObject({ deleted: true, cancelledOrders: 3, deletedNotices: notices })
     expect(res.body.data.kept.length).toBeGreaterThan(0)
 
-    expect(user(P.R)).toMatchObject({ name: ERASED_NAME, phone: null, room: null, building_id: null, grid_id: null, member: null, roles: '[]' })
+    expect(user(P.R)).toMatchObject({
+      name: ERASED_NAME,
+      phone: null,
+      room: null,
+      building_id: null,
+      grid_id: null,
+      member: null,
+      roles: '[]',
+    })
     expect(db().prepare('SELECT COUNT(*) AS n FROM sessions WHERE user_id = ?').get(P.R)).toEqual({ n: 0 })
     expect((await wh.h.post('accounts', { action: 'me' }, token)).status).toBe(401)
     expect((await wh.h.post('auth/demo-login', { userId: P.R })).status).toBe(404)
@@ -204,7 +232,11 @@ describe('accounts.deleteMe', () => {
     expect(order(wh.w.o.sub).photos).toBe('[]')
     expect(order(wh.w.o.clmM).photos).toBe('[]')
     // what nobody had taken is cancelled; what a member holds goes on, and pays them when it closes
-    expect([order(wh.w.o.sub).status, order(wh.w.o.open).status, order(wh.w.o.dirM).status]).toEqual(['cancelled', 'cancelled', 'cancelled'])
+    expect([order(wh.w.o.sub).status, order(wh.w.o.open).status, order(wh.w.o.dirM).status]).toEqual([
+      'cancelled',
+      'cancelled',
+      'cancelled',
+    ])
     expect([order(wh.w.o.clmM).status, order(wh.w.o.cmpM).status, order(wh.w.o.closedM).status]).toEqual(['claimed', 'completed', 'closed'])
     expect(db().prepare('SELECT COUNT(*) AS n FROM notifications WHERE user_id = ?').get(P.R)).toEqual({ n: 0 })
     // their stored responses (with their contact in them) are gone; only this request's record stays
@@ -218,11 +250,14 @@ describe('accounts.deleteMe', () => {
     expect(held.body.data.contact).toMatchObject({ phone: '', name: ERASED_NAME })
     expect(JSON.stringify(held.body)).not.toMatch(/13800010001|1单元 302/)
     // and neither staff nor anyone else finds their phone or address in any answer
-    const scan = [await wh.http(P.S, 'orders', 'list', { scope: 'review', status: 'cancelled' }), await wh.http(P.S, 'orders', 'get', { orderId: wh.w.o.cmpM })]
+    const scan = [
+      await wh.http(P.S, 'orders', 'list', { scope: 'review', status: 'cancelled' }),
+      await wh.http(P.S, 'orders', 'get', { orderId: wh.w.o.cmpM }),
+    ]
     for (const r of scan) expect(JSON.stringify(r.body)).not.toMatch(/13800010001|1单元 302/)
   })
 
-  it("erases a member: hands back their tasks, refunds their pickup, withdraws open sign-ups, keeps the ledger", async () => {
+  it('erases a member: hands back their tasks, refunds their pickup, withdraws open sign-ups, keeps the ledger', async () => {
     await wh.reset()
     const ledgerBefore = db().prepare('SELECT * FROM ledger WHERE member_id = ? ORDER BY rowid').all(P.M)
     const stockBefore = (db().prepare('SELECT stock FROM goods WHERE id = ?').get(wh.w.goods.hx) as { stock: number }).stock
@@ -240,7 +275,12 @@ describe('accounts.deleteMe', () => {
     expect(ledgerAfter).toHaveLength(ledgerBefore.length + 1)
     expect(brokenInvariants(db())).toEqual([])
     // signed up before the deadline: withdrawn; past it (attendance, awards): kept
-    const signups = Object.fromEntries((db().prepare('SELECT activity_id, status FROM activity_signups WHERE member_id = ?').all(P.M) as any[]).map((s) => [s.activity_id, s.status]))
+    const signups = Object.fromEntries(
+      (db().prepare('SELECT activity_id, status FROM activity_signups WHERE member_id = ?').all(P.M) as any[]).map((s) => [
+        s.activity_id,
+        s.status,
+      ]),
+    )
     expect(signups[wh.w.act.open]).toBe('withdrawn')
     expect(signups[wh.w.act.ended]).toBe('signed')
     // no longer offered work or listed
@@ -252,7 +292,15 @@ describe('accounts.deleteMe', () => {
   it("erases a staff member's pictures from the community's goods", async () => {
     await wh.reset()
     const image = await wh.h.upload(P.S)
-    await wh.h.ok(P.S, 'mall', 'upsertGoods', { id: wh.w.goods.hx, name: '纯棉毛巾', price: 15, stock: 50, limitPerMember: 3, onShelf: true, image })
+    await wh.h.ok(P.S, 'mall', 'upsertGoods', {
+      id: wh.w.goods.hx,
+      name: '纯棉毛巾',
+      price: 15,
+      stock: 50,
+      limitPerMember: 3,
+      onShelf: true,
+      image,
+    })
     expect((await wh.http(P.S, 'accounts', 'deleteMe', { confirm: true })).status).toBe(200)
     expect(db().prepare('SELECT image FROM goods WHERE id = ?').get(wh.w.goods.hx)).toEqual({ image: null })
     expect(wh.h.app.files.locate(image)).toBeNull()
@@ -263,11 +311,22 @@ describe('accounts.deleteMe', () => {
   it('erases registrations (withdrawing a pending one), the 亮身份 card, 自评 text and 晒服务 consent', async () => {
     await wh.reset()
     await wh.h.ok(P.R, 'workbench', 'setConsent', { orderId: wh.w.o.closedM, consent: true })
-    expect((await wh.http(P.R, 'workbench', 'showcase', { gridId: 'g_hx1' })).body.data.services.map((x: any) => x.orderId)).toContain(wh.w.o.closedM)
-    await wh.h.ok(P.S, 'workbench', 'saveCard', { gridId: 'g_hx1', title: '网格员', duties: '负责网格内的日常巡查', pledge: '有事找我', photo: await wh.h.upload(P.S) })
+    expect((await wh.http(P.R, 'workbench', 'showcase', { gridId: 'g_hx1' })).body.data.services.map((x: any) => x.orderId)).toContain(
+      wh.w.o.closedM,
+    )
+    await wh.h.ok(P.S, 'workbench', 'saveCard', {
+      gridId: 'g_hx1',
+      title: '网格员',
+      duties: '负责网格内的日常巡查',
+      pledge: '有事找我',
+      photo: await wh.h.upload(P.S),
+    })
     await wh.h.ok(P.M, 'points', 'selfEvaluate', { year: wh.w.year, score: 90, text: '今年参加了二十多次志愿服务活动' })
     const exported = (await wh.http(P.R2, 'accounts', 'exportMyData', {})).body.data
-    expect(exported.registrations.map((r: any) => [r.kind, r.phone])).toEqual([['resident', '13800010002'], ['member', '13800010002']])
+    expect(exported.registrations.map((r: any) => [r.kind, r.phone])).toEqual([
+      ['resident', '13800010002'],
+      ['member', '13800010002'],
+    ])
 
     for (const who of [P.R, P.R2, P.S, P.M]) expect((await wh.http(who, 'accounts', 'deleteMe', { confirm: true })).status).toBe(200)
     const regs = db().prepare('SELECT * FROM registrations WHERE user_id = ?').all(P.R2) as any[]
@@ -276,7 +335,12 @@ describe('accounts.deleteMe', () => {
       ['rejected', ERASED_NAME, null, null, '申请人已注销账号'],
     ])
     expect((await wh.http(P.A, 'accounts', 'listPending', {})).body.data.items.map((r: any) => r.userId)).not.toContain(P.R2)
-    expect(db().prepare('SELECT title, duties, pledge, photo FROM staff_cards WHERE user_id = ?').get(P.S)).toEqual({ title: '', duties: '', pledge: '', photo: null })
+    expect(db().prepare('SELECT title, duties, pledge, photo FROM staff_cards WHERE user_id = ?').get(P.S)).toEqual({
+      title: '',
+      duties: '',
+      pledge: '',
+      photo: null,
+    })
     const showcase = (await wh.http(null, 'workbench', 'showcase', { gridId: 'g_hx1' })).body.data
     expect(showcase.services).toEqual([])
     expect(showcase.cards.map((c: any) => c.userId)).not.toContain(P.S)

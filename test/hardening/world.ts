@@ -70,7 +70,10 @@ export async function restore(app: LocalApp, snap: Snapshot): Promise<void> {
       if (table === 'sqlite_sequence') prepared(db, 'DELETE FROM sqlite_sequence').run()
       if (rows.length === 0) continue
       const cols = Object.keys(rows[0])
-      const insert = prepared(db, `INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
+      const insert = prepared(
+        db,
+        `INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
+      )
       for (const r of rows) insert.run(...cols.map((c) => r[c]))
     }
   })
@@ -153,7 +156,8 @@ export async function buildWorld(h: Harness): Promise<World> {
   await h.ok(P.OS, 'points', 'adjust', { memberId: P.QM, delta: 300, reason: '补录志愿积分' })
   const goods = {
     hx: 'g_demo_towel',
-    qs: (await h.ok(P.OS, 'mall', 'upsertGoods', { name: '青山毛巾', price: 10, stock: 10, limitPerMember: 5, onShelf: true })).id as string,
+    qs: (await h.ok(P.OS, 'mall', 'upsertGoods', { name: '青山毛巾', price: 10, stock: 10, limitPerMember: 5, onShelf: true }))
+      .id as string,
   }
   const redeem = async (member: string, goodsId: string) => {
     const r = await h.ok(member, 'mall', 'redeem', { goodsId })
@@ -174,7 +178,8 @@ export async function buildWorld(h: Harness): Promise<World> {
   })
   const act = await acts(P.S)
   const qact = await acts(P.OS)
-  for (const m of [P.M, P.M2]) for (const a of [act.ended, act.live, act.open, act.gone]) await h.ok(m, 'activities', 'signup', { activityId: a })
+  for (const m of [P.M, P.M2])
+    for (const a of [act.ended, act.live, act.open, act.gone]) await h.ok(m, 'activities', 'signup', { activityId: a })
   for (const a of [qact.ended, qact.live, qact.open, qact.gone]) await h.ok(P.QM, 'activities', 'signup', { activityId: a })
   // cancelling tells the signed-up members: notices in their inboxes
   await h.ok(P.S, 'activities', 'cancel', { activityId: act.gone, reason: '天气原因取消' })
@@ -186,9 +191,21 @@ export async function buildWorld(h: Harness): Promise<World> {
 
   // registrations waiting for staff (居民登记 / 双报到), one of each kind in each community
   await h.ok(P.R2, 'accounts', 'registerResident', { name: '李建国', phone: '13800010002', buildingId: 'b_hx2', unit: '2', room: '501' })
-  await h.ok(P.R2, 'accounts', 'registerMember', { workUnit: '区图书馆', branch: '区图书馆党支部', posts: ['education'], skills: ['读书会'], gridId: 'g_hx1' })
+  await h.ok(P.R2, 'accounts', 'registerMember', {
+    workUnit: '区图书馆',
+    branch: '区图书馆党支部',
+    posts: ['education'],
+    skills: ['读书会'],
+    gridId: 'g_hx1',
+  })
   await h.ok(P.QR, 'accounts', 'registerResident', { name: '宋兰', phone: '13800020001', buildingId: 'b_qs1', unit: '1', room: '101' })
-  await h.ok(P.QR, 'accounts', 'registerMember', { workUnit: '区文化馆', branch: '区文化馆党支部', posts: ['care'], skills: [], gridId: 'g_qs1' })
+  await h.ok(P.QR, 'accounts', 'registerMember', {
+    workUnit: '区文化馆',
+    branch: '区文化馆党支部',
+    posts: ['care'],
+    skills: [],
+    gridId: 'g_qs1',
+  })
   const year = yearOf(clock.now())
   const branchToken = {
     hx: (await h.ok(P.S, 'points', 'branchLink', { memberId: P.M, year })).token as string,

@@ -14,9 +14,15 @@ function prep(db: Database.Database, sql: string): Database.Statement {
 /** Returns a list of broken invariants (empty when all hold). */
 export function brokenInvariants(db: Database.Database, initialStock?: Record<string, number>): string[] {
   const broken: string[] = []
-  const accounts = prep(db, 'SELECT member_id, balance, lots FROM point_accounts').all() as Array<{ member_id: string; balance: number; lots: string }>
+  const accounts = prep(db, 'SELECT member_id, balance, lots FROM point_accounts').all() as Array<{
+    member_id: string
+    balance: number
+    lots: string
+  }>
   const sums = new Map(
-    (prep(db, 'SELECT member_id, SUM(delta) AS s FROM ledger GROUP BY member_id').all() as Array<{ member_id: string; s: number }>).map((r) => [r.member_id, r.s]),
+    (prep(db, 'SELECT member_id, SUM(delta) AS s FROM ledger GROUP BY member_id').all() as Array<{ member_id: string; s: number }>).map(
+      (r) => [r.member_id, r.s],
+    ),
   )
   for (const a of accounts) {
     const ledger = sums.get(a.member_id) ?? 0
@@ -27,7 +33,11 @@ export function brokenInvariants(db: Database.Database, initialStock?: Record<st
     if (lots.reduce((x, y) => x + y, 0) !== a.balance) broken.push(`${a.member_id}: lots ${a.lots} ≠ balance ${a.balance}`)
   }
   for (const [member] of sums) if (!accounts.some((a) => a.member_id === member)) broken.push(`${member}: ledger without account`)
-  const chain = prep(db, 'SELECT member_id, delta, balance_after FROM ledger ORDER BY rowid').all() as Array<{ member_id: string; delta: number; balance_after: number }>
+  const chain = prep(db, 'SELECT member_id, delta, balance_after FROM ledger ORDER BY rowid').all() as Array<{
+    member_id: string
+    delta: number
+    balance_after: number
+  }>
   const running = new Map<string, number>()
   for (const e of chain) {
     const b = (running.get(e.member_id) ?? 0) + e.delta
@@ -39,7 +49,9 @@ export function brokenInvariants(db: Database.Database, initialStock?: Record<st
   const goods = prep(db, 'SELECT id, stock FROM goods').all() as Array<{ id: string; stock: number }>
   for (const g of goods) {
     if (g.stock < 0) broken.push(`${g.id}: stock ${g.stock} < 0`)
-    const active = (prep(db, "SELECT COUNT(*) AS n FROM redemptions WHERE goods_id = ? AND status IN ('pending', 'picked')").get(g.id) as { n: number }).n
+    const active = (
+      prep(db, "SELECT COUNT(*) AS n FROM redemptions WHERE goods_id = ? AND status IN ('pending', 'picked')").get(g.id) as { n: number }
+    ).n
     if (initialStock?.[g.id] !== undefined && g.stock !== initialStock[g.id] - active) {
       broken.push(`${g.id}: stock ${g.stock} ≠ initial ${initialStock[g.id]} − active ${active}`)
     }

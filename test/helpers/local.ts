@@ -71,7 +71,7 @@ export async function addMembers(app: LocalApp, communityId: string, n: number, 
   await app.store.writeRaw((db) => {
     const grid = db.prepare('SELECT id FROM grids WHERE community_id = ? LIMIT 1').get(communityId) as { id: string }
     const insert = db.prepare(
-      "INSERT INTO users (id, community_id, name, phone, roles, grid_id, building_id, room, member, created_at) VALUES (?, ?, ?, NULL, '[\"member\"]', ?, NULL, NULL, ?, 0)",
+      'INSERT INTO users (id, community_id, name, phone, roles, grid_id, building_id, room, member, created_at) VALUES (?, ?, ?, NULL, \'["member"]\', ?, NULL, NULL, ?, 0)',
     )
     const profile = JSON.stringify({ branch: null, workUnit: null, posts: [], skills: [] })
     ids.forEach((id, i) => {

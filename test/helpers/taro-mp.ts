@@ -57,7 +57,9 @@ export async function ensureWeappBuild(timeoutMs = 5 * 60_000): Promise<string> 
         // webpack's progress bar fills stdout: keep what follows "Errors"
         const out = stripVTControlCharacters(`${built.stdout ?? ''}\n${built.stderr ?? ''}`)
         const at = out.search(/✖ Errors|ERROR|Error:/)
-        throw new Error(`npx taro build --type weapp failed (${built.status ?? built.signal}):\n${out.slice(at >= 0 ? at : -3000).slice(0, 4000)}`)
+        throw new Error(
+          `npx taro build --type weapp failed (${built.status ?? built.signal}):\n${out.slice(at >= 0 ? at : -3000).slice(0, 4000)}`,
+        )
       }
       return DIST
     } finally {

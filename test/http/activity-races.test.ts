@@ -18,10 +18,15 @@ afterEach(() => {
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i)
 const advance = async (ms: number) => {
-  const res = await fetch(`${h.url}/api/dev/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceMs: ms }) })
+  const res = await fetch(`${h.url}/api/dev/clock`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ advanceMs: ms }),
+  })
   expect(res.status).toBe(200)
 }
-const as = async (userId: string, action: string, input: unknown, requestId = rid()) => h.post('activities', { action, input, requestId }, await h.token(userId))
+const as = async (userId: string, action: string, input: unknown, requestId = rid()) =>
+  h.post('activities', { action, input, requestId }, await h.token(userId))
 
 /** An activity three days from now, in Beijing wall time on the wire. */
 async function publish(quota: number) {
@@ -80,7 +85,10 @@ it('withdrawals at once promote the first waiting in order, and the line closes 
   const a = await publish(20)
   const answers = await crowd(a.id)
   const byPosition = new Map([...answers].filter(([, x]) => x.status === 'waitlisted').map(([m, x]) => [x.position!, m]))
-  const leaving = [...answers].filter(([, x]) => x.status === 'signed').slice(0, 5).map(([m]) => m)
+  const leaving = [...answers]
+    .filter(([, x]) => x.status === 'signed')
+    .slice(0, 5)
+    .map(([m]) => m)
   const out = await Promise.all(leaving.map((m) => as(m, 'withdraw', { activityId: a.id })))
   expect(out.map((r) => r.body.data)).toEqual(Array(5).fill({ status: 'withdrawn' }))
 
@@ -94,7 +102,9 @@ it('withdrawals at once promote the first waiting in order, and the line closes 
   const roster = (await h.ok(STAFF, 'activities', 'get', { activityId: a.id })).roster
   const line = roster.filter((r: any) => r.status === 'waitlisted')
   expect(line.map((r: any) => r.position)).toEqual(range(1, 174))
-  const expected = range(6, 180).filter((p) => p !== 10).map((p) => byPosition.get(p))
+  const expected = range(6, 180)
+    .filter((p) => p !== 10)
+    .map((p) => byPosition.get(p))
   expect(line.map((r: any) => r.member.id)).toEqual(expected)
   expect(roster.filter((r: any) => r.status === 'signed')).toHaveLength(20)
   expect((await h.ok(byPosition.get(11)!, 'activities', 'get', { activityId: a.id })).mine.position).toBe(5)

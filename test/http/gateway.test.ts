@@ -76,14 +76,23 @@ describe('the order loop over HTTP', () => {
     expect([img.status, img.headers.get('content-type')]).toEqual([200, 'image/png'])
 
     const created = await call(RESIDENT, 'orders', 'create', {
-      kind: 'service', category: 'convenience', title: '厨房水龙头漏水', description: '一直滴水，关不紧', urgency: 'normal', photos: [photo.body.data.fileId],
+      kind: 'service',
+      category: 'convenience',
+      title: '厨房水龙头漏水',
+      description: '一直滴水，关不紧',
+      urgency: 'normal',
+      photos: [photo.body.data.fileId],
     })
     expect(created.status).toBe(200)
     const id = created.body.data.id
     expect((await call(STAFF, 'orders', 'review', { orderId: id, decision: 'dispatch', points: 12 })).body.data.status).toBe('open')
     expect((await call(MEMBER, 'orders', 'claim', { orderId: id })).body.data.status).toBe('claimed')
     const done = await upload(MEMBER)
-    const completed = await call(MEMBER, 'orders', 'complete', { orderId: id, summary: '更换了水龙头阀芯，已不再漏水', photos: [done.body.data.fileId] })
+    const completed = await call(MEMBER, 'orders', 'complete', {
+      orderId: id,
+      summary: '更换了水龙头阀芯，已不再漏水',
+      photos: [done.body.data.fileId],
+    })
     expect(completed.body.data.completionPhotos).toHaveLength(1)
     const closed = await call(RESIDENT, 'orders', 'confirm', { orderId: id, rating: 5, comment: '师傅手艺好' })
     expect(closed.body.data).toMatchObject({ status: 'closed', awardedPoints: 17 })
@@ -97,7 +106,11 @@ describe('photo upload', () => {
     expect((await upload(RESIDENT, TINY_PNG, 'image/gif')).body.error).toMatchObject({ code: 'INVALID_INPUT', field: 'contentType' })
     const big = Buffer.concat([TINY_PNG, Buffer.alloc(5 * 1024 * 1024)])
     expect((await upload(RESIDENT, big)).status).toBe(413)
-    const anon = await fetch(`${h.url}/api/files`, { method: 'POST', headers: { 'content-type': 'image/png' }, body: new Uint8Array(TINY_PNG) })
+    const anon = await fetch(`${h.url}/api/files`, {
+      method: 'POST',
+      headers: { 'content-type': 'image/png' },
+      body: new Uint8Array(TINY_PNG),
+    })
     expect(anon.status).toBe(401)
   })
 })
@@ -269,10 +282,16 @@ describe('bad input', () => {
 
   it('answers a malformed request with 400, an unknown function with 404', async () => {
     const token = await h.token(RESIDENT)
-    const notJson = await fetch(`${h.url}/api/orders`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: '{"action":' })
+    const notJson = await fetch(`${h.url}/api/orders`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: '{"action":',
+    })
     expect([notJson.status, ((await notJson.json()) as any).error.field]).toEqual([400, 'body'])
     expect((await h.post('orders', { action: 'explode' }, token)).body.error).toMatchObject({ code: 'INVALID_INPUT', field: 'action' })
-    expect((await h.post('orders', { action: 'create', input: { kind: 'wish', category: 'care', title: '一本书' } }, token)).body.error).toMatchObject({
+    expect(
+      (await h.post('orders', { action: 'create', input: { kind: 'wish', category: 'care', title: '一本书' } }, token)).body.error,
+    ).toMatchObject({
       code: 'INVALID_INPUT',
       field: 'requestId',
     })
@@ -351,7 +370,8 @@ describe('idempotent confirm', () => {
 describe('test clock', () => {
   it('moves forward only, and runs the scheduler', async () => {
     const t0 = Date.parse(((await (await fetch(`${h.url}/api/dev/clock`)).json()) as any).data.now)
-    const post = (body: unknown) => fetch(`${h.url}/api/dev/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    const post = (body: unknown) =>
+      fetch(`${h.url}/api/dev/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
     const moved = (await (await post({ advanceMs: 3600_000 })).json()) as any
     expect(Date.parse(moved.data.now) - t0).toBeGreaterThanOrEqual(3600_000)
     expect(moved.data.tick).toMatchObject({ escalated: 0, autoConfirmed: 0, redemptionsExpired: 0, pointsLapsed: 0 })

@@ -33,7 +33,9 @@ it('a member with points for two redeems six times at once: exactly two succeed'
   const [member] = await addMembers(h.app, 'c_hongxing', 1, 'u_saver')
   await fund([member], 85)
   const token = await h.token(member)
-  const results = await Promise.all(Array.from({ length: 6 }, () => h.post('mall', { action: 'redeem', input: { goodsId: g.id }, requestId: rid() }, token)))
+  const results = await Promise.all(
+    Array.from({ length: 6 }, () => h.post('mall', { action: 'redeem', input: { goodsId: g.id }, requestId: rid() }, token)),
+  )
   expect(results.filter((r) => r.status === 200)).toHaveLength(2)
   expect(results.filter((r) => r.status === 409).map((r) => r.body.error.code)).toEqual(Array(4).fill('INSUFFICIENT_POINTS'))
   expect((await h.ok(member, 'points', 'balance', {})).balance).toBe(5)
@@ -46,9 +48,16 @@ it('a cancel raced against itself and against expiry refunds once', async () => 
   await fund([member], 20)
   const r = await h.ok(member, 'mall', 'redeem', { goodsId: g.id })
   const token = await h.token(member)
-  const clock = (ms: number) => fetch(`${h.url}/api/dev/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceMs: ms }) })
+  const clock = (ms: number) =>
+    fetch(`${h.url}/api/dev/clock`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ advanceMs: ms }),
+    })
   await clock(30 * 86400_000 - 5_000) // five seconds before the pickup window closes
-  const cancels = Array.from({ length: 8 }, () => h.post('mall', { action: 'cancelRedemption', input: { redemptionId: r.id }, requestId: rid() }, token))
+  const cancels = Array.from({ length: 8 }, () =>
+    h.post('mall', { action: 'cancelRedemption', input: { redemptionId: r.id }, requestId: rid() }, token),
+  )
   const [results] = await Promise.all([Promise.all(cancels), clock(10_000)])
   expect(results.filter((x) => x.status === 200).length).toBeLessThanOrEqual(1)
   expect((await h.ok(member, 'points', 'balance', {})).balance).toBe(20)

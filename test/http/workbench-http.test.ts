@@ -12,7 +12,11 @@ afterEach(() => h.close())
 describe('exports over HTTP', () => {
   it('downloads the workbook as an attachment named in Chinese', async () => {
     const token = await h.token('u_linx')
-    const res = await h.post('workbench', { action: 'exportLedger', input: { memberId: 'u_zhouzq', from: '2026-01-01', to: '2026-12-31' } }, token)
+    const res = await h.post(
+      'workbench',
+      { action: 'exportLedger', input: { memberId: 'u_zhouzq', from: '2026-01-01', to: '2026-12-31' } },
+      token,
+    )
     expect(res.status).toBe(200)
     const { url, name } = res.body.data
     expect(name).toBe('工作台账-周志强-2026-01-01至2026-12-31.xlsx')
@@ -36,6 +40,14 @@ describe('public pages', () => {
     const places = await h.post('accounts', { action: 'places', input: { communityId: 'c_hongxing' } })
     expect(places.body.data.grids).toHaveLength(3)
     expect((await h.post('workbench', { action: 'dashboard', input: { from: '2026-01-01', to: '2026-01-31' } })).status).toBe(401)
-    expect((await h.post('accounts', { action: 'registerResident', requestId: rid(), input: { name: '陈明', phone: '13912345678', buildingId: 'b_hx1', unit: '1', room: '101' } })).status).toBe(401)
+    expect(
+      (
+        await h.post('accounts', {
+          action: 'registerResident',
+          requestId: rid(),
+          input: { name: '陈明', phone: '13912345678', buildingId: 'b_hx1', unit: '1', room: '101' },
+        })
+      ).status,
+    ).toBe(401)
   })
 })

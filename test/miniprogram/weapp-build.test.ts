@@ -98,10 +98,24 @@ describe('the weapp build (dist/)', () => {
   })
 
   it('has the app files and the shared templates the pages import', () => {
-    for (const f of ['app.js', 'app.json', 'app.wxss', 'base.wxml', 'utils.wxs', 'comp.js', 'comp.json', 'comp.wxml', 'runtime.js', 'taro.js', 'vendors.js', 'common.js']) {
+    for (const f of [
+      'app.js',
+      'app.json',
+      'app.wxss',
+      'base.wxml',
+      'utils.wxs',
+      'comp.js',
+      'comp.json',
+      'comp.wxml',
+      'runtime.js',
+      'taro.js',
+      'vendors.js',
+      'common.js',
+    ]) {
       expect({ file: f, exists: existsSync(path.join(dist, f)) }).toEqual({ file: f, exists: true })
     }
-    for (const r of requiresOf('app.js')) expect({ from: 'app.js', require: r, exists: existsSync(path.join(dist, r)) }).toEqual({ from: 'app.js', require: r, exists: true })
+    for (const r of requiresOf('app.js'))
+      expect({ from: 'app.js', require: r, exists: existsSync(path.join(dist, r)) }).toEqual({ from: 'app.js', require: r, exists: true })
   })
 
   it('has .js, .json and .wxml for every page of the main package and of every subpackage', () => {
@@ -137,7 +151,9 @@ describe('the weapp build (dist/)', () => {
     for (const f of files(dist).filter((f) => f.endsWith('.js'))) for (const id of chunksOf(f).provides) provided.set(id, f)
     const appFiles = closure('app.js')
     // chunks the webpack runtime starts with as installed ({9121:0,58:0,…}): merged into the main package
-    const preinstalled = [...read('runtime.js').matchAll(/\{((?:\d+:0,?)+)\};\w+\.O\.j=/g)].flatMap((m) => m[1].split(',').map((kv) => Number(kv.split(':')[0])))
+    const preinstalled = [...read('runtime.js').matchAll(/\{((?:\d+:0,?)+)\};\w+\.O\.j=/g)].flatMap((m) =>
+      m[1].split(',').map((kv) => Number(kv.split(':')[0])),
+    )
     expect(preinstalled.length).toBeGreaterThan(0)
     const problems: string[] = []
     const pageFiles = [...app.pages, ...subs.flatMap((s) => s.pages.map((p) => `${s.root.replace(/\/$/, '')}/${p}`))].map((p) => `${p}.js`)
@@ -146,7 +162,8 @@ describe('the weapp build (dist/)', () => {
       for (const r of requiresOf(page)) if (!existsSync(path.join(dist, r))) problems.push(`${page} requires missing ${r}`)
       const loaded = new Set([...preinstalled, ...[...appFiles, ...mine].flatMap((f) => chunksOf(f).provides)])
       for (const id of chunksOf(page).needs) {
-        if (!loaded.has(id)) problems.push(`${page} waits for chunk ${id}${provided.has(id) ? ` (in ${provided.get(id)}, never required)` : ' (in no file)'}`)
+        if (!loaded.has(id))
+          problems.push(`${page} waits for chunk ${id}${provided.has(id) ? ` (in ${provided.get(id)}, never required)` : ' (in no file)'}`)
       }
       // WeChat: a subpackage may use the main package and itself, never another subpackage
       const own = rootOf(page)

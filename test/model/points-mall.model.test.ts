@@ -67,11 +67,17 @@ async function expectOutcome(res: Promise<any>, code: string | null) {
 }
 
 class Give implements fc.AsyncCommand<Model, Real> {
-  constructor(readonly member: number, readonly delta: number) {}
+  constructor(
+    readonly member: number,
+    readonly delta: number,
+  ) {}
   check = () => true
   async run(m: Model, r: Real) {
     const enough = m.balance[this.member] + this.delta >= 0
-    await expectOutcome(r.h.call(STAFF, 'points', 'adjust', { memberId: MEMBERS[this.member], delta: this.delta, reason: '模型测试' }), enough ? null : 'INSUFFICIENT_POINTS')
+    await expectOutcome(
+      r.h.call(STAFF, 'points', 'adjust', { memberId: MEMBERS[this.member], delta: this.delta, reason: '模型测试' }),
+      enough ? null : 'INSUFFICIENT_POINTS',
+    )
     if (enough) m.balance[this.member] += this.delta
     await check(m, r)
   }
@@ -79,12 +85,21 @@ class Give implements fc.AsyncCommand<Model, Real> {
 }
 
 class Redeem implements fc.AsyncCommand<Model, Real> {
-  constructor(readonly member: number, readonly goods: number) {}
+  constructor(
+    readonly member: number,
+    readonly goods: number,
+  ) {}
   check = () => true
   async run(m: Model, r: Real) {
     const g = GOODS[this.goods]
     const expected =
-      m.stock[this.goods] <= 0 ? 'SOLD_OUT' : held(m, this.member, this.goods) >= g.limitPerMember ? 'LIMIT_REACHED' : m.balance[this.member] < g.price ? 'INSUFFICIENT_POINTS' : null
+      m.stock[this.goods] <= 0
+        ? 'SOLD_OUT'
+        : held(m, this.member, this.goods) >= g.limitPerMember
+          ? 'LIMIT_REACHED'
+          : m.balance[this.member] < g.price
+            ? 'INSUFFICIENT_POINTS'
+            : null
     const out = await expectOutcome(r.h.call(MEMBERS[this.member], 'mall', 'redeem', { goodsId: r.goodsIds[this.goods] }), expected)
     if (expected === null) {
       m.balance[this.member] -= g.price
@@ -137,7 +152,12 @@ class Advance implements fc.AsyncCommand<Model, Real> {
 }
 
 const commands = [
-  fc.tuple(fc.nat(MEMBERS.length - 1), fc.integer({ min: -30, max: 90 }).filter((d) => d !== 0)).map(([m, d]) => new Give(m, d)),
+  fc
+    .tuple(
+      fc.nat(MEMBERS.length - 1),
+      fc.integer({ min: -30, max: 90 }).filter((d) => d !== 0),
+    )
+    .map(([m, d]) => new Give(m, d)),
   fc.tuple(fc.nat(MEMBERS.length - 1), fc.nat(GOODS.length - 1)).map(([m, g]) => new Redeem(m, g)),
   fc.nat(50).map((k) => new Cancel(k)),
   fc.nat(50).map((k) => new Verify(k)),

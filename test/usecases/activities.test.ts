@@ -56,7 +56,8 @@ const SATURDAY = {
 const publish = (fields: Record<string, unknown> = {}, who = STAFF) => h.ok(who, 'activities', 'publish', { ...SATURDAY, ...fields })
 const get = (who: string, activityId: string) => h.ok(who, 'activities', 'get', { activityId })
 const signup = (who: string, activityId: string) => h.ok(who, 'activities', 'signup', { activityId })
-const inbox = async (who: string) => (await h.ok(who, 'accounts', 'inbox', {})).items as Array<{ kind: string; title: string; body: string; link: string }>
+const inbox = async (who: string) =>
+  (await h.ok(who, 'accounts', 'inbox', {})).items as Array<{ kind: string; title: string; body: string; link: string }>
 const kinds = async (who: string) => (await inbox(who)).map((n) => n.kind)
 const row = (id: string) => h.app.store.db.prepare('SELECT * FROM activities WHERE id = ?').get(id) as Record<string, any>
 
@@ -146,7 +147,12 @@ describe('接龙: sign-up in arrival order, then the waitlist', () => {
     expect(await signup(M2, a.id)).toEqual({ status: 'signed' })
     expect(await signup(M3, a.id)).toEqual({ status: 'waitlisted', position: 1 })
     expect(await signup(M4, a.id)).toEqual({ status: 'waitlisted', position: 2 })
-    expect(await get(M4, a.id)).toMatchObject({ signedCount: 2, waitingCount: 2, placesLeft: 0, mine: { status: 'waitlisted', position: 2 } })
+    expect(await get(M4, a.id)).toMatchObject({
+      signedCount: 2,
+      waitingCount: 2,
+      placesLeft: 0,
+      mine: { status: 'waitlisted', position: 2 },
+    })
   })
 
   it('answers a second sign-up with the place already held, changing nothing', async () => {
@@ -210,7 +216,10 @@ describe('接龙: sign-up in arrival order, then the waitlist', () => {
     const a = await publish()
     expect(await h.call(RESIDENT, 'activities', 'signup', { activityId: a.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(await h.call(STAFF, 'activities', 'signup', { activityId: a.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(await h.call(FOREIGN_MEMBER, 'activities', 'signup', { activityId: a.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await h.call(FOREIGN_MEMBER, 'activities', 'signup', { activityId: a.id })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
   })
 })
 
@@ -239,7 +248,11 @@ describe('update and cancel', () => {
     await signup(M2, a.id)
     await h.ok(STAFF, 'activities', 'update', { activityId: a.id, title: '周末大扫除' })
     expect(await kinds(M1)).toEqual([])
-    const moved = await h.ok(STAFF, 'activities', 'update', { activityId: a.id, startAt: iso('2026-06-13 14:00'), endAt: iso('2026-06-13 16:00') })
+    const moved = await h.ok(STAFF, 'activities', 'update', {
+      activityId: a.id,
+      startAt: iso('2026-06-13 14:00'),
+      endAt: iso('2026-06-13 16:00'),
+    })
     expect(moved).toMatchObject({ title: '周末大扫除', startAt: '2026-06-13T06:00:00.000Z' })
     expect(await kinds(M1)).toEqual(['activity_changed'])
     expect(await kinds(M2)).toEqual(['activity_changed'])
@@ -263,9 +276,15 @@ describe('update and cancel', () => {
       expect(n.body).toContain('天气预报有暴雨')
     }
     expect(await kinds(M3)).toEqual([]) // withdrew before
-    expect(await h.call(M4, 'activities', 'signup', { activityId: a.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '活动已取消' } })
+    expect(await h.call(M4, 'activities', 'signup', { activityId: a.id })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: '活动已取消' },
+    })
     expect(await h.call(M1, 'activities', 'signup', { activityId: a.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
-    expect(await h.call(STAFF, 'activities', 'cancel', { activityId: a.id, reason: '再取消一次' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(await h.call(STAFF, 'activities', 'cancel', { activityId: a.id, reason: '再取消一次' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    })
     const mine = await h.ok(M1, 'activities', 'list', { scope: 'mine' })
     expect(mine.items.map((x: any) => [x.id, x.status])).toEqual([[a.id, 'cancelled']])
   })
@@ -278,12 +297,30 @@ describe('get: the roster for staff, one’s own place for a member', () => {
     await signup(M2, a.id)
     const staffView = await get(STAFF, a.id)
     expect(staffView.roster).toEqual([
-      expect.objectContaining({ member: { id: M1, name: '周志强', phone: '13900010001' }, status: 'signed', position: null, checkedIn: false, attendance: null }),
-      expect.objectContaining({ member: { id: M2, name: '吴海燕', phone: '13900010002' }, status: 'waitlisted', position: 1, checkedIn: false }),
+      expect.objectContaining({
+        member: { id: M1, name: '周志强', phone: '13900010001' },
+        status: 'signed',
+        position: null,
+        checkedIn: false,
+        attendance: null,
+      }),
+      expect.objectContaining({
+        member: { id: M2, name: '吴海燕', phone: '13900010002' },
+        status: 'waitlisted',
+        position: 1,
+        checkedIn: false,
+      }),
     ])
     const memberView = await get(M2, a.id)
     expect(memberView.roster).toBeNull()
-    expect(memberView.mine).toEqual({ status: 'waitlisted', position: 1, checkedIn: false, checkedInAt: null, attendance: null, awardedPoints: null })
+    expect(memberView.mine).toEqual({
+      status: 'waitlisted',
+      position: 1,
+      checkedIn: false,
+      checkedInAt: null,
+      attendance: null,
+      awardedPoints: null,
+    })
     expect(memberView.actions).toEqual(['withdraw'])
     expect(JSON.stringify(memberView)).not.toContain('13900010001')
     expect(JSON.stringify(memberView)).not.toContain('周志强')
@@ -301,7 +338,10 @@ describe('get: the roster for staff, one’s own place for a member', () => {
       ['markAttendance', { activityId: a.id, memberIds: [M1], attended: true }],
       ['finish', { activityId: a.id }],
     ] as const) {
-      expect([action, await h.call(FOREIGN_STAFF, 'activities', action, input)]).toMatchObject([action, { ok: false, error: { code: 'NOT_FOUND' } }])
+      expect([action, await h.call(FOREIGN_STAFF, 'activities', action, input)]).toMatchObject([
+        action,
+        { ok: false, error: { code: 'NOT_FOUND' } },
+      ])
     }
     const theirs = await h.ok(FOREIGN_MEMBER, 'activities', 'list', { scope: 'upcoming' })
     expect(theirs.items).toEqual([])
@@ -311,7 +351,13 @@ describe('get: the roster for staff, one’s own place for a member', () => {
 describe('lists', () => {
   /** 青山社区 has no demo activities: the lists hold exactly what a test publishes. */
   const qs = (title: string, start: string, end: string, deadline = start) =>
-    h.ok(FOREIGN_STAFF, 'activities', 'publish', { ...SATURDAY, title, startAt: iso(start), endAt: iso(end), signupDeadline: iso(deadline) })
+    h.ok(FOREIGN_STAFF, 'activities', 'publish', {
+      ...SATURDAY,
+      title,
+      startAt: iso(start),
+      endAt: iso(end),
+      signupDeadline: iso(deadline),
+    })
   const titles = (page: any) => page.items.map((x: any) => x.title)
 
   it('puts this weekend first, then the rest by start time, across pages', async () => {
@@ -374,7 +420,8 @@ describe('lists', () => {
 
 describe('check-in', () => {
   /** The token staff would show at this moment, computed from the stored secret. */
-  const tokenNow = (activityId: string) => checkinToken({ id: activityId, checkinSecret: row(activityId).checkin_secret }, slotOf(clock.now()))
+  const tokenNow = (activityId: string) =>
+    checkinToken({ id: activityId, checkinSecret: row(activityId).checkin_secret }, slotOf(clock.now()))
   const checkin = (who: string, activityId: string, token: string) => h.call(who, 'activities', 'checkin', { activityId, token })
 
   it('opens 30 minutes before the start with a token that rotates every 30 seconds', async () => {
@@ -388,7 +435,11 @@ describe('check-in', () => {
     expect(await checkin(M1, a.id, tokenNow(a.id))).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
     setTime('2026-06-13 08:30')
     const code = await h.ok(STAFF, 'activities', 'checkinCode', { activityId: a.id })
-    expect(code).toEqual({ token: expect.stringMatching(/^[0-9a-z]+\.[A-Za-z0-9_-]{22}$/), expiresAt: '2026-06-13T00:30:30.000Z', periodSeconds: 30 })
+    expect(code).toEqual({
+      token: expect.stringMatching(/^[0-9a-z]+\.[A-Za-z0-9_-]{22}$/),
+      expiresAt: '2026-06-13T00:30:30.000Z',
+      periodSeconds: 30,
+    })
     clock.advance(30_000)
     const next = await h.ok(STAFF, 'activities', 'checkinCode', { activityId: a.id })
     expect(next.token).not.toBe(code.token)
@@ -411,7 +462,12 @@ describe('check-in', () => {
     })
     clock.advance(30_000) // the code on screen has rotated once: the previous one still counts
     const done = await h.ok(M1, 'activities', 'checkin', { activityId: a.id, token: code })
-    expect(done).toMatchObject({ status: 'signed', checkedIn: true, attendance: 'attended', checkedInAt: new Date(clock.now()).toISOString() })
+    expect(done).toMatchObject({
+      status: 'signed',
+      checkedIn: true,
+      attendance: 'attended',
+      checkedInAt: new Date(clock.now()).toISOString(),
+    })
     expect(await h.ok(M1, 'activities', 'checkin', { activityId: a.id, token: code })).toEqual(done) // a second scan changes nothing
     clock.advance(30_000) // rotated twice: a photo of the old code sent to a group is useless
     expect(await checkin(M2, a.id, code)).toMatchObject({
@@ -431,8 +487,14 @@ describe('check-in', () => {
     await signup(M1, a.id)
     await signup(M2, a.id)
     setTime('2026-06-13 10:59')
-    expect(await checkin(M2, a.id, tokenNow(a.id))).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '你还在候补名单上，没有报上名，不能签到' } })
-    expect(await checkin(M3, a.id, tokenNow(a.id))).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '你没有报名这个活动，不能签到' } })
+    expect(await checkin(M2, a.id, tokenNow(a.id))).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: '你还在候补名单上，没有报上名，不能签到' },
+    })
+    expect(await checkin(M3, a.id, tokenNow(a.id))).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: '你没有报名这个活动，不能签到' },
+    })
     const token = tokenNow(a.id)
     clock.advance(61_000) // 11:00:01, just after the end
     expect(await checkin(M1, a.id, token)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '活动已结束，不能再签到' } })
@@ -450,10 +512,14 @@ describe('attendance and finish', () => {
     const a = await publish({ quota: 3, points })
     for (const m of [M1, M2, M3, M4]) await signup(m, a.id) // M4 waits
     setTime('2026-06-13 09:05')
-    await h.ok(M1, 'activities', 'checkin', { activityId: a.id, token: (await h.ok(STAFF, 'activities', 'checkinCode', { activityId: a.id })).token })
+    await h.ok(M1, 'activities', 'checkin', {
+      activityId: a.id,
+      token: (await h.ok(STAFF, 'activities', 'checkinCode', { activityId: a.id })).token,
+    })
     return a
   }
-  const awards = () => h.app.store.db.prepare("SELECT source_key, member_id, delta FROM ledger WHERE reason = 'activity_award' ORDER BY member_id").all()
+  const awards = () =>
+    h.app.store.db.prepare("SELECT source_key, member_id, delta FROM ledger WHERE reason = 'activity_award' ORDER BY member_id").all()
 
   it('lets staff mark those who could not scan, and only those with a place', async () => {
     const a = await heldActivity()
@@ -489,11 +555,17 @@ describe('attendance and finish', () => {
       [M3, 'absent', 0],
       [M4, null, null],
     ])
-    expect(awards()).toEqual([
-      { source_key: `activity:${a.id}:${M2}:award`, member_id: M2, delta: 12 },
-      { source_key: `activity:${a.id}:${M1}:award`, member_id: M1, delta: 12 },
-    ].sort((x, y) => (x.member_id < y.member_id ? -1 : 1)))
-    expect((await h.ok(M1, 'points', 'ledger', {})).items[0]).toMatchObject({ delta: 12, reason: 'activity_award', note: '参加活动「周末环境清洁日」' })
+    expect(awards()).toEqual(
+      [
+        { source_key: `activity:${a.id}:${M2}:award`, member_id: M2, delta: 12 },
+        { source_key: `activity:${a.id}:${M1}:award`, member_id: M1, delta: 12 },
+      ].sort((x, y) => (x.member_id < y.member_id ? -1 : 1)),
+    )
+    expect((await h.ok(M1, 'points', 'ledger', {})).items[0]).toMatchObject({
+      delta: 12,
+      reason: 'activity_award',
+      note: '参加活动「周末环境清洁日」',
+    })
     expect(await kinds(M1)).toContain('activity_points')
     expect((await get(M3, a.id)).mine).toMatchObject({ attendance: 'absent', awardedPoints: 0 })
 
@@ -614,7 +686,10 @@ describe('the notifier port', () => {
       await call(M1, 'withdraw', { activityId: a.id })
       expect(pushed).toEqual([[[M2], expect.objectContaining({ kind: 'activity_promoted' })]])
       fail = true
-      const cancelled = await app.handlers.activities({ action: 'cancel', input: { activityId: a.id, reason: '临时取消' }, requestId: rid() }, { userId: STAFF })
+      const cancelled = await app.handlers.activities(
+        { action: 'cancel', input: { activityId: a.id, reason: '临时取消' }, requestId: rid() },
+        { userId: STAFF },
+      )
       expect(cancelled.ok).toBe(true)
       const rows = app.store.db.prepare("SELECT user_id FROM notifications WHERE kind = 'activity_cancelled'").all()
       expect(rows).toEqual([{ user_id: M2 }])

@@ -66,7 +66,10 @@ describe('redeem', () => {
     await give(MEMBER, 200)
     await h.ok(MEMBER, 'mall', 'redeem', { goodsId: g.id })
     await h.ok(MEMBER, 'mall', 'redeem', { goodsId: g.id })
-    expect(await h.call(MEMBER, 'mall', 'redeem', { goodsId: g.id })).toMatchObject({ ok: false, error: { code: 'LIMIT_REACHED', message: '每人最多兑换 2 件' } })
+    expect(await h.call(MEMBER, 'mall', 'redeem', { goodsId: g.id })).toMatchObject({
+      ok: false,
+      error: { code: 'LIMIT_REACHED', message: '每人最多兑换 2 件' },
+    })
     await give(MEMBER2, 100)
     expect((await h.ok(MEMBER2, 'mall', 'redeem', { goodsId: g.id })).status).toBe('pending')
   })
@@ -78,7 +81,9 @@ describe('redeem', () => {
     expect(await h.call(RESIDENT, 'mall', 'redeem', { goodsId: g.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect((await h.ok(FOREIGN_MEMBER, 'mall', 'listGoods', {})).items).toEqual([]) // 青山社区 has no goods
     expect(await h.call(MEMBER, 'mall', 'listGoods', { all: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(await h.call(FOREIGN_STAFF, 'mall', 'upsertGoods', { id: g.id, name: '改名', price: 1, stock: 1, limitPerMember: 1, onShelf: true })).toMatchObject({
+    expect(
+      await h.call(FOREIGN_STAFF, 'mall', 'upsertGoods', { id: g.id, name: '改名', price: 1, stock: 1, limitPerMember: 1, onShelf: true }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
     })
@@ -92,11 +97,21 @@ describe('cancel and expiry', () => {
     const r = await h.ok(MEMBER, 'mall', 'redeem', { goodsId: g.id })
     const cancelled = await h.ok(MEMBER, 'mall', 'cancelRedemption', { redemptionId: r.id })
     expect(cancelled.status).toBe('cancelled')
-    expect(await h.call(MEMBER, 'mall', 'cancelRedemption', { redemptionId: r.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(await h.call(MEMBER, 'mall', 'cancelRedemption', { redemptionId: r.id })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    })
     expect(await balance(MEMBER)).toBe(30)
     const ledger = (await h.ok(MEMBER, 'points', 'ledger', {})).items
-    expect(ledger.map((e: any) => [e.reason, e.delta])).toEqual([['refund', 30], ['redemption', -30], ['adjustment', 30]])
-    expect((await h.ok(MEMBER, 'mall', 'listGoods', {})).items.find((x: any) => x.id === g.id)).toMatchObject({ stock: 1, remainingLimit: 2 })
+    expect(ledger.map((e: any) => [e.reason, e.delta])).toEqual([
+      ['refund', 30],
+      ['redemption', -30],
+      ['adjustment', 30],
+    ])
+    expect((await h.ok(MEMBER, 'mall', 'listGoods', {})).items.find((x: any) => x.id === g.id)).toMatchObject({
+      stock: 1,
+      remainingLimit: 2,
+    })
     const b = await h.ok(MEMBER, 'points', 'balance', {})
     expect([b.yearSpent, b.spent]).toEqual([0, 0]) // a refund undoes the spending
   })
@@ -105,8 +120,14 @@ describe('cancel and expiry', () => {
     const g = await goods()
     await give(MEMBER, 30)
     const r = await h.ok(MEMBER, 'mall', 'redeem', { goodsId: g.id })
-    expect(await h.call(MEMBER2, 'mall', 'cancelRedemption', { redemptionId: r.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
-    expect(await h.call(STAFF, 'mall', 'cancelRedemption', { redemptionId: r.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await h.call(MEMBER2, 'mall', 'cancelRedemption', { redemptionId: r.id })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
+    expect(await h.call(STAFF, 'mall', 'cancelRedemption', { redemptionId: r.id })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
   })
 
   it('expires a redemption not picked up in 30 days: refund and restock, once', async () => {
@@ -121,7 +142,10 @@ describe('cancel and expiry', () => {
     expect((await h.app.tick()).redemptionsExpired).toBe(0)
     expect((await h.ok(MEMBER, 'mall', 'myRedemptions', {})).items[0].status).toBe('expired')
     expect(await balance(MEMBER)).toBe(30)
-    expect(await h.call(MEMBER, 'mall', 'cancelRedemption', { redemptionId: r.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(await h.call(MEMBER, 'mall', 'cancelRedemption', { redemptionId: r.id })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    })
     expect(await h.call(STAFF, 'mall', 'verify', { code: r.code })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
   })
 })
@@ -131,10 +155,20 @@ describe('verify (核销)', () => {
     const g = await goods()
     await give(MEMBER, 30)
     const r = await h.ok(MEMBER, 'mall', 'redeem', { goodsId: g.id })
-    expect(await h.ok(STAFF, 'mall', 'lookup', { code: r.code })).toMatchObject({ goodsName: '洗衣液', member: { id: MEMBER, name: '周志强' }, status: 'pending' })
+    expect(await h.ok(STAFF, 'mall', 'lookup', { code: r.code })).toMatchObject({
+      goodsName: '洗衣液',
+      member: { id: MEMBER, name: '周志强' },
+      status: 'pending',
+    })
     expect((await h.ok(STAFF, 'mall', 'verify', { code: r.code })).status).toBe('picked')
-    expect(await h.call('u_huangj', 'mall', 'verify', { code: r.code })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '这件商品已经领取过了' } })
-    expect(await h.call(MEMBER, 'mall', 'cancelRedemption', { redemptionId: r.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(await h.call('u_huangj', 'mall', 'verify', { code: r.code })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: '这件商品已经领取过了' },
+    })
+    expect(await h.call(MEMBER, 'mall', 'cancelRedemption', { redemptionId: r.id })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    })
   })
 
   it('does not verify another community’s codes', async () => {
@@ -150,7 +184,8 @@ describe('verify (核销)', () => {
     await give(MEMBER, 30)
     const r = await h.ok(MEMBER, 'mall', 'redeem', { goodsId: g.id })
     const wrong = r.code === '00000000' ? '00000001' : '00000000'
-    for (let i = 0; i < 5; i++) expect(await h.call(STAFF, 'mall', 'verify', { code: wrong })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    for (let i = 0; i < 5; i++)
+      expect(await h.call(STAFF, 'mall', 'verify', { code: wrong })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     expect(await h.call(STAFF, 'mall', 'verify', { code: r.code })).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } })
     expect((await h.ok('u_huangj', 'mall', 'verify', { code: r.code })).status).toBe('picked') // another staff member is not blocked
     clock.advance(10 * 60_000 + 1)
@@ -161,7 +196,14 @@ describe('verify (核销)', () => {
 describe('goods admin', () => {
   it('creates, edits, restocks and takes goods off the shelf', async () => {
     const g = await goods()
-    const edited = await h.ok('u_huangj', 'mall', 'upsertGoods', { id: g.id, name: '洗衣液 2 升', price: 35, stock: 12, limitPerMember: 1, onShelf: false })
+    const edited = await h.ok('u_huangj', 'mall', 'upsertGoods', {
+      id: g.id,
+      name: '洗衣液 2 升',
+      price: 35,
+      stock: 12,
+      limitPerMember: 1,
+      onShelf: false,
+    })
     expect(edited).toMatchObject({ name: '洗衣液 2 升', price: 35, stock: 12, onShelf: false })
     expect((await h.ok(MEMBER, 'mall', 'listGoods', {})).items.map((x: any) => x.id)).not.toContain(g.id)
     const all = (await h.ok(STAFF, 'mall', 'listGoods', { all: true })).items
@@ -170,7 +212,9 @@ describe('goods admin', () => {
 
   it('refuses a picture uploaded by someone else', async () => {
     const theirs = await h.upload(MEMBER)
-    expect(await h.call(STAFF, 'mall', 'upsertGoods', { name: '毛巾', image: theirs, price: 5, stock: 1, limitPerMember: 1, onShelf: true })).toMatchObject({
+    expect(
+      await h.call(STAFF, 'mall', 'upsertGoods', { name: '毛巾', image: theirs, price: 5, stock: 1, limitPerMember: 1, onShelf: true }),
+    ).toMatchObject({
       ok: false,
       error: { field: 'image.0' },
     })
@@ -178,7 +222,15 @@ describe('goods admin', () => {
     const g = await h.ok(STAFF, 'mall', 'upsertGoods', { name: '毛巾', image: mine, price: 5, stock: 1, limitPerMember: 1, onShelf: true })
     expect(g.image.url).toBe(`/files/${mine}`)
     // another staff member may edit it and keep the picture
-    const kept = await h.ok('u_huangj', 'mall', 'upsertGoods', { id: g.id, name: '毛巾', image: mine, price: 6, stock: 1, limitPerMember: 1, onShelf: true })
+    const kept = await h.ok('u_huangj', 'mall', 'upsertGoods', {
+      id: g.id,
+      name: '毛巾',
+      image: mine,
+      price: 6,
+      stock: 1,
+      limitPerMember: 1,
+      onShelf: true,
+    })
     expect(kept.image.fileId).toBe(mine)
   })
 })
@@ -186,9 +238,18 @@ describe('goods admin', () => {
 describe('adjustments', () => {
   it('needs staff, a reason, a member of the community, and never takes a balance below zero', async () => {
     await give(MEMBER, 10)
-    expect(await h.call(MEMBER, 'points', 'adjust', { memberId: MEMBER, delta: 100, reason: '自己加分' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(await h.call(STAFF, 'points', 'adjust', { memberId: FOREIGN_MEMBER, delta: 5, reason: '补录' })).toMatchObject({ ok: false, error: { field: 'memberId' } })
-    expect(await h.call(STAFF, 'points', 'adjust', { memberId: MEMBER, delta: -11, reason: '扣错了' })).toMatchObject({ ok: false, error: { code: 'INSUFFICIENT_POINTS' } })
+    expect(await h.call(MEMBER, 'points', 'adjust', { memberId: MEMBER, delta: 100, reason: '自己加分' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
+    expect(await h.call(STAFF, 'points', 'adjust', { memberId: FOREIGN_MEMBER, delta: 5, reason: '补录' })).toMatchObject({
+      ok: false,
+      error: { field: 'memberId' },
+    })
+    expect(await h.call(STAFF, 'points', 'adjust', { memberId: MEMBER, delta: -11, reason: '扣错了' })).toMatchObject({
+      ok: false,
+      error: { code: 'INSUFFICIENT_POINTS' },
+    })
     expect((await h.ok(STAFF, 'points', 'adjust', { memberId: MEMBER, delta: -10, reason: '重复录入' })).balance).toBe(0)
     const notes = (await h.ok(MEMBER, 'points', 'ledger', {})).items.map((e: any) => e.note)
     expect(notes[0]).toBe('工作人员调整：重复录入（林晓）')
@@ -213,7 +274,9 @@ describe('rules', () => {
     const audit = h.app.store.db.prepare('SELECT by_user, before, after FROM rules_audit').all() as any[]
     expect(audit).toHaveLength(1)
     expect([audit[0].by_user, audit[0].before, JSON.parse(audit[0].after).dailyCap]).toEqual([ADMIN, null, 50])
-    expect(await h.call(ADMIN, 'points', 'updateRules', { rules: { ...rules, urgencyFactor: { low: 1, normal: 1, urgent: 99 } } })).toMatchObject({
+    expect(
+      await h.call(ADMIN, 'points', 'updateRules', { rules: { ...rules, urgencyFactor: { low: 1, normal: 1, urgent: 99 } } }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', field: 'rules.urgencyFactor.urgent' },
     })
@@ -256,7 +319,11 @@ describe('expiry (年底清零)', () => {
     const [x, y] = await Promise.all([h.app.tick(), h.app.tick()])
     expect(x.pointsLapsed + y.pointsLapsed).toBe(1)
     expect(await balance(MEMBER)).toBe(40)
-    expect((await h.ok(MEMBER, 'points', 'ledger', {})).items[0]).toMatchObject({ reason: 'expiry', delta: -20, note: '2026 年获得的积分已到期' })
+    expect((await h.ok(MEMBER, 'points', 'ledger', {})).items[0]).toMatchObject({
+      reason: 'expiry',
+      delta: -20,
+      note: '2026 年获得的积分已到期',
+    })
     expect((await h.app.tick()).pointsLapsed).toBe(0)
   })
 

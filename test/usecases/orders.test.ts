@@ -16,7 +16,13 @@ beforeEach(async () => {
 afterEach(() => h.close())
 
 async function newOrder(input: Record<string, unknown> = {}) {
-  return h.ok(RESIDENT, 'orders', 'create', { kind: 'service', category: 'elderly_child', title: '帮老人取药', description: '腿脚不便，需要去社区医院取药', ...input })
+  return h.ok(RESIDENT, 'orders', 'create', {
+    kind: 'service',
+    category: 'elderly_child',
+    title: '帮老人取药',
+    description: '腿脚不便，需要去社区医院取药',
+    ...input,
+  })
 }
 
 async function openOrder(review: Record<string, unknown> = {}) {
@@ -35,7 +41,13 @@ async function completedOrder() {
 describe('the order loop', () => {
   it('runs from 点单 to points, with the timeline of every step', async () => {
     const created = await newOrder({ photos: [await h.upload(RESIDENT)] })
-    expect(created).toMatchObject({ status: 'submitted', urgency: 'normal', buildingName: '1号楼', gridName: '第一网格', actions: ['cancel'] })
+    expect(created).toMatchObject({
+      status: 'submitted',
+      urgency: 'normal',
+      buildingName: '1号楼',
+      gridName: '第一网格',
+      actions: ['cancel'],
+    })
     expect(created.photos[0].url).toMatch(/^\/files\/f_/)
 
     const queue = await h.ok(STAFF, 'orders', 'list', { scope: 'review' })
@@ -51,7 +63,11 @@ describe('the order loop', () => {
     expect(claimed).toMatchObject({ status: 'claimed', claimer: { id: MEMBER, name: '周志强' }, actions: ['release', 'complete'] })
     expect(claimed.contact).toEqual({ name: '王秀兰', phone: '13800010001', address: '1号楼 1单元 302' })
 
-    const completed = await h.ok(MEMBER, 'orders', 'complete', { orderId: created.id, summary: '已陪同老人取药并送回家中', photos: [await h.upload(MEMBER)] })
+    const completed = await h.ok(MEMBER, 'orders', 'complete', {
+      orderId: created.id,
+      summary: '已陪同老人取药并送回家中',
+      photos: [await h.upload(MEMBER)],
+    })
     expect(completed.status).toBe('completed')
     expect(completed.contact).toBeNull() // the member holds it no longer
 
@@ -67,12 +83,17 @@ describe('the order loop', () => {
 
     expect(await h.ok(MEMBER, 'points', 'balance', {})).toMatchObject({ balance: 25, earned: 25, spent: 0, yearEarned: 25 })
     const ledger = await h.ok(MEMBER, 'points', 'ledger', {})
-    expect(ledger.items).toEqual([expect.objectContaining({ delta: 25, reason: 'order_award', note: '完成工单「帮老人取药」', balanceAfter: 25 })])
+    expect(ledger.items).toEqual([
+      expect.objectContaining({ delta: 25, reason: 'order_award', note: '完成工单「帮老人取药」', balanceAfter: 25 }),
+    ])
 
     // each step told the person it concerns, newest first, with the page that opens it
     const residentInbox = await h.ok(RESIDENT, 'accounts', 'inbox', {})
     expect(residentInbox.items.map((n: any) => n.kind)).toEqual(['order_completed', 'order_claimed', 'order_dispatched'])
-    expect(residentInbox.items[1]).toMatchObject({ body: '周志强接下了「帮老人取药」，会尽快与您联系', link: `/resident/order-detail/index?id=${created.id}` })
+    expect(residentInbox.items[1]).toMatchObject({
+      body: '周志强接下了「帮老人取药」，会尽快与您联系',
+      link: `/resident/order-detail/index?id=${created.id}`,
+    })
     const memberInbox = await h.ok(MEMBER, 'accounts', 'inbox', {})
     expect(memberInbox.items[0]).toMatchObject({ kind: 'order_closed', body: '「帮老人取药」已确认完成，获得 25 积分', read: false })
   })
@@ -95,7 +116,10 @@ describe('the order loop', () => {
     const o = await newOrder()
     const rejected = await h.ok(STAFF, 'orders', 'review', { orderId: o.id, decision: 'reject', reason: '不属于社区服务范围' })
     expect(rejected).toMatchObject({ status: 'rejected', rejectReason: '不属于社区服务范围' })
-    expect((await h.ok(RESIDENT, 'orders', 'get', { orderId: o.id })).timeline[1]).toMatchObject({ action: 'reject', note: '不属于社区服务范围' })
+    expect((await h.ok(RESIDENT, 'orders', 'get', { orderId: o.id })).timeline[1]).toMatchObject({
+      action: 'reject',
+      note: '不属于社区服务范围',
+    })
   })
 
   it('lets the resident cancel until someone takes it', async () => {
@@ -144,9 +168,18 @@ describe('who may do what', () => {
   it('lets only staff of the community review', async () => {
     const o = await newOrder()
     const before = dumpDb(h.app.store.db)
-    expect(await h.call(MEMBER, 'orders', 'review', { orderId: o.id, decision: 'dispatch' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(await h.call(RESIDENT, 'orders', 'review', { orderId: o.id, decision: 'dispatch' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(await h.call(FOREIGN_STAFF, 'orders', 'review', { orderId: o.id, decision: 'dispatch' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await h.call(MEMBER, 'orders', 'review', { orderId: o.id, decision: 'dispatch' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
+    expect(await h.call(RESIDENT, 'orders', 'review', { orderId: o.id, decision: 'dispatch' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
+    expect(await h.call(FOREIGN_STAFF, 'orders', 'review', { orderId: o.id, decision: 'dispatch' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
     expect(dumpDb(h.app.store.db)).toBe(before)
   })
 
@@ -154,14 +187,19 @@ describe('who may do what', () => {
     const o = await h.ok(MEMBER, 'orders', 'create', { kind: 'wish', category: 'education', title: '想学用智能手机' })
     await h.ok(STAFF, 'orders', 'review', { orderId: o.id, decision: 'dispatch' })
     expect((await h.ok(MEMBER, 'orders', 'list', { scope: 'hall' })).items).toEqual([])
-    expect(await h.call(MEMBER, 'orders', 'claim', { orderId: o.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '不能接自己提交的工单' } })
+    expect(await h.call(MEMBER, 'orders', 'claim', { orderId: o.id })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: '不能接自己提交的工单' },
+    })
   })
 
   it('lets only the claimer complete and only the resident confirm', async () => {
     const id = await openOrder()
     await h.ok(MEMBER, 'orders', 'claim', { orderId: id })
     const photo = await h.upload(OTHER_MEMBER)
-    expect(await h.call(OTHER_MEMBER, 'orders', 'complete', { orderId: id, summary: '我来替他完成这项服务', photos: [photo] })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(
+      await h.call(OTHER_MEMBER, 'orders', 'complete', { orderId: id, summary: '我来替他完成这项服务', photos: [photo] }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     await h.ok(MEMBER, 'orders', 'complete', { orderId: id, summary: '已陪同老人取药并送回家中', photos: [await h.upload(MEMBER)] })
     for (const who of [MEMBER, STAFF, 'u_lijg']) {
       expect(await h.call(who, 'orders', 'confirm', { orderId: id, rating: 5 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
@@ -208,7 +246,10 @@ describe('points are paid once', () => {
     const first = await h.ok(RESIDENT, 'orders', 'confirm', { orderId: id, rating: 4 }, requestId)
     const replay = await h.ok(RESIDENT, 'orders', 'confirm', { orderId: id, rating: 4 }, requestId)
     expect(replay).toEqual(first)
-    expect(await h.call(RESIDENT, 'orders', 'confirm', { orderId: id, rating: 4 })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(await h.call(RESIDENT, 'orders', 'confirm', { orderId: id, rating: 4 })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    })
     const rows = h.app.store.db.prepare('SELECT delta FROM ledger WHERE member_id = ?').all(MEMBER)
     expect(rows).toEqual([{ delta: 23 }]) // 20 + rating-4 bonus 3
     const { balance } = h.app.store.db.prepare('SELECT balance FROM point_accounts WHERE member_id = ?').get(MEMBER) as { balance: number }
@@ -241,7 +282,12 @@ describe('photos', () => {
       ok: false,
       error: { code: 'INVALID_INPUT', field: 'photos' },
     })
-    const o = await h.ok(RESIDENT, 'orders', 'create', { kind: 'hazard', category: 'environment', title: '楼道堆放杂物', photos: [await h.upload(RESIDENT)] })
+    const o = await h.ok(RESIDENT, 'orders', 'create', {
+      kind: 'hazard',
+      category: 'environment',
+      title: '楼道堆放杂物',
+      photos: [await h.upload(RESIDENT)],
+    })
     expect(o.urgency).toBe('urgent')
   })
 

@@ -12,7 +12,10 @@ const hall = { communityId: 'c', memberId: 'm', buildingId: 'b', gridId: 'g', li
 
 it.each([
   ['the hall', hallSql(hall, false)],
-  ['the hall, a later page of one post type', hallSql({ ...hall, category: 'care', cursor: Buffer.from('[1,5,"o_x"]').toString('base64url') }, false)],
+  [
+    'the hall, a later page of one post type',
+    hallSql({ ...hall, category: 'care', cursor: Buffer.from('[1,5,"o_x"]').toString('base64url') }, false),
+  ],
   ['为你推荐 candidates', hallSql({ ...hall, posts: ['care', 'education'], limit: 100 }, true)],
   ['the review queue', orderListSql({ communityId: 'c', statuses: ['submitted'], limit: 20 })],
   ['a resident’s orders', orderListSql({ communityId: 'c', residentId: 'r', limit: 20 })],

@@ -73,7 +73,11 @@ describe('推荐人选 for staff', () => {
     const id = await dispatched()
     const top = (await h.ok(STAFF, 'orders', 'suggest', { orderId: id })).items
     expect(top[0]).toMatchObject({ member: { id: ZHOU, name: '周志强', gridName: '第一网格' }, score: 65 })
-    expect(top[0].parts.map((p: any) => `${p.label} ${p.points > 0 ? '+' : ''}${p.points}`)).toEqual(['已认领助老扶幼岗 +30', '擅长陪诊 +10', '同楼栋 +25'])
+    expect(top[0].parts.map((p: any) => `${p.label} ${p.points > 0 ? '+' : ''}${p.points}`)).toEqual([
+      '已认领助老扶幼岗 +30',
+      '擅长陪诊 +10',
+      '同楼栋 +25',
+    ])
     expect(top.map((s: any) => s.member.id)).not.toContain(RESIDENT)
     expect(top).toHaveLength(5)
 

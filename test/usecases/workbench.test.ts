@@ -38,7 +38,13 @@ async function newcomer(id = 'u_new', community = 'c_hongxing') {
 }
 
 const REGISTER = { name: '陈明', phone: '13912345678', buildingId: 'b_hx3', unit: '2', room: '301' }
-const DOUBLE = { workUnit: '市财政局', branch: '市财政局第二党支部', posts: ['care', 'education'], skills: ['辅导功课', '量血压'], gridId: 'g_hx1' }
+const DOUBLE = {
+  workUnit: '市财政局',
+  branch: '市财政局第二党支部',
+  posts: ['care', 'education'],
+  skills: ['辅导功课', '量血压'],
+  gridId: 'g_hx1',
+}
 
 describe('onboarding: 居民登记', () => {
   it('waits for staff, then binds the home and grants the resident role', async () => {
@@ -47,7 +53,10 @@ describe('onboarding: 居民登记', () => {
     expect(pending).toMatchObject({ kind: 'resident', status: 'pending', name: '陈明', address: '3号楼 2单元 301', gridName: '第二网格' })
     expect((await h.ok(id, 'accounts', 'me')).roles).toEqual([])
     // nothing a resident does is open yet
-    expect(await h.call(id, 'orders', 'create', { kind: 'service', category: 'care', title: '帮忙买菜' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await h.call(id, 'orders', 'create', { kind: 'service', category: 'care', title: '帮忙买菜' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
 
     const queue = await h.ok(STAFF, 'accounts', 'listPending', {})
     // oldest first: the demo's waiting 双报到, then this one
@@ -66,7 +75,10 @@ describe('onboarding: 居民登记', () => {
     expect((await h.ok(STAFF, 'accounts', 'listPending', { kind: 'resident' })).items).toEqual([])
     const inbox = await h.ok(id, 'accounts', 'inbox', {})
     expect(inbox.items[0]).toMatchObject({ kind: 'registration_decided', title: '居民登记已通过' })
-    expect(await h.call(STAFF2, 'accounts', 'approveResident', { userId: id, approve: true })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(await h.call(STAFF2, 'accounts', 'approveResident', { userId: id, approve: true })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    })
   })
 
   it('turns down with a reason, which the person reads, and takes a new submission after', async () => {
@@ -89,14 +101,23 @@ describe('onboarding: 居民登记', () => {
     const id = await newcomer()
     await h.ok(id, 'accounts', 'registerResident', REGISTER)
     const before = dumpDb(h.app.store.db, ['sessions', 'idempotency'])
-    expect(await h.call(FOREIGN_STAFF, 'accounts', 'approveResident', { userId: id, approve: true })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
-    expect(await h.call(ZHOU, 'accounts', 'approveResident', { userId: id, approve: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await h.call(FOREIGN_STAFF, 'accounts', 'approveResident', { userId: id, approve: true })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
+    expect(await h.call(ZHOU, 'accounts', 'approveResident', { userId: id, approve: true })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
     expect(await h.call(FOREIGN_STAFF, 'accounts', 'listPending', {})).toMatchObject({ ok: true, data: { items: [] } })
     expect(dumpDb(h.app.store.db, ['sessions', 'idempotency'])).toBe(before)
 
     // a staff member moving in registers like anyone, and someone else verifies it
     await h.ok(STAFF, 'accounts', 'registerResident', { ...REGISTER, name: '林晓' })
-    expect(await h.call(STAFF, 'accounts', 'approveResident', { userId: STAFF, approve: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await h.call(STAFF, 'accounts', 'approveResident', { userId: STAFF, approve: true })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
     await h.ok(STAFF2, 'accounts', 'approveResident', { userId: STAFF, approve: true })
     expect((await h.ok(STAFF, 'accounts', 'me')).roles).toEqual(['staff', 'resident'])
   })
@@ -107,7 +128,10 @@ describe('onboarding: 居民登记', () => {
       ok: false,
       error: { code: 'INVALID_INPUT', field: 'buildingId' },
     })
-    expect(await h.call(id, 'accounts', 'registerResident', { ...REGISTER, name: '赌博王' })).toMatchObject({ ok: false, error: { field: 'name' } })
+    expect(await h.call(id, 'accounts', 'registerResident', { ...REGISTER, name: '赌博王' })).toMatchObject({
+      ok: false,
+      error: { field: 'name' },
+    })
   })
 
   it('gives newcomers the community’s grids and buildings, signed in or not', async () => {
@@ -123,7 +147,10 @@ describe('onboarding: 居民登记', () => {
     expect(await h.call(null, 'accounts', 'places', {})).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     expect(await h.call(null, 'accounts', 'registerResident', REGISTER)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
     // the phone number is typed here; WeChat's one-tap code works only in the cloud
-    expect(await h.call(RESIDENT, 'accounts', 'verifyPhone', { code: 'code-123456' })).toMatchObject({ ok: false, error: { field: 'code' } })
+    expect(await h.call(RESIDENT, 'accounts', 'verifyPhone', { code: 'code-123456' })).toMatchObject({
+      ok: false,
+      error: { field: 'code' },
+    })
   })
 })
 
@@ -133,16 +160,29 @@ describe('onboarding: 在职党员双报到', () => {
       ok: false,
       error: { code: 'INVALID_INPUT', field: 'gridId' },
     })
-    expect(await h.call(LI, 'accounts', 'registerMember', { ...DOUBLE, posts: ['care', 'care'] })).toMatchObject({ ok: false, error: { field: 'posts' } })
+    expect(await h.call(LI, 'accounts', 'registerMember', { ...DOUBLE, posts: ['care', 'care'] })).toMatchObject({
+      ok: false,
+      error: { field: 'posts' },
+    })
     const pending = await h.ok(LI, 'accounts', 'registerMember', DOUBLE)
-    expect(pending).toMatchObject({ kind: 'member', status: 'pending', gridName: '第一网格', member: { workUnit: '市财政局', posts: ['care', 'education'] } })
+    expect(pending).toMatchObject({
+      kind: 'member',
+      status: 'pending',
+      gridName: '第一网格',
+      member: { workUnit: '市财政局', posts: ['care', 'education'] },
+    })
     expect((await h.ok(STAFF, 'accounts', 'listPending', { kind: 'member' })).items.map((r: any) => r.userId)).toEqual(['u_zhaoxh', LI])
     expect((await h.ok(STAFF, 'accounts', 'listPending', { kind: 'resident' })).items).toEqual([])
 
     await h.ok(STAFF, 'accounts', 'approveMember', { userId: LI, approve: true })
     const me = await h.ok(LI, 'accounts', 'me')
     expect(me.roles).toEqual(['resident', 'member'])
-    expect(me.member).toEqual({ workUnit: '市财政局', branch: '市财政局第二党支部', posts: ['care', 'education'], skills: ['辅导功课', '量血压'] })
+    expect(me.member).toEqual({
+      workUnit: '市财政局',
+      branch: '市财政局第二党支部',
+      posts: ['care', 'education'],
+      skills: ['辅导功课', '量血压'],
+    })
     expect((await h.ok(STAFF, 'accounts', 'listMembers', {})).items.map((m: any) => m.id)).toContain(LI)
     // now a member: the hall is open to him
     expect(await h.call(LI, 'orders', 'list', { scope: 'hall' })).toMatchObject({ ok: true })
@@ -154,9 +194,18 @@ describe('admin: staff accounts and grids', () => {
     expect(await h.ok(ADMIN, 'accounts', 'setStaff', { userId: LI, staff: true })).toMatchObject({ id: LI, roles: ['resident', 'staff'] })
     expect((await h.ok(LI, 'accounts', 'me')).roles).toContain('staff')
     expect(await h.ok(ADMIN, 'accounts', 'setStaff', { userId: LI, staff: false })).toMatchObject({ roles: ['resident'] })
-    expect(await h.call(ADMIN, 'accounts', 'setStaff', { userId: ADMIN, staff: false })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(await h.call(ADMIN, 'accounts', 'setStaff', { userId: 'u_qs_songl', staff: true })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
-    expect(await h.call(STAFF, 'accounts', 'setStaff', { userId: LI, staff: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await h.call(ADMIN, 'accounts', 'setStaff', { userId: ADMIN, staff: false })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
+    expect(await h.call(ADMIN, 'accounts', 'setStaff', { userId: 'u_qs_songl', staff: true })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
+    expect(await h.call(STAFF, 'accounts', 'setStaff', { userId: LI, staff: true })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
     const staff = await h.ok(ADMIN, 'accounts', 'people', { role: 'staff' })
     expect(staff.items.map((p: any) => p.name)).toEqual(['徐建华', '林晓', '黄静'].sort((a, b) => (a < b ? -1 : 1)))
   })
@@ -167,7 +216,10 @@ describe('admin: staff accounts and grids', () => {
     expect(await h.call(ADMIN, 'accounts', 'upsertGrid', { name: '第一网格' })).toMatchObject({ ok: false, error: { field: 'name' } })
     await h.ok(ADMIN, 'accounts', 'upsertGrid', { id: added.id, name: '新城网格' })
     expect((await h.ok(RESIDENT, 'accounts', 'places', {})).grids.map((g: any) => g.name)).toContain('新城网格')
-    expect(await h.call(ADMIN, 'accounts', 'upsertGrid', { id: 'g_qs1', name: '抢来的网格' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await h.call(ADMIN, 'accounts', 'upsertGrid', { id: 'g_qs1', name: '抢来的网格' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
     expect(await h.call(STAFF, 'accounts', 'upsertGrid', { name: '第五网格' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 })
@@ -264,7 +316,15 @@ describe('数据看板', () => {
     const d = await h.ok(STAFF, 'workbench', 'dashboard', { from: '2030-03-04', to: '2030-03-10' })
     const counts = (rows: Array<{ count: number }>, key: string) => Object.fromEntries(rows.map((r: any) => [r[key], r.count]))
     expect(d.orders.total).toBe(6)
-    expect(counts(d.orders.byStatus, 'status')).toEqual({ submitted: 0, open: 1, claimed: 0, completed: 1, closed: 2, rejected: 1, cancelled: 1 })
+    expect(counts(d.orders.byStatus, 'status')).toEqual({
+      submitted: 0,
+      open: 1,
+      claimed: 0,
+      completed: 1,
+      closed: 2,
+      rejected: 1,
+      cancelled: 1,
+    })
     expect(counts(d.orders.byCategory, 'category')).toEqual({
       self_governance: 0,
       education: 1,
@@ -291,13 +351,21 @@ describe('数据看板', () => {
   it('moves as orders flow, and sees nothing of another community or outside the period', async () => {
     now = at('2030-03-04T09:00')
     const empty = await h.ok(STAFF, 'workbench', 'dashboard', { from: '2030-03-04', to: '2030-03-04' })
-    expect([empty.orders.total, empty.medianClaimMinutes, empty.satisfaction.averageRating, empty.activities.attendanceRate]).toEqual([0, null, null, null])
+    expect([empty.orders.total, empty.medianClaimMinutes, empty.satisfaction.averageRating, empty.activities.attendanceRate]).toEqual([
+      0,
+      null,
+      null,
+      null,
+    ])
     await h.ok(RESIDENT, 'orders', 'create', { kind: 'wish', category: 'care', title: '想要一本字典' })
     const one = await h.ok(STAFF, 'workbench', 'dashboard', { from: '2030-03-04', to: '2030-03-04' })
     expect(one.orders.total).toBe(1)
     expect((await h.ok(FOREIGN_STAFF, 'workbench', 'dashboard', { from: '2030-03-04', to: '2030-03-04' })).orders.total).toBe(0)
     expect((await h.ok(STAFF, 'workbench', 'dashboard', { from: '2030-03-05', to: '2030-03-06' })).orders.total).toBe(0)
-    expect(await h.call(ZHOU, 'workbench', 'dashboard', { from: '2030-03-04', to: '2030-03-04' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await h.call(ZHOU, 'workbench', 'dashboard', { from: '2030-03-04', to: '2030-03-04' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
   })
 })
 
@@ -368,10 +436,23 @@ describe('工作台账', () => {
     const { wb } = await readExport(all.url)
     const summary = rowsOf(wb, '汇总')
     expect(summary).toHaveLength(1 + 10) // header + the ten members of 红星社区
-    expect(summary.find((r) => r[0] === '吴海燕')).toEqual(['吴海燕', '市第一医院党总支', '市第一医院', '2030-03-04 至 2030-03-10', 1, 0, 0, 3, 15, 0])
+    expect(summary.find((r) => r[0] === '吴海燕')).toEqual([
+      '吴海燕',
+      '市第一医院党总支',
+      '市第一医院',
+      '2030-03-04 至 2030-03-10',
+      1,
+      0,
+      0,
+      3,
+      15,
+      0,
+    ])
     expect(summary.find((r) => r[0] === '孙丽娜')?.slice(4)).toEqual([0, 0, 0, '', 0, 0])
 
-    expect((await h.ok(ZHOU, 'workbench', 'ledger', { from: '2030-03-04', to: '2030-03-10' })).members.map((m: any) => m.name)).toEqual(['周志强'])
+    expect((await h.ok(ZHOU, 'workbench', 'ledger', { from: '2030-03-04', to: '2030-03-10' })).members.map((m: any) => m.name)).toEqual([
+      '周志强',
+    ])
     expect(await h.call(ZHOU, 'workbench', 'exportLedger', { memberId: WU, from: '2030-03-04', to: '2030-03-10' })).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
@@ -380,7 +461,10 @@ describe('工作台账', () => {
       ok: false,
       error: { code: 'INVALID_INPUT', field: 'memberId' },
     })
-    expect(await h.call(RESIDENT, 'workbench', 'ledger', { from: '2030-03-04', to: '2030-03-10' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await h.call(RESIDENT, 'workbench', 'ledger', { from: '2030-03-04', to: '2030-03-10' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
   })
 })
 
@@ -390,7 +474,14 @@ describe('三评', () => {
     const year = 2030
     const blank = await h.ok(ZHOU, 'points', 'evaluation', { year })
     expect(blank).toMatchObject({ combined: null, grade: null, missing: ['self', 'community', 'branch'] })
-    expect(blank.figures).toEqual({ ordersServed: 2, activitiesAttended: 1, hours: 2, averageRating: 4.5, pointsEarned: 53, pointsSpent: 15 })
+    expect(blank.figures).toEqual({
+      ordersServed: 2,
+      activitiesAttended: 1,
+      hours: 2,
+      averageRating: 4.5,
+      pointsEarned: 53,
+      pointsSpent: 15,
+    })
 
     await h.ok(ZHOU, 'points', 'selfEvaluate', { year, score: 80, text: '今年坚持每周参加社区服务，帮助老人取药。' })
     await h.ok(STAFF, 'points', 'scoreEvaluation', { memberId: ZHOU, year, part: 'community', score: 90, comment: '积极主动' })
@@ -403,12 +494,25 @@ describe('三评', () => {
 
     // the branch opens the link without signing in: figures and the 自评, no contact details
     const form = await h.call(null, 'points', 'branchForm', { token: link.token })
-    expect(form).toMatchObject({ ok: true, data: { name: '周志强', year, communityName: '红星社区', done: false, selfText: expect.stringContaining('取药') } })
+    expect(form).toMatchObject({
+      ok: true,
+      data: { name: '周志强', year, communityName: '红星社区', done: false, selfText: expect.stringContaining('取药') },
+    })
     expect(JSON.stringify(form)).not.toMatch(/139000|单元/)
-    expect(await h.call(null, 'points', 'branchScore', { token: link.token, score: 95, scorer: '市税务局第一党支部 张书记', comment: '表现突出' })).toMatchObject({
+    expect(
+      await h.call(null, 'points', 'branchScore', {
+        token: link.token,
+        score: 95,
+        scorer: '市税务局第一党支部 张书记',
+        comment: '表现突出',
+      }),
+    ).toMatchObject({
       ok: true,
     })
-    expect(await h.call(null, 'points', 'branchScore', { token: link.token, score: 10, scorer: '冒名者' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(await h.call(null, 'points', 'branchScore', { token: link.token, score: 10, scorer: '冒名者' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    })
     expect(await h.call(null, 'points', 'branchForm', { token: 'A'.repeat(32) })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
 
     const packet = await h.ok(ZHOU, 'points', 'evaluation', { year })
@@ -429,10 +533,44 @@ describe('三评', () => {
     const { wb, name } = await readExport(file.url)
     expect(name).toBe('三评汇总-2030年.xlsx')
     const rows = rowsOf(wb, '三评汇总')
-    expect(rows[0]).toEqual(['姓名', '党支部', '工作单位', '服务工单（件）', '参加活动（次）', '志愿时长（小时）', '平均评分', '获得积分', '自评', '社区测评', '组织考评', '综合得分', '等次'])
-    expect(rows.find((r) => r[0] === '周志强')).toEqual(['周志强', '市税务局第一党支部', '市税务局', 2, 1, 2, 4.5, 53, 80, 90, 70, 80, '合格'])
+    expect(rows[0]).toEqual([
+      '姓名',
+      '党支部',
+      '工作单位',
+      '服务工单（件）',
+      '参加活动（次）',
+      '志愿时长（小时）',
+      '平均评分',
+      '获得积分',
+      '自评',
+      '社区测评',
+      '组织考评',
+      '综合得分',
+      '等次',
+    ])
+    expect(rows.find((r) => r[0] === '周志强')).toEqual([
+      '周志强',
+      '市税务局第一党支部',
+      '市税务局',
+      2,
+      1,
+      2,
+      4.5,
+      53,
+      80,
+      90,
+      70,
+      80,
+      '合格',
+    ])
     expect(rows.find((r) => r[0] === '孙丽娜')?.slice(8)).toEqual(['', '', '', '', '待完成'])
-    expect(rowsOf(wb, '评语').find((r) => r[0] === '周志强')).toEqual(['周志强', '今年坚持每周参加社区服务，帮助老人取药。', '积极主动', '', '林晓'])
+    expect(rowsOf(wb, '评语').find((r) => r[0] === '周志强')).toEqual([
+      '周志强',
+      '今年坚持每周参加社区服务，帮助老人取药。',
+      '积极主动',
+      '',
+      '林晓',
+    ])
   })
 
   it('lets links lapse and keeps the year open only while it runs', async () => {
@@ -455,8 +593,16 @@ describe('三亮一晒', () => {
   it('shows the grid’s staff cards and the services residents agreed to show, without their personal data', async () => {
     const { o1, o3 } = await buildWeek()
     const photo = await h.upload(STAFF)
-    await h.ok(STAFF, 'workbench', 'saveCard', { gridId: 'g_hx1', title: '第一网格网格长', duties: '走访入户、收集民意、调解纠纷', pledge: '有求必应，件件有回音', photo })
-    expect(await h.call(RESIDENT, 'workbench', 'saveCard', { gridId: 'g_hx1', title: '网格员', duties: '走访入户', pledge: '有求必应' })).toMatchObject({
+    await h.ok(STAFF, 'workbench', 'saveCard', {
+      gridId: 'g_hx1',
+      title: '第一网格网格长',
+      duties: '走访入户、收集民意、调解纠纷',
+      pledge: '有求必应，件件有回音',
+      photo,
+    })
+    expect(
+      await h.call(RESIDENT, 'workbench', 'saveCard', { gridId: 'g_hx1', title: '网格员', duties: '走访入户', pledge: '有求必应' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     })
@@ -466,18 +612,37 @@ describe('三亮一晒', () => {
     if (!page.ok) throw new Error('unreachable')
     expect((page.data as any).cards.map((c: any) => c.name)).toEqual(['林晓', '徐建华']) // the demo's cards, by user id
     expect((page.data as any).cards[0]).toEqual(
-      expect.objectContaining({ name: '林晓', title: '第一网格网格长', pledge: '有求必应，件件有回音', photo: { fileId: photo, url: `/files/${photo}` }, isMe: false }),
+      expect.objectContaining({
+        name: '林晓',
+        title: '第一网格网格长',
+        pledge: '有求必应，件件有回音',
+        photo: { fileId: photo, url: `/files/${photo}` },
+        isMe: false,
+      }),
     )
 
     // consent: default off, given by the resident on a closed order of theirs, withdrawn at will
     expect(await h.ok(RESIDENT, 'workbench', 'consent', { orderId: o1 })).toEqual({ orderId: o1, consent: false })
-    expect(await h.call(RESIDENT, 'workbench', 'setConsent', { orderId: o3, consent: true })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
-    expect(await h.call(LI, 'workbench', 'setConsent', { orderId: o1, consent: true })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await h.call(RESIDENT, 'workbench', 'setConsent', { orderId: o3, consent: true })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    })
+    expect(await h.call(LI, 'workbench', 'setConsent', { orderId: o1, consent: true })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
     await h.ok(RESIDENT, 'workbench', 'setConsent', { orderId: o1, consent: true })
     page = await h.call(null, 'workbench', 'showcase', { gridId: 'g_hx1' })
     const services = (page as any).data.services
     expect(services).toEqual([
-      expect.objectContaining({ orderId: o1, category: 'elderly_child', title: '帮老人取药', memberName: '周志强', rating: 5, photo: expect.objectContaining({ url: expect.stringMatching(/^\/files\//) }) }),
+      expect.objectContaining({
+        orderId: o1,
+        category: 'elderly_child',
+        title: '帮老人取药',
+        memberName: '周志强',
+        rating: 5,
+        photo: expect.objectContaining({ url: expect.stringMatching(/^\/files\//) }),
+      }),
     ])
     const text = JSON.stringify(page)
     for (const personal of ['王秀兰', '13800010001', '1单元 302', 'u_wangxl']) expect(text).not.toContain(personal)

@@ -22,7 +22,15 @@ const docOf = (id: string, record: object, drop?: string): Doc => {
   return { ...copy, _id: id }
 }
 
-async function page<T>(scope: Scope, coll: string, where: Cond[], sort: Sort, cursor: string | undefined, limit: number, map: (d: Doc) => T) {
+async function page<T>(
+  scope: Scope,
+  coll: string,
+  where: Cond[],
+  sort: Sort,
+  cursor: string | undefined,
+  limit: number,
+  map: (d: Doc) => T,
+) {
   const total = totalOrder(sort)
   const docs = await scope.query(coll, { where, sort: total }, limit + 1, decodeCursor(cursor, total) ?? undefined)
   const items = docs.slice(0, limit)
@@ -57,7 +65,12 @@ export function createActivityRepo(scope: Scope): ActivityRepo {
       return page(scope, 'activities', where, sort, query.cursor, query.limit, toActivity)
     },
     async dueForReminder(now, limit) {
-      const where: Cond[] = [eq('status', 'published'), eq('remindedAt', null), { f: 'remindAt', op: 'lte', v: now }, { f: 'startAt', op: 'gt', v: now }]
+      const where: Cond[] = [
+        eq('status', 'published'),
+        eq('remindedAt', null),
+        { f: 'remindAt', op: 'lte', v: now },
+        { f: 'startAt', op: 'gt', v: now },
+      ]
       return (await scope.queryAll('activities', { where, sort: [['remindAt', 'asc']] }, limit)).map((d) => d._id)
     },
     async signup(activityId, memberId) {

@@ -10,7 +10,12 @@ export type UploadFile = (req: { cloudPath: string; fileContent: Buffer }) => Pr
 
 export const EXPORT_URL_SECONDS = 3600
 
-export function cloudExports(options: { uploadFile?: () => UploadFile; getTempFileURL: () => GetTempFileUrl; ids: Ids; clock: Clock }): Exports {
+export function cloudExports(options: {
+  uploadFile?: () => UploadFile
+  getTempFileURL: () => GetTempFileUrl
+  ids: Ids
+  clock: Clock
+}): Exports {
   return {
     async saveWorkbook(book, ownerId) {
       if (!options.uploadFile) throw new AppError('INTERNAL', '导出暂时不可用，请稍后再试')

@@ -110,7 +110,15 @@ const toRedemption = (d: Doc): Redemption => ({
 const auditId = (communityId: string, seq: number) => `${communityId}:${String(seq).padStart(10, '0')}`
 
 /** One page newest-first (or in `sort`), with the SQLite adapter's cursor contract: opaque, no gaps. */
-async function paged<T>(scope: Scope, collection: string, where: Cond[], sort: Sort, cursor: string | undefined, limit: number, map: (d: Doc) => T) {
+async function paged<T>(
+  scope: Scope,
+  collection: string,
+  where: Cond[],
+  sort: Sort,
+  cursor: string | undefined,
+  limit: number,
+  map: (d: Doc) => T,
+) {
   const total = totalOrder(sort)
   const after = decodeCursor(cursor, total) ?? undefined
   const docs = await scope.query(collection, { where, sort: total }, limit + 1, after)
@@ -157,14 +165,22 @@ async function hall(scope: Scope, query: HallQuery) {
   const tiers: Cond[][] = [
     [eq('buildingId', b)],
     [{ f: 'buildingId', op: 'neq', v: b }, eq('gridId', g)],
-    [{ f: 'buildingId', op: 'neq', v: b }, { f: 'gridId', op: 'neq', v: g }],
+    [
+      { f: 'buildingId', op: 'neq', v: b },
+      { f: 'gridId', op: 'neq', v: g },
+    ],
   ]
   const c = decodeCursor(query.cursor, [['near', 'asc'], ...NEWEST])
   const start = c && typeof c[0] === 'number' && typeof c[1] === 'number' && typeof c[2] === 'string' ? c : null
   const rows: Array<{ near: number; doc: Doc }> = []
   for (let near = start ? (start[0] as number) : 0; near < tiers.length && rows.length <= query.limit; near++) {
     const after = start && near === start[0] ? [start[1], start[2]] : undefined
-    const docs = await scope.query('orders', { where: [...hallConds(query), ...tiers[near]], sort: NEWEST }, query.limit + 1 - rows.length, after)
+    const docs = await scope.query(
+      'orders',
+      { where: [...hallConds(query), ...tiers[near]], sort: NEWEST },
+      query.limit + 1 - rows.length,
+      after,
+    )
     for (const doc of docs) rows.push({ near, doc })
   }
   const items = rows.slice(0, query.limit)
@@ -206,7 +222,10 @@ export function createRepos(scope: Scope): Repos {
         // roles is an array: a query per role, merged (an admin who is also staff appears once)
         const found = new Map<string, User>()
         for (const role of ['staff', 'admin']) {
-          const docs = await scope.queryAll('users', { where: [eq('communityId', communityId), eq('roles', role)], sort: [['name', 'asc']] })
+          const docs = await scope.queryAll('users', {
+            where: [eq('communityId', communityId), eq('roles', role)],
+            sort: [['name', 'asc']],
+          })
           for (const d of docs) found.set(d._id as string, toUser(d))
         }
         return [...found.values()].sort((a, b) => (a.name === b.name ? (a.id < b.id ? -1 : 1) : a.name < b.name ? -1 : 1))
@@ -234,14 +253,19 @@ export function createRepos(scope: Scope): Repos {
       },
       async forgetLogins(userId) {
         // identities are keyed by OPENID: found by query (committed data), removed one by one in the transaction
-        for (const d of await scope.queryAll('identities', { where: [eq('userId', userId)], sort: [] })) await scope.remove('identities', d._id)
+        for (const d of await scope.queryAll('identities', { where: [eq('userId', userId)], sort: [] }))
+          await scope.remove('identities', d._id)
       },
     },
     places: {
       community: (id) => get('communities', id, (d): Community => ({ id: d._id, name: d.name as string })),
       grid: (id) => get('grids', id, (d): Grid => ({ id: d._id, communityId: d.communityId as string, name: d.name as string })),
       building: (id) =>
-        get('buildings', id, (d): Building => ({ id: d._id, communityId: d.communityId as string, gridId: d.gridId as string, name: d.name as string })),
+        get(
+          'buildings',
+          id,
+          (d): Building => ({ id: d._id, communityId: d.communityId as string, gridId: d.gridId as string, name: d.name as string }),
+        ),
       async rules(communityId) {
         const d = await scope.get('communities', communityId)
         return d?.rules ? PointsRulesSchema.parse(d.rules) : null
@@ -250,13 +274,17 @@ export function createRepos(scope: Scope): Repos {
         const c = await scope.get('communities', communityId)
         const seq = typeof c?.rulesSeq === 'number' ? c.rulesSeq : 0
         if (!seq) return null
-        return get('rules_audit', auditId(communityId, seq), (d): RulesChange => ({
-          communityId,
-          by: d.by as string,
-          at: d.at as number,
-          before: (d.before as RulesChange['before']) ?? null,
-          rules: PointsRulesSchema.parse(d.after),
-        }))
+        return get(
+          'rules_audit',
+          auditId(communityId, seq),
+          (d): RulesChange => ({
+            communityId,
+            by: d.by as string,
+            at: d.at as number,
+            before: (d.before as RulesChange['before']) ?? null,
+            rules: PointsRulesSchema.parse(d.after),
+          }),
+        )
       },
       async saveRules(change) {
         const c = await scope.get('communities', change.communityId)
@@ -280,7 +308,9 @@ export function createRepos(scope: Scope): Repos {
       },
       async buildings(communityId) {
         const docs = await scope.queryAll('buildings', { where: [eq('communityId', communityId)], sort: [['name', 'asc']] })
-        return docs.map((d): Building => ({ id: d._id, communityId: d.communityId as string, gridId: d.gridId as string, name: d.name as string }))
+        return docs.map(
+          (d): Building => ({ id: d._id, communityId: d.communityId as string, gridId: d.gridId as string, name: d.name as string }),
+        )
       },
       async saveGrid(grid) {
         await scope.put('grids', { _id: grid.id, communityId: grid.communityId, name: grid.name })
@@ -292,7 +322,12 @@ export function createRepos(scope: Scope): Repos {
         return (await scope.queryAll('orders', { where, sort: [['createdAt', 'asc']] })).map(toOrder)
       },
       async closedBy(memberId, from, to) {
-        const where: Cond[] = [eq('claimerId', memberId), eq('status', 'closed'), { f: 'updatedAt', op: 'gte', v: from }, { f: 'updatedAt', op: 'lt', v: to }]
+        const where: Cond[] = [
+          eq('claimerId', memberId),
+          eq('status', 'closed'),
+          { f: 'updatedAt', op: 'gte', v: from },
+          { f: 'updatedAt', op: 'lt', v: to },
+        ]
         return (await scope.queryAll('orders', { where, sort: [['updatedAt', 'asc']] })).map(toOrder)
       },
       async eventsFor(orderIds) {
@@ -300,7 +335,17 @@ export function createRepos(scope: Scope): Repos {
         const unique = [...new Set(orderIds)]
         for (let i = 0; i < unique.length; i += 100) {
           const where: Cond[] = [{ f: 'orderId', op: 'in', v: unique.slice(i, i + 100) }]
-          out.push(...(await scope.queryAll('order_events', { where, sort: [['orderId', 'asc'], ['seq', 'asc']] })).map(toEvent))
+          out.push(
+            ...(
+              await scope.queryAll('order_events', {
+                where,
+                sort: [
+                  ['orderId', 'asc'],
+                  ['seq', 'asc'],
+                ],
+              })
+            ).map(toEvent),
+          )
         }
         return out.sort((a, b) => (a.orderId === b.orderId ? a.seq - b.seq : a.orderId < b.orderId ? -1 : 1))
       },
@@ -323,7 +368,11 @@ export function createRepos(scope: Scope): Repos {
         return (await scope.queryAll('orders', { where, sort: [['dueAt', 'asc']] }, limit)).map((d) => d._id)
       },
       async dueForEscalation(now, limit) {
-        const where: Cond[] = [{ f: 'status', op: 'in', v: ['open', 'claimed'] }, { f: 'dueAt', op: 'lte', v: now }, { f: 'level', op: 'neq', v: 'street' }]
+        const where: Cond[] = [
+          { f: 'status', op: 'in', v: ['open', 'claimed'] },
+          { f: 'dueAt', op: 'lte', v: now },
+          { f: 'level', op: 'neq', v: 'street' },
+        ]
         return (await scope.queryAll('orders', { where, sort: [['dueAt', 'asc']] }, limit)).map((d) => d._id)
       },
       hall: (query) => hall(scope, query),
@@ -339,7 +388,18 @@ export function createRepos(scope: Scope): Repos {
           { f: 'status', op: 'in', v: ['open', 'claimed'] },
           { or: [[{ f: 'dueAt', op: 'lte', v: now }], [{ f: 'level', op: 'neq', v: 'grid' }]] },
         ]
-        return paged(scope, 'orders', where, [['dueAt', 'asc'], ['_id', 'asc']], cursor, limit, toOrder)
+        return paged(
+          scope,
+          'orders',
+          where,
+          [
+            ['dueAt', 'asc'],
+            ['_id', 'asc'],
+          ],
+          cursor,
+          limit,
+          toOrder,
+        )
       },
       async memberStats(communityId, since, memberId) {
         const stats: Record<string, MemberStats> = {}
@@ -348,10 +408,19 @@ export function createRepos(scope: Scope): Repos {
           return stats[m]
         }
         const mine: Cond[] = memberId ? [eq('claimerId', memberId)] : []
-        for (const d of await scope.queryAll('orders', { where: [eq('communityId', communityId), eq('status', 'claimed'), ...mine], sort: [] })) {
+        for (const d of await scope.queryAll('orders', {
+          where: [eq('communityId', communityId), eq('status', 'claimed'), ...mine],
+          sort: [],
+        })) {
           if (typeof d.claimerId === 'string') of(d.claimerId).open += 1
         }
-        const rated: Cond[] = [eq('communityId', communityId), eq('status', 'closed'), { f: 'rating', op: 'neq', v: null }, { f: 'updatedAt', op: 'gte', v: since }, ...mine]
+        const rated: Cond[] = [
+          eq('communityId', communityId),
+          eq('status', 'closed'),
+          { f: 'rating', op: 'neq', v: null },
+          { f: 'updatedAt', op: 'gte', v: since },
+          ...mine,
+        ]
         for (const d of await scope.queryAll('orders', { where: rated, sort: [] })) {
           if (typeof d.claimerId !== 'string' || typeof d.rating !== 'number') continue
           of(d.claimerId).ratingSum += d.rating
@@ -365,7 +434,10 @@ export function createRepos(scope: Scope): Repos {
         const orderIds = [...new Set(released.map((e) => e.orderId as string))]
         const inCommunity = new Set<string>()
         for (let i = 0; i < orderIds.length; i += 100) {
-          const docs = await scope.queryAll('orders', { where: [{ f: '_id', op: 'in', v: orderIds.slice(i, i + 100) }, eq('communityId', communityId)], sort: [] })
+          const docs = await scope.queryAll('orders', {
+            where: [{ f: '_id', op: 'in', v: orderIds.slice(i, i + 100) }, eq('communityId', communityId)],
+            sort: [],
+          })
           for (const d of docs) inCommunity.add(d._id)
         }
         for (const e of released) if (typeof e.actorId === 'string' && inCommunity.has(e.orderId as string)) of(e.actorId).releases += 1
@@ -385,7 +457,18 @@ export function createRepos(scope: Scope): Repos {
         await scope.insert('ledger', toDoc(record.sourceKey, record, 'sourceKey'), `ledger entry ${record.sourceKey}`)
       },
       ledger: (memberId, cursor, limit) =>
-        paged(scope, 'ledger', [eq('memberId', memberId)], [['at', 'desc'], ['_id', 'desc']], cursor, limit, toLedger),
+        paged(
+          scope,
+          'ledger',
+          [eq('memberId', memberId)],
+          [
+            ['at', 'desc'],
+            ['_id', 'desc'],
+          ],
+          cursor,
+          limit,
+          toLedger,
+        ),
       async accounts(communityId) {
         return (await scope.queryAll('point_accounts', { where: [eq('communityId', communityId)], sort: [] })).map(toAccount)
       },
@@ -436,7 +519,8 @@ export function createRepos(scope: Scope): Repos {
         // as SQLite: only the pickup state moves
         await scope.patch('redemptions', r.id, { status: r.status, pickedAt: r.pickedAt, verifiedBy: r.verifiedBy, version: r.version })
       },
-      redemptions: (memberId, cursor, limit) => paged(scope, 'redemptions', [eq('memberId', memberId)], NEWEST, cursor, limit, toRedemption),
+      redemptions: (memberId, cursor, limit) =>
+        paged(scope, 'redemptions', [eq('memberId', memberId)], NEWEST, cursor, limit, toRedemption),
       async redemptionByCode(communityId, code) {
         return str((await scope.get('pickup_codes', `${communityId}:${code}`))?.redemptionId)
       },
@@ -458,7 +542,11 @@ export function createRepos(scope: Scope): Repos {
         return d ? { key, hash: d.hash as string, response: JSON.parse(d.response as string), at: d.at as number } : null
       },
       async put(rec) {
-        await scope.insert('idempotency', { _id: rec.key, hash: rec.hash, response: JSON.stringify(rec.response), at: rec.at }, `request ${rec.key}`)
+        await scope.insert(
+          'idempotency',
+          { _id: rec.key, hash: rec.hash, response: JSON.stringify(rec.response), at: rec.at },
+          `request ${rec.key}`,
+        )
       },
       async forget(userId) {
         // keys are `${userId}:${requestId}`; user ids never hold ':' so ';' (the next character) ends the range

@@ -110,7 +110,9 @@ export function createWorkbenchRepo(scope: Scope): WorkbenchRepo {
       await saveVersioned(scope, 'evaluations', { ...structuredClone(e), _id: id }, e.version, `evaluation ${id}`)
     },
     async evaluations(communityId, year) {
-      return (await scope.queryAll('evaluations', { where: [eq('communityId', communityId), eq('year', year)], sort: [] })).map(toEvaluation)
+      return (await scope.queryAll('evaluations', { where: [eq('communityId', communityId), eq('year', year)], sort: [] })).map(
+        toEvaluation,
+      )
     },
     evaluationLink: (tokenHash) => one('evaluation_links', tokenHash, toLink),
     async saveEvaluationLink(link) {

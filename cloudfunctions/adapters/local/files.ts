@@ -38,7 +38,9 @@ export function localFiles(store: SqliteStore, dir: string, ids: Ids, now: () =>
       const fileId = ids.next('f')
       writeFileSync(fileOf(fileId, mime), bytes)
       await store.writeRaw((db) =>
-        db.prepare('INSERT INTO files (id, owner_id, mime, size, created_at) VALUES (?, ?, ?, ?, ?)').run(fileId, ownerId, mime, bytes.length, now()),
+        db
+          .prepare('INSERT INTO files (id, owner_id, mime, size, created_at) VALUES (?, ?, ?, ?, ?)')
+          .run(fileId, ownerId, mime, bytes.length, now()),
       )
       return { fileId, url: url(fileId) }
     },

@@ -1,6 +1,17 @@
 // Repositories on better-sqlite3. Every write names one row by its key, as the CloudBase adapter must.
 import type Database from 'better-sqlite3'
-import type { Building, Community, Goods, Grid, LedgerRecord, Order, OrderEventRecord, PointAccount, Redemption, User } from '../../core/domain/model'
+import type {
+  Building,
+  Community,
+  Goods,
+  Grid,
+  LedgerRecord,
+  Order,
+  OrderEventRecord,
+  PointAccount,
+  Redemption,
+  User,
+} from '../../core/domain/model'
 import { oldestLotYear } from '../../core/domain/ledger'
 import { DEFAULT_RULES, PointsRulesSchema } from '../../core/domain/rules'
 import type { HallQuery, IdempotencyRecord, OrderQuery, Repos } from '../../core/ports'
@@ -10,7 +21,6 @@ import { WriteConflict } from '../../core/ports'
 import { type Row, decodeCursor, encodeCursor, uniquely, json, statementCache } from './sql'
 import { createActivityRepo, createInboxRepo } from './activity-repos'
 import { createWorkbenchRepo } from './workbench-repos'
-
 
 function toUser(r: Row): User {
   return {
@@ -211,7 +221,9 @@ function toLedger(r: Row): LedgerRecord {
 export function createRepos(db: Database.Database): Repos {
   const q = {
     user: db.prepare('SELECT * FROM users WHERE id = ?'),
-    members: db.prepare(`SELECT * FROM users WHERE community_id = ? AND EXISTS (SELECT 1 FROM json_each(users.roles) WHERE value = 'member') ORDER BY name, id`),
+    members: db.prepare(
+      `SELECT * FROM users WHERE community_id = ? AND EXISTS (SELECT 1 FROM json_each(users.roles) WHERE value = 'member') ORDER BY name, id`,
+    ),
     staff: db.prepare(
       `SELECT * FROM users WHERE community_id = ? AND EXISTS (SELECT 1 FROM json_each(users.roles) WHERE value IN ('staff', 'admin')) ORDER BY name, id`,
     ),
@@ -333,8 +345,12 @@ export function createRepos(db: Database.Database): Repos {
     ),
     grids: db.prepare('SELECT * FROM grids WHERE community_id = ? ORDER BY name, id'),
     buildings: db.prepare('SELECT * FROM buildings WHERE community_id = ? ORDER BY name, id'),
-    putGrid: db.prepare('INSERT INTO grids (id, community_id, name) VALUES (@id, @communityId, @name) ON CONFLICT (id) DO UPDATE SET name = excluded.name'),
-    createdBetween: db.prepare('SELECT * FROM orders WHERE community_id = ? AND created_at >= ? AND created_at < ? ORDER BY created_at, id'),
+    putGrid: db.prepare(
+      'INSERT INTO grids (id, community_id, name) VALUES (@id, @communityId, @name) ON CONFLICT (id) DO UPDATE SET name = excluded.name',
+    ),
+    createdBetween: db.prepare(
+      'SELECT * FROM orders WHERE community_id = ? AND created_at >= ? AND created_at < ? ORDER BY created_at, id',
+    ),
     closedBy: db.prepare(
       `SELECT * FROM orders INDEXED BY orders_claimer WHERE claimer_id = ? AND status = 'closed' AND updated_at >= ? AND updated_at < ?
        ORDER BY updated_at, id`,
@@ -372,7 +388,9 @@ export function createRepos(db: Database.Database): Repos {
         return (q.communityUsers.all(communityId) as Row[]).map(toUser)
       },
       async insert(user) {
-        uniquely(`user ${user.id} exists`, () => q.insertUser.run({ ...userParams(user), optIn: user.rankingOptIn ? 1 : 0, createdAt: user.createdAt }))
+        uniquely(`user ${user.id} exists`, () =>
+          q.insertUser.run({ ...userParams(user), optIn: user.rankingOptIn ? 1 : 0, createdAt: user.createdAt }),
+        )
       },
       async saveProfile(user) {
         q.saveProfile.run(userParams(user))
@@ -426,7 +444,9 @@ export function createRepos(db: Database.Database): Repos {
         return (q.grids.all(communityId) as Row[]).map((r) => ({ id: r.id, communityId: r.community_id, name: r.name }) as Grid)
       },
       async buildings(communityId) {
-        return (q.buildings.all(communityId) as Row[]).map((r) => ({ id: r.id, communityId: r.community_id, gridId: r.grid_id, name: r.name }) as Building)
+        return (q.buildings.all(communityId) as Row[]).map(
+          (r) => ({ id: r.id, communityId: r.community_id, gridId: r.grid_id, name: r.name }) as Building,
+        )
       },
       async saveGrid(grid) {
         q.putGrid.run(grid)
@@ -444,7 +464,9 @@ export function createRepos(db: Database.Database): Repos {
         // in chunks: SQLite limits the number of bound parameters
         for (let i = 0; i < orderIds.length; i += 500) {
           const chunk = orderIds.slice(i, i + 500)
-          const rows = db.prepare(`SELECT * FROM order_events WHERE order_id IN (${chunk.map(() => '?').join(',')}) ORDER BY order_id, seq`).all(...chunk) as Row[]
+          const rows = db
+            .prepare(`SELECT * FROM order_events WHERE order_id IN (${chunk.map(() => '?').join(',')}) ORDER BY order_id, seq`)
+            .all(...chunk) as Row[]
           out.push(...rows.map(toEvent))
         }
         return out
@@ -669,12 +691,7 @@ export function orderListSql(query: OrderQuery): { sql: string; params: Record<s
  */
 export function hallSql(query: HallQuery & { posts?: PostType[] }, fitting: boolean): { sql: string; params: Record<string, unknown> } {
   const near = 'CASE WHEN building_id = @building THEN 0 WHEN grid_id = @grid THEN 1 ELSE 2 END'
-  const where = [
-    'community_id = @community',
-    "status = 'open'",
-    'resident_id <> @member',
-    '(assignee_id IS NULL OR assignee_id = @member)',
-  ]
+  const where = ['community_id = @community', "status = 'open'", 'resident_id <> @member', '(assignee_id IS NULL OR assignee_id = @member)']
   const params: Record<string, unknown> = {
     community: query.communityId,
     member: query.memberId,

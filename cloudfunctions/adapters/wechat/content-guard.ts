@@ -79,7 +79,8 @@ export function wechatContentGuard(options: WechatGuardOptions): ContentGuard {
     const verdict = result.result as { label?: unknown } | undefined
     if (decision === 'refuse') throw invalid(field, '内容可能含有不适合发布的信息，请修改后再提交')
     if (decision === 'unavailable' && !options.failOpen) throw new AppError('INTERNAL', '内容安全检查暂时不可用，请稍后再试')
-    if (decision !== 'allow') options.onFlag?.({ field, userId: actor.userId, decision, label: verdict?.label, traceId: result.traceId, errCode })
+    if (decision !== 'allow')
+      options.onFlag?.({ field, userId: actor.userId, decision, label: verdict?.label, traceId: result.traceId, errCode })
   }
 
   return {

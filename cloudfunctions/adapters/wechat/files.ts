@@ -35,7 +35,10 @@ export interface CloudFilesOptions {
 }
 
 const ID_PART = '[A-Za-z0-9_-]{1,64}'
-const FILE_ID = new RegExp(`^cloud://([a-z0-9][a-z0-9-]{0,63})\\.([A-Za-z0-9-]{1,128})/uploads/(${ID_PART})/([A-Za-z0-9_-]{1,128})\\.(jpe?g|png|webp)$`, 'i')
+const FILE_ID = new RegExp(
+  `^cloud://([a-z0-9][a-z0-9-]{0,63})\\.([A-Za-z0-9-]{1,128})/uploads/(${ID_PART})/([A-Za-z0-9_-]{1,128})\\.(jpe?g|png|webp)$`,
+  'i',
+)
 
 export interface ParsedFileId {
   envId: string
@@ -51,7 +54,8 @@ export function parseFileId(fileId: string): ParsedFileId | null {
   return { envId: m[1], bucket: m[2], ownerId: m[3], name: `${m[4]}.${m[5]}` }
 }
 
-const ok = (item: TempUrlItem | undefined) => !!item?.tempFileURL && (item.code === undefined || item.code === 'SUCCESS') && (item.status === undefined || item.status === 0)
+const ok = (item: TempUrlItem | undefined) =>
+  !!item?.tempFileURL && (item.code === undefined || item.code === 'SUCCESS') && (item.status === undefined || item.status === 0)
 
 export function cloudFiles(options: CloudFilesOptions): Files {
   const maxAge = options.maxAge ?? 2 * 3600
@@ -72,7 +76,8 @@ export function cloudFiles(options: CloudFilesOptions): Files {
       const seen = new Set<string>()
       fileIds.forEach((id, i) => {
         const parsed = parseFileId(id)
-        if (!parsed || parsed.envId !== options.envId || parsed.ownerId !== ownerId) throw invalid(`${field}.${i}`, '照片不存在或不是你上传的，请重新上传')
+        if (!parsed || parsed.envId !== options.envId || parsed.ownerId !== ownerId)
+          throw invalid(`${field}.${i}`, '照片不存在或不是你上传的，请重新上传')
         if (seen.has(id)) throw invalid(`${field}.${i}`, '同一张照片只能用一次')
         seen.add(id)
       })

@@ -107,14 +107,19 @@ export function subscribeNotifier(options: {
       if (!spec) return
       const data = Object.fromEntries(Object.entries(spec.fields).map(([field, from]) => [field, notice[from]]))
       for (const userId of new Set(userIds)) {
-        await one.notify({ userId, template: notice.kind, page: notice.link.replace(/^\//, ''), data }).catch((e) => options.log('subscribe message failed', e))
+        await one
+          .notify({ userId, template: notice.kind, page: notice.link.replace(/^\//, ''), data })
+          .catch((e) => options.log('subscribe message failed', e))
       }
     },
   }
 }
 
 /** Templates from the REDGRID_SUBSCRIBE_TEMPLATES environment variable (JSON), or none. */
-export function templatesFromEnv(raw: string | undefined, log: (message: string, error?: unknown) => void): Partial<Record<NoticeKind, TemplateSpec>> {
+export function templatesFromEnv(
+  raw: string | undefined,
+  log: (message: string, error?: unknown) => void,
+): Partial<Record<NoticeKind, TemplateSpec>> {
   if (!raw) return {}
   try {
     return JSON.parse(raw)

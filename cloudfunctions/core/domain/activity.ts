@@ -51,7 +51,10 @@ export function isThisWeekend(startAt: number, now: number): boolean {
 /** The first instant after `now` that falls on a Beijing weekday at hour:minute (e.g. next Saturday 09:00). */
 export function nextOccurrence(now: number, weekday: number, hour: number, minute = 0): number {
   const today = inZone(now).startOf('day')
-  let at = today.add((weekday - today.day() + 7) % 7, 'day').add(hour, 'hour').add(minute, 'minute')
+  let at = today
+    .add((weekday - today.day() + 7) % 7, 'day')
+    .add(hour, 'hour')
+    .add(minute, 'minute')
   if (at.valueOf() <= now) at = at.add(7, 'day')
   return at.valueOf()
 }
@@ -69,7 +72,10 @@ export interface Schedule {
 
 /** The same schedule `weeks` times, a Beijing calendar week apart (the first unchanged). */
 export function weeklyRepeat(s: Schedule, weeks: number): Schedule[] {
-  const shift = (ms: number, k: number) => inZone(ms).add(7 * k, 'day').valueOf()
+  const shift = (ms: number, k: number) =>
+    inZone(ms)
+      .add(7 * k, 'day')
+      .valueOf()
   return Array.from({ length: weeks }, (_, k) => ({
     startAt: shift(s.startAt, k),
     endAt: shift(s.endAt, k),

@@ -49,7 +49,8 @@ export function computeDashboard(input: DashboardInput): Dashboard {
     list.push(e)
     byOrder.set(e.orderId, list)
   }
-  const first = (orderId: string, action: string) => (byOrder.get(orderId) ?? []).filter((e) => e.action === action).sort((a, b) => a.seq - b.seq)[0]
+  const first = (orderId: string, action: string) =>
+    (byOrder.get(orderId) ?? []).filter((e) => e.action === action).sort((a, b) => a.seq - b.seq)[0]
 
   const claimWaits: number[] = []
   const closeTimes: number[] = []
@@ -110,7 +111,11 @@ export function computeDashboard(input: DashboardInput): Dashboard {
       total: orders.length,
       byStatus: ORDER_STATUSES.map((status) => ({ status, count: orders.filter((o) => o.status === status).length })),
       byCategory: POST_TYPES.map((category) => ({ category, count: orders.filter((o) => o.category === category).length })),
-      byGrid: [...gridCounts].map(([gridId, count]) => ({ gridId, gridName: gridId ? (gridName.get(gridId) ?? '其他网格') : '未分网格', count })),
+      byGrid: [...gridCounts].map(([gridId, count]) => ({
+        gridId,
+        gridName: gridId ? (gridName.get(gridId) ?? '其他网格') : '未分网格',
+        count,
+      })),
       byDay: daysOf(period).map((day) => ({ day, created: createdOn.get(day) ?? 0, closed: closedOn.get(day) ?? 0 })),
     },
     medianClaimMinutes: claimMedian === null ? null : minutes(claimMedian),

@@ -26,7 +26,11 @@ export interface Combined {
 
 /** One decimal, once all three parts are in; until then, which are missing. */
 export function combine(e: Pick<Evaluation, 'self' | 'community' | 'branch'> | null): Combined {
-  const parts: Record<EvaluationPart, number | undefined> = { self: e?.self?.score, community: e?.community?.score, branch: e?.branch?.score }
+  const parts: Record<EvaluationPart, number | undefined> = {
+    self: e?.self?.score,
+    community: e?.community?.score,
+    branch: e?.branch?.score,
+  }
   const missing = (Object.keys(WEIGHTS) as EvaluationPart[]).filter((p) => parts[p] === undefined)
   if (missing.length > 0) return { combined: null, grade: null, missing }
   const sum = (Object.keys(WEIGHTS) as EvaluationPart[]).reduce((acc, p) => acc + (parts[p] as number) * WEIGHTS[p], 0)

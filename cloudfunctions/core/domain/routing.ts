@@ -41,15 +41,16 @@ export interface Scored {
 /** Is the member someone this order may be offered to at all? */
 export function eligible(order: Order, member: User, stats: MemberStats, loadCap: number): boolean {
   return (
-    member.communityId === order.communityId &&
-    member.roles.includes('member') &&
-    member.id !== order.residentId &&
-    stats.open < loadCap
+    member.communityId === order.communityId && member.roles.includes('member') && member.id !== order.residentId && stats.open < loadCap
   )
 }
 
 /** The score of one member for one order, and its parts in Chinese words. */
-export function scoreMember(order: Pick<Order, 'category' | 'title' | 'description' | 'gridId' | 'buildingId'>, member: User, stats: MemberStats): Scored {
+export function scoreMember(
+  order: Pick<Order, 'category' | 'title' | 'description' | 'gridId' | 'buildingId'>,
+  member: User,
+  stats: MemberStats,
+): Scored {
   const parts: ScorePart[] = []
   const posts: PostType[] = member.member?.posts ?? []
   if (posts.includes(order.category)) parts.push({ label: `已认领${POST_TYPE_LABELS[order.category]}岗`, points: WEIGHTS.post })

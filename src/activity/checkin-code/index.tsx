@@ -64,7 +64,8 @@ export default function CheckinCodePage() {
   const period = (code?.periodSeconds ?? 30) * 1000
   // trust expiresAt unless our clock and the server's disagree by more than a period
   const sane = code !== null && expiresMs - fetchedAt > 0 && expiresMs - fetchedAt <= period + 1000
-  const nextFetchAt = code === null ? Number.POSITIVE_INFINITY : sane ? Math.min(fetchedAt + REFRESH_MS, expiresMs + 300) : fetchedAt + REFRESH_MS
+  const nextFetchAt =
+    code === null ? Number.POSITIVE_INFINITY : sane ? Math.min(fetchedAt + REFRESH_MS, expiresMs + 300) : fetchedAt + REFRESH_MS
   const left = code === null ? 0 : Math.max(0, (sane ? expiresMs : nextFetchAt) - now)
   const due = now >= nextFetchAt
 
@@ -95,33 +96,37 @@ export default function CheckinCodePage() {
   }
 
   return (
-    <Screen className='checkin-code'>
-      <View className='checkin-code__title'>{a?.title ?? '活动签到'}</View>
-      {a && <View className='checkin-code__when'>{formatSpan(a.startAt, a.endAt)} · {a.place.name}</View>}
+    <Screen className="checkin-code">
+      <View className="checkin-code__title">{a?.title ?? '活动签到'}</View>
+      {a && (
+        <View className="checkin-code__when">
+          {formatSpan(a.startAt, a.endAt)} · {a.place.name}
+        </View>
+      )}
 
       {code && (
         <>
-          <View className='checkin-code__qr checkin-qr' data-token={code.token}>
+          <View className="checkin-code__qr checkin-qr" data-token={code.token}>
             <Qr text={code.token} size={size} />
           </View>
-          <View className='checkin-code__countdown checkin-countdown'>{Math.ceil(left / 1000)} 秒后换新码</View>
-          <View className='checkin-code__hint'>请党员打开「红网邻里」→ 活动详情 → 扫码签到。二维码会自动更换，截图无效。</View>
+          <View className="checkin-code__countdown checkin-countdown">{Math.ceil(left / 1000)} 秒后换新码</View>
+          <View className="checkin-code__hint">请党员打开「红网邻里」→ 活动详情 → 扫码签到。二维码会自动更换，截图无效。</View>
           {checked !== undefined && (
-            <View className='checkin-code__counts'>
+            <View className="checkin-code__counts">
               已签到 {checked} / {a?.signedCount ?? 0} 人
-              <Btn size='small' className='btn-refresh-roster' onClick={() => void activity.reload()}>
+              <Btn size="small" className="btn-refresh-roster" onClick={() => void activity.reload()}>
                 刷新
               </Btn>
             </View>
           )}
           {!IS_WEAPP && (
-            <View className='checkin-code__token'>
+            <View className="checkin-code__token">
               <View>网页版签到码（党员可复制后粘贴签到）：</View>
-              <Text className='checkin-token' userSelect>
+              <Text className="checkin-token" userSelect>
                 {code.token}
               </Text>
               <View>
-                <Btn size='small' className='btn-copy-token' onClick={copy}>
+                <Btn size="small" className="btn-copy-token" onClick={copy}>
                   复制签到码
                 </Btn>
               </View>
@@ -130,11 +135,11 @@ export default function CheckinCodePage() {
         </>
       )}
 
-      {!code && !error && <View className='checkin-code__countdown'>正在生成签到码…</View>}
+      {!code && !error && <View className="checkin-code__countdown">正在生成签到码…</View>}
       {error && (
-        <View className='checkin-code__error checkin-error'>
+        <View className="checkin-code__error checkin-error">
           <View>{error.message}</View>
-          <Btn type='primary' className='btn-retry' onClick={() => void fetchCode()}>
+          <Btn type="primary" className="btn-retry" onClick={() => void fetchCode()}>
             重试
           </Btn>
         </View>

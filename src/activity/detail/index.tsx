@@ -56,14 +56,16 @@ function MyBanner({ a }: { a: ActivityDetail }) {
   } else if (m.status === 'waitlisted') note = '有人退出时会按顺序自动递补，递补成功会发消息告诉你。'
   else if (a.actions.includes('checkin')) {
     title = '签到开始了'
-    note = IS_WEAPP ? '到了现场，点下面的「扫码签到」，扫工作人员屏幕上的二维码。' : '到了现场，把工作人员屏幕下方的签到码粘贴到下面，点「签到」。'
+    note = IS_WEAPP
+      ? '到了现场，点下面的「扫码签到」，扫工作人员屏幕上的二维码。'
+      : '到了现场，把工作人员屏幕下方的签到码粘贴到下面，点「签到」。'
   } else if (a.status === 'published') {
     title = '你已报名'
     note = `开始前 30 分钟可以签到（${formatDateTime(a.checkinOpensAt)} 起），到现场扫签到码。`
   }
   return (
     <View className={`activity-detail__banner activity-detail__banner--${place.kind} my-signup`}>
-      <View className='activity-detail__banner-title'>{title}</View>
+      <View className="activity-detail__banner-title">{title}</View>
       {note && <View>{note}</View>}
     </View>
   )
@@ -83,7 +85,9 @@ function Detail({ a, onChanged }: { a: ActivityDetail; onChanged: () => void }) 
   const doSignup = () =>
     void signup
       .exec({
-        ask: full ? `名额已满，报名后排在候补第 ${a.waitingCount + 1} 位左右，有人退出会自动递补。要候补吗？` : `报名「${a.title}」？${formatSpan(a.startAt, a.endAt)}，${a.place.name}。`,
+        ask: full
+          ? `名额已满，报名后排在候补第 ${a.waitingCount + 1} 位左右，有人退出会自动递补。要候补吗？`
+          : `报名「${a.title}」？${formatSpan(a.startAt, a.endAt)}，${a.place.name}。`,
         confirmText: full ? '候补' : '报名',
       })
       .then((r) => {
@@ -124,28 +128,28 @@ function Detail({ a, onChanged }: { a: ActivityDetail; onChanged: () => void }) 
   }
 
   return (
-    <Screen className='activity-detail'>
-      {a.cover && <Image className='activity-detail__cover' src={photoSrc(a.cover.url)} mode='aspectFill' />}
+    <Screen className="activity-detail">
+      {a.cover && <Image className="activity-detail__cover" src={photoSrc(a.cover.url)} mode="aspectFill" />}
       {a.status === 'cancelled' && (
-        <View className='activity-detail__banner activity-cancelled'>
-          <View className='activity-detail__banner-title'>活动已取消</View>
+        <View className="activity-detail__banner activity-cancelled">
+          <View className="activity-detail__banner-title">活动已取消</View>
           {a.cancelReason && <View>原因：{a.cancelReason}</View>}
         </View>
       )}
-      {a.status === 'finished' && !a.mine && <View className='activity-detail__banner'>活动已结束，积分已发放。</View>}
+      {a.status === 'finished' && !a.mine && <View className="activity-detail__banner">活动已结束，积分已发放。</View>}
       <MyBanner a={a} />
       {can('checkin') && (
-        <Card title='签到' className='activity-detail__checkin'>
+        <Card title="签到" className="activity-detail__checkin">
           {IS_WEAPP ? (
-            <Btn block type='primary' size='large' className='btn-checkin' loading={checkin.busy} onClick={() => void scan()}>
+            <Btn block type="primary" size="large" className="btn-checkin" loading={checkin.busy} onClick={() => void scan()}>
               扫码签到
             </Btn>
           ) : (
             <>
-              <Field label='签到码' hint='在现场屏幕下方复制签到码，粘贴到这里'>
-                <TextInput className='input-checkin-token' value={token} onChange={setToken} placeholder='粘贴签到码' maxLength={40} />
+              <Field label="签到码" hint="在现场屏幕下方复制签到码，粘贴到这里">
+                <TextInput className="input-checkin-token" value={token} onChange={setToken} placeholder="粘贴签到码" maxLength={40} />
               </Field>
-              <Btn block type='primary' size='large' className='btn-checkin' loading={checkin.busy} onClick={() => doCheckin(token)}>
+              <Btn block type="primary" size="large" className="btn-checkin" loading={checkin.busy} onClick={() => doCheckin(token)}>
                 签到
               </Btn>
             </>
@@ -153,84 +157,87 @@ function Detail({ a, onChanged }: { a: ActivityDetail; onChanged: () => void }) 
         </Card>
       )}
 
-
       <Card>
-        <View className='activity-detail__tags'>
+        <View className="activity-detail__tags">
           <CategoryTag category={a.category} />
-          <Text className='tag tag-status'>{a.status === 'published' && !a.signupOpen ? '报名已截止' : ACTIVITY_STATUS_LABEL[a.status]}</Text>
+          <Text className="tag tag-status">
+            {a.status === 'published' && !a.signupOpen ? '报名已截止' : ACTIVITY_STATUS_LABEL[a.status]}
+          </Text>
         </View>
-        <View className='activity-detail__title'>{a.title}</View>
-        <InfoRow label='时间' value={formatSpan(a.startAt, a.endAt)} />
-        <InfoRow label='地点'>
+        <View className="activity-detail__title">{a.title}</View>
+        <InfoRow label="时间" value={formatSpan(a.startAt, a.endAt)} />
+        <InfoRow label="地点">
           <View>{a.place.name}</View>
           {a.place.address && <View>{a.place.address}</View>}
           {a.place.lat !== null && a.place.lng !== null && (
-            <Btn size='small' className='activity-detail__map btn-map' onClick={() => openMap(a)}>
+            <Btn size="small" className="activity-detail__map btn-map" onClick={() => openMap(a)}>
               查看地图
             </Btn>
           )}
         </InfoRow>
-        <InfoRow label='名额' value={placesLine(a)} />
-        <InfoRow label='报名截止' value={formatDateTime(a.signupDeadline)} />
-        {a.points > 0 && <InfoRow label='积分' value={`${a.points} 分，到场签到、活动结束后发放`} />}
-        <InfoRow label='发布人' value={a.createdBy.name} />
+        <InfoRow label="名额" value={placesLine(a)} />
+        <InfoRow label="报名截止" value={formatDateTime(a.signupDeadline)} />
+        {a.points > 0 && <InfoRow label="积分" value={`${a.points} 分，到场签到、活动结束后发放`} />}
+        <InfoRow label="发布人" value={a.createdBy.name} />
       </Card>
 
       {can('signup') && (
-        <Btn block type='primary' size='large' className='btn-signup' loading={signup.busy} onClick={doSignup}>
+        <Btn block type="primary" size="large" className="btn-signup" loading={signup.busy} onClick={doSignup}>
           {full ? '名额已满，我要候补' : '我要报名'}
         </Btn>
       )}
       {can('withdraw') && (
-        <Btn block type='danger' className='btn-withdraw' loading={withdraw.busy} onClick={doWithdraw}>
+        <Btn block type="danger" className="btn-withdraw" loading={withdraw.busy} onClick={doWithdraw}>
           {a.mine?.status === 'waitlisted' ? '取消候补' : '退出报名'}
         </Btn>
       )}
       {!can('signup') && !a.mine && a.status === 'published' && !a.signupOpen && !isStaff && (
-        <View className='activity-detail__banner'>报名已于 {formatDateTime(a.signupDeadline)} 截止。</View>
+        <View className="activity-detail__banner">报名已于 {formatDateTime(a.signupDeadline)} 截止。</View>
       )}
 
       {a.description && (
-        <Card title='活动介绍'>
-          <View className='activity-detail__desc'>{a.description}</View>
+        <Card title="活动介绍">
+          <View className="activity-detail__desc">{a.description}</View>
         </Card>
       )}
 
       {isStaff && (
-        <Card title='管理' className='activity-detail__staff'>
-          <Btn block className='link-roster' onClick={() => go(withQuery(ROUTES.roster, { id: a.id }))}>
+        <Card title="管理" className="activity-detail__staff">
+          <Btn block className="link-roster" onClick={() => go(withQuery(ROUTES.roster, { id: a.id }))}>
             报名名单和签到（{a.signedCount} 人{a.waitingCount > 0 ? `，候补 ${a.waitingCount}` : ''}）
           </Btn>
           {can('checkinCode') && (
-            <Btn block type='primary' className='link-checkin-code' onClick={() => go(withQuery(ROUTES.checkinCode, { id: a.id }))}>
+            <Btn block type="primary" className="link-checkin-code" onClick={() => go(withQuery(ROUTES.checkinCode, { id: a.id }))}>
               打开签到码
             </Btn>
           )}
           {can('finish') && (
-            <Btn block type='primary' className='link-finish' onClick={() => go(withQuery(ROUTES.roster, { id: a.id }))}>
+            <Btn block type="primary" className="link-finish" onClick={() => go(withQuery(ROUTES.roster, { id: a.id }))}>
               结束活动、发积分
             </Btn>
           )}
           {can('cancel') && !cancelling && (
-            <Btn block type='danger' className='btn-cancel-activity' onClick={() => setCancelling(true)}>
+            <Btn block type="danger" className="btn-cancel-activity" onClick={() => setCancelling(true)}>
               取消活动
             </Btn>
           )}
           {cancelling && (
             <ReasonForm
-              title='取消的原因（报名的人都会收到）'
+              title="取消的原因（报名的人都会收到）"
               templates={['天气原因，改期再办', '场地临时不能用', '报名人数太少']}
-              submitText='确认取消活动'
-              submitClassName='btn-cancel-activity-submit'
+              submitText="确认取消活动"
+              submitClassName="btn-cancel-activity-submit"
               busy={cancel.busy}
               onCancel={() => setCancelling(false)}
               onSubmit={(reason) =>
-                void cancel.exec({ ask: '确定取消这个活动吗？报名和候补的人都会收到通知。', confirmText: '取消活动', done: '活动已取消' }, reason).then((r) => {
-                  if (r) {
-                    setCancelling(false)
-                    onChanged()
-                  }
-                })
+                void cancel
+                  .exec({ ask: '确定取消这个活动吗？报名和候补的人都会收到通知。', confirmText: '取消活动', done: '活动已取消' }, reason)
+                  .then((r) => {
+                    if (r) {
+                      setCancelling(false)
+                      onChanged()
+                    }
+                  })
               }
             />
           )}
@@ -259,11 +266,17 @@ export default function ActivityDetailPage() {
   if (!id || activity.error?.code === 'NOT_FOUND' || activity.error?.code === 'FORBIDDEN') {
     return (
       <Screen>
-        <EmptyState title='没有找到这个活动' hint='它可能已被删除，或者不是本社区的活动。' action={{ text: '返回', onClick: back }} />
+        <EmptyState title="没有找到这个活动" hint="它可能已被删除，或者不是本社区的活动。" action={{ text: '返回', onClick: back }} />
       </Screen>
     )
   }
-  if (activity.loading) return <Screen><Skeleton rows={3} /></Screen>
-  if (!activity.data) return <Screen>{activity.error && <ErrorState error={activity.error} onRetry={() => void activity.reload()} />}</Screen>
+  if (activity.loading)
+    return (
+      <Screen>
+        <Skeleton rows={3} />
+      </Screen>
+    )
+  if (!activity.data)
+    return <Screen>{activity.error && <ErrorState error={activity.error} onRetry={() => void activity.reload()} />}</Screen>
   return <Detail a={activity.data} onChanged={() => void activity.reload()} />
 }

@@ -11,13 +11,19 @@ import { go } from '@/utils/nav'
 export default function MyActivities() {
   const list = usePaged((cursor) => activitiesApi.list('mine', cursor), [])
   return (
-    <Screen className='my-activities'>
+    <Screen className="my-activities">
       <StateSwitch
         loading={list.loading}
         error={list.error}
         empty={list.items.length === 0}
         onRetry={() => void list.reload()}
-        emptyNode={<EmptyState title='还没有报名活动' hint='看看这周末有什么志愿活动，报个名吧。' action={{ text: '看看活动', onClick: () => go(ROUTES.activities) }} />}
+        emptyNode={
+          <EmptyState
+            title="还没有报名活动"
+            hint="看看这周末有什么志愿活动，报个名吧。"
+            action={{ text: '看看活动', onClick: () => go(ROUTES.activities) }}
+          />
+        }
       >
         <View>
           {list.items.map((a) => (

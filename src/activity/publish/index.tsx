@@ -18,7 +18,17 @@ import { activitiesApi } from '@/services/activities'
 import { toast } from '@/services/feedback'
 import { pointsApi } from '@/services/points'
 import { replace } from '@/utils/nav'
-import { addDays, beijingDate, beijingInstant, beijingMs, clockNow, formatDateTime, formatDayLong, formatSpan, weekendDefaults } from '@/utils/time'
+import {
+  addDays,
+  beijingDate,
+  beijingInstant,
+  beijingMs,
+  clockNow,
+  formatDateTime,
+  formatDayLong,
+  formatSpan,
+  weekendDefaults,
+} from '@/utils/time'
 import './index.scss'
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp'
@@ -64,12 +74,24 @@ function initial(): Form {
 }
 
 /** A field that opens the platform's date or time picker. */
-function When({ mode, value, onChange, className, start }: { mode: 'date' | 'time'; value: string; onChange: (v: string) => void; className: string; start?: string }) {
+function When({
+  mode,
+  value,
+  onChange,
+  className,
+  start,
+}: {
+  mode: 'date' | 'time'
+  value: string
+  onChange: (v: string) => void
+  className: string
+  start?: string
+}) {
   return (
     <Picker mode={mode} value={value} start={start} onChange={(e) => onChange(String(e.detail.value))}>
       <View className={`publish__picker ${className}`}>
         <Text>{mode === 'date' ? formatDayLong(beijingInstant(value, '12:00')) : value}</Text>
-        <Text className='publish__arrow'>›</Text>
+        <Text className="publish__arrow">›</Text>
       </View>
     </Picker>
   )
@@ -117,7 +139,8 @@ export default function Publish() {
     points: points !== undefined && (!Number.isInteger(points) || points < 0 || points > 1000) ? '积分请填 0 到 1000' : undefined,
   }
   const show = (e: string | undefined) => (tried ? e : undefined)
-  const span = Number.isFinite(startMs) && Number.isFinite(endMs) ? formatSpan(new Date(startMs).toISOString(), new Date(endMs).toISOString()) : ''
+  const span =
+    Number.isFinite(startMs) && Number.isFinite(endMs) ? formatSpan(new Date(startMs).toISOString(), new Date(endMs).toISOString()) : ''
 
   // moving the day moves the deadline with it (the evening before at 18:00), unless that is already past
   const setDate = (date: string) => {
@@ -156,49 +179,76 @@ export default function Publish() {
       ...(form.weeks > 1 ? { repeatWeeks: form.weeks } : {}),
     }
     const repeat = form.weeks > 1 ? `\n每周同一时间，连续 ${form.weeks} 周，共 ${form.weeks} 场。` : ''
-    void publish.exec({ ask: `发布「${input.title}」？\n${span}，${input.place.name}，名额 ${quota}。${repeat}`, confirmText: '发布', done: '已发布' }, input).then((a) => {
-      if (a) replace(withQuery(ROUTES.activityDetail, { id: a.id }))
-    })
+    void publish
+      .exec(
+        { ask: `发布「${input.title}」？\n${span}，${input.place.name}，名额 ${quota}。${repeat}`, confirmText: '发布', done: '已发布' },
+        input,
+      )
+      .then((a) => {
+        if (a) replace(withQuery(ROUTES.activityDetail, { id: a.id }))
+      })
   }
 
   return (
-    <Screen className='publish'>
+    <Screen className="publish">
       <Card>
-        <Field label='活动名称' error={show(errors.title)}>
-          <TextInput className='input-activity-title' value={form.title} onChange={(v) => set({ title: v })} placeholder='例：周六清理小区楼道杂物' maxLength={40} />
+        <Field label="活动名称" error={show(errors.title)}>
+          <TextInput
+            className="input-activity-title"
+            value={form.title}
+            onChange={(v) => set({ title: v })}
+            placeholder="例：周六清理小区楼道杂物"
+            maxLength={40}
+          />
         </Field>
-        <Field label='类别'>
-          <Chips className='chips-category' options={CATEGORIES} value={form.category} onChange={(v) => set({ category: v })} />
+        <Field label="类别">
+          <Chips className="chips-category" options={CATEGORIES} value={form.category} onChange={(v) => set({ category: v })} />
         </Field>
       </Card>
 
-      <Card title='时间（北京时间）'>
-        <Field label='日期' error={show(errors.start)}>
-          <When mode='date' value={form.date} start={beijingDate(now)} onChange={setDate} className='picker-date' />
+      <Card title="时间（北京时间）">
+        <Field label="日期" error={show(errors.start)}>
+          <When mode="date" value={form.date} start={beijingDate(now)} onChange={setDate} className="picker-date" />
         </Field>
-        <View className='publish__row'>
-          <Field label='开始'>
-            <When mode='time' value={form.start} onChange={(v) => set({ start: v })} className='picker-start' />
+        <View className="publish__row">
+          <Field label="开始">
+            <When mode="time" value={form.start} onChange={(v) => set({ start: v })} className="picker-start" />
           </Field>
-          <Field label='结束' error={show(errors.end)}>
-            <When mode='time' value={form.end} onChange={(v) => set({ end: v })} className='picker-end' />
-          </Field>
-        </View>
-        <View className='publish__row'>
-          <Field label='报名截止日期' error={show(errors.deadline)}>
-            <When mode='date' value={form.deadlineDate} start={beijingDate(now)} onChange={(v) => set({ deadlineDate: v })} className='picker-deadline-date' />
-          </Field>
-          <Field label='截止时间'>
-            <When mode='time' value={form.deadlineTime} onChange={(v) => set({ deadlineTime: v })} className='picker-deadline-time' />
+          <Field label="结束" error={show(errors.end)}>
+            <When mode="time" value={form.end} onChange={(v) => set({ end: v })} className="picker-end" />
           </Field>
         </View>
-        <Field label='每周重复' hint={form.weeks > 1 ? `每周同一时间发一场，共 ${form.weeks} 场` : '只发这一场'}>
-          <View className='publish__weeks'>
-            <Btn size='small' className='btn-weeks-minus' disabled={form.weeks <= 1} onClick={() => set({ weeks: Math.max(1, form.weeks - 1) })}>
+        <View className="publish__row">
+          <Field label="报名截止日期" error={show(errors.deadline)}>
+            <When
+              mode="date"
+              value={form.deadlineDate}
+              start={beijingDate(now)}
+              onChange={(v) => set({ deadlineDate: v })}
+              className="picker-deadline-date"
+            />
+          </Field>
+          <Field label="截止时间">
+            <When mode="time" value={form.deadlineTime} onChange={(v) => set({ deadlineTime: v })} className="picker-deadline-time" />
+          </Field>
+        </View>
+        <Field label="每周重复" hint={form.weeks > 1 ? `每周同一时间发一场，共 ${form.weeks} 场` : '只发这一场'}>
+          <View className="publish__weeks">
+            <Btn
+              size="small"
+              className="btn-weeks-minus"
+              disabled={form.weeks <= 1}
+              onClick={() => set({ weeks: Math.max(1, form.weeks - 1) })}
+            >
               少一周
             </Btn>
-            <Text className='publish__weeks-value weeks-value'>{form.weeks} 周</Text>
-            <Btn size='small' className='btn-weeks-plus' disabled={form.weeks >= 12} onClick={() => set({ weeks: Math.min(12, form.weeks + 1) })}>
+            <Text className="publish__weeks-value weeks-value">{form.weeks} 周</Text>
+            <Btn
+              size="small"
+              className="btn-weeks-plus"
+              disabled={form.weeks >= 12}
+              onClick={() => set({ weeks: Math.min(12, form.weeks + 1) })}
+            >
               多一周
             </Btn>
           </View>
@@ -206,47 +256,74 @@ export default function Publish() {
       </Card>
 
       <Card>
-        <Field label='地点' error={show(errors.place)}>
-          <TextInput className='input-place' value={form.placeName} onChange={(v) => set({ placeName: v })} placeholder='例：红星社区服务中心门口' maxLength={60} />
+        <Field label="地点" error={show(errors.place)}>
+          <TextInput
+            className="input-place"
+            value={form.placeName}
+            onChange={(v) => set({ placeName: v })}
+            placeholder="例：红星社区服务中心门口"
+            maxLength={60}
+          />
         </Field>
-        <Field label='详细地址（可不填）'>
-          <TextInput className='input-address' value={form.address} onChange={(v) => set({ address: v })} placeholder='例：幸福路 12 号' maxLength={120} />
+        <Field label="详细地址（可不填）">
+          <TextInput
+            className="input-address"
+            value={form.address}
+            onChange={(v) => set({ address: v })}
+            placeholder="例：幸福路 12 号"
+            maxLength={120}
+          />
         </Field>
         {IS_WEAPP && (
-          <Btn block className='btn-choose-location' onClick={() => void chooseLocation()}>
+          <Btn block className="btn-choose-location" onClick={() => void chooseLocation()}>
             {form.lat !== null ? '已在地图上选好，重新选' : '在地图上选位置（方便大家导航）'}
           </Btn>
         )}
       </Card>
 
       <Card>
-        <View className='publish__row'>
-          <Field label='名额' error={show(errors.quota)}>
-            <TextInput className='input-quota' type='number' value={form.quota} onChange={(v) => set({ quota: v })} placeholder='20' maxLength={3} />
+        <View className="publish__row">
+          <Field label="名额" error={show(errors.quota)}>
+            <TextInput
+              className="input-quota"
+              type="number"
+              value={form.quota}
+              onChange={(v) => set({ quota: v })}
+              placeholder="20"
+              maxLength={3}
+            />
           </Field>
-          <Field label='每人积分' error={show(errors.points)} hint={rulePoints !== undefined ? `社区规则 ${rulePoints} 分` : undefined}>
-            <TextInput className='input-activity-points' type='number' value={form.points} onChange={(v) => set({ points: v })} placeholder='按规则' maxLength={4} />
+          <Field label="每人积分" error={show(errors.points)} hint={rulePoints !== undefined ? `社区规则 ${rulePoints} 分` : undefined}>
+            <TextInput
+              className="input-activity-points"
+              type="number"
+              value={form.points}
+              onChange={(v) => set({ points: v })}
+              placeholder="按规则"
+              maxLength={4}
+            />
           </Field>
         </View>
-        <Field label='活动介绍（可不填）'>
+        <Field label="活动介绍（可不填）">
           <TextArea
-            className='input-activity-desc'
+            className="input-activity-desc"
             value={form.description}
             onChange={(v) => set({ description: v })}
-            placeholder='例：请穿方便活动的衣服，社区准备手套和垃圾袋。'
+            placeholder="例：请穿方便活动的衣服，社区准备手套和垃圾袋。"
             maxLength={2000}
           />
         </Field>
-        <Field label='封面图片（可不放）'>
-          <PhotoPicker picker={cover} addText='加封面' />
+        <Field label="封面图片（可不放）">
+          <PhotoPicker picker={cover} addText="加封面" />
         </Field>
       </Card>
 
-      <View className='publish__summary publish-summary'>
+      <View className="publish__summary publish-summary">
         {span ? `${span}` : '请选时间'}
-        {form.weeks > 1 ? `，每周一场，共 ${form.weeks} 场` : ''}。报名截止 {formatDateTime(beijingInstant(form.deadlineDate, form.deadlineTime))}。
+        {form.weeks > 1 ? `，每周一场，共 ${form.weeks} 场` : ''}。报名截止{' '}
+        {formatDateTime(beijingInstant(form.deadlineDate, form.deadlineTime))}。
       </View>
-      <Btn block type='primary' size='large' className='btn-publish' loading={publish.busy} onClick={submit}>
+      <Btn block type="primary" size="large" className="btn-publish" loading={publish.busy} onClick={submit}>
         发布活动
       </Btn>
     </Screen>

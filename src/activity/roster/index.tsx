@@ -41,19 +41,19 @@ function Row({ r, a, index, onChanged }: { r: RosterEntry; a: ActivityDetail; in
         if (d) onChanged(d)
       })
   return (
-    <View className='roster-row roster-entry'>
-      <Text className='roster-row__no'>{index + 1}</Text>
-      <View className='roster-row__main'>
-        <View className='roster-row__name'>{r.member.name}</View>
+    <View className="roster-row roster-entry">
+      <Text className="roster-row__no">{index + 1}</Text>
+      <View className="roster-row__main">
+        <View className="roster-row__name">{r.member.name}</View>
         <View className={cls('roster-row__state', `roster-row__state--${st.kind}`)}>{st.text}</View>
       </View>
       {canMark && !r.checkedIn && (
-        <Btn size='small' type='primary' className='roster-row__button btn-mark-attended' loading={mark.busy} onClick={() => set(true)}>
+        <Btn size="small" type="primary" className="roster-row__button btn-mark-attended" loading={mark.busy} onClick={() => set(true)}>
           补签
         </Btn>
       )}
       {canMark && r.checkedIn && r.checkinMethod === 'staff' && (
-        <Btn size='small' className='roster-row__button btn-mark-absent' loading={mark.busy} onClick={() => set(false)}>
+        <Btn size="small" className="roster-row__button btn-mark-absent" loading={mark.busy} onClick={() => set(false)}>
           撤销
         </Btn>
       )}
@@ -81,44 +81,44 @@ function Roster({ a, onChanged }: { a: ActivityDetail; onChanged: (d: ActivityDe
       })
 
   return (
-    <Screen className='roster'>
-      <View className='roster__head'>
-        <View className='roster__title'>{a.title}</View>
-        <View className='roster__when'>
+    <Screen className="roster">
+      <View className="roster__head">
+        <View className="roster__title">{a.title}</View>
+        <View className="roster__when">
           {formatSpan(a.startAt, a.endAt)} · {a.place.name}
         </View>
       </View>
-      <View className='roster__counts'>
-        <View className='roster__count'>
-          <View className='roster__num'>
+      <View className="roster__counts">
+        <View className="roster__count">
+          <View className="roster__num">
             {a.signedCount}/{a.quota}
           </View>
-          <View className='roster__label'>已报名</View>
+          <View className="roster__label">已报名</View>
         </View>
-        <View className='roster__count'>
-          <View className='roster__num roster-checked-count'>{attended.length}</View>
-          <View className='roster__label'>已签到</View>
+        <View className="roster__count">
+          <View className="roster__num roster-checked-count">{attended.length}</View>
+          <View className="roster__label">已签到</View>
         </View>
-        <View className='roster__count'>
-          <View className='roster__num'>{a.waitingCount}</View>
-          <View className='roster__label'>候补</View>
+        <View className="roster__count">
+          <View className="roster__num">{a.waitingCount}</View>
+          <View className="roster__label">候补</View>
         </View>
       </View>
 
       {a.status === 'finished' && (
-        <View className='roster__summary roster-finished'>
+        <View className="roster__summary roster-finished">
           活动已结束：{attended.length} 人到场，共发 {roster.reduce((s, r) => s + (r.awardedPoints ?? 0), 0)} 积分。
         </View>
       )}
       {a.status === 'published' && !a.actions.includes('markAttendance') && (
-        <View className='roster__summary'>{formatDateTime(a.checkinOpensAt)} 起可以签到和补签。</View>
+        <View className="roster__summary">{formatDateTime(a.checkinOpensAt)} 起可以签到和补签。</View>
       )}
 
-      <View className='roster__section'>报名名单（按报名先后）</View>
+      <View className="roster__section">报名名单（按报名先后）</View>
       {signed.length === 0 ? (
-        <EmptyState title='还没有人报名' hint='把活动分享到党员群里，大家就能报名了。' />
+        <EmptyState title="还没有人报名" hint="把活动分享到党员群里，大家就能报名了。" />
       ) : (
-        <View className='roster__list'>
+        <View className="roster__list">
           {signed.map((r, i) => (
             <Row key={r.member.id} r={r} a={a} index={i} onChanged={onChanged} />
           ))}
@@ -127,14 +127,14 @@ function Roster({ a, onChanged }: { a: ActivityDetail; onChanged: (d: ActivityDe
 
       {waiting.length > 0 && (
         <>
-          <View className='roster__section'>候补（有人退出时按顺序递补）</View>
-          <View className='roster__list'>
+          <View className="roster__section">候补（有人退出时按顺序递补）</View>
+          <View className="roster__list">
             {waiting.map((r) => (
-              <View key={r.member.id} className='roster-row roster-waiting'>
-                <Text className='roster-row__no'>{r.position}</Text>
-                <View className='roster-row__main'>
-                  <View className='roster-row__name'>{r.member.name}</View>
-                  <View className='roster-row__state'>候补第 {r.position} 位</View>
+              <View key={r.member.id} className="roster-row roster-waiting">
+                <Text className="roster-row__no">{r.position}</Text>
+                <View className="roster-row__main">
+                  <View className="roster-row__name">{r.member.name}</View>
+                  <View className="roster-row__state">候补第 {r.position} 位</View>
                 </View>
               </View>
             ))}
@@ -142,24 +142,30 @@ function Roster({ a, onChanged }: { a: ActivityDetail; onChanged: (d: ActivityDe
         </>
       )}
 
-      <View className='roster__actions'>
+      <View className="roster__actions">
         {a.actions.includes('checkinCode') && (
-          <Btn block type='primary' size='large' className='link-checkin-code' onClick={() => go(withQuery(ROUTES.checkinCode, { id: a.id }))}>
+          <Btn
+            block
+            type="primary"
+            size="large"
+            className="link-checkin-code"
+            onClick={() => go(withQuery(ROUTES.checkinCode, { id: a.id }))}
+          >
             打开签到码
           </Btn>
         )}
         {a.actions.includes('finish') && (
           <>
-            <View className='roster__summary finish-summary'>
+            <View className="roster__summary finish-summary">
               结束后将给 {attended.length} 位到场的党员每人发 {a.points} 积分，共 {total} 分。
             </View>
-            <Btn block type='primary' size='large' className='btn-finish' loading={finish.busy} onClick={doFinish}>
+            <Btn block type="primary" size="large" className="btn-finish" loading={finish.busy} onClick={doFinish}>
               结束活动
             </Btn>
           </>
         )}
         {a.status === 'published' && !a.actions.includes('finish') && (
-          <View className='roster__when'>活动 {formatDateTime(a.endAt)} 结束后可以「结束活动」并发积分。</View>
+          <View className="roster__when">活动 {formatDateTime(a.endAt)} 结束后可以「结束活动」并发积分。</View>
         )}
       </View>
     </Screen>
@@ -169,9 +175,25 @@ function Roster({ a, onChanged }: { a: ActivityDetail; onChanged: (d: ActivityDe
 export default function RosterPage() {
   const id = useRouter().params.id ?? ''
   const activity = useRemote(() => activitiesApi.get(id), [id], { skip: !id })
-  if (!id) return <Screen><EmptyState title='没有找到这个活动' action={{ text: '返回', onClick: back }} /></Screen>
-  if (activity.loading) return <Screen><Skeleton rows={3} /></Screen>
-  if (!activity.data) return <Screen>{activity.error && <ErrorState error={activity.error} onRetry={() => void activity.reload()} />}</Screen>
-  if (activity.data.roster === null) return <Screen><EmptyState title='只有社区工作人员能看名单' action={{ text: '返回', onClick: back }} /></Screen>
+  if (!id)
+    return (
+      <Screen>
+        <EmptyState title="没有找到这个活动" action={{ text: '返回', onClick: back }} />
+      </Screen>
+    )
+  if (activity.loading)
+    return (
+      <Screen>
+        <Skeleton rows={3} />
+      </Screen>
+    )
+  if (!activity.data)
+    return <Screen>{activity.error && <ErrorState error={activity.error} onRetry={() => void activity.reload()} />}</Screen>
+  if (activity.data.roster === null)
+    return (
+      <Screen>
+        <EmptyState title="只有社区工作人员能看名单" action={{ text: '返回', onClick: back }} />
+      </Screen>
+    )
   return <Roster a={activity.data} onChanged={(d) => activity.setData(d)} />
 }

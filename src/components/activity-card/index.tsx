@@ -33,32 +33,40 @@ function stateLine(a: ActivitySummary): string | null {
   return null
 }
 
-export default function ActivityCard({ activity: a, onClick, weekendTag = true }: { activity: ActivitySummary; onClick: () => void; weekendTag?: boolean }) {
+export default function ActivityCard({
+  activity: a,
+  onClick,
+  weekendTag = true,
+}: {
+  activity: ActivitySummary
+  onClick: () => void
+  weekendTag?: boolean
+}) {
   const place = myPlace(a)
   const state = stateLine(a)
   return (
-    <View className={cls('activity-card', `activity-card--${a.status}`)} hoverClass='activity-card--pressed' onClick={onClick}>
+    <View className={cls('activity-card', `activity-card--${a.status}`)} hoverClass="activity-card--pressed" onClick={onClick}>
       {a.cover ? (
-        <Image className='activity-card__cover' src={photoSrc(a.cover.url)} mode='aspectFill' lazyLoad />
+        <Image className="activity-card__cover" src={photoSrc(a.cover.url)} mode="aspectFill" lazyLoad />
       ) : (
-        <View className='activity-card__tile' style={{ background: POST_TYPE_COLOR[a.category] }}>
-          <Text className='activity-card__glyph'>{POST_TYPE_GLYPH[a.category]}</Text>
+        <View className="activity-card__tile" style={{ background: POST_TYPE_COLOR[a.category] }}>
+          <Text className="activity-card__glyph">{POST_TYPE_GLYPH[a.category]}</Text>
         </View>
       )}
-      <View className='activity-card__body'>
-        <View className='activity-card__top'>
-          <Text className='activity-card__category'>{POST_TYPE_LABEL[a.category]}</Text>
-          {weekendTag && a.thisWeekend && a.status === 'published' && <Text className='activity-card__weekend'>本周末</Text>}
-          <View className='activity-card__spacer' />
+      <View className="activity-card__body">
+        <View className="activity-card__top">
+          <Text className="activity-card__category">{POST_TYPE_LABEL[a.category]}</Text>
+          {weekendTag && a.thisWeekend && a.status === 'published' && <Text className="activity-card__weekend">本周末</Text>}
+          <View className="activity-card__spacer" />
           {place && <Text className={cls('activity-card__mine', `activity-card__mine--${place.kind}`)}>{place.text}</Text>}
-          {!place && state && <Text className='activity-card__state'>{state}</Text>}
+          {!place && state && <Text className="activity-card__state">{state}</Text>}
         </View>
-        <View className='activity-card__title'>{a.title}</View>
-        <View className='activity-card__line activity-card__when'>{formatSpan(a.startAt, a.endAt)}</View>
-        <View className='activity-card__line'>地点：{a.place.name}</View>
-        <View className='activity-card__foot'>
+        <View className="activity-card__title">{a.title}</View>
+        <View className="activity-card__line activity-card__when">{formatSpan(a.startAt, a.endAt)}</View>
+        <View className="activity-card__line">地点：{a.place.name}</View>
+        <View className="activity-card__foot">
           <Text className={cls('activity-card__places', a.placesLeft === 0 && 'activity-card__places--full')}>{placesLine(a)}</Text>
-          {a.points > 0 && <Text className='activity-card__points'>+{a.points} 分</Text>}
+          {a.points > 0 && <Text className="activity-card__points">+{a.points} 分</Text>}
         </View>
       </View>
     </View>

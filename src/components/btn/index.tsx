@@ -14,7 +14,16 @@ export interface BtnProps {
   onClick?: () => void
 }
 
-export default function Btn({ type = 'default', size = 'normal', block, disabled, loading, className, onClick, children }: PropsWithChildren<BtnProps>) {
+export default function Btn({
+  type = 'default',
+  size = 'normal',
+  block,
+  disabled,
+  loading,
+  className,
+  onClick,
+  children,
+}: PropsWithChildren<BtnProps>) {
   const inactive = disabled || loading
   return (
     <View

@@ -7,7 +7,7 @@ import './index.scss'
 export default function Card({ title, className, children }: PropsWithChildren<{ title?: string; className?: string }>) {
   return (
     <View className={cls('card', className)}>
-      {title && <View className='card__title'>{title}</View>}
+      {title && <View className="card__title">{title}</View>}
       {children}
     </View>
   )

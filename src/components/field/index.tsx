@@ -4,12 +4,18 @@ import type { PropsWithChildren } from 'react'
 import { cls } from '@/utils/cls'
 import './index.scss'
 
-export function Field({ label, hint, error, className, children }: PropsWithChildren<{ label: string; hint?: string; error?: string; className?: string }>) {
+export function Field({
+  label,
+  hint,
+  error,
+  className,
+  children,
+}: PropsWithChildren<{ label: string; hint?: string; error?: string; className?: string }>) {
   return (
     <View className={cls('field', className)}>
-      <View className='field__label'>{label}</View>
+      <View className="field__label">{label}</View>
       {children}
-      {error ? <View className='field__error'>{error}</View> : hint ? <View className='field__hint'>{hint}</View> : null}
+      {error ? <View className="field__error">{error}</View> : hint ? <View className="field__hint">{hint}</View> : null}
     </View>
   )
 }
@@ -24,7 +30,7 @@ export interface TextAreaProps {
 
 export function TextArea({ value, onChange, placeholder, maxLength, className }: TextAreaProps) {
   return (
-    <View className='textarea-wrap'>
+    <View className="textarea-wrap">
       <Textarea
         className={cls('textarea', className)}
         value={value}
@@ -32,7 +38,7 @@ export function TextArea({ value, onChange, placeholder, maxLength, className }:
         maxlength={maxLength}
         onInput={(e) => onChange(e.detail.value)}
       />
-      <View className='textarea-count'>
+      <View className="textarea-count">
         {value.length}/{maxLength}
       </View>
     </View>
@@ -62,7 +68,17 @@ export function TextInput({ value, onChange, placeholder, maxLength, type = 'tex
 }
 
 /** A row of quick choices ("尽快", "明天上午"…); tapping one fills the field. */
-export function Chips<T extends string>({ options, value, onChange, className }: { options: Array<{ value: T; label: string }>; value?: T | null; onChange: (v: T) => void; className?: string }) {
+export function Chips<T extends string>({
+  options,
+  value,
+  onChange,
+  className,
+}: {
+  options: Array<{ value: T; label: string }>
+  value?: T | null
+  onChange: (v: T) => void
+  className?: string
+}) {
   return (
     <View className={cls('chips', className)}>
       {options.map((o) => (

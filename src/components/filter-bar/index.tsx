@@ -13,10 +13,15 @@ export default function FilterBar<T extends string>({
   value,
   onChange,
   className,
-}: { options: Array<FilterOption<T>>; value: T | ''; onChange: (v: T | '') => void; className?: string }) {
+}: {
+  options: Array<FilterOption<T>>
+  value: T | ''
+  onChange: (v: T | '') => void
+  className?: string
+}) {
   return (
     <ScrollView scrollX className={cls('filter-bar', className)} enhanced showScrollbar={false}>
-      <View className='filter-bar__inner'>
+      <View className="filter-bar__inner">
         {options.map((o) => (
           <View
             key={o.value || 'all'}

@@ -9,10 +9,10 @@ export default function PhotoGrid({ photos }: { photos: Photo[] }) {
   if (photos.length === 0) return null
   const urls = photos.map((p) => photoSrc(p.url))
   return (
-    <View className='photo-grid'>
+    <View className="photo-grid">
       {urls.map((url) => (
-        <View key={url} className='photo-grid__cell' onClick={() => Taro.previewImage({ current: url, urls })}>
-          <Image className='photo-grid__img' src={url} mode='aspectFill' lazyLoad />
+        <View key={url} className="photo-grid__cell" onClick={() => Taro.previewImage({ current: url, urls })}>
+          <Image className="photo-grid__img" src={url} mode="aspectFill" lazyLoad />
         </View>
       ))}
     </View>

@@ -17,39 +17,39 @@ export interface PhotoPickerProps {
 export default function PhotoPicker({ picker, cameraFirst, addText = '添加照片' }: PhotoPickerProps) {
   const { items, max } = picker
   return (
-    <View className='photo-picker'>
+    <View className="photo-picker">
       {items.map((it) => (
         <View key={it.key} className={cls('photo-picker__cell', `photo-picker__cell--${it.status}`)}>
-          <Image className='photo-picker__img' src={it.localPath} mode='aspectFill' />
+          <Image className="photo-picker__img" src={it.localPath} mode="aspectFill" />
           {it.status === 'uploading' && (
-            <View className='photo-picker__mask'>
+            <View className="photo-picker__mask">
               <Text>{it.progress}%</Text>
-              <View className='photo-picker__bar'>
-                <View className='photo-picker__bar-fill' style={{ width: `${it.progress}%` }} />
+              <View className="photo-picker__bar">
+                <View className="photo-picker__bar-fill" style={{ width: `${it.progress}%` }} />
               </View>
             </View>
           )}
           {it.status === 'failed' && (
-            <View className='photo-picker__mask photo-picker__mask--failed photo-retry' onClick={() => picker.retry(it.key)}>
+            <View className="photo-picker__mask photo-picker__mask--failed photo-retry" onClick={() => picker.retry(it.key)}>
               <Text>没传上</Text>
-              <Text className='photo-picker__retry'>点我重试</Text>
+              <Text className="photo-picker__retry">点我重试</Text>
             </View>
           )}
-          {it.status === 'done' && <View className='photo-picker__ok'>✓</View>}
-          <View className='photo-picker__remove photo-remove' onClick={() => picker.remove(it.key)} aria-label='删除这张照片'>
+          {it.status === 'done' && <View className="photo-picker__ok">✓</View>}
+          <View className="photo-picker__remove photo-remove" onClick={() => picker.remove(it.key)} aria-label="删除这张照片">
             ×
           </View>
         </View>
       ))}
       {items.length < max && (
         <View
-          className='photo-picker__cell photo-picker__add btn-add-photo'
+          className="photo-picker__cell photo-picker__add btn-add-photo"
           onClick={() => void picker.choose(cameraFirst ? ['camera', 'album'] : ['album', 'camera'])}
         >
-          <View className='photo-picker__add-inner'>
-            <Text className='photo-picker__plus'>+</Text>
+          <View className="photo-picker__add-inner">
+            <Text className="photo-picker__plus">+</Text>
             <Text>{addText}</Text>
-            <Text className='photo-picker__count'>
+            <Text className="photo-picker__count">
               {items.length}/{max}
             </Text>
           </View>

@@ -22,13 +22,13 @@ export default function QrCode({ text, size = 240, className }: QrCodeProps) {
     <View
       className={cls('qr-code', className)}
       style={{ width: `${total}px`, height: `${total}px`, padding: `${px * QUIET_ZONE}px` }}
-      role='img'
-      aria-label='二维码'
+      role="img"
+      aria-label="二维码"
       data-text={text}
     >
       {matrix.map((row, r) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions in a fixed grid
-        <View key={r} className='qr-code__row' style={{ height: `${px}px` }}>
+        <View key={r} className="qr-code__row" style={{ height: `${px}px` }}>
           {rowRuns(row).map((run, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: runs are positions in a fixed row
             <View key={i} className={run.dark ? 'qr-code__dark' : 'qr-code__light'} style={{ width: `${run.length * px}px` }} />

@@ -19,27 +19,38 @@ export interface ReasonFormProps {
   onCancel: () => void
 }
 
-export default function ReasonForm({ title, placeholder, templates = [], min = 2, max = 200, submitText, submitClassName, busy, onSubmit, onCancel }: ReasonFormProps) {
+export default function ReasonForm({
+  title,
+  placeholder,
+  templates = [],
+  min = 2,
+  max = 200,
+  submitText,
+  submitClassName,
+  busy,
+  onSubmit,
+  onCancel,
+}: ReasonFormProps) {
   const [text, setText] = useState('')
   const trimmed = text.trim()
   const tooShort = trimmed.length < min
   return (
-    <View className='reason-form'>
+    <View className="reason-form">
       <Field label={title} hint={min > 0 ? `至少 ${min} 个字` : '可以不填'}>
         {templates.length > 0 && (
-          <View className='reason-form__templates'>
+          <View className="reason-form__templates">
             {templates.map((t) => (
-              <View key={t} className='reason-form__template' onClick={() => setText(t)}>
+              <View key={t} className="reason-form__template" onClick={() => setText(t)}>
                 {t}
               </View>
             ))}
           </View>
         )}
-        <TextArea value={text} onChange={setText} placeholder={placeholder ?? '请写明原因'} maxLength={max} className='reason-input' />
+        <TextArea value={text} onChange={setText} placeholder={placeholder ?? '请写明原因'} maxLength={max} className="reason-input" />
       </Field>
-      <View className='reason-form__buttons'>
+      <View className="reason-form__buttons">
         <Btn onClick={onCancel}>不了</Btn>
-        <Btn type='primary' className={submitClassName} disabled={tooShort} loading={busy} onClick={() => onSubmit(trimmed)}>
+        <Btn type="primary" className={submitClassName} disabled={tooShort} loading={busy} onClick={() => onSubmit(trimmed)}>
           {submitText}
         </Btn>
       </View>

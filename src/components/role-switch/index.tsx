@@ -8,11 +8,11 @@ import './index.scss'
 export default function RoleSwitch({ roles, value, onChange }: { roles: ViewRole[]; value: ViewRole; onChange: (r: ViewRole) => void }) {
   if (roles.length < 2) return null
   return (
-    <View className='role-switch' role='tablist'>
+    <View className="role-switch" role="tablist">
       {roles.map((r) => (
         <View
           key={r}
-          role='tab'
+          role="tab"
           aria-selected={r === value ? 'true' : 'false'}
           className={cls('role-switch__item', 'role-switch-item', r === value && 'role-switch__item--on')}
           onClick={() => onChange(r)}

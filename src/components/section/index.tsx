@@ -14,8 +14,8 @@ export interface SectionProps {
 export default function Section({ title, more, card, className, children }: PropsWithChildren<SectionProps>) {
   return (
     <View className={cls('section', className)}>
-      <View className='section__head'>
-        <View className='section__title'>{title}</View>
+      <View className="section__head">
+        <View className="section__title">{title}</View>
         {more && (
           <View className={cls('section__more', more.className)} onClick={more.onClick}>
             {more.text} ›

@@ -15,17 +15,24 @@ export default function ShowcaseConsent({ orderId }: { orderId: string }) {
   const flip = async () => {
     const next = !on
     const saved = await toggle.exec(
-      next ? { ask: '同意把这次服务展示在网格的“三亮一晒”页面？不会显示您的姓名、电话和住址。', confirmText: '同意', done: '已同意展示' } : { done: '已取消展示' },
+      next
+        ? { ask: '同意把这次服务展示在网格的“三亮一晒”页面？不会显示您的姓名、电话和住址。', confirmText: '同意', done: '已同意展示' }
+        : { done: '已取消展示' },
       next,
     )
     if (saved) state.setData(saved)
   }
   return (
-    <View className={cls('card showcase-consent', on && 'showcase-consent--on')} onClick={() => void flip()} role='checkbox' aria-checked={on ? 'true' : 'false'}>
-      <Text className='showcase-consent__box'>{on ? '☑' : '☐'}</Text>
-      <View className='showcase-consent__text'>
-        <View className='showcase-consent__title'>{on ? '已同意在网格公示栏展示' : '同意在网格公示栏展示这次服务'}</View>
-        <View className='showcase-consent__hint'>只展示服务内容和照片，不显示您的姓名、电话和住址；随时可以取消。</View>
+    <View
+      className={cls('card showcase-consent', on && 'showcase-consent--on')}
+      onClick={() => void flip()}
+      role="checkbox"
+      aria-checked={on ? 'true' : 'false'}
+    >
+      <Text className="showcase-consent__box">{on ? '☑' : '☐'}</Text>
+      <View className="showcase-consent__text">
+        <View className="showcase-consent__title">{on ? '已同意在网格公示栏展示' : '同意在网格公示栏展示这次服务'}</View>
+        <View className="showcase-consent__hint">只展示服务内容和照片，不显示您的姓名、电话和住址；随时可以取消。</View>
       </View>
     </View>
   )

@@ -7,8 +7,8 @@ const WORDS = ['', '很不满意', '不太满意', '还可以', '满意', '非�
 
 export default function Stars({ value, onChange }: { value: number; onChange?: (v: number) => void }) {
   return (
-    <View className='stars'>
-      <View className='stars__row'>
+    <View className="stars">
+      <View className="stars__row">
         {[1, 2, 3, 4, 5].map((n) => (
           <View
             key={n}
@@ -20,7 +20,7 @@ export default function Stars({ value, onChange }: { value: number; onChange?: (
           </View>
         ))}
       </View>
-      <Text className='stars__words'>{value > 0 ? `${value} 星 · ${WORDS[value]}` : '请点星星打分'}</Text>
+      <Text className="stars__words">{value > 0 ? `${value} 星 · ${WORDS[value]}` : '请点星星打分'}</Text>
     </View>
   )
 }

@@ -9,12 +9,12 @@ import './index.scss'
 
 export function Skeleton({ rows = 3 }: { rows?: number }) {
   return (
-    <View className='skeleton' aria-busy='true' aria-label='正在加载'>
+    <View className="skeleton" aria-busy="true" aria-label="正在加载">
       {Array.from({ length: rows }, (_, i) => `row-${i}`).map((key) => (
-        <View key={key} className='skeleton-card'>
-          <View className='skeleton-line skeleton-line--short' />
-          <View className='skeleton-line' />
-          <View className='skeleton-line skeleton-line--mid' />
+        <View key={key} className="skeleton-card">
+          <View className="skeleton-line skeleton-line--short" />
+          <View className="skeleton-line" />
+          <View className="skeleton-line skeleton-line--mid" />
         </View>
       ))}
     </View>
@@ -23,11 +23,11 @@ export function Skeleton({ rows = 3 }: { rows?: number }) {
 
 export function EmptyState({ title, hint, action }: { title: string; hint?: string; action?: { text: string; onClick: () => void } }) {
   return (
-    <View className='empty-state'>
-      <View className='empty-state__title'>{title}</View>
-      {hint && <View className='empty-state__hint'>{hint}</View>}
+    <View className="empty-state">
+      <View className="empty-state__title">{title}</View>
+      {hint && <View className="empty-state__hint">{hint}</View>}
       {action && (
-        <Btn type='primary' className='empty-state__action' onClick={action.onClick}>
+        <Btn type="primary" className="empty-state__action" onClick={action.onClick}>
           {action.text}
         </Btn>
       )}
@@ -37,10 +37,10 @@ export function EmptyState({ title, hint, action }: { title: string; hint?: stri
 
 export function ErrorState({ error, onRetry }: { error: ApiError; onRetry: () => void }) {
   return (
-    <View className='error-state'>
-      <View className='error-state__title'>没有加载出来</View>
-      <View className='error-state__hint'>{error.message}</View>
-      <Btn type='primary' className='btn-retry' onClick={onRetry}>
+    <View className="error-state">
+      <View className="error-state__title">没有加载出来</View>
+      <View className="error-state__hint">{error.message}</View>
+      <Btn type="primary" className="btn-retry" onClick={onRetry}>
         重试
       </Btn>
     </View>
@@ -64,7 +64,7 @@ export function StateSwitch({ loading, error, empty, onRetry, emptyNode, rows, c
   return (
     <>
       {error && (
-        <View className='inline-error' onClick={onRetry}>
+        <View className="inline-error" onClick={onRetry}>
           {error.message}，点这里重试
         </View>
       )}
@@ -74,9 +74,9 @@ export function StateSwitch({ loading, error, empty, onRetry, emptyNode, rows, c
 }
 
 export function LoadMore({ hasMore, loading, onMore }: { hasMore: boolean; loading: boolean; onMore: () => void }) {
-  if (!hasMore) return <View className='list-end'>没有更多了</View>
+  if (!hasMore) return <View className="list-end">没有更多了</View>
   return (
-    <Btn block className='btn-more' loading={loading} onClick={onMore}>
+    <Btn block className="btn-more" loading={loading} onClick={onMore}>
       加载更多
     </Btn>
   )
@@ -86,7 +86,7 @@ export function LoadMore({ hasMore, loading, onMore }: { hasMore: boolean; loadi
 export function MissingOrder() {
   return (
     <Screen>
-      <EmptyState title='没有找到这个工单' hint='它可能已被撤销，或者您没有权限查看。' action={{ text: '返回', onClick: back }} />
+      <EmptyState title="没有找到这个工单" hint="它可能已被撤销，或者您没有权限查看。" action={{ text: '返回', onClick: back }} />
     </Screen>
   )
 }

@@ -10,13 +10,18 @@ export function StatusTag({ status }: { status: OrderStatus }) {
 
 export function UrgencyTag({ urgency, showNormal }: { urgency: Urgency; showNormal?: boolean }) {
   if (urgency === 'normal' && !showNormal) return null
-  return <Text className={`tag tag-urgency tag-urgency--${urgency}`}>{urgency === 'urgent' ? '⚡' : ''}{URGENCY_LABEL[urgency]}</Text>
+  return (
+    <Text className={`tag tag-urgency tag-urgency--${urgency}`}>
+      {urgency === 'urgent' ? '⚡' : ''}
+      {URGENCY_LABEL[urgency]}
+    </Text>
+  )
 }
 
 export function CategoryTag({ category }: { category: PostType }) {
   return (
-    <View className='tag tag-category'>
-      <View className='tag-category__dot' style={{ background: POST_TYPE_COLOR[category] }} />
+    <View className="tag tag-category">
+      <View className="tag-category__dot" style={{ background: POST_TYPE_COLOR[category] }} />
       <Text>{POST_TYPE_LABEL[category]}</Text>
     </View>
   )

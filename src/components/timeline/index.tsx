@@ -13,14 +13,14 @@ function describe(e: OrderEvent): string {
 export default function Timeline({ events }: { events: OrderEvent[] }) {
   const list = [...events].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
   return (
-    <View className='timeline'>
+    <View className="timeline">
       {list.map((e) => (
-        <View key={`${e.at}-${e.action}-${e.to}`} className='timeline__item'>
-          <View className='timeline__dot' />
-          <View className='timeline__body'>
-            <View className='timeline__what'>{describe(e)}</View>
-            {e.note && <View className='timeline__note'>{e.note}</View>}
-            <View className='timeline__when'>{formatTime(e.at)}</View>
+        <View key={`${e.at}-${e.action}-${e.to}`} className="timeline__item">
+          <View className="timeline__dot" />
+          <View className="timeline__body">
+            <View className="timeline__what">{describe(e)}</View>
+            {e.note && <View className="timeline__note">{e.note}</View>}
+            <View className="timeline__when">{formatTime(e.at)}</View>
           </View>
         </View>
       ))}

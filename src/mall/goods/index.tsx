@@ -22,13 +22,23 @@ export default function GoodsDetail() {
   const balance = useRemote(() => pointsApi.balance(), [])
   const redeem = useAction((rid: string) => mallApi.redeem(id, rid))
 
-  if (goods.loading) return <Screen><Skeleton rows={2} /></Screen>
-  if (goods.data === undefined && goods.error) return <Screen><ErrorState error={goods.error} onRetry={() => void goods.reload()} /></Screen>
+  if (goods.loading)
+    return (
+      <Screen>
+        <Skeleton rows={2} />
+      </Screen>
+    )
+  if (goods.data === undefined && goods.error)
+    return (
+      <Screen>
+        <ErrorState error={goods.error} onRetry={() => void goods.reload()} />
+      </Screen>
+    )
   const g = goods.data
   if (!g) {
     return (
       <Screen>
-        <EmptyState title='这件商品已下架' hint='回到商城看看别的吧。' action={{ text: '回积分商城', onClick: back }} />
+        <EmptyState title="这件商品已下架" hint="回到商城看看别的吧。" action={{ text: '回积分商城', onClick: back }} />
       </Screen>
     )
   }
@@ -48,30 +58,30 @@ export default function GoodsDetail() {
   }
 
   return (
-    <Screen className='goods-detail'>
-      <GoodsPicture goods={g} className='goods-detail__pic' />
+    <Screen className="goods-detail">
+      <GoodsPicture goods={g} className="goods-detail__pic" />
       <Card>
-        <View className='goods-detail__name'>{g.name}</View>
-        <View className='goods-detail__price'>{g.price} 积分</View>
-        {g.description && <View className='goods-detail__desc'>{g.description}</View>}
-        <InfoRow label='剩余' value={`${g.stock} 件`} />
-        <InfoRow label='每人限换' value={`${g.limitPerMember} 件，您还能换 ${g.remainingLimit} 件`} />
-        <InfoRow label='领取' value='凭核销码到社区服务中心领取，30 天内有效' />
+        <View className="goods-detail__name">{g.name}</View>
+        <View className="goods-detail__price">{g.price} 积分</View>
+        {g.description && <View className="goods-detail__desc">{g.description}</View>}
+        <InfoRow label="剩余" value={`${g.stock} 件`} />
+        <InfoRow label="每人限换" value={`${g.limitPerMember} 件，您还能换 ${g.remainingLimit} 件`} />
+        <InfoRow label="领取" value="凭核销码到社区服务中心领取，30 天内有效" />
       </Card>
 
       {mine !== undefined && (
-        <View className='goods-detail__after'>
+        <View className="goods-detail__after">
           我的积分 {mine}
           {!blocked && `，兑换后剩 ${mine - g.price}`}
         </View>
       )}
-      {blocked && <View className='goods-detail__blocked goods-blocked'>{blocked}</View>}
-      {redeem.error && !blocked && <View className='goods-detail__blocked redeem-error'>{redeem.error.message}</View>}
+      {blocked && <View className="goods-detail__blocked goods-blocked">{blocked}</View>}
+      {redeem.error && !blocked && <View className="goods-detail__blocked redeem-error">{redeem.error.message}</View>}
 
-      <Btn block type='primary' size='large' className='btn-redeem' disabled={!!blocked} loading={redeem.busy} onClick={onRedeem}>
+      <Btn block type="primary" size="large" className="btn-redeem" disabled={!!blocked} loading={redeem.busy} onClick={onRedeem}>
         兑换
       </Btn>
-      <Btn block className='link-redemptions' onClick={() => go(ROUTES.redemptions)}>
+      <Btn block className="link-redemptions" onClick={() => go(ROUTES.redemptions)}>
         我的兑换
       </Btn>
     </Screen>

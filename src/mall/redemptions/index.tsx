@@ -32,40 +32,42 @@ function RedemptionCard({ r, focus, onCancelled }: { r: Redemption; focus: boole
   const pending = r.status === 'pending'
   return (
     <View className={cls('redemption', `redemption--${r.status}`, !pending && 'redemption--done', focus && 'redemption--focus')}>
-      {focus && <View className='redemption__done'>兑换成功，凭下面的核销码领取</View>}
-      <View className='redemption__top'>
-        <View className='redemption__name'>{r.goodsName}</View>
+      {focus && <View className="redemption__done">兑换成功，凭下面的核销码领取</View>}
+      <View className="redemption__top">
+        <View className="redemption__name">{r.goodsName}</View>
         <Text className={cls('redemption__status', `redemption__status--${r.status}`)}>{REDEMPTION_STATUS_LABEL[r.status]}</Text>
       </View>
-      <View className='redemption__meta'>
+      <View className="redemption__meta">
         {r.price} 积分 · {formatTime(r.createdAt)} 兑换
       </View>
       {pending && (
         <>
-          <View className='redemption__pickup'>
-            <View className='redemption__code-label'>核销码</View>
-            <View className='redemption__code redemption-code'>{spaced(r.code)}</View>
-            <View className='redemption__qr redemption-qr'>
+          <View className="redemption__pickup">
+            <View className="redemption__code-label">核销码</View>
+            <View className="redemption__code redemption-code">{spaced(r.code)}</View>
+            <View className="redemption__qr redemption-qr">
               <Qr text={r.code} size={240} />
             </View>
           </View>
-          <View className='redemption__where'>到社区服务中心出示核销码或二维码领取。{whenLine(r)}。</View>
+          <View className="redemption__where">到社区服务中心出示核销码或二维码领取。{whenLine(r)}。</View>
           <Btn
             block
-            type='danger'
-            className='btn-cancel-redemption'
+            type="danger"
+            className="btn-cancel-redemption"
             loading={cancel.busy}
             onClick={() =>
-              void cancel.exec({ ask: `取消兑换「${r.goodsName}」？${r.price} 积分会退回。`, confirmText: '取消兑换', done: '已取消，积分已退回' }).then((x) => {
-                if (x) onCancelled()
-              })
+              void cancel
+                .exec({ ask: `取消兑换「${r.goodsName}」？${r.price} 积分会退回。`, confirmText: '取消兑换', done: '已取消，积分已退回' })
+                .then((x) => {
+                  if (x) onCancelled()
+                })
             }
           >
             取消兑换
           </Btn>
         </>
       )}
-      {!pending && <View className='redemption__meta'>{whenLine(r)}</View>}
+      {!pending && <View className="redemption__meta">{whenLine(r)}</View>}
     </View>
   )
 }
@@ -77,14 +79,20 @@ export default function Redemptions() {
   const items = [...list.items].sort((a, b) => Number(b.id === focusId) - Number(a.id === focusId))
 
   return (
-    <Screen className='redemptions'>
+    <Screen className="redemptions">
       <StateSwitch
         loading={list.loading}
         error={list.error}
         empty={items.length === 0}
         onRetry={() => void list.reload()}
         rows={2}
-        emptyNode={<EmptyState title='还没有兑换过' hint='到积分商城挑一件，用积分兑换。' action={{ text: '去积分商城', onClick: () => go(ROUTES.mall) }} />}
+        emptyNode={
+          <EmptyState
+            title="还没有兑换过"
+            hint="到积分商城挑一件，用积分兑换。"
+            action={{ text: '去积分商城', onClick: () => go(ROUTES.mall) }}
+          />
+        }
       >
         {items.map((r) => (
           <RedemptionCard key={r.id} r={r} focus={r.id === focusId && r.status === 'pending'} onCancelled={() => void list.reload()} />

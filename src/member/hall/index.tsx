@@ -27,23 +27,33 @@ export default function Hall() {
   const myPosts = user?.member?.posts ?? []
   // the post types I serve come first
   const ordered = [...POST_TYPES].sort((a, b) => Number(myPosts.includes(b)) - Number(myPosts.includes(a)))
-  const filters: Array<FilterOption<PostType>> = [{ value: '', label: '全部类别' }, ...ordered.map((p) => ({ value: p, label: POST_TYPE_LABEL[p] }))]
+  const filters: Array<FilterOption<PostType>> = [
+    { value: '', label: '全部类别' },
+    ...ordered.map((p) => ({ value: p, label: POST_TYPE_LABEL[p] })),
+  ]
   const [category, setCategory] = useState<PostType | ''>('')
   const [kind, setKind] = useState<OrderKind | ''>('')
   const list = usePaged(
-    (cursor) => ordersApi.list({ scope: 'hall', limit: 20, ...(category ? { category } : {}), ...(kind ? { kind } : {}), ...(cursor ? { cursor } : {}) }),
+    (cursor) =>
+      ordersApi.list({
+        scope: 'hall',
+        limit: 20,
+        ...(category ? { category } : {}),
+        ...(kind ? { kind } : {}),
+        ...(cursor ? { cursor } : {}),
+      }),
     [category, kind],
   )
   const what = [category ? `「${POST_TYPE_LABEL[category]}」` : '', kind ? KIND_NOUN[kind] : ''].join('')
 
   return (
-    <Screen className='hall'>
-      <View className='hall__wishes link-wishes' hoverClass='hall__wishes--pressed' onClick={() => go(ROUTES.wishes)}>
-        <View className='hall__wishes-title'>心愿墙</View>
-        <View className='hall__wishes-hint'>居民的微心愿，认领一个帮他实现 ›</View>
+    <Screen className="hall">
+      <View className="hall__wishes link-wishes" hoverClass="hall__wishes--pressed" onClick={() => go(ROUTES.wishes)}>
+        <View className="hall__wishes-title">心愿墙</View>
+        <View className="hall__wishes-hint">居民的微心愿，认领一个帮他实现 ›</View>
       </View>
-      <FilterBar className='filter-bar--kind' options={KINDS} value={kind} onChange={setKind} />
-      <FilterBar className='filter-bar--category' options={filters} value={category} onChange={setCategory} />
+      <FilterBar className="filter-bar--kind" options={KINDS} value={kind} onChange={setKind} />
+      <FilterBar className="filter-bar--category" options={filters} value={category} onChange={setCategory} />
       <StateSwitch
         loading={list.loading}
         error={list.error}

@@ -34,14 +34,20 @@ function Ledger() {
       error={ledger.error}
       empty={ledger.items.length === 0}
       onRetry={() => void ledger.reload()}
-      emptyNode={<EmptyState title='还没有积分记录' hint='完成一个工单或参加一次志愿活动就能得到积分。' action={{ text: '去接单大厅', onClick: () => go(ROUTES.hall) }} />}
+      emptyNode={
+        <EmptyState
+          title="还没有积分记录"
+          hint="完成一个工单或参加一次志愿活动就能得到积分。"
+          action={{ text: '去接单大厅', onClick: () => go(ROUTES.hall) }}
+        />
+      }
     >
-      <View className='ledger'>
+      <View className="ledger">
         {ledger.items.map((e) => (
-          <View key={e.id} className='ledger-row'>
-            <View className='ledger-row__main'>
-              <View className='ledger-row__note'>{e.note || LEDGER_REASON_LABEL[e.reason]}</View>
-              <View className='ledger-row__date'>{[formatTime(e.at), `余 ${e.balanceAfter}`].join(' · ')}</View>
+          <View key={e.id} className="ledger-row">
+            <View className="ledger-row__main">
+              <View className="ledger-row__note">{e.note || LEDGER_REASON_LABEL[e.reason]}</View>
+              <View className="ledger-row__date">{[formatTime(e.at), `余 ${e.balanceAfter}`].join(' · ')}</View>
             </View>
             <Text className={cls('ledger-row__delta', e.delta >= 0 ? 'ledger-row__delta--plus' : 'ledger-row__delta--minus')}>
               {e.delta >= 0 ? `+${e.delta}` : `−${-e.delta}`}
@@ -64,13 +70,13 @@ function Rules() {
       empty={lines.length === 0}
       onRetry={() => void rules.reload()}
       rows={1}
-      emptyNode={<EmptyState title='社区还没有写积分规则' hint='有疑问可以问社区工作人员。' />}
+      emptyNode={<EmptyState title="社区还没有写积分规则" hint="有疑问可以问社区工作人员。" />}
     >
-      <View className='rules points-rules-list'>
+      <View className="rules points-rules-list">
         {lines.map((line, i) => (
-          <View key={line} className='rules__line'>
-            <Text className='rules__no'>{i + 1}</Text>
-            <Text className='rules__text'>{line}</Text>
+          <View key={line} className="rules__line">
+            <Text className="rules__no">{i + 1}</Text>
+            <Text className="rules__text">{line}</Text>
           </View>
         ))}
       </View>
@@ -86,33 +92,46 @@ function RankingView({ optIn, onOptIn }: { optIn: boolean | undefined; onOptIn: 
 
   const change = (v: boolean) => {
     void toggle
-      .exec({ ask: v ? '参加个人排行？其他党员会看到你的名字和今年的积分。' : '退出个人排行？你的名字不会再出现在个人排行里。', done: v ? '已参加个人排行' : '已退出个人排行' }, v)
+      .exec(
+        {
+          ask: v ? '参加个人排行？其他党员会看到你的名字和今年的积分。' : '退出个人排行？你的名字不会再出现在个人排行里。',
+          done: v ? '已参加个人排行' : '已退出个人排行',
+        },
+        v,
+      )
       .then((me) => {
         if (me) onOptIn(v)
       })
   }
 
   return (
-    <View className='ranking'>
-      <View className='ranking__optin'>
-        <View className='ranking__optin-text'>
-          <View className='ranking__optin-title'>参加个人排行</View>
-          <View className='ranking__optin-hint'>{optIn ? '已参加：你的名字和积分会出现在个人排行里' : '自愿参加；不参加也照样得积分、换商品'}</View>
+    <View className="ranking">
+      <View className="ranking__optin">
+        <View className="ranking__optin-text">
+          <View className="ranking__optin-title">参加个人排行</View>
+          <View className="ranking__optin-hint">
+            {optIn ? '已参加：你的名字和积分会出现在个人排行里' : '自愿参加；不参加也照样得积分、换商品'}
+          </View>
         </View>
         <View onClick={(e) => e.stopPropagation()}>
-          <Switch className='switch-ranking-optin' checked={!!optIn} disabled={optIn === undefined || toggle.busy} onChange={(v) => change(v)} />
+          <Switch
+            className="switch-ranking-optin"
+            checked={!!optIn}
+            disabled={optIn === undefined || toggle.busy}
+            onChange={(v) => change(v)}
+          />
         </View>
       </View>
 
-      <View className='ranking__tabs'>
+      <View className="ranking__tabs">
         {BYS.map((b) => (
           <View key={b} className={cls('ranking__tab', `ranking-by-${b}`, by === b && 'ranking__tab--on')} onClick={() => setBy(b)}>
             按{RANKING_BY_LABEL[b]}
           </View>
         ))}
       </View>
-      {by === 'person' && <View className='ranking__note'>个人排行只显示自愿参加的党员。</View>}
-      {ranking.data && <View className='ranking__note'>{ranking.data.year} 年获得的积分</View>}
+      {by === 'person' && <View className="ranking__note">个人排行只显示自愿参加的党员。</View>}
+      {ranking.data && <View className="ranking__note">{ranking.data.year} 年获得的积分</View>}
 
       <StateSwitch
         loading={ranking.loading}
@@ -120,20 +139,20 @@ function RankingView({ optIn, onOptIn }: { optIn: boolean | undefined; onOptIn: 
         empty={rows.length === 0}
         onRetry={() => void ranking.reload()}
         rows={2}
-        emptyNode={<EmptyState title='还没有人上榜' hint={by === 'person' ? '还没有党员参加个人排行。' : '今年还没有人得到积分。'} />}
+        emptyNode={<EmptyState title="还没有人上榜" hint={by === 'person' ? '还没有党员参加个人排行。' : '今年还没有人得到积分。'} />}
       >
-        <View className='ledger ranking__list'>
+        <View className="ledger ranking__list">
           {rows.map((r) => (
             <View key={`${r.rank}-${r.name}`} className={cls('ranking-row', r.isMe && 'ranking-row--me')}>
               <Text className={cls('ranking-row__rank', r.rank <= 3 && 'ranking-row__rank--top')}>{r.rank}</Text>
-              <View className='ranking-row__main'>
-                <View className='ranking-row__name'>
+              <View className="ranking-row__main">
+                <View className="ranking-row__name">
                   {r.name}
-                  {r.isMe && <Text className='ranking-row__me'>{by === 'person' ? '我' : '我所在'}</Text>}
+                  {r.isMe && <Text className="ranking-row__me">{by === 'person' ? '我' : '我所在'}</Text>}
                 </View>
-                {r.members !== undefined && <View className='ranking-row__sub'>{r.members} 名党员</View>}
+                {r.members !== undefined && <View className="ranking-row__sub">{r.members} 名党员</View>}
               </View>
-              <Text className='ranking-row__points'>{r.points} 分</Text>
+              <Text className="ranking-row__points">{r.points} 分</Text>
             </View>
           ))}
         </View>
@@ -149,39 +168,39 @@ export default function Points() {
   const dash = balance.error ? '—' : '…'
 
   return (
-    <Screen className='points'>
-      <View className='points-hero'>
-        <View className='points-hero__label'>现有积分</View>
-        <View className='points-hero__value points-balance'>{b ? b.balance : dash}</View>
-        <View className='points-hero__row'>
-          <View className='points-hero__cell'>
-            <View className='points-hero__num'>{b ? b.yearEarned : dash}</View>
-            <View className='points-hero__sub'>今年获得</View>
+    <Screen className="points">
+      <View className="points-hero">
+        <View className="points-hero__label">现有积分</View>
+        <View className="points-hero__value points-balance">{b ? b.balance : dash}</View>
+        <View className="points-hero__row">
+          <View className="points-hero__cell">
+            <View className="points-hero__num">{b ? b.yearEarned : dash}</View>
+            <View className="points-hero__sub">今年获得</View>
           </View>
-          <View className='points-hero__cell'>
-            <View className='points-hero__num'>{b ? b.yearSpent : dash}</View>
-            <View className='points-hero__sub'>今年使用</View>
+          <View className="points-hero__cell">
+            <View className="points-hero__num">{b ? b.yearSpent : dash}</View>
+            <View className="points-hero__sub">今年使用</View>
           </View>
         </View>
         {b && b.expiringThisYear > 0 && (
-          <View className='points-hero__expiring points-expiring'>有 {b.expiringThisYear} 积分将在今年 12 月 31 日过期，记得用掉</View>
+          <View className="points-hero__expiring points-expiring">有 {b.expiringThisYear} 积分将在今年 12 月 31 日过期，记得用掉</View>
         )}
       </View>
 
-      <View className='points-links'>
-        <Btn type='primary' className='link-mall' onClick={() => go(ROUTES.mall)}>
+      <View className="points-links">
+        <Btn type="primary" className="link-mall" onClick={() => go(ROUTES.mall)}>
           积分商城
         </Btn>
-        <Btn className='link-redemptions' onClick={() => go(ROUTES.redemptions)}>
+        <Btn className="link-redemptions" onClick={() => go(ROUTES.redemptions)}>
           我的兑换
         </Btn>
       </View>
 
-      <View className='points-tabs' role='tablist'>
+      <View className="points-tabs" role="tablist">
         {TABS.map((t) => (
           <View
             key={t.value}
-            role='tab'
+            role="tab"
             aria-selected={tab === t.value ? 'true' : 'false'}
             className={cls('points-tabs__item', `points-tab-${t.value}`, tab === t.value && 'points-tabs__item--on')}
             onClick={() => setTab(t.value)}

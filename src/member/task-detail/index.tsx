@@ -44,7 +44,12 @@ export default function TaskDetail() {
   const completeAct = useAction((rid: string) => ordersApi.complete(id, summary.trim(), photos.fileIds, rid))
 
   if (!id) return <MissingOrder />
-  if (order.loading) return <Screen><Skeleton rows={3} /></Screen>
+  if (order.loading)
+    return (
+      <Screen>
+        <Skeleton rows={3} />
+      </Screen>
+    )
   if (!order.data) {
     if (order.error?.code === 'NOT_FOUND' || order.error?.code === 'FORBIDDEN') return <MissingOrder />
     return <Screen>{order.error && <ErrorState error={order.error} onRetry={() => void order.reload()} />}</Screen>
@@ -64,31 +69,33 @@ export default function TaskDetail() {
   }
 
   return (
-    <Screen className='task-detail'>
+    <Screen className="task-detail">
       <StepBar status={o.status} note={o.status === 'rejected' ? o.rejectReason : undefined} />
-      {directedToMe && <View className='notice'>社区请您帮忙处理这个工单，请确认是否接单。</View>}
+      {directedToMe && <View className="notice">社区请您帮忙处理这个工单，请确认是否接单。</View>}
       <OrderInfo order={o} />
 
       {o.contact && <ContactCard contact={o.contact} />}
 
       {o.summary && (
-        <View className='card'>
-          <View className='card__title'>服务情况</View>
-          <View className='task-detail__summary'>{o.summary}</View>
+        <View className="card">
+          <View className="card__title">服务情况</View>
+          <View className="task-detail__summary">{o.summary}</View>
           <PhotoGrid photos={o.completionPhotos} />
-          {o.status === 'completed' && <View className='task-detail__wait'>等居民确认；72 小时没确认会自动完成。</View>}
+          {o.status === 'completed' && <View className="task-detail__wait">等居民确认；72 小时没确认会自动完成。</View>}
         </View>
       )}
       {o.status === 'closed' && o.awardedPoints !== null && (
-        <View className='notice notice--good'>服务完成，获得 {o.awardedPoints} 积分{o.rating ? `，居民评了 ${o.rating} 星` : ''}。</View>
+        <View className="notice notice--good">
+          服务完成，获得 {o.awardedPoints} 积分{o.rating ? `，居民评了 ${o.rating} 星` : ''}。
+        </View>
       )}
 
       {can('claim') && (
         <Btn
           block
-          type='primary'
-          size='large'
-          className='btn-claim'
+          type="primary"
+          size="large"
+          className="btn-claim"
           loading={claimAct.busy}
           onClick={() =>
             void claimAct
@@ -105,19 +112,25 @@ export default function TaskDetail() {
       )}
 
       {open === 'complete' && (
-        <View className='card complete-form'>
-          <View className='card__title'>完成服务</View>
-          <Field label='做了什么' hint={`至少 ${MIN_SUMMARY} 个字，现在 ${summary.trim().length} 个`}>
-            <TextArea value={summary} onChange={setSummary} placeholder='例：已帮王阿姨取回降压药，并讲清楚了用法。' maxLength={500} className='input-summary' />
+        <View className="card complete-form">
+          <View className="card__title">完成服务</View>
+          <Field label="做了什么" hint={`至少 ${MIN_SUMMARY} 个字，现在 ${summary.trim().length} 个`}>
+            <TextArea
+              value={summary}
+              onChange={setSummary}
+              placeholder="例：已帮王阿姨取回降压药，并讲清楚了用法。"
+              maxLength={500}
+              className="input-summary"
+            />
           </Field>
-          <Field label='现场照片' hint='1 到 9 张'>
-            <PhotoPicker picker={photos} cameraFirst addText='拍照' />
+          <Field label="现场照片" hint="1 到 9 张">
+            <PhotoPicker picker={photos} cameraFirst addText="拍照" />
           </Field>
-          <View className='task-detail__buttons'>
+          <View className="task-detail__buttons">
             <Btn onClick={() => setOpen(null)}>不了</Btn>
             <Btn
-              type='primary'
-              className='btn-complete-submit'
+              type="primary"
+              className="btn-complete-submit"
               disabled={summaryShort || photos.fileIds.length === 0 || photos.uploading}
               loading={completeAct.busy}
               onClick={submitComplete}
@@ -129,11 +142,11 @@ export default function TaskDetail() {
       )}
       {open === 'decline' && (
         <ReasonForm
-          title='为什么不方便接？（可以不写）'
+          title="为什么不方便接？（可以不写）"
           templates={['最近没空', '这件事我做不了', '离得太远']}
           min={0}
-          submitText='确认婉拒'
-          submitClassName='btn-decline-submit'
+          submitText="确认婉拒"
+          submitClassName="btn-decline-submit"
           busy={declineAct.busy}
           onCancel={() => setOpen(null)}
           onSubmit={(reason) =>
@@ -145,39 +158,41 @@ export default function TaskDetail() {
       )}
       {open === 'release' && (
         <ReasonForm
-          title='为什么退单？'
+          title="为什么退单？"
           templates={['临时有事，去不了', '这件事我做不了', '联系不上居民']}
-          submitText='确认退单'
-          submitClassName='btn-release-submit'
+          submitText="确认退单"
+          submitClassName="btn-release-submit"
           busy={releaseAct.busy}
           onCancel={() => setOpen(null)}
-          onSubmit={(reason) => void releaseAct.exec({ ask: '确定退单吗？工单会回到接单大厅。', confirmText: '退单', done: '已退单' }, reason).then(onDone)}
+          onSubmit={(reason) =>
+            void releaseAct.exec({ ask: '确定退单吗？工单会回到接单大厅。', confirmText: '退单', done: '已退单' }, reason).then(onDone)
+          }
         />
       )}
 
       {!open && can('decline') && (
-        <Btn block type='danger' className='btn-decline' onClick={() => setOpen('decline')}>
+        <Btn block type="danger" className="btn-decline" onClick={() => setOpen('decline')}>
           婉拒这单
         </Btn>
       )}
 
       {!open && (can('complete') || can('release')) && (
-        <View className='action-bar'>
+        <View className="action-bar">
           {can('complete') && (
-            <Btn block type='primary' size='large' className='btn-complete' onClick={() => setOpen('complete')}>
+            <Btn block type="primary" size="large" className="btn-complete" onClick={() => setOpen('complete')}>
               完成服务
             </Btn>
           )}
           {can('release') && (
-            <Btn block type='danger' className='btn-release' onClick={() => setOpen('release')}>
+            <Btn block type="danger" className="btn-release" onClick={() => setOpen('release')}>
               退单
             </Btn>
           )}
         </View>
       )}
 
-      <View className='card'>
-        <View className='card__title'>办理经过</View>
+      <View className="card">
+        <View className="card__title">办理经过</View>
         <Timeline events={o.timeline} />
       </View>
     </Screen>

@@ -21,17 +21,22 @@ const FILTERS: Array<FilterOption<OrderStatus>> = [
 
 export default function Tasks() {
   const [status, setStatus] = useState<OrderStatus | ''>('')
-  const list = usePaged((cursor) => ordersApi.list({ scope: 'assigned', limit: 20, ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) }), [status])
+  const list = usePaged(
+    (cursor) => ordersApi.list({ scope: 'assigned', limit: 20, ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) }),
+    [status],
+  )
 
   return (
-    <Screen className='tasks'>
+    <Screen className="tasks">
       <FilterBar options={FILTERS} value={status} onChange={setStatus} />
       <StateSwitch
         loading={list.loading}
         error={list.error}
         empty={list.items.length === 0}
         onRetry={() => void list.reload()}
-        emptyNode={<EmptyState title='这里还没有任务' hint='去接单大厅接一个吧。' action={{ text: '去接单大厅', onClick: () => go(ROUTES.hall) }} />}
+        emptyNode={
+          <EmptyState title="这里还没有任务" hint="去接单大厅接一个吧。" action={{ text: '去接单大厅', onClick: () => go(ROUTES.hall) }} />
+        }
       >
         <View>
           {list.items.map((o) => (

@@ -13,15 +13,19 @@ export default function Wishes() {
   const list = usePaged((cursor) => ordersApi.list({ scope: 'hall', kind: 'wish', limit: 20, ...(cursor ? { cursor } : {}) }), [])
 
   return (
-    <Screen className='wishes'>
-      <View className='wishes__intro'>这里是居民许下的微心愿。点开一个，认领后帮他实现。</View>
+    <Screen className="wishes">
+      <View className="wishes__intro">这里是居民许下的微心愿。点开一个，认领后帮他实现。</View>
       <StateSwitch
         loading={list.loading}
         error={list.error}
         empty={list.items.length === 0}
         onRetry={() => void list.reload()}
         emptyNode={
-          <EmptyState title='心愿都被认领了' hint='有新的微心愿时会出现在这里，下拉可以刷新。' action={{ text: '去接单大厅', onClick: () => go(ROUTES.hall) }} />
+          <EmptyState
+            title="心愿都被认领了"
+            hint="有新的微心愿时会出现在这里，下拉可以刷新。"
+            action={{ text: '去接单大厅', onClick: () => go(ROUTES.hall) }}
+          />
         }
       >
         <View>

@@ -22,43 +22,43 @@ export default function MemberHome() {
   const weekend = (activities.data?.items ?? []).filter((a) => a.thisWeekend)
 
   return (
-    <View className='member-home'>
-      <View className='points-card'>
-        <View className='points-card__main link-points' hoverClass='points-card--pressed' onClick={() => go(ROUTES.points)}>
-          <View className='points-card__label'>我的积分</View>
-          <View className='points-card__value'>{balance.data ? balance.data.balance : balance.error ? '—' : '…'}</View>
-          <View className='points-card__more'>查看积分明细 ›</View>
+    <View className="member-home">
+      <View className="points-card">
+        <View className="points-card__main link-points" hoverClass="points-card--pressed" onClick={() => go(ROUTES.points)}>
+          <View className="points-card__label">我的积分</View>
+          <View className="points-card__value">{balance.data ? balance.data.balance : balance.error ? '—' : '…'}</View>
+          <View className="points-card__more">查看积分明细 ›</View>
         </View>
-        <View className='points-card__mall link-mall' hoverClass='points-card--pressed' onClick={() => go(ROUTES.mall)}>
-          <Text className='points-card__mall-title'>积分商城</Text>
-          <Text className='points-card__mall-hint'>用积分换东西 ›</Text>
+        <View className="points-card__mall link-mall" hoverClass="points-card--pressed" onClick={() => go(ROUTES.mall)}>
+          <Text className="points-card__mall-title">积分商城</Text>
+          <Text className="points-card__mall-hint">用积分换东西 ›</Text>
         </View>
       </View>
 
-      <Section title='为你推荐' more={{ text: '接单大厅', onClick: () => go(ROUTES.hall), className: 'link-hall' }}>
+      <Section title="为你推荐" more={{ text: '接单大厅', onClick: () => go(ROUTES.hall), className: 'link-hall' }}>
         <StateSwitch
           loading={hall.loading}
           error={hall.error}
           empty={(hall.data?.items.length ?? 0) === 0}
           onRetry={() => void hall.reload()}
           rows={2}
-          emptyNode={<EmptyState title='暂时没有等人接的工单' hint='有新工单时会出现在这里，下拉可以刷新。' />}
+          emptyNode={<EmptyState title="暂时没有等人接的工单" hint="有新工单时会出现在这里，下拉可以刷新。" />}
         >
           {(hall.data?.items ?? []).map((o) => (
             <OrderCard key={o.id} order={o} showPoints showStatus={false} onClick={() => go(withQuery(ROUTES.taskDetail, { id: o.id }))} />
           ))}
         </StateSwitch>
-        <View className='member-home__links'>
-          <Btn type='primary' className='btn-hall' onClick={() => go(ROUTES.hall)}>
+        <View className="member-home__links">
+          <Btn type="primary" className="btn-hall" onClick={() => go(ROUTES.hall)}>
             去接单大厅
           </Btn>
-          <Btn className='link-wishes' onClick={() => go(ROUTES.wishes)}>
+          <Btn className="link-wishes" onClick={() => go(ROUTES.wishes)}>
             心愿墙
           </Btn>
         </View>
       </Section>
 
-      <Section title='本周末活动' more={{ text: '全部活动', onClick: () => go(ROUTES.activities), className: 'link-activities' }}>
+      <Section title="本周末活动" more={{ text: '全部活动', onClick: () => go(ROUTES.activities), className: 'link-activities' }}>
         <StateSwitch
           loading={activities.loading}
           error={activities.error}
@@ -67,7 +67,7 @@ export default function MemberHome() {
           rows={1}
           emptyNode={
             <EmptyState
-              title='本周末还没有活动'
+              title="本周末还没有活动"
               hint={(activities.data?.items.length ?? 0) > 0 ? '之后还有活动，去看看吧。' : '社区发布新活动后会出现在这里。'}
               action={(activities.data?.items.length ?? 0) > 0 ? { text: '看全部活动', onClick: () => go(ROUTES.activities) } : undefined}
             />
@@ -79,14 +79,14 @@ export default function MemberHome() {
         </StateSwitch>
       </Section>
 
-      <Section title='我的任务' more={{ text: '全部', onClick: () => go(ROUTES.tasks), className: 'link-tasks' }}>
+      <Section title="我的任务" more={{ text: '全部', onClick: () => go(ROUTES.tasks), className: 'link-tasks' }}>
         <StateSwitch
           loading={tasks.loading}
           error={tasks.error}
           empty={inProgress.length === 0}
           onRetry={() => void tasks.reload()}
           rows={1}
-          emptyNode={<EmptyState title='手上没有任务' hint='去接单大厅看看，有邻居需要帮忙。' />}
+          emptyNode={<EmptyState title="手上没有任务" hint="去接单大厅看看，有邻居需要帮忙。" />}
         >
           {inProgress.slice(0, 3).map((o) => (
             <OrderCard key={o.id} order={o} onClick={() => go(withQuery(ROUTES.taskDetail, { id: o.id }))} />

@@ -22,29 +22,29 @@ export default function ResidentHome() {
   const active = (mine.data?.items ?? []).filter((o) => ACTIVE.includes(o.status))
 
   return (
-    <View className='resident-home'>
-      <View className='kind-buttons'>
+    <View className="resident-home">
+      <View className="kind-buttons">
         {KINDS.map((k) => (
           <View
             key={k.kind}
             className={`kind-button kind-button--${k.kind} btn-kind-${k.kind}`}
-            hoverClass='kind-button--pressed'
+            hoverClass="kind-button--pressed"
             onClick={() => go(withQuery(ROUTES.orderNew, { kind: k.kind }))}
           >
-            <View className='kind-button__title'>{k.title}</View>
-            <View className='kind-button__hint'>{k.hint}</View>
+            <View className="kind-button__title">{k.title}</View>
+            <View className="kind-button__hint">{k.hint}</View>
           </View>
         ))}
       </View>
 
-      <Section title='我的工单' more={{ text: '全部', onClick: () => go(ROUTES.myOrders), className: 'link-my-orders' }}>
+      <Section title="我的工单" more={{ text: '全部', onClick: () => go(ROUTES.myOrders), className: 'link-my-orders' }}>
         <StateSwitch
           loading={mine.loading}
           error={mine.error}
           empty={active.length === 0}
           onRetry={() => void mine.reload()}
           rows={2}
-          emptyNode={<EmptyState title='没有进行中的工单' hint='需要帮忙，就点上面的大按钮告诉社区。' />}
+          emptyNode={<EmptyState title="没有进行中的工单" hint="需要帮忙，就点上面的大按钮告诉社区。" />}
         >
           {active.slice(0, 5).map((o) => (
             <OrderCard key={o.id} order={o} onClick={() => go(withQuery(ROUTES.orderDetail, { id: o.id }))} />

@@ -23,11 +23,25 @@ function countOf(r: Pick<Remote<Page<unknown>>, 'data' | 'error'>): string {
   return r.error ? '—' : '…'
 }
 
-function CountCard({ value, hint, label, className, urgent, onClick }: { value?: string; hint?: string; label: string; className: string; urgent?: boolean; onClick: () => void }) {
+function CountCard({
+  value,
+  hint,
+  label,
+  className,
+  urgent,
+  onClick,
+}: {
+  value?: string
+  hint?: string
+  label: string
+  className: string
+  urgent?: boolean
+  onClick: () => void
+}) {
   return (
-    <View className={cls('count-card', urgent && 'count-card--urgent', className)} hoverClass='count-card--pressed' onClick={onClick}>
-      {value !== undefined ? <View className='count-card__value'>{value}</View> : <View className='count-card__hint'>{hint}</View>}
-      <View className='count-card__label'>{label} ›</View>
+    <View className={cls('count-card', urgent && 'count-card--urgent', className)} hoverClass="count-card--pressed" onClick={onClick}>
+      {value !== undefined ? <View className="count-card__value">{value}</View> : <View className="count-card__hint">{hint}</View>}
+      <View className="count-card__label">{label} ›</View>
     </View>
   )
 }
@@ -41,30 +55,46 @@ export default function StaffHome() {
   const overdueCount = overdue.data?.items.length ?? 0
 
   return (
-    <View className='staff-home'>
-      <View className='count-cards'>
-        <CountCard value={countOf(review)} label='待审核' className='link-review' onClick={() => go(ROUTES.review)} />
-        <CountCard value={countOf(overdue)} label='逾期/升级' className='link-overdue' urgent={overdueCount > 0} onClick={() => go(ROUTES.overdue)} />
-        <CountCard value={activities.data ? String(today.length) : activities.error ? '—' : '…'} label='今日活动' className='link-today-activities' onClick={() => go(ROUTES.activities)} />
-        <CountCard hint={IS_WEAPP ? '扫码或输入核销码' : '输入核销码'} label='待核销' className='link-verify' onClick={() => go(ROUTES.verify)} />
+    <View className="staff-home">
+      <View className="count-cards">
+        <CountCard value={countOf(review)} label="待审核" className="link-review" onClick={() => go(ROUTES.review)} />
+        <CountCard
+          value={countOf(overdue)}
+          label="逾期/升级"
+          className="link-overdue"
+          urgent={overdueCount > 0}
+          onClick={() => go(ROUTES.overdue)}
+        />
+        <CountCard
+          value={activities.data ? String(today.length) : activities.error ? '—' : '…'}
+          label="今日活动"
+          className="link-today-activities"
+          onClick={() => go(ROUTES.activities)}
+        />
+        <CountCard
+          hint={IS_WEAPP ? '扫码或输入核销码' : '输入核销码'}
+          label="待核销"
+          className="link-verify"
+          onClick={() => go(ROUTES.verify)}
+        />
       </View>
 
       {today.length > 0 && (
-        <Section title='今日活动' more={{ text: '全部活动', onClick: () => go(ROUTES.activities) }}>
+        <Section title="今日活动" more={{ text: '全部活动', onClick: () => go(ROUTES.activities) }}>
           {today.map((a) => (
             <ActivityCard key={a.id} activity={a} onClick={() => go(withQuery(ROUTES.activityDetail, { id: a.id }))} />
           ))}
         </Section>
       )}
 
-      <Section title='最早提交的' more={{ text: '审核队列', onClick: () => go(ROUTES.review) }}>
+      <Section title="最早提交的" more={{ text: '审核队列', onClick: () => go(ROUTES.review) }}>
         <StateSwitch
           loading={review.loading}
           error={review.error}
           empty={items.length === 0}
           onRetry={() => void review.reload()}
           rows={2}
-          emptyNode={<EmptyState title='没有待审核的工单' hint='居民提交新工单后会出现在这里。' />}
+          emptyNode={<EmptyState title="没有待审核的工单" hint="居民提交新工单后会出现在这里。" />}
         >
           {items.slice(0, 3).map((o) => (
             <OrderCard key={o.id} order={o} onClick={() => go(withQuery(ROUTES.reviewDetail, { id: o.id }))} />
@@ -72,21 +102,21 @@ export default function StaffHome() {
         </StateSwitch>
       </Section>
 
-      <Section title='常用'>
-        <View className='staff-home__tools'>
-          <Btn type='primary' className='btn-publish-new' onClick={() => go(ROUTES.publish)}>
+      <Section title="常用">
+        <View className="staff-home__tools">
+          <Btn type="primary" className="btn-publish-new" onClick={() => go(ROUTES.publish)}>
             发布活动
           </Btn>
-          <Btn className='link-activities' onClick={() => go(ROUTES.activities)}>
+          <Btn className="link-activities" onClick={() => go(ROUTES.activities)}>
             全部活动
           </Btn>
-          <Btn className='link-staff-goods' onClick={() => go(ROUTES.staffGoods)}>
+          <Btn className="link-staff-goods" onClick={() => go(ROUTES.staffGoods)}>
             商品管理
           </Btn>
-          <Btn className='link-verify-tool' onClick={() => go(ROUTES.verify)}>
+          <Btn className="link-verify-tool" onClick={() => go(ROUTES.verify)}>
             核销领取
           </Btn>
-          <Btn type='primary' className='link-workbench' onClick={() => go(ROUTES.workbench)}>
+          <Btn type="primary" className="link-workbench" onClick={() => go(ROUTES.workbench)}>
             工作台 · 看板 · 审核
           </Btn>
         </View>

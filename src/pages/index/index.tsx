@@ -20,26 +20,26 @@ export default function Home() {
 
   if (!user) {
     return (
-      <Screen className='home'>
+      <Screen className="home">
         {error ? <ErrorState error={error} onRetry={() => void refresh()} /> : loading ? <Skeleton rows={3} /> : null}
       </Screen>
     )
   }
 
   return (
-    <Screen className='home'>
-      <View className='home__hello'>
-        <View className='home__name'>您好，{user.name}</View>
-        <View className='home__community'>{[user.communityName, user.gridName].filter(Boolean).join(' · ')}</View>
+    <Screen className="home">
+      <View className="home__hello">
+        <View className="home__name">您好，{user.name}</View>
+        <View className="home__community">{[user.communityName, user.gridName].filter(Boolean).join(' · ')}</View>
       </View>
       {role && <RoleSwitch roles={viewRolesOf(user.roles)} value={role} onChange={(r) => session.setRole(r)} />}
       {role === 'resident' && <ResidentHome />}
       {role === 'member' && <MemberHome />}
       {role === 'staff' && <StaffHome />}
       {!role && (
-        <View className='home__norole'>
+        <View className="home__norole">
           <View>您的账号还没有开通服务：请先登记住址，社区工作人员核对后就能使用。</View>
-          <Btn block type='primary' className='link-register' onClick={() => go(ROUTES.register)}>
+          <Btn block type="primary" className="link-register" onClick={() => go(ROUTES.register)}>
             登记住址 / 查看审核进度
           </Btn>
         </View>

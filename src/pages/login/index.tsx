@@ -37,13 +37,13 @@ function WeappSignIn() {
     }
   }
   return (
-    <View className='login-weapp'>
-      <View className='login__title'>还没有登记</View>
-      <View className='login__hint'>请先登记住址，社区工作人员核对后就能使用。</View>
-      <Btn type='primary' block className='btn-register' onClick={() => void Taro.navigateTo({ url: ROUTES.register })}>
+    <View className="login-weapp">
+      <View className="login__title">还没有登记</View>
+      <View className="login__hint">请先登记住址，社区工作人员核对后就能使用。</View>
+      <Btn type="primary" block className="btn-register" onClick={() => void Taro.navigateTo({ url: ROUTES.register })}>
         现在登记
       </Btn>
-      <Btn block className='btn-retry-login' onClick={() => void retry()}>
+      <Btn block className="btn-retry-login" onClick={() => void retry()}>
         我已登记，再试一次
       </Btn>
     </View>
@@ -66,28 +66,30 @@ function DemoSignIn() {
   }
 
   return (
-    <View className='login'>
-      <View className='login__title'>选择一位演示用户登录</View>
-      <View className='login__hint'>本地演示模式：点一个名字即可登录。{user ? `当前是 ${user.name}。` : ''}</View>
+    <View className="login">
+      <View className="login__title">选择一位演示用户登录</View>
+      <View className="login__hint">本地演示模式：点一个名字即可登录。{user ? `当前是 ${user.name}。` : ''}</View>
       <StateSwitch
         loading={demo.loading}
         error={demo.error}
         empty={groups.length === 0}
         onRetry={() => void demo.reload()}
-        emptyNode={<EmptyState title='没有演示用户' hint='演示登录没有开启，请联系管理员。' />}
+        emptyNode={<EmptyState title="没有演示用户" hint="演示登录没有开启，请联系管理员。" />}
       >
         {groups.map((g) => (
-          <View key={g.name} className='login__group'>
-            <View className='login__community'>{g.name}</View>
+          <View key={g.name} className="login__group">
+            <View className="login__community">{g.name}</View>
             {g.users.map((u) => (
-              <View key={u.id} className='login-user' hoverClass='login-user--pressed' onClick={() => void signIn(u)}>
-                <Text className='login-user__name'>{u.name}</Text>
-                <View className='login-user__roles'>
-                  {[...u.roles].sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b)).map((r) => (
-                    <Text key={r} className={`login-user__role login-user__role--${r}`}>
-                      {ROLE_LABEL[r]}
-                    </Text>
-                  ))}
+              <View key={u.id} className="login-user" hoverClass="login-user--pressed" onClick={() => void signIn(u)}>
+                <Text className="login-user__name">{u.name}</Text>
+                <View className="login-user__roles">
+                  {[...u.roles]
+                    .sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b))
+                    .map((r) => (
+                      <Text key={r} className={`login-user__role login-user__role--${r}`}>
+                        {ROLE_LABEL[r]}
+                      </Text>
+                    ))}
                 </View>
               </View>
             ))}
@@ -99,5 +101,5 @@ function DemoSignIn() {
 }
 
 export default function Login() {
-  return <Screen className='login-page'>{IS_WEAPP ? <WeappSignIn /> : <DemoSignIn />}</Screen>
+  return <Screen className="login-page">{IS_WEAPP ? <WeappSignIn /> : <DemoSignIn />}</Screen>
 }

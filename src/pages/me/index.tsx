@@ -19,9 +19,9 @@ const IS_WEAPP = process.env.TARO_ENV === 'weapp'
 
 function Row({ label, value }: { label: string; value: string | null | undefined }) {
   return (
-    <View className='me-row'>
-      <Text className='me-row__label'>{label}</Text>
-      <Text className='me-row__value'>{value || '未填写'}</Text>
+    <View className="me-row">
+      <Text className="me-row__label">{label}</Text>
+      <Text className="me-row__value">{value || '未填写'}</Text>
     </View>
   )
 }
@@ -29,8 +29,8 @@ function Row({ label, value }: { label: string; value: string | null | undefined
 function LinkRow({ label, className, to }: { label: string; className: string; to: string }) {
   return (
     <View className={`me-row me-row--link ${className}`} onClick={() => go(to)}>
-      <Text className='me-row__label me-row__label--strong'>{label}</Text>
-      <Text className='me-row__value'>查看 ›</Text>
+      <Text className="me-row__label me-row__label--strong">{label}</Text>
+      <Text className="me-row__value">查看 ›</Text>
     </View>
   )
 }
@@ -48,71 +48,75 @@ export default function MePage() {
   }
 
   return (
-    <Screen className='me-page'>
+    <Screen className="me-page">
       {!user ? (
-        error ? <ErrorState error={error} onRetry={() => void refresh()} /> : loading ? <Skeleton rows={2} /> : null
+        error ? (
+          <ErrorState error={error} onRetry={() => void refresh()} />
+        ) : loading ? (
+          <Skeleton rows={2} />
+        ) : null
       ) : (
         <>
-          <View className='me-card'>
-            <View className='me-card__name'>{user.name}</View>
-            <View className='me-card__roles'>
+          <View className="me-card">
+            <View className="me-card__name">{user.name}</View>
+            <View className="me-card__roles">
               {user.roles.map((r) => (
-                <Text key={r} className='me-card__role'>
+                <Text key={r} className="me-card__role">
                   {ROLE_LABEL[r]}
                 </Text>
               ))}
             </View>
           </View>
 
-          <View className='me-list'>
-            <Row label='社区' value={user.communityName} />
-            <Row label='网格' value={user.gridName} />
-            <Row label='住址' value={user.address ?? user.buildingName} />
-            <Row label='电话' value={user.phone} />
-            {user.member && <Row label='党支部' value={user.member.branch} />}
-            {user.member && <Row label='工作单位' value={user.member.workUnit} />}
+          <View className="me-list">
+            <Row label="社区" value={user.communityName} />
+            <Row label="网格" value={user.gridName} />
+            <Row label="住址" value={user.address ?? user.buildingName} />
+            <Row label="电话" value={user.phone} />
+            {user.member && <Row label="党支部" value={user.member.branch} />}
+            {user.member && <Row label="工作单位" value={user.member.workUnit} />}
           </View>
 
-          <View className='me-list'>
-            <View className='me-row elder-row' onClick={() => session.setElder(!elder)}>
+          <View className="me-list">
+            <View className="me-row elder-row" onClick={() => session.setElder(!elder)}>
               <View>
-                <View className='me-row__label me-row__label--strong'>长辈模式</View>
-                <View className='me-row__hint'>{elder ? '已开启：字更大，按钮更大' : '开启后字更大，按钮更大'}</View>
+                <View className="me-row__label me-row__label--strong">长辈模式</View>
+                <View className="me-row__hint">{elder ? '已开启：字更大，按钮更大' : '开启后字更大，按钮更大'}</View>
               </View>
               {/* the row handles the tap; the switch only shows the state */}
               <View onClick={(e) => e.stopPropagation()}>
-                <Switch className='elder-switch' checked={elder} onChange={(v) => session.setElder(v)} />
+                <Switch className="elder-switch" checked={elder} onChange={(v) => session.setElder(v)} />
               </View>
             </View>
             {user.roles.includes('member') && (
               <>
-                <LinkRow label='我的积分' className='link-points' to={ROUTES.points} />
-                <LinkRow label='积分商城' className='link-mall' to={ROUTES.mall} />
-                <LinkRow label='我的兑换' className='link-redemptions' to={ROUTES.redemptions} />
-                <LinkRow label='我的活动' className='link-my-activities' to={ROUTES.myActivities} />
-                <LinkRow label='我的工作台账' className='link-my-ledger' to={ROUTES.ledger} />
-                <LinkRow label='三评（自评）' className='link-my-evaluation' to={ROUTES.evaluation} />
+                <LinkRow label="我的积分" className="link-points" to={ROUTES.points} />
+                <LinkRow label="积分商城" className="link-mall" to={ROUTES.mall} />
+                <LinkRow label="我的兑换" className="link-redemptions" to={ROUTES.redemptions} />
+                <LinkRow label="我的活动" className="link-my-activities" to={ROUTES.myActivities} />
+                <LinkRow label="我的工作台账" className="link-my-ledger" to={ROUTES.ledger} />
+                <LinkRow label="三评（自评）" className="link-my-evaluation" to={ROUTES.evaluation} />
               </>
             )}
             {isStaff && (
               <>
-                <LinkRow label='逾期/升级' className='link-overdue' to={ROUTES.overdue} />
-                <LinkRow label='商品管理' className='link-staff-goods' to={ROUTES.staffGoods} />
-                <LinkRow label='核销领取' className='link-verify' to={ROUTES.verify} />
-                <LinkRow label='工作台' className='link-workbench' to={ROUTES.workbench} />
+                <LinkRow label="逾期/升级" className="link-overdue" to={ROUTES.overdue} />
+                <LinkRow label="商品管理" className="link-staff-goods" to={ROUTES.staffGoods} />
+                <LinkRow label="核销领取" className="link-verify" to={ROUTES.verify} />
+                <LinkRow label="工作台" className="link-workbench" to={ROUTES.workbench} />
               </>
             )}
-            <LinkRow label='志愿活动' className='link-activities' to={ROUTES.activities} />
-            {user.roles.includes('resident') && <LinkRow label='我的工单' className='link-my-orders' to={ROUTES.myOrders} />}
+            <LinkRow label="志愿活动" className="link-activities" to={ROUTES.activities} />
+            {user.roles.includes('resident') && <LinkRow label="我的工单" className="link-my-orders" to={ROUTES.myOrders} />}
             {user.roles.includes('resident') && !user.roles.includes('member') && (
-              <LinkRow label='在职党员双报到' className='link-register-member' to={withQuery(ROUTES.register, { kind: 'member' })} />
+              <LinkRow label="在职党员双报到" className="link-register-member" to={withQuery(ROUTES.register, { kind: 'member' })} />
             )}
-            {user.roles.length === 0 && <LinkRow label='登记住址' className='link-register' to={ROUTES.register} />}
-            <LinkRow label='三亮一晒（我的网格）' className='link-showcase' to={ROUTES.showcase} />
+            {user.roles.length === 0 && <LinkRow label="登记住址" className="link-register" to={ROUTES.register} />}
+            <LinkRow label="三亮一晒（我的网格）" className="link-showcase" to={ROUTES.showcase} />
           </View>
 
           {!IS_WEAPP && (
-            <Btn block type='danger' className='btn-logout' onClick={() => void logout()}>
+            <Btn block type="danger" className="btn-logout" onClick={() => void logout()}>
               退出登录
             </Btn>
           )}

@@ -63,10 +63,10 @@ function Inbox() {
 
   return (
     <>
-      <View className='messages__top'>
-        <Text className='messages__count'>{unread === undefined ? '消息' : unread > 0 ? `${unread} 条未读` : '没有未读消息'}</Text>
+      <View className="messages__top">
+        <Text className="messages__count">{unread === undefined ? '消息' : unread > 0 ? `${unread} 条未读` : '没有未读消息'}</Text>
         {!!unread && (
-          <Btn size='small' className='btn-read-all' loading={readAll.busy} onClick={markAll}>
+          <Btn size="small" className="btn-read-all" loading={readAll.busy} onClick={markAll}>
             全部已读
           </Btn>
         )}
@@ -76,7 +76,7 @@ function Inbox() {
         error={list.error}
         empty={list.items.length === 0}
         onRetry={() => void list.reload()}
-        emptyNode={<EmptyState title='还没有消息' hint='工单有进展、活动有变化时，会在这里告诉您。' />}
+        emptyNode={<EmptyState title="还没有消息" hint="工单有进展、活动有变化时，会在这里告诉您。" />}
       >
         {list.items.map((m) => {
           const read = isRead(m)
@@ -84,20 +84,20 @@ function Inbox() {
             <View
               key={m.id}
               className={cls('message-item', read ? 'message-item--read' : 'message-item--unread')}
-              hoverClass='message-item--pressed'
+              hoverClass="message-item--pressed"
               onClick={() => open(m)}
             >
-              <View className='message-item__dot' aria-hidden='true' />
-              <View className='message-item__main'>
-                <View className='message-item__head'>
-                  <View className='message-item__title'>
+              <View className="message-item__dot" aria-hidden="true" />
+              <View className="message-item__main">
+                <View className="message-item__head">
+                  <View className="message-item__title">
                     {m.title}
-                    {!read && <Text className='message-item__new'>未读</Text>}
+                    {!read && <Text className="message-item__new">未读</Text>}
                   </View>
-                  <Text className='message-item__when'>{timeAgo(m.at)}</Text>
+                  <Text className="message-item__when">{timeAgo(m.at)}</Text>
                 </View>
-                <View className='message-item__body'>
-                  <Text className='message-item__kind'>{NOTICE_KIND_LABEL[m.kind] ?? '通知'}</Text>
+                <View className="message-item__body">
+                  <Text className="message-item__kind">{NOTICE_KIND_LABEL[m.kind] ?? '通知'}</Text>
                   {m.body}
                 </View>
               </View>
@@ -113,7 +113,7 @@ function Inbox() {
 export default function Messages() {
   const { user, error, refresh, loading } = useMe()
   return (
-    <Screen className='messages'>
+    <Screen className="messages">
       {user ? <Inbox /> : error ? <ErrorState error={error} onRetry={() => void refresh()} /> : loading ? <Skeleton rows={3} /> : null}
     </Screen>
   )

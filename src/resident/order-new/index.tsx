@@ -8,7 +8,15 @@ import Btn from '@/components/btn'
 import { Chips, Field, TextArea, TextInput } from '@/components/field'
 import PhotoPicker, { usePhotoPicker } from '@/components/photo-picker'
 import Screen from '@/components/screen'
-import { KIND_LABEL, KIND_NOUN, POST_TYPE_COLOR, POST_TYPE_EXAMPLE, POST_TYPE_GLYPH, POST_TYPE_LABEL, URGENCY_LABEL } from '@/constants/labels'
+import {
+  KIND_LABEL,
+  KIND_NOUN,
+  POST_TYPE_COLOR,
+  POST_TYPE_EXAMPLE,
+  POST_TYPE_GLYPH,
+  POST_TYPE_LABEL,
+  URGENCY_LABEL,
+} from '@/constants/labels'
 import { ROUTES, withQuery } from '@/constants/routes'
 import { useAction } from '@/hooks/useAction'
 import { useRemote } from '@/hooks/useRemote'
@@ -32,7 +40,9 @@ const TITLE_PLACEHOLDER: Record<OrderKind, string> = {
 
 export default function OrderNew() {
   const router = useRouter()
-  const kind: OrderKind = (ORDER_KINDS as readonly string[]).includes(router.params.kind ?? '') ? (router.params.kind as OrderKind) : 'service'
+  const kind: OrderKind = (ORDER_KINDS as readonly string[]).includes(router.params.kind ?? '')
+    ? (router.params.kind as OrderKind)
+    : 'service'
   const isHazard = kind === 'hazard'
   // hazards: photo and words first, then the category; others: category first
   const steps: Step[] = isHazard ? ['describe', 'category', 'confirm'] : ['category', 'describe', 'confirm']
@@ -101,18 +111,20 @@ export default function OrderNew() {
   const address = me.data?.address ?? me.data?.buildingName ?? null
 
   return (
-    <Screen className='order-new'>
-      <View className='order-new__kind'>
-        <Text className='order-new__kind-name'>{KIND_LABEL[kind]}</Text>
-        <Text className='order-new__step'>
+    <Screen className="order-new">
+      <View className="order-new__kind">
+        <Text className="order-new__kind-name">{KIND_LABEL[kind]}</Text>
+        <Text className="order-new__step">
           第 {stepIndex + 1} 步，共 {steps.length} 步
         </Text>
       </View>
 
       {step === 'category' && (
-        <View className='step-category'>
-          <View className='order-new__question'>{isHazard ? '这是哪一类问题？' : kind === 'wish' ? '这个心愿属于哪一类？' : '您需要哪一类帮助？'}</View>
-          <View className='category-tiles'>
+        <View className="step-category">
+          <View className="order-new__question">
+            {isHazard ? '这是哪一类问题？' : kind === 'wish' ? '这个心愿属于哪一类？' : '您需要哪一类帮助？'}
+          </View>
+          <View className="category-tiles">
             {POST_TYPES.map((p) => (
               <View
                 key={p}
@@ -122,14 +134,14 @@ export default function OrderNew() {
                   if (!isHazard) setStepIndex((i) => i + 1)
                 }}
               >
-                <View className='category-tile__glyph' style={{ background: POST_TYPE_COLOR[p] }}>
+                <View className="category-tile__glyph" style={{ background: POST_TYPE_COLOR[p] }}>
                   {POST_TYPE_GLYPH[p]}
                 </View>
-                <View className='category-tile__text'>
-                  <View className='category-tile__name'>{POST_TYPE_LABEL[p]}</View>
-                  <View className='category-tile__example'>{POST_TYPE_EXAMPLE[p]}</View>
+                <View className="category-tile__text">
+                  <View className="category-tile__name">{POST_TYPE_LABEL[p]}</View>
+                  <View className="category-tile__example">{POST_TYPE_EXAMPLE[p]}</View>
                 </View>
-                {category === p && <View className='category-tile__check'>✓ 已选</View>}
+                {category === p && <View className="category-tile__check">✓ 已选</View>}
               </View>
             ))}
           </View>
@@ -137,71 +149,84 @@ export default function OrderNew() {
       )}
 
       {step === 'describe' && (
-        <View className='step-describe'>
+        <View className="step-describe">
           {isHazard && (
-            <Field label='先拍张照片' error={showErrors ? photoError : undefined} hint='拍清楚问题在哪里，最多 9 张'>
-              <PhotoPicker picker={photos} cameraFirst addText='拍照' />
+            <Field label="先拍张照片" error={showErrors ? photoError : undefined} hint="拍清楚问题在哪里，最多 9 张">
+              <PhotoPicker picker={photos} cameraFirst addText="拍照" />
             </Field>
           )}
-          <Field label={isHazard ? '是什么问题？' : '什么事？'} error={showErrors ? titleError : undefined} hint='一句话说清楚，2 到 40 个字'>
-            <TextInput className='input-title' value={title} onChange={setTitle} placeholder={TITLE_PLACEHOLDER[kind]} maxLength={40} />
+          <Field
+            label={isHazard ? '是什么问题？' : '什么事？'}
+            error={showErrors ? titleError : undefined}
+            hint="一句话说清楚，2 到 40 个字"
+          >
+            <TextInput className="input-title" value={title} onChange={setTitle} placeholder={TITLE_PLACEHOLDER[kind]} maxLength={40} />
           </Field>
-          <Field label='详细说说（可以不写）'>
-            <TextArea className='input-description' value={description} onChange={setDescription} placeholder='在哪里、什么情况、需要怎么帮' maxLength={1000} />
+          <Field label="详细说说（可以不写）">
+            <TextArea
+              className="input-description"
+              value={description}
+              onChange={setDescription}
+              placeholder="在哪里、什么情况、需要怎么帮"
+              maxLength={1000}
+            />
           </Field>
           {!isHazard && (
-            <Field label='照片（可以不拍）' hint='最多 9 张'>
+            <Field label="照片（可以不拍）" hint="最多 9 张">
               <PhotoPicker picker={photos} />
             </Field>
           )}
-          <Field label='急不急？'>
-            <Chips className='urgency-chips' options={URGENCY_OPTIONS} value={urgency} onChange={setUrgency} />
+          <Field label="急不急？">
+            <Chips className="urgency-chips" options={URGENCY_OPTIONS} value={urgency} onChange={setUrgency} />
           </Field>
-          <Field label='希望什么时候来？（可以不选）'>
-            <Chips className='time-chips' options={TIME_OPTIONS} value={preferredTime} onChange={(v) => setPreferredTime(v === preferredTime ? '' : v)} />
+          <Field label="希望什么时候来？（可以不选）">
+            <Chips
+              className="time-chips"
+              options={TIME_OPTIONS}
+              value={preferredTime}
+              onChange={(v) => setPreferredTime(v === preferredTime ? '' : v)}
+            />
           </Field>
         </View>
       )}
 
       {step === 'confirm' && (
-        <View className='step-confirm'>
-          <View className='order-new__question'>请核对一下</View>
-          <View className='confirm-card'>
-            <ConfirmRow label='类型' value={`${KIND_NOUN[kind]} · ${category ? POST_TYPE_LABEL[category] : ''}`} />
-            <ConfirmRow label='事项' value={title.trim()} />
-            {description.trim() && <ConfirmRow label='说明' value={description.trim()} />}
-            <ConfirmRow label='照片' value={photos.fileIds.length > 0 ? `${photos.fileIds.length} 张` : '没有'} />
-            <ConfirmRow label='急不急' value={URGENCY_LABEL[urgency]} />
-            {preferredTime && <ConfirmRow label='希望时间' value={preferredTime} />}
+        <View className="step-confirm">
+          <View className="order-new__question">请核对一下</View>
+          <View className="confirm-card">
+            <ConfirmRow label="类型" value={`${KIND_NOUN[kind]} · ${category ? POST_TYPE_LABEL[category] : ''}`} />
+            <ConfirmRow label="事项" value={title.trim()} />
+            {description.trim() && <ConfirmRow label="说明" value={description.trim()} />}
+            <ConfirmRow label="照片" value={photos.fileIds.length > 0 ? `${photos.fileIds.length} 张` : '没有'} />
+            <ConfirmRow label="急不急" value={URGENCY_LABEL[urgency]} />
+            {preferredTime && <ConfirmRow label="希望时间" value={preferredTime} />}
           </View>
-          <View className='confirm-card confirm-address'>
-            <View className='confirm-address__label'>上门地址</View>
-            <View className='confirm-address__value'>
-              {me.loading ? '正在读取…' : address ?? '还没有登记住址'}
-            </View>
-            <View className='confirm-address__hint'>地址不对？请联系社区工作人员修改。</View>
+          <View className="confirm-card confirm-address">
+            <View className="confirm-address__label">上门地址</View>
+            <View className="confirm-address__value">{me.loading ? '正在读取…' : (address ?? '还没有登记住址')}</View>
+            <View className="confirm-address__hint">地址不对？请联系社区工作人员修改。</View>
           </View>
         </View>
       )}
 
-      <View className='order-new__nav'>
+      <View className="order-new__nav">
         {stepIndex > 0 && (
-          <Btn className='btn-prev' onClick={prev}>
+          <Btn className="btn-prev" onClick={prev}>
             上一步
           </Btn>
         )}
         {step !== 'confirm' ? (
-          <Btn type='primary' className='btn-next' disabled={step === 'category' && !category} onClick={next}>
+          <Btn type="primary" className="btn-next" disabled={step === 'category' && !category} onClick={next}>
             下一步
           </Btn>
         ) : (
-          <Btn type='primary' size='large' className='btn-submit' loading={submit.busy} onClick={() => void send()}>
+          <Btn type="primary" size="large" className="btn-submit" loading={submit.busy} onClick={() => void send()}>
             提交
           </Btn>
         )}
       </View>
       {step === 'category' && stepIndex === 0 && (
-        <View className='order-new__cancel' onClick={() => void Taro.navigateBack().catch(() => Taro.switchTab({ url: ROUTES.home }))}>
+        <View className="order-new__cancel" onClick={() => void Taro.navigateBack().catch(() => Taro.switchTab({ url: ROUTES.home }))}>
           不点了，返回
         </View>
       )}
@@ -211,9 +236,9 @@ export default function OrderNew() {
 
 function ConfirmRow({ label, value }: { label: string; value: string }) {
   return (
-    <View className='confirm-row'>
-      <Text className='confirm-row__label'>{label}</Text>
-      <Text className='confirm-row__value'>{value}</Text>
+    <View className="confirm-row">
+      <Text className="confirm-row__label">{label}</Text>
+      <Text className="confirm-row__value">{value}</Text>
     </View>
   )
 }

@@ -19,10 +19,13 @@ const FILTERS: Array<FilterOption<OrderStatus>> = [
 
 export default function MyOrders() {
   const [status, setStatus] = useState<OrderStatus | ''>('')
-  const list = usePaged((cursor) => ordersApi.list({ scope: 'mine', limit: 20, ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) }), [status])
+  const list = usePaged(
+    (cursor) => ordersApi.list({ scope: 'mine', limit: 20, ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) }),
+    [status],
+  )
 
   return (
-    <Screen className='my-orders'>
+    <Screen className="my-orders">
       <FilterBar options={FILTERS} value={status} onChange={setStatus} />
       <StateSwitch
         loading={list.loading}
@@ -32,7 +35,7 @@ export default function MyOrders() {
         emptyNode={
           <EmptyState
             title={status ? `没有「${STATUS_LABEL[status]}」的工单` : '还没有工单'}
-            hint='需要帮忙时，回到首页点「我要点单」。'
+            hint="需要帮忙时，回到首页点「我要点单」。"
             action={{ text: '我要点单', onClick: () => go(withQuery(ROUTES.orderNew, { kind: 'service' })) }}
           />
         }

@@ -35,7 +35,14 @@ const intIn = (text: string, min: number, max: number) => {
 }
 
 function formOf(g: Goods): Form {
-  return { name: g.name, description: g.description, price: String(g.price), stock: String(g.stock), limit: String(g.limitPerMember), onShelf: g.onShelf ? 'on' : 'off' }
+  return {
+    name: g.name,
+    description: g.description,
+    price: String(g.price),
+    stock: String(g.stock),
+    limit: String(g.limitPerMember),
+    onShelf: g.onShelf ? 'on' : 'off',
+  }
 }
 
 function Editor({ goods }: { goods: Goods | null }) {
@@ -61,7 +68,8 @@ function Editor({ goods }: { goods: Goods | null }) {
   const submit = () => {
     setTried(true)
     if (photo.uploading) return toast('图片还在上传，请稍等')
-    if (Object.values(errors).some(Boolean) || price === undefined || stock === undefined || limit === undefined) return toast('请按提示改一下')
+    if (Object.values(errors).some(Boolean) || price === undefined || stock === undefined || limit === undefined)
+      return toast('请按提示改一下')
     const newImage = photo.fileIds[0]
     const image = newImage ? { image: newImage } : goods?.image && !keepImage ? { image: null } : {}
     const input: GoodsInput = {
@@ -81,54 +89,87 @@ function Editor({ goods }: { goods: Goods | null }) {
   }
 
   return (
-    <Screen className='goods-edit'>
+    <Screen className="goods-edit">
       <Card>
-        <Field label='商品名称' error={show(errors.name)}>
-          <TextInput className='input-goods-name' value={form.name} onChange={(v) => set({ name: v })} placeholder='例：东北大米 5 斤' maxLength={30} />
+        <Field label="商品名称" error={show(errors.name)}>
+          <TextInput
+            className="input-goods-name"
+            value={form.name}
+            onChange={(v) => set({ name: v })}
+            placeholder="例：东北大米 5 斤"
+            maxLength={30}
+          />
         </Field>
-        <Field label='图片' hint='一张清楚的商品照片'>
+        <Field label="图片" hint="一张清楚的商品照片">
           {keepImage && goods?.image && photo.items.length === 0 ? (
             <View>
-              <View className='goods-edit__current'>
-                <Image className='goods-edit__img' src={photoSrc(goods.image.url)} mode='aspectFill' />
+              <View className="goods-edit__current">
+                <Image className="goods-edit__img" src={photoSrc(goods.image.url)} mode="aspectFill" />
               </View>
-              <View className='goods-edit__pic-buttons'>
-                <Btn size='small' className='btn-goods-image-change' onClick={() => void photo.choose(['album', 'camera'])}>
+              <View className="goods-edit__pic-buttons">
+                <Btn size="small" className="btn-goods-image-change" onClick={() => void photo.choose(['album', 'camera'])}>
                   换一张
                 </Btn>
-                <Btn size='small' type='danger' className='btn-goods-image-remove' onClick={() => setKeepImage(false)}>
+                <Btn size="small" type="danger" className="btn-goods-image-remove" onClick={() => setKeepImage(false)}>
                   去掉图片
                 </Btn>
               </View>
             </View>
           ) : (
-            <PhotoPicker picker={photo} addText='添加图片' />
+            <PhotoPicker picker={photo} addText="添加图片" />
           )}
         </Field>
-        <Field label='介绍（可不填）'>
-          <TextArea value={form.description} onChange={(v) => set({ description: v })} placeholder='例：社区超市提供，服务中心领取' maxLength={500} className='input-goods-desc' />
+        <Field label="介绍（可不填）">
+          <TextArea
+            value={form.description}
+            onChange={(v) => set({ description: v })}
+            placeholder="例：社区超市提供，服务中心领取"
+            maxLength={500}
+            className="input-goods-desc"
+          />
         </Field>
-        <Field label='所需积分' error={show(errors.price)}>
-          <TextInput className='input-goods-price' type='number' value={form.price} onChange={(v) => set({ price: v })} placeholder='例：60' maxLength={6} />
+        <Field label="所需积分" error={show(errors.price)}>
+          <TextInput
+            className="input-goods-price"
+            type="number"
+            value={form.price}
+            onChange={(v) => set({ price: v })}
+            placeholder="例：60"
+            maxLength={6}
+          />
         </Field>
-        <Field label='库存（件）' error={show(errors.stock)} hint={goods ? `现有 ${goods.stock} 件；补货就把数字加上去` : undefined}>
-          <TextInput className='input-goods-stock' type='number' value={form.stock} onChange={(v) => set({ stock: v })} placeholder='例：20' maxLength={6} />
+        <Field label="库存（件）" error={show(errors.stock)} hint={goods ? `现有 ${goods.stock} 件；补货就把数字加上去` : undefined}>
+          <TextInput
+            className="input-goods-stock"
+            type="number"
+            value={form.stock}
+            onChange={(v) => set({ stock: v })}
+            placeholder="例：20"
+            maxLength={6}
+          />
           {goods && (
-            <View className='goods-edit__restock'>
+            <View className="goods-edit__restock">
               {[10, 20, 50].map((n) => (
-                <Btn key={n} size='small' className={`btn-restock-${n}`} onClick={() => set({ stock: String((stock ?? 0) + n) })}>
+                <Btn key={n} size="small" className={`btn-restock-${n}`} onClick={() => set({ stock: String((stock ?? 0) + n) })}>
                   补 {n} 件
                 </Btn>
               ))}
             </View>
           )}
         </Field>
-        <Field label='每人最多换几件' error={show(errors.limit)}>
-          <TextInput className='input-goods-limit' type='number' value={form.limit} onChange={(v) => set({ limit: v })} placeholder='例：2' maxLength={3} />
+        <Field label="每人最多换几件" error={show(errors.limit)}>
+          <TextInput
+            className="input-goods-limit"
+            type="number"
+            value={form.limit}
+            onChange={(v) => set({ limit: v })}
+            placeholder="例：2"
+            maxLength={3}
+          />
         </Field>
-        <Field label='状态'>
+        <Field label="状态">
           <Chips
-            className='chips-shelf'
+            className="chips-shelf"
             options={[
               { value: 'on', label: '上架' },
               { value: 'off', label: '下架' },
@@ -137,7 +178,7 @@ function Editor({ goods }: { goods: Goods | null }) {
             onChange={(v) => set({ onShelf: v })}
           />
         </Field>
-        <Btn block type='primary' size='large' className='btn-goods-save' loading={save.busy} onClick={submit}>
+        <Btn block type="primary" size="large" className="btn-goods-save" loading={save.busy} onClick={submit}>
           {goods ? '保存' : '上架'}
         </Btn>
       </Card>
@@ -147,15 +188,33 @@ function Editor({ goods }: { goods: Goods | null }) {
 
 export default function GoodsEdit() {
   const id = useRouter().params.id ?? ''
-  const goods = useRemote(async () => (await mallApi.listGoods(true)).find((g) => g.id === id) ?? null, [id], { skip: !id, refreshOnShow: false })
+  const goods = useRemote(async () => (await mallApi.listGoods(true)).find((g) => g.id === id) ?? null, [id], {
+    skip: !id,
+    refreshOnShow: false,
+  })
 
   useEffect(() => {
     void Taro.setNavigationBarTitle({ title: id ? '编辑商品' : '上架新商品' }).catch(() => undefined)
   }, [id])
 
   if (!id) return <Editor goods={null} />
-  if (goods.loading) return <Screen><Skeleton rows={2} /></Screen>
-  if (goods.data === undefined && goods.error) return <Screen><ErrorState error={goods.error} onRetry={() => void goods.reload()} /></Screen>
-  if (!goods.data) return <Screen><EmptyState title='没有找到这件商品' action={{ text: '返回', onClick: back }} /></Screen>
+  if (goods.loading)
+    return (
+      <Screen>
+        <Skeleton rows={2} />
+      </Screen>
+    )
+  if (goods.data === undefined && goods.error)
+    return (
+      <Screen>
+        <ErrorState error={goods.error} onRetry={() => void goods.reload()} />
+      </Screen>
+    )
+  if (!goods.data)
+    return (
+      <Screen>
+        <EmptyState title="没有找到这件商品" action={{ text: '返回', onClick: back }} />
+      </Screen>
+    )
   return <Editor goods={goods.data} />
 }

@@ -29,26 +29,26 @@ function GoodsRow({ g, onSaved }: { g: Goods; onSaved: (next: Goods) => void }) 
       })
   return (
     <View className={cls('goods-row', 'staff-goods-row', !g.onShelf && 'goods-row--off')}>
-      <View className='goods-row__pic'>
-        {g.image ? <Image className='goods-row__img' src={photoSrc(g.image.url)} mode='aspectFill' /> : <Text>{g.name.slice(0, 1)}</Text>}
+      <View className="goods-row__pic">
+        {g.image ? <Image className="goods-row__img" src={photoSrc(g.image.url)} mode="aspectFill" /> : <Text>{g.name.slice(0, 1)}</Text>}
       </View>
-      <View className='goods-row__body'>
-        <View className='goods-row__top'>
-          <View className='goods-row__name'>{g.name}</View>
+      <View className="goods-row__body">
+        <View className="goods-row__top">
+          <View className="goods-row__name">{g.name}</View>
           <Text className={cls('goods-row__shelf', !g.onShelf && 'goods-row__shelf--off')}>{g.onShelf ? '上架中' : '已下架'}</Text>
         </View>
-        <View className='goods-row__meta'>
+        <View className="goods-row__meta">
           {g.price} 积分 · 每人限 {g.limitPerMember} 件
         </View>
         <View className={cls('goods-row__meta', g.stock <= LOW_STOCK && 'goods-row__low')}>
           库存 {g.stock}
           {g.stock === 0 ? '，已兑完，请补货' : g.stock <= LOW_STOCK ? '，快没了' : ''}
         </View>
-        <View className='goods-row__buttons'>
-          <Btn size='small' className='btn-goods-edit' onClick={() => go(withQuery(ROUTES.goodsEdit, { id: g.id }))}>
+        <View className="goods-row__buttons">
+          <Btn size="small" className="btn-goods-edit" onClick={() => go(withQuery(ROUTES.goodsEdit, { id: g.id }))}>
             编辑/补货
           </Btn>
-          <Btn size='small' type={g.onShelf ? 'danger' : 'primary'} className='btn-goods-shelf' loading={shelf.busy} onClick={toggle}>
+          <Btn size="small" type={g.onShelf ? 'danger' : 'primary'} className="btn-goods-shelf" loading={shelf.busy} onClick={toggle}>
             {g.onShelf ? '下架' : '上架'}
           </Btn>
         </View>
@@ -63,8 +63,8 @@ export default function StaffGoods() {
   const onSaved = (next: Goods) => goods.setData(items.map((g) => (g.id === next.id ? next : g)))
 
   return (
-    <Screen className='staff-goods'>
-      <Btn block type='primary' size='large' className='btn-goods-new' onClick={() => go(ROUTES.goodsEdit)}>
+    <Screen className="staff-goods">
+      <Btn block type="primary" size="large" className="btn-goods-new" onClick={() => go(ROUTES.goodsEdit)}>
         上架新商品
       </Btn>
       <StateSwitch
@@ -72,7 +72,7 @@ export default function StaffGoods() {
         error={goods.error}
         empty={items.length === 0}
         onRetry={() => void goods.reload()}
-        emptyNode={<EmptyState title='还没有商品' hint='点上面的「上架新商品」，党员就能用积分兑换了。' />}
+        emptyNode={<EmptyState title="还没有商品" hint="点上面的「上架新商品」，党员就能用积分兑换了。" />}
       >
         {items.map((g) => (
           <GoodsRow key={g.id} g={g} onSaved={onSaved} />

@@ -29,20 +29,20 @@ export default function Overdue() {
   const now = clockNow()
 
   return (
-    <Screen className='overdue'>
-      <View className='overdue__head'>逾期/升级 {list.loading ? '' : `${list.items.length}${list.hasMore ? '+' : ''} 个`}</View>
-      <View className='overdue__hint'>超过时限没人接或没完成的工单会逐级上报：网格 → 社区 → 街道。最早超时的排在前面。</View>
+    <Screen className="overdue">
+      <View className="overdue__head">逾期/升级 {list.loading ? '' : `${list.items.length}${list.hasMore ? '+' : ''} 个`}</View>
+      <View className="overdue__hint">超过时限没人接或没完成的工单会逐级上报：网格 → 社区 → 街道。最早超时的排在前面。</View>
       <StateSwitch
         loading={list.loading}
         error={list.error}
         empty={list.items.length === 0}
         onRetry={() => void list.reload()}
-        emptyNode={<EmptyState title='没有逾期的工单' hint='所有工单都在时限内，下拉可以刷新。' />}
+        emptyNode={<EmptyState title="没有逾期的工单" hint="所有工单都在时限内，下拉可以刷新。" />}
       >
         {list.items.map((o) => (
-          <View key={o.id} className='overdue-item'>
+          <View key={o.id} className="overdue-item">
             <OrderCard order={o} onClick={() => go(withQuery(ROUTES.reviewDetail, { id: o.id }))} />
-            <View className='overdue-item__bar'>
+            <View className="overdue-item__bar">
               <Text className={cls('overdue-item__level', `overdue-item__level--${o.level}`)}>{LEVEL_LABEL[o.level]}处理</Text>
               <Text>{lateness(o, now)}</Text>
             </View>

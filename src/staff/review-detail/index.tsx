@@ -46,7 +46,12 @@ export default function ReviewDetail() {
   }, [status])
 
   if (!id) return <MissingOrder />
-  if (order.loading) return <Screen><Skeleton rows={3} /></Screen>
+  if (order.loading)
+    return (
+      <Screen>
+        <Skeleton rows={3} />
+      </Screen>
+    )
   if (!order.data) {
     if (order.error?.code === 'NOT_FOUND' || order.error?.code === 'FORBIDDEN') return <MissingOrder />
     return <Screen>{order.error && <ErrorState error={order.error} onRetry={() => void order.reload()} />}</Screen>
@@ -76,23 +81,28 @@ export default function ReviewDetail() {
     }
     const who = assigneeId ? `派给 ${assigneeName}` : '放进接单大厅'
     const worth = pts ?? byRules
-    void dispatchAct.exec({ ask: `确认派单？将${who}，${worth === undefined ? '积分按规则' : `${worth} 积分`}。`, confirmText: '派单', done: '已派单' }, pts).then(after)
+    void dispatchAct
+      .exec(
+        { ask: `确认派单？将${who}，${worth === undefined ? '积分按规则' : `${worth} 积分`}。`, confirmText: '派单', done: '已派单' },
+        pts,
+      )
+      .then(after)
   }
 
   return (
-    <Screen className='review-detail'>
+    <Screen className="review-detail">
       <StepBar status={o.status} note={o.status === 'rejected' ? o.rejectReason : undefined} />
       <OrderInfo order={o} />
       {o.contact && <ContactCard contact={o.contact} />}
       <Escalations level={o.level} escalations={o.escalations} />
 
       {can('dispatch') && !rejecting && (
-        <View className='card dispatch-form'>
-          <View className='card__title'>派单</View>
-          <Field label='积分' hint={byRules === undefined ? '留空则按社区规则计算' : `留空则按社区规则给 ${byRules} 分`}>
+        <View className="card dispatch-form">
+          <View className="card__title">派单</View>
+          <Field label="积分" hint={byRules === undefined ? '留空则按社区规则计算' : `留空则按社区规则给 ${byRules} 分`}>
             <TextInput
-              className='input-points'
-              type='number'
+              className="input-points"
+              type="number"
               value={points}
               onChange={setPoints}
               placeholder={byRules === undefined ? '按规则' : `按规则 ${byRules} 分`}
@@ -107,7 +117,7 @@ export default function ReviewDetail() {
               setAssigneeName(name)
             }}
           />
-          <Btn block type='primary' size='large' className='btn-dispatch' loading={dispatchAct.busy} onClick={dispatch}>
+          <Btn block type="primary" size="large" className="btn-dispatch" loading={dispatchAct.busy} onClick={dispatch}>
             {assigneeId ? `派单给${assigneeName}` : '派单'}
           </Btn>
         </View>
@@ -115,23 +125,25 @@ export default function ReviewDetail() {
 
       {rejecting && (
         <ReasonForm
-          title='不受理的原因（居民会看到）'
+          title="不受理的原因（居民会看到）"
           templates={REJECT_TEMPLATES}
-          submitText='确认不受理'
-          submitClassName='btn-reject-submit'
+          submitText="确认不受理"
+          submitClassName="btn-reject-submit"
           busy={rejectAct.busy}
           onCancel={() => setRejecting(false)}
-          onSubmit={(reason) => void rejectAct.exec({ ask: '确定不受理这个工单吗？', confirmText: '不受理', done: '已处理' }, reason).then(after)}
+          onSubmit={(reason) =>
+            void rejectAct.exec({ ask: '确定不受理这个工单吗？', confirmText: '不受理', done: '已处理' }, reason).then(after)
+          }
         />
       )}
       {can('reject') && !rejecting && (
-        <Btn block type='danger' className='btn-reject' onClick={() => setRejecting(true)}>
+        <Btn block type="danger" className="btn-reject" onClick={() => setRejecting(true)}>
           不受理
         </Btn>
       )}
 
-      <View className='card review-detail__timeline'>
-        <View className='card__title'>办理经过</View>
+      <View className="card review-detail__timeline">
+        <View className="card__title">办理经过</View>
         <Timeline events={o.timeline} />
       </View>
     </Screen>

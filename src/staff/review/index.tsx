@@ -13,18 +13,16 @@ export default function ReviewQueue() {
   const list = usePaged((cursor) => ordersApi.list({ scope: 'review', limit: 20, ...(cursor ? { cursor } : {}) }), [])
 
   return (
-    <Screen className='review'>
-      <View className='review__head'>
-        待审核 {list.loading ? '' : `${list.items.length}${list.hasMore ? '+' : ''} 个`}
-      </View>
+    <Screen className="review">
+      <View className="review__head">待审核 {list.loading ? '' : `${list.items.length}${list.hasMore ? '+' : ''} 个`}</View>
       <StateSwitch
         loading={list.loading}
         error={list.error}
         empty={list.items.length === 0}
         onRetry={() => void list.reload()}
-        emptyNode={<EmptyState title='都审核完了' hint='居民提交新工单后会出现在这里，下拉可以刷新。' />}
+        emptyNode={<EmptyState title="都审核完了" hint="居民提交新工单后会出现在这里，下拉可以刷新。" />}
       >
-        <View className='review__list'>
+        <View className="review__list">
           {list.items.map((o) => (
             <OrderCard key={o.id} order={o} onClick={() => go(withQuery(ROUTES.reviewDetail, { id: o.id }))} />
           ))}

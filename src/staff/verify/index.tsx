@@ -79,10 +79,10 @@ export default function Verify() {
   }
 
   return (
-    <Screen className='verify'>
+    <Screen className="verify">
       {done && (
-        <View className='verify__done verify-done'>
-          <View className='verify__done-title'>✓ 已核销</View>
+        <View className="verify__done verify-done">
+          <View className="verify__done-title">✓ 已核销</View>
           <View>
             请把「{done.goodsName}」交给 {done.member.name}
           </View>
@@ -91,15 +91,30 @@ export default function Verify() {
 
       {!found && !done && (
         <Card>
-          <Field label='核销码' hint='请党员出示「我的兑换」里的 8 位核销码'>
-            <TextInput className='input-verify-code verify__input' type='number' value={code} onChange={(v) => setCode(digits(v))} placeholder='8 位数字' maxLength={9} />
+          <Field label="核销码" hint="请党员出示「我的兑换」里的 8 位核销码">
+            <TextInput
+              className="input-verify-code verify__input"
+              type="number"
+              value={code}
+              onChange={(v) => setCode(digits(v))}
+              placeholder="8 位数字"
+              maxLength={9}
+            />
           </Field>
-          <View className='verify__buttons'>
-            <Btn block type='primary' size='large' className='btn-verify-lookup' loading={looking} disabled={code.length !== 8} onClick={() => void lookup(code)}>
+          <View className="verify__buttons">
+            <Btn
+              block
+              type="primary"
+              size="large"
+              className="btn-verify-lookup"
+              loading={looking}
+              disabled={code.length !== 8}
+              onClick={() => void lookup(code)}
+            >
               查询
             </Btn>
             {IS_WEAPP && (
-              <Btn block size='large' className='btn-verify-scan' onClick={() => void scan()}>
+              <Btn block size="large" className="btn-verify-scan" onClick={() => void scan()}>
                 扫码
               </Btn>
             )}
@@ -107,28 +122,28 @@ export default function Verify() {
         </Card>
       )}
 
-      {error && <View className='verify__error verify-error'>{error.message}</View>}
+      {error && <View className="verify__error verify-error">{error.message}</View>}
 
       {found && (
-        <Card title='请核对' className='verify__found verify-found'>
-          <View className='verify__who'>{found.member.name}</View>
-          <View className='verify__goods'>兑换：{found.goodsName}</View>
-          <InfoRow label='积分' value={`${found.price} 分`} />
-          <InfoRow label='兑换时间' value={formatTime(found.createdAt)} />
-          <InfoRow label='领取期限' value={`${formatDateTime(found.expiresAt)} 前`} />
-          <InfoRow label='核销码' value={found.code.replace(/^(\d{4})(\d{4})$/, '$1 $2')} />
-          {verify.error && <View className='verify__error verify-error'>{verify.error.message}</View>}
-          <Btn block type='primary' size='large' className='btn-verify-confirm' loading={verify.busy} onClick={confirmPickup}>
+        <Card title="请核对" className="verify__found verify-found">
+          <View className="verify__who">{found.member.name}</View>
+          <View className="verify__goods">兑换：{found.goodsName}</View>
+          <InfoRow label="积分" value={`${found.price} 分`} />
+          <InfoRow label="兑换时间" value={formatTime(found.createdAt)} />
+          <InfoRow label="领取期限" value={`${formatDateTime(found.expiresAt)} 前`} />
+          <InfoRow label="核销码" value={found.code.replace(/^(\d{4})(\d{4})$/, '$1 $2')} />
+          {verify.error && <View className="verify__error verify-error">{verify.error.message}</View>}
+          <Btn block type="primary" size="large" className="btn-verify-confirm" loading={verify.busy} onClick={confirmPickup}>
             确认核销
           </Btn>
-          <Btn block className='btn-verify-cancel' onClick={again}>
+          <Btn block className="btn-verify-cancel" onClick={again}>
             不是这个，重新输入
           </Btn>
         </Card>
       )}
 
       {done && (
-        <Btn block type='primary' size='large' className='btn-verify-next' onClick={again}>
+        <Btn block type="primary" size="large" className="btn-verify-next" onClick={again}>
           核销下一个
         </Btn>
       )}

@@ -23,7 +23,9 @@ export default function BranchScore() {
   const [scorer, setScorer] = useState('')
   const [comment, setComment] = useState('')
   const [sent, setSent] = useState(false)
-  const submit = useAction((requestId: string) => evaluationApi.branchScore(token, scoreOf(score) ?? 0, scorer.trim(), comment.trim(), requestId))
+  const submit = useAction((requestId: string) =>
+    evaluationApi.branchScore(token, scoreOf(score) ?? 0, scorer.trim(), comment.trim(), requestId),
+  )
   const f = form.data
 
   const send = async () => {
@@ -33,41 +35,51 @@ export default function BranchScore() {
     if (done) setSent(true)
   }
 
-  if (!token) return <Screen className='wb'><EmptyState title='链接不完整' hint='请向社区索取新的打分链接。' /></Screen>
-  if (form.loading) return <Screen className='wb'><Skeleton rows={3} /></Screen>
-  if (!f) return <Screen className='wb'>{form.error ? <ErrorState error={form.error} onRetry={() => void form.reload()} /> : null}</Screen>
+  if (!token)
+    return (
+      <Screen className="wb">
+        <EmptyState title="链接不完整" hint="请向社区索取新的打分链接。" />
+      </Screen>
+    )
+  if (form.loading)
+    return (
+      <Screen className="wb">
+        <Skeleton rows={3} />
+      </Screen>
+    )
+  if (!f) return <Screen className="wb">{form.error ? <ErrorState error={form.error} onRetry={() => void form.reload()} /> : null}</Screen>
   if (sent || f.done) {
     return (
-      <Screen className='wb branch-score'>
-        <EmptyState title='组织考评已提交' hint={`谢谢！${f.communityName}已收到对${f.name}的 ${f.year} 年组织考评。`} />
+      <Screen className="wb branch-score">
+        <EmptyState title="组织考评已提交" hint={`谢谢！${f.communityName}已收到对${f.name}的 ${f.year} 年组织考评。`} />
       </Screen>
     )
   }
   return (
-    <Screen className='wb branch-score'>
-      <View className='wb-head'>
+    <Screen className="wb branch-score">
+      <View className="wb-head">
         {f.name} · {f.year} 年组织考评
       </View>
-      <View className='wb-hint'>
+      <View className="wb-hint">
         {f.communityName}邀请{f.branch ?? '所在党支部'}为在职党员{f.name}（{f.workUnit ?? '工作单位未填'}）打分。组织考评占综合评价的 40%。
       </View>
-      <Card title='社区服务台账'>
+      <Card title="社区服务台账">
         <Figures f={f.figures} only={['ordersServed', 'activitiesAttended', 'hours', 'averageRating']} />
       </Card>
-      <Card title='本人自评'>
-        <View className='packet__text'>{f.selfText ?? '还没有填写自评。'}</View>
+      <Card title="本人自评">
+        <View className="packet__text">{f.selfText ?? '还没有填写自评。'}</View>
       </Card>
-      <Card title='组织考评'>
-        <Field label='分数'>
+      <Card title="组织考评">
+        <Field label="分数">
           <ScoreInput value={score} onChange={setScore} />
         </Field>
-        <Field label='党支部与打分人' hint='如：市税务局第一党支部 张书记'>
-          <TextInput className='input-scorer' value={scorer} onChange={setScorer} maxLength={40} placeholder='党支部名称和您的姓名' />
+        <Field label="党支部与打分人" hint="如：市税务局第一党支部 张书记">
+          <TextInput className="input-scorer" value={scorer} onChange={setScorer} maxLength={40} placeholder="党支部名称和您的姓名" />
         </Field>
-        <Field label='评语（可不填）'>
-          <TextArea className='input-branch-comment' value={comment} onChange={setComment} maxLength={500} placeholder='写几句评价' />
+        <Field label="评语（可不填）">
+          <TextArea className="input-branch-comment" value={comment} onChange={setComment} maxLength={500} placeholder="写几句评价" />
         </Field>
-        <Btn block type='primary' size='large' className='btn-submit-branch' loading={submit.busy} onClick={() => void send()}>
+        <Btn block type="primary" size="large" className="btn-submit-branch" loading={submit.busy} onClick={() => void send()}>
           提交组织考评
         </Btn>
       </Card>

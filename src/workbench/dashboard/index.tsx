@@ -19,59 +19,80 @@ const pct = (r: number | null) => (r === null ? '暂无' : `${Math.round(r * 100
 function Figures({ d }: { d: Dashboard }) {
   return (
     <>
-      <View className='stats'>
-        <Stat className='stat-total' label='工单总数' value={String(d.orders.total)} />
-        <Stat className='stat-active' label='活跃党员' value={`${d.activeMembers} 人`} />
-        <Stat className='stat-claim' label='接单用时（中位数）' value={minutes(d.medianClaimMinutes)} hint='从派单到有人接单' />
-        <Stat className='stat-close' label='办结用时（中位数）' value={minutes(d.medianCloseMinutes)} hint='从提交到居民确认' />
-        <Stat className='stat-sla' label='超时升级' value={`${d.slaBreaches} 件`} hint='超过时限逐级上报的工单' />
+      <View className="stats">
+        <Stat className="stat-total" label="工单总数" value={String(d.orders.total)} />
+        <Stat className="stat-active" label="活跃党员" value={`${d.activeMembers} 人`} />
+        <Stat className="stat-claim" label="接单用时（中位数）" value={minutes(d.medianClaimMinutes)} hint="从派单到有人接单" />
+        <Stat className="stat-close" label="办结用时（中位数）" value={minutes(d.medianCloseMinutes)} hint="从提交到居民确认" />
+        <Stat className="stat-sla" label="超时升级" value={`${d.slaBreaches} 件`} hint="超过时限逐级上报的工单" />
         <Stat
-          className='stat-rating'
-          label='居民评分'
+          className="stat-rating"
+          label="居民评分"
           value={d.satisfaction.averageRating === null ? '暂无' : `${d.satisfaction.averageRating} 星`}
           hint={`${d.satisfaction.rated} 件评了分`}
         />
-        <Stat className='stat-dispute' label='还没解决的比例' value={pct(d.satisfaction.disputeShare)} hint={`${d.satisfaction.disputed} / ${d.satisfaction.completed} 件被退回`} />
-        <Stat className='stat-points' label='积分发放 / 兑换' value={`${d.points.issued} / ${d.points.redeemed}`} />
+        <Stat
+          className="stat-dispute"
+          label="还没解决的比例"
+          value={pct(d.satisfaction.disputeShare)}
+          hint={`${d.satisfaction.disputed} / ${d.satisfaction.completed} 件被退回`}
+        />
+        <Stat className="stat-points" label="积分发放 / 兑换" value={`${d.points.issued} / ${d.points.redeemed}`} />
       </View>
 
-      <Card title='每天的工单'>
+      <Card title="每天的工单">
         <DayColumns
-          aLabel='提交'
-          bLabel='办结'
-          columns={d.orders.byDay.map((x) => ({ key: x.day, label: `${Number(x.day.slice(5, 7))}/${Number(x.day.slice(8, 10))}`, a: x.created, b: x.closed }))}
+          aLabel="提交"
+          bLabel="办结"
+          columns={d.orders.byDay.map((x) => ({
+            key: x.day,
+            label: `${Number(x.day.slice(5, 7))}/${Number(x.day.slice(8, 10))}`,
+            a: x.created,
+            b: x.closed,
+          }))}
         />
       </Card>
 
-      <Card title='按状态'>
-        <Bars bars={d.orders.byStatus.map((s) => ({ key: s.status, label: STATUS_LABEL[s.status], value: s.count }))} unit=' 件' />
+      <Card title="按状态">
+        <Bars bars={d.orders.byStatus.map((s) => ({ key: s.status, label: STATUS_LABEL[s.status], value: s.count }))} unit=" 件" />
       </Card>
 
-      <Card title='按岗位类别'>
-        <Bars bars={d.orders.byCategory.map((c) => ({ key: c.category, label: POST_TYPE_LABEL[c.category], value: c.count, color: POST_TYPE_COLOR[c.category] }))} unit=' 件' />
+      <Card title="按岗位类别">
+        <Bars
+          bars={d.orders.byCategory.map((c) => ({
+            key: c.category,
+            label: POST_TYPE_LABEL[c.category],
+            value: c.count,
+            color: POST_TYPE_COLOR[c.category],
+          }))}
+          unit=" 件"
+        />
       </Card>
 
-      <Card title='按网格'>
-        <Bars bars={d.orders.byGrid.map((g) => ({ key: g.gridId ?? 'none', label: g.gridName, value: g.count, color: '#2b6cb0' }))} unit=' 件' />
+      <Card title="按网格">
+        <Bars
+          bars={d.orders.byGrid.map((g) => ({ key: g.gridId ?? 'none', label: g.gridName, value: g.count, color: '#2b6cb0' }))}
+          unit=" 件"
+        />
       </Card>
 
-      <Card title='志愿活动'>
-        <View className='wb-line'>
-          <View className='wb-line__label'>举办活动</View>
-          <View className='wb-line__value'>{d.activities.held} 场</View>
+      <Card title="志愿活动">
+        <View className="wb-line">
+          <View className="wb-line__label">举办活动</View>
+          <View className="wb-line__value">{d.activities.held} 场</View>
         </View>
-        <View className='wb-line'>
-          <View className='wb-line__label'>报名 / 到场</View>
-          <View className='wb-line__value'>
+        <View className="wb-line">
+          <View className="wb-line__label">报名 / 到场</View>
+          <View className="wb-line__value">
             {d.activities.signedUp} / {d.activities.attended} 人次
           </View>
         </View>
-        <View className='wb-line'>
-          <View className='wb-line__label'>到场率</View>
-          <View className='wb-line__value'>{pct(d.activities.attendanceRate)}</View>
+        <View className="wb-line">
+          <View className="wb-line__label">到场率</View>
+          <View className="wb-line__value">{pct(d.activities.attendanceRate)}</View>
         </View>
       </Card>
-      <View className='wb-hint'>统计口径：所选时段内提交的工单（按现在的状态）、时段内开始的活动、时段内记入的积分。</View>
+      <View className="wb-hint">统计口径：所选时段内提交的工单（按现在的状态）、时段内开始的活动、时段内记入的积分。</View>
     </>
   )
 }
@@ -80,9 +101,15 @@ export default function DashboardPage() {
   const [period, setPeriod] = useState(() => periodOf('week'))
   const d = useRemote(() => workbenchApi.dashboard(period), [period.from, period.to])
   return (
-    <Screen className='wb dashboard'>
+    <Screen className="wb dashboard">
       <PeriodBar value={period} onChange={setPeriod} />
-      {d.loading ? <Skeleton rows={4} /> : d.error && !d.data ? <ErrorState error={d.error} onRetry={() => void d.reload()} /> : d.data ? <Figures d={d.data} /> : null}
+      {d.loading ? (
+        <Skeleton rows={4} />
+      ) : d.error && !d.data ? (
+        <ErrorState error={d.error} onRetry={() => void d.reload()} />
+      ) : d.data ? (
+        <Figures d={d.data} />
+      ) : null}
     </Screen>
   )
 }

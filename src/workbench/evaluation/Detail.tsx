@@ -19,7 +19,17 @@ import './detail.scss'
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp'
 
-function ScoreForm({ part, memberId, year, onSaved }: { part: 'community' | 'branch'; memberId: string; year: number; onSaved: (p: EvaluationPacket) => void }) {
+function ScoreForm({
+  part,
+  memberId,
+  year,
+  onSaved,
+}: {
+  part: 'community' | 'branch'
+  memberId: string
+  year: number
+  onSaved: (p: EvaluationPacket) => void
+}) {
   const [score, setScore] = useState('')
   const [comment, setComment] = useState('')
   const save = useAction((requestId: string) => evaluationApi.score(memberId, year, part, scoreOf(score) ?? 0, comment.trim(), requestId))
@@ -35,20 +45,32 @@ function ScoreForm({ part, memberId, year, onSaved }: { part: 'community' | 'bra
   }
   return (
     <Card title={title} className={`score-form score-form--${part}`}>
-      <Field label='分数'>
+      <Field label="分数">
         <ScoreInput value={score} onChange={setScore} />
       </Field>
-      <Field label='评语（可不填）'>
-        <TextArea className={`input-comment-${part}`} value={comment} onChange={setComment} maxLength={500} placeholder='写几句评价' />
+      <Field label="评语（可不填）">
+        <TextArea className={`input-comment-${part}`} value={comment} onChange={setComment} maxLength={500} placeholder="写几句评价" />
       </Field>
-      <Btn block type='primary' className={`btn-save-${part}`} loading={save.busy} onClick={() => void submit()}>
+      <Btn block type="primary" className={`btn-save-${part}`} loading={save.busy} onClick={() => void submit()}>
         提交{part === 'community' ? '社区测评' : '组织考评'}
       </Btn>
     </Card>
   )
 }
 
-function LinkCard({ memberId, name, year, link, setLink }: { memberId: string; name: string; year: number; link: BranchLink | null; setLink: (l: BranchLink) => void }) {
+function LinkCard({
+  memberId,
+  name,
+  year,
+  link,
+  setLink,
+}: {
+  memberId: string
+  name: string
+  year: number
+  link: BranchLink | null
+  setLink: (l: BranchLink) => void
+}) {
   const make = useAction((requestId: string) => evaluationApi.branchLink(memberId, year, requestId))
   const url = link ? (IS_WEAPP ? link.path : `${window.location.origin}${window.location.pathname}#${link.path}`) : ''
   const create = async () => {
@@ -56,24 +78,24 @@ function LinkCard({ memberId, name, year, link, setLink }: { memberId: string; n
     if (l) setLink(l)
   }
   return (
-    <Card title='请党支部打分' className='branch-link'>
-      <View className='wb-hint'>党支部打开链接就能看到{name}的全年台账和自评，填写组织考评，不用登录。</View>
+    <Card title="请党支部打分" className="branch-link">
+      <View className="wb-hint">党支部打开链接就能看到{name}的全年台账和自评，填写组织考评，不用登录。</View>
       {link ? (
         <>
-          <View className='branch-link__url'>{url}</View>
-          <View className='wb-hint'>有效期到 {formatDateTime(link.expiresAt)}，用过一次即失效。</View>
+          <View className="branch-link__url">{url}</View>
+          <View className="wb-hint">有效期到 {formatDateTime(link.expiresAt)}，用过一次即失效。</View>
           {IS_WEAPP ? (
-            <Button className='branch-link__share' openType='share'>
+            <Button className="branch-link__share" openType="share">
               发给党支部
             </Button>
           ) : (
-            <Btn block className='btn-copy-link' onClick={() => void Taro.setClipboardData({ data: url })}>
+            <Btn block className="btn-copy-link" onClick={() => void Taro.setClipboardData({ data: url })}>
               复制链接
             </Btn>
           )}
         </>
       ) : (
-        <Btn block className='btn-branch-link' loading={make.busy} onClick={() => void create()}>
+        <Btn block className="btn-branch-link" loading={make.busy} onClick={() => void create()}>
           生成打分链接
         </Btn>
       )}
@@ -89,21 +111,21 @@ export default function EvaluationDetail({ memberId, year }: { memberId: string;
   // WeChat: 发给党支部 shares this page's link card, pointing at the one-time scoring page
   useShareAppMessage(() => ({ title: `请为${p?.name ?? '党员'}填写 ${year} 年组织考评`, path: link?.path ?? '' }))
   return (
-    <View className='evaluation-detail'>
+    <View className="evaluation-detail">
       {packet.loading ? (
         <Skeleton rows={3} />
       ) : packet.error && !p ? (
         <ErrorState error={packet.error} onRetry={() => void packet.reload()} />
       ) : p ? (
         <>
-          <View className='wb-head'>
+          <View className="wb-head">
             {p.name}
-            <Text className='evaluation-detail__branch'> {p.branch ?? ''}</Text>
+            <Text className="evaluation-detail__branch"> {p.branch ?? ''}</Text>
           </View>
           <Packet p={p} />
-          <ScoreForm part='community' memberId={memberId} year={year} onSaved={packet.setData} />
+          <ScoreForm part="community" memberId={memberId} year={year} onSaved={packet.setData} />
           <LinkCard memberId={memberId} name={p.name} year={year} link={link} setLink={setLink} />
-          <ScoreForm part='branch' memberId={memberId} year={year} onSaved={packet.setData} />
+          <ScoreForm part="branch" memberId={memberId} year={year} onSaved={packet.setData} />
         </>
       ) : null}
     </View>

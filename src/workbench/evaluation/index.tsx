@@ -26,7 +26,7 @@ import './index.scss'
 function YearBar({ year, onChange }: { year: number; onChange: (y: number) => void }) {
   const now = thisYear()
   return (
-    <View className='period-bar__chips evaluation__years'>
+    <View className="period-bar__chips evaluation__years">
       {[now, now - 1].map((y) => (
         <View key={y} className={cls('period-chip', `year-${y}`, y === year && 'period-chip--on')} onClick={() => onChange(y)}>
           {y} 年
@@ -39,13 +39,19 @@ function YearBar({ year, onChange }: { year: number; onChange: (y: number) => vo
 function Row({ p, year }: { p: EvaluationPacket; year: number }) {
   const score = (s: { score: number } | null) => (s ? String(s.score) : '—')
   return (
-    <View className='evaluation-row' hoverClass='evaluation-row--pressed' onClick={() => go(withQuery(ROUTES.evaluation, { memberId: p.memberId, year }))}>
-      <View className='evaluation-row__top'>
-        <Text className='evaluation-row__name'>{p.name}</Text>
-        <Text className={cls('evaluation-row__grade', p.grade ? 'evaluation-row__grade--done' : '')}>{p.grade ? `${p.combined} · ${p.grade}` : '待完成'}</Text>
+    <View
+      className="evaluation-row"
+      hoverClass="evaluation-row--pressed"
+      onClick={() => go(withQuery(ROUTES.evaluation, { memberId: p.memberId, year }))}
+    >
+      <View className="evaluation-row__top">
+        <Text className="evaluation-row__name">{p.name}</Text>
+        <Text className={cls('evaluation-row__grade', p.grade ? 'evaluation-row__grade--done' : '')}>
+          {p.grade ? `${p.combined} · ${p.grade}` : '待完成'}
+        </Text>
       </View>
-      <View className='evaluation-row__line'>{p.branch ?? '未填写党支部'}</View>
-      <View className='evaluation-row__line'>
+      <View className="evaluation-row__line">{p.branch ?? '未填写党支部'}</View>
+      <View className="evaluation-row__line">
         自评 {score(p.self)} · 社区 {score(p.community)} · 组织 {score(p.branchScore)}
       </View>
     </View>
@@ -69,16 +75,18 @@ function StaffView({ year }: { year: number }) {
   }
   return (
     <>
-      <Btn block type='primary' size='large' className='btn-export-evaluation' loading={exporting} onClick={() => void doExport()}>
+      <Btn block type="primary" size="large" className="btn-export-evaluation" loading={exporting} onClick={() => void doExport()}>
         {exporting ? '正在生成表格…' : `导出 ${year} 年三评汇总`}
       </Btn>
-      <View className='wb-hint evaluation__progress'>{list.data ? `${items.length} 位党员，${done} 位三评已完成。点一位党员打分或发链接给所在党支部。` : ''}</View>
+      <View className="wb-hint evaluation__progress">
+        {list.data ? `${items.length} 位党员，${done} 位三评已完成。点一位党员打分或发链接给所在党支部。` : ''}
+      </View>
       <StateSwitch
         loading={list.loading}
         error={list.error}
         empty={items.length === 0}
         onRetry={() => void list.reload()}
-        emptyNode={<EmptyState title='还没有党员' hint='党员双报到通过后会出现在这里。' />}
+        emptyNode={<EmptyState title="还没有党员" hint="党员双报到通过后会出现在这里。" />}
       >
         {items.map((p) => (
           <Row key={p.memberId} p={p} year={year} />
@@ -110,21 +118,21 @@ function MemberView({ year }: { year: number }) {
       {p && (
         <>
           {open ? (
-            <Card title={`${PART_LABEL.self}（${year} 年）`} className='self-form'>
-              <Field label='给自己打分'>
+            <Card title={`${PART_LABEL.self}（${year} 年）`} className="self-form">
+              <Field label="给自己打分">
                 <ScoreInput value={score} onChange={setScore} />
               </Field>
-              <Field label='这一年做了什么' hint='至少 10 个字：服务了哪些居民、参加了哪些活动、有什么体会'>
-                <TextArea className='input-self-text' value={text} onChange={setText} maxLength={2000} placeholder='写写您这一年的服务' />
+              <Field label="这一年做了什么" hint="至少 10 个字：服务了哪些居民、参加了哪些活动、有什么体会">
+                <TextArea className="input-self-text" value={text} onChange={setText} maxLength={2000} placeholder="写写您这一年的服务" />
               </Field>
-              <Btn block type='primary' className='btn-save-self' loading={save.busy} onClick={() => void submit()}>
+              <Btn block type="primary" className="btn-save-self" loading={save.busy} onClick={() => void submit()}>
                 提交自评
               </Btn>
             </Card>
           ) : (
             <Btn
               block
-              className='btn-edit-self'
+              className="btn-edit-self"
               onClick={() => {
                 setScore(String(p.self?.score ?? ''))
                 setText(p.self?.text ?? '')
@@ -149,13 +157,13 @@ export default function Evaluation() {
   // staff open one member's packet to score it: the same page with ?memberId=
   if (staff && params.memberId) {
     return (
-      <Screen className='wb evaluation'>
+      <Screen className="wb evaluation">
         <EvaluationDetail memberId={params.memberId} year={year} />
       </Screen>
     )
   }
   return (
-    <Screen className='wb evaluation'>
+    <Screen className="wb evaluation">
       <YearBar year={year} onChange={setYear} />
       {staff ? <StaffView year={year} /> : <MemberView year={year} />}
     </Screen>

@@ -29,13 +29,13 @@ function Detail({ m }: { m: MemberLedger }) {
     <>
       <Figures f={m} />
       <Card title={`服务工单（${m.orders.length}）`}>
-        {m.orders.length === 0 && <View className='wb-hint'>这段时间没有办结的工单。</View>}
+        {m.orders.length === 0 && <View className="wb-hint">这段时间没有办结的工单。</View>}
         {m.orders.map((o) => (
-          <View key={o.orderId} className='wb-line'>
-            <Text className='wb-line__label'>
+          <View key={o.orderId} className="wb-line">
+            <Text className="wb-line__label">
               {formatDate(o.closedAt)} · {POST_TYPE_LABEL[o.category]}
             </Text>
-            <Text className='wb-line__value'>
+            <Text className="wb-line__value">
               {o.title}
               {o.rating ? ` · ${o.rating} 星` : ''} · +{o.points}
             </Text>
@@ -43,13 +43,13 @@ function Detail({ m }: { m: MemberLedger }) {
         ))}
       </Card>
       <Card title={`志愿活动（${m.activities.length}）`}>
-        {m.activities.length === 0 && <View className='wb-hint'>这段时间没有参加活动。</View>}
+        {m.activities.length === 0 && <View className="wb-hint">这段时间没有参加活动。</View>}
         {m.activities.map((a) => (
-          <View key={a.activityId} className='wb-line'>
-            <Text className='wb-line__label'>
+          <View key={a.activityId} className="wb-line">
+            <Text className="wb-line__label">
               {formatDate(a.startAt)} · {a.hours} 小时
             </Text>
-            <Text className='wb-line__value'>
+            <Text className="wb-line__value">
               {a.title} · +{a.points}
             </Text>
           </View>
@@ -88,16 +88,20 @@ export default function Ledger() {
   }
 
   return (
-    <Screen className='wb ledger'>
+    <Screen className="wb ledger">
       {staff && (
-        <View className='ledger__who'>
-          <View className='field__label'>党员</View>
-          <View className='chips ledger__members'>
+        <View className="ledger__who">
+          <View className="field__label">党员</View>
+          <View className="chips ledger__members">
             <View className={cls('chip', 'chip-member-all', memberId === '' && 'chip--on')} onClick={() => setMemberId('')}>
               全体党员
             </View>
             {(members.data ?? []).map((m) => (
-              <View key={m.id} className={cls('chip', `chip-member-${m.id}`, memberId === m.id && 'chip--on')} onClick={() => setMemberId(m.id)}>
+              <View
+                key={m.id}
+                className={cls('chip', `chip-member-${m.id}`, memberId === m.id && 'chip--on')}
+                onClick={() => setMemberId(m.id)}
+              >
                 {m.name}
               </View>
             ))}
@@ -106,18 +110,18 @@ export default function Ledger() {
       )}
       <PeriodBar value={period} onChange={setPeriod} />
 
-      <Btn block type='primary' size='large' className='btn-export-ledger' loading={exporting} onClick={() => void doExport()}>
+      <Btn block type="primary" size="large" className="btn-export-ledger" loading={exporting} onClick={() => void doExport()}>
         {exporting ? '正在生成表格…' : '导出电子表格'}
       </Btn>
       {file && (
-        <View className='ledger__file'>
+        <View className="ledger__file">
           <Text>已生成表格：{file.name.replace(/\.xlsx$/, '')}</Text>
           {!IS_WEAPP && (
-            <a className='ledger__link link-download' href={file.url.startsWith('/') ? API_BASE + file.url : file.url} download={file.name}>
+            <a className="ledger__link link-download" href={file.url.startsWith('/') ? API_BASE + file.url : file.url} download={file.name}>
               没有自动下载？点这里下载
             </a>
           )}
-          <Text className='ledger__expires'>链接 {formatTime(file.expiresAt)} 前有效</Text>
+          <Text className="ledger__expires">链接 {formatTime(file.expiresAt)} 前有效</Text>
         </View>
       )}
 
@@ -126,22 +130,22 @@ export default function Ledger() {
         error={report.error}
         empty={rows.length === 0}
         onRetry={() => void report.reload()}
-        emptyNode={<EmptyState title='没有党员的台账' hint='社区有党员报到后，这里会列出他们的服务记录。' />}
+        emptyNode={<EmptyState title="没有党员的台账" hint="社区有党员报到后，这里会列出他们的服务记录。" />}
       >
         {rows.length === 1 ? (
           <>
-            <View className='wb-head ledger__name'>
+            <View className="wb-head ledger__name">
               {rows[0].name}
-              {rows[0].branch ? <Text className='ledger__branch'> · {rows[0].branch}</Text> : null}
+              {rows[0].branch ? <Text className="ledger__branch"> · {rows[0].branch}</Text> : null}
             </View>
             <Detail m={rows[0]} />
           </>
         ) : (
           <Card title={`全体党员（${rows.length} 人）`}>
             {rows.map((m) => (
-              <View key={m.memberId} className='wb-line ledger-row' onClick={() => setMemberId(m.memberId)}>
-                <Text className='wb-line__label'>{m.name}</Text>
-                <Text className='wb-line__value'>
+              <View key={m.memberId} className="wb-line ledger-row" onClick={() => setMemberId(m.memberId)}>
+                <Text className="wb-line__label">{m.name}</Text>
+                <Text className="wb-line__value">
                   工单 {m.ordersServed} · 活动 {m.activitiesAttended} · {m.hours} 小时 · +{m.pointsEarned} 分
                 </Text>
               </View>

@@ -22,16 +22,18 @@ const TEMPLATES = ['住址信息与登记不符', '请补充工作单位全称',
 function Line({ label, value }: { label: string; value: string | null | undefined }) {
   if (!value) return null
   return (
-    <View className='wb-line'>
-      <Text className='wb-line__label'>{label}</Text>
-      <Text className='wb-line__value'>{value}</Text>
+    <View className="wb-line">
+      <Text className="wb-line__label">{label}</Text>
+      <Text className="wb-line__value">{value}</Text>
     </View>
   )
 }
 
 function Item({ r, onDone }: { r: RegistrationView; onDone: () => void }) {
   const [rejecting, setRejecting] = useState(false)
-  const decide = useAction((requestId: string, approve: boolean, reason?: string) => peopleApi.decide(r.kind, r.userId, approve, reason, requestId))
+  const decide = useAction((requestId: string, approve: boolean, reason?: string) =>
+    peopleApi.decide(r.kind, r.userId, approve, reason, requestId),
+  )
   const approve = async () => {
     const done = await decide.exec({ ask: `确认通过${r.name}的${KIND_LABEL[r.kind]}？`, confirmText: '通过', done: '已通过' }, true)
     if (done) onDone()
@@ -45,39 +47,47 @@ function Item({ r, onDone }: { r: RegistrationView; onDone: () => void }) {
   }
   return (
     <View className={`pending-item pending-item--${r.kind}`}>
-      <View className='pending-item__top'>
-        <Text className='pending-item__kind'>{KIND_LABEL[r.kind]}</Text>
-        <Text className='pending-item__when'>{timeAgo(r.submittedAt)}提交</Text>
+      <View className="pending-item__top">
+        <Text className="pending-item__kind">{KIND_LABEL[r.kind]}</Text>
+        <Text className="pending-item__when">{timeAgo(r.submittedAt)}提交</Text>
       </View>
-      <View className='pending-item__name'>{r.name}</View>
-      <Line label='电话' value={r.phone} />
-      <Line label='住址' value={r.address} />
+      <View className="pending-item__name">{r.name}</View>
+      <Line label="电话" value={r.phone} />
+      <Line label="住址" value={r.address} />
       <Line label={r.kind === 'member' ? '报到网格' : '所在网格'} value={r.gridName} />
       {r.member && (
         <>
-          <Line label='工作单位' value={r.member.workUnit} />
-          <Line label='党支部' value={r.member.branch} />
-          <View className='wb-line'>
-            <Text className='wb-line__label'>认领岗位</Text>
-            <View className='wb-tags'>
+          <Line label="工作单位" value={r.member.workUnit} />
+          <Line label="党支部" value={r.member.branch} />
+          <View className="wb-line">
+            <Text className="wb-line__label">认领岗位</Text>
+            <View className="wb-tags">
               {r.member.posts.map((p) => (
-                <Text key={p} className='wb-tag'>
+                <Text key={p} className="wb-tag">
                   {POST_TYPE_LABEL[p]}
                 </Text>
               ))}
             </View>
           </View>
-          <Line label='技能' value={r.member.skills.join('、')} />
+          <Line label="技能" value={r.member.skills.join('、')} />
         </>
       )}
       {rejecting ? (
-        <ReasonForm title='不通过的原因' templates={TEMPLATES} submitText='不通过' submitClassName='btn-reject-submit' busy={decide.busy} onSubmit={(reason) => void reject(reason)} onCancel={() => setRejecting(false)} />
+        <ReasonForm
+          title="不通过的原因"
+          templates={TEMPLATES}
+          submitText="不通过"
+          submitClassName="btn-reject-submit"
+          busy={decide.busy}
+          onSubmit={(reason) => void reject(reason)}
+          onCancel={() => setRejecting(false)}
+        />
       ) : (
-        <View className='wb-row'>
-          <Btn className='btn-reject' onClick={() => setRejecting(true)}>
+        <View className="wb-row">
+          <Btn className="btn-reject" onClick={() => setRejecting(true)}>
             不通过
           </Btn>
-          <Btn type='primary' className='btn-approve' loading={decide.busy} onClick={() => void approve()}>
+          <Btn type="primary" className="btn-approve" loading={decide.busy} onClick={() => void approve()}>
             通过
           </Btn>
         </View>
@@ -91,9 +101,9 @@ export default function Pending() {
   const list = useRemote(() => peopleApi.pending(kind || undefined), [kind])
   const items = list.data ?? []
   return (
-    <Screen className='wb pending'>
-      <View className='wb-head'>成员审核 {list.data ? `${items.length} 份` : ''}</View>
-      <View className='wb-hint'>通过后，居民可以点单，党员可以接单；不通过请写明原因，对方会在消息里看到。</View>
+    <Screen className="wb pending">
+      <View className="wb-head">成员审核 {list.data ? `${items.length} 份` : ''}</View>
+      <View className="wb-hint">通过后，居民可以点单，党员可以接单；不通过请写明原因，对方会在消息里看到。</View>
       <FilterBar
         options={[
           { value: '', label: '全部' },
@@ -108,7 +118,7 @@ export default function Pending() {
         error={list.error}
         empty={items.length === 0}
         onRetry={() => void list.reload()}
-        emptyNode={<EmptyState title='没有待审核的登记' hint='居民登记住址、党员双报到后会出现在这里。' />}
+        emptyNode={<EmptyState title="没有待审核的登记" hint="居民登记住址、党员双报到后会出现在这里。" />}
       >
         {items.map((r) => (
           <Item key={`${r.userId}:${r.kind}`} r={r} onDone={() => void list.reload()} />

@@ -26,10 +26,10 @@ function Person({ p, me, onChanged }: { p: PersonView; me: boolean; onChanged: (
     if (saved) onChanged(saved)
   }
   return (
-    <View className='person-row'>
-      <View className='person-row__who'>
-        <Text className='person-row__name'>{p.name}</Text>
-        <Text className='person-row__roles'>
+    <View className="person-row">
+      <View className="person-row__who">
+        <Text className="person-row__name">{p.name}</Text>
+        <Text className="person-row__roles">
           {p.roles.map((r) => ROLE_LABEL[r]).join('、')}
           {p.gridName ? ` · ${p.gridName}` : ''}
         </Text>
@@ -63,36 +63,39 @@ function Grids() {
     }
   }
   return (
-    <Card title='网格'>
+    <Card title="网格">
       {(places.data?.grids ?? []).map((g) =>
         renaming?.id === g.id ? (
-          <View key={g.id} className='grid-row grid-row--editing'>
-            <TextInput className='input-grid-rename' value={renaming.name} onChange={(v) => setRenaming({ ...renaming, name: v })} maxLength={20} />
-            <View className='wb-row'>
-              <Btn onClick={() => setRenaming(null)}>
-                不改了
-              </Btn>
-              <Btn type='primary' className='btn-grid-rename' loading={save.busy} onClick={() => void rename()}>
+          <View key={g.id} className="grid-row grid-row--editing">
+            <TextInput
+              className="input-grid-rename"
+              value={renaming.name}
+              onChange={(v) => setRenaming({ ...renaming, name: v })}
+              maxLength={20}
+            />
+            <View className="wb-row">
+              <Btn onClick={() => setRenaming(null)}>不改了</Btn>
+              <Btn type="primary" className="btn-grid-rename" loading={save.busy} onClick={() => void rename()}>
                 保存
               </Btn>
             </View>
           </View>
         ) : (
-          <View key={g.id} className='grid-row'>
+          <View key={g.id} className="grid-row">
             <View>
-              <View className='grid-row__name'>{g.name}</View>
-              <View className='grid-row__buildings'>{g.buildings.map((b) => b.name).join('、') || '还没有楼栋'}</View>
+              <View className="grid-row__name">{g.name}</View>
+              <View className="grid-row__buildings">{g.buildings.map((b) => b.name).join('、') || '还没有楼栋'}</View>
             </View>
-            <Btn className='btn-grid-edit' onClick={() => setRenaming({ id: g.id, name: g.name })}>
+            <Btn className="btn-grid-edit" onClick={() => setRenaming({ id: g.id, name: g.name })}>
               改名
             </Btn>
           </View>
         ),
       )}
-      <Field label='新增网格' className='grid-add'>
-        <View className='grid-add__row'>
-          <TextInput className='input-grid-name grid-add__input' value={name} onChange={setName} maxLength={20} placeholder='如 第四网格' />
-          <Btn type='primary' className='btn-grid-add' loading={save.busy} onClick={() => void add()}>
+      <Field label="新增网格" className="grid-add">
+        <View className="grid-add__row">
+          <TextInput className="input-grid-name grid-add__input" value={name} onChange={setName} maxLength={20} placeholder="如 第四网格" />
+          <Btn type="primary" className="btn-grid-add" loading={save.busy} onClick={() => void add()}>
             新增
           </Btn>
         </View>
@@ -109,14 +112,14 @@ export default function People() {
   const others = items.filter((p) => !p.roles.includes('staff') && !p.roles.includes('admin'))
   const changed = (p: PersonView) => list.setData(items.map((x) => (x.id === p.id ? { ...x, roles: p.roles } : x)))
   return (
-    <Screen className='wb people'>
+    <Screen className="wb people">
       <Grids />
       <StateSwitch
         loading={list.loading}
         error={list.error}
         empty={items.length === 0}
         onRetry={() => void list.reload()}
-        emptyNode={<EmptyState title='社区还没有登记的人' hint='居民登记、党员报到通过后会出现在这里。' />}
+        emptyNode={<EmptyState title="社区还没有登记的人" hint="居民登记、党员报到通过后会出现在这里。" />}
       >
         <Card title={`工作人员（${staff.length}）`}>
           {staff.map((p) => (

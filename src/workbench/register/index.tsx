@@ -32,12 +32,15 @@ const STATUS_TEXT = { pending: '等待社区审核', approved: '已通过', reje
 function StatusCard({ r }: { r: RegistrationView }) {
   return (
     <View className={cls('reg-status', `reg-status--${r.status}`)}>
-      <View className='reg-status__title'>
+      <View className="reg-status__title">
         {KIND_TITLE[r.kind]}：{STATUS_TEXT[r.status]}
       </View>
-      <View className='reg-status__line'>{formatTime(r.decidedAt ?? r.submittedAt)}{r.decidedAt ? '处理' : '提交'}</View>
-      {r.status === 'rejected' && r.reason && <View className='reg-status__line'>原因：{r.reason}。修改后可以重新提交。</View>}
-      {r.status === 'pending' && <View className='reg-status__line'>社区工作人员审核后会在“消息”里通知您。</View>}
+      <View className="reg-status__line">
+        {formatTime(r.decidedAt ?? r.submittedAt)}
+        {r.decidedAt ? '处理' : '提交'}
+      </View>
+      {r.status === 'rejected' && r.reason && <View className="reg-status__line">原因：{r.reason}。修改后可以重新提交。</View>}
+      {r.status === 'pending' && <View className="reg-status__line">社区工作人员审核后会在“消息”里通知您。</View>}
     </View>
   )
 }
@@ -52,7 +55,9 @@ function ResidentForm({ places, onDone }: { places: Places; onDone: (r: Registra
   const [room, setRoom] = useState('')
   const [tried, setTried] = useState(false)
   const grid = places.grids.find((g) => g.id === gridId)
-  const submit = useAction((requestId: string) => peopleApi.registerResident({ name: name.trim(), phone: phone.trim(), buildingId, unit: unit.trim(), room: room.trim() }, requestId))
+  const submit = useAction((requestId: string) =>
+    peopleApi.registerResident({ name: name.trim(), phone: phone.trim(), buildingId, unit: unit.trim(), room: room.trim() }, requestId),
+  )
   const errors = {
     name: name.trim().length < 2 ? '请填写姓名' : '',
     phone: /^1[3-9]\d{9}$/.test(phone.trim()) ? '' : '请填写 11 位手机号',
@@ -76,21 +81,25 @@ function ResidentForm({ places, onDone }: { places: Places; onDone: (r: Registra
     }
   }
   return (
-    <View className='reg-form reg-form--resident'>
-      <Field label='姓名' error={tried ? errors.name : ''}>
-        <TextInput className='input-name' value={name} onChange={setName} placeholder='您的真实姓名' maxLength={20} />
+    <View className="reg-form reg-form--resident">
+      <Field label="姓名" error={tried ? errors.name : ''}>
+        <TextInput className="input-name" value={name} onChange={setName} placeholder="您的真实姓名" maxLength={20} />
       </Field>
-      <Field label='手机号' error={tried ? errors.phone : ''} hint='社区工作人员和接单的党员会用它联系您'>
-        <TextInput className='input-phone' value={phone} onChange={setPhone} placeholder='11 位手机号' maxLength={11} type='number' />
+      <Field label="手机号" error={tried ? errors.phone : ''} hint="社区工作人员和接单的党员会用它联系您">
+        <TextInput className="input-phone" value={phone} onChange={setPhone} placeholder="11 位手机号" maxLength={11} type="number" />
         {IS_WEAPP && (
-          <Button className='reg-form__wx-phone' openType='getPhoneNumber' onGetPhoneNumber={(e) => void phoneFromWechat((e.detail as { code?: string }).code)}>
+          <Button
+            className="reg-form__wx-phone"
+            openType="getPhoneNumber"
+            onGetPhoneNumber={(e) => void phoneFromWechat((e.detail as { code?: string }).code)}
+          >
             用微信绑定的手机号
           </Button>
         )}
       </Field>
-      <Field label='所在网格'>
+      <Field label="所在网格">
         <Chips
-          className='chips-grid'
+          className="chips-grid"
           options={places.grids.map((g) => ({ value: g.id, label: g.name }))}
           value={gridId}
           onChange={(v) => {
@@ -99,18 +108,23 @@ function ResidentForm({ places, onDone }: { places: Places; onDone: (r: Registra
           }}
         />
       </Field>
-      <Field label='楼栋' error={tried ? errors.building : ''}>
-        <Chips className='chips-building' options={(grid?.buildings ?? []).map((b) => ({ value: b.id, label: b.name }))} value={buildingId} onChange={setBuildingId} />
+      <Field label="楼栋" error={tried ? errors.building : ''}>
+        <Chips
+          className="chips-building"
+          options={(grid?.buildings ?? []).map((b) => ({ value: b.id, label: b.name }))}
+          value={buildingId}
+          onChange={setBuildingId}
+        />
       </Field>
-      <View className='reg-form__pair'>
-        <Field label='单元' error={tried ? errors.unit : ''} className='reg-form__half'>
-          <TextInput className='input-unit' value={unit} onChange={setUnit} placeholder='如 2' maxLength={10} />
+      <View className="reg-form__pair">
+        <Field label="单元" error={tried ? errors.unit : ''} className="reg-form__half">
+          <TextInput className="input-unit" value={unit} onChange={setUnit} placeholder="如 2" maxLength={10} />
         </Field>
-        <Field label='房号' error={tried ? errors.room : ''} className='reg-form__half'>
-          <TextInput className='input-room' value={room} onChange={setRoom} placeholder='如 301' maxLength={10} />
+        <Field label="房号" error={tried ? errors.room : ''} className="reg-form__half">
+          <TextInput className="input-room" value={room} onChange={setRoom} placeholder="如 301" maxLength={10} />
         </Field>
       </View>
-      <Btn block type='primary' size='large' className='btn-submit-resident' loading={submit.busy} onClick={() => void send()}>
+      <Btn block type="primary" size="large" className="btn-submit-resident" loading={submit.busy} onClick={() => void send()}>
         提交登记
       </Btn>
     </View>
@@ -127,7 +141,9 @@ function MemberForm({ places, onDone }: { places: Places; onDone: (r: Registrati
   const [gridId, setGridId] = useState(user?.gridId ?? places.grids[0]?.id ?? '')
   const [tried, setTried] = useState(false)
   const homeFixed = !!user?.buildingName && !!user.gridId
-  const submit = useAction((requestId: string) => peopleApi.registerMember({ workUnit: workUnit.trim(), branch: branch.trim(), posts, skills, gridId }, requestId))
+  const submit = useAction((requestId: string) =>
+    peopleApi.registerMember({ workUnit: workUnit.trim(), branch: branch.trim(), posts, skills, gridId }, requestId),
+  )
   const errors = {
     workUnit: workUnit.trim().length < 2 ? '请填写工作单位' : '',
     branch: branch.trim().length < 2 ? '请填写所在党支部' : '',
@@ -148,15 +164,15 @@ function MemberForm({ places, onDone }: { places: Places; onDone: (r: Registrati
     if (r) onDone(r)
   }
   return (
-    <View className='reg-form reg-form--member'>
-      <Field label='工作单位' error={tried ? errors.workUnit : ''}>
-        <TextInput className='input-work-unit' value={workUnit} onChange={setWorkUnit} placeholder='如 市税务局' maxLength={40} />
+    <View className="reg-form reg-form--member">
+      <Field label="工作单位" error={tried ? errors.workUnit : ''}>
+        <TextInput className="input-work-unit" value={workUnit} onChange={setWorkUnit} placeholder="如 市税务局" maxLength={40} />
       </Field>
-      <Field label='所在党支部' error={tried ? errors.branch : ''}>
-        <TextInput className='input-branch' value={branch} onChange={setBranch} placeholder='如 市税务局第一党支部' maxLength={40} />
+      <Field label="所在党支部" error={tried ? errors.branch : ''}>
+        <TextInput className="input-branch" value={branch} onChange={setBranch} placeholder="如 市税务局第一党支部" maxLength={40} />
       </Field>
-      <Field label='认领岗位（可多选）' error={tried ? errors.posts : ''}>
-        <View className='chips chips-posts'>
+      <Field label="认领岗位（可多选）" error={tried ? errors.posts : ''}>
+        <View className="chips chips-posts">
           {POST_TYPES.map((p) => (
             <View key={p} className={cls('chip', `chip-post-${p}`, posts.includes(p) && 'chip--on')} onClick={() => toggle(p)}>
               {posts.includes(p) ? '✓ ' : ''}
@@ -165,29 +181,40 @@ function MemberForm({ places, onDone }: { places: Places; onDone: (r: Registrati
           ))}
         </View>
       </Field>
-      <Field label='技能特长' hint='如 陪诊、电工、辅导功课，最多 10 个'>
-        <View className='wb-tags reg-form__skills'>
+      <Field label="技能特长" hint="如 陪诊、电工、辅导功课，最多 10 个">
+        <View className="wb-tags reg-form__skills">
           {skills.map((s) => (
-            <Text key={s} className='wb-tag reg-form__skill' onClick={() => setSkills(skills.filter((x) => x !== s))}>
+            <Text key={s} className="wb-tag reg-form__skill" onClick={() => setSkills(skills.filter((x) => x !== s))}>
               {s} ×
             </Text>
           ))}
         </View>
-        <View className='reg-form__add'>
-          <TextInput className='input-skill reg-form__add-input' value={skill} onChange={setSkill} placeholder='输入一个技能' maxLength={12} />
-          <Btn className='btn-add-skill' onClick={addSkill}>
+        <View className="reg-form__add">
+          <TextInput
+            className="input-skill reg-form__add-input"
+            value={skill}
+            onChange={setSkill}
+            placeholder="输入一个技能"
+            maxLength={12}
+          />
+          <Btn className="btn-add-skill" onClick={addSkill}>
             添加
           </Btn>
         </View>
       </Field>
-      <Field label='报到网格' hint={homeFixed ? '按您登记的住址确定' : '您居住的网格'}>
+      <Field label="报到网格" hint={homeFixed ? '按您登记的住址确定' : '您居住的网格'}>
         {homeFixed ? (
-          <View className='reg-form__fixed'>{places.grids.find((g) => g.id === gridId)?.name ?? '—'}</View>
+          <View className="reg-form__fixed">{places.grids.find((g) => g.id === gridId)?.name ?? '—'}</View>
         ) : (
-          <Chips className='chips-grid' options={places.grids.map((g) => ({ value: g.id, label: g.name }))} value={gridId} onChange={setGridId} />
+          <Chips
+            className="chips-grid"
+            options={places.grids.map((g) => ({ value: g.id, label: g.name }))}
+            value={gridId}
+            onChange={setGridId}
+          />
         )}
       </Field>
-      <Btn block type='primary' size='large' className='btn-submit-member' loading={submit.busy} onClick={() => void send()}>
+      <Btn block type="primary" size="large" className="btn-submit-member" loading={submit.busy} onClick={() => void send()}>
         提交双报到
       </Btn>
     </View>
@@ -198,7 +225,8 @@ export default function Register() {
   const { params } = useRouter()
   const { user } = useSession()
   const roles = user?.roles ?? []
-  const initialKind: RegistrationKind = params.kind === 'member' || params.kind === 'resident' ? params.kind : roles.includes('resident') ? 'member' : 'resident'
+  const initialKind: RegistrationKind =
+    params.kind === 'member' || params.kind === 'resident' ? params.kind : roles.includes('resident') ? 'member' : 'resident'
   const [kind, setKind] = useState<RegistrationKind>(initialKind)
   const communityId = params.communityId || user?.communityId
   const places = useRemote(() => peopleApi.places(communityId), [communityId], { skip: !communityId, refreshOnShow: false })
@@ -219,9 +247,9 @@ export default function Register() {
   }
 
   return (
-    <Screen className='wb register'>
+    <Screen className="wb register">
       {roles.includes('resident') && !roles.includes('member') && (
-        <View className='register__switch'>
+        <View className="register__switch">
           {(['member', 'resident'] as const).map((k) => (
             <View key={k} className={cls('period-chip', `register__tab-${k}`, kind === k && 'period-chip--on')} onClick={() => setKind(k)}>
               {k === 'member' ? '党员双报到' : '更换住址'}
@@ -231,21 +259,27 @@ export default function Register() {
       )}
       {current && <StatusCard r={current} />}
       {!communityId ? (
-        <Card title='请先找到您的社区'>
-          <View className='wb-hint'>请扫描社区服务中心的二维码，或打开社区工作人员发给您的链接来登记。</View>
+        <Card title="请先找到您的社区">
+          <View className="wb-hint">请扫描社区服务中心的二维码，或打开社区工作人员发给您的链接来登记。</View>
         </Card>
       ) : places.loading ? (
         <Skeleton rows={3} />
       ) : places.error || !places.data ? (
-        places.error ? <ErrorState error={places.error} onRetry={() => void places.reload()} /> : null
+        places.error ? (
+          <ErrorState error={places.error} onRetry={() => void places.reload()} />
+        ) : null
       ) : waiting ? (
-        <Btn block className='btn-home' onClick={() => go(ROUTES.home)}>
+        <Btn block className="btn-home" onClick={() => go(ROUTES.home)}>
           回到首页
         </Btn>
       ) : (
         <>
-          <View className='wb-head'>{places.data.communityName}</View>
-          <View className='wb-hint'>{kind === 'resident' ? '登记住址后，社区工作人员核对无误就可以点单了。' : '在职党员到居住社区报到，认领服务岗位，审核后可以接单。'}</View>
+          <View className="wb-head">{places.data.communityName}</View>
+          <View className="wb-hint">
+            {kind === 'resident'
+              ? '登记住址后，社区工作人员核对无误就可以点单了。'
+              : '在职党员到居住社区报到，认领服务岗位，审核后可以接单。'}
+          </View>
           {kind === 'resident' ? <ResidentForm places={places.data} onDone={done} /> : <MemberForm places={places.data} onDone={done} />}
         </>
       )}

@@ -12,17 +12,17 @@ export const WEIGHT_TEXT = '自评占 20%，社区测评占 40%，组织考评�
 function Part({ label, s, className }: { label: string; s: EvaluationScore | null; className: string }) {
   return (
     <View className={`wb-line ${className}`}>
-      <View className='wb-line__main'>
-        <View className='wb-line__label'>{label}</View>
-        {s?.text && <View className='packet__text'>{s.text}</View>}
+      <View className="wb-line__main">
+        <View className="wb-line__label">{label}</View>
+        {s?.text && <View className="packet__text">{s.text}</View>}
         {s && (
-          <Text className='wb-hint'>
+          <Text className="wb-hint">
             {s.by ? `${s.by} · ` : ''}
             {formatDate(s.at)}
           </Text>
         )}
       </View>
-      <View className='wb-line__value'>{s ? `${s.score} 分` : '未填写'}</View>
+      <View className="wb-line__value">{s ? `${s.score} 分` : '未填写'}</View>
     </View>
   )
 }
@@ -30,23 +30,23 @@ function Part({ label, s, className }: { label: string; s: EvaluationScore | nul
 export default function Packet({ p }: { p: EvaluationPacket }) {
   return (
     <>
-      <Card title={`${p.year} 年综合评价`} className='packet'>
-        <View className='packet__grade'>
+      <Card title={`${p.year} 年综合评价`} className="packet">
+        <View className="packet__grade">
           {p.combined !== null ? (
             <>
-              <Text className='packet__combined'>{p.combined}</Text>
-              <Text className='packet__level'>{p.grade}</Text>
+              <Text className="packet__combined">{p.combined}</Text>
+              <Text className="packet__level">{p.grade}</Text>
             </>
           ) : (
-            <Text className='packet__missing'>还差：{p.missing.map((m) => PART_LABEL[m]).join('、')}</Text>
+            <Text className="packet__missing">还差：{p.missing.map((m) => PART_LABEL[m]).join('、')}</Text>
           )}
         </View>
-        <View className='wb-hint'>{WEIGHT_TEXT}。</View>
-        <Part label='自评' s={p.self} className='part-self' />
-        <Part label='社区测评' s={p.community} className='part-community' />
-        <Part label='组织考评' s={p.branchScore} className='part-branch' />
+        <View className="wb-hint">{WEIGHT_TEXT}。</View>
+        <Part label="自评" s={p.self} className="part-self" />
+        <Part label="社区测评" s={p.community} className="part-community" />
+        <Part label="组织考评" s={p.branchScore} className="part-branch" />
       </Card>
-      <Card title='全年工作台账'>
+      <Card title="全年工作台账">
         <Figures f={p.figures} />
       </Card>
     </>

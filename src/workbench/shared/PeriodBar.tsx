@@ -12,21 +12,25 @@ export default function PeriodBar({ value, onChange }: { value: Period; onChange
     return p.from === value.from && p.to === value.to
   })
   return (
-    <View className='period-bar'>
-      <View className='period-bar__chips'>
+    <View className="period-bar">
+      <View className="period-bar__chips">
         {KEYS.map((k) => (
-          <View key={k} className={cls('period-chip', `period-chip--${k}`, active === k && 'period-chip--on')} onClick={() => onChange(periodOf(k))}>
+          <View
+            key={k}
+            className={cls('period-chip', `period-chip--${k}`, active === k && 'period-chip--on')}
+            onClick={() => onChange(periodOf(k))}
+          >
             {PERIOD_LABEL[k]}
           </View>
         ))}
       </View>
-      <View className='period-bar__range'>
-        <Picker mode='date' value={value.from} end={value.to} onChange={(e) => onChange({ ...value, from: String(e.detail.value) })}>
-          <View className='period-bar__date period-from'>{periodText({ from: value.from, to: value.from })}</View>
+      <View className="period-bar__range">
+        <Picker mode="date" value={value.from} end={value.to} onChange={(e) => onChange({ ...value, from: String(e.detail.value) })}>
+          <View className="period-bar__date period-from">{periodText({ from: value.from, to: value.from })}</View>
         </Picker>
-        <Text className='period-bar__dash'>至</Text>
-        <Picker mode='date' value={value.to} start={value.from} onChange={(e) => onChange({ ...value, to: String(e.detail.value) })}>
-          <View className='period-bar__date period-to'>{periodText({ from: value.to, to: value.to })}</View>
+        <Text className="period-bar__dash">至</Text>
+        <Picker mode="date" value={value.to} start={value.from} onChange={(e) => onChange({ ...value, to: String(e.detail.value) })}>
+          <View className="period-bar__date period-to">{periodText({ from: value.to, to: value.to })}</View>
         </Picker>
       </View>
     </View>

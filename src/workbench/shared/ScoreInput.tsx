@@ -8,8 +8,20 @@ const QUICK = ['95', '90', '85', '80', '70', '60'] as const
 export default function ScoreInput({ value, onChange, className }: { value: string; onChange: (v: string) => void; className?: string }) {
   return (
     <View className={className}>
-      <Chips className='score-chips' options={QUICK.map((q) => ({ value: q, label: `${q} 分` }))} value={value as (typeof QUICK)[number]} onChange={onChange} />
-      <TextInput className='input-score score-input' value={value} onChange={(v) => onChange(v.replace(/\D/g, '').slice(0, 3))} placeholder='或填写 0–100 的分数' maxLength={3} type='number' />
+      <Chips
+        className="score-chips"
+        options={QUICK.map((q) => ({ value: q, label: `${q} 分` }))}
+        value={value as (typeof QUICK)[number]}
+        onChange={onChange}
+      />
+      <TextInput
+        className="input-score score-input"
+        value={value}
+        onChange={(v) => onChange(v.replace(/\D/g, '').slice(0, 3))}
+        placeholder="或填写 0–100 的分数"
+        maxLength={3}
+        type="number"
+      />
     </View>
   )
 }

@@ -19,12 +19,12 @@ export function Bars({ bars, unit = '', className }: { bars: Bar[]; unit?: strin
   return (
     <View className={cls('bars', className)}>
       {bars.map((b) => (
-        <View key={b.key} className='bars__row'>
-          <Text className='bars__label'>{b.label}</Text>
-          <View className='bars__track'>
-            <View className='bars__fill' style={{ width: `${(b.value / max) * 100}%`, background: b.color ?? '#c62f2f' }} />
+        <View key={b.key} className="bars__row">
+          <Text className="bars__label">{b.label}</Text>
+          <View className="bars__track">
+            <View className="bars__fill" style={{ width: `${(b.value / max) * 100}%`, background: b.color ?? '#c62f2f' }} />
           </View>
-          <Text className='bars__value'>
+          <Text className="bars__value">
             {b.value}
             {unit}
           </Text>
@@ -57,25 +57,25 @@ export function DayColumns({ columns, aLabel, bLabel }: { columns: Column[]; aLa
   const every = groups.length > 7 ? 2 : 1
   const numbers = groups.length <= 8
   return (
-    <View className='day-cols'>
-      <View className='day-cols__legend'>
-        <Text className='day-cols__key day-cols__key--a'>■ {aLabel}</Text>
-        <Text className='day-cols__key day-cols__key--b'>■ {bLabel}</Text>
-        {size > 1 && <Text className='day-cols__note'>每列 {size} 天</Text>}
+    <View className="day-cols">
+      <View className="day-cols__legend">
+        <Text className="day-cols__key day-cols__key--a">■ {aLabel}</Text>
+        <Text className="day-cols__key day-cols__key--b">■ {bLabel}</Text>
+        {size > 1 && <Text className="day-cols__note">每列 {size} 天</Text>}
       </View>
-      <View className='day-cols__plot'>
+      <View className="day-cols__plot">
         {groups.map((g, i) => (
-          <View key={g.key} className='day-cols__col'>
+          <View key={g.key} className="day-cols__col">
             {numbers && (g.a > 0 || g.b > 0) && (
-              <Text className='day-cols__num'>
+              <Text className="day-cols__num">
                 {g.a}/{g.b}
               </Text>
             )}
-            <View className='day-cols__pair'>
-              <View className='day-cols__bar day-cols__bar--a' style={{ height: `${(g.a / top) * 100}%` }} />
-              <View className='day-cols__bar day-cols__bar--b' style={{ height: `${(g.b / top) * 100}%` }} />
+            <View className="day-cols__pair">
+              <View className="day-cols__bar day-cols__bar--a" style={{ height: `${(g.a / top) * 100}%` }} />
+              <View className="day-cols__bar day-cols__bar--b" style={{ height: `${(g.b / top) * 100}%` }} />
             </View>
-            {i % every === 0 && <Text className='day-cols__label'>{g.label}</Text>}
+            {i % every === 0 && <Text className="day-cols__label">{g.label}</Text>}
           </View>
         ))}
       </View>
@@ -94,7 +94,7 @@ export function Figures({ f, only }: { f: LedgerFigures; only?: Array<keyof Ledg
     ['pointsSpent', '使用积分', String(f.pointsSpent)],
   ]
   return (
-    <View className='stats'>
+    <View className="stats">
       {all
         .filter(([k]) => !only || only.includes(k))
         .map(([k, label, value]) => (
@@ -107,9 +107,9 @@ export function Figures({ f, only }: { f: LedgerFigures; only?: Array<keyof Ledg
 export function Stat({ label, value, hint, className }: { label: string; value: string; hint?: string; className?: string }) {
   return (
     <View className={cls('stat', className)}>
-      <View className='stat__value'>{value}</View>
-      <View className='stat__label'>{label}</View>
-      {hint && <View className='stat__hint'>{hint}</View>}
+      <View className="stat__value">{value}</View>
+      <View className="stat__label">{label}</View>
+      {hint && <View className="stat__hint">{hint}</View>}
     </View>
   )
 }

@@ -29,7 +29,9 @@ export default function CardEditor() {
   const [pledge, setPledge] = useState('')
   const [keepPhoto, setKeepPhoto] = useState<{ fileId: string; url: string } | null>(null)
   const picker = usePhotoPicker(1)
-  const save = useAction((requestId: string, photo: string | null) => workbenchApi.saveCard({ gridId, title: title.trim(), duties: duties.trim(), pledge: pledge.trim(), photo }, requestId))
+  const save = useAction((requestId: string, photo: string | null) =>
+    workbenchApi.saveCard({ gridId, title: title.trim(), duties: duties.trim(), pledge: pledge.trim(), photo }, requestId),
+  )
 
   useEffect(() => {
     const c = current.data
@@ -57,34 +59,56 @@ export default function CardEditor() {
     return error ? <ErrorState error={error} onRetry={() => void Promise.all([current.reload(), places.reload()])} /> : null
   }
   return (
-    <View className='my-card'>
-      <View className='wb-hint'>名片会公示在网格的“三亮一晒”页面，所有居民都能看到。</View>
-      <Field label='照片（亮身份）'>
+    <View className="my-card">
+      <View className="wb-hint">名片会公示在网格的“三亮一晒”页面，所有居民都能看到。</View>
+      <Field label="照片（亮身份）">
         {keepPhoto && picker.items.length === 0 ? (
-          <View className='wb-row'>
+          <View className="wb-row">
             <PhotoPreview url={keepPhoto.url} />
-            <Btn className='btn-photo-remove' onClick={() => setKeepPhoto(null)}>
+            <Btn className="btn-photo-remove" onClick={() => setKeepPhoto(null)}>
               换一张
             </Btn>
           </View>
         ) : (
-          <PhotoPicker picker={picker} addText='上传照片' />
+          <PhotoPicker picker={picker} addText="上传照片" />
         )}
       </Field>
-      <Field label='所在网格'>
-        <Chips className='chips-grid' options={(places.data?.grids ?? []).map((g) => ({ value: g.id, label: g.name }))} value={gridId} onChange={setGridId} />
+      <Field label="所在网格">
+        <Chips
+          className="chips-grid"
+          options={(places.data?.grids ?? []).map((g) => ({ value: g.id, label: g.name }))}
+          value={gridId}
+          onChange={setGridId}
+        />
       </Field>
-      <Field label='身份'>
-        <Chips className='chips-title' options={TITLES.map((t) => ({ value: t, label: t }))} value={title as (typeof TITLES)[number]} onChange={setTitle} />
-        <TextInput className='input-title' value={title} onChange={setTitle} maxLength={20} placeholder='或写上您的身份' />
+      <Field label="身份">
+        <Chips
+          className="chips-title"
+          options={TITLES.map((t) => ({ value: t, label: t }))}
+          value={title as (typeof TITLES)[number]}
+          onChange={setTitle}
+        />
+        <TextInput className="input-title" value={title} onChange={setTitle} maxLength={20} placeholder="或写上您的身份" />
       </Field>
-      <Field label='亮职责' hint='您负责哪些事'>
-        <TextArea className='input-duties' value={duties} onChange={setDuties} maxLength={300} placeholder='如：走访入户、收集民意、调解邻里纠纷' />
+      <Field label="亮职责" hint="您负责哪些事">
+        <TextArea
+          className="input-duties"
+          value={duties}
+          onChange={setDuties}
+          maxLength={300}
+          placeholder="如：走访入户、收集民意、调解邻里纠纷"
+        />
       </Field>
-      <Field label='亮承诺' hint='您向居民承诺什么'>
-        <TextArea className='input-pledge' value={pledge} onChange={setPledge} maxLength={300} placeholder='如：工作日 24 小时内回复，小事不出网格' />
+      <Field label="亮承诺" hint="您向居民承诺什么">
+        <TextArea
+          className="input-pledge"
+          value={pledge}
+          onChange={setPledge}
+          maxLength={300}
+          placeholder="如：工作日 24 小时内回复，小事不出网格"
+        />
       </Field>
-      <Btn block type='primary' size='large' className='btn-save-card' loading={save.busy} onClick={() => void submit()}>
+      <Btn block type="primary" size="large" className="btn-save-card" loading={save.busy} onClick={() => void submit()}>
         保存名片
       </Btn>
     </View>
@@ -92,5 +116,5 @@ export default function CardEditor() {
 }
 
 function PhotoPreview({ url }: { url: string }) {
-  return <Image className='staff-card__photo my-card__photo' src={photoSrc(url)} mode='aspectFill' />
+  return <Image className="staff-card__photo my-card__photo" src={photoSrc(url)} mode="aspectFill" />
 }

@@ -12,7 +12,13 @@ export default {
   name: 'activities',
   title: 'activity publish → sign-up with waitlist → check-in with the rotating code → finish → points',
   async run(j) {
-    j.requireScreens(['/activity/index', '/activity/detail/index', '/activity/publish/index', '/activity/roster/index', '/activity/checkin-code/index'])
+    j.requireScreens([
+      '/activity/index',
+      '/activity/detail/index',
+      '/activity/publish/index',
+      '/activity/roster/index',
+      '/activity/checkin-code/index',
+    ])
 
     // ---- staff: publish from the home page, mostly defaults (this Saturday 09:00–11:00)
     const staff = await j.actor('staff', { userId: 'u_huangj', role: 'staff' })
@@ -21,7 +27,11 @@ export default {
     await j.shot(staff, 'staff-home', { full: true })
     await staff.tap('.btn-publish-new')
     await staff.onRoute('/activity/publish/index')
-    await staff.page.waitForFunction(() => [...document.querySelectorAll('.input-activity-points input')].some((el) => el.value !== ''), null, { timeout: 10_000 })
+    await staff.page.waitForFunction(
+      () => [...document.querySelectorAll('.input-activity-points input')].some((el) => el.value !== ''),
+      null,
+      { timeout: 10_000 },
+    )
     await j.shot(staff, 'publish-defaults', { full: true })
     await staff.fill('.input-activity-title input', TITLE)
     await staff.fill('.input-place input', '红星社区 3 号楼楼下')
@@ -123,7 +133,11 @@ export default {
     await j.api.clock(Date.parse(detail.endAt) + 5 * MIN - Date.parse(end.now))
     await staff.open(`/activity/roster/index?id=${activityId}`)
     await staff.vis('.btn-finish').first().waitFor()
-    await staff.page.waitForFunction(() => [...document.querySelectorAll('.roster-checked-count')].some((el) => el.textContent?.trim() === '2'), null, { timeout: 10_000 })
+    await staff.page.waitForFunction(
+      () => [...document.querySelectorAll('.roster-checked-count')].some((el) => el.textContent?.trim() === '2'),
+      null,
+      { timeout: 10_000 },
+    )
     await j.shot(staff, 'roster-to-finish', { full: true })
     await staff.tap('.btn-finish')
     await staff.vis('.taro-modal__foot').first().waitFor()

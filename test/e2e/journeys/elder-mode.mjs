@@ -69,7 +69,11 @@ export default {
       return { count: buttons.length, bottom: Math.max(...buttons.map((b) => b.getBoundingClientRect().bottom)), limit }
     })
     assert.equal(fold.count, 3)
-    if (fold.bottom > fold.limit + 1) j.finding('elder-mode/home', `the three big buttons end at ${Math.round(fold.bottom)}px, below the first screen (${Math.round(fold.limit)}px)`)
+    if (fold.bottom > fold.limit + 1)
+      j.finding(
+        'elder-mode/home',
+        `the three big buttons end at ${Math.round(fold.bottom)}px, below the first screen (${Math.round(fold.limit)}px)`,
+      )
 
     // ---- the order form, step by step
     await r.tap('.btn-kind-service')

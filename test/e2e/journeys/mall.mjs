@@ -13,7 +13,13 @@ export default {
     j.allow(404, /\/api\/mall$/)
 
     const staffSession = await j.api.login('u_linx')
-    await j.api.call(staffSession.token, 'points', 'adjust', { memberId: 'u_wuhy', delta: 50, reason: '测试：补录上月志愿服务' }, { mutate: true })
+    await j.api.call(
+      staffSession.token,
+      'points',
+      'adjust',
+      { memberId: 'u_wuhy', delta: 50, reason: '测试：补录上月志愿服务' },
+      { mutate: true },
+    )
 
     // ---- member: home → 积分商城 → goods → 兑换
     const member = await j.actor('member', { userId: 'u_wuhy', role: 'member' })
@@ -22,7 +28,11 @@ export default {
     await member.tap('.link-mall')
     await member.onRoute('/mall/index')
     await member.vis('.goods-card').first().waitFor()
-    await member.page.waitForFunction(() => [...document.querySelectorAll('.mall-balance-value')].some((el) => el.textContent?.trim() === '50'), null, { timeout: 10_000 })
+    await member.page.waitForFunction(
+      () => [...document.querySelectorAll('.mall-balance-value')].some((el) => el.textContent?.trim() === '50'),
+      null,
+      { timeout: 10_000 },
+    )
     await j.shot(member, 'mall', { full: true })
     await member.tap('.goods-card', { hasText: GOODS })
     await member.onRoute('/mall/goods/index')
@@ -33,9 +43,14 @@ export default {
     await member.vis('.taro-modal__foot').first().waitFor()
     await j.shot(member, 'redeem-dialog', { settle: false })
     await member.confirm('兑换')
-    await member.toast('兑换成功', 3000).catch(() =>
-      j.finding('mall/redeem', 'the 兑换成功 toast is never seen: the page is replaced by 我的兑换 at once and Taro H5 drops the toast (src/mall/goods/index.tsx onRedeem)'),
-    )
+    await member
+      .toast('兑换成功', 3000)
+      .catch(() =>
+        j.finding(
+          'mall/redeem',
+          'the 兑换成功 toast is never seen: the page is replaced by 我的兑换 at once and Taro H5 drops the toast (src/mall/goods/index.tsx onRedeem)',
+        ),
+      )
     await member.onRoute('/mall/redemptions/index')
     await member.vis('.redemption-code').first().waitFor()
     await member.toastGone()
@@ -75,6 +90,10 @@ export default {
     assert.equal(await member.vis('.btn-cancel-redemption').count(), 0, 'a picked-up redemption cannot be cancelled')
     await j.shot(member, 'redemption-picked')
     await member.open('/mall/index')
-    await member.page.waitForFunction(() => [...document.querySelectorAll('.mall-balance-value')].some((el) => el.textContent?.trim() === '35'), null, { timeout: 10_000 })
+    await member.page.waitForFunction(
+      () => [...document.querySelectorAll('.mall-balance-value')].some((el) => el.textContent?.trim() === '35'),
+      null,
+      { timeout: 10_000 },
+    )
   },
 }

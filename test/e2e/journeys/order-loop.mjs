@@ -138,8 +138,12 @@ export default {
     await member.onRoute('/member/points/index')
     // 助老扶幼 20 points (一般: factor 1) + 5 for five stars, as README's walk-through says
     await member.page
-      .waitForFunction(() => [...document.querySelectorAll('.points-balance')].some((el) => el.textContent?.trim() === '25'), null, { timeout: 10_000 })
-      .catch(async () => assert.fail(`the points page shows ${await member.vis('.points-balance').first().textContent()} points, expected 25`))
+      .waitForFunction(() => [...document.querySelectorAll('.points-balance')].some((el) => el.textContent?.trim() === '25'), null, {
+        timeout: 10_000,
+      })
+      .catch(async () =>
+        assert.fail(`the points page shows ${await member.vis('.points-balance').first().textContent()} points, expected 25`),
+      )
     await j.shot(member, 'points')
     await member.expectText(new RegExp(`完成工单「${TITLE}」[\\s\\S]*\\+25`))
   },

@@ -119,7 +119,10 @@ export default {
     await late.toastGone()
     await late.settle()
     if ((await late.vis('.btn-dispatch').count()) > 0) {
-      j.finding('rejected-cancelled/late-dispatch', 'after 派单 is refused because the resident cancelled, the review page still offers 派单 and 不受理 (it does not reload the order; src/staff/review-detail/index.tsx, the dispatch .then(after) ignores a failed action)')
+      j.finding(
+        'rejected-cancelled/late-dispatch',
+        'after 派单 is refused because the resident cancelled, the review page still offers 派单 and 不受理 (it does not reload the order; src/staff/review-detail/index.tsx, the dispatch .then(after) ignores a failed action)',
+      )
     }
 
     // resident home: nothing in progress any more

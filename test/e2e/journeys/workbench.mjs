@@ -47,7 +47,13 @@ export default {
     }
     const before = await ordersThisWeek()
     const resident = await j.api.login('u_lijg')
-    const order = await j.api.call(resident.token, 'orders', 'create', { kind: 'service', category: 'convenience', title: '帮忙换个灯泡' }, { mutate: true })
+    const order = await j.api.call(
+      resident.token,
+      'orders',
+      'create',
+      { kind: 'service', category: 'convenience', title: '帮忙换个灯泡' },
+      { mutate: true },
+    )
     const staffApi = await j.api.login('u_linx')
     await j.api.call(staffApi.token, 'orders', 'review', { orderId: order.id, decision: 'dispatch' }, { mutate: true })
     await staff.open('/workbench/dashboard/index')

@@ -23,7 +23,10 @@ export async function startGateway({ root, staticDir, timeoutMs = 60_000 }) {
   child.stderr.on('data', (d) => stderr.push(d))
 
   const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the gateway did not start within ${timeoutMs} ms:\n${stdout.join('')}${stderr.join('')}`)), timeoutMs)
+    const timer = setTimeout(
+      () => reject(new Error(`the gateway did not start within ${timeoutMs} ms:\n${stdout.join('')}${stderr.join('')}`)),
+      timeoutMs,
+    )
     child.stdout.on('data', (d) => {
       stdout.push(d)
       const m = /running at (http:\/\/localhost:\d+)\//.exec(stdout.join(''))

@@ -197,7 +197,9 @@ export class Journey {
     if (!full) return
     for (let part = 2; part <= 4; part++) {
       const moved = await actor.page.evaluate(() => {
-        const el = [...document.querySelectorAll('.taro_page')].find((p) => p.getClientRects().length > 0 && getComputedStyle(p).display !== 'none')
+        const el = [...document.querySelectorAll('.taro_page')].find(
+          (p) => p.getClientRects().length > 0 && getComputedStyle(p).display !== 'none',
+        )
         if (!el || el.scrollTop + el.clientHeight >= el.scrollHeight - 4) return false
         el.scrollTop += el.clientHeight - 120
         return true
@@ -229,7 +231,20 @@ export class Actor {
     this.token = token
     this.inflight = new Set()
     const who = `[${journey.name}/${label}]`
-    if (process.env.E2E_TRACE) traceMethods(this, who, ['open', 'tap', 'fill', 'confirm', 'toast', 'toastGone', 'waitText', 'onRoute', 'expectText', 'addPhotos', 'settle'])
+    if (process.env.E2E_TRACE)
+      traceMethods(this, who, [
+        'open',
+        'tap',
+        'fill',
+        'confirm',
+        'toast',
+        'toastGone',
+        'waitText',
+        'onRoute',
+        'expectText',
+        'addPhotos',
+        'settle',
+      ])
 
     page.on('request', (r) => this.inflight.add(r))
     page.on('requestfinished', (r) => this.inflight.delete(r))
@@ -240,7 +255,8 @@ export class Actor {
     page.on('response', (r) => {
       const status = r.status()
       if (status >= 500) journey.problem(`${who} HTTP ${status}: ${r.request().method()} ${r.url()}`)
-      else if (status >= 400 && !journey.isAllowed(status, r.url())) journey.problem(`${who} HTTP ${status} (not expected): ${r.request().method()} ${r.url()}`)
+      else if (status >= 400 && !journey.isAllowed(status, r.url()))
+        journey.problem(`${who} HTTP ${status} (not expected): ${r.request().method()} ${r.url()}`)
     })
     page.on('pageerror', (e) => journey.problem(`${who} page error: ${e.stack || e.message}`))
     page.on('console', (m) => {
@@ -278,7 +294,10 @@ export class Actor {
   async confirm(buttonText) {
     const btn = this.vis('.taro-modal__foot').locator('.taro-model__btn', { hasText: buttonText })
     await btn.first().click({ timeout: T.step })
-    await this.vis('.taro-modal__foot').first().waitFor({ state: 'hidden', timeout: T.short }).catch(() => {})
+    await this.vis('.taro-modal__foot')
+      .first()
+      .waitFor({ state: 'hidden', timeout: T.short })
+      .catch(() => {})
   }
 
   /** Wait for a toast containing `text` (Taro.showToast). */
@@ -289,7 +308,12 @@ export class Actor {
 
   async toastGone(timeout = T.short) {
     await this.page
-      .waitForFunction(() => [...document.querySelectorAll('.taro__toast')].every((el) => getComputedStyle(el).display === 'none' || el.style.opacity === '0'), null, { timeout })
+      .waitForFunction(
+        () =>
+          [...document.querySelectorAll('.taro__toast')].every((el) => getComputedStyle(el).display === 'none' || el.style.opacity === '0'),
+        null,
+        { timeout },
+      )
       .catch(() => {})
   }
 
@@ -329,7 +353,13 @@ export class Actor {
     const chooser = this.page.waitForEvent('filechooser', { timeout: T.step })
     await this.tap(selector)
     const sheet = this.vis('.taro-actionsheet__cell').filter({ hasText: '从相册选择' })
-    await Promise.race([sheet.first().waitFor({ timeout: T.short }).then(() => sheet.first().click()), chooser]).catch(() => {})
+    await Promise.race([
+      sheet
+        .first()
+        .waitFor({ timeout: T.short })
+        .then(() => sheet.first().click()),
+      chooser,
+    ]).catch(() => {})
     await (await chooser).setFiles(files)
   }
 
@@ -344,7 +374,9 @@ export class Actor {
           .evaluate(() => {
             const seen = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden'
             const skeleton = [...document.querySelectorAll('.skeleton')].some(seen)
-            const loading = [...document.querySelectorAll('.taro__toast')].some((el) => seen(el) && /加载|请稍候|正在/.test(el.textContent || ''))
+            const loading = [...document.querySelectorAll('.taro__toast')].some(
+              (el) => seen(el) && /加载|请稍候|正在/.test(el.textContent || ''),
+            )
             return skeleton || loading
           })
           .catch(() => true))
@@ -382,7 +414,10 @@ export class Actor {
         [/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, 'an ISO timestamp is shown'],
         [/\bundefined\b|\bnull\b|\bNaN\b|\[object Object\]/, 'a programming value (undefined/null/NaN) is shown'],
         [/\b[a-z]{1,4}_[A-Za-z0-9_-]{3,}\b/, 'a raw id is shown'],
-        [/\b(submitted|open|claimed|completed|closed|rejected|cancelled|pending|picked|published|finished|waitlisted|elderly_child|self_governance|environment|convenience|targeted|INVALID_INPUT|CONFLICT|FORBIDDEN|NOT_FOUND)\b/, 'an English code is shown'],
+        [
+          /\b(submitted|open|claimed|completed|closed|rejected|cancelled|pending|picked|published|finished|waitlisted|elderly_child|self_governance|environment|convenience|targeted|INVALID_INPUT|CONFLICT|FORBIDDEN|NOT_FOUND)\b/,
+          'an English code is shown',
+        ],
       ]
       for (const [re, why] of bad) {
         const m = re.exec(text)
@@ -391,7 +426,8 @@ export class Actor {
       const latin = text.match(/\b[A-Za-z]{4,}\b/g)
       if (latin) out.push(`English words on screen: ${[...new Set(latin)].slice(0, 6).join(', ')}`)
 
-      if (document.scrollingElement && document.scrollingElement.scrollWidth > vw + 1) out.push(`the page scrolls sideways (${document.scrollingElement.scrollWidth}px wide)`)
+      if (document.scrollingElement && document.scrollingElement.scrollWidth > vw + 1)
+        out.push(`the page scrolls sideways (${document.scrollingElement.scrollWidth}px wide)`)
 
       // WeChat's guideline is 44 px (88 rpx); SCREENS.md asks 48 px in 长辈模式
       const minTap = screen?.classList.contains('elder') ? 48 : 44
@@ -399,7 +435,8 @@ export class Actor {
         for (let p = el.parentElement; p; p = p.parentElement) if (/auto|scroll/.test(getComputedStyle(p).overflowX)) return true
         return false
       }
-      const label = (el) => (el.textContent || el.getAttribute('aria-label') || el.className || el.tagName).toString().replace(/\s+/g, ' ').slice(0, 24)
+      const label = (el) =>
+        (el.textContent || el.getAttribute('aria-label') || el.className || el.tagName).toString().replace(/\s+/g, ' ').slice(0, 24)
       const small = new Map()
       for (const root of roots) {
         for (const el of root.querySelectorAll('*')) {
@@ -410,23 +447,41 @@ export class Actor {
           if (own) {
             const fs = Number.parseFloat(getComputedStyle(el).fontSize)
             if (fs < 12) out.push(`tiny text (${fs}px): "${label(el)}"`)
-            if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflow === 'hidden' && getComputedStyle(el).textOverflow !== 'ellipsis') {
+            if (
+              el.scrollWidth > el.clientWidth + 1 &&
+              getComputedStyle(el).overflow === 'hidden' &&
+              getComputedStyle(el).textOverflow !== 'ellipsis'
+            ) {
               out.push(`text clipped without an ellipsis: "${label(el)}"`)
             }
           }
           const cls = typeof el.className === 'string' ? el.className : ''
-          const tappable = el.hasAttribute('hover-class') || /(^|\s)(btn|chip|category-tile|member-option|role-switch__item|stars__star|photo-picker__remove|reason-form__template|filter-chip|login-user|order-card|taro-model__btn)(\s|$)|(^|\s)link-/.test(cls)
+          const tappable =
+            el.hasAttribute('hover-class') ||
+            /(^|\s)(btn|chip|category-tile|member-option|role-switch__item|stars__star|photo-picker__remove|reason-form__template|filter-chip|login-user|order-card|taro-model__btn)(\s|$)|(^|\s)link-/.test(
+              cls,
+            )
           if (tappable && (r.height < minTap || r.width < minTap) && r.bottom <= vh) {
             // one note per kind of control and size: ".chip 38px high: 不急, 一般, 紧急 …"
             const key = `${cls.split(/\s+/)[0]}|${Math.round(Math.min(r.width, r.height))}`
-            const g = small.get(key) ?? { cls: cls.split(/\s+/)[0], side: Math.round(Math.min(r.width, r.height)), high: r.height < minTap, labels: [] }
+            const g = small.get(key) ?? {
+              cls: cls.split(/\s+/)[0],
+              side: Math.round(Math.min(r.width, r.height)),
+              high: r.height < minTap,
+              labels: [],
+            }
             g.labels.push(label(el))
             small.set(key, g)
           }
         }
       }
       for (const g of small.values()) {
-        out.push(`small tap targets (.${g.cls}, ${g.side}px ${g.high ? 'high' : 'wide'}; ${minTap}px asked): ${g.labels.slice(0, 8).map((l) => `"${l}"`).join(' ')}`)
+        out.push(
+          `small tap targets (.${g.cls}, ${g.side}px ${g.high ? 'high' : 'wide'}; ${minTap}px asked): ${g.labels
+            .slice(0, 8)
+            .map((l) => `"${l}"`)
+            .join(' ')}`,
+        )
       }
       return [...new Set(out)]
     })

@@ -47,7 +47,11 @@ export function decideRegistration(kind: Registration['kind']) {
   }
 }
 
-export async function listPending(ctx: Ctx, actor: Actor, input: z.output<typeof ListPendingInput>): Promise<{ items: RegistrationView[] }> {
+export async function listPending(
+  ctx: Ctx,
+  actor: Actor,
+  input: z.output<typeof ListPendingInput>,
+): Promise<{ items: RegistrationView[] }> {
   const pending = await ctx.repos.workbench.pendingRegistrations(actor.communityId, input.kind)
   const items: RegistrationView[] = []
   for (const r of pending) items.push(await presentRegistration(ctx, r))

@@ -123,7 +123,9 @@ export async function deleteMe(ctx: Ctx, actor: Actor, _input: { confirm: true }
       photos.add(g.image)
       await ctx.repos.mall.updateGoods({ ...g, image: null, updatedAt: now, version: g.version + 1 })
     }
-    const activities = await allPages((cursor) => ctx.repos.activities.list({ communityId: actor.communityId, order: 'desc', cursor, limit: PAGE }))
+    const activities = await allPages((cursor) =>
+      ctx.repos.activities.list({ communityId: actor.communityId, order: 'desc', cursor, limit: PAGE }),
+    )
     for (const a of activities) {
       if (!a.cover || !(await owns(ctx, a.cover, actor.userId))) continue
       photos.add(a.cover)

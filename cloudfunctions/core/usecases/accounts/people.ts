@@ -33,7 +33,13 @@ export async function listPeople(ctx: Ctx, actor: Actor, input: z.output<typeof 
   return {
     items: users
       .filter((u) => u.roles.length > 0 && (!input.role || u.roles.includes(input.role)))
-      .map((u) => ({ id: u.id, name: u.name, roles: u.roles, gridName: u.gridId ? (gridName.get(u.gridId) ?? null) : null, phone: u.phone })),
+      .map((u) => ({
+        id: u.id,
+        name: u.name,
+        roles: u.roles,
+        gridName: u.gridId ? (gridName.get(u.gridId) ?? null) : null,
+        phone: u.phone,
+      })),
   }
 }
 

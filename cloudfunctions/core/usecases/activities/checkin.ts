@@ -2,7 +2,15 @@
 // per rotation); members scan it on site within the window; staff mark those who could not scan.
 import type { CheckinCode, MySignup } from '@shared/activities'
 import type { Actor } from '../../domain/access'
-import { TOKEN_PERIOD_MS, assertCheckinWindow, checkinOpensAt, checkinToken, formatBeijing, judgeToken, slotOf } from '../../domain/activity'
+import {
+  TOKEN_PERIOD_MS,
+  assertCheckinWindow,
+  checkinOpensAt,
+  checkinToken,
+  formatBeijing,
+  judgeToken,
+  slotOf,
+} from '../../domain/activity'
 import { conflict, invalid } from '../../domain/errors'
 import type { Signup } from '../../domain/model'
 import type { Ctx } from '../../ports'

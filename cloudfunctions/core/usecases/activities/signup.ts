@@ -33,7 +33,8 @@ export async function signupActivity(ctx: Ctx, actor: Actor, input: { activityId
     awardedPoints: null,
   } satisfies Partial<Signup>
   if (current) await ctx.repos.activities.updateSignup({ ...current, ...fields, version: current.version + 1 })
-  else await ctx.repos.activities.insertSignup({ activityId: a.id, memberId: actor.userId, communityId: a.communityId, ...fields, version: 1 })
+  else
+    await ctx.repos.activities.insertSignup({ activityId: a.id, memberId: actor.userId, communityId: a.communityId, ...fields, version: 1 })
   const saved = await saveActivity(ctx, a, {
     nextSeq: a.nextSeq + 1,
     signedCount: a.signedCount + (status === 'signed' ? 1 : 0),

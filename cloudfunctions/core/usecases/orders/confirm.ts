@@ -10,7 +10,11 @@ import { loadAccount, postEntry } from '../points/post'
 import { presentDetail } from './present'
 import { loadOrder, transition } from './shared'
 
-export async function confirmOrder(ctx: Ctx, actor: Exclude<Caller, typeof SYSTEM>, input: { orderId: string; rating: number; comment?: string }) {
+export async function confirmOrder(
+  ctx: Ctx,
+  actor: Exclude<Caller, typeof SYSTEM>,
+  input: { orderId: string; rating: number; comment?: string },
+) {
   const order = await loadOrder(ctx, actor, input.orderId)
   nextStatus(order, 'confirm', actor) // who and when first: a refused caller learns nothing from the checks below
   if (input.comment) await ctx.guard.check(input.comment, 'comment', actor)

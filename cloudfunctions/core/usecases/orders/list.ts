@@ -22,7 +22,14 @@ export async function listOrders(ctx: Ctx, actor: Actor, input: z.output<typeof 
     const page = await ctx.repos.orders.overdue(actor.communityId, ctx.clock.now(), input.cursor, limit)
     return { items: await presentSummaries(ctx, page.items), nextCursor: page.nextCursor }
   }
-  const base = { communityId: actor.communityId, category: input.category, kind: input.kind, gridId: input.gridId, cursor: input.cursor, limit }
+  const base = {
+    communityId: actor.communityId,
+    category: input.category,
+    kind: input.kind,
+    gridId: input.gridId,
+    cursor: input.cursor,
+    limit,
+  }
   const statuses = input.status ? [input.status] : undefined
   let query: OrderQuery
   if (input.scope === 'mine') query = { ...base, residentId: actor.userId, statuses }

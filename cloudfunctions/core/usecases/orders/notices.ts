@@ -15,20 +15,51 @@ const link = (page: keyof typeof PAGES, o: Order) => `${PAGES[page]}?id=${o.id}`
 /** Notices for one transition (in the same transaction: a rollback drops them too). */
 export async function noticeTransition(ctx: Ctx, action: OrderAction, before: Order, after: Order, actorName: string) {
   const title = `「${after.title}」`
-  const send = (to: Array<string | null>, notice: Notice) => notify(ctx, after.communityId, to.filter((x): x is string => !!x), notice)
+  const send = (to: Array<string | null>, notice: Notice) =>
+    notify(
+      ctx,
+      after.communityId,
+      to.filter((x): x is string => !!x),
+      notice,
+    )
   switch (action) {
     case 'dispatch':
-      await send([after.residentId], { kind: 'order_dispatched', title: '工单已派单', body: `${title}已通过审核，正在等党员接单`, link: link('resident', after) })
+      await send([after.residentId], {
+        kind: 'order_dispatched',
+        title: '工单已派单',
+        body: `${title}已通过审核，正在等党员接单`,
+        link: link('resident', after),
+      })
       if (after.assigneeId) {
-        await send([after.assigneeId], { kind: 'order_assigned', title: '有一张工单指派给您', body: `社区把${title}指派给您，请确认接单或婉拒`, link: link('member', after) })
+        await send([after.assigneeId], {
+          kind: 'order_assigned',
+          title: '有一张工单指派给您',
+          body: `社区把${title}指派给您，请确认接单或婉拒`,
+          link: link('member', after),
+        })
       }
       return
     case 'reject':
-      return send([after.residentId], { kind: 'order_rejected', title: '工单未受理', body: `${title}：${after.rejectReason ?? ''}`, link: link('resident', after) })
+      return send([after.residentId], {
+        kind: 'order_rejected',
+        title: '工单未受理',
+        body: `${title}：${after.rejectReason ?? ''}`,
+        link: link('resident', after),
+      })
     case 'claim':
-      return send([after.residentId], { kind: 'order_claimed', title: '已有党员接单', body: `${actorName}接下了${title}，会尽快与您联系`, link: link('resident', after) })
+      return send([after.residentId], {
+        kind: 'order_claimed',
+        title: '已有党员接单',
+        body: `${actorName}接下了${title}，会尽快与您联系`,
+        link: link('resident', after),
+      })
     case 'release':
-      return send([after.residentId], { kind: 'order_released', title: '工单回到了接单大厅', body: `${actorName}退回了${title}，社区会再安排`, link: link('resident', after) })
+      return send([after.residentId], {
+        kind: 'order_released',
+        title: '工单回到了接单大厅',
+        body: `${actorName}退回了${title}，社区会再安排`,
+        link: link('resident', after),
+      })
     case 'complete':
       return send([after.residentId], {
         kind: 'order_completed',
@@ -44,7 +75,12 @@ export async function noticeTransition(ctx: Ctx, action: OrderAction, before: Or
         link: link('member', after),
       })
     case 'dispute':
-      return send([before.claimerId], { kind: 'order_disputed', title: '居民反馈还没解决', body: `${title}需要再处理一下，请联系居民`, link: link('member', after) })
+      return send([before.claimerId], {
+        kind: 'order_disputed',
+        title: '居民反馈还没解决',
+        body: `${title}需要再处理一下，请联系居民`,
+        link: link('member', after),
+      })
     default:
       return
   }

@@ -10,7 +10,8 @@ import { postEntry } from './post'
 
 export async function adjustPoints(ctx: Ctx, actor: Actor, input: z.output<typeof AdjustInput>) {
   const member = await ctx.repos.users.get(input.memberId)
-  if (!member || member.communityId !== actor.communityId || !hasRole(member, 'member')) throw invalid('memberId', '只能调整本社区党员的积分')
+  if (!member || member.communityId !== actor.communityId || !hasRole(member, 'member'))
+    throw invalid('memberId', '只能调整本社区党员的积分')
   await ctx.guard.check(input.reason, 'reason', actor)
   await postEntry(ctx, member.id, member.communityId, {
     sourceKey: sourceKeys.adjustment(ctx.ids.next('adj')),

@@ -31,7 +31,15 @@ export const LINK_TTL_MS = 14 * 86400_000
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
 
-const blank = (m: User, year: number): Evaluation => ({ memberId: m.id, communityId: m.communityId, year, self: null, community: null, branch: null, version: 0 })
+const blank = (m: User, year: number): Evaluation => ({
+  memberId: m.id,
+  communityId: m.communityId,
+  year,
+  self: null,
+  community: null,
+  branch: null,
+  version: 0,
+})
 
 const present = (e: EvaluationEntry | null): EvaluationScore | null =>
   e ? { score: e.score, text: e.text, by: e.byName, at: new Date(e.at).toISOString() } : null
@@ -86,7 +94,9 @@ export async function selfEvaluate(ctx: Ctx, actor: Actor, input: z.output<typeo
   await ctx.guard.check(input.text, 'text', actor)
   const me = await ctx.repos.users.get(actor.userId)
   if (!me) throw notFound('没有找到您的账号')
-  await save(ctx, me, input.year, { self: { score: input.score, text: input.text, by: actor.userId, byName: actor.name, at: ctx.clock.now() } })
+  await save(ctx, me, input.year, {
+    self: { score: input.score, text: input.text, by: actor.userId, byName: actor.name, at: ctx.clock.now() },
+  })
   return packet(ctx, me, input.year)
 }
 
@@ -97,7 +107,13 @@ export async function scoreEvaluation(ctx: Ctx, actor: Actor, input: z.output<ty
   const [member] = await membersFor(ctx, actor, input.memberId)
   if (member.id === actor.userId) throw forbidden('不能给自己打分')
   if (input.comment) await ctx.guard.check(input.comment, 'comment', actor)
-  const entry: EvaluationEntry = { score: input.score, text: input.comment || null, by: actor.userId, byName: actor.name, at: ctx.clock.now() }
+  const entry: EvaluationEntry = {
+    score: input.score,
+    text: input.comment || null,
+    by: actor.userId,
+    byName: actor.name,
+    at: ctx.clock.now(),
+  }
   await save(ctx, member, input.year, input.part === 'community' ? { community: entry } : { branch: entry })
   return packet(ctx, member, input.year)
 }
@@ -157,7 +173,9 @@ export async function branchScore(ctx: Ctx, actor: Actor, input: z.output<typeof
   if (input.comment) await ctx.guard.check(input.comment, 'comment', actor)
   const now = ctx.clock.now()
   await ctx.repos.workbench.saveEvaluationLink({ ...link, usedAt: now })
-  await save(ctx, member, link.year, { branch: { score: input.score, text: input.comment || null, by: null, byName: input.scorer, at: now } })
+  await save(ctx, member, link.year, {
+    branch: { score: input.score, text: input.comment || null, by: null, byName: input.scorer, at: now },
+  })
   return { done: true }
 }
 
@@ -199,8 +217,20 @@ export function evaluationWorkbook(list: EvaluationList): WorkbookSpec {
     },
     {
       name: '评语',
-      columns: [{ header: '姓名', width: 12 }, { header: '自评内容', width: 60 }, { header: '社区评语', width: 40 }, { header: '组织评语', width: 40 }, { header: '组织考评人', width: 24 }],
-      rows: list.items.map((p) => [p.name, p.self?.text ?? null, p.community?.text ?? null, p.branchScore?.text ?? null, p.branchScore?.by ?? null]),
+      columns: [
+        { header: '姓名', width: 12 },
+        { header: '自评内容', width: 60 },
+        { header: '社区评语', width: 40 },
+        { header: '组织评语', width: 40 },
+        { header: '组织考评人', width: 24 },
+      ],
+      rows: list.items.map((p) => [
+        p.name,
+        p.self?.text ?? null,
+        p.community?.text ?? null,
+        p.branchScore?.text ?? null,
+        p.branchScore?.by ?? null,
+      ]),
     },
   ])
 }

@@ -7,7 +7,10 @@ import type { Ctx } from '../../ports'
 
 export async function getRanking(ctx: Ctx, actor: Actor, input: { by: Ranking['by']; year?: number }): Promise<Ranking> {
   const year = input.year ?? yearOf(ctx.clock.now())
-  const [accounts, members] = await Promise.all([ctx.repos.points.accounts(actor.communityId), ctx.repos.users.listMembers(actor.communityId)])
+  const [accounts, members] = await Promise.all([
+    ctx.repos.points.accounts(actor.communityId),
+    ctx.repos.users.listMembers(actor.communityId),
+  ])
   const earned = new Map(accounts.map((a) => [a.memberId, a.years[String(year)]?.earned ?? 0]))
   const pointsOf = (id: string) => earned.get(id) ?? 0
 

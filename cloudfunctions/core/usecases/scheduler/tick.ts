@@ -73,15 +73,12 @@ export async function tick(uow: UnitOfWork, deps: Deps): Promise<TickReport> {
     return true
   })
 
-  const autoConfirmed = await each(
-    await uow.read((r) => r.orders.dueForAutoConfirm(now, BATCH)),
-    async (ctx, id) => {
-      const order = await ctx.repos.orders.get(id)
-      if (order?.status !== 'completed' || order.dueAt === null || order.dueAt > now) return false
-      await closeOrder(ctx, order, SYSTEM, null, null)
-      return true
-    },
-  )
+  const autoConfirmed = await each(await uow.read((r) => r.orders.dueForAutoConfirm(now, BATCH)), async (ctx, id) => {
+    const order = await ctx.repos.orders.get(id)
+    if (order?.status !== 'completed' || order.dueAt === null || order.dueAt > now) return false
+    await closeOrder(ctx, order, SYSTEM, null, null)
+    return true
+  })
 
   const redemptionsExpired = await each(await uow.read((r) => r.mall.dueForExpiry(now, BATCH)), expireRedemption)
 

@@ -17,7 +17,14 @@ export async function activitiesIn(ctx: Ctx, communityId: string, p: Period): Pr
   const out: Activity[] = []
   let cursor: string | undefined
   do {
-    const page = await ctx.repos.activities.list({ communityId, startsFrom: p.start, startsBefore: p.end, order: 'asc', cursor, limit: PAGE })
+    const page = await ctx.repos.activities.list({
+      communityId,
+      startsFrom: p.start,
+      startsBefore: p.end,
+      order: 'asc',
+      cursor,
+      limit: PAGE,
+    })
     out.push(...page.items)
     cursor = page.nextCursor
   } while (cursor)
@@ -33,7 +40,8 @@ async function attendedIn(ctx: Ctx, member: User, p: Period): Promise<Array<{ ac
     for (const signup of page.items) {
       if (signup.status !== 'signed' || signup.attendance !== 'attended') continue
       const activity = await ctx.repos.activities.get(signup.activityId)
-      if (activity && activity.communityId === member.communityId && activity.status !== 'cancelled' && inPeriod(p, activity.startAt)) out.push({ activity, signup })
+      if (activity && activity.communityId === member.communityId && activity.status !== 'cancelled' && inPeriod(p, activity.startAt))
+        out.push({ activity, signup })
     }
     cursor = page.nextCursor
   } while (cursor)

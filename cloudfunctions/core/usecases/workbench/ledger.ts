@@ -69,17 +69,41 @@ export function ledgerWorkbook(report: LedgerReport): WorkbookSpec {
     },
     {
       name: '服务工单',
-      columns: [{ header: '姓名', width: 12 }, { header: '完成日期', width: 12 }, { header: '工单', width: 30 }, { header: '岗位类别', width: 12 }, { header: '评分', width: 8 }, { header: '获得积分', width: 10 }],
-      rows: report.members.flatMap((m) => m.orders.map((o) => [m.name, day(o.closedAt), o.title, POST_TYPE_LABELS[o.category], o.rating, o.points])),
+      columns: [
+        { header: '姓名', width: 12 },
+        { header: '完成日期', width: 12 },
+        { header: '工单', width: 30 },
+        { header: '岗位类别', width: 12 },
+        { header: '评分', width: 8 },
+        { header: '获得积分', width: 10 },
+      ],
+      rows: report.members.flatMap((m) =>
+        m.orders.map((o) => [m.name, day(o.closedAt), o.title, POST_TYPE_LABELS[o.category], o.rating, o.points]),
+      ),
     },
     {
       name: '志愿活动',
-      columns: [{ header: '姓名', width: 12 }, { header: '活动日期', width: 12 }, { header: '活动', width: 30 }, { header: '岗位类别', width: 12 }, { header: '时长（小时）', width: 12 }, { header: '获得积分', width: 10 }],
-      rows: report.members.flatMap((m) => m.activities.map((a) => [m.name, day(a.startAt), a.title, POST_TYPE_LABELS[a.category], a.hours, a.points])),
+      columns: [
+        { header: '姓名', width: 12 },
+        { header: '活动日期', width: 12 },
+        { header: '活动', width: 30 },
+        { header: '岗位类别', width: 12 },
+        { header: '时长（小时）', width: 12 },
+        { header: '获得积分', width: 10 },
+      ],
+      rows: report.members.flatMap((m) =>
+        m.activities.map((a) => [m.name, day(a.startAt), a.title, POST_TYPE_LABELS[a.category], a.hours, a.points]),
+      ),
     },
     {
       name: '积分明细',
-      columns: [{ header: '姓名', width: 12 }, { header: '日期', width: 12 }, { header: '事由', width: 36 }, { header: '变动', width: 8 }, { header: '余额', width: 8 }],
+      columns: [
+        { header: '姓名', width: 12 },
+        { header: '日期', width: 12 },
+        { header: '事由', width: 36 },
+        { header: '变动', width: 8 },
+        { header: '余额', width: 8 },
+      ],
       rows: report.members.flatMap((m) => m.entries.map((e) => [m.name, day(e.at), e.note, e.delta, e.balanceAfter])),
     },
   ])

@@ -2,7 +2,15 @@
 // (亮身份、亮职责、亮承诺) — and recently closed services whose residents agreed (晒服务), without
 // the resident's name, phone or address.
 import type { z } from 'zod'
-import type { SaveCardInput, Showcase, ShowcaseConsentInput, ShowcaseConsentView, ShowcaseInput, ShowcaseService, StaffCardView } from '@shared/workbench'
+import type {
+  SaveCardInput,
+  Showcase,
+  ShowcaseConsentInput,
+  ShowcaseConsentView,
+  ShowcaseInput,
+  ShowcaseService,
+  StaffCardView,
+} from '@shared/workbench'
 import { type Actor, isStaff } from '../../domain/access'
 import { conflict, invalid, notFound } from '../../domain/errors'
 import type { Grid, StaffCard } from '../../domain/model'
@@ -82,11 +90,16 @@ export async function getShowcase(ctx: Ctx, actor: Actor, input: z.output<typeof
 }
 
 /** A staff member's own card, for the edit form. */
-export async function getMyCard(ctx: Ctx, actor: Actor): Promise<{ card: (Omit<StaffCardView, 'name' | 'isMe'> & { gridId: string }) | null }> {
+export async function getMyCard(
+  ctx: Ctx,
+  actor: Actor,
+): Promise<{ card: (Omit<StaffCardView, 'name' | 'isMe'> & { gridId: string }) | null }> {
   const card = await ctx.repos.workbench.staffCard(actor.userId)
   if (!card) return { card: null }
   const [photo] = card.photo ? await ctx.files.urls([card.photo]) : []
-  return { card: { userId: card.userId, gridId: card.gridId, title: card.title, duties: card.duties, pledge: card.pledge, photo: photo ?? null } }
+  return {
+    card: { userId: card.userId, gridId: card.gridId, title: card.title, duties: card.duties, pledge: card.pledge, photo: photo ?? null },
+  }
 }
 
 /** 亮身份、亮职责、亮承诺: staff write their own card, for a grid of their community. */
@@ -130,6 +143,12 @@ export async function getConsent(ctx: Ctx, actor: Actor, input: { orderId: strin
 export async function setConsent(ctx: Ctx, actor: Actor, input: z.output<typeof ShowcaseConsentInput>): Promise<ShowcaseConsentView> {
   const o = await ownClosedOrder(ctx, actor, input.orderId)
   if (o.status !== 'closed') throw conflict('工单完成后才能公示')
-  await ctx.repos.workbench.saveConsent({ orderId: o.id, communityId: o.communityId, gridId: o.gridId, consent: input.consent, at: ctx.clock.now() })
+  await ctx.repos.workbench.saveConsent({
+    orderId: o.id,
+    communityId: o.communityId,
+    gridId: o.gridId,
+    consent: input.consent,
+    at: ctx.clock.now(),
+  })
   return { orderId: o.id, consent: input.consent }
 }
