@@ -2,7 +2,7 @@
 // places (public) and submit 居民登记. That submission creates the person (no roles yet: staff verify
 // the home first) and binds the OPENID to them; everything else waits for a registered person.
 import type { ErrorBody } from '@shared/envelope'
-import { RegisterResidentInput } from '@shared/workbench'
+import { RegisterResidentInput } from '@shared/accounts'
 import type { CloudbaseStore } from './adapters/cloudbase/store'
 import type { CbDb } from './adapters/cloudbase/sdk'
 import { isDuplicateWrite, oneDoc } from './adapters/cloudbase/sdk'

@@ -103,7 +103,7 @@ const zodNamespace = {
 }
 
 /**
- * Each bundle carries its own function's actions only. The registry's calls to defineAction are marked
+ * Each bundle carries its own function's actions only. The registry's calls to query() and mutation() are marked
  * pure and its REGISTRY names this function's table alone, so esbuild drops the other tables and the
  * use cases only they import (a function never dispatches another function's actions anyway).
  */
@@ -117,7 +117,7 @@ const onlyFunction = (fn) => ({
         /^import \{ z \} from 'zod'$/gm,
         `import * as z from ${JSON.stringify(path.join(root, 'node_modules', 'zod', 'v4', 'classic', 'external.js'))}`,
       )
-      source = source.replace(/\bdefineAction\(/g, '/* @__PURE__ */ defineAction(')
+      source = source.replace(/\b(query|mutation)\(/g, '/* @__PURE__ */ $1(')
       const table = /^export const REGISTRY\b[^=]*=\s*\{([^}]*)\}/m
       const names =
         table

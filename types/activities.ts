@@ -1,6 +1,7 @@
 // activities.* — weekend volunteer activities (DESIGN.md §7): publish, 接龙 sign-up with a waitlist,
 // check-in by a rotating token, points once. Times go out as ISO instants; the app shows them in Beijing time.
 import { z } from 'zod'
+import { ACTIVITY_LIMITS as L } from './limits'
 import { POST_TYPES } from './enums'
 import type { PostType } from './enums'
 import { fileId, id, page, text } from './common'
@@ -27,24 +28,24 @@ export type ActivityAction = 'update' | 'cancel' | 'checkinCode' | 'markAttendan
 const instant = z.iso.datetime({ offset: true, message: '时间格式应为 2026-06-13T09:00:00+08:00' })
 
 export const PlaceInput = z.strictObject({
-  name: text(2, 60),
-  address: text(0, 120).optional(),
+  name: text(L.placeName),
+  address: text(L.placeAddress).optional(),
   lat: z.number().min(-90).max(90).optional(),
   lng: z.number().min(-180).max(180).optional(),
 })
 
 const fields = {
-  title: text(2, 40),
-  description: text(0, 2000),
+  title: text(L.title),
+  description: text(L.description),
   category: z.enum(POST_TYPES),
   startAt: instant,
   endAt: instant,
   signupDeadline: instant,
   place: PlaceInput,
   /** 名额 */
-  quota: z.number().int().min(1).max(500),
+  quota: z.number().int().min(L.quota.min).max(L.quota.max),
   /** Points for each attendee; the community's `activityPoints` rule when absent. */
-  points: z.number().int().min(0).max(1000),
+  points: z.number().int().min(L.points.min).max(L.points.max),
   cover: fileId.nullable(),
 }
 
@@ -54,7 +55,7 @@ export const PublishActivityInput = z.strictObject({
   points: fields.points.optional(),
   cover: fields.cover.optional(),
   /** Publish this many weekly copies (the first included), sharing a seriesId. */
-  repeatWeeks: z.number().int().min(1).max(12).optional(),
+  repeatWeeks: z.number().int().min(L.repeatWeeks.min).max(L.repeatWeeks.max).optional(),
 })
 
 /** Only the fields given change; `cover: null` removes the picture. */
@@ -73,7 +74,7 @@ export const UpdateActivityInput = z.strictObject({
 })
 
 export const ActivityRef = z.strictObject({ activityId: id })
-export const CancelActivityInput = z.strictObject({ activityId: id, reason: text(2, 200) })
+export const CancelActivityInput = z.strictObject({ activityId: id, reason: text(L.reason) })
 export const ListActivitiesInput = z.strictObject({ scope: z.enum(ACTIVITY_SCOPES), ...page })
 
 /** The token as checkinCode gives it: `<slot>.<mac>`. */

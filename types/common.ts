@@ -1,8 +1,9 @@
 // Building blocks for the action schemas (server side: the app imports only types from here).
 import { z } from 'zod'
+import type { Span } from './limits'
 
-/** Trimmed text with a length range; empty after trimming counts as missing. */
-export const text = (min: number, max: number) => z.string().trim().min(min).max(max)
+/** Trimmed text with a length range (a Span from ./limits); empty after trimming counts as missing. */
+export const text = ({ min, max }: Span) => z.string().trim().min(min).max(max)
 
 export const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '编号格式不对')
 

@@ -1,5 +1,6 @@
 // mall.* — the points mall (DESIGN.md §6). SOLD_OUT, LIMIT_REACHED and INSUFFICIENT_POINTS are 409s.
 import { z } from 'zod'
+import { MALL_LIMITS as L } from './limits'
 import { fileId, id, page, text } from './common'
 import type { Page } from './common'
 import type { Photo } from './orders'
@@ -11,12 +12,12 @@ export const ListGoodsInput = z.strictObject({
 
 export const UpsertGoodsInput = z.strictObject({
   id: id.optional(),
-  name: text(2, 30),
+  name: text(L.name),
   image: fileId.nullable().optional(),
-  description: text(0, 500).optional(),
-  price: z.number().int().min(1).max(100000),
-  stock: z.number().int().min(0).max(100000),
-  limitPerMember: z.number().int().min(1).max(100),
+  description: text(L.description).optional(),
+  price: z.number().int().min(L.price.min).max(L.price.max),
+  stock: z.number().int().min(L.stock.min).max(L.stock.max),
+  limitPerMember: z.number().int().min(L.limitPerMember.min).max(L.limitPerMember.max),
   onShelf: z.boolean(),
 })
 

@@ -1,5 +1,6 @@
 // orders.* — input schemas and output shapes (DESIGN.md §3, §8).
 import { z } from 'zod'
+import { ORDER_LIMITS as L } from './limits'
 import { MAX_PHOTOS, ORDER_KINDS, ORDER_SCOPES, ORDER_STATUSES, POST_TYPES, URGENCIES } from './enums'
 import type { Level, OrderAction, OrderKind, OrderStatus, PostType, Urgency } from './enums'
 import { fileId, id, page, text } from './common'
@@ -8,11 +9,11 @@ import type { Page } from './common'
 export const CreateOrderInput = z.strictObject({
   kind: z.enum(ORDER_KINDS),
   category: z.enum(POST_TYPES),
-  title: text(2, 40),
-  description: text(0, 1000).default(''),
+  title: text(L.title),
+  description: text(L.description).default(''),
   urgency: z.enum(URGENCIES).optional(),
   photos: z.array(fileId).max(MAX_PHOTOS).default([]),
-  preferredTime: text(0, 40).optional(),
+  preferredTime: text(L.preferredTime).optional(),
 })
 
 export const ListOrdersInput = z.strictObject({
@@ -30,8 +31,8 @@ export const ReviewOrderInput = z
   .strictObject({
     orderId: id,
     decision: z.enum(['dispatch', 'reject']),
-    points: z.number().int().min(0).max(500).optional(),
-    reason: text(2, 200).optional(),
+    points: z.number().int().min(0).max(L.maxPoints).optional(),
+    reason: text(L.reason).optional(),
     assigneeId: id.optional(),
   })
   .refine((v) => v.decision === 'dispatch' || v.reason !== undefined, {
@@ -40,23 +41,23 @@ export const ReviewOrderInput = z
   })
 
 export const ClaimOrderInput = z.strictObject({ orderId: id })
-export const DeclineOrderInput = z.strictObject({ orderId: id, reason: text(2, 200).optional() })
-export const ReleaseOrderInput = z.strictObject({ orderId: id, reason: text(2, 200) })
-export const CancelOrderInput = z.strictObject({ orderId: id, reason: text(0, 200).optional() })
+export const DeclineOrderInput = z.strictObject({ orderId: id, reason: text(L.reason).optional() })
+export const ReleaseOrderInput = z.strictObject({ orderId: id, reason: text(L.reason) })
+export const CancelOrderInput = z.strictObject({ orderId: id, reason: text(L.cancelReason).optional() })
 
 export const CompleteOrderInput = z.strictObject({
   orderId: id,
-  summary: text(10, 500),
+  summary: text(L.summary),
   photos: z.array(fileId).min(1).max(MAX_PHOTOS),
 })
 
 export const ConfirmOrderInput = z.strictObject({
   orderId: id,
   rating: z.number().int().min(1).max(5),
-  comment: text(0, 300).optional(),
+  comment: text(L.comment).optional(),
 })
 
-export const DisputeOrderInput = z.strictObject({ orderId: id, reason: text(2, 300) })
+export const DisputeOrderInput = z.strictObject({ orderId: id, reason: text(L.disputeReason) })
 
 export type CreateOrderInput = z.input<typeof CreateOrderInput>
 export type ListOrdersInput = z.input<typeof ListOrdersInput>

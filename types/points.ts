@@ -1,5 +1,7 @@
-// points.* — balance, ledger, rules, adjustments and rankings (DESIGN.md §5).
+// points.* — balance, ledger, rules, adjustments and rankings (DESIGN.md §5), and the year-end 三评.
 import { z } from 'zod'
+import { POINTS_LIMITS as P } from './limits'
+import type { LedgerFigures } from './workbench'
 import type { LedgerReason } from './enums'
 import { POST_TYPES, URGENCIES } from './enums'
 import { id, page, text } from './common'
@@ -38,15 +40,21 @@ export const AdjustInput = z.strictObject({
   delta: z
     .number()
     .int()
-    .min(-10000)
-    .max(10000)
+    .min(-P.maxAdjust)
+    .max(P.maxAdjust)
     .refine((n) => n !== 0, '调整分值不能为 0'),
-  reason: text(2, 200),
+  reason: text(P.adjustReason),
 })
 export const RankingInput = z.strictObject({
   by: z.enum(['person', 'branch', 'workUnit']),
   year: z.number().int().min(2020).max(2100).optional(),
 })
+
+/** points.adjust: the member's balance after a staff adjustment. */
+export interface AdjustResult {
+  memberId: string
+  balance: number
+}
 
 export interface Balance {
   balance: number
@@ -95,4 +103,82 @@ export interface Ranking {
   by: 'person' | 'branch' | 'workUnit'
   year: number
   rows: RankingRow[]
+}
+
+// ---- 三评 (year-end evaluation) -----------------------------------------------------------------
+
+const year = z.number().int().min(2020).max(2100)
+const score = z.number().int().min(P.score.min).max(P.score.max)
+
+export const EvaluationInput = z.strictObject({ memberId: id.optional(), year })
+export const EvaluationYearInput = z.strictObject({ year })
+/** 自评: the member's own account of the year, with a score out of 100. */
+export const SelfEvaluationInput = z.strictObject({ year, score, text: text(P.selfText) })
+/** 社区测评 by staff, or 组织考评 entered by staff on the branch's behalf. */
+export const ScoreEvaluationInput = z.strictObject({
+  memberId: id,
+  year,
+  part: z.enum(['community', 'branch']),
+  score,
+  comment: text(P.comment).optional(),
+})
+export const BranchLinkInput = z.strictObject({ memberId: id, year })
+export const BranchTokenInput = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/, '链接无效，请向社区索取新的链接') })
+export const BranchScoreInput = z.strictObject({
+  token: BranchTokenInput.shape.token,
+  score,
+  comment: text(P.comment).optional(),
+  /** Who scored for the branch, e.g. "市税务局第一党支部 张书记". */
+  scorer: text(P.scorer),
+})
+
+export type EvaluationPart = 'self' | 'community' | 'branch'
+
+export interface EvaluationScore {
+  score: number
+  /** 自评 text, or the scorer's comment. */
+  text: string | null
+  by: string | null
+  at: string
+}
+
+export interface EvaluationPacket {
+  memberId: string
+  name: string
+  branch: string | null
+  workUnit: string | null
+  year: number
+  figures: LedgerFigures
+  self: EvaluationScore | null
+  community: EvaluationScore | null
+  branchScore: EvaluationScore | null
+  /** 自评 20% + 社区测评 40% + 组织考评 40%, once all three are in. */
+  combined: number | null
+  /** 优秀 / 合格 / 基本合格 / 不合格, once combined. */
+  grade: string | null
+  missing: EvaluationPart[]
+}
+
+export interface EvaluationList {
+  year: number
+  items: EvaluationPacket[]
+}
+
+export interface BranchLink {
+  /** The page the branch opens: `/workbench/branch-score/index?token=…`. */
+  path: string
+  token: string
+  expiresAt: string
+}
+
+/** What the branch scorer sees: no phone, no address. */
+export interface BranchForm {
+  name: string
+  branch: string | null
+  workUnit: string | null
+  year: number
+  communityName: string
+  figures: LedgerFigures
+  selfText: string | null
+  done: boolean
 }

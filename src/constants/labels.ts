@@ -4,16 +4,10 @@ import type { ActivityStatus } from '@shared/activities'
 import type { NoticeKind } from '@shared/inbox'
 import type { RedemptionStatus } from '@shared/mall'
 import type { Ranking } from '@shared/points'
+import { POST_TYPE_LABELS } from '@shared/labels'
 
-export const POST_TYPE_LABEL: Record<PostType, string> = {
-  self_governance: '居民自治',
-  education: '教育培训',
-  elderly_child: '助老扶幼',
-  environment: '环境提升',
-  care: '爱心关怀',
-  convenience: '便民利民',
-  targeted: '精准暖心',
-}
+/** The post types' names, shared with the server (types/labels.ts). */
+export const POST_TYPE_LABEL = POST_TYPE_LABELS
 
 /** One concrete example per post type, shown on the category tiles. */
 export const POST_TYPE_EXAMPLE: Record<PostType, string> = {

@@ -1,6 +1,6 @@
 // 三评: the year's self-evaluation (自评), community score (社区测评) and employer branch score
 // (组织考评), combined by fixed weights into one score and a grade.
-import type { EvaluationPart } from '@shared/workbench'
+import type { EvaluationPart } from '@shared/points'
 import type { Evaluation } from './model'
 
 /** 自评 20%, 社区测评 40%, 组织考评 40%: the people who saw the work weigh most. */

@@ -2,7 +2,7 @@
 // (DESIGN.md §4). Pure: the caller gathers each member's figures.
 import type { PostType } from '@shared/enums'
 import type { ScorePart } from '@shared/orders'
-import { POST_TYPE_LABELS } from './labels'
+import { POST_TYPE_LABELS } from '@shared/labels'
 import type { Order, User } from './model'
 
 /** What the scoring reads about a member, beyond their profile. */

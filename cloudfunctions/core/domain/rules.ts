@@ -1,7 +1,7 @@
 // Points rules (DESIGN.md §5): the schema lives in the wire contract; defaults and arithmetic here.
 import type { PostType, Urgency } from '@shared/enums'
 import { type PointsRules, PointsRulesSchema } from '@shared/points'
-import { POST_TYPE_LABELS } from './labels'
+import { POST_TYPE_LABELS } from '@shared/labels'
 
 export { PointsRulesSchema, type PointsRules }
 

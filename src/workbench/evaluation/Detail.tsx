@@ -3,7 +3,7 @@
 import Taro, { useShareAppMessage } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import type { BranchLink, EvaluationPacket } from '@shared/workbench'
+import type { BranchLink, EvaluationPacket } from '@shared/points'
 import Btn from '@/components/btn'
 import Card from '@/components/card'
 import { Field, TextArea } from '@/components/field'

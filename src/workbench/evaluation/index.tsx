@@ -3,7 +3,7 @@
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import type { EvaluationPacket } from '@shared/workbench'
+import type { EvaluationPacket } from '@shared/points'
 import Btn from '@/components/btn'
 import Card from '@/components/card'
 import { Field, TextArea } from '@/components/field'

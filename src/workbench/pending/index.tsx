@@ -2,7 +2,7 @@
 // 通过 grants the role, 不通过 says why (the person reads it in 消息 and can submit again).
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import type { RegistrationKind, RegistrationView } from '@shared/workbench'
+import type { RegistrationKind, RegistrationView } from '@shared/accounts'
 import Btn from '@/components/btn'
 import FilterBar from '@/components/filter-bar'
 import ReasonForm from '@/components/reason-form'

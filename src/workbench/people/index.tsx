@@ -2,7 +2,7 @@
 // rename). Homes are bound through 居民登记, members through 双报到 — not here.
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import type { PersonView } from '@shared/workbench'
+import type { PersonView } from '@shared/accounts'
 import Btn from '@/components/btn'
 import Card from '@/components/card'
 import { Field, TextInput } from '@/components/field'

@@ -1,6 +1,6 @@
 // One member's 三评 packet: the year's figures, the three scores with their words, and the combination.
 import { Text, View } from '@tarojs/components'
-import type { EvaluationPacket, EvaluationPart, EvaluationScore } from '@shared/workbench'
+import type { EvaluationPacket, EvaluationPart, EvaluationScore } from '@shared/points'
 import Card from '@/components/card'
 import { formatDate } from '@/utils/time'
 import { Figures } from './charts'

@@ -1,7 +1,7 @@
 // 成员审核: staff of the community verify a resident's home or a member's 双报到; approving grants the
 // role (and binds the home or the profile), turning down says why. Both reach the person's inbox.
 import type { z } from 'zod'
-import type { DecideRegistrationInput, ListPendingInput, RegistrationView } from '@shared/workbench'
+import type { DecideRegistrationInput, ListPendingInput, RegistrationView } from '@shared/accounts'
 import type { Actor } from '../../domain/access'
 import { notFound } from '../../domain/errors'
 import type { Registration } from '../../domain/model'

@@ -1,7 +1,7 @@
 // The community's places (grids → buildings) for the registration form, and the admin's management of
 // staff accounts and grids.
 import type { z } from 'zod'
-import type { PeopleInput, PersonView, Places, PlacesInput, SetStaffInput, UpsertGridInput } from '@shared/workbench'
+import type { PeopleInput, PersonView, Places, PlacesInput, SetStaffInput, UpsertGridInput } from '@shared/accounts'
 import type { Actor } from '../../domain/access'
 import { forbidden, invalid, notFound } from '../../domain/errors'
 import { byPlaceName, withRole, withoutRole } from '../../domain/onboarding'

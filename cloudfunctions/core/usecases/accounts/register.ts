@@ -1,7 +1,7 @@
 // 居民登记 and 在职党员双报到: a person submits, staff of the community verify (approve.ts). Nothing is
 // granted until then; a person may submit again after a decision (moving home, new posts).
 import type { z } from 'zod'
-import type { RegisterMemberInput, RegisterResidentInput, RegistrationView, VerifyPhoneInput } from '@shared/workbench'
+import type { RegisterMemberInput, RegisterResidentInput, RegistrationView, VerifyPhoneInput } from '@shared/accounts'
 import type { Actor } from '../../domain/access'
 import { AppError, invalid } from '../../domain/errors'
 import type { Registration } from '../../domain/model'

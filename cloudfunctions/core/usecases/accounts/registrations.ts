@@ -1,5 +1,5 @@
 // Registrations as people see them: the person, their community's staff — no one else.
-import type { RegistrationView } from '@shared/workbench'
+import type { RegistrationView } from '@shared/accounts'
 import type { Registration } from '../../domain/model'
 import type { Ctx } from '../../ports'
 

@@ -11,10 +11,10 @@ import type {
   EvaluationList,
   EvaluationPacket,
   EvaluationScore,
-  ExportedFile,
   ScoreEvaluationInput,
   SelfEvaluationInput,
-} from '@shared/workbench'
+} from '@shared/points'
+import type { ExportedFile } from '@shared/workbench'
 import { type Actor, hasRole, isStaff } from '../../domain/access'
 import { conflict, forbidden, invalid, notFound } from '../../domain/errors'
 import { combine } from '../../domain/evaluation'

@@ -1,5 +1,6 @@
-// Chinese names the server itself writes into notes and explanations.
-import type { PostType } from '@shared/enums'
+// The Chinese names of the wire's enum codes that both sides write: the server into notes, explanations
+// and workbooks, the app on every screen. No zod here: the app imports this file.
+import type { PostType } from './enums'
 
 export const POST_TYPE_LABELS: Record<PostType, string> = {
   self_governance: '居民自治',

@@ -1,0 +1,129 @@
+// The wire as one map: function → action → input, output and whether it changes data. Type-only:
+// the app imports it with `import type`, so no zod schema reaches the mini-program's packages. The
+// server's registry is checked against it (`satisfies Implements<Api[fn]>` in core/registry.ts) and
+// the app's transport takes its types from it, so a call with a wrong input fails to compile.
+import type { z } from 'zod'
+import type * as accounts from './accounts'
+import type * as activities from './activities'
+import type { empty } from './common'
+import type * as inbox from './inbox'
+import type * as mall from './mall'
+import type * as orders from './orders'
+import type * as points from './points'
+import type * as workbench from './workbench'
+
+/** A read: no requestId, safe to repeat. */
+interface Query<S extends z.ZodType, O> {
+  input: z.input<S>
+  output: O
+  mutating: false
+}
+
+/** A change: runs in a transaction, once per requestId. */
+interface Mutation<S extends z.ZodType, O> {
+  input: z.input<S>
+  output: O
+  mutating: true
+}
+
+export interface ActionSpec {
+  input: unknown
+  output: unknown
+  mutating: boolean
+}
+
+type Empty = typeof empty
+type Items<T> = { items: T[] }
+
+export interface Api {
+  accounts: {
+    me: Query<Empty, accounts.Me>
+    listMembers: Query<Empty, Items<accounts.MemberListItem>>
+    updateProfile: Mutation<typeof accounts.UpdateProfileInput, accounts.Me>
+    inbox: Query<typeof inbox.InboxInput, inbox.InboxPage>
+    markRead: Mutation<typeof inbox.MarkReadInput, inbox.MarkReadResult>
+    exportMyData: Query<typeof accounts.ExportMyDataInput, accounts.MyData>
+    deleteMe: Mutation<typeof accounts.DeleteMeInput, accounts.DeleteMeResult>
+    places: Query<typeof accounts.PlacesInput, accounts.Places>
+    registerResident: Mutation<typeof accounts.RegisterResidentInput, accounts.RegistrationView>
+    registerMember: Mutation<typeof accounts.RegisterMemberInput, accounts.RegistrationView>
+    myRegistrations: Query<Empty, Items<accounts.RegistrationView>>
+    verifyPhone: Query<typeof accounts.VerifyPhoneInput, { phone: string }>
+    listPending: Query<typeof accounts.ListPendingInput, Items<accounts.RegistrationView>>
+    approveResident: Mutation<typeof accounts.DecideRegistrationInput, accounts.RegistrationView>
+    approveMember: Mutation<typeof accounts.DecideRegistrationInput, accounts.RegistrationView>
+    people: Query<typeof accounts.PeopleInput, Items<accounts.PersonView>>
+    setStaff: Mutation<typeof accounts.SetStaffInput, accounts.PersonView>
+    upsertGrid: Mutation<typeof accounts.UpsertGridInput, { id: string; name: string }>
+  }
+  orders: {
+    create: Mutation<typeof orders.CreateOrderInput, orders.OrderDetail>
+    list: Query<typeof orders.ListOrdersInput, orders.OrderPage>
+    get: Query<typeof orders.OrderRef, orders.OrderDetail>
+    review: Mutation<typeof orders.ReviewOrderInput, orders.OrderDetail>
+    suggest: Query<typeof orders.OrderRef, Items<orders.Suggestion>>
+    claim: Mutation<typeof orders.ClaimOrderInput, orders.OrderDetail>
+    decline: Mutation<typeof orders.DeclineOrderInput, orders.OrderDetail>
+    release: Mutation<typeof orders.ReleaseOrderInput, orders.OrderDetail>
+    complete: Mutation<typeof orders.CompleteOrderInput, orders.OrderDetail>
+    confirm: Mutation<typeof orders.ConfirmOrderInput, orders.OrderDetail>
+    dispute: Mutation<typeof orders.DisputeOrderInput, orders.OrderDetail>
+    cancel: Mutation<typeof orders.CancelOrderInput, orders.OrderDetail>
+  }
+  points: {
+    balance: Query<Empty, points.Balance>
+    ledger: Query<typeof points.LedgerInput, points.LedgerPage>
+    adjust: Mutation<typeof points.AdjustInput, points.AdjustResult>
+    rules: Query<Empty, points.RulesView>
+    updateRules: Mutation<typeof points.UpdateRulesInput, points.RulesView>
+    ranking: Query<typeof points.RankingInput, points.Ranking>
+    evaluation: Query<typeof points.EvaluationInput, points.EvaluationPacket>
+    evaluations: Query<typeof points.EvaluationYearInput, points.EvaluationList>
+    selfEvaluate: Mutation<typeof points.SelfEvaluationInput, points.EvaluationPacket>
+    scoreEvaluation: Mutation<typeof points.ScoreEvaluationInput, points.EvaluationPacket>
+    branchLink: Mutation<typeof points.BranchLinkInput, points.BranchLink>
+    branchForm: Query<typeof points.BranchTokenInput, points.BranchForm>
+    branchScore: Mutation<typeof points.BranchScoreInput, { done: true }>
+  }
+  mall: {
+    listGoods: Query<typeof mall.ListGoodsInput, Items<mall.Goods>>
+    upsertGoods: Mutation<typeof mall.UpsertGoodsInput, mall.Goods>
+    redeem: Mutation<typeof mall.RedeemInput, mall.Redemption>
+    myRedemptions: Query<typeof mall.MyRedemptionsInput, mall.RedemptionPage>
+    cancelRedemption: Mutation<typeof mall.RedemptionRef, mall.Redemption>
+    lookup: Query<typeof mall.PickupCodeInput, mall.PickupView>
+    verify: Mutation<typeof mall.PickupCodeInput, mall.PickupView>
+  }
+  activities: {
+    list: Query<typeof activities.ListActivitiesInput, activities.ActivityPage>
+    get: Query<typeof activities.ActivityRef, activities.ActivityDetail>
+    publish: Mutation<typeof activities.PublishActivityInput, activities.ActivityDetail>
+    update: Mutation<typeof activities.UpdateActivityInput, activities.ActivityDetail>
+    cancel: Mutation<typeof activities.CancelActivityInput, activities.ActivityDetail>
+    signup: Mutation<typeof activities.ActivityRef, activities.SignupResult>
+    withdraw: Mutation<typeof activities.ActivityRef, activities.WithdrawResult>
+    checkinCode: Query<typeof activities.ActivityRef, activities.CheckinCode>
+    checkin: Mutation<typeof activities.CheckinInput, activities.MySignup>
+    markAttendance: Mutation<typeof activities.MarkAttendanceInput, activities.ActivityDetail>
+    finish: Mutation<typeof activities.ActivityRef, activities.ActivityDetail>
+  }
+  workbench: {
+    dashboard: Query<typeof workbench.PeriodInput, workbench.Dashboard>
+    ledger: Query<typeof workbench.LedgerReportInput, workbench.LedgerReport>
+    exportLedger: Query<typeof workbench.LedgerReportInput, workbench.ExportedFile>
+    exportEvaluation: Query<typeof points.EvaluationYearInput, workbench.ExportedFile>
+    showcase: Query<typeof workbench.ShowcaseInput, workbench.Showcase>
+    myCard: Query<Empty, { card: workbench.MyCard | null }>
+    saveCard: Mutation<typeof workbench.SaveCardInput, { card: workbench.MyCard | null }>
+    consent: Query<typeof workbench.OrderConsentRef, workbench.ShowcaseConsentView>
+    setConsent: Mutation<typeof workbench.ShowcaseConsentInput, workbench.ShowcaseConsentView>
+  }
+}
+
+export type Fn = keyof Api
+export type ActionOf<F extends Fn> = keyof Api[F] & string
+export type SpecOf<F extends Fn, A extends ActionOf<F>> = Api[F][A] extends ActionSpec ? Api[F][A] : never
+/** What the caller sends: the schema's input side (defaults may be left out). */
+export type InputOf<F extends Fn, A extends ActionOf<F>> = SpecOf<F, A>['input']
+/** What comes back in `data` of the envelope. */
+export type OutputOf<F extends Fn, A extends ActionOf<F>> = SpecOf<F, A>['output']

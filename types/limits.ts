@@ -1,0 +1,72 @@
+// The lengths and counts both sides check: the zod schemas build on these, and the app's forms show
+// and check the same numbers (counters, "至少 10 个字"). No zod here: the app imports this file.
+
+/** A text field's length range, after trimming. */
+export interface Span {
+  readonly min: number
+  readonly max: number
+}
+
+const span = (min: number, max: number): Span => ({ min, max })
+
+export const ORDER_LIMITS = {
+  title: span(2, 40),
+  description: span(0, 1000),
+  preferredTime: span(0, 40),
+  /** 不受理 / 退单 / 不接 reasons. */
+  reason: span(2, 200),
+  cancelReason: span(0, 200),
+  /** 工作简述 when closing (完成服务). */
+  summary: span(10, 500),
+  comment: span(0, 300),
+  disputeReason: span(2, 300),
+  /** The most points staff may set on dispatch. */
+  maxPoints: 500,
+} as const
+
+export const ACTIVITY_LIMITS = {
+  title: span(2, 40),
+  description: span(0, 2000),
+  placeName: span(2, 60),
+  placeAddress: span(0, 120),
+  reason: span(2, 200),
+  quota: span(1, 500),
+  points: span(0, 1000),
+  repeatWeeks: span(1, 12),
+} as const
+
+export const MALL_LIMITS = {
+  name: span(2, 30),
+  description: span(0, 500),
+  price: span(1, 100000),
+  stock: span(0, 100000),
+  limitPerMember: span(1, 100),
+} as const
+
+export const ACCOUNT_LIMITS = {
+  name: span(2, 20),
+  unit: span(1, 10),
+  room: span(1, 10),
+  workUnit: span(2, 40),
+  branch: span(2, 40),
+  skill: span(1, 12),
+  maxSkills: 10,
+  reason: span(2, 200),
+  gridName: span(2, 20),
+} as const
+
+export const POINTS_LIMITS = {
+  adjustReason: span(2, 200),
+  /** The largest single adjustment either way. */
+  maxAdjust: 10000,
+  selfText: span(10, 2000),
+  score: span(0, 100),
+  comment: span(0, 500),
+  scorer: span(2, 40),
+} as const
+
+export const WORKBENCH_LIMITS = {
+  cardTitle: span(2, 20),
+  cardDuties: span(4, 300),
+  cardPledge: span(4, 300),
+} as const
