@@ -1,12 +1,12 @@
 // The local demo's test clock (POST /api/dev/clock moves the server's time forward): after a demo
 // sign-in the app asks the gateway for its time, so "今天", countdowns and overdue times agree with it.
+// Where there is no gateway (WeChat) there is no test clock and nothing is asked.
 import Taro from '@tarojs/taro'
 import { setClockOffset } from '@/utils/time'
-import { http } from './transport'
+import { hasGateway, http } from './transport'
 
 const KEY = 'redgrid.demoClock'
 const EVERY_MS = 5000
-const IS_H5 = process.env.TARO_ENV === 'h5'
 
 let last = 0
 let pending: Promise<void> | null = null
@@ -24,7 +24,7 @@ export function setDemoClock(on: boolean) {
 
 function demo(): boolean {
   try {
-    return IS_H5 && Taro.getStorageSync(KEY) === true
+    return hasGateway && Taro.getStorageSync(KEY) === true
   } catch {
     return false
   }

@@ -1,13 +1,11 @@
 // 消息: the in-app inbox (accounts.inbox / accounts.markRead) and the unread badge on the tab bar.
 import Taro from '@tarojs/taro'
-import type { InboxPage, MarkReadResult } from '@shared/inbox'
 import { call } from './transport'
 
 export const inboxApi = {
-  list: (cursor?: string, limit = 20) => call<InboxPage>('accounts', 'inbox', { ...(cursor ? { cursor } : {}), limit }),
-  markRead: (ids: string[], requestId: string) =>
-    call<MarkReadResult>('accounts', 'markRead', { ids }, { requestId, loading: false, quiet: true }),
-  markAllRead: (requestId: string) => call<MarkReadResult>('accounts', 'markRead', { all: true }, { requestId }),
+  list: (cursor?: string, limit = 20) => call('accounts', 'inbox', { ...(cursor ? { cursor } : {}), limit }),
+  markRead: (ids: string[], requestId: string) => call('accounts', 'markRead', { ids }, { requestId, loading: false, quiet: true }),
+  markAllRead: (requestId: string) => call('accounts', 'markRead', { all: true }, { requestId }),
 }
 
 /** The 消息 tab's position in app.config.ts tabBar.list. */

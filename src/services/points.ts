@@ -1,12 +1,10 @@
 // points.* — balance, ledger, the rules in words and the rankings.
-import type { Balance, LedgerPage, Ranking, RulesView } from '@shared/points'
+import type { InputOf } from '@shared/api'
 import { call } from './transport'
 
-export type RankingBy = Ranking['by']
-
 export const pointsApi = {
-  balance: () => call<Balance>('points', 'balance'),
-  ledger: (cursor?: string, limit = 20) => call<LedgerPage>('points', 'ledger', { ...(cursor ? { cursor } : {}), limit }),
-  rules: () => call<RulesView>('points', 'rules'),
-  ranking: (by: RankingBy) => call<Ranking>('points', 'ranking', { by }),
+  balance: () => call('points', 'balance'),
+  ledger: (cursor?: string, limit = 20) => call('points', 'ledger', { ...(cursor ? { cursor } : {}), limit }),
+  rules: () => call('points', 'rules'),
+  ranking: (by: InputOf<'points', 'ranking'>['by']) => call('points', 'ranking', { by }),
 }
