@@ -45,7 +45,7 @@ async function otherPayload(a: RegisteredAction, caller: Parameters<typeof input
 async function replay(userId: string, a: RegisteredAction, input: unknown, rid: string) {
   const res = await wh.http(userId, a.fn, a.action, input, rid)
   if (res.status !== 401) return res.body
-  return wh.h.call(userId, a.fn, a.action, input, rid)
+  return wh.h.raw(userId, a.fn, a.action, input, rid)
 }
 
 describe('the same requestId twice', () => {
@@ -65,7 +65,7 @@ describe('the same requestId twice', () => {
 
     const changed = await otherPayload(a, caller, input)
     if (changed) {
-      const res = await wh.h.call(userId, a.fn, a.action, changed, rid)
+      const res = await wh.h.raw(userId, a.fn, a.action, changed, rid)
       expect(res).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
       expect(wh.dump()).toBe(once)
     }

@@ -301,7 +301,7 @@ function orderCmd(
       const roles = needsRole[action]
       const expected: Code = roles && !roles.some((x) => is(who, x)) ? 'FORBIDDEN' : orderVerdict(o, action, who)
       const out = await expectOutcome(
-        r.h.call(who, 'orders', fnAction, { orderId: o.id, ...input(o) }),
+        r.h.raw(who, 'orders', fnAction, { orderId: o.id, ...input(o) }),
         expected,
         `${action} ${o.id} (${o.status}) by ${who}`,
       )
@@ -346,7 +346,7 @@ const commands = [
           let expected = isStaff(w) ? orderVerdict(o, 'dispatch', w) : 'FORBIDDEN'
           if (expected === null && assignee !== undefined && (!is(assignee, 'member') || assignee === o.resident))
             expected = 'INVALID_INPUT'
-          const input = { orderId: o.id, decision: 'dispatch', points, ...(assignee ? { assigneeId: assignee } : {}) }
+          const input = { orderId: o.id, decision: 'dispatch' as const, points, ...(assignee ? { assigneeId: assignee } : {}) }
           await expectOutcome(r.h.call(w, 'orders', 'review', input), expected, `dispatch ${o.id} (${o.status}) by ${w}`)
           if (expected === null) Object.assign(o, { status: 'open', points, assignee: assignee ?? null })
         },
@@ -527,7 +527,7 @@ const commands = [
           const iso = (ms: number) => new Date(ms).toISOString()
           const input = {
             title: '周末环境清洁日',
-            category: 'environment',
+            category: 'environment' as const,
             startAt: iso(startAt),
             endAt: iso(startAt + hours * HOUR),
             signupDeadline: iso(deadline),

@@ -162,11 +162,11 @@ describe('accounts.exportMyData', () => {
     expect(res.status).toBe(200)
     const data = res.body.data
     expect(data.profile).toMatchObject({ id: P.R, name: '王秀兰', phone: '13800010001', address: '1号楼 1单元 302' })
-    expect(data.orders.map((o: any) => o.id).sort()).toEqual(
+    expect(data.orders.map((o) => o.id).sort()).toEqual(
       (db().prepare('SELECT id FROM orders WHERE resident_id = ?').all(P.R) as Array<{ id: string }>).map((r) => r.id).sort(),
     )
-    expect(data.orders.every((o: any) => o.contact?.phone === '13800010001')).toBe(true)
-    expect(data.inbox.map((n: any) => n.id)).toContain(wh.w.notice[P.R])
+    expect(data.orders.every((o) => o.contact?.phone === '13800010001')).toBe(true)
+    expect(data.inbox.map((n) => n.id)).toContain(wh.w.notice[P.R])
     expect(data.inbox).toHaveLength(count('SELECT COUNT(*) AS n FROM notifications WHERE user_id = ?', P.R))
   })
 
@@ -175,12 +175,12 @@ describe('accounts.exportMyData', () => {
     const data = (await wh.http(P.M, 'accounts', 'exportMyData', {})).body.data
     expect(data.points.ledger).toHaveLength(count('SELECT COUNT(*) AS n FROM ledger WHERE member_id = ?', P.M))
     expect(data.points.balance.balance).toBe(count('SELECT COALESCE(SUM(delta), 0) AS n FROM ledger WHERE member_id = ?', P.M))
-    expect(data.redemptions.map((r: any) => r.id)).toEqual([wh.w.red.M.id])
+    expect(data.redemptions.map((r) => r.id)).toEqual([wh.w.red.M.id])
     expect(data.signups).toHaveLength(
       count("SELECT COUNT(*) AS n FROM activity_signups WHERE member_id = ? AND status <> 'withdrawn'", P.M),
     )
-    expect(data.tasks.map((o: any) => o.id).sort()).toEqual([wh.w.o.dirM, wh.w.o.clmM, wh.w.o.cmpM, wh.w.o.closedM].sort())
-    const contacts = data.tasks.filter((o: any) => o.contact).map((o: any) => o.id)
+    expect(data.tasks.map((o) => o.id).sort()).toEqual([wh.w.o.dirM, wh.w.o.clmM, wh.w.o.cmpM, wh.w.o.closedM].sort())
+    const contacts = data.tasks.filter((o) => o.contact).map((o) => o.id)
     expect(contacts).toEqual([wh.w.o.clmM]) // only while they hold it
     expect(data.inbox.length).toBe(count('SELECT COUNT(*) AS n FROM notifications WHERE user_id = ?', P.M))
   })
@@ -284,7 +284,7 @@ describe('accounts.deleteMe', () => {
     expect(signups[wh.w.act.open]).toBe('withdrawn')
     expect(signups[wh.w.act.ended]).toBe('signed')
     // no longer offered work or listed
-    const members = (await wh.http(P.S, 'accounts', 'listMembers', {})).body.data.items.map((m: any) => m.id)
+    const members = (await wh.http(P.S, 'accounts', 'listMembers', {})).body.data.items.map((m) => m.id)
     expect(members).not.toContain(P.M)
     expect(JSON.stringify((await wh.http(P.S, 'activities', 'get', { activityId: wh.w.act.ended })).body)).not.toContain('13900010001')
   })
@@ -311,7 +311,7 @@ describe('accounts.deleteMe', () => {
   it('erases registrations (withdrawing a pending one), the 亮身份 card, 自评 text and 晒服务 consent', async () => {
     await wh.reset()
     await wh.h.ok(P.R, 'workbench', 'setConsent', { orderId: wh.w.o.closedM, consent: true })
-    expect((await wh.http(P.R, 'workbench', 'showcase', { gridId: 'g_hx1' })).body.data.services.map((x: any) => x.orderId)).toContain(
+    expect((await wh.http(P.R, 'workbench', 'showcase', { gridId: 'g_hx1' })).body.data.services.map((x) => x.orderId)).toContain(
       wh.w.o.closedM,
     )
     await wh.h.ok(P.S, 'workbench', 'saveCard', {
@@ -323,7 +323,7 @@ describe('accounts.deleteMe', () => {
     })
     await wh.h.ok(P.M, 'points', 'selfEvaluate', { year: wh.w.year, score: 90, text: '今年参加了二十多次志愿服务活动' })
     const exported = (await wh.http(P.R2, 'accounts', 'exportMyData', {})).body.data
-    expect(exported.registrations.map((r: any) => [r.kind, r.phone])).toEqual([
+    expect(exported.registrations.map((r) => [r.kind, r.phone])).toEqual([
       ['resident', '13800010002'],
       ['member', '13800010002'],
     ])
@@ -334,7 +334,7 @@ describe('accounts.deleteMe', () => {
       ['rejected', ERASED_NAME, null, null, '申请人已注销账号'],
       ['rejected', ERASED_NAME, null, null, '申请人已注销账号'],
     ])
-    expect((await wh.http(P.A, 'accounts', 'listPending', {})).body.data.items.map((r: any) => r.userId)).not.toContain(P.R2)
+    expect((await wh.http(P.A, 'accounts', 'listPending', {})).body.data.items.map((r) => r.userId)).not.toContain(P.R2)
     expect(db().prepare('SELECT title, duties, pledge, photo FROM staff_cards WHERE user_id = ?').get(P.S)).toEqual({
       title: '',
       duties: '',
@@ -343,7 +343,7 @@ describe('accounts.deleteMe', () => {
     })
     const showcase = (await wh.http(null, 'workbench', 'showcase', { gridId: 'g_hx1' })).body.data
     expect(showcase.services).toEqual([])
-    expect(showcase.cards.map((c: any) => c.userId)).not.toContain(P.S)
+    expect(showcase.cards.map((c) => c.userId)).not.toContain(P.S)
     const packet = await wh.h.ok(P.A, 'points', 'evaluation', { memberId: P.M2, year: wh.w.year })
     expect(packet.memberId).toBe(P.M2)
     expect(JSON.stringify(db().prepare('SELECT * FROM evaluations').all())).not.toContain('二十多次')

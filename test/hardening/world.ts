@@ -1,6 +1,7 @@
 // The fixture the hardening suites share: both demo communities with an order in every state, goods and
 // pickups, activities before, during and after their time, notices — each owned by the right people —
 // built through the real use cases, then snapshotted so every test case starts from the same database.
+import type { InputOf } from '@shared/api'
 import type Database from 'better-sqlite3'
 import { DEFAULT_RULES } from '../../cloudfunctions/core/domain/rules'
 import { dayOf, yearOf } from '../../cloudfunctions/core/domain/time'
@@ -81,7 +82,13 @@ export async function restore(app: LocalApp, snap: Snapshot): Promise<void> {
 
 const iso = (ms: number) => new Date(ms).toISOString()
 
-export function activityInput(now: number, startIn: number, hours: number, deadlineIn: number, over: Record<string, unknown> = {}) {
+export function activityInput(
+  now: number,
+  startIn: number,
+  hours: number,
+  deadlineIn: number,
+  over: Partial<InputOf<'activities', 'publish'>> = {},
+): InputOf<'activities', 'publish'> {
   return {
     title: '周末志愿服务活动',
     description: '社区组织的志愿服务',

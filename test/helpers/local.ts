@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import type Database from 'better-sqlite3'
+import type { ActionOf, Fn, InputOf, OutputOf } from '@shared/api'
 import type { Envelope } from '@shared/envelope'
 import { composeLocal, type LocalApp } from '../../cloudfunctions/compose'
 import type { Clock } from '../../cloudfunctions/core/ports'
@@ -23,10 +24,24 @@ export const rid = () => `req-${process.pid}-${Date.now()}-${++counter}`
 export interface Harness {
   app: LocalApp
   dataDir: string
-  /** Calls a function in-process through the same edge the gateway uses. */
-  call<T = unknown>(userId: string | null, fn: string, action: string, input?: unknown, requestId?: string): Promise<Envelope<T>>
+  /** Calls a function in-process through the same edge the gateway uses, typed by the wire map. */
+  call<F extends Fn, A extends ActionOf<F>>(
+    userId: string | null,
+    fn: F,
+    action: A,
+    input?: InputOf<F, A>,
+    requestId?: string,
+  ): Promise<Envelope<OutputOf<F, A>>>
+  /** The same with anything as input: for what the edge must refuse (wrong fields, wrong actions). */
+  raw(userId: string | null, fn: string, action: string, input?: unknown, requestId?: string): Promise<Envelope<unknown>>
   /** Calls and insists on ok: returns data. */
-  ok<T = any>(userId: string, fn: string, action: string, input?: unknown, requestId?: string): Promise<T>
+  ok<F extends Fn, A extends ActionOf<F>>(
+    userId: string,
+    fn: F,
+    action: A,
+    input?: InputOf<F, A>,
+    requestId?: string,
+  ): Promise<OutputOf<F, A>>
   /** Stores a photo uploaded by `userId`, returning its file id. */
   upload(userId: string): Promise<string>
   close(): void
@@ -36,16 +51,18 @@ export async function openHarness(options: { clock?: Clock; demo?: boolean } = {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'redgrid-test-'))
   const app = composeLocal({ dataDir, demo: options.demo ?? true, clock: options.clock })
   await seedDemo(app)
-  const call: Harness['call'] = async (userId, fn, action, input, requestId) =>
-    (await app.handlers[fn]({ action, input, requestId: requestId ?? rid() }, userId ? { userId } : null)) as Envelope<any>
+  const raw: Harness['raw'] = (userId, fn, action, input, requestId) =>
+    app.handlers[fn]({ action, input, requestId: requestId ?? rid() }, userId ? { userId } : null)
+  const call = (async (userId, fn, action, input, requestId) => raw(userId, fn, action, input, requestId)) as Harness['call']
   return {
     app,
     dataDir,
     call,
+    raw,
     async ok(userId, fn, action, input, requestId) {
       const res = await call(userId, fn, action, input, requestId)
       if (!res.ok) throw new Error(`${fn}.${action} as ${userId} failed: ${JSON.stringify(res.error)}`)
-      return res.data as any
+      return res.data
     },
     async upload(userId) {
       return (await app.files.save(userId, 'image/png', TINY_PNG)).fileId

@@ -70,7 +70,7 @@ export async function ensureWeappBuild(timeoutMs = 5 * 60_000): Promise<string> 
 
 /** Host globals Taro's mini-program runtime expects (the simulator only provides Component/Behavior/wx). */
 export function installTaroHostGlobals() {
-  g.App = (opts: any) => {
+  g.App = (opts) => {
     appInstance = opts
   }
   g.getApp = () => appInstance
@@ -89,7 +89,7 @@ export function bootTaroApp(dist: string = DIST) {
 /** Load a Taro page (Page(createPageConfig(...))) as a j-component: Page -> Component shim. Once per route per file. */
 export function loadTaroPage(dist: string, route: string, query: Record<string, string> = {}) {
   const realComponent = g.Component // installed by miniprogram-simulate
-  g.Page = (opts: any) => {
+  g.Page = (opts) => {
     const methods: Record<string, any> = {}
     const rest: Record<string, any> = {}
     for (const [k, v] of Object.entries(opts)) (typeof v === 'function' ? methods : rest)[k] = v
@@ -139,13 +139,13 @@ export interface FakeWx {
  */
 export function fakeWx(handlers: Record<string, CloudHandler>): FakeWx {
   const fake: FakeWx = { calls: [], storage: {}, navigations: [], toasts: [] }
-  const nav = (api: string) => (o: any) => {
+  const nav = (api: string) => (o) => {
     fake.navigations.push(`${api} ${o?.url ?? ''}`)
     o?.success?.({ errMsg: `${api}:ok` })
     o?.complete?.({ errMsg: `${api}:ok` })
     return Promise.resolve({ errMsg: `${api}:ok` })
   }
-  const ok = (name: string) => (o: any) => {
+  const ok = (name: string) => (o) => {
     o?.success?.({ errMsg: `${name}:ok` })
     o?.complete?.({ errMsg: `${name}:ok` })
     return Promise.resolve({ errMsg: `${name}:ok` })
@@ -176,7 +176,7 @@ export function fakeWx(handlers: Record<string, CloudHandler>): FakeWx {
     redirectTo: nav('redirectTo'),
     switchTab: nav('switchTab'),
     navigateBack: ok('navigateBack'),
-    showToast: (o: any) => {
+    showToast: (o) => {
       fake.toasts.push(o?.title ?? '')
       return ok('showToast')(o)
     },
@@ -190,7 +190,7 @@ export function fakeWx(handlers: Record<string, CloudHandler>): FakeWx {
     showTabBarRedDot: ok('showTabBarRedDot'),
     hideTabBarRedDot: ok('hideTabBarRedDot'),
     setNavigationBarTitle: ok('setNavigationBarTitle'),
-    showModal: (o: any) => {
+    showModal: (o) => {
       o?.success?.({ confirm: true, cancel: false })
       return Promise.resolve({ confirm: true, cancel: false })
     },

@@ -34,7 +34,7 @@ async function publish(quota: number) {
   const a = await h.ok(STAFF, 'activities', 'publish', {
     title: '社区义诊志愿服务',
     description: '协助医生量血压、登记',
-    category: 'care',
+    category: 'care' as const,
     startAt: start.format(),
     endAt: start.add(2, 'hour').format(),
     signupDeadline: start.subtract(1, 'hour').format(),
@@ -77,8 +77,8 @@ it('200 concurrent sign-ups for 20 places: exactly 20 signed, 180 waiting at pos
   expect(rows.slice(0, 20).every((r) => r.status === 'signed')).toBe(true)
   for (const r of rows.slice(20)) expect([r.member_id, answers.get(r.member_id)?.position]).toEqual([r.member_id, r.seq - 20])
 
-  const roster = (await h.ok(STAFF, 'activities', 'get', { activityId: a.id })).roster
-  expect(roster.filter((r: any) => r.status === 'waitlisted').map((r: any) => r.position)).toEqual(range(1, 180))
+  const roster = (await h.ok(STAFF, 'activities', 'get', { activityId: a.id })).roster ?? []
+  expect(roster.filter((r) => r.status === 'waitlisted').map((r) => r.position)).toEqual(range(1, 180))
 }, 60_000)
 
 it('withdrawals at once promote the first waiting in order, and the line closes up', async () => {
@@ -95,19 +95,19 @@ it('withdrawals at once promote the first waiting in order, and the line closes 
   for (const p of range(1, 5)) {
     const m = byPosition.get(p)!
     expect((await h.ok(m, 'activities', 'get', { activityId: a.id })).mine).toMatchObject({ status: 'signed', position: null })
-    expect((await h.ok(m, 'accounts', 'inbox', {})).items.map((n: any) => n.kind)).toEqual(['activity_promoted'])
+    expect((await h.ok(m, 'accounts', 'inbox', {})).items.map((n) => n.kind)).toEqual(['activity_promoted'])
   }
   // one waiting member gives up too: everyone behind moves up by one more
   await as(byPosition.get(10)!, 'withdraw', { activityId: a.id })
-  const roster = (await h.ok(STAFF, 'activities', 'get', { activityId: a.id })).roster
-  const line = roster.filter((r: any) => r.status === 'waitlisted')
-  expect(line.map((r: any) => r.position)).toEqual(range(1, 174))
+  const roster = (await h.ok(STAFF, 'activities', 'get', { activityId: a.id })).roster ?? []
+  const line = roster.filter((r) => r.status === 'waitlisted')
+  expect(line.map((r) => r.position)).toEqual(range(1, 174))
   const expected = range(6, 180)
     .filter((p) => p !== 10)
     .map((p) => byPosition.get(p))
-  expect(line.map((r: any) => r.member.id)).toEqual(expected)
-  expect(roster.filter((r: any) => r.status === 'signed')).toHaveLength(20)
-  expect((await h.ok(byPosition.get(11)!, 'activities', 'get', { activityId: a.id })).mine.position).toBe(5)
+  expect(line.map((r) => r.member.id)).toEqual(expected)
+  expect(roster.filter((r) => r.status === 'signed')).toHaveLength(20)
+  expect((await h.ok(byPosition.get(11)!, 'activities', 'get', { activityId: a.id })).mine?.position).toBe(5)
 }, 60_000)
 
 it('a crowd checks in at once, and finish raced against itself pays each attendee once', async () => {

@@ -362,7 +362,7 @@ describe('idempotent confirm', () => {
     const again = await call(RESIDENT, 'orders', 'confirm', { orderId: id, rating: 5 })
     expect([again.status, again.body.error.code]).toEqual([409, 'CONFLICT'])
     const ledger = (await call(MEMBER, 'points', 'ledger', {})).body.data.items
-    expect(ledger.map((e: any) => e.delta)).toEqual([15])
+    expect(ledger.map((e) => e.delta)).toEqual([15])
     expect((await call(MEMBER, 'points', 'balance', {})).body.data.balance).toBe(15)
   })
 })

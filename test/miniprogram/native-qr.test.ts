@@ -131,7 +131,7 @@ describe('native-qr (WeChat custom component) in miniprogram-simulate', () => {
     const comp = simulate.render(id, { text: '12345678' })
     comp.attach(document.createElement('parent-wrapper'))
     const onTap = jest.fn()
-    comp.addEventListener('qrtap', (evt: any) => onTap(evt.detail))
+    comp.addEventListener('qrtap', (evt) => onTap(evt.detail))
     comp.querySelector('.qr')!.dispatchEvent('tap')
     await simulate.sleep(0)
     expect(onTap).toHaveBeenCalledWith({ text: '12345678' })

@@ -1,5 +1,6 @@
 // Weekend activities against the real SQLite adapter, through the edge, on a test clock that starts
 // on Wednesday 2026-06-10 10:00 Beijing time (02:00 UTC).
+import type { InputOf } from '@shared/api'
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -42,7 +43,7 @@ afterEach(() => {
 /** Moves the test clock to a Beijing wall time (forward only). */
 const setTime = (wall: string) => clock.advance(bj(wall) - clock.now())
 
-const SATURDAY = {
+const SATURDAY: InputOf<'activities', 'publish'> = {
   title: '周末环境清洁日',
   description: '清理楼道和绿化带',
   category: 'environment',
@@ -53,7 +54,8 @@ const SATURDAY = {
   quota: 2,
 }
 
-const publish = (fields: Record<string, unknown> = {}, who = STAFF) => h.ok(who, 'activities', 'publish', { ...SATURDAY, ...fields })
+const publish = (fields: Partial<InputOf<'activities', 'publish'>> = {}, who = STAFF) =>
+  h.ok(who, 'activities', 'publish', { ...SATURDAY, ...fields })
 const get = (who: string, activityId: string) => h.ok(who, 'activities', 'get', { activityId })
 const signup = (who: string, activityId: string) => h.ok(who, 'activities', 'signup', { activityId })
 const inbox = async (who: string) =>
@@ -103,14 +105,14 @@ describe('publish', () => {
     ['a picture someone else uploaded', 'cover.0', { cover: 'f_not_mine' }],
   ])('refuses %s, naming %s, and writes nothing', async (_label, field, fields) => {
     const before = dumpDb(h.app.store.db, ['sessions', 'idempotency'])
-    const res = await h.call(STAFF, 'activities', 'publish', { ...SATURDAY, ...fields })
+    const res = await h.raw(STAFF, 'activities', 'publish', { ...SATURDAY, ...fields })
     expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field } })
     expect(dumpDb(h.app.store.db, ['sessions', 'idempotency'])).toBe(before)
   })
 
   it('takes a cover the staff member uploaded', async () => {
     const a = await publish({ cover: await h.upload(STAFF) })
-    expect(a.cover.url).toMatch(/^\/files\/f_/)
+    expect(a.cover?.url).toMatch(/^\/files\/f_/)
     expect(await h.call(STAFF, 'activities', 'publish', { ...SATURDAY, cover: await h.upload(M1) })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', field: 'cover.0' },
@@ -186,7 +188,7 @@ describe('接龙: sign-up in arrival order, then the waitlist', () => {
     await h.ok(M2, 'activities', 'withdraw', { activityId: a.id })
     expect((await get(M3, a.id)).mine).toMatchObject({ status: 'waitlisted', position: 1 })
     expect((await get(M4, a.id)).mine).toMatchObject({ status: 'waitlisted', position: 2 })
-    expect((await get(M1, a.id)).mine.status).toBe('signed')
+    expect((await get(M1, a.id)).mine?.status).toBe('signed')
     expect(await kinds(M3)).toEqual([])
   })
 
@@ -233,7 +235,7 @@ describe('update and cancel', () => {
     })
     const raised = await h.ok(STAFF, 'activities', 'update', { activityId: a.id, quota: 3 })
     expect(raised).toMatchObject({ quota: 3, signedCount: 3, waitingCount: 1 })
-    expect(raised.roster.map((r: any) => [r.member.id, r.status, r.position])).toEqual([
+    expect(raised.roster?.map((r) => [r.member.id, r.status, r.position])).toEqual([
       [M1, 'signed', null],
       [M2, 'signed', null],
       [M3, 'signed', null],
@@ -286,7 +288,7 @@ describe('update and cancel', () => {
       error: { code: 'CONFLICT' },
     })
     const mine = await h.ok(M1, 'activities', 'list', { scope: 'mine' })
-    expect(mine.items.map((x: any) => [x.id, x.status])).toEqual([[a.id, 'cancelled']])
+    expect(mine.items.map((x) => [x.id, x.status])).toEqual([[a.id, 'cancelled']])
   })
 })
 
@@ -338,7 +340,7 @@ describe('get: the roster for staff, one’s own place for a member', () => {
       ['markAttendance', { activityId: a.id, memberIds: [M1], attended: true }],
       ['finish', { activityId: a.id }],
     ] as const) {
-      expect([action, await h.call(FOREIGN_STAFF, 'activities', action, input)]).toMatchObject([
+      expect([action, await h.raw(FOREIGN_STAFF, 'activities', action, input)]).toMatchObject([
         action,
         { ok: false, error: { code: 'NOT_FOUND' } },
       ])
@@ -358,7 +360,7 @@ describe('lists', () => {
       endAt: iso(end),
       signupDeadline: iso(deadline),
     })
-  const titles = (page: any) => page.items.map((x: any) => x.title)
+  const titles = (page) => page.items.map((x) => x.title)
 
   it('puts this weekend first, then the rest by start time, across pages', async () => {
     await qs('下周六', '2026-06-20 09:00', '2026-06-20 11:00')
@@ -368,7 +370,7 @@ describe('lists', () => {
     await qs('周六下午', '2026-06-13 14:00', '2026-06-13 16:00')
     const all = await h.ok(FOREIGN_MEMBER, 'activities', 'list', { scope: 'upcoming' })
     expect(titles(all)).toEqual(['周六', '周六下午', '周日', '周四', '下周六'])
-    expect(all.items.map((x: any) => x.thisWeekend)).toEqual([true, true, true, false, false])
+    expect(all.items.map((x) => x.thisWeekend)).toEqual([true, true, true, false, false])
     expect(all.nextCursor).toBeUndefined()
 
     const seen: string[] = []
@@ -392,7 +394,7 @@ describe('lists', () => {
     expect(titles(friday)).toEqual(['周六凌晨', '本周六', '周五晚上', '下周六'])
     setTime('2026-06-15 00:30') // Monday in Beijing, Sunday 16:30 in UTC
     const monday = await h.ok(FOREIGN_MEMBER, 'activities', 'list', { scope: 'upcoming' })
-    expect(monday.items.map((x: any) => [x.title, x.thisWeekend])).toEqual([['下周六', true]])
+    expect(monday.items.map((x) => [x.title, x.thisWeekend])).toEqual([['下周六', true]])
     const past = await h.ok(FOREIGN_MEMBER, 'activities', 'list', { scope: 'past' })
     expect(titles(past)).toEqual(['本周六', '周六凌晨', '周五晚上'])
   })
@@ -410,7 +412,7 @@ describe('lists', () => {
     await h.ok(FOREIGN_MEMBER, 'activities', 'signup', { activityId: three.id })
     await h.ok(FOREIGN_MEMBER, 'activities', 'withdraw', { activityId: three.id })
     const mine = await h.ok(FOREIGN_MEMBER, 'activities', 'list', { scope: 'mine' })
-    expect(mine.items.map((x: any) => [x.title, x.mine.status, x.mine.position])).toEqual([
+    expect(mine.items.map((x) => [x.title, x.mine?.status, x.mine?.position])).toEqual([
       ['第二场', 'waitlisted', 1],
       ['第一场', 'signed', null],
     ])
@@ -476,7 +478,7 @@ describe('check-in', () => {
     })
     expect(await checkin(M2, a.id, 'not-a-token')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'token' } })
     const roster = (await get(STAFF, a.id)).roster
-    expect(roster.map((r: any) => [r.member.id, r.checkedIn, r.checkinMethod])).toEqual([
+    expect(roster?.map((r) => [r.member.id, r.checkedIn, r.checkinMethod])).toEqual([
       [M1, true, 'scan'],
       [M2, false, null],
     ])
@@ -524,7 +526,7 @@ describe('attendance and finish', () => {
   it('lets staff mark those who could not scan, and only those with a place', async () => {
     const a = await heldActivity()
     const marked = await h.ok(STAFF, 'activities', 'markAttendance', { activityId: a.id, memberIds: [M2], attended: true })
-    expect(marked.roster.map((r: any) => [r.member.id, r.attendance, r.checkinMethod])).toEqual([
+    expect(marked.roster?.map((r) => [r.member.id, r.attendance, r.checkinMethod])).toEqual([
       [M1, 'attended', 'scan'],
       [M2, 'attended', 'staff'],
       [M3, null, null],
@@ -534,9 +536,9 @@ describe('attendance and finish', () => {
       ok: false,
       error: { code: 'INVALID_INPUT', field: 'memberIds.1' },
     })
-    expect((await get(STAFF, a.id)).roster[2].attendance).toBeNull() // the whole call was refused
+    expect((await get(STAFF, a.id)).roster?.[2].attendance).toBeNull() // the whole call was refused
     const unmarked = await h.ok(STAFF, 'activities', 'markAttendance', { activityId: a.id, memberIds: [M2], attended: false })
-    expect(unmarked.roster[1]).toMatchObject({ attendance: 'absent', checkedIn: false, checkedInAt: null })
+    expect(unmarked.roster?.[1]).toMatchObject({ attendance: 'absent', checkedIn: false, checkedInAt: null })
   })
 
   it('finishes only after the end, pays each attendee once, marks the absent, and refuses a second finish', async () => {
@@ -549,7 +551,7 @@ describe('attendance and finish', () => {
     setTime('2026-06-13 11:00')
     const finished = await h.ok(STAFF, 'activities', 'finish', { activityId: a.id })
     expect(finished).toMatchObject({ status: 'finished', finishedAt: '2026-06-13T03:00:00.000Z', actions: [] })
-    expect(finished.roster.map((r: any) => [r.member.id, r.attendance, r.awardedPoints])).toEqual([
+    expect(finished.roster?.map((r) => [r.member.id, r.attendance, r.awardedPoints])).toEqual([
       [M1, 'attended', 12],
       [M2, 'attended', 12],
       [M3, 'absent', 0],
@@ -644,7 +646,7 @@ describe('inbox', () => {
     await h.ok(STAFF, 'activities', 'cancel', { activityId: a.id, reason: '场地临时有安排' })
     const box = await h.ok(M1, 'accounts', 'inbox', {})
     expect(box.unread).toBe(2)
-    expect(box.items.map((n: any) => [n.kind, n.read])).toEqual([
+    expect(box.items.map((n) => [n.kind, n.read])).toEqual([
       ['activity_cancelled', false],
       ['activity_changed', false],
     ])

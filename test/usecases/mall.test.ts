@@ -42,11 +42,11 @@ describe('redeem', () => {
     expect(r.code).toMatch(/^\d{8}$/)
     expect(Date.parse(r.expiresAt) - Date.parse(r.createdAt)).toBe(30 * 86400_000)
     expect(await balance(MEMBER)).toBe(70)
-    const listed = (await h.ok(MEMBER, 'mall', 'listGoods', {})).items.find((x: any) => x.id === g.id)
+    const listed = (await h.ok(MEMBER, 'mall', 'listGoods', {})).items.find((x) => x.id === g.id)
     expect(listed).toMatchObject({ stock: 4, remainingLimit: 1 })
     const ledger = await h.ok(MEMBER, 'points', 'ledger', {})
     expect(ledger.items[0]).toMatchObject({ delta: -30, reason: 'redemption', note: '兑换「洗衣液」', balanceAfter: 70 })
-    expect((await h.ok(MEMBER, 'mall', 'myRedemptions', {})).items.map((x: any) => x.code)).toEqual([r.code])
+    expect((await h.ok(MEMBER, 'mall', 'myRedemptions', {})).items.map((x) => x.code)).toEqual([r.code])
   })
 
   it.each([
@@ -103,12 +103,12 @@ describe('cancel and expiry', () => {
     })
     expect(await balance(MEMBER)).toBe(30)
     const ledger = (await h.ok(MEMBER, 'points', 'ledger', {})).items
-    expect(ledger.map((e: any) => [e.reason, e.delta])).toEqual([
+    expect(ledger.map((e) => [e.reason, e.delta])).toEqual([
       ['refund', 30],
       ['redemption', -30],
       ['adjustment', 30],
     ])
-    expect((await h.ok(MEMBER, 'mall', 'listGoods', {})).items.find((x: any) => x.id === g.id)).toMatchObject({
+    expect((await h.ok(MEMBER, 'mall', 'listGoods', {})).items.find((x) => x.id === g.id)).toMatchObject({
       stock: 1,
       remainingLimit: 2,
     })
@@ -205,7 +205,7 @@ describe('goods admin', () => {
       onShelf: false,
     })
     expect(edited).toMatchObject({ name: '洗衣液 2 升', price: 35, stock: 12, onShelf: false })
-    expect((await h.ok(MEMBER, 'mall', 'listGoods', {})).items.map((x: any) => x.id)).not.toContain(g.id)
+    expect((await h.ok(MEMBER, 'mall', 'listGoods', {})).items.map((x) => x.id)).not.toContain(g.id)
     const all = (await h.ok(STAFF, 'mall', 'listGoods', { all: true })).items
     expect(all.at(-1)).toMatchObject({ id: g.id, name: '洗衣液 2 升', onShelf: false }) // off-shelf goods come last
   })
@@ -220,7 +220,7 @@ describe('goods admin', () => {
     })
     const mine = await h.upload(STAFF)
     const g = await h.ok(STAFF, 'mall', 'upsertGoods', { name: '毛巾', image: mine, price: 5, stock: 1, limitPerMember: 1, onShelf: true })
-    expect(g.image.url).toBe(`/files/${mine}`)
+    expect(g.image?.url).toBe(`/files/${mine}`)
     // another staff member may edit it and keep the picture
     const kept = await h.ok('u_huangj', 'mall', 'upsertGoods', {
       id: g.id,
@@ -231,7 +231,7 @@ describe('goods admin', () => {
       limitPerMember: 1,
       onShelf: true,
     })
-    expect(kept.image.fileId).toBe(mine)
+    expect(kept.image?.fileId).toBe(mine)
   })
 })
 
@@ -251,7 +251,7 @@ describe('adjustments', () => {
       error: { code: 'INSUFFICIENT_POINTS' },
     })
     expect((await h.ok(STAFF, 'points', 'adjust', { memberId: MEMBER, delta: -10, reason: '重复录入' })).balance).toBe(0)
-    const notes = (await h.ok(MEMBER, 'points', 'ledger', {})).items.map((e: any) => e.note)
+    const notes = (await h.ok(MEMBER, 'points', 'ledger', {})).items.map((e) => e.note)
     expect(notes[0]).toBe('工作人员调整：重复录入（林晓）')
   })
 })
@@ -348,14 +348,14 @@ describe('ranking', () => {
     await h.ok(MEMBER2, 'accounts', 'updateProfile', { rankingOptIn: true })
     await h.ok('u_zhengw', 'accounts', 'updateProfile', { rankingOptIn: true })
     const people = (await h.ok(MEMBER, 'points', 'ranking', { by: 'person' })).rows
-    expect(people.map((r: any) => [r.rank, r.name, r.points, r.isMe])).toEqual([
+    expect(people.map((r) => [r.rank, r.name, r.points, r.isMe])).toEqual([
       [1, '吴海燕', 50, false],
       [1, '郑伟', 50, false],
       [3, '周志强', 30, true],
     ])
     const branches = (await h.ok(RESIDENT, 'points', 'ranking', { by: 'branch' })).rows
     expect(branches[0]).toMatchObject({ rank: 1, points: 50, members: 1 })
-    expect(branches.reduce((n: number, r: any) => n + r.members, 0)).toBe(10)
-    expect((await h.ok(FOREIGN_MEMBER, 'points', 'ranking', { by: 'workUnit' })).rows.every((r: any) => r.points === 0)).toBe(true)
+    expect(branches.reduce((n, r) => n + (r.members ?? 0), 0)).toBe(10)
+    expect((await h.ok(FOREIGN_MEMBER, 'points', 'ranking', { by: 'workUnit' })).rows.every((r) => r.points === 0)).toBe(true)
   })
 })

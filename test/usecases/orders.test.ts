@@ -1,4 +1,5 @@
 // Order use cases against the real SQLite adapter (a temp data folder per test), through the edge.
+import type { InputOf } from '@shared/api'
 import { type Harness, addMembers, dumpDb, openHarness, rid } from '../helpers/local'
 import { TestClock } from '../../cloudfunctions/adapters/local/clock'
 
@@ -15,7 +16,7 @@ beforeEach(async () => {
 })
 afterEach(() => h.close())
 
-async function newOrder(input: Record<string, unknown> = {}) {
+async function newOrder(input: Partial<InputOf<'orders', 'create'>> = {}) {
   return h.ok(RESIDENT, 'orders', 'create', {
     kind: 'service',
     category: 'elderly_child',
@@ -51,13 +52,13 @@ describe('the order loop', () => {
     expect(created.photos[0].url).toMatch(/^\/files\/f_/)
 
     const queue = await h.ok(STAFF, 'orders', 'list', { scope: 'review' })
-    expect(queue.items.map((o: any) => o.id)).toEqual([created.id])
+    expect(queue.items.map((o) => o.id)).toEqual([created.id])
 
     const dispatched = await h.ok(STAFF, 'orders', 'review', { orderId: created.id, decision: 'dispatch' })
     expect(dispatched).toMatchObject({ status: 'open', points: 20 }) // 助老扶幼 base 20 × normal 1
 
     const hall = await h.ok(MEMBER, 'orders', 'list', { scope: 'hall' })
-    expect(hall.items.map((o: any) => o.id)).toContain(created.id)
+    expect(hall.items.map((o) => o.id)).toContain(created.id)
 
     const claimed = await h.ok(MEMBER, 'orders', 'claim', { orderId: created.id })
     expect(claimed).toMatchObject({ status: 'claimed', claimer: { id: MEMBER, name: '周志强' }, actions: ['release', 'complete'] })
@@ -73,7 +74,7 @@ describe('the order loop', () => {
 
     const closed = await h.ok(RESIDENT, 'orders', 'confirm', { orderId: created.id, rating: 5, comment: '非常感谢' })
     expect(closed).toMatchObject({ status: 'closed', rating: 5, awardedPoints: 25, actions: [] })
-    expect(closed.timeline.map((e: any) => [e.action, e.to])).toEqual([
+    expect(closed.timeline.map((e) => [e.action, e.to])).toEqual([
       ['create', 'submitted'],
       ['dispatch', 'open'],
       ['claim', 'claimed'],
@@ -89,7 +90,7 @@ describe('the order loop', () => {
 
     // each step told the person it concerns, newest first, with the page that opens it
     const residentInbox = await h.ok(RESIDENT, 'accounts', 'inbox', {})
-    expect(residentInbox.items.map((n: any) => n.kind)).toEqual(['order_completed', 'order_claimed', 'order_dispatched'])
+    expect(residentInbox.items.map((n) => n.kind)).toEqual(['order_completed', 'order_claimed', 'order_dispatched'])
     expect(residentInbox.items[1]).toMatchObject({
       body: '周志强接下了「帮老人取药」，会尽快与您联系',
       link: `/resident/order-detail/index?id=${created.id}`,
@@ -135,7 +136,7 @@ describe('the order loop', () => {
     await h.ok(MEMBER, 'orders', 'claim', { orderId: id })
     const released = await h.ok(MEMBER, 'orders', 'release', { orderId: id, reason: '临时出差，无法上门' })
     expect(released).toMatchObject({ status: 'open', claimer: null, releaseCount: 1 })
-    expect((await h.ok(OTHER_MEMBER, 'orders', 'claim', { orderId: id })).claimer.id).toBe(OTHER_MEMBER)
+    expect((await h.ok(OTHER_MEMBER, 'orders', 'claim', { orderId: id })).claimer?.id).toBe(OTHER_MEMBER)
   })
 
   it('sends a disputed order back to its member, once', async () => {
@@ -150,7 +151,7 @@ describe('the order loop', () => {
   it('keeps a directed order for the chosen member', async () => {
     const id = await openOrder({ assigneeId: OTHER_MEMBER })
     expect((await h.ok(MEMBER, 'orders', 'list', { scope: 'hall' })).items).toEqual([])
-    expect((await h.ok(OTHER_MEMBER, 'orders', 'list', { scope: 'assigned' })).items.map((o: any) => o.id)).toEqual([id])
+    expect((await h.ok(OTHER_MEMBER, 'orders', 'list', { scope: 'assigned' })).items.map((o) => o.id)).toEqual([id])
     expect(await h.call(MEMBER, 'orders', 'claim', { orderId: id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect((await h.ok(OTHER_MEMBER, 'orders', 'claim', { orderId: id })).status).toBe('claimed')
   })
@@ -231,9 +232,9 @@ describe('contact details (DESIGN.md §8)', () => {
     const before = await h.ok(MEMBER, 'orders', 'get', { orderId: id })
     expect(before.contact).toBeNull()
     expect(before.resident.name).toBe('王**')
-    expect((await h.ok(STAFF, 'orders', 'get', { orderId: id })).contact.phone).toBe('13800010001')
+    expect((await h.ok(STAFF, 'orders', 'get', { orderId: id })).contact?.phone).toBe('13800010001')
     await h.ok(MEMBER, 'orders', 'claim', { orderId: id })
-    expect((await h.ok(MEMBER, 'orders', 'get', { orderId: id })).contact.phone).toBe('13800010001')
+    expect((await h.ok(MEMBER, 'orders', 'get', { orderId: id })).contact?.phone).toBe('13800010001')
     const bystander = await h.ok(OTHER_MEMBER, 'orders', 'get', { orderId: id })
     expect(JSON.stringify(bystander)).not.toMatch(/13800010001|1单元 302/)
   })
@@ -266,7 +267,7 @@ describe('points are paid once', () => {
 
   it('runs a double-tapped create once', async () => {
     const requestId = rid()
-    const input = { kind: 'service', category: 'convenience', title: '修水龙头', description: '厨房水龙头漏水' }
+    const input = { kind: 'service', category: 'convenience', title: '修水龙头', description: '厨房水龙头漏水' } as const
     const [a, b] = await Promise.all([
       h.ok(RESIDENT, 'orders', 'create', input, requestId),
       h.ok(RESIDENT, 'orders', 'create', input, requestId),
@@ -330,7 +331,7 @@ describe('lists', () => {
     const directed = await openOrder({ assigneeId: MEMBER })
     await openOrder() // in the hall, not theirs
     const tasks = await h.ok(MEMBER, 'orders', 'list', { scope: 'assigned' })
-    expect(tasks.items.map((o: any) => o.id).sort()).toEqual([mine, directed].sort())
+    expect(tasks.items.map((o) => o.id).sort()).toEqual([mine, directed].sort())
   })
 
   it('filters the hall by post type', async () => {
@@ -338,7 +339,7 @@ describe('lists', () => {
     const o = await h.ok(RESIDENT, 'orders', 'create', { kind: 'service', category: 'education', title: '孩子作业辅导' })
     await h.ok(STAFF, 'orders', 'review', { orderId: o.id, decision: 'dispatch' })
     const hall = await h.ok(MEMBER, 'orders', 'list', { scope: 'hall', category: 'education' })
-    expect(hall.items.map((x: any) => x.id)).toEqual([o.id])
+    expect(hall.items.map((x) => x.id)).toEqual([o.id])
   })
 })
 

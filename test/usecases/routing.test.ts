@@ -30,13 +30,13 @@ describe('为你推荐 in the hall', () => {
     clock.advance(60_000)
     const newer = await dispatched({ category: 'education', title: '辅导孩子作业' }, {}, 'u_zhanggy') // 3号楼, 第二网格
     const hall = await h.ok(ZHOU, 'orders', 'list', { scope: 'hall' })
-    expect(hall.items.map((o: any) => o.id)).toEqual([fits, newer, far])
+    expect(hall.items.map((o) => o.id)).toEqual([fits, newer, far])
     expect(hall.items[0].recommendation).toMatchObject({ recommended: true, score: 65 })
-    expect(hall.items[0].recommendation.parts.map((p: any) => p.label)).toEqual(['已认领助老扶幼岗', '擅长陪诊', '同楼栋'])
-    expect(hall.items[1].recommendation.recommended).toBe(false)
+    expect(hall.items[0].recommendation?.parts.map((p) => p.label)).toEqual(['已认领助老扶幼岗', '擅长陪诊', '同楼栋'])
+    expect(hall.items[1].recommendation?.recommended).toBe(false)
     // 郑伟 (3号楼, 环境提升岗) sees the ones that fit him first, nearest before farthest after that
     const his = await h.ok(ZHENG, 'orders', 'list', { scope: 'hall' })
-    expect(his.items.map((o: any) => [o.id, o.recommendation.recommended, o.recommendation.parts.map((p: any) => p.label)])).toEqual([
+    expect(his.items.map((o) => [o.id, o.recommendation?.recommended, o.recommendation?.parts.map((p) => p.label)])).toEqual([
       [far, true, ['已认领环境提升岗']],
       [newer, true, ['同楼栋']],
       [fits, false, []],
@@ -53,7 +53,7 @@ describe('为你推荐 in the hall', () => {
     let cursor: string | undefined
     do {
       const page = await h.ok(ZHENG, 'orders', 'list', { scope: 'hall', limit: 3, cursor })
-      seen.push(...page.items.map((o: any) => o.id))
+      seen.push(...page.items.map((o) => o.id))
       cursor = page.nextCursor
     } while (cursor)
     expect([...seen].sort()).toEqual([...ids].sort())
@@ -64,7 +64,7 @@ describe('为你推荐 in the hall', () => {
     const wish = await dispatched({ kind: 'wish', category: 'care', title: '想要一副老花镜' })
     await dispatched()
     const wall = await h.ok(WU, 'orders', 'list', { scope: 'hall', kind: 'wish' })
-    expect(wall.items.map((o: any) => [o.id, o.kind])).toEqual([[wish, 'wish']])
+    expect(wall.items.map((o) => [o.id, o.kind])).toEqual([[wish, 'wish']])
   })
 })
 
@@ -73,18 +73,18 @@ describe('推荐人选 for staff', () => {
     const id = await dispatched()
     const top = (await h.ok(STAFF, 'orders', 'suggest', { orderId: id })).items
     expect(top[0]).toMatchObject({ member: { id: ZHOU, name: '周志强', gridName: '第一网格' }, score: 65 })
-    expect(top[0].parts.map((p: any) => `${p.label} ${p.points > 0 ? '+' : ''}${p.points}`)).toEqual([
+    expect(top[0].parts.map((p) => `${p.label} ${p.points > 0 ? '+' : ''}${p.points}`)).toEqual([
       '已认领助老扶幼岗 +30',
       '擅长陪诊 +10',
       '同楼栋 +25',
     ])
-    expect(top.map((s: any) => s.member.id)).not.toContain(RESIDENT)
+    expect(top.map((s) => s.member.id)).not.toContain(RESIDENT)
     expect(top).toHaveLength(5)
 
     // 周志强 takes three orders: at the cap he is offered no more
     for (let i = 0; i < 3; i++) await h.ok(ZHOU, 'orders', 'claim', { orderId: await dispatched({ title: `陪诊${i}` }) })
     const after = (await h.ok(STAFF, 'orders', 'suggest', { orderId: id })).items
-    expect(after.map((s: any) => s.member.id)).not.toContain(ZHOU)
+    expect(after.map((s) => s.member.id)).not.toContain(ZHOU)
   })
 
   it('is for staff of the order’s community only', async () => {
@@ -101,7 +101,7 @@ describe('推荐人选 for staff', () => {
     const declined = await h.ok(WU, 'orders', 'decline', { orderId: id, reason: '这周在外地出差' })
     expect(declined).toMatchObject({ status: 'open', assignee: null })
     expect(declined.timeline.at(-1)).toMatchObject({ action: 'decline', note: '这周在外地出差' })
-    expect((await h.ok(ZHOU, 'orders', 'list', { scope: 'hall' })).items.map((o: any) => o.id)).toEqual([id])
+    expect((await h.ok(ZHOU, 'orders', 'list', { scope: 'hall' })).items.map((o) => o.id)).toEqual([id])
     expect(await h.call(ZHOU, 'orders', 'decline', { orderId: id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 })
@@ -119,10 +119,10 @@ describe('the escalation ladder (分级响应)', () => {
     expect(o).toMatchObject({ level: 'community', escalations: [{ from: 'grid', to: 'community', reason: '超过接单时限' }] })
     expect(o.timeline.at(-1)).toMatchObject({ action: 'escalate', actor: null, note: '超过接单时限，由网格升级到社区' })
     const queue = await h.ok(STAFF, 'orders', 'list', { scope: 'overdue' })
-    expect(queue.items.map((x: any) => [x.id, x.level])).toEqual([[id, 'community']])
+    expect(queue.items.map((x) => [x.id, x.level])).toEqual([[id, 'community']])
     for (const staff of [STAFF, 'u_huangj', 'u_xujh']) {
       const inbox = await h.ok(staff, 'accounts', 'inbox', {})
-      expect(inbox.items.filter((n: any) => n.kind === 'order_escalated').map((n: any) => n.title)).toEqual(['工单升级到社区'])
+      expect(inbox.items.filter((n) => n.kind === 'order_escalated').map((n) => n.title)).toEqual(['工单升级到社区'])
     }
     expect((await h.ok('u_qs_dengh', 'accounts', 'inbox', {})).items).toEqual([]) // another community hears nothing
 
@@ -131,7 +131,7 @@ describe('the escalation ladder (分级响应)', () => {
     clock.advance(30 * 86400_000)
     expect((await h.app.tick()).escalated).toBe(0) // 街道 is the top
     o = await h.ok(STAFF, 'orders', 'get', { orderId: id })
-    expect(o.escalations.map((e: any) => e.to)).toEqual(['community', 'street'])
+    expect(o.escalations.map((e) => e.to)).toEqual(['community', 'street'])
   })
 
   it('restarts the clock when the order is claimed, and climbs again if it is not completed in time', async () => {
@@ -152,7 +152,7 @@ describe('the escalation ladder (分级响应)', () => {
     await dispatched({ urgency: 'low' })
     clock.advance(2 * 3600_000 + 1)
     const queue = await h.ok(STAFF, 'orders', 'list', { scope: 'overdue' })
-    expect(queue.items.map((o: any) => o.id)).toEqual([first, second])
+    expect(queue.items.map((o) => o.id)).toEqual([first, second])
     expect(await h.call(ZHOU, 'orders', 'list', { scope: 'overdue' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 
