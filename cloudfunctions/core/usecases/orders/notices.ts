@@ -92,7 +92,7 @@ export async function noticeTransition(ctx: Ctx, action: MachineAction, before: 
  * An order rose a level. Past 网格 it is the community office's to handle, so its staff and admins hear
  * of it; 街道 has no accounts here, so reaching it is recorded on the order and told to the same people.
  */
-export async function noticeEscalation(ctx: Ctx, order: Order) {
+async function noticeEscalation(ctx: Ctx, order: Order) {
   const step = order.escalations[order.escalations.length - 1]
   const staff = await ctx.repos.users.listStaff(order.communityId)
   await notify(
