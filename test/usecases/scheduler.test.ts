@@ -43,8 +43,11 @@ const step = (run: (ctx: Ctx, id: string) => Promise<boolean>, id: string) => ru
 /** Moves the test clock to a Beijing wall time (forward only). */
 const setTime = (wall: string) => clock.advance(bj(wall) - clock.now())
 
-/** True once, then false, and the second run writes nothing. */
-async function expectOnce(run: (ctx: Ctx, id: string) => Promise<boolean>, id: string) {
+/** Due `ms` from now and not a millisecond before; then true once, and a second run writes nothing. */
+async function expectDueIn(ms: number, run: (ctx: Ctx, id: string) => Promise<boolean>, id: string) {
+  clock.advance(ms - 1)
+  expect(await step(run, id)).toBe(false)
+  clock.advance(1)
   expect(await step(run, id)).toBe(true)
   const after = dumpDb(h.app.store.db)
   expect(await step(run, id)).toBe(false)
@@ -92,10 +95,7 @@ const inboxKinds = async (who: string) => (await h.ok(who, 'accounts', 'inbox', 
 describe('escalateOrder', () => {
   it('raises an order past its deadline one level, through the order machine, once', async () => {
     const id = await dispatched()
-    clock.advance(2 * HOUR - 1)
-    expect(await step(escalateOrder, id)).toBe(false)
-    clock.advance(1)
-    await expectOnce(escalateOrder, id)
+    await expectDueIn(2 * HOUR, escalateOrder, id)
     const o = await h.ok(STAFF, 'orders', 'get', { orderId: id })
     expect(o).toMatchObject({ status: 'open', level: 'community' })
     expect(o.timeline.at(-1)).toEqual({
@@ -134,10 +134,7 @@ describe('escalateOrder', () => {
 describe('autoConfirmOrder', () => {
   it('closes a completed order 72 hours on and pays its member, once', async () => {
     const id = await completed()
-    clock.advance(72 * HOUR - 1)
-    expect(await step(autoConfirmOrder, id)).toBe(false)
-    clock.advance(1)
-    await expectOnce(autoConfirmOrder, id)
+    await expectDueIn(72 * HOUR, autoConfirmOrder, id)
     const o = await h.ok(RESIDENT, 'orders', 'get', { orderId: id })
     expect(o).toMatchObject({ status: 'closed', rating: null, awardedPoints: 20 })
     expect(o.timeline.at(-1)).toMatchObject({ action: 'confirm', actor: null, note: '超过 72 小时未评价，系统自动确认' })
@@ -148,10 +145,7 @@ describe('autoConfirmOrder', () => {
 describe('expireRedemption', () => {
   it('refunds and restocks a redemption left 30 days, once', async () => {
     const id = await redeemed()
-    clock.advance(30 * DAY - 1)
-    expect(await step(expireRedemption, id)).toBe(false)
-    clock.advance(1)
-    await expectOnce(expireRedemption, id)
+    await expectDueIn(30 * DAY, expireRedemption, id)
     expect((await h.ok(MEMBER, 'mall', 'myRedemptions', {})).items[0].status).toBe('expired')
     expect(await h.ok(MEMBER, 'points', 'balance', {})).toMatchObject({ balance: 30 })
   })
@@ -163,10 +157,7 @@ describe('lapsePoints', () => {
 
   it('lapses last year’s points at the new year with one expiry entry, once', async () => {
     await h.ok(STAFF, 'points', 'adjust', { memberId: MEMBER, delta: 50, reason: '补录活动积分' })
-    clock.advance(startOfYear(2028) - 1 - START)
-    expect(await step(lapsePoints, MEMBER)).toBe(false)
-    clock.advance(1)
-    await expectOnce(lapsePoints, MEMBER)
+    await expectDueIn(startOfYear(2028) - START, lapsePoints, MEMBER) // earned in 2026, spendable through 2027
     expect(await h.ok(MEMBER, 'points', 'balance', {})).toMatchObject({ balance: 0 })
     expect((await h.ok(MEMBER, 'points', 'ledger', {})).items[0]).toMatchObject({ reason: 'expiry', delta: -50 })
     expect(await sweep()).not.toContain(MEMBER)
@@ -188,10 +179,7 @@ describe('lapsePoints', () => {
 describe('remindActivity', () => {
   it('tells those with a place the evening before, once', async () => {
     const id = await signedUp('2026-06-13')
-    setTime('2026-06-12 17:59')
-    expect(await step(remindActivity, id)).toBe(false)
-    setTime('2026-06-12 18:00')
-    await expectOnce(remindActivity, id)
+    await expectDueIn(bj('2026-06-12 18:00') - clock.now(), remindActivity, id)
     expect(await inboxKinds(MEMBER)).toEqual(['activity_reminder'])
   })
 })
