@@ -165,7 +165,7 @@ export function composeCloud(platform: CloudPlatform, options: CloudOptions = {}
     async scheduler(_event, context) {
       if (platform.openId(context)) return fail('FORBIDDEN', '定时任务只能由系统定时触发')
       try {
-        return { ok: true, data: await tick(store, depsFor(null, context)) }
+        return { ok: true, data: await tick({ uow: store, deps: depsFor(null, context), log: platform.log }) }
       } catch (e) {
         platform.log('scheduler tick failed', e)
         return fail('INTERNAL', e instanceof AppError ? e.message : '定时任务执行失败')

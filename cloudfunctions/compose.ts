@@ -63,7 +63,7 @@ export function composeLocal(options: LocalOptions): LocalApp {
     testClock,
     deps,
     handlers,
-    tick: () => tick(store, deps),
+    tick: () => tick(runtime),
     close: () => store.close(),
   }
 }

@@ -5,8 +5,11 @@ import type { Role } from '@shared/enums'
 import type { Envelope } from '@shared/envelope'
 import { type Actor, GUEST } from './domain/access'
 import { AppError } from './domain/errors'
-import type { Ctx, Deps, Repos, UnitOfWork } from './ports'
+import type { Ctx, Repos } from './ports'
 import { WriteConflict } from './ports'
+import { type Runtime, runRead, runWrite } from './runner'
+
+export type { Runtime } from './runner'
 
 z.config(z.locales.zhCN())
 
@@ -28,13 +31,6 @@ export type ActionTable = Record<string, ActionDef<z.ZodType, unknown>>
 
 /** Who is calling, as the transport established it (a session token locally, the OPENID in WeChat). */
 export type Identity = { userId: string } | null
-
-export interface Runtime {
-  uow: UnitOfWork
-  deps: Deps
-  /** Logs unexpected errors; nothing of them leaves in the envelope. */
-  log?: (message: string, error: unknown) => void
-}
 
 export type Handler = (request: unknown, identity: Identity) => Promise<Envelope<unknown>>
 
@@ -63,45 +59,34 @@ async function dispatch(fn: string, actions: ActionTable, runtime: Runtime, requ
   const def = Object.hasOwn(actions, req.action) ? actions[req.action] : undefined
   if (!def) throw new AppError('INVALID_INPUT', `没有这个操作：${req.action}`, 'action')
   if (!identity && !def.public) throw new AppError('UNAUTHENTICATED', '请先登录')
-  const { uow, deps } = runtime
-  const actor = identity ? await uow.read((repos) => loadActor(repos, identity.userId)) : GUEST
+  const actor = identity ? await runtime.uow.read((repos) => loadActor(repos, identity.userId)) : GUEST
   if (def.roles && !def.roles.some((r) => actor.roles.includes(r))) throw new AppError('FORBIDDEN', '没有权限做这件事')
   const input = parse(def.input, req.input ?? {}, 'input')
 
-  if (!def.mutating) return uow.read((repos) => def.run({ ...deps, repos, after: noEffects }, actor, input))
+  if (!def.mutating) return runRead(runtime, (ctx) => def.run(ctx, actor, input))
 
   if (req.requestId === undefined) throw new AppError('INVALID_INPUT', '缺少请求编号', 'requestId')
   const hash = digest(`${fn}.${req.action}`, input)
   // a guest has no identity to keep requestIds apart: their key carries the payload too, so one
   // guest can neither replay nor block another's call by guessing its requestId
   const key = actor.userId ? `${actor.userId}:${req.requestId}` : `guest:${hash}:${req.requestId}`
-  let effects: Array<() => Promise<void>> = []
-  const response = await uow.write(async (repos) => {
-    effects = [] // a retried transaction starts its effects afresh
-    const prior = await repos.idempotency.get(key)
+  return runWrite(runtime, async (ctx) => {
+    const prior = await ctx.repos.idempotency.get(key)
     if (prior) {
       if (prior.hash !== hash) throw new AppError('CONFLICT', '同一请求编号已用于其他内容')
       return prior.response
     }
-    const out = await def.run({ ...deps, repos, after: (e) => effects.push(e) }, actor, input)
+    const out = await def.run(ctx, actor, input)
     const plain = out === undefined ? null : JSON.parse(JSON.stringify(out))
-    await repos.idempotency.put({ key, hash, response: plain, at: deps.clock.now() })
+    await ctx.repos.idempotency.put({ key, hash, response: plain, at: ctx.clock.now() })
     return plain
   })
-  for (const effect of effects) {
-    await effect().catch((e) => runtime.log?.('after-commit effect failed', e))
-  }
-  return response
 }
 
 async function loadActor(repos: Repos, userId: string): Promise<Actor> {
   const user = await repos.users.get(userId)
   if (!user) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录')
   return { userId: user.id, communityId: user.communityId, roles: user.roles, name: user.name }
-}
-
-const noEffects = () => {
-  throw new Error('read-only actions cannot queue effects')
 }
 
 function parse<S extends z.ZodType>(schema: S, value: unknown, prefix: string): z.output<S> {

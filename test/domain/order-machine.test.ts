@@ -132,3 +132,22 @@ describe('guards and directed orders', () => {
     expect(() => nextStatus(orderIn('open'), 'claim', PERSONAS.ownerMember)).toThrow('不能接自己提交的工单')
   })
 })
+
+describe('escalation (分级响应), a system step', () => {
+  const ladder: OrderStatus[] = ['open', 'claimed']
+
+  it.each(ORDER_STATUSES)('%s: only the system escalates, and the status stays', (status) => {
+    const order = orderIn(status)
+    if (ladder.includes(status)) expect(nextStatus(order, 'escalate', SYSTEM)).toBe(status)
+    else expect(() => nextStatus(order, 'escalate', SYSTEM)).toThrow(expect.objectContaining({ code: 'CONFLICT' }) as unknown as AppError)
+    for (const caller of Object.values(PERSONAS).filter((p) => p !== SYSTEM)) {
+      expect(() => nextStatus(order, 'escalate', caller)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }) as unknown as AppError)
+    }
+  })
+
+  it('is never offered as a button, not even to the system', () => {
+    for (const status of ORDER_STATUSES) {
+      for (const caller of Object.values(PERSONAS)) expect(allowedActions(orderIn(status), caller)).not.toContain('escalate')
+    }
+  })
+})

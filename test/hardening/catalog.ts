@@ -1,7 +1,7 @@
 // For every action: the input each matrix caller sends for their own object and for someone else's,
 // taken from the shared world. The access matrix, idempotency, mass-assignment, IDOR and fuzz suites
 // all draw their valid calls from here.
-import { CALLERS, type MatrixCaller, type Whose } from '../../cloudfunctions/core/access-matrix'
+import { CALLERS, type MatrixCaller, type Whose } from './access-matrix'
 import { DEFAULT_RULES } from '../../cloudfunctions/core/domain/rules'
 import { P, type World, type WorldHarness, activityInput } from './world'
 

@@ -1,7 +1,7 @@
 // User text passes the content-guard port before anyone else sees it (DESIGN.md §8): every text field of
 // every action that stores it — found from the schemas, not a list — refuses a blocked word of the local
 // word list, naming the field, and writes nothing.
-import { ACCESS_MATRIX } from '../../cloudfunctions/core/access-matrix'
+import { ACCESS_MATRIX } from './access-matrix'
 import { DEFAULT_BLOCKED_WORDS } from '../../cloudfunctions/adapters/local/word-guard'
 import { PERSONA, allowedCaller, inputFor } from './catalog'
 import { ACTIONS, setPath } from './schema'

@@ -5,7 +5,7 @@
 // invariants. FUZZ_RUNS sets the cases per action (npm test: 30; npm run test:long: 300).
 import fc from 'fast-check'
 import { ERROR_STATUS } from '@shared/enums'
-import { ACCESS_MATRIX } from '../../cloudfunctions/core/access-matrix'
+import { ACCESS_MATRIX } from './access-matrix'
 import { brokenInvariants } from '../helpers/invariants'
 import { PERSONA, allowedCaller, inputFor } from './catalog'
 import { ACTIONS, type RegisteredAction, setPath } from './schema'

@@ -1,7 +1,7 @@
 // Idempotency across every mutating action (core/edge.ts): the same requestId from the same person runs
 // once and answers with the first result — repeated, or racing; another payload under that requestId
 // is a 409; another person's identical requestId is theirs alone.
-import { ACCESS_MATRIX } from '../../cloudfunctions/core/access-matrix'
+import { ACCESS_MATRIX } from './access-matrix'
 import { CATALOG, PERSONA, allowedCaller, inputFor } from './catalog'
 import { ACTIONS, type RegisteredAction } from './schema'
 import { P, type WorldHarness, openWorld, requestId } from './world'

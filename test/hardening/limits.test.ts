@@ -3,7 +3,7 @@
 // per person (429). Successful calls are never counted: a busy Saturday morning is never throttled.
 import http from 'node:http'
 import { MAX_PHOTOS } from '@shared/enums'
-import { ACCESS_MATRIX } from '../../cloudfunctions/core/access-matrix'
+import { ACCESS_MATRIX } from './access-matrix'
 import { REGISTRY } from '../../cloudfunctions/core/registry'
 import { SIGN_IN_LIMIT } from '../../local/gateway'
 import { type HttpHarness, openHttpHarness, rid } from '../helpers/local'

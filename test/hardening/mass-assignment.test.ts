@@ -1,7 +1,7 @@
 // Mass assignment and IDOR: no field the client adds — inside the input or beside it in the request —
 // changes who acts, what they own or what things cost; no id of another person's or another
 // community's record gets anything done.
-import { ACCESS_MATRIX, CALLERS } from '../../cloudfunctions/core/access-matrix'
+import { ACCESS_MATRIX, CALLERS } from './access-matrix'
 import { PERSONA, allowedCaller, inputFor } from './catalog'
 import { ACTIONS, setPath } from './schema'
 import { P, type World, type WorldHarness, openWorld, requestId } from './world'

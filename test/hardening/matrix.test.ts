@@ -1,7 +1,7 @@
-// The authorisation matrix (cloudfunctions/core/access-matrix.ts) held to the running system: every
+// The authorisation matrix (access-matrix.ts) held to the running system: every
 // action × caller × object over real HTTP on a real fixture, restored before each cell. A denied call
 // must leave the database byte-identical.
-import { ACCESS_MATRIX, CALLERS, type MatrixCaller, type Outcome, ROLE_VARIANTS, type Whose } from '../../cloudfunctions/core/access-matrix'
+import { ACCESS_MATRIX, CALLERS, type MatrixCaller, type Outcome, ROLE_VARIANTS, type Whose } from './access-matrix'
 import { REGISTRY } from '../../cloudfunctions/core/registry'
 import { CATALOG, PERSONA, inputFor } from './catalog'
 import { type WorldHarness, openWorld } from './world'

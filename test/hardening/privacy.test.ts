@@ -1,7 +1,7 @@
 // Privacy (DESIGN.md §8): a scanner calls every read action as every person with every object of the
 // world and fails on any phone number or exact address shown to someone who must not see it; then the
 // PIPL pair — exporting one's data and deleting one's account.
-import { ACCESS_MATRIX } from '../../cloudfunctions/core/access-matrix'
+import { ACCESS_MATRIX } from './access-matrix'
 import { ERASED_NAME } from '../../cloudfunctions/core/usecases/accounts/delete-me'
 import { brokenInvariants } from '../helpers/invariants'
 import { ACTIONS, type RegisteredAction } from './schema'

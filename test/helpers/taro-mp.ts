@@ -1,9 +1,6 @@
 // Run Taro's compiled weapp output (dist/) inside miniprogram-simulate (jest + jsdom): host shims for
-// App/Page/getCurrentPages, a fake `wx` with storage and cloud functions, and the build itself.
-import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs'
+// App/Page/getCurrentPages and a fake `wx` with storage and cloud functions.
 import path from 'node:path'
-import { stripVTControlCharacters } from 'node:util'
 import simulate from 'miniprogram-simulate'
 
 const g = globalThis as any
@@ -20,51 +17,6 @@ export async function waitFor(cond: () => unknown, timeoutMs = 3000, stepMs = 5)
     if (cond()) return Date.now() - t0
     if (Date.now() - t0 > timeoutMs) throw new Error(`waitFor timed out after ${timeoutMs}ms`)
     await simulate.sleep(stepMs)
-  }
-}
-
-/**
- * `npm run build:weapp` output in dist/, built here when missing (a fresh clone after `npm ci`).
- * Test files may run in parallel: one builds, the others wait on a lock directory.
- */
-export async function ensureWeappBuild(timeoutMs = 5 * 60_000): Promise<string> {
-  const appJson = path.join(DIST, 'app.json')
-  const lock = path.join(ROOT, 'test-output', '.weapp-build.lock')
-  const t0 = Date.now()
-  for (;;) {
-    const locked = existsSync(lock)
-    if (!locked && existsSync(appJson)) return DIST
-    if (locked && Date.now() - statSync(lock).mtimeMs > timeoutMs) rmSync(lock, { recursive: true, force: true }) // left by a killed run
-    try {
-      mkdirSync(path.dirname(lock), { recursive: true })
-      mkdirSync(lock)
-    } catch {
-      // another test file is building: wait for it
-      if (Date.now() - t0 > timeoutMs) throw new Error('waited too long for another test file to build dist/')
-      await new Promise((resolve) => setTimeout(resolve, 1000))
-      continue
-    }
-    try {
-      if (existsSync(appJson)) return DIST
-      console.log('dist/ is missing: building the mini-program (npx taro build --type weapp, about 30–60 s)…')
-      const built = spawnSync('npx', ['taro', 'build', '--type', 'weapp'], {
-        cwd: ROOT,
-        env: { ...process.env, NODE_ENV: 'production' },
-        encoding: 'utf8',
-        timeout: timeoutMs,
-      })
-      if (built.status !== 0 || !existsSync(appJson)) {
-        // webpack's progress bar fills stdout: keep what follows "Errors"
-        const out = stripVTControlCharacters(`${built.stdout ?? ''}\n${built.stderr ?? ''}`)
-        const at = out.search(/✖ Errors|ERROR|Error:/)
-        throw new Error(
-          `npx taro build --type weapp failed (${built.status ?? built.signal}):\n${out.slice(at >= 0 ? at : -3000).slice(0, 4000)}`,
-        )
-      }
-      return DIST
-    } finally {
-      rmSync(lock, { recursive: true, force: true })
-    }
   }
 }
 

@@ -7,7 +7,8 @@
 // in KiB: its 2 MB limit is 2048 KB). Budgets: main ≤ 700 KB, each subpackage ≤ 1024 KB.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { ensureWeappBuild, ROOT } from '../helpers/taro-mp'
+import { builtApp } from '../helpers/builds'
+import { ROOT } from '../helpers/taro-mp'
 
 const KB = 1024
 const MAIN_BUDGET = 700 * KB
@@ -81,11 +82,11 @@ function closure(rel: string, seen = new Set<string>()): Set<string> {
   return seen
 }
 
-beforeAll(async () => {
-  dist = await ensureWeappBuild()
+beforeAll(() => {
+  dist = builtApp('weapp')
   app = JSON.parse(read('app.json'))
   subs = app.subPackages ?? app.subpackages ?? []
-}, 6 * 60_000)
+})
 
 describe('the weapp build (dist/)', () => {
   it('declares the pages and subpackages that src/app.config.ts lists (else: npm run build:weapp)', () => {

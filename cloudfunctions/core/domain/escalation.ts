@@ -23,7 +23,7 @@ export function deadline(rules: PointsRules, urgency: Urgency, status: OrderStat
 }
 
 /** If the order is past its deadline at `now`, the changes that raise it one level; otherwise null. */
-export function escalate(order: Order, rules: PointsRules, now: number): Partial<Order> | null {
+export function escalate(order: Order, rules: PointsRules, now: number): Pick<Order, 'level' | 'escalations' | 'dueAt'> | null {
   if (order.dueAt === null || order.dueAt > now) return null
   if (order.status !== 'open' && order.status !== 'claimed') return null
   const to = NEXT[order.level]

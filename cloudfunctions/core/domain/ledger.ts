@@ -104,6 +104,35 @@ export function lapsedLots(account: PointAccount, now: number): Array<{ year: nu
     .sort((a, b) => a.year - b.year)
 }
 
+/**
+ * The entry that lapses one year's lot. Its key carries the account's version: a refund can put points
+ * back into a year that has lapsed once, and those must lapse again.
+ */
+export function expiryPosting(account: PointAccount, lot: { year: number; points: number }, at: number): Posting {
+  return {
+    sourceKey: sourceKeys.expiry(account.memberId, lot.year, account.version),
+    delta: -lot.points,
+    reason: 'expiry',
+    note: `${lot.year} 年获得的积分已到期`,
+    at,
+    lotYear: lot.year,
+  }
+}
+
+/**
+ * With expiry off, lapsed lots carry over into this year's lot: the balance stays, no entry is
+ * written, and the expiry sweep stops finding the account. Null when nothing has lapsed.
+ */
+export function carryOver(account: PointAccount, now: number): PointAccount | null {
+  const lapsed = lapsedLots(account, now)
+  if (lapsed.length === 0) return null
+  const lots = { ...account.lots }
+  for (const l of lapsed) delete lots[String(l.year)]
+  const year = String(yearOf(now))
+  lots[year] = (lots[year] ?? 0) + lapsed.reduce((n, l) => n + l.points, 0)
+  return { ...account, lots, version: account.version + 1 }
+}
+
 /** The oldest year that still holds points, or null: lets the store find accounts with lapsed points. */
 export function oldestLotYear(account: PointAccount): number | null {
   const years = Object.keys(account.lots).map(Number)

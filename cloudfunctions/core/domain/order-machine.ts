@@ -1,5 +1,5 @@
 // The order lifecycle (DESIGN.md §3) as data: which action moves which status, and who may take it.
-import type { OrderAction, OrderStatus } from '@shared/enums'
+import { ORDER_ACTIONS, type OrderAction, type OrderStatus } from '@shared/enums'
 import { type Caller, SYSTEM, hasRole, isStaff } from './access'
 import { AppError } from './errors'
 import type { Order } from './model'
@@ -7,10 +7,18 @@ import type { Order } from './model'
 /** How the caller stands to one order. */
 export type Relation = 'owner' | 'staff' | 'member' | 'assignee' | 'claimer' | 'system'
 
+/**
+ * Steps only the system takes (the scheduler): in the table so every timeline event comes from it,
+ * never offered to a person, so never on the wire's list of actions.
+ */
+export type SystemAction = 'escalate'
+export type MachineAction = OrderAction | SystemAction
+
 export interface Transition {
-  action: OrderAction
+  action: MachineAction
   from: readonly OrderStatus[]
-  to: OrderStatus
+  /** Null: the order keeps its status (escalation moves it up the ladder, not along the lifecycle). */
+  to: OrderStatus | null
   by: readonly Relation[]
   /** Extra condition on the order, with the reason shown when it fails. */
   guard?: { test: (order: Order) => boolean; message: string }
@@ -32,11 +40,12 @@ export const ORDER_TRANSITIONS: readonly Transition[] = [
     by: ['owner'],
     guard: { test: (o) => o.disputeCount === 0, message: '每张工单只能申诉一次' },
   },
+  { action: 'escalate', from: ['open', 'claimed'], to: null, by: ['system'] }, // 分级响应: past its deadline, one level up
 ]
 
 const byAction = new Map(ORDER_TRANSITIONS.map((t) => [t.action, t]))
 
-export function transitionFor(action: OrderAction): Transition {
+export function transitionFor(action: MachineAction): Transition {
   const t = byAction.get(action)
   if (!t) throw new Error(`no transition for ${action}`)
   return t
@@ -59,19 +68,21 @@ export function relationsOf(order: Order, caller: Caller): Set<Relation> {
   return rel
 }
 
-/** The actions the caller may take on the order now: what the UI shows as buttons. */
+const isOrderAction = (action: MachineAction): action is OrderAction => (ORDER_ACTIONS as readonly string[]).includes(action)
+
+/** The actions the caller may take on the order now: what the UI shows as buttons (system steps are none of them). */
 export function allowedActions(order: Order, caller: Caller): OrderAction[] {
   const rel = relationsOf(order, caller)
-  return ORDER_TRANSITIONS.filter(
-    (t) => t.from.includes(order.status) && t.by.some((r) => rel.has(r)) && (!t.guard || t.guard.test(order)),
-  ).map((t) => t.action)
+  return ORDER_TRANSITIONS.filter((t) => t.from.includes(order.status) && t.by.some((r) => rel.has(r)) && (!t.guard || t.guard.test(order)))
+    .map((t) => t.action)
+    .filter(isOrderAction)
 }
 
 /**
  * Checks that the caller may take `action` now and returns the status it leads to.
  * Someone with no standing on the order gets FORBIDDEN; the right person at the wrong time gets CONFLICT.
  */
-export function nextStatus(order: Order, action: OrderAction, caller: Caller): OrderStatus {
+export function nextStatus(order: Order, action: MachineAction, caller: Caller): OrderStatus {
   const t = transitionFor(action)
   const rel = relationsOf(order, caller)
   if (!t.by.some((r) => rel.has(r))) {
@@ -87,7 +98,7 @@ export function nextStatus(order: Order, action: OrderAction, caller: Caller): O
     throw new AppError('CONFLICT', STATE_MESSAGES[order.status] ?? '工单状态已变化，请刷新')
   }
   if (t.guard && !t.guard.test(order)) throw new AppError('CONFLICT', t.guard.message)
-  return t.to
+  return t.to ?? order.status
 }
 
 const STATE_MESSAGES: Partial<Record<OrderStatus, string>> = {

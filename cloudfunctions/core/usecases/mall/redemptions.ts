@@ -1,4 +1,4 @@
-// After a redemption: the member's list, cancelling before pickup, staff verifying the code, expiry.
+// After a redemption: the member's list, cancelling before pickup, staff verifying the code.
 import type { Redemption as RedemptionView } from '@shared/mall'
 import type { Actor } from '../../domain/access'
 import { AppError, notFound } from '../../domain/errors'
@@ -70,12 +70,4 @@ export async function verifyPickup(ctx: Ctx, actor: Actor, input: { code: string
   await ctx.repos.mall.updateRedemption(saved)
   const member = await ctx.repos.users.get(r.memberId)
   return { ...(await presentRedemption(ctx, saved)), member: { id: r.memberId, name: member?.name ?? '' } }
-}
-
-/** The scheduler's part: pending redemptions past 30 days are refunded and restocked, once each. */
-export async function expireRedemption(ctx: Ctx, id: string): Promise<boolean> {
-  const r = await ctx.repos.mall.redemption(id)
-  if (r?.status !== 'pending' || r.expiresAt > ctx.clock.now()) return false
-  await undo(ctx, r, 'expired')
-  return true
 }

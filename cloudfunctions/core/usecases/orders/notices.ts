@@ -1,7 +1,7 @@
 // Who hears of each step of an order, in words they understand, with the page that opens it.
-import type { OrderAction } from '@shared/enums'
 import { LEVEL_LABELS } from '../../domain/escalation'
 import type { Order } from '../../domain/model'
+import type { MachineAction } from '../../domain/order-machine'
 import type { Ctx, Notice } from '../../ports'
 import { notify } from '../notify'
 
@@ -13,7 +13,7 @@ const PAGES = {
 const link = (page: keyof typeof PAGES, o: Order) => `${PAGES[page]}?id=${o.id}`
 
 /** Notices for one transition (in the same transaction: a rollback drops them too). */
-export async function noticeTransition(ctx: Ctx, action: OrderAction, before: Order, after: Order, actorName: string) {
+export async function noticeTransition(ctx: Ctx, action: MachineAction, before: Order, after: Order, actorName: string) {
   const title = `「${after.title}」`
   const send = (to: Array<string | null>, notice: Notice) =>
     notify(
@@ -81,6 +81,8 @@ export async function noticeTransition(ctx: Ctx, action: OrderAction, before: Or
         body: `${title}需要再处理一下，请联系居民`,
         link: link('member', after),
       })
+    case 'escalate':
+      return noticeEscalation(ctx, after)
     default:
       return
   }
@@ -90,7 +92,7 @@ export async function noticeTransition(ctx: Ctx, action: OrderAction, before: Or
  * An order rose a level. Past 网格 it is the community office's to handle, so its staff and admins hear
  * of it; 街道 has no accounts here, so reaching it is recorded on the order and told to the same people.
  */
-export async function noticeEscalation(ctx: Ctx, order: Order) {
+async function noticeEscalation(ctx: Ctx, order: Order) {
   const step = order.escalations[order.escalations.length - 1]
   const staff = await ctx.repos.users.listStaff(order.communityId)
   await notify(

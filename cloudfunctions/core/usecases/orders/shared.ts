@@ -1,10 +1,9 @@
 // Steps every order use case shares: load within the caller's community, move through the machine.
-import type { OrderAction } from '@shared/enums'
 import { type Actor, type Caller, SYSTEM, hasRole, isStaff } from '../../domain/access'
 import { AppError, notFound } from '../../domain/errors'
 import type { Order } from '../../domain/model'
 import { deadline } from '../../domain/escalation'
-import { nextStatus } from '../../domain/order-machine'
+import { type MachineAction, nextStatus } from '../../domain/order-machine'
 import { noticeTransition } from './notices'
 import { DEFAULT_RULES } from '../../domain/rules'
 import type { Ctx } from '../../ports'
@@ -38,7 +37,7 @@ export function canSeeContact(order: Order, actor: Actor): boolean {
 export async function transition(
   ctx: Ctx,
   order: Order,
-  action: OrderAction,
+  action: MachineAction,
   caller: Caller,
   changes: Partial<Order>,
   note: string | null = null,

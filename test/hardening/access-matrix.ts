@@ -1,4 +1,4 @@
-// Who may do what (DESIGN.md §1, §3, §8), declared once beside the registry: one row per `fn.action`,
+// Who may do what (DESIGN.md §1, §3, §8), declared once as the tests' oracle: one row per `fn.action`,
 // one cell per caller and object. test/hardening/matrix.test.ts builds a real fixture for every row,
 // calls each cell over HTTP and holds the answer to this table; a registry action without a row fails.
 //

@@ -2,8 +2,8 @@
 // members holding a place. Marking the activity reminded in the same transaction makes it run once.
 import { activityLink, formatBeijing } from '../../domain/activity'
 import type { Ctx } from '../../ports'
+import { saveActivity } from '../activities/shared'
 import { notify } from '../notify'
-import { saveActivity } from './shared'
 
 export async function remindActivity(ctx: Ctx, activityId: string): Promise<boolean> {
   const a = await ctx.repos.activities.get(activityId)

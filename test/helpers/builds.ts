@@ -1,0 +1,20 @@
+// The production builds some tests read. Tests never build them: `npm test` (scripts/test.mjs) builds
+// any that is missing before jest starts, and a bare `npx jest` fails here naming the one to make.
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+
+const ROOT = path.resolve(__dirname, '../..')
+const BUILDS = {
+  weapp: { dir: 'dist', marker: 'app.json' },
+  h5: { dir: 'dist-h5', marker: 'index.html' },
+}
+
+/** The build's folder, or an error naming the missing build and the command that makes it. */
+export function builtApp(type: keyof typeof BUILDS): string {
+  const { dir, marker } = BUILDS[type]
+  const folder = path.join(ROOT, dir)
+  if (!existsSync(path.join(folder, marker))) {
+    throw new Error(`${dir}/ is missing: run \`npm run build:${type}\` first (npm test builds it when missing)`)
+  }
+  return folder
+}
