@@ -54,7 +54,7 @@ async function expectDueIn(ms: number, run: (ctx: Ctx, id: string) => Promise<bo
   expect(dumpDb(h.app.store.db)).toBe(after)
 }
 
-async function dispatched(urgency = 'urgent') {
+async function dispatched(urgency: 'low' | 'normal' | 'urgent' = 'urgent') {
   const o = await h.ok(RESIDENT, 'orders', 'create', { kind: 'service', category: 'elderly_child', title: '陪老人去医院陪诊', urgency })
   await h.ok(STAFF, 'orders', 'review', { orderId: o.id, decision: 'dispatch' })
   return o.id as string
