@@ -24,6 +24,8 @@ const hasMiniprogramTests = fs.existsSync(path.join(__dirname, 'test/miniprogram
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // after the summary, every skipped test by name: its title says what it needs
+  reporters: ['default', '<rootDir>/test/helpers/skip-reporter.cjs'],
   projects: [
     {
       ...common,
