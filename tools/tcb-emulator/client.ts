@@ -29,6 +29,8 @@ export interface StartOptions {
   /** Serve unregistered functions from `<dir>/<fn>/index.js` (e.g. build/functions). */
   functionsDir?: string
   txLifetimeMs?: number
+  /** Extra environment for the emulator process (what functions loaded into it read, e.g. REDGRID_SUBSCRIBE_TEMPLATES). */
+  env?: Record<string, string>
   /** Ms to wait for the process to listen. */
   startTimeoutMs?: number
 }
@@ -160,7 +162,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
   if (options.functionsDir) args.push('--functions', options.functionsDir)
   if (options.autoCreateCollections) args.push('--auto-create')
   if (options.txLifetimeMs) args.push('--tx-lifetime', String(options.txLifetimeMs))
-  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } })
   let stderr = ''
   child.stderr?.on('data', (d) => {
     stderr += d
