@@ -3,11 +3,11 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import path from 'node:path'
 import { EJSON } from 'bson'
-import { functionEnv, sdkConfig } from './env'
+import { functionEnv, provisionEnv, sdkConfig } from './env'
 import type { ContentRule, MediaRule, OpenApiCall, OpenApiFailure } from './openapi'
 import type { StoredFile } from './storage'
 
-export { functionEnv, sdkConfig } from './env'
+export { functionEnv, provisionEnv, sdkConfig } from './env'
 
 const ROOT = path.resolve(__dirname, '..', '..')
 /** The collections, indexes and rules `npm run provision` declares. */
@@ -84,8 +84,9 @@ export class EmulatorControl {
 
   createCollection = (name: string, indexes: Array<{ name: string; keys: Array<[string, number]>; unique?: boolean }> = []) =>
     this.call('POST', '/collections', { name, indexes })
+  /** Collections with their indexes and the security rule provision (or the plan) set. */
   collections = async () =>
-    (await this.call<{ collections: Array<{ name: string; indexes: unknown[] }> }>('GET', '/collections')).collections
+    (await this.call<{ collections: Array<{ name: string; indexes: unknown[]; rule: unknown }> }>('GET', '/collections')).collections
   /** Committed documents, `_id` order (dates as Date). */
   docs = async (collection: string): Promise<Array<Record<string, any>>> =>
     EJSON.parse((await this.call<{ docs: string }>('GET', `/db/${encodeURIComponent(collection)}`)).docs) as never
@@ -146,6 +147,8 @@ export interface RunningEmulator {
   sdkConfig(): ReturnType<typeof sdkConfig>
   /** Environment for a process running unmodified function code against this emulator. */
   functionEnv(): Record<string, string>
+  /** Environment for `npm run provision` (@cloudbase/manager-node) against this emulator. */
+  provisionEnv(): Record<string, string>
   process: ChildProcess
   stop(): Promise<void>
 }
@@ -194,6 +197,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
     control: new EmulatorControl(ready.url),
     sdkConfig: () => sdkConfig(ready.url, ready.envId),
     functionEnv: () => functionEnv(ready.url, ready.envId),
+    provisionEnv: () => provisionEnv(ready.url, ready.envId),
     process: child,
     async stop() {
       if (child.exitCode !== null) return

@@ -20,6 +20,7 @@ export interface Control {
   openapi: OpenApi
   functions: Functions
   requestStats: RequestStats
+  rules: Map<string, unknown>
   reset(): void
 }
 
@@ -84,7 +85,9 @@ async function dispatch(emu: Control, route: string, url: URL, body: Record<stri
 
   // ---- documents ----
   if (route === 'GET /collections')
-    return ok({ collections: emu.db.collectionNames().map((name) => ({ name, indexes: emu.db.indexesOf(name) })) })
+    return ok({
+      collections: emu.db.collectionNames().map((name) => ({ name, indexes: emu.db.indexesOf(name), rule: emu.rules.get(name) ?? null })),
+    })
   if (route === 'POST /collections') {
     if (typeof body.name !== 'string') return bad('name is required')
     return ok({ created: emu.db.createCollection(body.name, Array.isArray(body.indexes) ? body.indexes : []) })

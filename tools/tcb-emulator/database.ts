@@ -132,6 +132,15 @@ export class Database {
     return true
   }
 
+  /** Drops a collection with its documents and indexes; false when there was none. */
+  dropCollection(name: string): boolean {
+    const c = this.collections.get(name)
+    if (!c) return false
+    this.collections.delete(name)
+    this.options.onChange?.(name)
+    return true
+  }
+
   hasCollection(name: string) {
     return this.collections.has(name)
   }

@@ -26,3 +26,12 @@ export function functionEnv(url: string, envId: string): Record<string, string> 
     TENCENTCLOUD: 'true',
   }
 }
+
+/**
+ * The environment under which @cloudbase/manager-node (and so `npm run provision`) talks to the
+ * emulator: its CloudService posts the `tcb` service's actions to TCB_BASE_URL
+ * (lib/utils/cloud-api-request.js); the TCB_* names are the ones scripts/provision.mjs reads.
+ */
+export function provisionEnv(url: string, envId: string): Record<string, string> {
+  return { TCB_BASE_URL: `${url}/__tcb-api`, TCB_ENV_ID: envId, TCB_SECRET_ID: 'emulator-secret-id', TCB_SECRET_KEY: 'emulator-secret-key' }
+}

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
+import { cloudApi } from './cloudapi'
 import { type Control, handleControl } from './control'
 import { Database } from './database'
 import { TcbError } from './errors'
@@ -52,6 +53,8 @@ export class Emulator implements Control {
   readonly functions: Functions
   readonly persistence: Persistence | null
   readonly requestStats: RequestStats = { requests: {}, errors: {} }
+  /** Security rules by collection: provision's function-only rule; server SDKs bypass them, so they are recorded only. */
+  readonly rules = new Map<string, unknown>()
   latencyMs: number
   private readonly server: http.Server
   private readonly tempDir: string | null
@@ -89,7 +92,10 @@ export class Emulator implements Control {
 
   private declarePlan() {
     if (!this.options.plan) return
-    for (const c of loadPlan(this.options.plan, this.options.prefix)) this.db.createCollection(c.name, c.indexes)
+    for (const c of loadPlan(this.options.plan, this.options.prefix)) {
+      this.db.createCollection(c.name, c.indexes)
+      this.rules.set(c.name, { aclTag: 'CUSTOM', rule: c.rule })
+    }
   }
 
   async listen(): Promise<string> {
@@ -135,6 +141,13 @@ export class Emulator implements Control {
       return
     }
     if (url.pathname.startsWith('/__cos/')) return this.cos(req, res, url, body)
+    if (url.pathname === '/__tcb-api' && req.method === 'POST') {
+      // @cloudbase/manager-node with TCB_BASE_URL pointing here (what `npm run provision` calls)
+      const action = String(req.headers['x-tc-action'] ?? '')
+      this.count(`cloudapi.${action}`)
+      const out = cloudApi({ envId: this.envId, db: this.db, rules: this.rules }, action, JSON.parse(body.toString() || '{}'))
+      return sendJson(res, out)
+    }
     if (req.method !== 'POST') {
       res.statusCode = 404
       res.end()
