@@ -5,20 +5,28 @@
 // answer is a protobuf CommOpenApiResp whose respData is WeChat's JSON (decoded in
 // src/api/cloud/provider/tcb/api/callWXOpenAPI.ts, errcode ≠ 0 thrown as `{ errCode, errMsg }`).
 import { randomBytes } from 'node:crypto'
-import protobuf from 'protobufjs'
+import type protobuf from 'protobufjs'
 
 // Field numbers from wx-server-sdk index.js (src/protobuf/openapi.js: KeyValuePair, OpenApiData,
 // CommApiData, HttpHeader, CommOpenApiResp).
-const root = protobuf.parse(`
+const PROTO = `
 syntax = "proto3";
 message KeyValuePair { string key = 1; bytes value = 2; string contenttype = 3; string filename = 4; }
 message OpenApiData { repeated KeyValuePair pairs = 1; }
 message CommApiData { int32 apiType = 1; OpenApiData openapiData = 2; string appid = 6; }
 message HttpHeader { string key = 1; string value = 2; }
 message CommOpenApiResp { bytes respData = 1; string contentType = 2; int32 errorCode = 3; uint32 httpCode = 4; repeated HttpHeader headers = 5; int32 svrkitErrorCode = 6; }
-`).root
-const CommApiData = root.lookupType('CommApiData')
-const CommOpenApiResp = root.lookupType('CommOpenApiResp')
+`
+
+let types: { CommApiData: protobuf.Type; CommOpenApiResp: protobuf.Type } | null = null
+/** Loaded on the first open-API call: most runs never make one, and protobufjs is slow to load. */
+function proto() {
+  if (!types) {
+    const root = (require('protobufjs') as typeof protobuf).parse(PROTO).root
+    types = { CommApiData: root.lookupType('CommApiData'), CommOpenApiResp: root.lookupType('CommOpenApiResp') }
+  }
+  return types
+}
 
 export type Suggest = 'pass' | 'review' | 'risky'
 
@@ -135,6 +143,7 @@ export class OpenApi {
 
   /** Decodes the `requestData` protobuf into the parameters, as sent (snake_case keys). */
   static decodeRequest(requestData: Buffer): Record<string, unknown> {
+    const { CommApiData } = proto()
     const msg = CommApiData.toObject(CommApiData.decode(requestData), { bytes: Buffer as never }) as {
       openapiData?: { pairs?: Array<{ key: string; value: Buffer }> }
     }
@@ -151,6 +160,7 @@ export class OpenApi {
   }
 
   static encodeResponse(body: Record<string, unknown>): Buffer {
+    const { CommOpenApiResp } = proto()
     const message = CommOpenApiResp.create({ respData: Buffer.from(JSON.stringify(body)), contentType: 'application/json', httpCode: 200 })
     return Buffer.from(CommOpenApiResp.encode(message).finish())
   }
