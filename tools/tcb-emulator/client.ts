@@ -1,6 +1,8 @@
 // Starts the emulator in its own process and drives its test controls: what tests and the cloud-mode
 // scripts import. `const emu = await startEmulator()`, point an SDK at `emu.sdkConfig()`, `await emu.stop()`.
 import { type ChildProcess, spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { EJSON } from 'bson'
 import { functionEnv, provisionEnv, sdkConfig } from './env'
@@ -153,9 +155,42 @@ export interface RunningEmulator {
   stop(): Promise<void>
 }
 
-/** Spawns `node --import tsx tools/tcb-emulator/main.ts` and waits until it listens. */
+/**
+ * main.ts and its modules as one CommonJS file under node_modules/.cache (where the packages it
+ * needs resolve), rebuilt when a source changes: plain node starts it about a second sooner than tsx,
+ * which every test file pays. TypeScript functions still load: functions.ts registers tsx for them.
+ */
+function compiledEntry(): string {
+  const sources = readdirSync(__dirname)
+    .filter((f) => f.endsWith('.ts'))
+    .sort()
+  const hash = createHash('sha1')
+  for (const f of sources) hash.update(f).update(readFileSync(path.join(__dirname, f)))
+  const dir = path.join(ROOT, 'node_modules', '.cache', 'tcb-emulator')
+  const out = path.join(dir, `main-${hash.digest('hex').slice(0, 12)}.cjs`)
+  if (existsSync(out)) return out
+  mkdirSync(dir, { recursive: true })
+  const tmp = `${out}.${process.pid}.tmp`
+  require('esbuild').buildSync({
+    entryPoints: [path.join(__dirname, 'main.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    packages: 'external',
+    outfile: tmp,
+    logLevel: 'error',
+  })
+  // several test workers may build at once: the rename is atomic
+  renameSync(tmp, out)
+  for (const old of readdirSync(dir))
+    if (old.startsWith('main-') && old.endsWith('.cjs') && path.join(dir, old) !== out) rmSync(path.join(dir, old), { force: true })
+  return out
+}
+
+/** Spawns the emulator (tools/tcb-emulator/main.ts, compiled once) and waits until it listens. */
 export async function startEmulator(options: StartOptions = {}): Promise<RunningEmulator> {
-  const args = ['--import', 'tsx', path.join(__dirname, 'main.ts'), '--port', String(options.port ?? 0), '--exit-with-stdin']
+  const args = [compiledEntry(), '--port', String(options.port ?? 0), '--exit-with-stdin']
   const plan = options.plan === undefined ? DEFAULT_PLAN : options.plan
   if (plan) args.push('--plan', plan)
   if (options.prefix) args.push('--prefix', options.prefix)

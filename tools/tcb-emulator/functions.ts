@@ -39,6 +39,14 @@ export interface FunctionStats {
   failures: number
 }
 
+let tsxRegistered = false
+function registerTsx() {
+  // started as `node --import tsx main.ts`: TypeScript already loads
+  if (tsxRegistered || process.execArgv.some((a) => a.includes('tsx'))) return
+  require('tsx/cjs/api').register()
+  tsxRegistered = true
+}
+
 export class Functions {
   private readonly handlers = new Map<string, Handler>()
   private readonly loaded = new Map<string, { main: (event: unknown, context: unknown) => unknown }>()
@@ -116,6 +124,8 @@ export class Functions {
       if (handler.kind === 'http') return await this.invokeHttp(handler.url, event, context)
       let mod = this.loaded.get(name)
       if (!mod) {
+        // TypeScript sources (the cloudfunctions/ entries before they are built) load through tsx
+        if (/\.[cm]?ts$/.test(handler.file)) registerTsx()
         // loaded once, like one warm instance; each call still gets its own context
         mod = require(handler.file) as { main: (event: unknown, context: unknown) => unknown }
         if (typeof mod.main !== 'function') throw new Error(`${handler.file} exports no main`)
