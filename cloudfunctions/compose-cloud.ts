@@ -2,7 +2,8 @@
 // caller's identity from the platform — the OPENID the runtime sets, never anything in the event.
 import { randomBytes } from 'node:crypto'
 import type { Envelope } from '@shared/envelope'
-import { cloudbaseRateLimiter, cloudbaseStore, type CloudbaseStore, cryptoIds, systemClock } from './adapters/cloudbase/store'
+import { systemClock } from './adapters/clock'
+import { cloudbaseRateLimiter, cloudbaseStore, type CloudbaseStore, cryptoIds } from './adapters/cloudbase/store'
 import type { CbDb } from './adapters/cloudbase/sdk'
 import { wechatContentGuard } from './adapters/wechat/content-guard'
 import { cloudFiles, type DeleteFile, type GetTempFileUrl } from './adapters/wechat/files'

@@ -90,9 +90,7 @@ export function cloudbaseRateLimiter(
   }
 }
 
-/** Ids and clock for the cloud: the same shape as local mode's, without importing local code. */
-export const systemClock: Clock = { now: () => Date.now() }
-
+/** Ids for the cloud: the same shape as local mode's, from the platform's random bytes. */
 export function cryptoIds(randomBytes: (n: number) => Uint8Array): Ids {
   return {
     next: (prefix) => `${prefix}_${Buffer.from(randomBytes(12)).toString('base64url')}`,

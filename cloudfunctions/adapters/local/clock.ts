@@ -1,7 +1,6 @@
-// Clocks for local mode: the system clock, and a test clock that only moves forward (demo mode).
+// The test clock of demo mode: the system clock plus an offset that only moves forward.
 import type { Clock } from '../../core/ports'
-
-export const systemClock: Clock = { now: () => Date.now() }
+import { systemClock } from '../clock'
 
 export class TestClock implements Clock {
   private offset = 0
