@@ -1,5 +1,5 @@
 // The queries that grow with a community use an index, never a full scan of orders.
-import { hallSql, orderListSql } from '../../cloudfunctions/adapters/sqlite/repos'
+import { hallSql, orderListSql } from '../../cloudfunctions/adapters/sqlite/order-queries'
 import { openStore } from '../../cloudfunctions/adapters/sqlite/store'
 
 const store = openStore(':memory:')

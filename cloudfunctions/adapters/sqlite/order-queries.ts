@@ -1,0 +1,91 @@
+// The order lists whose SQL depends on which filters are set: named parameters only, so equal shapes
+// share one cached statement. Exported for the query-plan test and the routing benchmark.
+import type { OrderKind, PostType } from '@shared/enums'
+import type { HallQuery, OrderQuery } from '../../core/ports'
+import { decodeCursor } from './sql'
+
+export interface SqlQuery {
+  sql: string
+  params: Record<string, unknown>
+}
+
+/** The post type and kind filters every order list shares. */
+function equalFilters(where: string[], params: Record<string, unknown>, query: { category?: PostType; kind?: OrderKind }) {
+  if (query.category) {
+    where.push('category = @category')
+    params.category = query.category
+  }
+  if (query.kind) {
+    where.push('kind = @kind')
+    params.kind = query.kind
+  }
+}
+
+/** The SQL for one order list, newest first. */
+export function orderListSql(query: OrderQuery): SqlQuery {
+  const where = ['community_id = @community']
+  const params: Record<string, unknown> = { community: query.communityId, limit: query.limit + 1 }
+  if (query.statuses?.length) {
+    where.push(`status IN (${query.statuses.map((_, i) => `@s${i}`).join(', ')})`)
+    query.statuses.forEach((s, i) => {
+      params[`s${i}`] = s
+    })
+  }
+  if (query.residentId) {
+    where.push('resident_id = @resident')
+    params.resident = query.residentId
+  }
+  if (query.memberId) {
+    where.push('(claimer_id = @member OR (assignee_id = @member AND claimer_id IS NULL))')
+    params.member = query.memberId
+  }
+  equalFilters(where, params, query)
+  if (query.gridId) {
+    where.push('grid_id = @grid')
+    params.grid = query.gridId
+  }
+  const cursor = decodeCursor(query.cursor)
+  if (cursor && typeof cursor[0] === 'number' && typeof cursor[1] === 'string') {
+    where.push('(created_at < @cAt OR (created_at = @cAt AND id < @cId))')
+    params.cAt = cursor[0]
+    params.cId = cursor[1]
+  }
+  const sql = `SELECT * FROM orders WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT @limit`
+  return { sql, params }
+}
+
+/**
+ * The hall: open orders of the community the member may take (not their own, not directed to someone
+ * else), nearest first. `fitting` narrows to their posts or grid for 为你推荐.
+ */
+export function hallSql(query: HallQuery & { posts?: PostType[] }, fitting: boolean): SqlQuery {
+  const near = 'CASE WHEN building_id = @building THEN 0 WHEN grid_id = @grid THEN 1 ELSE 2 END'
+  const where = ['community_id = @community', "status = 'open'", 'resident_id <> @member', '(assignee_id IS NULL OR assignee_id = @member)']
+  const params: Record<string, unknown> = {
+    community: query.communityId,
+    member: query.memberId,
+    building: query.buildingId ?? '',
+    grid: query.gridId ?? '',
+    limit: query.limit + 1,
+  }
+  equalFilters(where, params, query)
+  if (fitting) {
+    const posts = query.posts ?? []
+    posts.forEach((p, i) => {
+      params[`p${i}`] = p
+    })
+    const inPosts = posts.length ? `category IN (${posts.map((_, i) => `@p${i}`).join(', ')})` : '0'
+    where.push(`(${inPosts} OR grid_id = @grid)`)
+    params.limit = query.limit
+    return { sql: `SELECT * FROM orders WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT @limit`, params }
+  }
+  const c = decodeCursor(query.cursor)
+  if (c && typeof c[0] === 'number' && typeof c[1] === 'number' && typeof c[2] === 'string') {
+    where.push(`(${near} > @cNear OR (${near} = @cNear AND (created_at < @cAt OR (created_at = @cAt AND id < @cId))))`)
+    params.cNear = c[0]
+    params.cAt = c[1]
+    params.cId = c[2]
+  }
+  const sql = `SELECT *, ${near} AS near FROM orders WHERE ${where.join(' AND ')} ORDER BY near, created_at DESC, id DESC LIMIT @limit`
+  return { sql, params }
+}
