@@ -5,17 +5,10 @@ import type { Evaluation, EvaluationLink, Registration, ShowcaseConsent, StaffCa
 import type { WorkbenchRepo } from '../../core/ports'
 import { type Cond, eq } from './query'
 import type { Doc, Scope } from './scope'
-import type { Fields } from './sdk'
-
-const str = (v: unknown) => (v === undefined || v === null ? null : String(v))
-const num = (v: unknown) => (typeof v === 'number' ? v : null)
-const fields = (d: Doc): Fields => {
-  const { _id, _openid, ...rest } = d
-  return rest
-}
+import { byId, fieldsOf, num, saveVersioned, str } from './docs'
 
 const toRegistration = (d: Doc): Registration => {
-  const f = fields(d)
+  const f = fieldsOf(d)
   return {
     userId: f.userId as string,
     communityId: f.communityId as string,
@@ -75,17 +68,8 @@ const toConsent = (d: Doc): ShowcaseConsent => ({
   at: d.at as number,
 })
 
-/** Version 1 creates (an existing id is a lost race); later versions replace `version - 1`. */
-async function saveVersioned(scope: Scope, collection: string, doc: Doc, version: number, what: string) {
-  if (version === 1) await scope.insert(collection, doc, what)
-  else await scope.replaceVersioned(collection, doc, what)
-}
-
 export function createWorkbenchRepo(scope: Scope): WorkbenchRepo {
-  const one = async <T>(collection: string, id: string, map: (d: Doc) => T) => {
-    const d = await scope.get(collection, id)
-    return d ? map(d) : null
-  }
+  const one = <T>(collection: string, id: string, map: (d: Doc) => T) => byId(scope, collection, id, map)
   return {
     registration: (userId, kind) => one('registrations', `${userId}:${kind}`, toRegistration),
     async saveRegistration(r) {
