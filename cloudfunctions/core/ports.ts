@@ -62,8 +62,11 @@ export interface UserRepo {
    * profile, roles, ranking opt-in — with `user`'s. Id, community and creation time stay.
    */
   erasePersonal(user: User): Promise<void>
-  /** Account deletion: removes every way of signing in as the user (local sessions, WeChat identities). */
-  forgetLogins(userId: string): Promise<void>
+  /**
+   * Everyone holding a role (nobody deleted or still unverified): the people one may sign in as in demo
+   * mode. Community by community, each in the order its people were added.
+   */
+  everyoneWithRoles(): Promise<User[]>
 }
 
 export interface PlaceRepo {
@@ -280,9 +283,38 @@ export interface IdempotencyRepo {
   forget(userId: string): Promise<void>
 }
 
-export interface SessionRepo {
-  /** The user a session token belongs to. */
-  userFor(token: string): Promise<string | null>
+/** A signed-in session: the bearer token a client holds, and whose it is. */
+export interface Session {
+  token: string
+  userId: string
+  createdAt: number
+  /** When the token was last presented (kept coarse: refreshed at most every so often, not on every call). */
+  lastSeenAt: number
+}
+
+/**
+ * Sign-in (DESIGN.md §10: several doors, one session). Sessions behind bearer tokens (the local
+ * gateway; the self-hosted sign-in next) and the WeChat OPENIDs bound to people. Every write names one
+ * record by a known key: the token, the OPENID.
+ */
+export interface IdentityRepo {
+  session(token: string): Promise<Session | null>
+  /** A second session with the same token throws WriteConflict. */
+  createSession(session: Session): Promise<void>
+  /** Records that the session was used at `at`; a session that is gone stays gone. */
+  touchSession(token: string, at: number): Promise<void>
+  /** Signs one session out (one already gone is no error). */
+  endSession(token: string): Promise<void>
+  /** Signs a person out everywhere: every session of theirs ends. */
+  endSessionsOf(userId: string): Promise<void>
+  /** The person an OPENID is bound to, or null. */
+  userForOpenId(openId: string): Promise<string | null>
+  /** An OPENID bound to the person (to push them subscribe messages), or null. */
+  openIdOf(userId: string): Promise<string | null>
+  /** Binds an OPENID to a person; an OPENID bound already (to anyone) throws WriteConflict. */
+  bindOpenId(openId: string, userId: string): Promise<void>
+  /** Account deletion: every way of signing in as the person goes — their sessions and OPENIDs. */
+  forget(userId: string): Promise<void>
 }
 
 export interface Repos {
@@ -295,6 +327,7 @@ export interface Repos {
   inbox: InboxRepo
   workbench: WorkbenchRepo
   idempotency: IdempotencyRepo
+  identity: IdentityRepo
 }
 
 export interface UnitOfWork {

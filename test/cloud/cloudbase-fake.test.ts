@@ -2,7 +2,7 @@
 // database: checks the adapter's own logic offline (ids, version checks, keyset paging, overlay of
 // a transaction's writes, error mapping). The fake is no evidence of live behaviour.
 import { cloudbaseStore } from '../../cloudfunctions/adapters/cloudbase/store'
-import { WriteConflict } from '../../cloudfunctions/core/ports'
+import { type Repos, WriteConflict } from '../../cloudfunctions/core/ports'
 import { order, repositoryContract } from '../contract/repos.contract'
 import { seedCloudbase } from '../contract/cloudbase-fixtures'
 import { FakeCloudbase } from './fake-cloudbase'
@@ -113,14 +113,17 @@ describe('CloudBase adapter specifics (fake database)', () => {
     expect(await store.read((r) => r.orders.dueForAutoConfirm(Date.now(), 500))).toEqual([])
   })
 
-  it('maps OPENIDs to users through the identities collection', async () => {
+  it('reads the identities collection as the console setup writes it: _id = OPENID, { userId }', async () => {
     const db = new FakeCloudbase()
     const store = cloudbaseStore(db, { prefix: 'p_' })
     await db.collection('p_identities').doc('openid-1').set({ userId: 'u_1' })
-    expect(await store.userIdForOpenId('openid-1')).toBe('u_1')
-    expect(await store.userIdForOpenId('openid-2')).toBeNull()
-    expect(await store.userIdForOpenId('')).toBeNull()
-    expect(await store.openIdForUser('u_1')).toBe('openid-1')
-    expect(await store.openIdForUser('u_2')).toBeNull()
+    const identity = <T>(fn: (r: Repos['identity']) => Promise<T>) => store.read((r) => fn(r.identity))
+    expect(await identity((i) => i.userForOpenId('openid-1'))).toBe('u_1')
+    expect(await identity((i) => i.userForOpenId('openid-2'))).toBeNull()
+    expect(await identity((i) => i.userForOpenId(''))).toBeNull()
+    expect(await identity((i) => i.openIdOf('u_1'))).toBe('openid-1')
+    expect(await identity((i) => i.openIdOf('u_2'))).toBeNull()
+    await store.write((r) => r.identity.bindOpenId('openid-3', 'u_3'))
+    expect(db.docAt('p_identities', 'openid-3')).toMatchObject({ userId: 'u_3' })
   })
 })

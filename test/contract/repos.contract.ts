@@ -14,7 +14,7 @@ import type {
   User,
 } from '../../cloudfunctions/core/domain/model'
 import { DEFAULT_RULES, type PointsRules } from '../../cloudfunctions/core/domain/rules'
-import { type Repos, type UnitOfWork, WriteConflict } from '../../cloudfunctions/core/ports'
+import { type Repos, type Session, type UnitOfWork, WriteConflict } from '../../cloudfunctions/core/ports'
 
 export interface Fixtures {
   communities: Array<{ id: string; name: string }>
@@ -719,6 +719,108 @@ export function repositoryContract(adapter: ContractAdapter) {
       })
     })
 
+    describe('sign-in', () => {
+      // tokens as the gateway makes them: 32 url-safe characters
+      const tokenOf = (c: string) => c.repeat(32)
+      const session = (token: string, userId: string, at = 1_000): Session => ({ token, userId, createdAt: at, lastSeenAt: at })
+      const tokensOf = async (tokens: string[]) => {
+        const found: string[] = []
+        for (const t of tokens) if (await r((x) => x.identity.session(t))) found.push(t)
+        return found
+      }
+
+      it('keeps a session at its token, once', async () => {
+        expect(await r((x) => x.identity.session(tokenOf('a')))).toBeNull()
+        await w((x) => x.identity.createSession(session(tokenOf('a'), 'u_res')))
+        expect(await r((x) => x.identity.session(tokenOf('a')))).toEqual(session(tokenOf('a'), 'u_res'))
+        await expect(w((x) => x.identity.createSession(session(tokenOf('a'), 'u_m1', 2_000)))).rejects.toBeInstanceOf(WriteConflict)
+        expect(await r((x) => x.identity.session(tokenOf('a')))).toEqual(session(tokenOf('a'), 'u_res'))
+      })
+
+      it('records when a session was last seen, and nothing else of it; a session gone stays gone', async () => {
+        await w((x) => x.identity.createSession(session(tokenOf('a'), 'u_res')))
+        await w((x) => x.identity.touchSession(tokenOf('a'), 5_000))
+        expect(await r((x) => x.identity.session(tokenOf('a')))).toEqual({ ...session(tokenOf('a'), 'u_res'), lastSeenAt: 5_000 })
+        await w((x) => x.identity.touchSession(tokenOf('z'), 5_000))
+        expect(await r((x) => x.identity.session(tokenOf('z')))).toBeNull()
+      })
+
+      it('ends one session, or every session of one person', async () => {
+        await w(async (x) => {
+          await x.identity.createSession(session(tokenOf('a'), 'u_res'))
+          await x.identity.createSession(session(tokenOf('b'), 'u_res'))
+          await x.identity.createSession(session(tokenOf('c'), 'u_m1'))
+        })
+        await w((x) => x.identity.endSession(tokenOf('a')))
+        await w((x) => x.identity.endSession(tokenOf('a')))
+        expect(await tokensOf([tokenOf('a'), tokenOf('b'), tokenOf('c')])).toEqual([tokenOf('b'), tokenOf('c')])
+        await w((x) => x.identity.endSessionsOf('u_res'))
+        expect(await tokensOf([tokenOf('a'), tokenOf('b'), tokenOf('c')])).toEqual([tokenOf('c')])
+      })
+
+      it('binds an OPENID to one person, once, and finds it both ways', async () => {
+        expect(await r((x) => x.identity.userForOpenId('openid-1'))).toBeNull()
+        expect(await r((x) => x.identity.openIdOf('u_res'))).toBeNull()
+        await w((x) => x.identity.bindOpenId('openid-1', 'u_res'))
+        expect(await r((x) => x.identity.userForOpenId('openid-1'))).toBe('u_res')
+        expect(await r((x) => x.identity.openIdOf('u_res'))).toBe('openid-1')
+        // a bound OPENID is never rebound, to someone else or again
+        await expect(w((x) => x.identity.bindOpenId('openid-1', 'u_m1'))).rejects.toBeInstanceOf(WriteConflict)
+        await expect(w((x) => x.identity.bindOpenId('openid-1', 'u_res'))).rejects.toBeInstanceOf(WriteConflict)
+        expect(await r((x) => x.identity.userForOpenId('openid-1'))).toBe('u_res')
+        expect(await r((x) => x.identity.openIdOf('u_m1'))).toBeNull()
+        expect(await r((x) => x.identity.userForOpenId(''))).toBeNull()
+      })
+
+      it("forgets every way of signing in as one person, and nobody else's", async () => {
+        await w(async (x) => {
+          await x.identity.createSession(session(tokenOf('a'), 'u_m2'))
+          await x.identity.createSession(session(tokenOf('b'), 'u_m2'))
+          await x.identity.createSession(session(tokenOf('c'), 'u_m1'))
+          await x.identity.bindOpenId('openid-m2', 'u_m2')
+          await x.identity.bindOpenId('openid-m1', 'u_m1')
+        })
+        await w((x) => x.identity.forget('u_m2'))
+        expect(await tokensOf([tokenOf('a'), tokenOf('b'), tokenOf('c')])).toEqual([tokenOf('c')])
+        expect(await r((x) => x.identity.userForOpenId('openid-m2'))).toBeNull()
+        expect(await r((x) => x.identity.openIdOf('u_m2'))).toBeNull()
+        expect(await r((x) => x.identity.userForOpenId('openid-m1'))).toBe('u_m1')
+      })
+
+      it('sees its own sign-in writes before it commits', async () => {
+        await w(async (x) => {
+          await x.identity.bindOpenId('openid-1', 'u_res')
+          expect(await x.identity.userForOpenId('openid-1')).toBe('u_res')
+          expect(await x.identity.openIdOf('u_res')).toBe('openid-1')
+          await x.identity.createSession(session(tokenOf('a'), 'u_res'))
+          expect(await x.identity.session(tokenOf('a'))).toEqual(session(tokenOf('a'), 'u_res'))
+          await x.identity.forget('u_res')
+          expect(await x.identity.session(tokenOf('a'))).toBeNull()
+          expect(await x.identity.userForOpenId('openid-1')).toBeNull()
+        })
+        expect(await r((x) => x.identity.userForOpenId('openid-1'))).toBeNull()
+      })
+
+      it('lists everyone with a role, community by community, each in the order they were added', async () => {
+        const later = (id: string, at: number, roles: User['roles'] = ['resident']) => ({
+          ...user(id, C1, '新邻居', roles),
+          createdAt: FIXTURES.users[0].createdAt + at,
+        })
+        // the later one first by id: the order is arrival, not name or id
+        await w(async (x) => {
+          await x.users.insert(later('u_zz', 1))
+          await x.users.insert(later('u_aa', 2))
+          await x.users.insert(later('u_unverified', 3, []))
+        })
+        await w((x) => x.users.erasePersonal({ ...FIXTURES.users[2], roles: [] }))
+        const roster = await r((x) => x.users.everyoneWithRoles())
+        // people created at the same instant may come in either order
+        expect(ids(roster.slice(0, 4)).sort()).toEqual(['u_m2', 'u_m3', 'u_res', 'u_staff'])
+        expect(ids(roster.slice(4))).toEqual(['u_zz', 'u_aa', 'u_far'])
+        expect(roster.find((u) => u.id === 'u_staff')).toEqual(FIXTURES.users[4])
+      })
+    })
+
     describe('account deletion (PIPL)', () => {
       it('overwrites the personal fields of a user and nothing else', async () => {
         const erased = {
@@ -735,7 +837,7 @@ export function repositoryContract(adapter: ContractAdapter) {
         await w((x) => x.users.erasePersonal({ ...erased, communityId: C2, createdAt: 1 }))
         expect(await r((x) => x.users.get('u_m2'))).toEqual(erased)
         expect(ids(await r((x) => x.users.listMembers(C1)))).toEqual(['u_m1', 'u_m3'])
-        await w((x) => x.users.forgetLogins('u_m2'))
+        await w((x) => x.identity.forget('u_m2'))
         expect(await r((x) => x.users.get('u_m2'))).toEqual(erased)
       })
 
@@ -809,6 +911,8 @@ export function repositoryContract(adapter: ContractAdapter) {
             await x.idempotency.put({ key: 'k', hash: 'h', response: 1, at: 1 })
             await x.mall.claimCode(C1, '999999', 'rd_1')
             await x.users.saveSettings({ ...FIXTURES.users[0], rankingOptIn: true })
+            await x.identity.createSession({ token: 'S'.repeat(32), userId: 'u_res', createdAt: 1, lastSeenAt: 1 })
+            await x.identity.bindOpenId('openid-rolled-back', 'u_res')
             throw boom
           }),
         ).rejects.toBe(boom)
@@ -819,6 +923,8 @@ export function repositoryContract(adapter: ContractAdapter) {
         expect(await r((x) => x.idempotency.get('k'))).toBeNull()
         expect(await r((x) => x.mall.redemptionByCode(C1, '999999'))).toBeNull()
         expect((await r((x) => x.users.get('u_res')))?.rankingOptIn).toBe(false)
+        expect(await r((x) => x.identity.session('S'.repeat(32)))).toBeNull()
+        expect(await r((x) => x.identity.userForOpenId('openid-rolled-back'))).toBeNull()
         // and the store still works afterwards
         await w((x) => x.orders.insert(o))
         expect(await r((x) => x.orders.get(o.id))).toEqual(o)

@@ -4,23 +4,23 @@
 import { existsSync } from 'node:fs'
 import { cloudFiles } from '../../cloudfunctions/adapters/wechat/files'
 import { cloudHarness, ENV_ID, BUCKET } from '../cloud/harness'
-import { openHarness } from '../helpers/local'
+import { openHarness, openHttpHarness } from '../helpers/local'
 
 // real HTTP on a busy 2-core machine: generous per-test time
 jest.setTimeout(60_000)
 
 describe('local mode', () => {
-  it("forgetLogins removes the user's sessions, and nobody else's", async () => {
-    const h = await openHarness()
+  it("deleteMe ends every session of the person, and nobody else's", async () => {
+    const h = await openHttpHarness()
     try {
-      await h.app.store.writeRaw((db) => {
-        const add = db.prepare('INSERT INTO sessions (token, user_id, created_at) VALUES (?, ?, 0)')
-        add.run('t1', 'u_wangxl')
-        add.run('t2', 'u_wangxl')
-        add.run('t3', 'u_lijg')
-      })
-      await h.app.store.write((r) => r.users.forgetLogins('u_wangxl'))
-      expect(h.app.store.db.prepare('SELECT token FROM sessions ORDER BY token').all()).toEqual([{ token: 't3' }])
+      const signIn = async (userId: string) => (await h.post('auth/demo-login', { userId })).body.data.token as string
+      const mine = [await signIn('u_wangxl'), await signIn('u_wangxl')]
+      const theirs = await signIn('u_lijg')
+      const me = (token: string) => h.post('accounts', { action: 'me' }, token)
+      const deleted = await h.post('accounts', { action: 'deleteMe', input: { confirm: true }, requestId: 'req-delete-0001' }, mine[0])
+      expect(deleted.body).toMatchObject({ ok: true, data: { deleted: true } })
+      for (const token of mine) expect((await me(token)).status).toBe(401)
+      expect((await me(theirs)).body).toMatchObject({ ok: true, data: { id: 'u_lijg' } })
     } finally {
       h.close()
     }
@@ -49,8 +49,8 @@ describe('CloudBase (offline fake)', () => {
     expect(await call('me', {})).toMatchObject({ ok: true, data: { id: 'u_m1' } })
     const res = await call('deleteMe', { confirm: true })
     expect(res).toMatchObject({ ok: true, data: { deleted: true } })
-    expect(await h.app.store.userIdForOpenId('openid-u_m1')).toBeNull()
-    expect(await h.app.store.userIdForOpenId('openid-u_m2')).toBe('u_m2')
+    expect(await h.app.store.read((r) => r.identity.userForOpenId('openid-u_m1'))).toBeNull()
+    expect(await h.app.store.read((r) => r.identity.userForOpenId('openid-u_m2'))).toBe('u_m2')
     expect(await call('me', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
     const user = await h.app.store.read((r) => r.users.get('u_m1'))
     expect(user).toMatchObject({ name: '已注销用户', phone: null, room: null, roles: [], member: null })

@@ -4,6 +4,7 @@
 import type { Repos } from '../../core/ports'
 import { createActivityRepo } from './activities'
 import { createIdempotencyRepo } from './idempotency'
+import { createIdentityRepo } from './identity'
 import { createInboxRepo } from './inbox'
 import { createMallRepo } from './mall'
 import { createOrderRepo } from './orders'
@@ -24,5 +25,6 @@ export function createRepos(scope: Scope): Repos {
     inbox: createInboxRepo(scope),
     workbench: createWorkbenchRepo(scope),
     idempotency: createIdempotencyRepo(scope),
+    identity: createIdentityRepo(scope),
   }
 }

@@ -1,9 +1,10 @@
 // People on CloudBase: one document per person at the user id. Read defensively: the first admin's
 // document is typed by hand in the console (docs/deploy-cloudbase.md).
+import { ROLES } from '@shared/enums'
 import type { User } from '../../core/domain/model'
 import type { UserRepo } from '../../core/ports'
 import { byId, str, toDoc } from './docs'
-import { eq } from './query'
+import { type Cond, type Sort, eq } from './query'
 import type { Doc, Scope } from './scope'
 
 export function toUser(d: Doc): User {
@@ -73,10 +74,14 @@ export function createUserRepo(scope: Scope): UserRepo {
       const { id: _id, communityId: _c, createdAt: _t, ...personal } = user
       await scope.put('users', { ...current, ...structuredClone(personal), _id: user.id })
     },
-    async forgetLogins(userId) {
-      // identities are keyed by OPENID: found by query (committed data), removed one by one in the transaction
-      for (const d of await scope.queryAll('identities', { where: [eq('userId', userId)], sort: [] }))
-        await scope.remove('identities', d._id)
+    async everyoneWithRoles() {
+      // demo mode only: a scan of the people, in the community's order of arrival (createdAt, then id)
+      const where: Cond[] = [{ f: 'roles', op: 'in', v: [...ROLES] }]
+      const sort: Sort = [
+        ['communityId', 'asc'],
+        ['createdAt', 'asc'],
+      ]
+      return (await scope.queryAll('users', { where, sort })).map(toUser)
     },
   }
 }

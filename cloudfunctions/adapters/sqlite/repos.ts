@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3'
 import type { Repos } from '../../core/ports'
 import { createActivityRepo } from './activities'
 import { createIdempotencyRepo } from './idempotency'
+import { createIdentityRepo } from './identity'
 import { createInboxRepo } from './inbox'
 import { createMallRepo } from './mall'
 import { createOrderRepo } from './orders'
@@ -25,5 +26,6 @@ export function createRepos(db: Database.Database): Repos {
     inbox: createInboxRepo(q),
     workbench: createWorkbenchRepo(q),
     idempotency: createIdempotencyRepo(q),
+    identity: createIdentityRepo(q),
   }
 }

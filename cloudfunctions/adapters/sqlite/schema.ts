@@ -169,6 +169,14 @@ const STEPS: string[] = [
   CREATE INDEX grids_community ON grids(community_id);
   CREATE INDEX buildings_community ON buildings(community_id);
   `,
+  // sign-in behind one port on both adapters: a session's last use (idle expiry reads it), and the
+  // WeChat OPENIDs bound to people (CloudBase's identities collection)
+  `
+  ALTER TABLE sessions ADD COLUMN last_seen_at INTEGER NOT NULL DEFAULT 0;
+  UPDATE sessions SET last_seen_at = created_at;
+  CREATE TABLE identities (open_id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id));
+  CREATE INDEX identities_user ON identities(user_id);
+  `,
 ]
 
 export function migrate(db: Database.Database) {

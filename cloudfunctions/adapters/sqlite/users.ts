@@ -58,8 +58,9 @@ export function createUserRepo(q: Statements): UserRepo {
          member = @member, ranking_opt_in = @ranking_opt_in WHERE id = @id`,
       ).run(USER.params(user))
     },
-    async forgetLogins(userId) {
-      q('DELETE FROM sessions WHERE user_id = ?').run(userId)
+    async everyoneWithRoles() {
+      const sql = `SELECT u.* FROM users u JOIN communities c ON c.id = u.community_id WHERE u.roles <> '[]' ORDER BY c.rowid, u.rowid`
+      return USER.all(q(sql).all())
     },
   }
 }

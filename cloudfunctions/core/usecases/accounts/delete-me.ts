@@ -177,7 +177,7 @@ export async function deleteMe(ctx: Ctx, actor: Actor, _input: { confirm: true }
     roles: [],
     rankingOptIn: false,
   })
-  await ctx.repos.users.forgetLogins(actor.userId)
+  await ctx.repos.identity.forget(actor.userId)
   await ctx.repos.idempotency.forget(actor.userId)
 
   const known = [...photos]
