@@ -1,6 +1,5 @@
 // The local gateway (DESIGN.md §9, "local HTTP contract"): POST /api/<fn>, demo sign-in, photo
 // upload, the test clock, and the H5 build — one port, one process.
-import { randomBytes } from 'node:crypto'
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
@@ -11,6 +10,8 @@ import { AppError } from '../cloudfunctions/core/domain/errors'
 import type { Identity } from '../cloudfunctions/core/edge'
 import type { RateLimiter } from '../cloudfunctions/core/ports'
 import type { LocalApp } from '../cloudfunctions/compose'
+import { demoRoster, demoSignIn } from '../cloudfunctions/core/usecases/accounts/demo-sign-in'
+import { sessionUser } from '../cloudfunctions/core/usecases/accounts/sessions'
 
 export interface GatewayOptions {
   demo: boolean
@@ -45,7 +46,6 @@ const CONTENT_TYPES: Record<string, string> = {
 }
 
 export function createGateway(app: LocalApp, options: GatewayOptions): http.Server {
-  const sessionOf = app.store.reader.prepare('SELECT user_id FROM sessions WHERE token = ?')
   const maxJson = options.maxJsonBytes ?? MAX_JSON
   const signIn = options.signInLimiter ?? memoryRateLimiter(app.clock, SIGN_IN_LIMIT)
   // successful calls are never counted: a community centre full of people behind one address on a
@@ -57,8 +57,8 @@ export function createGateway(app: LocalApp, options: GatewayOptions): http.Serv
     const header = req.headers.authorization ?? ''
     if (header === '') return null
     const match = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(header)
-    const row = match ? (sessionOf.get(match[1]) as { user_id: string } | undefined) : undefined
-    if (row) return { userId: row.user_id }
+    const userId = match ? await sessionUser(app.store, app.clock, match[1]) : null
+    if (userId) return { userId }
     const key = clientKey(req)
     await signIn.assertAllowed(key)
     await signIn.recordFailure(key)
@@ -110,41 +110,18 @@ export function createGateway(app: LocalApp, options: GatewayOptions): http.Serv
   }
 
   async function demoRoute(req: http.IncomingMessage, res: http.ServerResponse, pathname: string) {
-    const db = app.store.reader
     if (pathname === '/api/auth/demo-users' && req.method === 'GET') {
-      const rows = db
-        .prepare(
-          "SELECT u.id, u.name, u.roles, u.community_id, u.grid_id, c.name AS community_name FROM users u JOIN communities c ON c.id = u.community_id WHERE u.roles <> '[]' ORDER BY c.rowid, u.rowid",
-        )
-        .all() as Array<Record<string, string>>
-      const users = rows.map((r) => ({
-        id: r.id,
-        name: r.name,
-        roles: JSON.parse(r.roles),
-        communityId: r.community_id,
-        communityName: r.community_name,
-        ...(r.grid_id ? { gridId: r.grid_id } : {}),
-      }))
-      return send(res, 200, { ok: true, data: { users } })
+      return send(res, 200, { ok: true, data: { users: await demoRoster(app.store) } })
     }
     if (pathname === '/api/auth/demo-login' && req.method === 'POST') {
       const key = clientKey(req)
       await signIn.assertAllowed(key)
-      const userId = await (async () => {
-        const body = (await readJson(req, maxJson)) as { userId?: unknown }
-        if (typeof body?.userId !== 'string') throw new AppError('INVALID_INPUT', '请选择要登录的用户', 'userId')
-        // an account deleted by its owner (no roles left) cannot be signed into again
-        if (!db.prepare("SELECT 1 FROM users WHERE id = ? AND roles <> '[]'").get(body.userId))
-          throw new AppError('NOT_FOUND', '没有这个用户')
-        return body.userId
-      })().catch(async (e) => {
-        await signIn.recordFailure(key)
-        throw e
-      })
-      const token = randomBytes(24).toString('base64url')
-      await app.store.writeRaw((w) =>
-        w.prepare('INSERT INTO sessions (token, user_id, created_at) VALUES (?, ?, ?)').run(token, userId, app.clock.now()),
-      )
+      const { token, userId } = await readJson(req, maxJson)
+        .then((body) => demoSignIn(app.store, app.deps, (body as { userId?: unknown } | null)?.userId))
+        .catch(async (e) => {
+          await signIn.recordFailure(key)
+          throw e
+        })
       const me = await app.handlers.accounts({ action: 'me' }, { userId })
       if (!me.ok) throw new AppError(me.error.code, me.error.message)
       return send(res, 200, { ok: true, data: { token, user: me.data } })

@@ -105,8 +105,8 @@ export interface HttpHarness extends Harness {
 }
 
 /** The harness plus the real HTTP gateway listening on a free port. */
-export async function openHttpHarness(options: { demo?: boolean; staticDir?: string } = {}): Promise<HttpHarness> {
-  const h = await openHarness({ demo: options.demo })
+export async function openHttpHarness(options: { demo?: boolean; staticDir?: string; clock?: Clock } = {}): Promise<HttpHarness> {
+  const h = await openHarness({ demo: options.demo, clock: options.clock })
   const server = createGateway(h.app, { demo: options.demo ?? true, staticDir: options.staticDir })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`

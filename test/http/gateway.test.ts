@@ -4,6 +4,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { REGISTRY } from '../../cloudfunctions/core/registry'
+import { LAST_SEEN_EVERY_MS } from '../../cloudfunctions/core/usecases/accounts/sessions'
+import { DEMO } from '../../local/seed'
 import { type HttpHarness, TINY_PNG, addMembers, dumpDb, openHttpHarness, rid } from '../helpers/local'
 
 const RESIDENT = 'u_wangxl'
@@ -44,6 +46,22 @@ describe('demo sign-in', () => {
     expect(new Set(users.filter((u) => u.communityId === 'c_hongxing').map((u) => u.gridId)).size).toBe(3)
   })
 
+  it("lists them as seeded, community by community, in the seed's order", async () => {
+    const users = DEMO.flatMap((c) => {
+      const gridOf = new Map(c.grids.flatMap((g) => g.buildings.map((b) => [b.id, g.id] as const)))
+      return c.users.map((u) => ({
+        id: u.id,
+        name: u.name,
+        roles: u.roles,
+        communityId: c.id,
+        communityName: c.name,
+        gridId: gridOf.get(u.building),
+      }))
+    })
+    const res = await fetch(`${h.url}/api/auth/demo-users`)
+    expect([res.status, await res.text()]).toEqual([200, JSON.stringify({ ok: true, data: { users } })])
+  })
+
   it('signs in and returns the token and who it is', async () => {
     const res = await h.post('auth/demo-login', { userId: STAFF })
     expect(res.status).toBe(200)
@@ -58,6 +76,22 @@ describe('demo sign-in', () => {
     expect((await h.post('accounts', { action: 'me' })).status).toBe(401)
     const forged = await h.post('accounts', { action: 'me' }, 'A'.repeat(32))
     expect([forged.status, forged.body.error.code]).toEqual([401, 'UNAUTHENTICATED'])
+  })
+
+  it('remembers when a token was last used, refreshing it at most once an hour', async () => {
+    h.close()
+    const start = Date.UTC(2030, 0, 1)
+    h = await openHttpHarness({ clock: { now: () => start } })
+    const token = await h.token(STAFF)
+    const lastSeen = async () => (await h.app.store.read((r) => r.identity.session(token)))?.lastSeenAt
+    const signedIn = await lastSeen()
+    expect(signedIn).toBe(start)
+    h.app.testClock?.advance(LAST_SEEN_EVERY_MS - 1000)
+    expect((await h.post('accounts', { action: 'me' }, token)).status).toBe(200)
+    expect(await lastSeen()).toBe(signedIn)
+    h.app.testClock?.advance(1000)
+    expect((await h.post('accounts', { action: 'me' }, token)).status).toBe(200)
+    expect(await lastSeen()).toBe(h.app.clock.now())
   })
 
   it('is absent when demo mode is off', async () => {
