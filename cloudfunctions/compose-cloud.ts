@@ -17,7 +17,7 @@ import { REGISTRY } from './core/registry'
 import { tick } from './core/usecases/scheduler/tick'
 import { cloudExports, type UploadFile } from './adapters/cloudbase/exports'
 import { wechatPhoneNumbers } from './adapters/wechat/phone'
-import { enrolNewcomer, isEnrolling } from './newcomer'
+import { weChatCaller } from './core/usecases/accounts/wechat-sign-in'
 
 /** What the composition needs from the runtime; node-sdk in production, fakes in tests. */
 export interface CloudPlatform {
@@ -104,7 +104,7 @@ export function composeCloud(platform: CloudPlatform, options: CloudOptions = {}
   const notifier = subscribeNotifier({
     send: () => platform.openApi().subscribeMessage.send,
     templates: options.templates ?? templatesFromEnv(process.env.REDGRID_SUBSCRIBE_TEMPLATES, platform.log),
-    openIdOf: (userId) => store.openIdForUser(userId),
+    openIdOf: (userId) => store.read((repos) => repos.identity.openIdOf(userId)),
     log: platform.log,
   })
 
@@ -135,33 +135,11 @@ export function composeCloud(platform: CloudPlatform, options: CloudOptions = {}
       const actions = Object.hasOwn(REGISTRY, fn) ? REGISTRY[fn] : undefined
       if (!actions) return fail('NOT_FOUND', '没有这个接口')
       const openId = platform.openId(context)
-      const request = requestOf(event)
-      // public actions (a grid's 三亮一晒 page, a branch's 三评 link) need nobody behind the call
-      const action = (request as { action?: unknown } | null)?.action
-      const open = typeof action === 'string' && Object.hasOwn(actions, action) && actions[action].public === true
-      if (!openId) {
-        if (open) return createHandler(fn, actions, { uow: store, deps: depsFor(null, context), log: platform.log })(request, null)
-        return fail('UNAUTHENTICATED', '请在微信小程序中打开红网邻里')
-      }
-      let userId: string | null
-      try {
-        userId = await store.userIdForOpenId(openId)
-        // first contact: 居民登记 creates the person behind this OPENID (no roles until staff verify)
-        if (!userId && isEnrolling(fn, request)) {
-          const enrolled = await enrolNewcomer(db, store, { ids, clock }, openId, (request as { input?: unknown }).input)
-          if ('error' in enrolled) return { ok: false, error: enrolled.error }
-          userId = enrolled.userId
-        }
-      } catch (e) {
-        platform.log('identity lookup failed', e)
-        return fail('INTERNAL', '服务暂时出了点问题，请稍后再试')
-      }
       const runtime: Runtime = { uow: store, deps: depsFor(openId, context), log: platform.log }
-      if (!userId) {
-        if (open) return createHandler(fn, actions, runtime)(request, null)
-        return fail('UNAUTHENTICATED', '你还没有注册红网邻里，请先完成注册')
-      }
-      return createHandler(fn, actions, runtime)(request, { userId })
+      const request = requestOf(event)
+      const caller = await weChatCaller(runtime, openId, fn, actions, request)
+      if ('refused' in caller) return { ok: false, error: caller.refused }
+      return createHandler(fn, actions, runtime)(request, caller.identity)
     },
     async scheduler(_event, context) {
       if (platform.openId(context)) return fail('FORBIDDEN', '定时任务只能由系统定时触发')

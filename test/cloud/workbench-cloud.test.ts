@@ -61,6 +61,36 @@ describe('first contact in WeChat', () => {
     expect(h.db.docs('users')).toHaveLength(users + 1)
   })
 
+  it('enrols nobody for a registration without a request id', async () => {
+    h.openId = 'openid-newcomer'
+    const users = h.db.docs('users').length
+    const res = await h.app.handle('accounts', { action: 'registerResident', input: REGISTER }, {})
+    expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'requestId' } })
+    expect(h.db.docs('users')).toHaveLength(users)
+    expect(h.db.docAt('identities', 'openid-newcomer')).toBeNull()
+  })
+
+  it('enrols one person when two first calls from one OPENID race', async () => {
+    h.openId = 'openid-newcomer'
+    const users = h.db.docs('users').length
+    const both = await Promise.all([call('accounts', 'registerResident', REGISTER), call('accounts', 'registerResident', REGISTER)])
+    expect(both.filter((r) => r.ok)).not.toHaveLength(0)
+    expect(h.db.docs('users')).toHaveLength(users + 1)
+    const me = await call('accounts', 'me')
+    expect(h.db.docAt('identities', 'openid-newcomer')).toMatchObject({ userId: (me as any).data.id })
+  })
+
+  it('carries on as the person bound first when another first call binds the OPENID just before this one commits', async () => {
+    h.openId = 'openid-newcomer'
+    const users = h.db.docs('users').length
+    h.db.beforeCommit = async () => {
+      h.db.beforeCommit = undefined
+      await h.db.collection('identities').add({ _id: 'openid-newcomer', userId: 'u_m1' })
+    }
+    expect(await call('accounts', 'registerResident', REGISTER)).toMatchObject({ ok: true, data: { userId: 'u_m1', status: 'pending' } })
+    expect(h.db.docs('users')).toHaveLength(users)
+  })
+
   it('opens public pages without any OPENID (the web, a shared link)', async () => {
     h.openId = null
     expect(await call('workbench', 'showcase', { gridId: 'g_1' })).toMatchObject({

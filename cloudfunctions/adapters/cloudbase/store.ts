@@ -20,10 +20,6 @@ export interface CloudbaseOptions {
 export interface CloudbaseStore extends UnitOfWork {
   /** The collection's real name (with the prefix). */
   collection(name: CollectionName): string
-  /** The user an OPENID was registered to, or null: the `identities` document `_id = OPENID`. */
-  userIdForOpenId(openId: string): Promise<string | null>
-  /** The OPENID of a user, for subscribe messages; null when the user has none. */
-  openIdForUser(userId: string): Promise<string | null>
 }
 
 export function cloudbaseStore(db: CbDb, options: CloudbaseOptions = {}): CloudbaseStore {
@@ -46,15 +42,6 @@ export function cloudbaseStore(db: CbDb, options: CloudbaseOptions = {}): Cloudb
     },
     read<T>(fn: (repos: Repos) => Promise<T>): Promise<T> {
       return fn(readRepos())
-    },
-    async userIdForOpenId(openId) {
-      if (!openId) return null
-      const doc = oneDoc((await db.collection(name('identities')).doc(openId).get()).data)
-      return typeof doc?.userId === 'string' && doc.userId ? doc.userId : null
-    },
-    async openIdForUser(userId) {
-      const { data } = await db.collection(name('identities')).where({ userId }).limit(1).get()
-      return data[0] ? String(data[0]._id) : null
     },
   }
 }
