@@ -4,7 +4,7 @@ import type { ActivityStatus, Attendance, CheckinMethod, SignupStatus } from '@s
 import type { PostType } from '@shared/enums'
 import type { Activity, ActivityPlace, Signup } from '../../core/domain/model'
 import type { ActivityQuery, ActivityRepo } from '../../core/ports'
-import { type Statements, assignments, countOf, insertInto, int, intOrNull, jsonOf, numberAndId, oneOf, oneOfOrNull } from './sql'
+import { type Statements, assignments, countOf, inList, insertInto, int, intOrNull, jsonOf, numberAndId, oneOf, oneOfOrNull } from './sql'
 import { pageOf, pluck, rowMapper, text, textOrNull, uniquely, versioned } from './sql'
 
 const ACTIVITY = rowMapper<Activity>({
@@ -122,10 +122,7 @@ function activityListSql(query: ActivityQuery): { sql: string; params: Record<st
   const where = ['community_id = @community']
   const params: Record<string, unknown> = { community: query.communityId, limit: query.limit + 1 }
   if (query.statuses?.length) {
-    where.push(`status IN (${query.statuses.map((_, i) => `@s${i}`).join(', ')})`)
-    query.statuses.forEach((s, i) => {
-      params[`s${i}`] = s
-    })
+    where.push(inList('status', 's', query.statuses, params))
   }
   const bound = (clause: string, name: string, value: number | undefined) => {
     if (value === undefined) return

@@ -2,7 +2,7 @@
 // share one cached statement. Exported for the query-plan test and the routing benchmark.
 import type { OrderKind, PostType } from '@shared/enums'
 import type { HallQuery, OrderQuery } from '../../core/ports'
-import { decodeCursor } from './sql'
+import { decodeCursor, inList } from './sql'
 
 export interface SqlQuery {
   sql: string
@@ -26,10 +26,7 @@ export function orderListSql(query: OrderQuery): SqlQuery {
   const where = ['community_id = @community']
   const params: Record<string, unknown> = { community: query.communityId, limit: query.limit + 1 }
   if (query.statuses?.length) {
-    where.push(`status IN (${query.statuses.map((_, i) => `@s${i}`).join(', ')})`)
-    query.statuses.forEach((s, i) => {
-      params[`s${i}`] = s
-    })
+    where.push(inList('status', 's', query.statuses, params))
   }
   if (query.residentId) {
     where.push('resident_id = @resident')
@@ -71,10 +68,7 @@ export function hallSql(query: HallQuery & { posts?: PostType[] }, fitting: bool
   equalFilters(where, params, query)
   if (fitting) {
     const posts = query.posts ?? []
-    posts.forEach((p, i) => {
-      params[`p${i}`] = p
-    })
-    const inPosts = posts.length ? `category IN (${posts.map((_, i) => `@p${i}`).join(', ')})` : '0'
+    const inPosts = posts.length ? inList('category', 'p', posts, params) : '0'
     where.push(`(${inPosts} OR grid_id = @grid)`)
     params.limit = query.limit
     return { sql: `SELECT * FROM orders WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT @limit`, params }

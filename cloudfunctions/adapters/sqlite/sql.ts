@@ -98,6 +98,14 @@ export const insertInto = (table: string, columns: string[]) =>
 /** `a = @a, b = @b` for these columns. */
 export const assignments = (columns: string[]) => columns.map((c) => `${c} = @${c}`).join(', ')
 
+/** `column IN (@p0, @p1, …)`, binding each value into `params` as a named parameter (`prefix` + index). */
+export function inList(column: string, prefix: string, values: readonly string[], params: Record<string, unknown>): string {
+  values.forEach((v, i) => {
+    params[`${prefix}${i}`] = v
+  })
+  return `${column} IN (${values.map((_, i) => `@${prefix}${i}`).join(', ')})`
+}
+
 /** One column of each row (ids, mostly). */
 export const pluck = <T = string>(rows: unknown[], column = 'id'): T[] => rows.map((r) => (r as Row)[column] as T)
 
