@@ -2,7 +2,7 @@
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { type DependencyList, useCallback, useEffect, useRef, useState } from 'react'
 import type { Page } from '@shared/common'
-import { syncClock } from '@/services/clock'
+import { platform } from '@/platform'
 import { type ApiError, toApiError } from '@/services/transport'
 
 export interface RemoteOptions {
@@ -36,7 +36,7 @@ export function useRemote<T>(loader: () => Promise<T>, deps: DependencyList, opt
     setError(undefined)
     try {
       // the demo's test clock may have moved: learn its time along with the data, before showing it
-      const [value] = await Promise.all([loaderRef.current(), syncClock()])
+      const [value] = await Promise.all([loaderRef.current(), platform.syncClock()])
       if (mine === seq.current) setData(value)
     } catch (e) {
       if (mine === seq.current) setError(toApiError(e))
@@ -96,7 +96,7 @@ export function usePaged<T>(loader: (cursor?: string) => Promise<Page<T>>, deps:
     const mine = ++seq.current
     setError(undefined)
     try {
-      const [page] = await Promise.all([loaderRef.current(), syncClock()])
+      const [page] = await Promise.all([loaderRef.current(), platform.syncClock()])
       if (mine !== seq.current) return
       setItems(page.items)
       setCursor(page.nextCursor)

@@ -1,6 +1,5 @@
 // 发布活动 (staff): a form that is mostly filled in already — this Saturday 09:00–11:00 Beijing time,
 // sign-up until Friday 18:00, 20 places, points from the rules — with a weekly repeat and a cover.
-import Taro from '@tarojs/taro'
 import { Picker, Text, View } from '@tarojs/components'
 import { useEffect, useRef, useState } from 'react'
 import { POST_TYPES, type PostType } from '@shared/enums'
@@ -14,6 +13,7 @@ import { POST_TYPE_LABEL } from '@/constants/labels'
 import { ROUTES, withQuery } from '@/constants/routes'
 import { useAction } from '@/hooks/useAction'
 import { useRemote } from '@/hooks/useRemote'
+import { platform } from '@/platform'
 import { activitiesApi } from '@/services/activities'
 import { toast } from '@/services/feedback'
 import { pointsApi } from '@/services/points'
@@ -31,7 +31,6 @@ import {
 } from '@/utils/time'
 import './index.scss'
 
-const IS_WEAPP = process.env.TARO_ENV === 'weapp'
 const CATEGORIES = POST_TYPES.map((p) => ({ value: p, label: POST_TYPE_LABEL[p] }))
 
 interface Form {
@@ -149,12 +148,8 @@ export default function Publish() {
   }
 
   const chooseLocation = async () => {
-    try {
-      const res = await Taro.chooseLocation({})
-      set({ placeName: res.name || form.placeName, address: res.address || form.address, lat: res.latitude, lng: res.longitude })
-    } catch {
-      // closed the map
-    }
+    const p = await platform.pickPlace()
+    if (p) set({ placeName: p.name || form.placeName, address: p.address || form.address, lat: p.lat, lng: p.lng })
   }
 
   const submit = () => {
@@ -274,7 +269,7 @@ export default function Publish() {
             maxLength={120}
           />
         </Field>
-        {IS_WEAPP && (
+        {platform.canPickPlace && (
           <Btn block className="btn-choose-location" onClick={() => void chooseLocation()}>
             {form.lat !== null ? '已在地图上选好，重新选' : '在地图上选位置（方便大家导航）'}
           </Btn>

@@ -9,13 +9,12 @@ import { ROLE_LABEL } from '@/constants/labels'
 import { ROUTES, withQuery } from '@/constants/routes'
 import { useMe } from '@/hooks/useMe'
 import { useUnreadBadge } from '@/hooks/useUnreadBadge'
+import { platform } from '@/platform'
 import { signOut } from '@/services/auth'
 import { confirm } from '@/services/feedback'
 import { session, useSession } from '@/store/session'
 import { go } from '@/utils/nav'
 import './index.scss'
-
-const IS_WEAPP = process.env.TARO_ENV === 'weapp'
 
 function Row({ label, value }: { label: string; value: string | null | undefined }) {
   return (
@@ -115,7 +114,7 @@ export default function MePage() {
             <LinkRow label="三亮一晒（我的网格）" className="link-showcase" to={ROUTES.showcase} />
           </View>
 
-          {!IS_WEAPP && (
+          {platform.signIn === 'demo' && (
             <Btn block type="danger" className="btn-logout" onClick={() => void logout()}>
               退出登录
             </Btn>

@@ -1,6 +1,5 @@
 // 核销 (staff): type the 8-digit pickup code (or scan the member's QR in WeChat), see who and what,
 // then 确认核销 and hand the good over.
-import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useState } from 'react'
 import type { PickupView } from '@shared/mall'
@@ -10,13 +9,12 @@ import { Field, TextInput } from '@/components/field'
 import { InfoRow } from '@/components/order-info'
 import Screen from '@/components/screen'
 import { useAction } from '@/hooks/useAction'
+import { platform } from '@/platform'
 import { toast } from '@/services/feedback'
 import { mallApi } from '@/services/mall'
 import { type ApiError, toApiError } from '@/services/transport'
 import { formatDateTime, formatTime } from '@/utils/time'
 import './index.scss'
-
-const IS_WEAPP = process.env.TARO_ENV === 'weapp'
 
 /** Digits only, at most 8 ("1234 5678", pasted with spaces, still works). */
 const digits = (text: string) => text.replace(/\D/g, '').slice(0, 8)
@@ -50,12 +48,8 @@ export default function Verify() {
   }
 
   const scan = async () => {
-    try {
-      const res = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
-      void lookup(res.result)
-    } catch {
-      // the person closed the scanner
-    }
+    const text = await platform.scanQr()
+    if (text !== null) void lookup(text)
   }
 
   const confirmPickup = () => {
@@ -113,7 +107,7 @@ export default function Verify() {
             >
               查询
             </Btn>
-            {IS_WEAPP && (
+            {platform.canScan && (
               <Btn block size="large" className="btn-verify-scan" onClick={() => void scan()}>
                 扫码
               </Btn>

@@ -10,14 +10,13 @@ import { Field, TextArea } from '@/components/field'
 import { ErrorState, Skeleton } from '@/components/state'
 import { useAction } from '@/hooks/useAction'
 import { useRemote } from '@/hooks/useRemote'
+import { platform } from '@/platform'
 import { toast } from '@/services/feedback'
 import { evaluationApi } from '@/services/workbench'
 import { formatDateTime } from '@/utils/time'
 import { Packet, ScoreInput, scoreOf } from '../shared'
 import '../shared/shared.scss'
 import './detail.scss'
-
-const IS_WEAPP = process.env.TARO_ENV === 'weapp'
 
 function ScoreForm({
   part,
@@ -72,7 +71,7 @@ function LinkCard({
   setLink: (l: BranchLink) => void
 }) {
   const make = useAction((requestId: string) => evaluationApi.branchLink(memberId, year, requestId))
-  const url = link ? (IS_WEAPP ? link.path : `${window.location.origin}${window.location.pathname}#${link.path}`) : ''
+  const url = link ? platform.linkTo(link.path) : ''
   const create = async () => {
     const l = await make.exec({ ask: '生成一个给党支部的打分链接？链接 14 天内有效，只能用一次。', confirmText: '生成' })
     if (l) setLink(l)
@@ -84,7 +83,7 @@ function LinkCard({
         <>
           <View className="branch-link__url">{url}</View>
           <View className="wb-hint">有效期到 {formatDateTime(link.expiresAt)}，用过一次即失效。</View>
-          {IS_WEAPP ? (
+          {platform.canShareToChat ? (
             <Button className="branch-link__share" openType="share">
               发给党支部
             </Button>

@@ -13,9 +13,10 @@ import { ROUTES, withQuery } from '@/constants/routes'
 import EvaluationDetail from './Detail'
 import { useAction } from '@/hooks/useAction'
 import { useRemote } from '@/hooks/useRemote'
+import { platform } from '@/platform'
 import { toast } from '@/services/feedback'
-import { toApiError } from '@/services/transport'
-import { evaluationApi, openExport, workbenchApi } from '@/services/workbench'
+import { photoSrc, toApiError } from '@/services/transport'
+import { evaluationApi, workbenchApi } from '@/services/workbench'
 import { useSession } from '@/store/session'
 import { cls } from '@/utils/cls'
 import { go } from '@/utils/nav'
@@ -66,7 +67,8 @@ function StaffView({ year }: { year: number }) {
   const doExport = async () => {
     setExporting(true)
     try {
-      await openExport(await workbenchApi.exportEvaluation(year))
+      const f = await workbenchApi.exportEvaluation(year)
+      await platform.openFile({ url: photoSrc(f.url), name: f.name })
     } catch (e) {
       toast(toApiError(e).message, 'error')
     } finally {

@@ -15,6 +15,7 @@ import { POST_TYPE_LABEL } from '@/constants/labels'
 import { ROUTES } from '@/constants/routes'
 import { useAction } from '@/hooks/useAction'
 import { useRemote } from '@/hooks/useRemote'
+import { platform } from '@/platform'
 import { fetchMe } from '@/services/accounts'
 import { toast } from '@/services/feedback'
 import { peopleApi } from '@/services/workbench'
@@ -25,7 +26,6 @@ import { formatTime } from '@/utils/time'
 import '../shared/shared.scss'
 import './index.scss'
 
-const IS_WEAPP = process.env.TARO_ENV === 'weapp'
 const KIND_TITLE: Record<RegistrationKind, string> = { resident: '居民登记', member: '在职党员双报到' }
 const STATUS_TEXT = { pending: '等待社区审核', approved: '已通过', rejected: '未通过' } as const
 
@@ -87,7 +87,7 @@ function ResidentForm({ places, onDone }: { places: Places; onDone: (r: Registra
       </Field>
       <Field label="手机号" error={tried ? errors.phone : ''} hint="社区工作人员和接单的党员会用它联系您">
         <TextInput className="input-phone" value={phone} onChange={setPhone} placeholder="11 位手机号" maxLength={11} type="number" />
-        {IS_WEAPP && (
+        {platform.canUseWechatPhone && (
           <Button
             className="reg-form__wx-phone"
             openType="getPhoneNumber"
