@@ -13,6 +13,7 @@ import { useRemote } from '@/hooks/useRemote'
 import { toast } from '@/services/feedback'
 import { evaluationApi } from '@/services/workbench'
 import { Figures, ScoreInput, scoreOf } from '../shared'
+import '@/styles/blocks.scss'
 import '../shared/shared.scss'
 
 export default function BranchScore() {

@@ -15,6 +15,7 @@ import { toast } from '@/services/feedback'
 import { evaluationApi } from '@/services/workbench'
 import { formatDateTime } from '@/utils/time'
 import { Packet, ScoreInput, scoreOf } from '../shared'
+import '@/styles/blocks.scss'
 import '../shared/shared.scss'
 import './detail.scss'
 

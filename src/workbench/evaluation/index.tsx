@@ -21,6 +21,7 @@ import { useSession } from '@/store/session'
 import { cls } from '@/utils/cls'
 import { go } from '@/utils/nav'
 import { Packet, PART_LABEL, ScoreInput, scoreOf, thisYear } from '../shared'
+import '@/styles/blocks.scss'
 import '../shared/shared.scss'
 import './index.scss'
 

@@ -20,6 +20,7 @@ import { useSession } from '@/store/session'
 import { cls } from '@/utils/cls'
 import { formatDate, formatTime } from '@/utils/time'
 import { Figures, PeriodBar, periodOf } from '../shared'
+import '@/styles/blocks.scss'
 import '../shared/shared.scss'
 import './index.scss'
 

@@ -13,6 +13,7 @@ import { photoSrc } from '@/services/transport'
 import { peopleApi, workbenchApi } from '@/services/workbench'
 import { useSession } from '@/store/session'
 import { replace } from '@/utils/nav'
+import '@/styles/blocks.scss'
 import '../shared/shared.scss'
 import './index.scss'
 
