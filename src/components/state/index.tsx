@@ -2,9 +2,7 @@
 import { View } from '@tarojs/components'
 import type { PropsWithChildren, ReactNode } from 'react'
 import type { ApiError } from '@/services/transport'
-import { back } from '@/utils/nav'
 import Btn from '../btn'
-import Screen from '../screen'
 import './index.scss'
 
 export function Skeleton({ rows = 3 }: { rows?: number }) {
@@ -79,14 +77,5 @@ export function LoadMore({ hasMore, loading, onMore }: { hasMore: boolean; loadi
     <Btn block className="btn-more" loading={loading} onClick={onMore}>
       加载更多
     </Btn>
-  )
-}
-
-/** A detail page whose order is gone or not mine. */
-export function MissingOrder() {
-  return (
-    <Screen>
-      <EmptyState title="没有找到这个工单" hint="它可能已被撤销，或者您没有权限查看。" action={{ text: '返回', onClick: back }} />
-    </Screen>
   )
 }
