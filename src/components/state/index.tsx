@@ -1,6 +1,7 @@
 // Loading skeleton, empty state and error state: every list shows one of these before its items.
 import { View } from '@tarojs/components'
 import type { PropsWithChildren, ReactNode } from 'react'
+import type { Paged } from '@/hooks/useRemote'
 import type { ApiError } from '@/services/transport'
 import Btn from '../btn'
 import './index.scss'
@@ -77,5 +78,33 @@ export function LoadMore({ hasMore, loading, onMore }: { hasMore: boolean; loadi
     <Btn block className="btn-more" loading={loading} onClick={onMore}>
       加载更多
     </Btn>
+  )
+}
+
+export interface PagedListProps<T> {
+  list: Paged<T>
+  emptyNode: ReactNode
+  /** The items to show, when the page orders or picks them (default: the list's). */
+  items?: T[]
+  /** The items' wrapper. */
+  className?: string
+  rows?: number
+  children: (item: T) => ReactNode
+}
+
+/** A cursor-paged list in its states: skeleton, empty, failed with 重试; then its items and 加载更多. */
+export function PagedList<T>({ list, emptyNode, items = list.items, className, rows, children }: PagedListProps<T>) {
+  return (
+    <StateSwitch
+      loading={list.loading}
+      error={list.error}
+      empty={items.length === 0}
+      onRetry={() => void list.reload()}
+      emptyNode={emptyNode}
+      rows={rows}
+    >
+      <View className={className}>{items.map(children)}</View>
+      <LoadMore hasMore={list.hasMore} loading={list.loadingMore} onMore={() => void list.loadMore()} />
+    </StateSwitch>
   )
 }

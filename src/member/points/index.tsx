@@ -6,7 +6,7 @@ import { useState } from 'react'
 import type { Ranking } from '@shared/points'
 import Btn from '@/components/btn'
 import Screen from '@/components/screen'
-import { EmptyState, LoadMore, StateSwitch } from '@/components/state'
+import { EmptyState, PagedList, StateSwitch } from '@/components/state'
 import { LEDGER_REASON_LABEL, RANKING_BY_LABEL } from '@/constants/labels'
 import { ROUTES } from '@/constants/routes'
 import { useAction } from '@/hooks/useAction'
@@ -29,11 +29,9 @@ const BYS: Array<Ranking['by']> = ['branch', 'workUnit', 'person']
 function Ledger() {
   const ledger = usePaged((cursor) => pointsApi.ledger(cursor), [])
   return (
-    <StateSwitch
-      loading={ledger.loading}
-      error={ledger.error}
-      empty={ledger.items.length === 0}
-      onRetry={() => void ledger.reload()}
+    <PagedList
+      list={ledger}
+      className="ledger"
       emptyNode={
         <EmptyState
           title="还没有积分记录"
@@ -42,21 +40,18 @@ function Ledger() {
         />
       }
     >
-      <View className="ledger">
-        {ledger.items.map((e) => (
-          <View key={e.id} className="ledger-row">
-            <View className="ledger-row__main">
-              <View className="ledger-row__note">{e.note || LEDGER_REASON_LABEL[e.reason]}</View>
-              <View className="ledger-row__date">{[formatTime(e.at), `余 ${e.balanceAfter}`].join(' · ')}</View>
-            </View>
-            <Text className={cls('ledger-row__delta', e.delta >= 0 ? 'ledger-row__delta--plus' : 'ledger-row__delta--minus')}>
-              {e.delta >= 0 ? `+${e.delta}` : `−${-e.delta}`}
-            </Text>
+      {(e) => (
+        <View key={e.id} className="ledger-row">
+          <View className="ledger-row__main">
+            <View className="ledger-row__note">{e.note || LEDGER_REASON_LABEL[e.reason]}</View>
+            <View className="ledger-row__date">{[formatTime(e.at), `余 ${e.balanceAfter}`].join(' · ')}</View>
           </View>
-        ))}
-      </View>
-      <LoadMore hasMore={ledger.hasMore} loading={ledger.loadingMore} onMore={() => void ledger.loadMore()} />
-    </StateSwitch>
+          <Text className={cls('ledger-row__delta', e.delta >= 0 ? 'ledger-row__delta--plus' : 'ledger-row__delta--minus')}>
+            {e.delta >= 0 ? `+${e.delta}` : `−${-e.delta}`}
+          </Text>
+        </View>
+      )}
+    </PagedList>
   )
 }
 
