@@ -12,11 +12,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'redgrid',
     date: '2026-11-25',
-    // NutUI is designed at 375px; everything else at 750px
-    designWidth(input: any) {
-      if (input?.file?.replace(/\\+/g, '/').indexOf('@nutui') > -1) return 375
-      return 750
-    },
+    designWidth: 750,
     deviceRatio: {
       640: 2.34 / 2,
       750: 1,

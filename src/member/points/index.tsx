@@ -1,12 +1,12 @@
 // 积分: balance, this year's earned / spent, points lapsing this year; then 明细 (the ledger in words),
 // 规则 (how points are earned, in plain words) and 排行 (opt-in for persons; branches and work units).
 import { Text, View } from '@tarojs/components'
-import { Switch } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
 import type { Ranking } from '@shared/points'
 import Btn from '@/components/btn'
 import Screen from '@/components/screen'
 import { EmptyState, PagedList, StateSwitch } from '@/components/state'
+import Switch from '@/components/switch'
 import { LEDGER_REASON_LABEL, RANKING_BY_LABEL } from '@/constants/labels'
 import { ROUTES } from '@/constants/routes'
 import { useAction } from '@/hooks/useAction'
@@ -108,14 +108,13 @@ function RankingView({ optIn, onOptIn }: { optIn: boolean | undefined; onOptIn: 
             {optIn ? '已参加：你的名字和积分会出现在个人排行里' : '自愿参加；不参加也照样得积分、换商品'}
           </View>
         </View>
-        <View onClick={(e) => e.stopPropagation()}>
-          <Switch
-            className="switch-ranking-optin"
-            checked={!!optIn}
-            disabled={optIn === undefined || toggle.busy}
-            onChange={(v) => change(v)}
-          />
-        </View>
+        <Switch
+          className="switch-ranking-optin"
+          label="参加个人排行"
+          checked={!!optIn}
+          disabled={optIn === undefined || toggle.busy}
+          onChange={change}
+        />
       </View>
 
       <View className="ranking__tabs">

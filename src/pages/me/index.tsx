@@ -1,10 +1,10 @@
 // 我的: who I am, where I live, my roles, 长辈模式, sign out (H5 demo).
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Switch } from '@nutui/nutui-react-taro'
 import Btn from '@/components/btn'
 import Screen from '@/components/screen'
 import { ErrorState, Skeleton } from '@/components/state'
+import Switch from '@/components/switch'
 import { ROLE_LABEL } from '@/constants/labels'
 import { ROUTES, withQuery } from '@/constants/routes'
 import { useMe } from '@/hooks/useMe'
@@ -82,10 +82,7 @@ export default function MePage() {
                 <View className="me-row__label me-row__label--strong">长辈模式</View>
                 <View className="me-row__hint">{elder ? '已开启：字更大，按钮更大' : '开启后字更大，按钮更大'}</View>
               </View>
-              {/* the row handles the tap; the switch only shows the state */}
-              <View onClick={(e) => e.stopPropagation()}>
-                <Switch className="elder-switch" checked={elder} onChange={(v) => session.setElder(v)} />
-              </View>
+              <Switch className="elder-switch" label="长辈模式" checked={elder} onChange={(v) => session.setElder(v)} />
             </View>
             {user.roles.includes('member') && (
               <>
