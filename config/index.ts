@@ -20,6 +20,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       828: 1.81 / 2,
     },
     sourceRoot: 'src',
+    // design tokens and mixins (variables and mixins only) in front of every SCSS file
+    sass: { resource: ['tokens.scss', 'mixins.scss'].map((f) => path.resolve(__dirname, '..', 'src', 'styles', f)) },
     outputRoot: process.env.TARO_ENV === 'h5' ? 'dist-h5' : process.argv.includes('native-components') ? 'dist-native' : 'dist',
     plugins: [],
     // Build-time settings read by src/services/transport.ts (always defined, so no `process` at runtime).
