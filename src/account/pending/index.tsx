@@ -114,10 +114,8 @@ export default function Pending() {
         onChange={setKind}
       />
       <StateSwitch
-        loading={list.loading}
-        error={list.error}
+        of={list}
         empty={items.length === 0}
-        onRetry={() => void list.reload()}
         emptyNode={<EmptyState title="没有待审核的登记" hint="居民登记住址、党员双报到后会出现在这里。" />}
       >
         {items.map((r) => (

@@ -115,10 +115,8 @@ export default function People() {
     <Screen className="wb people">
       <Grids />
       <StateSwitch
-        loading={list.loading}
-        error={list.error}
+        of={list}
         empty={items.length === 0}
-        onRetry={() => void list.reload()}
         emptyNode={<EmptyState title="社区还没有登记的人" hint="居民登记、党员报到通过后会出现在这里。" />}
       >
         <Card title={`工作人员（${staff.length}）`}>

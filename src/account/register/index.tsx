@@ -8,7 +8,7 @@ import { POST_TYPES, type PostType } from '@shared/enums'
 import type { Places, RegistrationKind, RegistrationView } from '@shared/workbench'
 import Btn from '@/components/btn'
 import Card from '@/components/card'
-import { Chips, Field, TextInput } from '@/components/field'
+import { Chips, Field, InputField, TextInput } from '@/components/field'
 import Screen from '@/components/screen'
 import { ErrorState, Skeleton } from '@/components/state'
 import { POST_TYPE_LABEL } from '@/constants/labels'
@@ -82,9 +82,15 @@ function ResidentForm({ places, onDone }: { places: Places; onDone: (r: Registra
   }
   return (
     <View className="reg-form reg-form--resident">
-      <Field label="姓名" error={tried ? errors.name : ''}>
-        <TextInput className="input-name" value={name} onChange={setName} placeholder="您的真实姓名" maxLength={20} />
-      </Field>
+      <InputField
+        label="姓名"
+        error={tried ? errors.name : ''}
+        className="input-name"
+        value={name}
+        onChange={setName}
+        placeholder="您的真实姓名"
+        maxLength={20}
+      />
       <Field label="手机号" error={tried ? errors.phone : ''} hint="社区工作人员和接单的党员会用它联系您">
         <TextInput className="input-phone" value={phone} onChange={setPhone} placeholder="11 位手机号" maxLength={11} type="number" />
         {platform.canUseWechatPhone && (
@@ -165,12 +171,24 @@ function MemberForm({ places, onDone }: { places: Places; onDone: (r: Registrati
   }
   return (
     <View className="reg-form reg-form--member">
-      <Field label="工作单位" error={tried ? errors.workUnit : ''}>
-        <TextInput className="input-work-unit" value={workUnit} onChange={setWorkUnit} placeholder="如 市税务局" maxLength={40} />
-      </Field>
-      <Field label="所在党支部" error={tried ? errors.branch : ''}>
-        <TextInput className="input-branch" value={branch} onChange={setBranch} placeholder="如 市税务局第一党支部" maxLength={40} />
-      </Field>
+      <InputField
+        label="工作单位"
+        error={tried ? errors.workUnit : ''}
+        className="input-work-unit"
+        value={workUnit}
+        onChange={setWorkUnit}
+        placeholder="如 市税务局"
+        maxLength={40}
+      />
+      <InputField
+        label="所在党支部"
+        error={tried ? errors.branch : ''}
+        className="input-branch"
+        value={branch}
+        onChange={setBranch}
+        placeholder="如 市税务局第一党支部"
+        maxLength={40}
+      />
       <Field label="认领岗位（可多选）" error={tried ? errors.posts : ''}>
         <View className="chips chips-posts">
           {POST_TYPES.map((p) => (

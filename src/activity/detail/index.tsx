@@ -8,7 +8,7 @@ import type { ActivityDetail } from '@shared/activities'
 import { myPlace, placesLine } from '@/components/activity-card'
 import Btn from '@/components/btn'
 import Card, { InfoRow } from '@/components/card'
-import { Field, TextInput } from '@/components/field'
+import { InputField } from '@/components/field'
 import ReasonForm from '@/components/reason-form'
 import Screen from '@/components/screen'
 import { EmptyState, ErrorState, Skeleton } from '@/components/state'
@@ -134,9 +134,15 @@ function Detail({ a, onChanged }: { a: ActivityDetail; onChanged: () => void }) 
             </Btn>
           ) : (
             <>
-              <Field label="签到码" hint="在现场屏幕下方复制签到码，粘贴到这里">
-                <TextInput className="input-checkin-token" value={token} onChange={setToken} placeholder="粘贴签到码" maxLength={40} />
-              </Field>
+              <InputField
+                label="签到码"
+                hint="在现场屏幕下方复制签到码，粘贴到这里"
+                className="input-checkin-token"
+                value={token}
+                onChange={setToken}
+                placeholder="粘贴签到码"
+                maxLength={40}
+              />
               <Btn block type="primary" size="large" className="btn-checkin" loading={checkin.busy} onClick={() => doCheckin(token)}>
                 签到
               </Btn>

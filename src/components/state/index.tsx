@@ -46,25 +46,31 @@ export function ErrorState({ error, onRetry }: { error: ApiError; onRetry: () =>
   )
 }
 
-export interface StateSwitchProps {
+/** What a screen loads: a `useRemote` or `usePaged` result. */
+export interface Loading {
   loading: boolean
   error?: ApiError
+  reload: () => Promise<void>
+}
+
+export interface StateSwitchProps {
+  of: Loading
   empty: boolean
-  onRetry: () => void
   emptyNode: ReactNode
   rows?: number
 }
 
 /** Pick the state to show; children render only when there is something to show. */
-export function StateSwitch({ loading, error, empty, onRetry, emptyNode, rows, children }: PropsWithChildren<StateSwitchProps>) {
-  if (loading) return <Skeleton rows={rows} />
-  if (error && empty) return <ErrorState error={error} onRetry={onRetry} />
+export function StateSwitch({ of, empty, emptyNode, rows, children }: PropsWithChildren<StateSwitchProps>) {
+  const retry = () => void of.reload()
+  if (of.loading) return <Skeleton rows={rows} />
+  if (of.error && empty) return <ErrorState error={of.error} onRetry={retry} />
   if (empty) return <>{emptyNode}</>
   return (
     <>
-      {error && (
-        <View className="inline-error" onClick={onRetry}>
-          {error.message}，点这里重试
+      {of.error && (
+        <View className="inline-error" onClick={retry}>
+          {of.error.message}，点这里重试
         </View>
       )}
       {children}
@@ -95,14 +101,7 @@ export interface PagedListProps<T> {
 /** A cursor-paged list in its states: skeleton, empty, failed with 重试; then its items and 加载更多. */
 export function PagedList<T>({ list, emptyNode, items = list.items, className, rows, children }: PagedListProps<T>) {
   return (
-    <StateSwitch
-      loading={list.loading}
-      error={list.error}
-      empty={items.length === 0}
-      onRetry={() => void list.reload()}
-      emptyNode={emptyNode}
-      rows={rows}
-    >
+    <StateSwitch of={list} empty={items.length === 0} emptyNode={emptyNode} rows={rows}>
       <View className={className}>{items.map(children)}</View>
       <LoadMore hasMore={list.hasMore} loading={list.loadingMore} onMore={() => void list.loadMore()} />
     </StateSwitch>

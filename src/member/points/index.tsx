@@ -60,10 +60,8 @@ function Rules() {
   const lines = rules.data?.explained ?? []
   return (
     <StateSwitch
-      loading={rules.loading}
-      error={rules.error}
+      of={rules}
       empty={lines.length === 0}
-      onRetry={() => void rules.reload()}
       rows={1}
       emptyNode={<EmptyState title="社区还没有写积分规则" hint="有疑问可以问社区工作人员。" />}
     >
@@ -128,10 +126,8 @@ function RankingView({ optIn, onOptIn }: { optIn: boolean | undefined; onOptIn: 
       {ranking.data && <View className="ranking__note">{ranking.data.year} 年获得的积分</View>}
 
       <StateSwitch
-        loading={ranking.loading}
-        error={ranking.error}
+        of={ranking}
         empty={rows.length === 0}
-        onRetry={() => void ranking.reload()}
         rows={2}
         emptyNode={<EmptyState title="还没有人上榜" hint={by === 'person' ? '还没有党员参加个人排行。' : '今年还没有人得到积分。'} />}
       >

@@ -6,7 +6,7 @@ import type { OrderAction } from '@shared/enums'
 import type { OrderDetail } from '@shared/orders'
 import Btn from '@/components/btn'
 import Card from '@/components/card'
-import { Field, TextArea } from '@/components/field'
+import { AreaField, Field } from '@/components/field'
 import OrderActions from '@/components/order-actions'
 import OrderFacts, { OrderHistory, OrderPending, OrderReport } from '@/components/order-facts'
 import PhotoPicker, { usePhotoPicker } from '@/components/photo-picker'
@@ -67,15 +67,15 @@ export default function TaskDetail() {
 
       {open === 'complete' && (
         <Card title="完成服务" className="complete-form">
-          <Field label="做了什么" hint={`至少 ${MIN_SUMMARY} 个字，现在 ${summary.trim().length} 个`}>
-            <TextArea
-              value={summary}
-              onChange={setSummary}
-              placeholder="例：已帮王阿姨取回降压药，并讲清楚了用法。"
-              maxLength={500}
-              className="input-summary"
-            />
-          </Field>
+          <AreaField
+            label="做了什么"
+            hint={`至少 ${MIN_SUMMARY} 个字，现在 ${summary.trim().length} 个`}
+            value={summary}
+            onChange={setSummary}
+            placeholder="例：已帮王阿姨取回降压药，并讲清楚了用法。"
+            maxLength={500}
+            className="input-summary"
+          />
           <Field label="现场照片" hint="1 到 9 张">
             <PhotoPicker picker={photos} cameraFirst addText="拍照" />
           </Field>

@@ -88,10 +88,8 @@ export default function StaffHome() {
 
       <Section title="最早提交的" more={{ text: '审核队列', onClick: () => go(ROUTES.review) }}>
         <StateSwitch
-          loading={review.loading}
-          error={review.error}
+          of={review}
           empty={items.length === 0}
-          onRetry={() => void review.reload()}
           rows={2}
           emptyNode={<EmptyState title="没有待审核的工单" hint="居民提交新工单后会出现在这里。" />}
         >

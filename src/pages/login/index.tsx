@@ -69,10 +69,8 @@ function DemoSignIn() {
       <View className="login__title">选择一位演示用户登录</View>
       <View className="login__hint">本地演示模式：点一个名字即可登录。{user ? `当前是 ${user.name}。` : ''}</View>
       <StateSwitch
-        loading={demo.loading}
-        error={demo.error}
+        of={demo}
         empty={groups.length === 0}
-        onRetry={() => void demo.reload()}
         emptyNode={<EmptyState title="没有演示用户" hint="演示登录没有开启，请联系管理员。" />}
       >
         {groups.map((g) => (

@@ -6,7 +6,7 @@ import type { OrderAction } from '@shared/enums'
 import type { OrderDetail } from '@shared/orders'
 import Btn from '@/components/btn'
 import Card, { InfoRow } from '@/components/card'
-import { Field, TextArea } from '@/components/field'
+import { AreaField } from '@/components/field'
 import OrderActions from '@/components/order-actions'
 import OrderFacts, { OrderHistory, OrderPending, OrderReport } from '@/components/order-facts'
 import ShowcaseConsent from '@/components/showcase-consent'
@@ -62,15 +62,14 @@ export default function ResidentOrderDetail() {
       {o.actions.includes('confirm') && (
         <Card title="服务完成了吗？满意就打个分" className="confirm-form">
           <Stars value={rating} onChange={setRating} />
-          <Field label="说几句（可以不写）">
-            <TextArea
-              value={comment}
-              onChange={setComment}
-              placeholder="例：小王很耐心，谢谢！"
-              maxLength={300}
-              className="input-comment"
-            />
-          </Field>
+          <AreaField
+            label="说几句（可以不写）"
+            value={comment}
+            onChange={setComment}
+            placeholder="例：小王很耐心，谢谢！"
+            maxLength={300}
+            className="input-comment"
+          />
           <Btn
             block
             type="primary"

@@ -7,7 +7,7 @@ import type { OrderDetail } from '@shared/orders'
 import Btn from '@/components/btn'
 import Card from '@/components/card'
 import Escalations from '@/components/escalations'
-import { Field, TextInput } from '@/components/field'
+import { InputField } from '@/components/field'
 import OrderActions from '@/components/order-actions'
 import OrderFacts, { OrderHistory, OrderPending } from '@/components/order-facts'
 import Screen from '@/components/screen'
@@ -79,16 +79,16 @@ export default function ReviewDetail() {
 
       {o.actions.includes('dispatch') && open !== 'reject' && (
         <Card title="派单" className="dispatch-form">
-          <Field label="积分" hint={byRules === undefined ? '留空则按社区规则计算' : `留空则按社区规则给 ${byRules} 分`}>
-            <TextInput
-              className="input-points"
-              type="number"
-              value={points}
-              onChange={setPoints}
-              placeholder={byRules === undefined ? '按规则' : `按规则 ${byRules} 分`}
-              maxLength={3}
-            />
-          </Field>
+          <InputField
+            label="积分"
+            hint={byRules === undefined ? '留空则按社区规则计算' : `留空则按社区规则给 ${byRules} 分`}
+            className="input-points"
+            type="number"
+            value={points}
+            onChange={setPoints}
+            placeholder={byRules === undefined ? '按规则' : `按规则 ${byRules} 分`}
+            maxLength={3}
+          />
           <SuggestPicker
             orderId={o.id}
             value={assigneeId}

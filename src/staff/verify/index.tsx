@@ -5,7 +5,7 @@ import { useState } from 'react'
 import type { PickupView } from '@shared/mall'
 import Btn from '@/components/btn'
 import Card, { InfoRow } from '@/components/card'
-import { Field, TextInput } from '@/components/field'
+import { InputField } from '@/components/field'
 import Screen from '@/components/screen'
 import { useAction } from '@/hooks/useAction'
 import { platform } from '@/platform'
@@ -84,16 +84,16 @@ export default function Verify() {
 
       {!found && !done && (
         <Card>
-          <Field label="核销码" hint="请党员出示「我的兑换」里的 8 位核销码">
-            <TextInput
-              className="input-verify-code verify__input"
-              type="number"
-              value={code}
-              onChange={(v) => setCode(digits(v))}
-              placeholder="8 位数字"
-              maxLength={9}
-            />
-          </Field>
+          <InputField
+            label="核销码"
+            hint="请党员出示「我的兑换」里的 8 位核销码"
+            className="input-verify-code verify__input"
+            type="number"
+            value={code}
+            onChange={(v) => setCode(digits(v))}
+            placeholder="8 位数字"
+            maxLength={9}
+          />
           <View className="verify__buttons">
             <Btn
               block

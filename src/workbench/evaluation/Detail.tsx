@@ -6,7 +6,7 @@ import { useState } from 'react'
 import type { BranchLink, EvaluationPacket } from '@shared/workbench'
 import Btn from '@/components/btn'
 import Card from '@/components/card'
-import { Field, TextArea } from '@/components/field'
+import { AreaField, Field } from '@/components/field'
 import { ErrorState, Skeleton } from '@/components/state'
 import { useAction } from '@/hooks/useAction'
 import { useRemote } from '@/hooks/useRemote'
@@ -48,9 +48,14 @@ function ScoreForm({
       <Field label="分数">
         <ScoreInput value={score} onChange={setScore} />
       </Field>
-      <Field label="评语（可不填）">
-        <TextArea className={`input-comment-${part}`} value={comment} onChange={setComment} maxLength={500} placeholder="写几句评价" />
-      </Field>
+      <AreaField
+        label="评语（可不填）"
+        className={`input-comment-${part}`}
+        value={comment}
+        onChange={setComment}
+        maxLength={500}
+        placeholder="写几句评价"
+      />
       <Btn block type="primary" className={`btn-save-${part}`} loading={save.busy} onClick={() => void submit()}>
         提交{part === 'community' ? '社区测评' : '组织考评'}
       </Btn>

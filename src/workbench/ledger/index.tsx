@@ -128,10 +128,8 @@ export default function Ledger() {
       )}
 
       <StateSwitch
-        loading={report.loading}
-        error={report.error}
+        of={report}
         empty={rows.length === 0}
-        onRetry={() => void report.reload()}
         emptyNode={<EmptyState title="没有党员的台账" hint="社区有党员报到后，这里会列出他们的服务记录。" />}
       >
         {rows.length === 1 ? (
