@@ -11,7 +11,7 @@ import Card, { InfoRow } from '@/components/card'
 import { InputField } from '@/components/field'
 import ReasonForm from '@/components/reason-form'
 import Screen from '@/components/screen'
-import { EmptyState, ErrorState, Skeleton } from '@/components/state'
+import { DetailPending, isGone } from '@/components/state'
 import { CategoryTag } from '@/components/tags'
 import { ACTIVITY_STATUS_LABEL } from '@/constants/labels'
 import { ROUTES, withQuery } from '@/constants/routes'
@@ -21,7 +21,7 @@ import { platform } from '@/platform'
 import { activitiesApi } from '@/services/activities'
 import { toast } from '@/services/feedback'
 import { photoSrc } from '@/services/transport'
-import { back, go } from '@/utils/nav'
+import { go } from '@/utils/nav'
 import { formatDateTime, formatSpan, formatTime } from '@/utils/time'
 import './index.scss'
 
@@ -255,20 +255,8 @@ export default function ActivityDetailPage() {
     }
   })
 
-  if (!id || activity.error?.code === 'NOT_FOUND' || activity.error?.code === 'FORBIDDEN') {
-    return (
-      <Screen>
-        <EmptyState title="没有找到这个活动" hint="它可能已被删除，或者不是本社区的活动。" action={{ text: '返回', onClick: back }} />
-      </Screen>
-    )
-  }
-  if (activity.loading)
-    return (
-      <Screen>
-        <Skeleton rows={3} />
-      </Screen>
-    )
-  if (!activity.data)
-    return <Screen>{activity.error && <ErrorState error={activity.error} onRetry={() => void activity.reload()} />}</Screen>
+  const gone = !id || isGone(activity.error)
+  if (!activity.data || gone)
+    return <DetailPending of={activity} gone={gone} title="没有找到这个活动" hint="它可能已被删除，或者不是本社区的活动。" />
   return <Detail a={activity.data} onChanged={() => void activity.reload()} />
 }

@@ -7,33 +7,19 @@ import type { PropsWithChildren, ReactNode } from 'react'
 import type { OrderDetail } from '@shared/orders'
 import { KIND_LABEL, LEVEL_LABEL, URGENCY_LABEL } from '@/constants/labels'
 import type { Remote } from '@/hooks/useRemote'
-import { back } from '@/utils/nav'
 import { formatTime } from '@/utils/time'
 import Btn from '../btn'
 import Card, { InfoRow } from '../card'
 import PhotoGrid from '../photo-grid'
-import Screen from '../screen'
-import { EmptyState, ErrorState, Skeleton } from '../state'
+import { DetailPending, isGone } from '../state'
 import StepBar from '../step-bar'
 import { CategoryTag, StatusTag, UrgencyTag } from '../tags'
 import Timeline from '../timeline'
 import './index.scss'
 
-/** What a detail page shows until its order is there: loading, gone (or not mine), or failed with 重试. */
+/** What a detail page shows until its order is there. */
 export function OrderPending({ id, order }: { id: string; order: Remote<OrderDetail> }) {
-  if (!id || order.error?.code === 'NOT_FOUND' || order.error?.code === 'FORBIDDEN')
-    return (
-      <Screen>
-        <EmptyState title="没有找到这个工单" hint="它可能已被撤销，或者您没有权限查看。" action={{ text: '返回', onClick: back }} />
-      </Screen>
-    )
-  if (order.loading)
-    return (
-      <Screen>
-        <Skeleton rows={3} />
-      </Screen>
-    )
-  return <Screen>{order.error && <ErrorState error={order.error} onRetry={() => void order.reload()} />}</Screen>
+  return <DetailPending of={order} gone={!id || isGone(order.error)} title="没有找到这个工单" hint="它可能已被撤销，或者您没有权限查看。" />
 }
 
 export interface OrderFactsProps {

@@ -1,9 +1,12 @@
-// Loading skeleton, empty state and error state: every list shows one of these before its items.
+// Loading skeleton, empty state and error state: every list shows one of these before its items, every
+// detail page before its thing.
 import { View } from '@tarojs/components'
 import type { PropsWithChildren, ReactNode } from 'react'
 import type { Paged } from '@/hooks/useRemote'
 import type { ApiError } from '@/services/transport'
+import { back } from '@/utils/nav'
 import Btn from '../btn'
+import Screen from '../screen'
 import './index.scss'
 
 export function Skeleton({ rows = 3 }: { rows?: number }) {
@@ -105,5 +108,33 @@ export function PagedList<T>({ list, emptyNode, items = list.items, className, r
       <View className={className}>{items.map(children)}</View>
       <LoadMore hasMore={list.hasMore} loading={list.loadingMore} onMore={() => void list.loadMore()} />
     </StateSwitch>
+  )
+}
+
+/** NOT_FOUND or FORBIDDEN: what the page asked for is not there, or not for this person. */
+export const isGone = (error: ApiError | undefined) => error?.code === 'NOT_FOUND' || error?.code === 'FORBIDDEN'
+
+export interface DetailPendingProps {
+  of: Loading
+  /** Not there to show: says so (title, hint) with a way back instead of loading or failing. */
+  gone: boolean
+  title: string
+  hint?: string
+  backText?: string
+  rows?: number
+}
+
+/** A detail page until its thing is there: gone (with 返回), loading, or failed (with 重试). */
+export function DetailPending({ of, gone, title, hint, backText = '返回', rows = 3 }: DetailPendingProps) {
+  return (
+    <Screen>
+      {gone ? (
+        <EmptyState title={title} hint={hint} action={{ text: backText, onClick: back }} />
+      ) : of.loading ? (
+        <Skeleton rows={rows} />
+      ) : (
+        of.error && <ErrorState error={of.error} onRetry={() => void of.reload()} />
+      )}
+    </Screen>
   )
 }

@@ -9,7 +9,7 @@ import Card from '@/components/card'
 import { AreaField, Chips, Field, InputField, TextInput } from '@/components/field'
 import PhotoPicker, { usePhotoPicker } from '@/components/photo-picker'
 import Screen from '@/components/screen'
-import { EmptyState, ErrorState, Skeleton } from '@/components/state'
+import { DetailPending } from '@/components/state'
 import { useAction } from '@/hooks/useAction'
 import { useRemote } from '@/hooks/useRemote'
 import { toast } from '@/services/feedback'
@@ -197,23 +197,6 @@ export default function GoodsEdit() {
   }, [id])
 
   if (!id) return <Editor goods={null} />
-  if (goods.loading)
-    return (
-      <Screen>
-        <Skeleton rows={2} />
-      </Screen>
-    )
-  if (goods.data === undefined && goods.error)
-    return (
-      <Screen>
-        <ErrorState error={goods.error} onRetry={() => void goods.reload()} />
-      </Screen>
-    )
-  if (!goods.data)
-    return (
-      <Screen>
-        <EmptyState title="没有找到这件商品" action={{ text: '返回', onClick: back }} />
-      </Screen>
-    )
+  if (!goods.data) return <DetailPending of={goods} gone={!goods.loading && !goods.error} title="没有找到这件商品" rows={2} />
   return <Editor goods={goods.data} />
 }
