@@ -2,7 +2,7 @@
 import { Image, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import Btn from '@/components/btn'
-import { Chips, Field, TextArea, TextInput } from '@/components/field'
+import { AreaField, Chips, Field, TextInput } from '@/components/field'
 import PhotoPicker, { usePhotoPicker } from '@/components/photo-picker'
 import { ErrorState, Skeleton } from '@/components/state'
 import { ROUTES, withQuery } from '@/constants/routes'
@@ -13,6 +13,7 @@ import { photoSrc } from '@/services/transport'
 import { peopleApi, workbenchApi } from '@/services/workbench'
 import { useSession } from '@/store/session'
 import { replace } from '@/utils/nav'
+import '@/styles/blocks.scss'
 import '../shared/shared.scss'
 import './index.scss'
 
@@ -90,24 +91,24 @@ export default function CardEditor() {
         />
         <TextInput className="input-title" value={title} onChange={setTitle} maxLength={20} placeholder="或写上您的身份" />
       </Field>
-      <Field label="亮职责" hint="您负责哪些事">
-        <TextArea
-          className="input-duties"
-          value={duties}
-          onChange={setDuties}
-          maxLength={300}
-          placeholder="如：走访入户、收集民意、调解邻里纠纷"
-        />
-      </Field>
-      <Field label="亮承诺" hint="您向居民承诺什么">
-        <TextArea
-          className="input-pledge"
-          value={pledge}
-          onChange={setPledge}
-          maxLength={300}
-          placeholder="如：工作日 24 小时内回复，小事不出网格"
-        />
-      </Field>
+      <AreaField
+        label="亮职责"
+        hint="您负责哪些事"
+        className="input-duties"
+        value={duties}
+        onChange={setDuties}
+        maxLength={300}
+        placeholder="如：走访入户、收集民意、调解邻里纠纷"
+      />
+      <AreaField
+        label="亮承诺"
+        hint="您向居民承诺什么"
+        className="input-pledge"
+        value={pledge}
+        onChange={setPledge}
+        maxLength={300}
+        placeholder="如：工作日 24 小时内回复，小事不出网格"
+      />
       <Btn block type="primary" size="large" className="btn-save-card" loading={save.busy} onClick={() => void submit()}>
         保存名片
       </Btn>
