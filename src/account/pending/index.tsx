@@ -15,6 +15,7 @@ import { peopleApi } from '@/services/workbench'
 import { timeAgo } from '@/utils/time'
 import '@/styles/blocks.scss'
 import './index.scss'
+import { ACCOUNT_LIMITS } from '@shared/limits'
 
 const KIND_LABEL: Record<RegistrationKind, string> = { resident: '居民登记', member: '党员双报到' }
 const TEMPLATES = ['住址信息与登记不符', '请补充工作单位全称', '该党员已在其他社区报到']
@@ -75,6 +76,7 @@ function Item({ r, onDone }: { r: RegistrationView; onDone: () => void }) {
       {rejecting ? (
         <ReasonForm
           title="不通过的原因"
+          span={ACCOUNT_LIMITS.reason}
           templates={TEMPLATES}
           submitText="不通过"
           submitClassName="btn-reject-submit"

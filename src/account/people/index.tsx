@@ -16,6 +16,7 @@ import { peopleApi } from '@/services/workbench'
 import { useSession } from '@/store/session'
 import '@/styles/blocks.scss'
 import './index.scss'
+import { ACCOUNT_LIMITS as L } from '@shared/limits'
 
 function Person({ p, me, onChanged }: { p: PersonView; me: boolean; onChanged: (p: PersonView) => void }) {
   const isStaff = p.roles.includes('staff')
@@ -49,14 +50,14 @@ function Grids() {
   const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null)
   const save = useAction((requestId: string, n: string, id?: string) => peopleApi.upsertGrid(n, requestId, id))
   const add = async () => {
-    if (name.trim().length < 2) return toast('网格名称至少 2 个字')
+    if (name.trim().length < L.gridName.min) return toast(`网格名称至少 ${L.gridName.min} 个字`)
     if (await save.exec({ ask: `新增网格“${name.trim()}”？`, confirmText: '新增', done: '已新增' }, name.trim())) {
       setName('')
       void places.reload()
     }
   }
   const rename = async () => {
-    if (!renaming || renaming.name.trim().length < 2) return toast('网格名称至少 2 个字')
+    if (!renaming || renaming.name.trim().length < L.gridName.min) return toast(`网格名称至少 ${L.gridName.min} 个字`)
     if (await save.exec({ done: '已改名' }, renaming.name.trim(), renaming.id)) {
       setRenaming(null)
       void places.reload()
@@ -71,7 +72,7 @@ function Grids() {
               className="input-grid-rename"
               value={renaming.name}
               onChange={(v) => setRenaming({ ...renaming, name: v })}
-              maxLength={20}
+              maxLength={L.gridName.max}
             />
             <View className="wb-row">
               <Btn onClick={() => setRenaming(null)}>不改了</Btn>
@@ -94,7 +95,13 @@ function Grids() {
       )}
       <Field label="新增网格" className="grid-add">
         <View className="grid-add__row">
-          <TextInput className="input-grid-name grid-add__input" value={name} onChange={setName} maxLength={20} placeholder="如 第四网格" />
+          <TextInput
+            className="input-grid-name grid-add__input"
+            value={name}
+            onChange={setName}
+            maxLength={L.gridName.max}
+            placeholder="如 第四网格"
+          />
           <Btn type="primary" className="btn-grid-add" loading={save.busy} onClick={() => void add()}>
             新增
           </Btn>

@@ -25,6 +25,7 @@ import { go } from '@/utils/nav'
 import { formatTime } from '@/utils/time'
 import '@/styles/blocks.scss'
 import './index.scss'
+import { ACCOUNT_LIMITS as L } from '@shared/limits'
 
 const KIND_TITLE: Record<RegistrationKind, string> = { resident: '居民登记', member: '在职党员双报到' }
 const STATUS_TEXT = { pending: '等待社区审核', approved: '已通过', rejected: '未通过' } as const
@@ -59,7 +60,7 @@ function ResidentForm({ places, onDone }: { places: Places; onDone: (r: Registra
     peopleApi.registerResident({ name: name.trim(), phone: phone.trim(), buildingId, unit: unit.trim(), room: room.trim() }, requestId),
   )
   const errors = {
-    name: name.trim().length < 2 ? '请填写姓名' : '',
+    name: name.trim().length < L.name.min ? '请填写姓名' : '',
     phone: /^1[3-9]\d{9}$/.test(phone.trim()) ? '' : '请填写 11 位手机号',
     building: buildingId ? '' : '请选择楼栋',
     unit: unit.trim() ? '' : '请填写单元',
@@ -89,7 +90,7 @@ function ResidentForm({ places, onDone }: { places: Places; onDone: (r: Registra
         value={name}
         onChange={setName}
         placeholder="您的真实姓名"
-        maxLength={20}
+        maxLength={L.name.max}
       />
       <Field label="手机号" error={tried ? errors.phone : ''} hint="社区工作人员和接单的党员会用它联系您">
         <TextInput className="input-phone" value={phone} onChange={setPhone} placeholder="11 位手机号" maxLength={11} type="number" />
@@ -124,10 +125,10 @@ function ResidentForm({ places, onDone }: { places: Places; onDone: (r: Registra
       </Field>
       <View className="reg-form__pair">
         <Field label="单元" error={tried ? errors.unit : ''} className="reg-form__half">
-          <TextInput className="input-unit" value={unit} onChange={setUnit} placeholder="如 2" maxLength={10} />
+          <TextInput className="input-unit" value={unit} onChange={setUnit} placeholder="如 2" maxLength={L.unit.max} />
         </Field>
         <Field label="房号" error={tried ? errors.room : ''} className="reg-form__half">
-          <TextInput className="input-room" value={room} onChange={setRoom} placeholder="如 301" maxLength={10} />
+          <TextInput className="input-room" value={room} onChange={setRoom} placeholder="如 301" maxLength={L.room.max} />
         </Field>
       </View>
       <Btn block type="primary" size="large" className="btn-submit-resident" loading={submit.busy} onClick={() => void send()}>
@@ -151,15 +152,15 @@ function MemberForm({ places, onDone }: { places: Places; onDone: (r: Registrati
     peopleApi.registerMember({ workUnit: workUnit.trim(), branch: branch.trim(), posts, skills, gridId }, requestId),
   )
   const errors = {
-    workUnit: workUnit.trim().length < 2 ? '请填写工作单位' : '',
-    branch: branch.trim().length < 2 ? '请填写所在党支部' : '',
+    workUnit: workUnit.trim().length < L.workUnit.min ? '请填写工作单位' : '',
+    branch: branch.trim().length < L.branch.min ? '请填写所在党支部' : '',
     posts: posts.length ? '' : '请至少认领一个岗位',
   }
   const ok = Object.values(errors).every((e) => !e)
   const toggle = (p: PostType) => setPosts((cur) => (cur.includes(p) ? cur.filter((x) => x !== p) : [...cur, p]))
   const addSkill = () => {
     const s = skill.trim()
-    if (!s || skills.includes(s) || skills.length >= 10) return
+    if (!s || skills.includes(s) || skills.length >= L.maxSkills) return
     setSkills([...skills, s])
     setSkill('')
   }
@@ -178,7 +179,7 @@ function MemberForm({ places, onDone }: { places: Places; onDone: (r: Registrati
         value={workUnit}
         onChange={setWorkUnit}
         placeholder="如 市税务局"
-        maxLength={40}
+        maxLength={L.workUnit.max}
       />
       <InputField
         label="所在党支部"
@@ -187,7 +188,7 @@ function MemberForm({ places, onDone }: { places: Places; onDone: (r: Registrati
         value={branch}
         onChange={setBranch}
         placeholder="如 市税务局第一党支部"
-        maxLength={40}
+        maxLength={L.branch.max}
       />
       <Field label="认领岗位（可多选）" error={tried ? errors.posts : ''}>
         <View className="chips chips-posts">
@@ -213,7 +214,7 @@ function MemberForm({ places, onDone }: { places: Places; onDone: (r: Registrati
             value={skill}
             onChange={setSkill}
             placeholder="输入一个技能"
-            maxLength={12}
+            maxLength={L.skill.max}
           />
           <Btn className="btn-add-skill" onClick={addSkill}>
             添加

@@ -24,6 +24,7 @@ import { photoSrc } from '@/services/transport'
 import { go } from '@/utils/nav'
 import { formatDateTime, formatSpan, formatTime } from '@/utils/time'
 import './index.scss'
+import { ACTIVITY_LIMITS } from '@shared/limits'
 
 function openMap(a: ActivityDetail) {
   const { lat, lng, name, address } = a.place
@@ -141,7 +142,7 @@ function Detail({ a, onChanged }: { a: ActivityDetail; onChanged: () => void }) 
                 value={token}
                 onChange={setToken}
                 placeholder="粘贴签到码"
-                maxLength={40}
+                maxLength={40 /* a check-in token is 35 characters */}
               />
               <Btn block type="primary" size="large" className="btn-checkin" loading={checkin.busy} onClick={() => doCheckin(token)}>
                 签到
@@ -218,6 +219,7 @@ function Detail({ a, onChanged }: { a: ActivityDetail; onChanged: () => void }) 
           {cancelling && (
             <ReasonForm
               title="取消的原因（报名的人都会收到）"
+              span={ACTIVITY_LIMITS.reason}
               templates={['天气原因，改期再办', '场地临时不能用', '报名人数太少']}
               submitText="确认取消活动"
               submitClassName="btn-cancel-activity-submit"

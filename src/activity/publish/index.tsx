@@ -30,6 +30,7 @@ import {
   weekendDefaults,
 } from '@/utils/time'
 import './index.scss'
+import { ACTIVITY_LIMITS as L } from '@shared/limits'
 
 const CATEGORIES = POST_TYPES.map((p) => ({ value: p, label: POST_TYPE_LABEL[p] }))
 
@@ -129,11 +130,11 @@ export default function Publish() {
   const quota = Number(form.quota)
   const points = form.points.trim() === '' ? undefined : Number(form.points)
   const errors = {
-    title: form.title.trim().length < 2 ? '请写活动名称（至少 2 个字）' : undefined,
+    title: form.title.trim().length < L.title.min ? `请写活动名称（至少 ${L.title.min} 个字）` : undefined,
     start: !(startMs > now) ? '开始时间已经过去了' : undefined,
     end: !(endMs > startMs) ? '结束时间要晚于开始时间' : undefined,
     deadline: !(deadlineMs > now) ? '报名截止时间已经过去了' : deadlineMs > startMs ? '报名截止不能晚于活动开始' : undefined,
-    place: form.placeName.trim().length < 2 ? '请写活动地点（至少 2 个字）' : undefined,
+    place: form.placeName.trim().length < L.placeName.min ? `请写活动地点（至少 ${L.placeName.min} 个字）` : undefined,
     quota: !Number.isInteger(quota) || quota < 1 || quota > 500 ? '名额请填 1 到 500' : undefined,
     points: points !== undefined && (!Number.isInteger(points) || points < 0 || points > 1000) ? '积分请填 0 到 1000' : undefined,
   }
@@ -194,7 +195,7 @@ export default function Publish() {
           value={form.title}
           onChange={(v) => set({ title: v })}
           placeholder="例：周六清理小区楼道杂物"
-          maxLength={40}
+          maxLength={L.title.max}
         />
         <Field label="类别">
           <Chips className="chips-category" options={CATEGORIES} value={form.category} onChange={(v) => set({ category: v })} />
@@ -258,7 +259,7 @@ export default function Publish() {
           value={form.placeName}
           onChange={(v) => set({ placeName: v })}
           placeholder="例：红星社区服务中心门口"
-          maxLength={60}
+          maxLength={L.placeName.max}
         />
         <InputField
           label="详细地址（可不填）"
@@ -266,7 +267,7 @@ export default function Publish() {
           value={form.address}
           onChange={(v) => set({ address: v })}
           placeholder="例：幸福路 12 号"
-          maxLength={120}
+          maxLength={L.placeAddress.max}
         />
         {platform.canPickPlace && (
           <Btn block className="btn-choose-location" onClick={() => void chooseLocation()}>
@@ -305,7 +306,7 @@ export default function Publish() {
           value={form.description}
           onChange={(v) => set({ description: v })}
           placeholder="例：请穿方便活动的衣服，社区准备手套和垃圾袋。"
-          maxLength={2000}
+          maxLength={L.description.max}
         />
         <Field label="封面图片（可不放）">
           <PhotoPicker picker={cover} addText="加封面" />

@@ -11,6 +11,7 @@ import { ordersApi } from '@/services/orders'
 import Btn, { type BtnProps } from '../btn'
 import ReasonForm, { type ReasonFormProps } from '../reason-form'
 import './index.scss'
+import { ORDER_LIMITS } from '@shared/limits'
 
 interface ActionButton {
   label: string
@@ -21,7 +22,7 @@ interface ActionButton {
 /** Asked in a reason form, then confirmed. */
 interface ReasonAction {
   button: ActionButton
-  form: Pick<ReasonFormProps, 'title' | 'templates' | 'min' | 'max' | 'submitText'>
+  form: Pick<ReasonFormProps, 'title' | 'templates' | 'span' | 'submitText'>
   confirm: ActionOptions
   run: (orderId: string, reason: string, requestId: string) => Promise<OrderDetail>
 }
@@ -38,19 +39,34 @@ const optional = (reason: string) => reason || undefined
 const REASON: Partial<Record<OrderAction, ReasonAction>> = {
   dispute: {
     button: { label: '还没解决', type: 'danger' },
-    form: { title: '哪里还没解决？', templates: ['问题还在，没有修好', '党员没有上门', '只做了一部分'], max: 300, submitText: '提交' },
+    form: {
+      title: '哪里还没解决？',
+      templates: ['问题还在，没有修好', '党员没有上门', '只做了一部分'],
+      span: ORDER_LIMITS.disputeReason,
+      submitText: '提交',
+    },
     confirm: { ask: '确认告诉党员还没解决？', done: '已告诉党员，请等待处理' },
     run: (id, reason, rid) => ordersApi.dispute(id, reason, rid),
   },
   cancel: {
     button: { label: '撤销', type: 'danger' },
-    form: { title: '为什么撤销？', templates: ['已经自己解决了', '不需要了', '填错了，重新提交'], min: 0, submitText: '确认撤销' },
+    form: {
+      title: '为什么撤销？',
+      templates: ['已经自己解决了', '不需要了', '填错了，重新提交'],
+      span: ORDER_LIMITS.cancelReason,
+      submitText: '确认撤销',
+    },
     confirm: { ask: '确定撤销这个工单吗？', confirmText: '撤销', done: '已撤销' },
     run: (id, reason, rid) => ordersApi.cancel(id, optional(reason), rid),
   },
   decline: {
     button: { label: '婉拒这单', type: 'danger' },
-    form: { title: '为什么不方便接？（可以不写）', templates: ['最近没空', '这件事我做不了', '离得太远'], min: 0, submitText: '确认婉拒' },
+    form: {
+      title: '为什么不方便接？（可以不写）',
+      templates: ['最近没空', '这件事我做不了', '离得太远'],
+      span: { ...ORDER_LIMITS.reason, min: 0 },
+      submitText: '确认婉拒',
+    },
     confirm: { ask: '确定婉拒这个派单吗？社区会另找人。', confirmText: '婉拒', done: '已婉拒' },
     run: (id, reason, rid) => ordersApi.decline(id, optional(reason), rid),
   },

@@ -18,8 +18,9 @@ import { ordersApi } from '@/services/orders'
 import { useSession } from '@/store/session'
 import { back } from '@/utils/nav'
 import './index.scss'
+import { ORDER_LIMITS } from '@shared/limits'
 
-const MIN_SUMMARY = 10
+const SUMMARY = ORDER_LIMITS.summary
 
 export default function TaskDetail() {
   const id = useRouter().params.id ?? ''
@@ -43,11 +44,11 @@ export default function TaskDetail() {
   if (!order.data) return <OrderPending id={id} order={order} />
   const o = order.data
   const directedToMe = o.status === 'open' && o.assignee && o.assignee.id === user?.id
-  const summaryShort = summary.trim().length < MIN_SUMMARY
+  const summaryShort = summary.trim().length < SUMMARY.min
 
   const submitComplete = () => {
     if (photos.uploading) return toast('照片还在上传，请稍等')
-    if (summaryShort) return toast(`请写几句做了什么（至少 ${MIN_SUMMARY} 个字）`)
+    if (summaryShort) return toast(`请写几句做了什么（至少 ${SUMMARY.min} 个字）`)
     if (photos.fileIds.length === 0) return toast('请至少拍一张照片')
     void completeAct.exec({ ask: '确认已完成服务？提交后请居民确认。', confirmText: '提交', done: '已提交，等居民确认' }).then(onDone)
   }
@@ -69,11 +70,11 @@ export default function TaskDetail() {
         <Card title="完成服务" className="complete-form">
           <AreaField
             label="做了什么"
-            hint={`至少 ${MIN_SUMMARY} 个字，现在 ${summary.trim().length} 个`}
+            hint={`至少 ${SUMMARY.min} 个字，现在 ${summary.trim().length} 个`}
             value={summary}
             onChange={setSummary}
             placeholder="例：已帮王阿姨取回降压药，并讲清楚了用法。"
-            maxLength={500}
+            maxLength={SUMMARY.max}
             className="input-summary"
           />
           <Field label="现场照片" hint="1 到 9 张">

@@ -16,6 +16,7 @@ import { useAction } from '@/hooks/useAction'
 import { useRemote } from '@/hooks/useRemote'
 import { ordersApi } from '@/services/orders'
 import './index.scss'
+import { ORDER_LIMITS } from '@shared/limits'
 
 export default function ResidentOrderDetail() {
   const id = useRouter().params.id ?? ''
@@ -67,7 +68,7 @@ export default function ResidentOrderDetail() {
             value={comment}
             onChange={setComment}
             placeholder="例：小王很耐心，谢谢！"
-            maxLength={300}
+            maxLength={ORDER_LIMITS.comment.max}
             className="input-comment"
           />
           <Btn

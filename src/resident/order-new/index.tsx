@@ -26,6 +26,7 @@ import { ordersApi } from '@/services/orders'
 import { cls } from '@/utils/cls'
 import { replace } from '@/utils/nav'
 import './index.scss'
+import { ORDER_LIMITS as L } from '@shared/limits'
 
 type Step = 'category' | 'describe' | 'confirm'
 
@@ -60,7 +61,7 @@ export default function OrderNew() {
 
   const titleError = useMemo(() => {
     const t = title.trim()
-    if (t.length < 2) return '请用几个字说说是什么事（至少 2 个字）'
+    if (t.length < L.title.min) return `请用几个字说说是什么事（至少 ${L.title.min} 个字）`
     return undefined
   }, [title])
   const photoError = isHazard && photos.fileIds.length === 0 ? '随手拍需要至少一张照片' : undefined
@@ -163,7 +164,7 @@ export default function OrderNew() {
             value={title}
             onChange={setTitle}
             placeholder={TITLE_PLACEHOLDER[kind]}
-            maxLength={40}
+            maxLength={L.title.max}
           />
           <AreaField
             label="详细说说（可以不写）"
@@ -171,7 +172,7 @@ export default function OrderNew() {
             value={description}
             onChange={setDescription}
             placeholder="在哪里、什么情况、需要怎么帮"
-            maxLength={1000}
+            maxLength={L.description.max}
           />
           {!isHazard && (
             <Field label="照片（可以不拍）" hint="最多 9 张">

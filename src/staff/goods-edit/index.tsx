@@ -17,6 +17,7 @@ import { type GoodsInput, mallApi } from '@/services/mall'
 import { photoSrc } from '@/services/transport'
 import { back } from '@/utils/nav'
 import './index.scss'
+import { MALL_LIMITS as L } from '@shared/limits'
 
 interface Form {
   name: string
@@ -57,7 +58,7 @@ function Editor({ goods }: { goods: Goods | null }) {
   const limit = intIn(form.limit, 1, 100)
   const name = form.name.trim()
   const errors = {
-    name: name.length < 2 ? '名称至少 2 个字' : undefined,
+    name: name.trim().length < L.name.min ? `名称至少 ${L.name.min} 个字` : undefined,
     price: price === undefined ? '请填 1 到 100000 的整数' : undefined,
     stock: stock === undefined ? '请填 0 到 100000 的整数' : undefined,
     limit: limit === undefined ? '请填 1 到 100 的整数' : undefined,
@@ -98,7 +99,7 @@ function Editor({ goods }: { goods: Goods | null }) {
           value={form.name}
           onChange={(v) => set({ name: v })}
           placeholder="例：东北大米 5 斤"
-          maxLength={30}
+          maxLength={L.name.max}
         />
         <Field label="图片" hint="一张清楚的商品照片">
           {keepImage && goods?.image && photo.items.length === 0 ? (
@@ -124,7 +125,7 @@ function Editor({ goods }: { goods: Goods | null }) {
           value={form.description}
           onChange={(v) => set({ description: v })}
           placeholder="例：社区超市提供，服务中心领取"
-          maxLength={500}
+          maxLength={L.description.max}
           className="input-goods-desc"
         />
         <InputField

@@ -15,6 +15,7 @@ import { evaluationApi } from '@/services/workbench'
 import { Figures, ScoreInput, scoreOf } from '../shared'
 import '@/styles/blocks.scss'
 import '../shared/shared.scss'
+import { POINTS_LIMITS } from '@shared/limits'
 
 export default function BranchScore() {
   const { params } = useRouter()
@@ -31,7 +32,7 @@ export default function BranchScore() {
 
   const send = async () => {
     if (scoreOf(score) === null) return toast('请填写 0–100 的分数')
-    if (scorer.trim().length < 2) return toast('请填写党支部和打分人')
+    if (scorer.trim().length < POINTS_LIMITS.scorer.min) return toast('请填写党支部和打分人')
     const done = await submit.exec({ ask: `确认给${f?.name ?? ''}打 ${score} 分？提交后不能修改。`, confirmText: '提交' })
     if (done) setSent(true)
   }
@@ -80,7 +81,7 @@ export default function BranchScore() {
           className="input-scorer"
           value={scorer}
           onChange={setScorer}
-          maxLength={40}
+          maxLength={POINTS_LIMITS.scorer.max}
           placeholder="党支部名称和您的姓名"
         />
         <AreaField
@@ -88,7 +89,7 @@ export default function BranchScore() {
           className="input-branch-comment"
           value={comment}
           onChange={setComment}
-          maxLength={500}
+          maxLength={POINTS_LIMITS.comment.max}
           placeholder="写几句评价"
         />
         <Btn block type="primary" size="large" className="btn-submit-branch" loading={submit.busy} onClick={() => void send()}>

@@ -18,6 +18,7 @@ import { Packet, ScoreInput, scoreOf } from '../shared'
 import '@/styles/blocks.scss'
 import '../shared/shared.scss'
 import './detail.scss'
+import { POINTS_LIMITS } from '@shared/limits'
 
 function ScoreForm({
   part,
@@ -53,7 +54,7 @@ function ScoreForm({
         className={`input-comment-${part}`}
         value={comment}
         onChange={setComment}
-        maxLength={500}
+        maxLength={POINTS_LIMITS.comment.max}
         placeholder="写几句评价"
       />
       <Btn block type="primary" className={`btn-save-${part}`} loading={save.busy} onClick={() => void submit()}>

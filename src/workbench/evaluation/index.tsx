@@ -24,6 +24,9 @@ import { Packet, PART_LABEL, ScoreInput, scoreOf, thisYear } from '../shared'
 import '@/styles/blocks.scss'
 import '../shared/shared.scss'
 import './index.scss'
+import { POINTS_LIMITS } from '@shared/limits'
+
+const SELF = POINTS_LIMITS.selfText
 
 function YearBar({ year, onChange }: { year: number; onChange: (y: number) => void }) {
   const now = thisYear()
@@ -103,7 +106,7 @@ function MemberView({ year }: { year: number }) {
   const open = editing || (p !== undefined && p.self === null)
   const submit = async () => {
     if (scoreOf(score) === null) return toast('请填写 0–100 的分数')
-    if (text.trim().length < 10) return toast('自评至少写 10 个字')
+    if (text.trim().length < SELF.min) return toast(`自评至少写 ${SELF.min} 个字`)
     const saved = await save.exec({ ask: '确认提交自评？', confirmText: '提交', done: '已保存' })
     if (saved) {
       packet.setData(saved)
@@ -121,11 +124,11 @@ function MemberView({ year }: { year: number }) {
               </Field>
               <AreaField
                 label="这一年做了什么"
-                hint="至少 10 个字：服务了哪些居民、参加了哪些活动、有什么体会"
+                hint={`至少 ${SELF.min} 个字：服务了哪些居民、参加了哪些活动、有什么体会`}
                 className="input-self-text"
                 value={text}
                 onChange={setText}
-                maxLength={2000}
+                maxLength={SELF.max}
                 placeholder="写写您这一年的服务"
               />
               <Btn block type="primary" className="btn-save-self" loading={save.busy} onClick={() => void submit()}>
