@@ -4,6 +4,7 @@ import path from 'node:path'
 import { composeLocal } from '../cloudfunctions/compose'
 import { createGateway } from './gateway'
 import { seedDemo } from './seed'
+import { lanUrls } from './urls'
 
 const TICK_EVERY_MS = 60_000
 
@@ -30,6 +31,7 @@ async function main() {
     const addr = server.address()
     const actual = typeof addr === 'object' && addr ? addr.port : port
     console.log(`[redgrid] 红网邻里 running at http://localhost:${actual}/  (data: ${dataDir}, demo: ${demo ? 'on' : 'off'})`)
+    for (const url of lanUrls(host, actual)) console.log(`[redgrid] 同一网络的手机可以打开 / on your network: ${url}`)
   })
 
   const stop = () => {
