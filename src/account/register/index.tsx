@@ -2,7 +2,7 @@
 // reports their work unit, party branch, the posts they claim (认领岗位), skills and home grid. Both
 // wait for community staff; the state and any reason to resubmit are shown at the top.
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
+import { Button, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import { POST_TYPES, type PostType } from '@shared/enums'
 import type { Places, RegistrationKind, RegistrationView } from '@shared/accounts'
@@ -26,6 +26,7 @@ import { formatTime } from '@/utils/time'
 import '@/styles/blocks.scss'
 import './index.scss'
 import { ACCOUNT_LIMITS as L } from '@shared/limits'
+import Tap from '@/components/tap'
 
 const KIND_TITLE: Record<RegistrationKind, string> = { resident: '居民登记', member: '在职党员双报到' }
 const STATUS_TEXT = { pending: '等待社区审核', approved: '已通过', rejected: '未通过' } as const
@@ -193,19 +194,25 @@ function MemberForm({ places, onDone }: { places: Places; onDone: (r: Registrati
       <Field label="认领岗位（可多选）" error={tried ? errors.posts : ''}>
         <View className="chips chips-posts">
           {POST_TYPES.map((p) => (
-            <View key={p} className={cls('chip', `chip-post-${p}`, posts.includes(p) && 'chip--on')} onClick={() => toggle(p)}>
+            <Tap
+              key={p}
+              role="checkbox"
+              on={posts.includes(p)}
+              className={cls('chip', `chip-post-${p}`, posts.includes(p) && 'chip--on')}
+              onTap={() => toggle(p)}
+            >
               {posts.includes(p) ? '✓ ' : ''}
               {POST_TYPE_LABEL[p]}
-            </View>
+            </Tap>
           ))}
         </View>
       </Field>
       <Field label="技能特长" hint="如 陪诊、电工、辅导功课，最多 10 个">
         <View className="wb-tags reg-form__skills">
           {skills.map((s) => (
-            <Text key={s} className="wb-tag reg-form__skill" onClick={() => setSkills(skills.filter((x) => x !== s))}>
+            <Tap key={s} label={`去掉「${s}」`} className="wb-tag reg-form__skill" onTap={() => setSkills(skills.filter((x) => x !== s))}>
               {s} ×
-            </Text>
+            </Tap>
           ))}
         </View>
         <View className="reg-form__add">
@@ -268,11 +275,17 @@ export default function Register() {
   return (
     <Screen className="wb register">
       {roles.includes('resident') && !roles.includes('member') && (
-        <View className="register__switch">
+        <View className="register__switch" role="tablist">
           {(['member', 'resident'] as const).map((k) => (
-            <View key={k} className={cls('chip', `register__tab-${k}`, kind === k && 'chip--on')} onClick={() => setKind(k)}>
+            <Tap
+              key={k}
+              role="tab"
+              on={kind === k}
+              className={cls('chip', `register__tab-${k}`, kind === k && 'chip--on')}
+              onTap={() => setKind(k)}
+            >
               {k === 'member' ? '党员双报到' : '更换住址'}
-            </View>
+            </Tap>
           ))}
         </View>
       )}

@@ -3,6 +3,7 @@ import { Input, Textarea, View } from '@tarojs/components'
 import type { PropsWithChildren } from 'react'
 import { cls } from '@/utils/cls'
 import './index.scss'
+import Tap from '@/components/tap'
 
 export function Field({
   label,
@@ -106,9 +107,15 @@ export function Chips<T extends string>({
   return (
     <View className={cls('chips', className)}>
       {options.map((o) => (
-        <View key={o.value} className={cls('chip', o.value === value && 'chip--on')} onClick={() => onChange(o.value)}>
+        <Tap
+          key={o.value}
+          role="radio"
+          on={o.value === value}
+          className={cls('chip', o.value === value && 'chip--on')}
+          onTap={() => onChange(o.value)}
+        >
           {o.label}
-        </View>
+        </Tap>
       ))}
     </View>
   )

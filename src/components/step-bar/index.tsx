@@ -1,11 +1,14 @@
-// Where an order is: 已提交 → 已派单 → 已接单 → 待确认 → 已完成 (or a banner when it stopped).
+// Where an order is: 待审核 → 待接单 → 服务中 → 待确认 → 已完成 (or a banner when it stopped).
 import { View } from '@tarojs/components'
 import type { OrderStatus } from '@shared/enums'
+import { STATUS_LABEL } from '@/constants/labels'
 import { cls } from '@/utils/cls'
 import './index.scss'
 
-const STEPS = ['已提交', '已派单', '已接单', '待确认', '已完成']
-const INDEX: Partial<Record<OrderStatus, number>> = { submitted: 0, open: 1, claimed: 2, completed: 3, closed: 4 }
+// each step is a status, worded as the status tag words it (待审核 on the bar where the tag says 待审核)
+const FLOW: OrderStatus[] = ['submitted', 'open', 'claimed', 'completed', 'closed']
+const STEPS = FLOW.map((s) => STATUS_LABEL[s])
+const INDEX: Partial<Record<OrderStatus, number>> = Object.fromEntries(FLOW.map((s, i) => [s, i]))
 
 export default function StepBar({ status, note }: { status: OrderStatus; note?: string | null }) {
   if (status === 'rejected' || status === 'cancelled') {

@@ -8,6 +8,7 @@ import { ROUTES, withQuery } from '@/constants/routes'
 import { useRemote } from '@/hooks/useRemote'
 import { ordersApi } from '@/services/orders'
 import { go } from '@/utils/nav'
+import Tap from '@/components/tap'
 
 const ACTIVE: OrderStatus[] = ['submitted', 'open', 'claimed', 'completed']
 
@@ -25,15 +26,15 @@ export default function ResidentHome() {
     <View className="resident-home">
       <View className="kind-buttons">
         {KINDS.map((k) => (
-          <View
+          <Tap
             key={k.kind}
             className={`kind-button kind-button--${k.kind} btn-kind-${k.kind}`}
             hoverClass="kind-button--pressed"
-            onClick={() => go(withQuery(ROUTES.orderNew, { kind: k.kind }))}
+            onTap={() => go(withQuery(ROUTES.orderNew, { kind: k.kind }))}
           >
             <View className="kind-button__title">{k.title}</View>
             <View className="kind-button__hint">{k.hint}</View>
-          </View>
+          </Tap>
         ))}
       </View>
 

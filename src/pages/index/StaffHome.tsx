@@ -15,6 +15,7 @@ import { ordersApi } from '@/services/orders'
 import { cls } from '@/utils/cls'
 import { go } from '@/utils/nav'
 import { isSameDay } from '@/utils/time'
+import Tap from '@/components/tap'
 
 /** "12" · "50+" (more pages) · "—" (failed) · "…" (loading) */
 function countOf(r: Pick<Remote<Page<unknown>>, 'data' | 'error'>): string {
@@ -38,10 +39,10 @@ function CountCard({
   onClick: () => void
 }) {
   return (
-    <View className={cls('count-card', urgent && 'count-card--urgent', className)} hoverClass="count-card--pressed" onClick={onClick}>
+    <Tap className={cls('count-card', urgent && 'count-card--urgent', className)} hoverClass="count-card--pressed" onTap={onClick}>
       {value !== undefined ? <View className="count-card__value">{value}</View> : <View className="count-card__hint">{hint}</View>}
-      <View className="count-card__label">{label} ›</View>
-    </View>
+      <View className="count-card__label">{label}</View>
+    </Tap>
   )
 }
 

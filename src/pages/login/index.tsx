@@ -15,6 +15,7 @@ import { demoLogin, listDemoUsers } from '@/services/auth'
 import { toast } from '@/services/feedback'
 import { useSession } from '@/store/session'
 import './index.scss'
+import Tap from '@/components/tap'
 
 function groupByCommunity(users: DemoUser[]): Array<{ name: string; users: DemoUser[] }> {
   const groups = new Map<string, { name: string; users: DemoUser[] }>()
@@ -77,7 +78,7 @@ function DemoSignIn() {
           <View key={g.name} className="login__group">
             <View className="login__community">{g.name}</View>
             {g.users.map((u) => (
-              <View key={u.id} className="login-user" hoverClass="login-user--pressed" onClick={() => void signIn(u)}>
+              <Tap key={u.id} className="login-user" hoverClass="login-user--pressed" onTap={() => void signIn(u)}>
                 <Text className="login-user__name">{u.name}</Text>
                 <View className="login-user__roles">
                   {[...u.roles]
@@ -88,7 +89,7 @@ function DemoSignIn() {
                       </Text>
                     ))}
                 </View>
-              </View>
+              </Tap>
             ))}
           </View>
         ))}
