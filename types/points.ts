@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { POINTS_LIMITS as P } from './limits'
 import type { LedgerFigures } from './workbench'
-import type { LedgerReason } from './enums'
+import type { LedgerReason, PostType } from './enums'
 import { POST_TYPES, URGENCIES } from './enums'
 import { id, page, text } from './common'
 import type { Page } from './common'
@@ -69,12 +69,24 @@ export interface Balance {
   rankingOptIn: boolean
 }
 
+/**
+ * What an order's award is made of, for the line 「助老扶幼 20 + 五星 5」 (the app words it): the points
+ * it was dispatched with (by its post type, urgency included), the rating's bonus, and what the daily
+ * cap held back (negative).
+ */
+export type AwardPart =
+  | { kind: 'post'; postType: PostType; points: number }
+  | { kind: 'rating'; stars: number; points: number }
+  | { kind: 'cap'; points: number }
+
 export interface LedgerEntry {
   id: string
   delta: number
   reason: LedgerReason
   /** Chinese line for the list: 完成工单「帮老人取药」 */
   note: string
+  /** An order's award, part by part (entries written before parts were kept have none). */
+  parts?: AwardPart[]
   balanceAfter: number
   at: string
 }

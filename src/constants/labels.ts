@@ -3,7 +3,7 @@ import type { LedgerReason, Level, OrderAction, OrderKind, OrderStatus, PostType
 import type { ActivityStatus } from '@shared/activities'
 import type { NoticeKind } from '@shared/inbox'
 import type { RedemptionStatus } from '@shared/mall'
-import type { Ranking } from '@shared/points'
+import type { AwardPart, Ranking } from '@shared/points'
 import { POST_TYPE_LABELS } from '@shared/labels'
 
 /** The post types' names, shared with the server (types/labels.ts). */
@@ -107,6 +107,19 @@ export const LEDGER_REASON_LABEL: Record<LedgerReason, string> = {
   refund: '退还',
   adjustment: '调整',
   expiry: '过期',
+}
+
+const STARS = ['', '一星', '二星', '三星', '四星', '五星']
+
+/** An award part by part, as the points line says it: 「助老扶幼 20 + 五星 5」, 「… − 每日上限 10」. */
+export function awardPartsText(parts: readonly AwardPart[]): string {
+  return parts
+    .map((p, i) => {
+      const words = p.kind === 'post' ? POST_TYPE_LABEL[p.postType] : p.kind === 'rating' ? STARS[p.stars] : '每日上限'
+      const n = Math.abs(p.points)
+      return i === 0 ? `${words} ${n}` : `${p.points < 0 ? '−' : '+'} ${words} ${n}`
+    })
+    .join(' ')
 }
 
 export const ROLE_LABEL: Record<Role, string> = {

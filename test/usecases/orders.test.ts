@@ -85,7 +85,17 @@ describe('the order loop', () => {
     expect(await h.ok(MEMBER, 'points', 'balance', {})).toMatchObject({ balance: 25, earned: 25, spent: 0, yearEarned: 25 })
     const ledger = await h.ok(MEMBER, 'points', 'ledger', {})
     expect(ledger.items).toEqual([
-      expect.objectContaining({ delta: 25, reason: 'order_award', note: '完成工单「帮老人取药」', balanceAfter: 25 }),
+      expect.objectContaining({
+        delta: 25,
+        reason: 'order_award',
+        note: '完成工单「帮老人取药」',
+        // the award part by part, for the line 「助老扶幼 20 + 五星 5」
+        parts: [
+          { kind: 'post', postType: 'elderly_child', points: 20 },
+          { kind: 'rating', stars: 5, points: 5 },
+        ],
+        balanceAfter: 25,
+      }),
     ])
 
     // each step told the person it concerns, newest first, with the page that opens it

@@ -177,6 +177,10 @@ const STEPS: string[] = [
   CREATE TABLE identities (open_id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id));
   CREATE INDEX identities_user ON identities(user_id);
   `,
+  // an order's award, part by part (助老扶幼 20 + 五星 5): JSON, null on other entries
+  `
+  ALTER TABLE ledger ADD COLUMN parts TEXT;
+  `,
 ]
 
 export function migrate(db: Database.Database) {

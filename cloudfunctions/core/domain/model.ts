@@ -1,6 +1,6 @@
 // The records the rules work on. Times are epoch milliseconds (instants); display is the app's job.
 import type { LedgerReason, Level, OrderKind, OrderStatus, PostType, Role, Urgency } from '@shared/enums'
-import type { PointsRules } from '@shared/points'
+import type { AwardPart, PointsRules } from '@shared/points'
 import type { ActivityStatus, Attendance, CheckinMethod, SignupStatus } from '@shared/activities'
 import type { NoticeKind } from '@shared/inbox'
 
@@ -120,6 +120,8 @@ export interface LedgerRecord {
   delta: number
   reason: LedgerReason
   note: string
+  /** An order's award, part by part; absent on other entries (and on awards written before). */
+  parts?: AwardPart[]
   balanceAfter: number
   at: number
 }

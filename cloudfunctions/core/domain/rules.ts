@@ -1,6 +1,6 @@
 // Points rules (DESIGN.md §5): the schema lives in the wire contract; defaults and arithmetic here.
 import type { PostType, Urgency } from '@shared/enums'
-import { type PointsRules, PointsRulesSchema } from '@shared/points'
+import { type AwardPart, type PointsRules, PointsRulesSchema } from '@shared/points'
 import { POST_TYPE_LABELS } from '@shared/labels'
 
 export { PointsRulesSchema, type PointsRules }
@@ -37,6 +37,15 @@ export function dispatchPoints(rules: PointsRules, category: PostType, urgency: 
 export function awardPoints(rules: PointsRules, dispatched: number, rating: number | null): number {
   const bonus = rating === null ? 0 : (rules.ratingBonus[rating as 1 | 2 | 3 | 4 | 5] ?? 0)
   return dispatched + bonus
+}
+
+/** The same award part by part (助老扶幼 20 + 五星 5), parts worth nothing left out; they add up to awardPoints. */
+export function awardParts(rules: PointsRules, category: PostType, dispatched: number, rating: number | null): AwardPart[] {
+  const bonus = awardPoints(rules, dispatched, rating) - dispatched
+  return [
+    ...(dispatched > 0 ? [{ kind: 'post' as const, postType: category, points: dispatched }] : []),
+    ...(rating !== null && bonus > 0 ? [{ kind: 'rating' as const, stars: rating, points: bonus }] : []),
+  ]
 }
 
 /** The rules in plain words for members (积分规则说明). */

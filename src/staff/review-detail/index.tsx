@@ -24,7 +24,8 @@ export default function ReviewDetail() {
   const id = useRouter().params.id ?? ''
   const order = useRemote(() => ordersApi.get(id), [id], { skip: !id })
   const [open, setOpen] = useState<OrderAction | null>(null)
-  const [points, setPoints] = useState('')
+  // the box shows the rules' points until staff change them (null: untouched, the server applies the rules)
+  const [edited, setPoints] = useState<string | null>(null)
   const rules = useRemote(() => pointsApi.rules(), [], { refreshOnShow: false })
   const [assigneeId, setAssigneeId] = useState('')
   const [assigneeName, setAssigneeName] = useState('')
@@ -44,6 +45,7 @@ export default function ReviewDetail() {
   const o = order.data
   // what the rules give this order (base points of its post type × urgency factor), as the server computes it
   const byRules = rules.data ? Math.round(rules.data.rules.basePoints[o.category] * rules.data.rules.urgencyFactor[o.urgency]) : undefined
+  const points = edited ?? (byRules === undefined ? '' : String(byRules))
   const after = (next: OrderDetail | undefined) => {
     if (!next) {
       // refused (say the resident cancelled meanwhile) or not confirmed: show the order as it is now
@@ -57,7 +59,7 @@ export default function ReviewDetail() {
 
   const dispatch = () => {
     const text = points.trim()
-    const pts = text === '' ? undefined : Number(text)
+    const pts = edited === null || text === '' ? undefined : Number(text)
     if (pts !== undefined && (!Number.isInteger(pts) || pts < 0 || pts > 500)) {
       toast('积分请填 0 到 500 的整数，或留空按规则')
       return
@@ -81,12 +83,12 @@ export default function ReviewDetail() {
         <Card title="派单" className="dispatch-form">
           <InputField
             label="积分"
-            hint={byRules === undefined ? '留空则按社区规则计算' : `留空则按社区规则给 ${byRules} 分`}
+            hint={byRules === undefined ? '留空则按社区规则计算' : `按社区规则是 ${byRules} 分，可以改`}
             className="input-points"
             type="number"
             value={points}
             onChange={setPoints}
-            placeholder={byRules === undefined ? '按规则' : `按规则 ${byRules} 分`}
+            placeholder="按规则"
             maxLength={3}
           />
           <SuggestPicker

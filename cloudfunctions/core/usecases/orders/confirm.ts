@@ -3,7 +3,7 @@ import type { Caller } from '../../domain/access'
 import { SYSTEM } from '../../domain/access'
 import { allowedByDailyCap, sourceKeys } from '../../domain/ledger'
 import type { Order } from '../../domain/model'
-import { DEFAULT_RULES, awardPoints } from '../../domain/rules'
+import { DEFAULT_RULES, awardParts, awardPoints } from '../../domain/rules'
 import { nextStatus } from '../../domain/order-machine'
 import type { Ctx } from '../../ports'
 import { loadAccount, postEntry } from '../points/post'
@@ -37,6 +37,10 @@ export async function closeOrder(ctx: Ctx, order: Order, caller: Caller, rating:
       delta: award,
       reason: 'order_award',
       note: `完成工单「${order.title}」${award < earned ? `（已达每日上限，计 ${award} 分）` : ''}`,
+      parts: [
+        ...awardParts(rules, order.category, order.points ?? 0, rating),
+        ...(award < earned ? [{ kind: 'cap' as const, points: award - earned }] : []),
+      ],
       at,
     })
   }
