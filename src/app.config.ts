@@ -39,6 +39,9 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#c62f2f',
     navigationBarTitleText: '红网邻里',
     navigationBarTextStyle: 'white',
+    // H5: Taro's router draws this bar with the page's title (src/platform/chrome.h5.ts adds 返回 / 首页);
+    // 'default' is WeChat's own bar already, so the mini-program keeps one bar
+    navigationStyle: 'default',
   },
   tabBar: {
     color: '#4a4a4a',

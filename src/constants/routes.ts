@@ -44,6 +44,55 @@ export const ROUTES = {
 
 export const TAB_ROUTES: string[] = [ROUTES.home, ROUTES.messages, ROUTES.me]
 
+type Route = (typeof ROUTES)[keyof typeof ROUTES]
+
+/**
+ * Where 返回 goes when nothing in the app came before the page (opened from a link, or reloaded in a
+ * browser): its natural parent, with the query keys it shares (`id` of an activity's roster → its detail).
+ * Tab pages and 登录 have none.
+ */
+export const PARENT: Partial<Record<Route, { path: Route; keep?: string[] }>> = {
+  [ROUTES.orderNew]: { path: ROUTES.home },
+  [ROUTES.myOrders]: { path: ROUTES.home },
+  [ROUTES.orderDetail]: { path: ROUTES.myOrders },
+  [ROUTES.hall]: { path: ROUTES.home },
+  [ROUTES.wishes]: { path: ROUTES.hall },
+  [ROUTES.tasks]: { path: ROUTES.home },
+  [ROUTES.taskDetail]: { path: ROUTES.tasks },
+  [ROUTES.points]: { path: ROUTES.home },
+  [ROUTES.review]: { path: ROUTES.home },
+  [ROUTES.reviewDetail]: { path: ROUTES.review },
+  [ROUTES.overdue]: { path: ROUTES.home },
+  [ROUTES.staffGoods]: { path: ROUTES.home },
+  [ROUTES.goodsEdit]: { path: ROUTES.staffGoods },
+  [ROUTES.verify]: { path: ROUTES.home },
+  [ROUTES.mall]: { path: ROUTES.home },
+  [ROUTES.goods]: { path: ROUTES.mall },
+  [ROUTES.redemptions]: { path: ROUTES.mall },
+  [ROUTES.activities]: { path: ROUTES.home },
+  [ROUTES.activityDetail]: { path: ROUTES.activities },
+  [ROUTES.myActivities]: { path: ROUTES.activities },
+  [ROUTES.publish]: { path: ROUTES.activities },
+  [ROUTES.roster]: { path: ROUTES.activityDetail, keep: ['id'] },
+  [ROUTES.checkinCode]: { path: ROUTES.activityDetail, keep: ['id'] },
+  [ROUTES.register]: { path: ROUTES.me },
+  [ROUTES.pending]: { path: ROUTES.workbench },
+  [ROUTES.people]: { path: ROUTES.workbench },
+  [ROUTES.workbench]: { path: ROUTES.home },
+  [ROUTES.dashboard]: { path: ROUTES.workbench },
+  [ROUTES.ledger]: { path: ROUTES.workbench },
+  [ROUTES.evaluation]: { path: ROUTES.workbench },
+  [ROUTES.branchScore]: { path: ROUTES.workbench },
+  [ROUTES.showcase]: { path: ROUTES.workbench },
+}
+
+/** The parent page's URL for a page at `route` with `params`, or null (a tab page, 登录). */
+export function parentOf(route: string, params: Record<string, string | undefined>): string | null {
+  const parent = PARENT[`/${route.replace(/^\//, '')}` as Route]
+  if (!parent) return null
+  return withQuery(parent.path, Object.fromEntries((parent.keep ?? []).map((k) => [k, params[k]])))
+}
+
 /** Build "path?a=1&b=2" skipping empty values. */
 export function withQuery(path: string, query: Record<string, string | number | undefined | null>): string {
   const qs = Object.entries(query)
