@@ -14,10 +14,13 @@ import { fileURLToPath } from 'node:url'
 import { startGateway } from './lib/gateway.mjs'
 import { Journey, SkipJourney } from './lib/harness.mjs'
 import activities from './journeys/activities.mjs'
+import drafts from './journeys/drafts.mjs'
 import elderMode from './journeys/elder-mode.mjs'
+import gettingAround from './journeys/getting-around.mjs'
 import mall from './journeys/mall.mjs'
 import orderLoop from './journeys/order-loop.mjs'
 import workbench from './journeys/workbench.mjs'
+import readmeWalk from './journeys/readme-walk.mjs'
 import rejectedCancelled from './journeys/rejected-cancelled.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
@@ -25,7 +28,7 @@ const require = createRequire(path.join(root, 'package.json'))
 const { chromium } = require('playwright-core')
 
 // activities last: it moves the gateway's test clock forward (to the activity's check-in and end)
-const JOURNEYS = [orderLoop, rejectedCancelled, elderMode, mall, activities, workbench]
+const JOURNEYS = [readmeWalk, orderLoop, rejectedCancelled, elderMode, drafts, gettingAround, mall, activities, workbench]
 const JOURNEY_TIMEOUT_MS = 180_000
 const RUN_TIMEOUT_MS = 10 * 60_000
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium'
@@ -136,7 +139,7 @@ async function main() {
     let status = 'passed'
     let reason = ''
     try {
-      await withTimeout(def.run(j), JOURNEY_TIMEOUT_MS, def.name)
+      await withTimeout(def.run(j), def.timeoutMs ?? JOURNEY_TIMEOUT_MS, def.name)
     } catch (e) {
       if (e instanceof SkipJourney) {
         status = 'skipped'
@@ -155,7 +158,7 @@ async function main() {
       reason = [reason, 'console errors / failed requests:', ...j.problems.map((p) => `  - ${p}`)].filter(Boolean).join('\n')
     }
     const ms = Date.now() - started
-    results.push({ name: def.name, status, reason, ms, shots: j.shots, findings: j.findings })
+    results.push({ name: def.name, status, reason, ms, shots: j.shots, findings: j.findings, axe: j.axeResults })
     const mark = status === 'passed' ? '✔' : status === 'skipped' ? '○' : '✘'
     log(`${mark} ${def.name} ${status} in ${(ms / 1000).toFixed(1)}s${j.shots.length ? ` (${j.shots.length} screenshots)` : ''}`)
     if (reason) console.log(reason.replace(/^/gm, '    '))
@@ -168,6 +171,14 @@ async function main() {
   if (findings.length) {
     console.log(`\nScreen audit (${findings.length} notes, not failures; also in test-output/e2e/findings.txt):`)
     for (const f of findings) console.log(`  · ${f}`)
+  }
+  const checked = results.flatMap((r) => r.axe)
+  if (checked.length) {
+    const byRule = new Map()
+    for (const { violations } of checked)
+      for (const v of violations) byRule.set(`${v.impact} ${v.id}`, (byRule.get(`${v.impact} ${v.id}`) ?? 0) + 1)
+    const rules = [...byRule].map(([rule, screens]) => `${rule} on ${screens} screen(s)`)
+    console.log(`\naxe-core (WCAG 2 A/AA) on ${checked.length} screens: ${rules.length ? rules.join('; ') : 'no violations'}`)
   }
   const n = (s) => results.filter((r) => r.status === s).length
   console.log(`\nscreenshots: ${path.relative(root, OUT)}/<journey>/NN-name.png`)

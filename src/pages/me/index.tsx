@@ -15,6 +15,7 @@ import { confirm } from '@/services/feedback'
 import { session, useSession } from '@/store/session'
 import { go } from '@/utils/nav'
 import './index.scss'
+import Tap from '@/components/tap'
 
 function Row({ label, value }: { label: string; value: string | null | undefined }) {
   return (
@@ -27,10 +28,10 @@ function Row({ label, value }: { label: string; value: string | null | undefined
 
 function LinkRow({ label, className, to }: { label: string; className: string; to: string }) {
   return (
-    <View className={`me-row me-row--link ${className}`} onClick={() => go(to)}>
+    <Tap className={`me-row me-row--link ${className}`} onTap={() => go(to)}>
       <Text className="me-row__label me-row__label--strong">{label}</Text>
       <Text className="me-row__value">查看 ›</Text>
-    </View>
+    </Tap>
   )
 }
 
@@ -42,6 +43,11 @@ export default function MePage() {
 
   const logout = async () => {
     if (!(await confirm('确定要退出登录吗？', { confirmText: '退出' }))) return
+    signOut()
+    void Taro.reLaunch({ url: ROUTES.login })
+  }
+  // demo only: one tap to the list of demo people (nothing of this person's is lost, so nothing to ask)
+  const switchUser = () => {
     signOut()
     void Taro.reLaunch({ url: ROUTES.login })
   }
@@ -112,9 +118,14 @@ export default function MePage() {
           </View>
 
           {platform.signIn === 'demo' && (
-            <Btn block type="danger" className="btn-logout" onClick={() => void logout()}>
-              退出登录
-            </Btn>
+            <View className="me-page__demo">
+              <Btn block type="primary" className="btn-switch-user" onClick={switchUser}>
+                切换演示用户
+              </Btn>
+              <Btn block type="danger" className="btn-logout" onClick={() => void logout()}>
+                退出登录
+              </Btn>
+            </View>
           )}
         </>
       )}
