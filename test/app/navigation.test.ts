@@ -1,26 +1,14 @@
 // Every page of app.config.ts has a way back in the browser: a tab page, 登录, a page that forwards
 // elsewhere (components/moved), or a natural parent for 返回 after a reload or from a link.
-import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { PARENT, ROUTES, TAB_ROUTES, parentOf } from '../../src/constants/routes'
+import { appPages, forwards as forwardsTo } from '../helpers/app-pages.cjs'
 
 const root = path.join(__dirname, '..', '..')
-
-/** The pages app.config.ts lists, as routes ('/resident/order-detail/index'). */
-function pages(): string[] {
-  const config = readFileSync(path.join(root, 'src', 'app.config.ts'), 'utf8')
-  const main = /pages: \[([^\]]*)\],\s*\/\/ one subpackage/.exec(config)?.[1] ?? ''
-  const out = [...main.matchAll(/'([^']+)'/g)].map((m) => `/${m[1]}`)
-  for (const sub of config.matchAll(/root: '([^']+)',\s*pages: \[([^\]]*)\]/g)) {
-    for (const p of sub[2].matchAll(/'([^']+)'/g)) out.push(`/${sub[1]}/${p[1]}`)
-  }
-  return out
-}
-
-const forwards = (route: string) => readFileSync(path.join(root, 'src', `${route}.tsx`), 'utf8').includes('components/moved')
+const forwards = (route: string): boolean => forwardsTo(root, route)
 
 describe('a way back from every page', () => {
-  const all = pages()
+  const all: string[] = appPages(root)
 
   it('reads the pages of app.config.ts', () => {
     expect(all.length).toBeGreaterThan(30)

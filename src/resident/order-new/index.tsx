@@ -27,6 +27,7 @@ import { fetchMe } from '@/services/accounts'
 import { confirm, toast } from '@/services/feedback'
 import { ordersApi } from '@/services/orders'
 import { useDraft } from '@/store/drafts'
+import { useSession } from '@/store/session'
 import { cls } from '@/utils/cls'
 import { back, go } from '@/utils/nav'
 import './index.scss'
@@ -75,6 +76,7 @@ export default function OrderNew() {
   const [showErrors, setShowErrors] = useState(false)
   const photos = usePhotoPicker(undefined, { saved: draft.value.photos, onSaved: (p) => update({ photos: p }) })
   const me = useRemote(fetchMe, [], { refreshOnShow: false })
+  const signedIn = useSession().user
   const step = steps[stepIndex]
   const stepUrl = (i: number) => withQuery(ROUTES.orderNew, { kind, step: i + 1 })
 
@@ -150,7 +152,9 @@ export default function OrderNew() {
     }, 1200)
   }
 
-  const address = me.data?.address ?? me.data?.buildingName ?? null
+  // the signed-in person's copy shows the address at once; the fresh answer replaces it
+  const person = me.data ?? signedIn
+  const address = person?.address ?? person?.buildingName ?? null
 
   return (
     <Screen className="order-new">
@@ -247,7 +251,7 @@ export default function OrderNew() {
           </View>
           <View className="confirm-card confirm-address">
             <View className="confirm-address__label">上门地址</View>
-            <View className="confirm-address__value">{me.loading ? '正在读取…' : (address ?? '还没有登记住址')}</View>
+            <View className="confirm-address__value">{!person && me.loading ? '正在读取…' : (address ?? '还没有登记住址')}</View>
             <View className="confirm-address__hint">地址不对？请联系社区工作人员修改。</View>
           </View>
         </View>

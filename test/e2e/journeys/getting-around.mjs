@@ -6,17 +6,7 @@
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-
-/** The pages app.config.ts lists ('/resident/order-detail/index'), read as the jest test reads them. */
-function appPages(root) {
-  const config = readFileSync(path.join(root, 'src', 'app.config.ts'), 'utf8')
-  const main = /pages: \[([^\]]*)\],\s*\/\/ one subpackage/.exec(config)?.[1] ?? ''
-  const out = [...main.matchAll(/'([^']+)'/g)].map((m) => `/${m[1]}`)
-  for (const sub of config.matchAll(/root: '([^']+)',\s*pages: \[([^\]]*)\]/g)) {
-    for (const p of sub[2].matchAll(/'([^']+)'/g)) out.push(`/${sub[1]}/${p[1]}`)
-  }
-  return out
-}
+import { appPages, forwards } from '../../helpers/app-pages.cjs'
 
 /** ROUTES, TAB_ROUTES and PARENT as src/constants/routes.ts writes them. */
 function routeTable(root) {
@@ -36,15 +26,13 @@ function configTitle(root, route) {
   return /navigationBarTitleText: '([^']+)'/.exec(readFileSync(file, 'utf8'))?.[1] ?? null
 }
 
-const forwards = (root, route) =>
-  readFileSync(path.join(root, 'src', `${route.replace(/^\//, '')}.tsx`), 'utf8').includes('components/moved')
-
 /** Pages whose title follows what they show (Taro.setNavigationBarTitle): only checked to be there. */
 const TITLE_FOLLOWS_CONTENT = new Set(['/staff/goods-edit/index', '/account/register/index'])
 
 /** Who opens a page: the person it is for. */
 function whoOpens(route) {
   if (route === '/workbench/register/index') return 'resident' // forwards to 登记, a resident's page
+  if (/\/(account|workbench)\/people\//.test(route)) return 'admin' // 人员与网格: the community's admin
   if (/^\/(staff|workbench)\//.test(route) || /account\/(pending|people)|activity\/(publish|roster|checkin-code)/.test(route))
     return 'staff'
   if (/^\/(member|mall|activity)\//.test(route)) return 'member'
@@ -90,7 +78,7 @@ export default {
     j.allow(409, /\/api\/activities$/)
 
     // ---- what the pages need to show something: an order waiting for review, one in the hall, an activity, goods
-    const people = { resident: 'u_wangxl', member: 'u_zhouzq', staff: 'u_linx' }
+    const people = { resident: 'u_wangxl', member: 'u_zhouzq', staff: 'u_linx', admin: 'u_xujh' }
     const resident = await j.api.login(people.resident)
     const staffApi = await j.api.login(people.staff)
     const memberApi = await j.api.login(people.member)
@@ -123,6 +111,7 @@ export default {
       resident: await j.actor('resident', { userId: people.resident }),
       member: await j.actor('member', { userId: people.member, role: 'member' }),
       staff: await j.actor('staff', { userId: people.staff, role: 'staff' }),
+      admin: await j.actor('admin', { userId: people.admin, role: 'staff' }),
     }
 
     // ---- every page, opened on its own (a link, a reload): title, 返回 → parent, 首页

@@ -38,7 +38,7 @@ export default {
     await j.shot(resident, 'order-step2-describe-with-photo')
     await resident.tap('.btn-next')
     await resident.vis('.step-confirm').first().waitFor()
-    const confirmText = await resident.text()
+    const confirmText = await resident.expectText(/1号楼/)
     assert.match(confirmText, /助老扶幼/)
     assert.match(confirmText, /1 张/)
     assert.match(confirmText, /1号楼/)

@@ -130,6 +130,8 @@ const literally = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 export default {
   name: 'readme-walk',
+  // as a new user meets it: the demo community as seeded, nobody's orders or points yet
+  freshGateway: true,
   title: "README.md's 演示一遍, word for word: order → dispatch → claim and complete → confirm with 5 stars → points",
   async run(j) {
     const steps = readmeSteps(j.root)

@@ -308,7 +308,9 @@ export class Actor {
       const status = r.status()
       if (status >= 500) journey.problem(`${who} HTTP ${status}: ${r.request().method()} ${r.url()}`)
       else if (status >= 400 && !journey.isAllowed(status, r.url()))
-        journey.problem(`${who} HTTP ${status} (not expected): ${r.request().method()} ${r.url()}`)
+        journey.problem(
+          `${who} HTTP ${status} (not expected): ${r.request().method()} ${r.url()} ${r.request().postData()?.slice(0, 60) ?? ''} on ${decodeURIComponent(new URL(page.url()).hash)}`,
+        )
     })
     page.on('pageerror', (e) => journey.problem(`${who} page error: ${e.stack || e.message}`))
     page.on('console', (m) => {
