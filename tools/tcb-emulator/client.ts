@@ -39,6 +39,8 @@ export interface StartOptions {
 
 export interface Stats {
   requests: Record<string, number>
+  /** Requests that carried a transactionId, by action. */
+  inTransaction: Record<string, number>
   errors: Record<string, number>
   transactions: {
     started: number

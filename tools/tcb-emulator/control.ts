@@ -59,6 +59,7 @@ async function dispatch(emu: Control, route: string, url: URL, body: Record<stri
   if (route === 'GET /stats')
     return ok({
       requests: emu.requestStats.requests,
+      inTransaction: emu.requestStats.inTransaction,
       errors: emu.requestStats.errors,
       transactions: { ...emu.db.stats, open: emu.db.openTransactions().length },
       functions: Object.fromEntries(emu.functions.stats),
@@ -66,6 +67,7 @@ async function dispatch(emu: Control, route: string, url: URL, body: Record<stri
     })
   if (route === 'POST /stats/reset') {
     emu.requestStats.requests = {}
+    emu.requestStats.inTransaction = {}
     emu.requestStats.errors = {}
     emu.db.resetStats()
     emu.functions.reset()

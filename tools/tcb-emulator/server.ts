@@ -38,6 +38,8 @@ export interface EmulatorOptions {
 export interface RequestStats {
   /** Requests by action (`database.getDocument`, `wx.openApi`, …). */
   requests: Record<string, number>
+  /** Of those, the requests that carried a transactionId (what ran inside a transaction), by action. */
+  inTransaction: Record<string, number>
   /** Error answers by code. */
   errors: Record<string, number>
 }
@@ -52,7 +54,7 @@ export class Emulator implements Control {
   readonly openapi: OpenApi
   readonly functions: Functions
   readonly persistence: Persistence | null
-  readonly requestStats: RequestStats = { requests: {}, errors: {} }
+  readonly requestStats: RequestStats = { requests: {}, inTransaction: {}, errors: {} }
   /** Security rules by collection: provision's function-only rule; server SDKs bypass them, so they are recorded only. */
   readonly rules = new Map<string, unknown>()
   latencyMs: number
@@ -123,6 +125,7 @@ export class Emulator implements Control {
     this.openapi.reset()
     this.functions.reset()
     this.requestStats.requests = {}
+    this.requestStats.inTransaction = {}
     this.requestStats.errors = {}
     this.latencyMs = this.options.latencyMs ?? 0
     this.persistence?.flush()
@@ -203,6 +206,8 @@ export class Emulator implements Control {
     }
     const action = String(params.action ?? '')
     this.count(action)
+    if (typeof params.transactionId === 'string' && params.transactionId)
+      this.requestStats.inTransaction[action] = (this.requestStats.inTransaction[action] ?? 0) + 1
     const isDb = action.startsWith('database.')
     try {
       const envName = String(params.envName ?? '')
