@@ -1,5 +1,6 @@
 // The repository contract: what every adapter of core/ports.ts must do, written once and run
-// against each adapter (SQLite always; CloudBase live when credentials are set).
+// against each adapter (SQLite; CloudBase on the real node-sdk, against the emulator or, with
+// credentials, a live environment).
 import type {
   Activity,
   Building,
