@@ -31,6 +31,8 @@ export interface StartOptions {
   /** Serve unregistered functions from `<dir>/<fn>/index.js` (e.g. build/functions). */
   functionsDir?: string
   txLifetimeMs?: number
+  /** Base of storage download links ('' for paths a front server serves); default the emulator's URL. */
+  downloadBase?: string
   /** Extra environment for the emulator process (what functions loaded into it read, e.g. REDGRID_SUBSCRIBE_TEMPLATES). */
   env?: Record<string, string>
   /** Ms to wait for the process to listen. */
@@ -83,6 +85,10 @@ export class EmulatorControl {
   setLatency = (databaseMs: number) => this.call('POST', '/latency', { databaseMs })
   /** The next `count` transactional writes (in `collection`) answer DATABASE_TRANSACTION_CONFLICT. */
   injectConflicts = (count: number, collection?: string) => this.call('POST', '/conflicts', { count, collection })
+  /** The time functions see (`Date.now()` in the emulator's process) and how far it runs ahead of the wall clock. */
+  clock = () => this.call<{ now: number; offsetMs: number }>('GET', '/clock')
+  /** Moves that time forward by `advanceMs` (never back): SLAs, deadlines and expiry in the functions follow. */
+  advanceClock = (advanceMs: number) => this.call<{ now: number; offsetMs: number }>('POST', '/clock', { advanceMs })
   openTransactions = async () =>
     (await this.call<{ open: Array<{ id: string; ageMs: number; writes: number }> }>('GET', '/transactions')).open
 
@@ -202,6 +208,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
   if (options.functionsDir) args.push('--functions', options.functionsDir)
   if (options.autoCreateCollections) args.push('--auto-create')
   if (options.txLifetimeMs) args.push('--tx-lifetime', String(options.txLifetimeMs))
+  if (options.downloadBase !== undefined) args.push(`--download-base=${options.downloadBase}`)
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } })
   let stderr = ''
   child.stderr?.on('data', (d) => {

@@ -9,6 +9,7 @@ import { cloudApi } from './cloudapi'
 import { type Control, handleControl } from './control'
 import { Database } from './database'
 import { TcbError } from './errors'
+import { PlatformClock } from './clock'
 import { Functions } from './functions'
 import { OpenApi } from './openapi'
 import { Persistence } from './persist'
@@ -33,6 +34,8 @@ export interface EmulatorOptions {
   /** `<dir>/<fn>/index.js` answers calls to a function nobody registered. */
   functionsDir?: string
   txLifetimeMs?: number
+  /** Base of storage download links ('' for paths on whatever origin serves them); default this emulator's URL. */
+  downloadBase?: string
 }
 
 export interface RequestStats {
@@ -57,6 +60,8 @@ export class Emulator implements Control {
   readonly requestStats: RequestStats = { requests: {}, inTransaction: {}, errors: {} }
   /** Security rules by collection: provision's function-only rule; server SDKs bypass them, so they are recorded only. */
   readonly rules = new Map<string, unknown>()
+  /** The time the functions see; a reset leaves it where it is (time never goes back). */
+  readonly clock = new PlatformClock()
   latencyMs: number
   private readonly server: http.Server
   private readonly tempDir: string | null
@@ -78,7 +83,12 @@ export class Emulator implements Control {
     this.declarePlan()
     this.persistence?.load()
     this.tempDir = options.dataDir ? null : mkdtempSync(path.join(os.tmpdir(), 'tcb-emulator-'))
-    this.storage = new Storage(this.envId, path.join(options.dataDir ?? (this.tempDir as string), 'storage'), () => this.url)
+    this.storage = new Storage(
+      this.envId,
+      path.join(options.dataDir ?? (this.tempDir as string), 'storage'),
+      () => this.url,
+      options.downloadBase,
+    )
     this.openapi = new OpenApi(this.appId)
     this.functions = new Functions(this.envId, this.appId, options.functionsDir)
     this.server = http.createServer((req, res) => {
