@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { composeLocal } from '../cloudfunctions/compose'
 import { createGateway } from './gateway'
+import { localBackend } from './local-backend'
 import { seedDemo } from './seed'
 
 const TICK_EVERY_MS = 60_000
@@ -20,7 +21,7 @@ async function main() {
   const app = composeLocal({ dataDir, demo, log })
   if (await seedDemo(app)) console.log(`[redgrid] 已创建演示社区 / seeded the demo communities in ${dataDir}`)
 
-  const server = createGateway(app, { demo, staticDir, log })
+  const server = createGateway(localBackend(app), { demo, staticDir, log })
   const timer = setInterval(() => {
     app.tick().catch((e) => log('scheduler tick failed', e))
   }, TICK_EVERY_MS)
