@@ -35,6 +35,8 @@ export interface StartOptions {
   downloadBase?: string
   /** Extra environment for the emulator process (what functions loaded into it read, e.g. REDGRID_SUBSCRIBE_TEMPLATES). */
   env?: Record<string, string>
+  /** Everything the emulator's process writes to stderr (its functions' logs among it); kept silent without. */
+  onStderr?: (text: string) => void
   /** Ms to wait for the process to listen. */
   startTimeoutMs?: number
 }
@@ -210,9 +212,12 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
   if (options.txLifetimeMs) args.push('--tx-lifetime', String(options.txLifetimeMs))
   if (options.downloadBase !== undefined) args.push(`--download-base=${options.downloadBase}`)
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } })
+  // kept until it is ready, for the error that says why it did not start (a long-lived emulator must not grow)
   let stderr = ''
+  let started = false
   child.stderr?.on('data', (d) => {
-    stderr += d
+    if (!started) stderr += d
+    options.onStderr?.(String(d))
     if (process.env.TCB_EMULATOR_DEBUG) process.stderr.write(d)
   })
   const ready = await new Promise<{ url: string; envId: string; appId: string }>((resolve, reject) => {
@@ -222,9 +227,11 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
       reject(new Error(`emulator did not start within ${options.startTimeoutMs ?? 20_000} ms\n${stderr}`))
     }, options.startTimeoutMs ?? 20_000)
     child.stdout?.on('data', (d) => {
+      if (started) return
       out += d
       const line = out.split('\n').find((l) => l.includes('"event":"ready"'))
       if (!line) return
+      started = true
       clearTimeout(timer)
       resolve(JSON.parse(line))
     })
