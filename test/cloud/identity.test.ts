@@ -79,6 +79,15 @@ describe('a call without an OPENID (timer, another function)', () => {
     expect(await call(fn, 'list')).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: '请在微信小程序中打开红网邻里' } })
   })
 
+  it('enrols nobody: a 居民登记 without an OPENID creates no person and binds nothing', async () => {
+    const h = harness()
+    const [users, identities] = [(await h.docs('users')).length, (await h.docs('identities')).length]
+    const input = { name: '陈明', phone: '13912345678', buildingId: 'b_1', unit: '2', room: '301' }
+    expect(await call('accounts', 'registerResident', input)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    expect(await h.docs('users')).toHaveLength(users)
+    expect(await h.docs('identities')).toHaveLength(identities)
+  })
+
   it('runs the scheduler tick', async () => {
     const res = await harness().scheduler({ Type: 'Timer', TriggerName: 'tick', Time: '2025-01-01T00:00:00Z' })
     expect(res).toMatchObject({ ok: true, data: { autoConfirmed: 0 } })

@@ -162,6 +162,29 @@ describe('photos, exports and the test clock', () => {
   })
 })
 
+describe('the mall under a race', () => {
+  it('six members redeem a good of stock 2 at once: two get it, never more; the rest find it sold out', async () => {
+    const members = ['u_zhouzq', 'u_wuhy', 'u_zhengw', 'u_sunln', 'u_maj', 'u_zhut']
+    const goods = await ok('u_linx', 'mall', 'upsertGoods', { name: '电饭煲', price: 30, stock: 2, limitPerMember: 1, onShelf: true })
+    for (const memberId of members) await ok('u_linx', 'points', 'adjust', { memberId, delta: 40, reason: '活动积分补录' })
+    const tokens = await Promise.all(members.map(token))
+    const redeem = (t: string) => post('mall', { action: 'redeem', input: { goodsId: goods.id }, requestId: `req-race-${++seq}` }, t)
+    // a database round trip of 10 ms: the six transactions overlap on the one goods document
+    await cloud.emulator.control.setLatency(10)
+    const results = await Promise.all(tokens.map(redeem)).finally(() => cloud.emulator.control.setLatency(0))
+    // some are served at once; the others are sold out, or — when the SDK's immediate retries ran out while
+    // a winner still held the document — told to try again, which each then does, one after another
+    for (const r of results.filter((x) => !x.body.ok)) expect(['SOLD_OUT', 'CONFLICT']).toContain(r.body.error.code)
+    const again: typeof results = []
+    for (const [i, t] of tokens.entries()) if (results[i].body.error?.code === 'CONFLICT') again.push(await redeem(t))
+    for (const r of again) if (!r.body.ok) expect(r.body.error.code).toBe('SOLD_OUT')
+    expect([...results, ...again].filter((r) => r.body.ok).length).toBe(2)
+    const shelf = await ok('u_linx', 'mall', 'listGoods', { all: true })
+    expect(shelf.items.find((g: { id: string }) => g.id === goods.id)).toMatchObject({ stock: 0 })
+    expect((await cloud.emulator.control.docs('redemptions')).filter((d) => d.goodsId === goods.id)).toHaveLength(2)
+  })
+})
+
 it('keeps its documents in the data folder across a restart, and seeds only once', async () => {
   const made = await ok('u_lijg', 'orders', 'create', { kind: 'wish', category: 'education', title: '想学用手机', description: '视频通话' })
   await close()
