@@ -2,7 +2,7 @@
 // the clock at seed time, so a fresh demo always has something to sign up for.
 import { randomBytes } from 'node:crypto'
 import type { PostType } from '@shared/enums'
-import { nextOccurrence, reminderAt } from '../cloudfunctions/core/domain/activity'
+import { nextOccurrence, publishedActivity } from '../cloudfunctions/core/domain/activity'
 import type { Activity } from '../cloudfunctions/core/domain/model'
 import { inZone } from '../cloudfunctions/core/domain/time'
 
@@ -63,33 +63,25 @@ export function demoActivities(now: number, createdBy: string): Activity[] {
   return DEMO_ACTIVITIES.map((a) => {
     const start = saturday + a.offsetHours * HOUR
     const evening = inZone(start).startOf('day').subtract(1, 'day').add(20, 'hour').valueOf()
-    return {
-      id: a.id,
-      communityId: 'c_hongxing',
-      seriesId: null,
-      title: a.title,
-      description: a.description,
-      category: a.category,
-      startAt: start,
-      endAt: start + a.hours * HOUR,
-      signupDeadline: evening > now ? evening : start - HOUR,
-      place: a.place,
-      quota: a.quota,
-      points: a.points,
-      cover: null,
-      status: 'published',
-      cancelReason: null,
-      signedCount: 0,
-      waitingCount: 0,
-      nextSeq: 1,
-      checkinSecret: randomBytes(32).toString('base64url'),
-      remindAt: reminderAt(start),
-      remindedAt: null,
-      createdBy,
-      createdAt: now,
-      updatedAt: now,
-      finishedAt: null,
-      version: 1,
-    }
+    return publishedActivity(
+      {
+        id: a.id,
+        communityId: 'c_hongxing',
+        seriesId: null,
+        title: a.title,
+        description: a.description,
+        category: a.category,
+        startAt: start,
+        endAt: start + a.hours * HOUR,
+        signupDeadline: evening > now ? evening : start - HOUR,
+        place: a.place,
+        quota: a.quota,
+        points: a.points,
+        cover: null,
+        checkinSecret: randomBytes(32).toString('base64url'),
+        createdBy,
+      },
+      now,
+    )
   })
 }
