@@ -19,6 +19,8 @@ export interface WeappOnCloud {
   open(route: string, query?: Record<string, string>): OpenPage
   /** Opens the page the app navigated to since `mark` (an index into wx.navigations), which must be `route`. */
   follow(mark: number, route: string): Promise<{ page: OpenPage; query: Record<string, string> }>
+  /** Taps `selector` (holding `hasText`) on `page` and opens where the app goes, which must be `route`. */
+  tapTo(page: OpenPage, selector: string, route: string, hasText?: string): Promise<{ page: OpenPage; query: Record<string, string> }>
   /**
    * The demo person `userId` picks up the phone: the app opens at its sign-in page, where WeChat's
    * "再试一次" asks the functions who this OPENID is, then goes home, which greets them by `name`. (One
@@ -57,13 +59,15 @@ export function weappOnCloudForFile(): () => WeappOnCloud {
         if (to.route !== route) throw new Error(`the app went to ${to.route}, not ${route}`)
         return { page: s.open(to.route, to.query), query: to.query }
       },
+      async tapTo(page, selector, route, hasText) {
+        const mark = s.wx.navigations.length
+        await page.tap(selector, hasText)
+        return s.follow(mark, route)
+      },
       async signIn(userId, name) {
         for (const p of opened.splice(0)) p.close()
         s.holder = demoOpenId(userId)
-        const login = s.open('/pages/login/index')
-        const mark = s.wx.navigations.length
-        await login.tap('.btn-retry-login')
-        const { page: home } = await s.follow(mark, '/pages/index/index')
+        const { page: home } = await s.tapTo(s.open('/pages/login/index'), '.btn-retry-login', '/pages/index/index')
         await home.waitText(`您好，${name}`)
         return home
       },
