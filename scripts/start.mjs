@@ -1,12 +1,15 @@
 // `npm start`: build the H5 app if it is missing (or REDGRID_REBUILD=1), then run the local gateway
-// that serves it with the API on one port. In a terminal the build draws its progress bar; in a log
-// (`npm start | cat`, CI, a service manager) it says one line before and one after, and prints the
-// build's whole output only when the build fails, so every error is there in full.
+// that serves it with the API on one port. `npm run serve:cloud` (--cloud): the same, with the cloud
+// functions built too when missing or stale, answered by them on the CloudBase emulator.
+// In a terminal the build draws its progress bar; in a log (`npm start | cat`, CI, a service manager)
+// it says one line before and one after, and prints the build's whole output only when the build
+// fails, so every error is there in full.
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { stripVTControlCharacters } from 'node:util'
+import { ensureFunctions } from './functions-fresh.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const h5 = path.join(root, 'dist-h5', 'index.html')
@@ -38,6 +41,12 @@ if (!existsSync(h5) || process.env.REDGRID_REBUILD === '1') {
   }
 }
 
-const gateway = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'local', 'main.ts')], { cwd: root, stdio: 'inherit' })
+const cloud = process.argv.includes('--cloud')
+if (cloud) ensureFunctions(root)
+
+const gateway = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'local', 'main.ts'), ...(cloud ? ['--cloud'] : [])], {
+  cwd: root,
+  stdio: 'inherit',
+})
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => gateway.kill(signal))
 gateway.on('exit', (code) => process.exit(code ?? 0))

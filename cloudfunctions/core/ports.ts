@@ -83,8 +83,12 @@ export interface PlaceRepo {
   grids(communityId: string): Promise<Grid[]>
   /** The community's buildings, by name then id. */
   buildings(communityId: string): Promise<Building[]>
+  /** Creates or renames a community; its points rules stay. */
+  saveCommunity(community: Community): Promise<void>
   /** Creates or renames a grid (admin). */
   saveGrid(grid: Grid): Promise<void>
+  /** Creates a building, or renames it and moves it to another grid of its community. */
+  saveBuilding(building: Building): Promise<void>
 }
 
 export interface OrderQuery {
