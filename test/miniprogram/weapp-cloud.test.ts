@@ -25,21 +25,23 @@ describe('the weapp build through whole journeys, on the built functions', () =>
     const { signIn, open, tapTo, wx, pickPhoto, storedFiles } = phone()
     // ---- 王秀兰 orders, with a photo from her album
     const home = await signIn('u_wangxl', '王秀兰')
-    const { page: form } = await tapTo(home, '.btn-kind-service', '/resident/order-new/index')
-    await form.tap('.category-tile--elderly_child')
+    // each step of 点单 is a page of its own (?step=2), the draft carried between them
+    const { page: category } = await tapTo(home, '.btn-kind-service', '/resident/order-new/index')
+    const { page: form } = await tapTo(category, '.category-tile--elderly_child', '/resident/order-new/index')
     await form.type('.input-title', TITLE)
     await form.type('.input-description', '降压药吃完了，医院在人民路，处方在我这里。')
     pickPhoto()
     await form.tap('.btn-add-photo')
     await form.find('.photo-picker__cell--done')
     await form.tap('.urgency-chips .chip', '一般')
-    await form.tap('.btn-next')
-    const confirmText = await form.waitText('请核对一下')
+    const { page: check } = await tapTo(form, '.btn-next', '/resident/order-new/index')
+    const confirmText = await check.waitText('请核对一下')
     expect(confirmText).toMatch(/助老扶幼[\s\S]*1 张[\s\S]*1号楼 1单元 302/)
-    const { page: submitted, query } = await tapTo(form, '.btn-submit', '/resident/order-detail/index')
+    const { page: submitted, query } = await tapTo(check, '.btn-submit', '/resident/order-detail/index')
     const orderId = query.id
     await submitted.waitText(TITLE)
-    expect(wx.toasts).toContain('已提交，社区工作人员会尽快处理')
+    expect(wx.toasts).toContain('已提交，社区会尽快处理')
+    expect(submitted.text()).toContain('查看我的需求') // what to do next
     // the photo went to cloud storage under her own folder, and the order holds it
     const uploads = (await storedFiles()).filter((f) => f.cloudPath.startsWith('uploads/u_wangxl/'))
     expect(uploads).toHaveLength(1)
@@ -53,7 +55,8 @@ describe('the weapp build through whole journeys, on the built functions', () =>
     const { page: review } = await tapTo(queue, '.order-card', '/staff/review-detail/index', TITLE)
     await review.find('.btn-dispatch')
     await review.tap('.btn-dispatch')
-    await review.waitText('待接单')
+    // the step bar names 待接单 before it is reached: wait for the timeline's entry
+    await review.waitText('审核通过，已派单')
     expect(wx.toasts).toContain('已派单')
 
     // ---- 周志强 claims it in the hall and completes it with a photo
