@@ -88,9 +88,10 @@ export const ACCESS_MATRIX: Record<string, AccessRow> = {
   'points.selfEvaluate': { own: [D, D, A, D, D, D], others: NONE },
   'points.scoreEvaluation': { own: [D, D, D, A, A, A], others: [D, D, D, R, R, R] },
   'points.branchLink': { own: [D, D, D, A, A, A], others: [D, D, D, R, R, R] },
-  // public: the one-time link is the key (whoever holds it, signed in or not)
+  // public: the one-time link is the key (whoever holds it, signed in or not) — but the member it is
+  // for never scores themselves (the fixture's link is the member's own)
   'points.branchForm': { own: [A, A, A, A, A, A], others: NONE },
-  'points.branchScore': { own: [A, A, A, A, A, A], others: NONE },
+  'points.branchScore': { own: [A, A, D, A, A, A], others: NONE },
 
   'mall.listGoods': { own: [D, A, A, A, A, A], others: NONE },
   'mall.upsertGoods': { own: [D, D, D, A, A, A], others: [D, D, D, D, D, D] },

@@ -1,5 +1,6 @@
 // Who the caller is to the rules: resolved on the server from the database, never from the payload.
 import type { Role } from '@shared/enums'
+import { AppError } from './errors'
 
 export interface Actor {
   userId: string
@@ -22,3 +23,11 @@ export const hasRole = (who: { roles: readonly Role[] }, role: Role) => who.role
 
 /** Staff powers: community staff and the community's admin. */
 export const isStaff = (who: { roles: readonly Role[] }) => hasRole(who, 'staff') || hasRole(who, 'admin')
+
+/**
+ * Separation of duties (DESIGN.md §10): nobody awards, verifies, dispatches to or scores themselves,
+ * whatever roles they hold together. `subjectId` is the person the act is for.
+ */
+export function assertNotSelf(actor: Actor, subjectId: string | null | undefined, message: string) {
+  if (subjectId && subjectId === actor.userId) throw new AppError('FORBIDDEN', message)
+}
