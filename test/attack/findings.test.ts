@@ -92,7 +92,7 @@ describe('finding: the order timeline named the resident in full to every member
 })
 
 describe('finding: an admin could give a deleted account a role again', () => {
-  it.failing('setStaff on a deleted account is refused and the account stays without roles', async () => {
+  it('setStaff on a deleted account is refused and the account stays without roles', async () => {
     const h = await openHarness()
     try {
       await h.ok(R2, 'accounts', 'deleteMe', { confirm: true })

@@ -3,7 +3,7 @@
 import type { z } from 'zod'
 import type { PeopleInput, PersonView, Places, PlacesInput, SetStaffInput, UpsertGridInput } from '@shared/accounts'
 import type { Actor } from '../../domain/access'
-import { forbidden, invalid, notFound } from '../../domain/errors'
+import { conflict, forbidden, invalid, notFound } from '../../domain/errors'
 import { byPlaceName, withRole, withoutRole } from '../../domain/onboarding'
 import type { Ctx } from '../../ports'
 
@@ -48,6 +48,8 @@ export async function setStaff(ctx: Ctx, actor: Actor, input: z.output<typeof Se
   const user = await ctx.repos.users.get(input.userId)
   if (!user || user.communityId !== actor.communityId) throw notFound('没有找到这个人')
   if (user.id === actor.userId) throw forbidden('不能修改自己的工作人员身份')
+  // an account deleted by its owner has no roles and must stay that way (so has one not yet verified)
+  if (input.staff && user.roles.length === 0) throw conflict('这个账号已注销或还没通过登记审核，不能设为工作人员')
   const roles = input.staff ? withRole(user.roles, 'staff') : withoutRole(user.roles, 'staff')
   if (!input.staff && roles.includes('admin')) throw forbidden('管理员的工作人员身份不能取消')
   await ctx.repos.users.saveProfile({ ...user, roles })
