@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import type { Role } from '@shared/enums'
 import type { Envelope } from '@shared/envelope'
+import { cleanInput } from './clean-input'
 import { type Actor, GUEST } from './domain/access'
 import { AppError } from './domain/errors'
 import type { Ctx, Repos } from './ports'
@@ -61,7 +62,7 @@ async function dispatch(fn: string, actions: ActionTable, runtime: Runtime, requ
   if (!identity && !def.public) throw new AppError('UNAUTHENTICATED', '请先登录')
   const actor = identity ? await runtime.uow.read((repos) => loadActor(repos, identity.userId)) : GUEST
   if (def.roles && !def.roles.some((r) => actor.roles.includes(r))) throw new AppError('FORBIDDEN', '没有权限做这件事')
-  const input = parse(def.input, req.input ?? {}, 'input')
+  const input = parse(def.input, cleanInput(req.input ?? {}), 'input')
 
   if (!def.mutating) return runRead(runtime, (ctx) => def.run(ctx, actor, input))
 

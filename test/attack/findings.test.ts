@@ -112,12 +112,12 @@ describe('finding: NUL, right-to-left overrides and zero-width characters were s
   })
   afterEach(() => h.close())
 
-  it.failing('a control character is refused, naming the field', async () => {
+  it('a control character is refused, naming the field', async () => {
     const res = await h.raw(R, 'orders', 'create', { kind: 'service', category: 'care', title: '修水\u0000管', description: '' })
     expect(res.ok ? null : [res.error.code, res.error.field]).toEqual(['INVALID_INPUT', 'title'])
   })
 
-  it.failing('bidi overrides and zero-width characters are stripped before anything is stored', async () => {
+  it('bidi overrides and zero-width characters are stripped before anything is stored', async () => {
     const o = await h.ok(R, 'orders', 'create', {
       kind: 'service',
       category: 'care',
