@@ -12,6 +12,7 @@ import type { RateLimiter } from '../cloudfunctions/core/ports'
 import type { LocalApp } from '../cloudfunctions/compose'
 import { demoRoster, demoSignIn } from '../cloudfunctions/core/usecases/accounts/demo-sign-in'
 import { sessionUser } from '../cloudfunctions/core/usecases/accounts/sessions'
+import { decodePath } from './paths'
 
 export interface GatewayOptions {
   demo: boolean
@@ -66,7 +67,7 @@ export function createGateway(app: LocalApp, options: GatewayOptions): http.Serv
   }
 
   async function route(req: http.IncomingMessage, res: http.ServerResponse, url: URL) {
-    const { pathname } = url
+    const pathname = decodePath(url.pathname)
     if (pathname === '/api/files' && req.method === 'POST') {
       const who = await identify(req)
       if (!who) throw new AppError('UNAUTHENTICATED', '请先登录')
@@ -147,7 +148,7 @@ export function createGateway(app: LocalApp, options: GatewayOptions): http.Serv
     if (!root || !existsSync(path.join(root, 'index.html')) || (req.method !== 'GET' && req.method !== 'HEAD')) {
       throw new AppError('NOT_FOUND', '没有这个页面')
     }
-    let file = path.join(root, path.normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, ''))
+    let file = path.join(root, path.normalize(pathname).replace(/^(\.\.[/\\])+/, ''))
     if (!file.startsWith(path.resolve(root)) || !existsSync(file) || statSync(file).isDirectory()) {
       // the H5 app routes on the client: unknown paths get the app shell
       file = path.join(root, 'index.html')
