@@ -11,9 +11,13 @@ import { TestClock } from './adapters/local/clock'
 import { inboxOnlyNotifier } from './adapters/local/notifier'
 import { openStore, type SqliteStore } from './adapters/sqlite/store'
 import { createHandler, type Handler, type Runtime } from './core/edge'
-import type { Clock, Deps, Ids, Notifier } from './core/ports'
+import type { Clock, Deps, Ids, Notifier, Passwords } from './core/ports'
+import { scryptPasswords } from './adapters/scrypt-passwords'
 import { REGISTRY } from './core/registry'
 import { tick } from './core/usecases/scheduler/tick'
+import { SIGN_IN_LIMITS } from './core/usecases/accounts/sign-in-limits'
+import { createSetupLink } from './core/usecases/accounts/sign-in'
+import { runWrite } from './core/runner'
 
 export interface LocalOptions {
   /** Folder for the database and uploaded photos. */
@@ -25,6 +29,8 @@ export interface LocalOptions {
   /** Push channel beyond the in-app inbox (none locally; tests may record). */
   notifier?: Notifier
   log?: Runtime['log']
+  /** The password KDF; default scrypt at production cost (tests pass a cheaper one). */
+  passwords?: Passwords
 }
 
 export interface LocalApp {
@@ -39,6 +45,8 @@ export interface LocalApp {
   deps: Deps
   handlers: Record<string, Handler>
   tick: () => ReturnType<typeof tick>
+  /** A one-time setup link for a new community's first admin (printed while no community exists). */
+  setupLink: (communityId?: string) => ReturnType<typeof createSetupLink>
   close(): void
 }
 
@@ -52,8 +60,10 @@ export function composeLocal(options: LocalOptions): LocalApp {
   const extraWords = existsSync(wordsFile) ? readFileSync(wordsFile, 'utf8').split('\n') : []
   const guard = wordGuard([...DEFAULT_BLOCKED_WORDS, ...extraWords])
   const limiter = memoryRateLimiter(clock, { maxFailures: 5, windowMs: 10 * 60_000 })
+  const signIns = { account: memoryRateLimiter(clock, SIGN_IN_LIMITS.account), address: memoryRateLimiter(clock, SIGN_IN_LIMITS.address) }
+  const passwords = options.passwords ?? scryptPasswords()
   const exports = localExports(path.join(options.dataDir, 'exports'), ids, clock)
-  const deps: Deps = { clock, ids, files, guard, limiter, notifier: options.notifier ?? inboxOnlyNotifier, exports }
+  const deps: Deps = { clock, ids, files, guard, limiter, signIns, passwords, notifier: options.notifier ?? inboxOnlyNotifier, exports }
   const runtime: Runtime = { uow: store, deps, log: options.log }
   const handlers = Object.fromEntries(Object.entries(REGISTRY).map(([fn, actions]) => [fn, createHandler(fn, actions, runtime)]))
   return {
@@ -65,6 +75,7 @@ export function composeLocal(options: LocalOptions): LocalApp {
     deps,
     handlers,
     tick: () => tick(runtime),
+    setupLink: (communityId) => runWrite(runtime, (ctx) => createSetupLink(ctx, communityId)),
     close: () => store.close(),
   }
 }

@@ -8,10 +8,10 @@ import type { ErrorBody } from '@shared/envelope'
 import { memoryRateLimiter } from '../cloudfunctions/adapters/local/rate-limiter'
 import { AppError } from '../cloudfunctions/core/domain/errors'
 import type { Identity } from '../cloudfunctions/core/edge'
-import type { RateLimiter } from '../cloudfunctions/core/ports'
 import type { LocalApp } from '../cloudfunctions/compose'
 import { demoRoster, demoSignIn } from '../cloudfunctions/core/usecases/accounts/demo-sign-in'
 import { sessionUser } from '../cloudfunctions/core/usecases/accounts/sessions'
+import { clientAddress } from './client-address'
 import { decodePath } from './paths'
 
 export interface GatewayOptions {
@@ -20,13 +20,17 @@ export interface GatewayOptions {
   staticDir?: string
   /** Largest JSON body accepted. */
   maxJsonBytes?: number
-  /** Counts failed sign-ins and unknown tokens per client address; default SIGN_IN_LIMIT in memory. */
-  signInLimiter?: RateLimiter
+  /** Proxies in front that append to X-Forwarded-For (TRUST_PROXY): failures count per client address behind them. */
+  trustProxy?: number
   log?: (message: string, error?: unknown) => void
 }
 
-/** Failed sign-ins (unknown demo users, forged or expired tokens) one client address may make in the window. */
-export const SIGN_IN_LIMIT = { maxFailures: 20, windowMs: 10 * 60_000 }
+/**
+ * Unknown, forged or ended tokens one client address may present in the window before its unknown
+ * tokens get 429 instead of 401. Counted apart from sign-ins: a browser left with a stale token never
+ * locks anyone at its address out of signing in (and a valid token is never slowed).
+ */
+export const UNKNOWN_TOKEN_LIMIT = { maxFailures: 100, windowMs: 10 * 60_000 }
 
 const MAX_JSON = 256 * 1024
 const MAX_UPLOAD = 5 * 1024 * 1024
@@ -48,21 +52,19 @@ const CONTENT_TYPES: Record<string, string> = {
 
 export function createGateway(app: LocalApp, options: GatewayOptions): http.Server {
   const maxJson = options.maxJsonBytes ?? MAX_JSON
-  const signIn = options.signInLimiter ?? memoryRateLimiter(app.clock, SIGN_IN_LIMIT)
-  // successful calls are never counted: a community centre full of people behind one address on a
-  // Saturday morning is never slowed; only guessing (tokens, user ids) runs into the limit
-  const clientKey = (req: http.IncomingMessage) => `signin:${req.socket.remoteAddress ?? 'unknown'}`
+  const unknownTokens = memoryRateLimiter(app.clock, UNKNOWN_TOKEN_LIMIT)
+  const addressOf = (req: http.IncomingMessage) => clientAddress(req, options.trustProxy ?? 0)
 
-  /** Who is calling: no token is anonymous; a token naming no session is a failed sign-in, counted. */
+  /** Who is calling: no token is anonymous; a token naming no (live) session is counted, and 401. */
   async function identify(req: http.IncomingMessage): Promise<Identity> {
     const header = req.headers.authorization ?? ''
     if (header === '') return null
     const match = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(header)
-    const userId = match ? await sessionUser(app.store, app.clock, match[1]) : null
-    if (userId) return { userId }
-    const key = clientKey(req)
-    await signIn.assertAllowed(key)
-    await signIn.recordFailure(key)
+    const found = match ? await sessionUser(app.store, app.clock, match[1]) : null
+    if (found) return found
+    const key = `token:${addressOf(req)}`
+    await unknownTokens.assertAllowed(key)
+    await unknownTokens.recordFailure(key)
     return null
   }
 
@@ -85,7 +87,7 @@ export function createGateway(app: LocalApp, options: GatewayOptions): http.Serv
       if (!handler) throw new AppError('NOT_FOUND', '没有这个接口')
       if (req.method !== 'POST') throw new AppError('NOT_FOUND', '请用 POST 调用')
       const body = await readJson(req, maxJson)
-      const envelope = await handler(body, await identify(req))
+      const envelope = await handler(body, await identify(req), { address: addressOf(req) })
       return send(res, envelope.ok ? 200 : ERROR_STATUS[envelope.error.code], envelope)
     }
     if (pathname.startsWith('/exports/') && (req.method === 'GET' || req.method === 'HEAD')) {
@@ -115,12 +117,14 @@ export function createGateway(app: LocalApp, options: GatewayOptions): http.Serv
       return send(res, 200, { ok: true, data: { users: await demoRoster(app.store) } })
     }
     if (pathname === '/api/auth/demo-login' && req.method === 'POST') {
-      const key = clientKey(req)
-      await signIn.assertAllowed(key)
+      // a guessed user id is a failed sign-in, counted per address like a wrong password
+      const limit = app.deps.signIns.address
+      const key = `signin-from:${addressOf(req)}`
+      await limit.assertAllowed(key)
       const { token, userId } = await readJson(req, maxJson)
         .then((body) => demoSignIn(app.store, app.deps, (body as { userId?: unknown } | null)?.userId))
         .catch(async (e) => {
-          await signIn.recordFailure(key)
+          await limit.recordFailure(key)
           throw e
         })
       const me = await app.handlers.accounts({ action: 'me' }, { userId })

@@ -11,13 +11,15 @@ import * as ord from '@shared/orders'
 import * as pts from '@shared/points'
 import * as wb from '@shared/workbench'
 import type { ActionDef, ActionTable } from './edge'
-import { decideRegistration, listPending } from './usecases/accounts/approve'
+import { approveMember, approveResident, listPending } from './usecases/accounts/approve'
 import { deleteMe } from './usecases/accounts/delete-me'
 import { exportMyData } from './usecases/accounts/export-my-data'
 import { getInbox, markRead } from './usecases/accounts/inbox'
 import { listMembers } from './usecases/accounts/list-members'
 import { getMe } from './usecases/accounts/me'
-import { listPeople, listPlaces, setStaff, upsertGrid } from './usecases/accounts/people'
+import { listPeople, listPlaces, setStaff, upsertBuilding, upsertGrid } from './usecases/accounts/people'
+import { signOut, signOutEverywhere } from './usecases/accounts/sessions'
+import { acceptInvite, invite, setupCommunity, signIn } from './usecases/accounts/sign-in'
 import { myRegistrations, registerMember, registerResident, verifyPhone } from './usecases/accounts/register'
 import { updateProfile } from './usecases/accounts/update-profile'
 import { checkin, checkinCode, markAttendance } from './usecases/activities/checkin'
@@ -94,11 +96,20 @@ export const accounts = {
   myRegistrations: query({ input: empty, run: (ctx, actor) => myRegistrations(ctx, actor) }),
   verifyPhone: query({ input: acc.VerifyPhoneInput, run: verifyPhone }),
   listPending: query({ input: acc.ListPendingInput, roles: STAFF, run: listPending }),
-  approveResident: mutation({ input: acc.DecideRegistrationInput, roles: STAFF, run: decideRegistration('resident') }),
-  approveMember: mutation({ input: acc.DecideRegistrationInput, roles: STAFF, run: decideRegistration('member') }),
+  approveResident: mutation({ input: acc.DecideRegistrationInput, roles: STAFF, run: approveResident }),
+  approveMember: mutation({ input: acc.DecideRegistrationInput, roles: STAFF, run: approveMember }),
   people: query({ input: acc.PeopleInput, roles: ['admin'], run: listPeople }),
   setStaff: mutation({ input: acc.SetStaffInput, roles: ['admin'], run: setStaff }),
   upsertGrid: mutation({ input: acc.UpsertGridInput, roles: ['admin'], run: upsertGrid }),
+  upsertBuilding: mutation({ input: acc.UpsertBuildingInput, roles: ['admin'], run: upsertBuilding }),
+  // the self-hosted door: invitations, passwords, sessions (secret: a link's token, a password or a
+  // session token never rests in a stored reply)
+  invite: mutation({ input: acc.InviteInput, roles: STAFF, secret: true, run: invite }),
+  acceptInvite: mutation({ input: acc.AcceptInviteInput, public: true, secret: true, run: acceptInvite }),
+  signIn: mutation({ input: acc.SignInInput, public: true, secret: true, run: signIn }),
+  setupCommunity: mutation({ input: acc.SetupCommunityInput, public: true, secret: true, run: setupCommunity }),
+  signOut: mutation({ input: empty, run: (ctx, actor) => signOut(ctx, actor) }),
+  signOutEverywhere: mutation({ input: empty, run: (ctx, actor) => signOutEverywhere(ctx, actor) }),
 } satisfies Implements<Api['accounts']>
 
 export const orders = {

@@ -57,6 +57,15 @@ export const ACCESS_MATRIX: Record<string, AccessRow> = {
   'accounts.people': { own: [D, D, D, D, A, D], others: NONE },
   'accounts.setStaff': { own: [D, D, D, D, A, D], others: [D, D, D, D, D, D] },
   'accounts.upsertGrid': { own: [D, D, D, D, A, D], others: [D, D, D, D, D, D] },
+  'accounts.upsertBuilding': { own: [D, D, D, D, A, D], others: [D, D, D, D, D, D] },
+  // the self-hosted door: staff invite people of their community; the link, the password or the setup
+  // link is the key, whoever holds it, signed in or not; everyone signs themselves out
+  'accounts.invite': { own: [D, D, D, A, A, A], others: [D, D, D, D, D, D] },
+  'accounts.acceptInvite': { own: [A, A, A, A, A, A], others: NONE },
+  'accounts.signIn': { own: [A, A, A, A, A, A], others: NONE },
+  'accounts.setupCommunity': { own: [A, A, A, A, A, A], others: NONE },
+  'accounts.signOut': { own: [D, A, A, A, A, A], others: NONE },
+  'accounts.signOutEverywhere': { own: [D, A, A, A, A, A], others: NONE },
 
   // members are residents too: they may order
   'orders.create': { own: [D, A, A, D, D, D], others: NONE },

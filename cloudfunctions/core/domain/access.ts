@@ -7,6 +7,10 @@ export interface Actor {
   communityId: string
   roles: Role[]
   name: string
+  /** The session the call came through (bearer-token doors): what signing out ends. */
+  sessionId?: string
+  /** The client's address as the transport saw it (the local gateway): failed sign-ins count per address. */
+  address?: string
 }
 
 /** The scheduler and other jobs act as the system: no user, no community limits of their own. */

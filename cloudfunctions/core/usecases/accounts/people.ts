@@ -1,7 +1,7 @@
 // The community's places (grids → buildings) for the registration form, and the admin's management of
 // staff accounts and grids.
 import type { z } from 'zod'
-import type { PeopleInput, PersonView, Places, PlacesInput, SetStaffInput, UpsertGridInput } from '@shared/accounts'
+import type { PeopleInput, PersonView, Places, PlacesInput, SetStaffInput, UpsertBuildingInput, UpsertGridInput } from '@shared/accounts'
 import type { Actor } from '../../domain/access'
 import { conflict, forbidden, invalid, notFound } from '../../domain/errors'
 import { byPlaceName, withRole, withoutRole } from '../../domain/onboarding'
@@ -71,4 +71,22 @@ export async function upsertGrid(ctx: Ctx, actor: Actor, input: z.output<typeof 
   const grid = { id: ctx.ids.next('g'), communityId: actor.communityId, name: input.name }
   await ctx.repos.places.saveGrid(grid)
   return { id: grid.id, name: grid.name }
+}
+
+/** Admin: adds a building (楼栋) to one of the community's grids, or renames one or moves it to another grid. */
+export async function upsertBuilding(
+  ctx: Ctx,
+  actor: Actor,
+  input: z.output<typeof UpsertBuildingInput>,
+): Promise<{ id: string; name: string; gridId: string }> {
+  await ctx.guard.check(input.name, 'name', actor)
+  const grid = await ctx.repos.places.grid(input.gridId)
+  if (!grid || grid.communityId !== actor.communityId) throw invalid('gridId', '请选择本社区的网格')
+  const buildings = await ctx.repos.places.buildings(actor.communityId)
+  if (buildings.some((b) => b.name === input.name && b.id !== input.id)) throw invalid('name', '已经有同名的楼栋了')
+  const current = input.id ? buildings.find((b) => b.id === input.id) : undefined
+  if (input.id && !current) throw notFound('没有找到这个楼栋')
+  const building = { id: current?.id ?? ctx.ids.next('b'), communityId: actor.communityId, gridId: grid.id, name: input.name }
+  await ctx.repos.places.saveBuilding(building)
+  return { id: building.id, name: building.name, gridId: building.gridId }
 }
