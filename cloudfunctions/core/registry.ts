@@ -10,7 +10,7 @@ import * as shop from '@shared/mall'
 import * as ord from '@shared/orders'
 import * as pts from '@shared/points'
 import * as wb from '@shared/workbench'
-import type { ActionDef, ActionTable } from './edge'
+import type { ActionDef, ActionTable, Replay } from './edge'
 import { approveMember, approveResident, listPending } from './usecases/accounts/approve'
 import { deleteMe } from './usecases/accounts/delete-me'
 import { exportMyData } from './usecases/accounts/export-my-data'
@@ -112,19 +112,29 @@ export const accounts = {
   signOutEverywhere: mutation({ input: empty, run: (ctx, actor) => signOutEverywhere(ctx, actor) }),
 } satisfies Implements<Api['accounts']>
 
+/**
+ * An order action's reply shows the order as its caller may see it then — the resident's contact while
+ * they hold it. A repeat shows it as it is now (released, its resident gone: no contact), and only the
+ * order's id is stored.
+ */
+const asOrderNow: Replay<ord.OrderDetail> = {
+  keep: (order) => ({ orderId: order.id }),
+  answer: (ctx, actor, kept: { orderId: string }) => getOrder(ctx, actor, kept),
+}
+
 export const orders = {
-  create: mutation({ input: ord.CreateOrderInput, roles: ['resident'], run: createOrder }),
+  create: mutation({ input: ord.CreateOrderInput, roles: ['resident'], replay: asOrderNow, run: createOrder }),
   list: query({ input: ord.ListOrdersInput, run: listOrders }),
   get: query({ input: ord.OrderRef, run: getOrder }),
-  review: mutation({ input: ord.ReviewOrderInput, roles: STAFF, run: reviewOrder }),
+  review: mutation({ input: ord.ReviewOrderInput, roles: STAFF, replay: asOrderNow, run: reviewOrder }),
   suggest: query({ input: ord.OrderRef, roles: STAFF, run: suggestMembers }),
-  claim: mutation({ input: ord.ClaimOrderInput, roles: ['member'], run: claimOrder }),
-  decline: mutation({ input: ord.DeclineOrderInput, roles: ['member'], run: declineOrder }),
-  release: mutation({ input: ord.ReleaseOrderInput, roles: ['member'], run: releaseOrder }),
-  complete: mutation({ input: ord.CompleteOrderInput, roles: ['member'], run: completeOrder }),
-  confirm: mutation({ input: ord.ConfirmOrderInput, run: confirmOrder }),
-  dispute: mutation({ input: ord.DisputeOrderInput, run: disputeOrder }),
-  cancel: mutation({ input: ord.CancelOrderInput, run: cancelOrder }),
+  claim: mutation({ input: ord.ClaimOrderInput, roles: ['member'], replay: asOrderNow, run: claimOrder }),
+  decline: mutation({ input: ord.DeclineOrderInput, roles: ['member'], replay: asOrderNow, run: declineOrder }),
+  release: mutation({ input: ord.ReleaseOrderInput, roles: ['member'], replay: asOrderNow, run: releaseOrder }),
+  complete: mutation({ input: ord.CompleteOrderInput, roles: ['member'], replay: asOrderNow, run: completeOrder }),
+  confirm: mutation({ input: ord.ConfirmOrderInput, replay: asOrderNow, run: confirmOrder }),
+  dispute: mutation({ input: ord.DisputeOrderInput, replay: asOrderNow, run: disputeOrder }),
+  cancel: mutation({ input: ord.CancelOrderInput, replay: asOrderNow, run: cancelOrder }),
 } satisfies Implements<Api['orders']>
 
 export const points = {

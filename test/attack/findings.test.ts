@@ -34,7 +34,7 @@ describe('finding: deleteMe left the person in other people’s stored replies, 
   })
   afterEach(() => h.close())
 
-  it.failing("replaying a claim's requestId after the resident deleted the account returns no trace of them", async () => {
+  it("replaying a claim's requestId after the resident deleted the account returns no trace of them", async () => {
     const orderId = await openOrder(h)
     const claimId = rid()
     const first = await h.ok(M, 'orders', 'claim', { orderId }, claimId)
@@ -47,7 +47,7 @@ describe('finding: deleteMe left the person in other people’s stored replies, 
     expect(stored.filter((s) => mentions(s.response, '王秀兰', '13800010001').length > 0)).toEqual([])
   })
 
-  it.failing('a member who released an order does not get the contact back by replaying the claim', async () => {
+  it('a member who released an order does not get the contact back by replaying the claim', async () => {
     const orderId = await openOrder(h)
     const claimId = rid()
     expect((await h.ok(M, 'orders', 'claim', { orderId }, claimId)).contact).not.toBeNull()
@@ -56,7 +56,7 @@ describe('finding: deleteMe left the person in other people’s stored replies, 
     expect(mentions(again, '13800010001', '1单元 302')).toEqual([])
   })
 
-  it.failing('stored replies lapse after 24 hours and the scheduler purges them', async () => {
+  it('stored replies lapse after 24 hours and the scheduler purges them', async () => {
     await h.ok(R, 'orders', 'create', { kind: 'service', category: 'care', title: '修水管', description: '' }, 'create-once-1')
     const count = () => (h.app.store.db.prepare('SELECT COUNT(*) AS n FROM idempotency').get() as { n: number }).n
     expect(count()).toBeGreaterThan(0)
