@@ -12,7 +12,8 @@ import type { LocalApp } from '../cloudfunctions/compose'
 import { demoRoster, demoSignIn } from '../cloudfunctions/core/usecases/accounts/demo-sign-in'
 import { sessionUser } from '../cloudfunctions/core/usecases/accounts/sessions'
 import { clientAddress } from './client-address'
-import { decodePath } from './paths'
+import { health } from './health'
+import { assertSigned, decodePath } from './paths'
 
 export interface GatewayOptions {
   demo: boolean
@@ -77,6 +78,10 @@ export function createGateway(app: LocalApp, options: GatewayOptions): http.Serv
       const bytes = await readBody(req, MAX_UPLOAD)
       return send(res, 200, { ok: true, data: await app.files.save(who.userId, mime, bytes) })
     }
+    if (pathname === '/api/health' && (req.method === 'GET' || req.method === 'HEAD')) {
+      const { status, body } = health(app, options.demo)
+      return send(res, status, body)
+    }
     if (pathname.startsWith('/api/auth/') || pathname.startsWith('/api/dev/')) {
       if (!options.demo) throw new AppError('NOT_FOUND', '没有这个接口')
       return demoRoute(req, res, pathname)
@@ -92,6 +97,7 @@ export function createGateway(app: LocalApp, options: GatewayOptions): http.Serv
     }
     if (pathname.startsWith('/exports/') && (req.method === 'GET' || req.method === 'HEAD')) {
       // generated workbooks (工作台账, 三评): an unguessable id that lapses after a day, like a cloud temporary URL
+      assertSigned(app, pathname, url)
       const found = app.exports.locate(pathname.slice('/exports/'.length))
       if (!found) throw new AppError('NOT_FOUND', '文件不存在或已过期，请重新导出')
       res.writeHead(200, {
@@ -104,9 +110,11 @@ export function createGateway(app: LocalApp, options: GatewayOptions): http.Serv
       return void createReadStream(found.file).pipe(res)
     }
     if (pathname.startsWith('/files/') && (req.method === 'GET' || req.method === 'HEAD')) {
+      assertSigned(app, pathname, url)
       const found = app.files.locate(pathname.slice('/files/'.length))
       if (!found || !existsSync(found.file)) throw new AppError('NOT_FOUND', '图片不存在')
-      res.writeHead(200, { 'content-type': found.mime, 'cache-control': 'private, max-age=86400', 'x-content-type-options': 'nosniff' })
+      const maxAge = Math.max(0, Math.floor((app.signer.expiresAt(url.searchParams) - app.clock.now()) / 1000))
+      res.writeHead(200, { 'content-type': found.mime, 'cache-control': `private, max-age=${maxAge}`, 'x-content-type-options': 'nosniff' })
       return void createReadStream(found.file).pipe(res)
     }
     return serveStatic(req, res, pathname)

@@ -748,6 +748,8 @@ describe('orders, points, mall and activities against a model', () => {
     // whole awards (no daily cap), no year-end lapse: both have tests of their own
     await h.ok(A, 'points', 'updateRules', { rules: { ...DEFAULT_RULES, dailyCap: 0, expiryEnabled: false } })
     for (const w of [M, M2, M3, R]) PHOTOS[w] = await h.upload(w)
+    // each run reuses these: kept as if a record had taken them (the sweep of loose uploads has its own test)
+    await h.app.store.writeRaw((db) => db.prepare('UPDATE files SET attached_at = created_at').run())
     const small = await h.ok(S, 'mall', 'upsertGoods', { name: '限量纪念章', price: 10, stock: 2, limitPerMember: 1, onShelf: true })
     const rows = h.app.store.db
       .prepare("SELECT id, price, stock, limit_per_member FROM goods WHERE community_id = 'c_hongxing' ORDER BY id")

@@ -57,12 +57,21 @@ export interface HarnessOptions {
   /** Seed the demo communities (default: yes, with or without demo mode's test clock). */
   seed?: boolean
   log?: (message: string, error?: unknown) => void
+  /** Pretends the data folder's disk has this much free space. */
+  freeBytes?: () => number
 }
 
 export async function openHarness(options: HarnessOptions = {}): Promise<Harness> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'redgrid-test-'))
   const demo = options.demo ?? true
-  const app = composeLocal({ dataDir, demo, clock: options.clock, log: options.log, passwords: TEST_PASSWORDS })
+  const app = composeLocal({
+    dataDir,
+    demo,
+    clock: options.clock,
+    log: options.log,
+    freeBytes: options.freeBytes,
+    passwords: TEST_PASSWORDS,
+  })
   if (options.seed ?? true) await seedDemo(app)
   const raw: Harness['raw'] = (userId, fn, action, input, requestId) =>
     app.handlers[fn]({ action, input, requestId: requestId ?? rid() }, userId ? { userId } : null)

@@ -204,6 +204,14 @@ const STEPS: string[] = [
   ALTER TABLE idempotency ADD COLUMN mentions TEXT NOT NULL DEFAULT '[]';
   CREATE INDEX idempotency_at ON idempotency(at);
   `,
+  // uploads: when a record took each (one none took is removed after a day), and each person's recent
+  // uploads (the rate and the daily quota)
+  `
+  ALTER TABLE files ADD COLUMN attached_at INTEGER;
+  UPDATE files SET attached_at = created_at;
+  CREATE INDEX files_owner_created ON files(owner_id, created_at);
+  CREATE INDEX files_unattached ON files(attached_at, created_at);
+  `,
 ]
 
 export function migrate(db: Database.Database) {
