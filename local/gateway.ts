@@ -13,7 +13,7 @@ import { demoRoster, demoSignIn } from '../cloudfunctions/core/usecases/accounts
 import { sessionUser } from '../cloudfunctions/core/usecases/accounts/sessions'
 import { clientAddress } from './client-address'
 import { health } from './health'
-import { assertSigned, decodePath } from './paths'
+import { appLink, assertSigned, decodePath } from './paths'
 
 export interface GatewayOptions {
   demo: boolean
@@ -117,6 +117,8 @@ export function createGateway(app: LocalApp, options: GatewayOptions): http.Serv
       res.writeHead(200, { 'content-type': found.mime, 'cache-control': `private, max-age=${maxAge}`, 'x-content-type-options': 'nosniff' })
       return void createReadStream(found.file).pipe(res)
     }
+    const link = req.method === 'GET' ? appLink(pathname, url) : null
+    if (link) return void res.writeHead(302, { location: link, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' }).end()
     return serveStatic(req, res, pathname)
   }
 

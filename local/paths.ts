@@ -20,3 +20,14 @@ export function decodePath(pathname: string): string {
   return decoded
 }
 
+/**
+ * The short links people are sent — `/setup?token=…` (printed by a new server) and `/invite?token=…`
+ * (an invitation, as text or a QR code) — lead to the app's pages for them (H5's hash routes).
+ */
+export function appLink(pathname: string, url: URL): string | null {
+  const token = url.searchParams.get('token') ?? ''
+  if (!/^[A-Za-z0-9_-]{32,64}$/.test(token)) return null
+  if (pathname === '/setup') return `/#/account/setup/index?token=${token}`
+  if (pathname === '/invite') return `/#/account/accept/index?token=${token}`
+  return null
+}

@@ -336,19 +336,19 @@ describe('finding: demo mode was the only door, and open to the network', () => 
   })
   afterEach(() => rmSync(data, { recursive: true, force: true }))
 
-  it.failing('demo on a non-loopback HOST refuses to start unless REDGRID_DEMO=1 says so', async () => {
+  it('demo on a non-loopback HOST refuses to start unless REDGRID_DEMO=1 says so', async () => {
     const refused = await run({ REDGRID_DATA: data, HOST: '0.0.0.0' }, /running at/)
     expect(refused.code).not.toBe(null)
     expect(refused.code).not.toBe(0)
     expect(refused.out).toMatch(/REDGRID_DEMO=1/)
   })
 
-  it.failing('demo mode listens on loopback and says so', async () => {
+  it('demo mode listens on loopback and says so', async () => {
     const started = await run({ REDGRID_DATA: data }, /running at/)
     expect(started.out).toMatch(/127\.0\.0\.1|loopback|本机/)
   })
 
-  it.failing('with demo off, nothing demo is seeded and the first start prints a one-time setup link', async () => {
+  it('with demo off, nothing demo is seeded and the first start prints a one-time setup link', async () => {
     const started = await run({ REDGRID_DATA: data, REDGRID_DEMO: '0' }, /running at/)
     expect(started.out).toMatch(/setup\?token=[A-Za-z0-9_-]{20,}/)
     const Database = require('better-sqlite3')
