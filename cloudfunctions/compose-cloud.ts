@@ -147,6 +147,7 @@ export function composeCloud(platform: CloudPlatform, options: CloudOptions = {}
       const request = requestOf(event)
       const caller = await weChatCaller(runtime, openId, fn, actions, request)
       if ('refused' in caller) return { ok: false, error: caller.refused }
+      if ('answered' in caller) return caller.answered
       return createHandler(fn, actions, runtime)(request, caller.identity)
     },
     async scheduler(_event, context) {

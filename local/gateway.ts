@@ -13,6 +13,7 @@ import { demoRoster, demoSignIn } from '../cloudfunctions/core/usecases/accounts
 import { sessionUser } from '../cloudfunctions/core/usecases/accounts/sessions'
 import { clientAddress } from './client-address'
 import { health } from './health'
+import { MAX_ROSTER_BYTES, importUpload } from './roster-upload'
 import { appLink, assertSigned, decodePath } from './paths'
 
 export interface GatewayOptions {
@@ -77,6 +78,11 @@ export function createGateway(app: LocalApp, options: GatewayOptions): http.Serv
       const mime = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()
       const bytes = await readBody(req, MAX_UPLOAD)
       return send(res, 200, { ok: true, data: await app.files.save(who.userId, mime, bytes) })
+    }
+    if (pathname === '/api/roster' && req.method === 'POST') {
+      const who = await identify(req)
+      const envelope = await importUpload(app, req, url, who, { address: addressOf(req) }, await readBody(req, MAX_ROSTER_BYTES))
+      return send(res, envelope.ok ? 200 : ERROR_STATUS[envelope.error.code], envelope)
     }
     if (pathname === '/api/health' && (req.method === 'GET' || req.method === 'HEAD')) {
       const { status, body } = health(app, options.demo)

@@ -77,8 +77,8 @@ export const newPassword = z
 export const SignInInput = z.strictObject({ login: phoneNumber, password: z.string().min(1, '请输入密码').max(L.password.max) })
 /** accounts.invite: staff invite a registered person of the community to set a password (or reset it). */
 export const InviteInput = z.strictObject({ userId: id })
-/** accounts.acceptInvite: the invitation's token and the password the person chooses. */
-export const AcceptInviteInput = z.strictObject({ token: linkToken, password: newPassword })
+/** accounts.acceptInvite: the invitation's token and the password the person chooses (none in WeChat, which binds the OPENID). */
+export const AcceptInviteInput = z.strictObject({ token: linkToken, password: newPassword.optional() })
 /** accounts.setupCommunity: the one-time setup link of a new server makes the community and its first admin. */
 export const SetupCommunityInput = z.strictObject({
   token: linkToken,
@@ -248,4 +248,30 @@ export interface DeleteMeResult {
   deletedPhotos: number
   /** Records kept for other people, in plain words. */
   kept: string[]
+}
+
+// ---- 社区设置表: setting a community up from its spreadsheets --------------------------------------
+
+/** accounts.importRoster: the workbook's sheets as rows of cell texts (header row first); a dry run unless `commit`. */
+export const ImportRosterInput = z.strictObject({
+  sheets: z
+    .record(z.string().max(31), z.array(z.array(z.string().max(200)).max(40)).max(5001))
+    .refine((s) => Object.keys(s).length <= 20, '工作表太多了'),
+  commit: z.boolean(),
+})
+
+export interface RosterIssue {
+  sheet: string
+  /** The row as Excel numbers it (the header is row 1); null: the whole sheet. */
+  row: number | null
+  column: string | null
+  message: string
+}
+
+/** What an import found and (when committed without errors) wrote, sheet by sheet. */
+export interface RosterPreview {
+  committed: boolean
+  errors: RosterIssue[]
+  warnings: string[]
+  counts: Array<{ sheet: string; rows: number; created: number; updated: number; unchanged: number }>
 }

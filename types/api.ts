@@ -124,6 +124,8 @@ export interface Api {
     saveCard: Mutation<typeof workbench.SaveCardInput, { card: workbench.MyCard | null }>
     consent: Query<typeof workbench.OrderConsentRef, workbench.ShowcaseConsentView>
     setConsent: Mutation<typeof workbench.ShowcaseConsentInput, workbench.ShowcaseConsentView>
+    rosterTemplate: Query<Empty, workbench.ExportedFile>
+    importRoster: Mutation<typeof accounts.ImportRosterInput, accounts.RosterPreview>
   }
 }
 

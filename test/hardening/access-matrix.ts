@@ -135,6 +135,9 @@ export const ACCESS_MATRIX: Record<string, AccessRow> = {
   // only the resident decides whether their closed order is shown
   'workbench.consent': { own: [D, A, D, D, D, D], others: [D, D, D, D, D, D] },
   'workbench.setConsent': { own: [D, A, D, D, D, D], others: [D, D, D, D, D, D] },
+  // 社区设置表: the admin's, into their own community only
+  'workbench.rosterTemplate': { own: [D, D, D, D, A, D], others: NONE },
+  'workbench.importRoster': { own: [D, D, D, D, A, D], others: NONE },
 }
 
 /**

@@ -132,6 +132,20 @@ export const CATALOG: Record<string, ActionCase> = {
   'accounts.signOut': { own: same({}) },
   'accounts.signOutEverywhere': { own: same({}) },
 
+  'workbench.rosterTemplate': { own: same({}) },
+  'workbench.importRoster': {
+    own: same({
+      sheets: {
+        网格: [['网格名称'], ['第四网格']],
+        楼栋: [
+          ['楼栋', '所属网格'],
+          ['7号楼', '第四网格'],
+        ],
+      },
+      commit: true,
+    }),
+  },
+
   'orders.create': { own: same({ kind: 'service', category: 'care', title: '帮忙修水管', description: '厨房水管漏水' }) },
   'orders.list': { own: same({ scope: 'mine' }) },
   'orders.get': {

@@ -264,6 +264,8 @@ const BAD_INPUT: Array<[fn: string, action: string, input: unknown, field: strin
   ['workbench', 'saveCard', { gridId: 'g_hx1', title: '网格员', duties: '走访', pledge: '有求必应' }, 'duties'],
   ['workbench', 'consent', {}, 'orderId'],
   ['workbench', 'setConsent', { orderId: 'o_1', consent: 'yes' }, 'consent'],
+  ['workbench', 'rosterTemplate', { community: 'c_hongxing' }, 'community'],
+  ['workbench', 'importRoster', { sheets: { 居民: [['姓名']] } }, 'commit'],
 ]
 
 /** A person allowed to call each function's actions, so the input check is what answers. */
@@ -309,6 +311,8 @@ const SPECIAL: Record<string, string> = {
   'workbench.saveCard': STAFF,
   'workbench.consent': RESIDENT,
   'workbench.setConsent': RESIDENT,
+  'workbench.rosterTemplate': ADMIN,
+  'workbench.importRoster': ADMIN,
 }
 const callerFor = (fn: string, action: string) => SPECIAL[`${fn}.${action}`] ?? CALLER[fn]
 

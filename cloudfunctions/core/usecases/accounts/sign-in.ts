@@ -48,7 +48,7 @@ export async function invite(ctx: Ctx, actor: Actor, input: { userId: string }):
     id: linkIdOf(token),
     userId: user.id,
     communityId: user.communityId,
-    createdBy: actor.userId,
+    createdBy: actor.userId || null,
     createdAt: now,
     expiresAt: now + INVITATION_TTL_MS,
     usedAt: null,
@@ -81,9 +81,10 @@ export async function acceptInvite(ctx: Ctx, _actor: Actor, input: z.output<type
   if (!user || user.roles.length === 0 || !user.phone) throw notFound(LINK_GONE)
   if (link.usedAt !== null) {
     const mine = await ctx.repos.identity.credentialOf(user.id)
-    if (mine && (await ctx.passwords.verify(input.password, mine.hash))) return signedIn(ctx, user)
+    if (mine && input.password && (await ctx.passwords.verify(input.password, mine.hash))) return signedIn(ctx, user)
     throw conflict('这个链接已经用过了，请用手机号和密码登录')
   }
+  if (!input.password) throw invalid('password', '请设置密码')
   if (input.password.includes(user.phone)) throw invalid('password', '密码不能包含手机号')
   const now = ctx.clock.now()
   try {
@@ -126,6 +127,21 @@ export async function signIn(ctx: Ctx, actor: Actor, input: z.output<typeof Sign
 
 /** A well-formed hash nobody's password matches (its key is zeros), at production cost. */
 const UNKNOWN_ACCOUNT = `scrypt$${2 ** 16}$8$2$${'A'.repeat(22)}$${'A'.repeat(43)}`
+
+/**
+ * WeChat's door for an invitation: an OPENID nobody is bound to opens the link in the mini-program and
+ * becomes the invited person (the cloud's admins, set up by `npm run setup -- --cloud`). No password:
+ * WeChat vouches for the OPENID.
+ */
+export async function bindInvitation(ctx: Ctx, openId: string, token: string): Promise<{ userId: string }> {
+  const link = await openLink(ctx, token, 'invitation')
+  const user = await ctx.repos.users.get(link.userId as string)
+  if (!user || user.roles.length === 0) throw notFound(LINK_GONE)
+  if (link.usedAt !== null) throw conflict('这个链接已经用过了')
+  await ctx.repos.identity.bindOpenId(openId, user.id)
+  await ctx.repos.identity.saveInvitation({ ...link, usedAt: ctx.clock.now() }, false)
+  return { userId: user.id }
+}
 
 /**
  * accounts.setupCommunity: the one-time setup link (printed by a new server) makes the community and
