@@ -264,11 +264,13 @@ export interface WorldHarness {
 let rids = 0
 export const requestId = () => `hard-${process.pid}-${++rids}-${Date.now().toString(36)}`
 
-export async function openWorld(): Promise<WorldHarness> {
+/** The world over HTTP; `prepare` changes the seeded people first (more callers: test/attack/callers.test.ts). */
+export async function openWorld(prepare?: (h: HttpHarness) => Promise<void>, alsoSignedIn: string[] = []): Promise<WorldHarness> {
   const h = await openHttpHarness()
+  await prepare?.(h)
   const w = await buildWorld(h)
   // everybody signed in before the snapshot, so restoring keeps their tokens
-  for (const who of Object.values(P)) await h.token(who)
+  for (const who of [...Object.values(P), ...alsoSignedIn]) await h.token(who)
   const db = h.app.store.db
   const snap = snapshot(db)
   // every write goes through the one writer connection: its change counter says whether anything was written
