@@ -1,15 +1,55 @@
 // `npm run serve`: the local gateway on PORT (8080) with SQLite in REDGRID_DATA (.data/). Demo mode
 // (the default) seeds the demo communities and listens on loopback; REDGRID_DEMO=0 is a community's own
 // server: nothing demo, and a one-time setup link while it has no community (local/startup.ts).
+// `npm run serve:cloud` (`--cloud`): the same HTTP contract answered by the built cloud functions on
+// the CloudBase emulator, documents and files in REDGRID_DATA/cloudbase/, seeded the same way.
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { composeLocal } from '../cloudfunctions/compose'
-import { trustedHops } from './client-address'
+import type { Backend } from './gateway'
 import { createGateway } from './gateway'
+import { trustedHops } from './client-address'
+import { localBackend } from './local-backend'
 import { seedDemo } from './seed'
 import { setupNotice, startPlan } from './startup'
 
 const TICK_EVERY_MS = 60_000
+
+interface Mode {
+  backend: Backend
+  /** The scheduler's minute tick (the timer trigger's, in cloud mode). */
+  tick(): Promise<unknown>
+  /** What the start line adds after the data folder and demo switch. */
+  note: string
+  /** A one-time setup link's token when the server has no community yet (local mode, demo off). */
+  setupLink?(): Promise<{ token: string; expiresAt: number } | null>
+  close(): Promise<void> | void
+}
+
+type Log = (message: string, error?: unknown) => void
+
+async function openLocal(dataDir: string, demo: boolean, log: Log): Promise<Mode> {
+  const reserveMb = process.env.REDGRID_DISK_RESERVE_MB ? Number(process.env.REDGRID_DISK_RESERVE_MB) : undefined
+  const app = composeLocal({ dataDir, demo, log, reserveBytes: reserveMb === undefined ? undefined : reserveMb * 1024 * 1024 })
+  if (demo && (await seedDemo(app))) console.log(`[redgrid] 已创建演示社区 / seeded the demo communities in ${dataDir}`)
+  const setupLink = async () => (demo || (await app.store.read((repos) => repos.places.communities())).length > 0 ? null : app.setupLink())
+  return { backend: localBackend(app), tick: app.tick, note: '', setupLink, close: () => app.close() }
+}
+
+async function openCloud(dataDir: string, log: Log): Promise<Mode> {
+  // loaded only here: local mode never starts the emulator or loads the SDKs
+  const { startCloudMode } = await import('./cloud-backend')
+  const functionsDir = path.resolve(process.env.REDGRID_FUNCTIONS ?? 'build/functions')
+  const cloud = await startCloudMode({ dataDir, functionsDir, log })
+  if (cloud.seeded)
+    console.log(`[redgrid] 已创建演示社区（云开发模拟器）/ seeded the demo communities in the CloudBase emulator (${dataDir}/cloudbase)`)
+  return {
+    backend: cloud.backend,
+    tick: cloud.tick,
+    note: `, cloud mode: functions ${functionsDir} on ${cloud.emulator.url}`,
+    close: cloud.close,
+  }
+}
 
 async function main() {
   const plan = startPlan(process.env)
@@ -21,17 +61,15 @@ async function main() {
   const dataDir = path.resolve(process.env.REDGRID_DATA ?? '.data')
   const staticDir = path.resolve(process.env.REDGRID_STATIC ?? 'dist-h5')
   const trustProxy = trustedHops(process.env.TRUST_PROXY)
-  const reserveMb = process.env.REDGRID_DISK_RESERVE_MB ? Number(process.env.REDGRID_DISK_RESERVE_MB) : undefined
   mkdirSync(dataDir, { recursive: true })
   for (const notice of plan.notices) console.log(notice)
 
   const log = (message: string, error?: unknown) => console.error(`[redgrid] ${message}`, error ?? '')
-  const app = composeLocal({ dataDir, demo, log, reserveBytes: reserveMb === undefined ? undefined : reserveMb * 1024 * 1024 })
-  if (demo && (await seedDemo(app))) console.log(`[redgrid] 已创建演示社区 / seeded the demo communities in ${dataDir}`)
+  const mode = process.argv.includes('--cloud') ? await openCloud(dataDir, log) : await openLocal(dataDir, demo, log)
 
-  const server = createGateway(app, { demo, staticDir, log, trustProxy })
+  const server = createGateway(mode.backend, { demo, staticDir, log, trustProxy })
   const timer = setInterval(() => {
-    app.tick().catch((e) => log('scheduler tick failed', e))
+    mode.tick().catch((e) => log('scheduler tick failed', e))
   }, TICK_EVERY_MS)
   timer.unref()
 
@@ -39,17 +77,17 @@ async function main() {
     const addr = server.address()
     const actual = typeof addr === 'object' && addr ? addr.port : port
     const origin = `http://localhost:${actual}`
-    if (!demo && (await app.store.read((repos) => repos.places.communities())).length === 0) {
-      const link = await app.setupLink()
-      console.log(setupNotice(`${origin}/setup?token=${link.token}`, link.expiresAt))
-    }
-    console.log(`[redgrid] 红网邻里 running at ${origin}/  (listening on ${host}, data: ${dataDir}, demo: ${demo ? 'on' : 'off'})`)
+    const link = await mode.setupLink?.()
+    if (link) console.log(setupNotice(`${origin}/setup?token=${link.token}`, link.expiresAt))
+    console.log(
+      `[redgrid] 红网邻里 running at ${origin}/  (listening on ${host}, data: ${dataDir}, demo: ${demo ? 'on' : 'off'}${mode.note})`,
+    )
   })
 
   const stop = () => {
     clearInterval(timer)
-    server.close(() => {
-      app.close()
+    server.close(async () => {
+      await mode.close()
       process.exit(0)
     })
     setTimeout(() => process.exit(0), 2000).unref()

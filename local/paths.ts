@@ -4,9 +4,11 @@
 import type { LocalApp } from '../cloudfunctions/compose'
 import { AppError } from '../cloudfunctions/core/domain/errors'
 
-/** Refuses (403) a /files or /exports URL whose signature is missing, wrong or lapsed. */
-export function assertSigned(app: LocalApp, pathname: string, url: URL) {
-  if (!app.signer.verify(pathname, url.searchParams)) throw new AppError('FORBIDDEN', '链接已失效，请返回刷新后再打开')
+/** Refuses (403) a /files or /exports URL whose signature is missing, wrong or lapsed; returns its query. */
+export function assertSigned(app: LocalApp, pathname: string, search: string): URLSearchParams {
+  const query = new URLSearchParams(search)
+  if (!app.signer.verify(pathname, query)) throw new AppError('FORBIDDEN', '链接已失效，请返回刷新后再打开')
+  return query
 }
 
 export function decodePath(pathname: string): string {

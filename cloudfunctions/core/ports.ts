@@ -83,13 +83,13 @@ export interface PlaceRepo {
   grids(communityId: string): Promise<Grid[]>
   /** The community's buildings, by name then id. */
   buildings(communityId: string): Promise<Building[]>
+  /** Creates or renames a community; its points rules stay. */
+  saveCommunity(community: Community): Promise<void>
   /** Creates or renames a grid (admin). */
   saveGrid(grid: Grid): Promise<void>
   /** Every community, by name then id (one in a self-hosted community; the setup tool lists them). */
   communities(): Promise<Community[]>
-  /** Creates a community or renames it; its rules stay as they are. */
-  saveCommunity(community: Community): Promise<void>
-  /** Creates a building or renames it or moves it to another grid of its community (admin). */
+  /** Creates a building, or renames it and moves it to another grid of its community. */
   saveBuilding(building: Building): Promise<void>
 }
 

@@ -1,5 +1,6 @@
 // The repository contract: what every adapter of core/ports.ts must do, written once and run
-// against each adapter (SQLite always; CloudBase live when credentials are set).
+// against each adapter (SQLite; CloudBase on the real node-sdk, against the emulator or, with
+// credentials, a live environment).
 import type {
   Activity,
   Building,
@@ -288,6 +289,26 @@ export function repositoryContract(adapter: ContractAdapter) {
         expect(await r((x) => x.places.community('c_none'))).toBeNull()
         expect(await r((x) => x.places.grid('g_none'))).toBeNull()
         expect(await r((x) => x.places.building('b_none'))).toBeNull()
+      })
+
+      it('creates and renames communities (their rules stay), grids and buildings', async () => {
+        const rules: PointsRules = { ...DEFAULT_RULES, dailyCap: 40 }
+        await w((x) => x.places.saveRules({ communityId: C1, rules, before: null, by: 'u_staff', at: 10 }))
+        await w(async (x) => {
+          await x.places.saveCommunity({ id: C1, name: '红星社区（新）' })
+          await x.places.saveCommunity({ id: 'c_new', name: '新社区' })
+          await x.places.saveGrid({ id: 'g_new', communityId: 'c_new', name: '新网格' })
+          await x.places.saveBuilding({ id: 'b_new', communityId: 'c_new', gridId: 'g_new', name: '新1号楼' })
+          await x.places.saveBuilding({ ...FIXTURES.buildings[0], gridId: 'g_2', name: '1号楼（东）' })
+        })
+        expect(await r((x) => x.places.community(C1))).toEqual({ id: C1, name: '红星社区（新）' })
+        expect(await r((x) => x.places.rules(C1))).toEqual(rules)
+        expect(await r((x) => x.places.community('c_new'))).toEqual({ id: 'c_new', name: '新社区' })
+        expect(await r((x) => x.places.grids('c_new'))).toEqual([{ id: 'g_new', communityId: 'c_new', name: '新网格' }])
+        expect(await r((x) => x.places.buildings('c_new'))).toEqual([
+          { id: 'b_new', communityId: 'c_new', gridId: 'g_new', name: '新1号楼' },
+        ])
+        expect(await r((x) => x.places.building('b_1'))).toEqual({ id: 'b_1', communityId: C1, gridId: 'g_2', name: '1号楼（东）' })
       })
 
       it('stores rules with an audit trail, the last change first', async () => {

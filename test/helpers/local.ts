@@ -11,6 +11,7 @@ import { composeLocal, type LocalApp } from '../../cloudfunctions/compose'
 import type { Clock } from '../../cloudfunctions/core/ports'
 import { type GatewayOptions, createGateway } from '../../local/gateway'
 import { scryptPasswords } from '../../cloudfunctions/adapters/scrypt-passwords'
+import { localBackend } from '../../local/local-backend'
 import { seedDemo } from '../../local/seed'
 
 export const TINY_PNG = Buffer.from(
@@ -129,7 +130,7 @@ export interface HttpHarness extends Harness {
 /** The harness plus the real HTTP gateway listening on a free port. */
 export async function openHttpHarness(options: HarnessOptions & Omit<Partial<GatewayOptions>, 'demo'> = {}): Promise<HttpHarness> {
   const h = await openHarness(options)
-  const server = createGateway(h.app, { ...options, demo: options.demo ?? true })
+  const server = createGateway(localBackend(h.app), { ...options, demo: options.demo ?? true })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   const tokens = new Map<string, string>()

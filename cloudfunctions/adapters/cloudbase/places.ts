@@ -68,17 +68,17 @@ export function createPlaceRepo(scope: Scope): PlaceRepo {
     async buildings(communityId) {
       return (await scope.queryAll('buildings', { where: [eq('communityId', communityId)], sort: [['name', 'asc']] })).map(toBuilding)
     },
+    async saveCommunity(community) {
+      // the rules and their sequence live on the same document: keep them
+      const current = await scope.get('communities', community.id)
+      await scope.put('communities', { ...current, _id: community.id, name: community.name })
+    },
     async saveGrid(grid) {
       await scope.put('grids', { _id: grid.id, communityId: grid.communityId, name: grid.name })
     },
     async communities() {
       const all = await scope.queryAll('communities', { where: [], sort: [['name', 'asc']] })
       return all.map(toCommunity)
-    },
-    async saveCommunity(community) {
-      const current = await scope.get('communities', community.id)
-      // the rules and their sequence live on the same document: a rename keeps them
-      await scope.put('communities', { ...(current ?? {}), _id: community.id, name: community.name })
     },
     async saveBuilding(building) {
       await scope.put('buildings', { _id: building.id, communityId: building.communityId, gridId: building.gridId, name: building.name })

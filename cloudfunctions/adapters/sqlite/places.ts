@@ -48,20 +48,20 @@ export function createPlaceRepo(q: Statements): PlaceRepo {
       return COMMUNITY.all(q('SELECT id, name FROM communities ORDER BY name, id').all())
     },
     async saveCommunity(community) {
-      q('INSERT INTO communities (id, name, rules) VALUES (@id, @name, NULL) ON CONFLICT (id) DO UPDATE SET name = excluded.name').run(
+      q('INSERT INTO communities (id, name) VALUES (@id, @name) ON CONFLICT (id) DO UPDATE SET name = excluded.name').run(
         COMMUNITY.params(community),
       )
+    },
+    async saveGrid(grid) {
+      q(
+        'INSERT INTO grids (id, community_id, name) VALUES (@id, @community_id, @name) ON CONFLICT (id) DO UPDATE SET name = excluded.name',
+      ).run(GRID.params(grid))
     },
     async saveBuilding(building) {
       q(
         `INSERT INTO buildings (id, community_id, grid_id, name) VALUES (@id, @community_id, @grid_id, @name)
          ON CONFLICT (id) DO UPDATE SET grid_id = excluded.grid_id, name = excluded.name`,
       ).run(BUILDING.params(building))
-    },
-    async saveGrid(grid) {
-      q(
-        'INSERT INTO grids (id, community_id, name) VALUES (@id, @community_id, @name) ON CONFLICT (id) DO UPDATE SET name = excluded.name',
-      ).run(GRID.params(grid))
     },
   }
 }
