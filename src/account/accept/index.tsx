@@ -1,6 +1,6 @@
 // 设置登录密码: the page a staff member's invitation opens (?token=). The person chooses a password,
 // is signed in, and from then on signs in with their phone number and it. A new invitation resets it.
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useState } from 'react'
 import { ACCOUNT_LIMITS as L } from '@shared/limits'
@@ -8,7 +8,7 @@ import Btn from '@/components/btn'
 import Card from '@/components/card'
 import { InputField } from '@/components/field'
 import Screen from '@/components/screen'
-import { ROUTES } from '@/constants/routes'
+import { useSignIn } from '@/hooks/useSignIn'
 import { acceptInvite } from '@/services/auth'
 import { toast } from '@/services/feedback'
 import '@/styles/blocks.scss'
@@ -17,20 +17,11 @@ export default function AcceptInvite() {
   const token = useRouter().params.token ?? ''
   const [password, setPassword] = useState('')
   const [again, setAgain] = useState('')
-  const [busy, setBusy] = useState(false)
+  const { busy, submit: signIn } = useSignIn()
   const submit = async () => {
     if (password.length < L.password.min) return toast(`密码至少 ${L.password.min} 位`)
     if (password !== again) return toast('两次输入的密码不一样')
-    setBusy(true)
-    try {
-      const me = await acceptInvite(token, password)
-      toast(`欢迎，${me.name}`, 'success')
-      void Taro.switchTab({ url: ROUTES.home })
-    } catch {
-      // the transport toasted the reason
-    } finally {
-      setBusy(false)
-    }
+    await signIn(() => acceptInvite(token, password))
   }
   return (
     <Screen className="wb accept">

@@ -1,6 +1,6 @@
 // 创建社区: the one-time link a new server prints (?token=). The first admin names the community and
 // themself, chooses a password, and lands in the workbench's 社区设置 to import the rest.
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useState } from 'react'
 import { ACCOUNT_LIMITS as L } from '@shared/limits'
@@ -9,6 +9,7 @@ import Card from '@/components/card'
 import { InputField } from '@/components/field'
 import Screen from '@/components/screen'
 import { ROUTES } from '@/constants/routes'
+import { useSignIn } from '@/hooks/useSignIn'
 import { setupCommunity } from '@/services/auth'
 import { toast } from '@/services/feedback'
 import '@/styles/blocks.scss'
@@ -16,23 +17,14 @@ import '@/styles/blocks.scss'
 export default function Setup() {
   const token = useRouter().params.token ?? ''
   const [form, setForm] = useState({ communityName: '', name: '', phone: '', password: '' })
-  const [busy, setBusy] = useState(false)
+  const { busy, submit: signIn } = useSignIn({ url: ROUTES.rosterSetup, tab: false, greeting: () => '社区已创建' })
   const set = (key: keyof typeof form) => (v: string) => setForm({ ...form, [key]: v })
   const submit = async () => {
     if (form.communityName.trim().length < L.communityName.min) return toast('请填写社区名称')
     if (form.name.trim().length < L.name.min) return toast('请填写您的姓名')
     if (!/^1[3-9]\d{9}$/.test(form.phone)) return toast('请填写 11 位手机号')
     if (form.password.length < L.password.min) return toast(`密码至少 ${L.password.min} 位`)
-    setBusy(true)
-    try {
-      await setupCommunity({ token, ...form, communityName: form.communityName.trim(), name: form.name.trim() })
-      toast('社区已创建', 'success')
-      void Taro.redirectTo({ url: ROUTES.rosterSetup })
-    } catch {
-      // the transport toasted the reason
-    } finally {
-      setBusy(false)
-    }
+    await signIn(() => setupCommunity({ token, ...form, communityName: form.communityName.trim(), name: form.name.trim() }))
   }
   return (
     <Screen className="wb setup">

@@ -13,6 +13,7 @@ import { useState } from 'react'
 import { InputField } from '@/components/field'
 import { ACCOUNT_LIMITS as L } from '@shared/limits'
 import { useRemote } from '@/hooks/useRemote'
+import { useSignIn } from '@/hooks/useSignIn'
 import { platform } from '@/platform'
 import { fetchMe } from '@/services/accounts'
 import { demoLogin, listDemoUsers, passwordSignIn } from '@/services/auth'
@@ -56,20 +57,11 @@ function WechatSignIn() {
 function PasswordSignIn() {
   const [login, setLogin] = useState('')
   const [password, setPassword] = useState('')
-  const [busy, setBusy] = useState(false)
+  const { busy, submit: signIn } = useSignIn()
   const submit = async () => {
     if (!/^1[3-9]\d{9}$/.test(login)) return toast('请填写 11 位手机号')
     if (!password) return toast('请输入密码')
-    setBusy(true)
-    try {
-      const me = await passwordSignIn(login, password)
-      toast(`欢迎，${me.name}`)
-      void Taro.switchTab({ url: ROUTES.home })
-    } catch {
-      // the transport toasted the reason
-    } finally {
-      setBusy(false)
-    }
+    await signIn(() => passwordSignIn(login, password))
   }
   return (
     <View className="login login--password">
