@@ -18,6 +18,8 @@ import { tick } from './core/usecases/scheduler/tick'
 import { cloudExports, type UploadFile } from './adapters/cloudbase/exports'
 import { wechatPhoneNumbers } from './adapters/wechat/phone'
 import { weChatCaller } from './core/usecases/accounts/wechat-sign-in'
+import { scryptPasswords } from './adapters/scrypt-passwords'
+import { SIGN_IN_LIMITS } from './core/usecases/accounts/sign-in-limits'
 
 /** What the composition needs from the runtime; node-sdk in production, fakes in tests. */
 export interface CloudPlatform {
@@ -100,7 +102,11 @@ export function composeCloud(platform: CloudPlatform, options: CloudOptions = {}
   const store = cloudbaseStore(db, { prefix: options.prefix })
   const clock = systemClock
   const ids = cryptoIds(platform.randomBytes)
-  const limiter = cloudbaseRateLimiter(db, clock, { maxFailures: 5, windowMs: 10 * 60_000, collection: store.collection('rate_limits') })
+  const limits = (options: { maxFailures: number; windowMs: number }) =>
+    cloudbaseRateLimiter(db, clock, { ...options, collection: store.collection('rate_limits') })
+  const limiter = limits({ maxFailures: 5, windowMs: 10 * 60_000 })
+  const signIns = { account: limits(SIGN_IN_LIMITS.account), address: limits(SIGN_IN_LIMITS.address) }
+  const passwords = scryptPasswords()
   const notifier = subscribeNotifier({
     send: () => platform.openApi().subscribeMessage.send,
     templates: options.templates ?? templatesFromEnv(process.env.REDGRID_SUBSCRIBE_TEMPLATES, platform.log),
@@ -113,6 +119,8 @@ export function composeCloud(platform: CloudPlatform, options: CloudOptions = {}
     clock,
     ids,
     limiter,
+    signIns,
+    passwords,
     notifier,
     files: cloudFiles({
       envId: platform.envId(context),
@@ -139,6 +147,7 @@ export function composeCloud(platform: CloudPlatform, options: CloudOptions = {}
       const request = requestOf(event)
       const caller = await weChatCaller(runtime, openId, fn, actions, request)
       if ('refused' in caller) return { ok: false, error: caller.refused }
+      if ('answered' in caller) return caller.answered
       return createHandler(fn, actions, runtime)(request, caller.identity)
     },
     async scheduler(_event, context) {

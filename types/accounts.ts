@@ -59,6 +59,65 @@ export const PlacesInput = z.strictObject({ communityId: id.optional() })
 export const SetStaffInput = z.strictObject({ userId: id, staff: z.boolean() })
 export const UpsertGridInput = z.strictObject({ id: id.optional(), name: text(L.name) })
 export const PeopleInput = z.strictObject({ role: z.enum(['resident', 'member', 'staff', 'admin']).optional() })
+export const UpsertBuildingInput = z.strictObject({ id: id.optional(), name: text(L.buildingName), gridId: id })
+
+// ---- the self-hosted door (DESIGN.md §10): invitation → password (and passkeys) → session ------------
+
+/** A one-time link's token, as the link carries it. */
+export const linkToken = z.string().regex(/^[A-Za-z0-9_-]{32,64}$/, '链接无效，请向社区工作人员索取新的链接')
+
+/** A new password: long enough to resist guessing, any characters (spaces too). */
+export const newPassword = z
+  .string()
+  .min(L.password.min, `密码至少 ${L.password.min} 位`)
+  .max(L.password.max, `密码最多 ${L.password.max} 位`)
+  .refine((p) => new Set(p).size > 2, '密码太简单了，请换一个')
+
+/** accounts.signIn: the phone number and the password. */
+export const SignInInput = z.strictObject({ login: phoneNumber, password: z.string().min(1, '请输入密码').max(L.password.max) })
+/** accounts.invite: staff invite a registered person of the community to set a password (or reset it). */
+export const InviteInput = z.strictObject({ userId: id })
+/** accounts.acceptInvite: the invitation's token and the password the person chooses (none in WeChat, which binds the OPENID). */
+export const AcceptInviteInput = z.strictObject({ token: linkToken, password: newPassword.optional() })
+/** accounts.setupCommunity: the one-time setup link of a new server makes the community and its first admin. */
+export const SetupCommunityInput = z.strictObject({
+  token: linkToken,
+  communityName: text(L.communityName),
+  name: text(L.name),
+  phone: phoneNumber,
+  password: newPassword,
+})
+/** accounts.passkeySignIn / addPasskey: the browser's WebAuthn answer to a challenge the server handed out. */
+export const PasskeyAnswerInput = z.strictObject({ challengeId: id, response: z.record(z.string(), z.unknown()) })
+
+/** A session opened: the bearer token for the Authorization header, and who it signs in. */
+export interface SignedIn {
+  token: string
+  expiresAt: string
+  user: Me
+}
+
+/** An invitation made: the link to send (as text or a QR code), once; it works until `expiresAt`. */
+export interface InvitationLink {
+  userId: string
+  name: string
+  /** The app page that takes it (the mini-program's path; in H5 the gateway's /invite?token=… leads there). */
+  path: string
+  token: string
+  expiresAt: string
+}
+
+/** A WebAuthn challenge: the id to send back with the answer, and the options for the browser. */
+export interface PasskeyChallengeView {
+  challengeId: string
+  options: Record<string, unknown>
+}
+
+export interface PasskeyView {
+  id: string
+  createdAt: string
+  lastUsedAt: string | null
+}
 
 export type RegisterResidentInput = z.input<typeof RegisterResidentInput>
 export type RegisterMemberInput = z.input<typeof RegisterMemberInput>
@@ -189,4 +248,30 @@ export interface DeleteMeResult {
   deletedPhotos: number
   /** Records kept for other people, in plain words. */
   kept: string[]
+}
+
+// ---- 社区设置表: setting a community up from its spreadsheets --------------------------------------
+
+/** accounts.importRoster: the workbook's sheets as rows of cell texts (header row first); a dry run unless `commit`. */
+export const ImportRosterInput = z.strictObject({
+  sheets: z
+    .record(z.string().max(31), z.array(z.array(z.string().max(200)).max(40)).max(5001))
+    .refine((s) => Object.keys(s).length <= 20, '工作表太多了'),
+  commit: z.boolean(),
+})
+
+export interface RosterIssue {
+  sheet: string
+  /** The row as Excel numbers it (the header is row 1); null: the whole sheet. */
+  row: number | null
+  column: string | null
+  message: string
+}
+
+/** What an import found and (when committed without errors) wrote, sheet by sheet. */
+export interface RosterPreview {
+  committed: boolean
+  errors: RosterIssue[]
+  warnings: string[]
+  counts: Array<{ sheet: string; rows: number; created: number; updated: number; unchanged: number }>
 }

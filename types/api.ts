@@ -55,6 +55,13 @@ export interface Api {
     people: Query<typeof accounts.PeopleInput, Items<accounts.PersonView>>
     setStaff: Mutation<typeof accounts.SetStaffInput, accounts.PersonView>
     upsertGrid: Mutation<typeof accounts.UpsertGridInput, { id: string; name: string }>
+    upsertBuilding: Mutation<typeof accounts.UpsertBuildingInput, { id: string; name: string; gridId: string }>
+    invite: Mutation<typeof accounts.InviteInput, accounts.InvitationLink>
+    acceptInvite: Mutation<typeof accounts.AcceptInviteInput, accounts.SignedIn>
+    signIn: Mutation<typeof accounts.SignInInput, accounts.SignedIn>
+    setupCommunity: Mutation<typeof accounts.SetupCommunityInput, accounts.SignedIn>
+    signOut: Mutation<Empty, { signedOut: true }>
+    signOutEverywhere: Mutation<Empty, { signedOut: true }>
   }
   orders: {
     create: Mutation<typeof orders.CreateOrderInput, orders.OrderDetail>
@@ -117,6 +124,8 @@ export interface Api {
     saveCard: Mutation<typeof workbench.SaveCardInput, { card: workbench.MyCard | null }>
     consent: Query<typeof workbench.OrderConsentRef, workbench.ShowcaseConsentView>
     setConsent: Mutation<typeof workbench.ShowcaseConsentInput, workbench.ShowcaseConsentView>
+    rosterTemplate: Query<Empty, workbench.ExportedFile>
+    importRoster: Mutation<typeof accounts.ImportRosterInput, accounts.RosterPreview>
   }
 }
 

@@ -42,6 +42,8 @@ export const ERROR_STATUS = {
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  /** The server's disk is full (local mode): nothing was written; the operator is told. */
+  STORAGE_FULL: 507,
 } as const
 export type ErrorCode = keyof typeof ERROR_STATUS
 

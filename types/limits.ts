@@ -53,6 +53,10 @@ export const ACCOUNT_LIMITS = {
   maxSkills: 10,
   reason: span(2, 200),
   gridName: span(2, 20),
+  buildingName: span(1, 20),
+  communityName: span(2, 30),
+  /** A password set through an invitation (self-hosted sign-in). */
+  password: span(8, 128),
 } as const
 
 export const POINTS_LIMITS = {

@@ -87,6 +87,8 @@ export interface PlaceRepo {
   saveCommunity(community: Community): Promise<void>
   /** Creates or renames a grid (admin). */
   saveGrid(grid: Grid): Promise<void>
+  /** Every community, by name then id (one in a self-hosted community; the setup tool lists them). */
+  communities(): Promise<Community[]>
   /** Creates a building, or renames it and moves it to another grid of its community. */
   saveBuilding(building: Building): Promise<void>
 }
@@ -278,18 +280,30 @@ export interface IdempotencyRecord {
   hash: string
   response: unknown
   at: number
+  /** The people the stored reply names (ids of the `u_…` shape found in it): account deletion scrubs them out. */
+  mentions: string[]
 }
 
+/** Stored replies of mutating requests, kept for a day (REPLY_TTL_MS in core/edge.ts) so a retry runs once. */
 export interface IdempotencyRepo {
   get(key: string): Promise<IdempotencyRecord | null>
+  /** Stores a reply; a second at the same key throws WriteConflict. */
   put(record: IdempotencyRecord): Promise<void>
+  /** Replaces a stored reply in place (account deletion's scrub). */
+  replace(record: IdempotencyRecord): Promise<void>
+  remove(key: string): Promise<void>
+  /** Keys of up to `limit` replies stored before `before`, oldest first: the scheduler removes them. */
+  storedBefore(before: number, limit: number): Promise<string[]>
+  /** Replies to other people's requests that name the person. */
+  mentioning(userId: string): Promise<IdempotencyRecord[]>
   /** Account deletion: drops every stored response of the user's requests (they may hold contact details). */
   forget(userId: string): Promise<void>
 }
 
-/** A signed-in session: the bearer token a client holds, and whose it is. */
+/** A signed-in session: whose it is and when it was used. The client holds a bearer token; only its hash is kept. */
 export interface Session {
-  token: string
+  /** The hash of the bearer token (core/usecases/accounts/sessions.ts `sessionIdOf`): a stolen table signs nobody in. */
+  id: string
   userId: string
   createdAt: number
   /** When the token was last presented (kept coarse: refreshed at most every so often, not on every call). */
@@ -297,27 +311,96 @@ export interface Session {
 }
 
 /**
- * Sign-in (DESIGN.md §10: several doors, one session). Sessions behind bearer tokens (the local
- * gateway; the self-hosted sign-in next) and the WeChat OPENIDs bound to people. Every write names one
- * record by a known key: the token, the OPENID.
+ * A one-time link into the self-hosted door: for a registered person to set (or reset) their password,
+ * or — with no person — for the first admin to set up a new community. The link carries a token; only its
+ * hash is kept.
+ */
+export interface Invitation {
+  /** The hash of the link's token. */
+  id: string
+  /** Whom it lets in; null: the setup link of a community that does not exist yet. */
+  userId: string | null
+  communityId: string | null
+  createdBy: string | null
+  createdAt: number
+  expiresAt: number
+  usedAt: number | null
+}
+
+/** A password, for the self-hosted door: what one signs in with (the phone number) and the KDF's output. */
+export interface PasswordCredential {
+  userId: string
+  /** Unique among everyone with a password. */
+  login: string
+  /** The Passwords port's encoding: the KDF, its parameters, the salt and the hash. */
+  hash: string
+  updatedAt: number
+}
+
+/** A WebAuthn credential (passkey) registered to a person. */
+export interface Passkey {
+  /** The credential id, base64url. */
+  id: string
+  userId: string
+  /** The COSE public key, base64url. */
+  publicKey: string
+  counter: number
+  transports: string[]
+  createdAt: number
+  lastUsedAt: number | null
+}
+
+/** A WebAuthn challenge handed to a browser, answered once within a few minutes. */
+export interface PasskeyChallenge {
+  id: string
+  challenge: string
+  /** Registering a passkey: whose; signing in: null (whoever answers). */
+  userId: string | null
+  expiresAt: number
+}
+
+/**
+ * Sign-in (DESIGN.md §10: three doors, one session). Sessions behind bearer tokens; the self-hosted
+ * door's invitations, passwords and passkeys; and the WeChat OPENIDs bound to people. Every write names
+ * one record by a known key: the token's hash, the login, the credential id, the OPENID.
  */
 export interface IdentityRepo {
-  session(token: string): Promise<Session | null>
-  /** A second session with the same token throws WriteConflict. */
+  session(id: string): Promise<Session | null>
+  /** A second session with the same id throws WriteConflict. */
   createSession(session: Session): Promise<void>
   /** Records that the session was used at `at`; a session that is gone stays gone. */
-  touchSession(token: string, at: number): Promise<void>
+  touchSession(id: string, at: number): Promise<void>
   /** Signs one session out (one already gone is no error). */
-  endSession(token: string): Promise<void>
+  endSession(id: string): Promise<void>
   /** Signs a person out everywhere: every session of theirs ends. */
   endSessionsOf(userId: string): Promise<void>
+  /** Ids of up to `limit` sessions last seen before `before`: the scheduler ends them. */
+  idleSessions(before: number, limit: number): Promise<string[]>
+
+  invitation(id: string): Promise<Invitation | null>
+  /** Creates an invitation, or marks it used; a new one at an existing id throws WriteConflict. */
+  saveInvitation(invitation: Invitation, isNew: boolean): Promise<void>
+
+  credentialOf(userId: string): Promise<PasswordCredential | null>
+  credentialByLogin(login: string): Promise<PasswordCredential | null>
+  /** Sets the person's password (and login, replacing an old one); a login another person holds throws WriteConflict. */
+  saveCredential(credential: PasswordCredential): Promise<void>
+
+  passkey(id: string): Promise<Passkey | null>
+  passkeysOf(userId: string): Promise<Passkey[]>
+  /** Creates or updates (counter, last use); a new one at an existing id throws WriteConflict. */
+  savePasskey(passkey: Passkey, isNew: boolean): Promise<void>
+  saveChallenge(challenge: PasskeyChallenge): Promise<void>
+  /** The challenge, removed as it is read: a challenge answers once. */
+  takeChallenge(id: string): Promise<PasskeyChallenge | null>
+
   /** The person an OPENID is bound to, or null. */
   userForOpenId(openId: string): Promise<string | null>
   /** An OPENID bound to the person (to push them subscribe messages), or null. */
   openIdOf(userId: string): Promise<string | null>
   /** Binds an OPENID to a person; an OPENID bound already (to anyone) throws WriteConflict. */
   bindOpenId(openId: string, userId: string): Promise<void>
-  /** Account deletion: every way of signing in as the person goes — their sessions and OPENIDs. */
+  /** Account deletion: every way of signing in as the person goes — sessions, OPENIDs, password, passkeys, invitations. */
   forget(userId: string): Promise<void>
 }
 
@@ -371,6 +454,50 @@ export interface RateLimiter {
   recordFailure(key: string): Promise<void>
 }
 
+/**
+ * Failed sign-ins, counted per account (a password guessed at) and per client address (guessing across
+ * accounts) apart: one address cannot lock a person out who signs in from elsewhere, and one account's
+ * guesses do not lock out the neighbours who share its address.
+ */
+export interface SignInLimits {
+  account: RateLimiter
+  address: RateLimiter
+}
+
+/** The password KDF (self-hosted door): a memory-hard hash, its parameters kept in its output. */
+export interface Passwords {
+  hash(password: string): Promise<string>
+  /** Compares in constant time; a malformed `encoded` is simply no match. */
+  verify(password: string, encoded: string): Promise<boolean>
+  /** Whether `encoded` was made with weaker parameters than today's: rehash it at the next sign-in. */
+  outdated(encoded: string): boolean
+}
+
+/** A passkey as a browser registered it, verified. */
+export interface RegisteredPasskey {
+  id: string
+  publicKey: string
+  counter: number
+  transports: string[]
+}
+
+/**
+ * WebAuthn (passkeys) for one relying party — the site's origin. A browser offers passkeys only over
+ * https or on localhost, so the password always stays as the other way in.
+ */
+export interface PasskeyVerifier {
+  /** The options `navigator.credentials.create` takes, for `challenge`, excluding the person's passkeys. */
+  registrationOptions(user: { id: string; name: string }, existing: string[], challenge: string): Promise<Record<string, unknown>>
+  /** The new credential, or null when the browser's answer does not verify against `challenge`. */
+  verifyRegistration(response: unknown, challenge: string): Promise<RegisteredPasskey | null>
+  /** The options `navigator.credentials.get` takes, for `challenge` (any of the site's passkeys). */
+  authenticationOptions(challenge: string): Promise<Record<string, unknown>>
+  /** The credential id a sign-in answer names, or null when it names none. */
+  credentialIdOf(response: unknown): string | null
+  /** The passkey's new counter, or null when the answer does not verify. */
+  verifyAuthentication(response: unknown, challenge: string, passkey: Passkey): Promise<{ counter: number } | null>
+}
+
 /** A notice to people: the use case writes it to their inbox (repos.inbox) in its transaction. */
 export interface Notice {
   kind: NoticeKind
@@ -420,6 +547,10 @@ export interface Deps {
   files: Files
   guard: ContentGuard
   limiter: RateLimiter
+  signIns: SignInLimits
+  passwords: Passwords
+  /** Absent where no site origin is set (WeChat has no passkeys). */
+  passkeys?: PasskeyVerifier
   notifier: Notifier
   exports: Exports
   /** Absent locally, where the phone number is typed. */

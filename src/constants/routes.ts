@@ -31,6 +31,10 @@ export const ROUTES = {
   register: '/account/register/index',
   pending: '/account/pending/index',
   people: '/account/people/index',
+  /** The self-hosted door: an invitation's page (?token=), a new server's setup (?token=), the 社区设置表 import. */
+  acceptInvite: '/account/accept/index',
+  setup: '/account/setup/index',
+  rosterSetup: '/account/roster/index',
   // the workbench (subpackage workbench/)
   workbench: '/workbench/index',
   dashboard: '/workbench/dashboard/index',

@@ -28,6 +28,11 @@ export const peopleApi = {
   setStaff: (userId: string, staff: boolean, requestId: string) => call('accounts', 'setStaff', { userId, staff }, { requestId }),
   upsertGrid: (name: string, requestId: string, id?: string) =>
     call('accounts', 'upsertGrid', { name, ...(id ? { id } : {}) }, { requestId }),
+  upsertBuilding: (name: string, gridId: string, requestId: string, id?: string) =>
+    call('accounts', 'upsertBuilding', { name, gridId, ...(id ? { id } : {}) }, { requestId }),
+  /** A one-time sign-in link for a person (password set or reset). */
+  invite: (userId: string, requestId: string) => call('accounts', 'invite', { userId }, { requestId, loading: '正在生成' }),
+  rosterTemplate: () => call('workbench', 'rosterTemplate', {}, { loading: '正在生成模板' }),
 }
 
 export const workbenchApi = {

@@ -101,6 +101,11 @@ export default function Workbench() {
             人员与网格（管理员）
           </Btn>
         )}
+        {isAdmin && (
+          <Btn block className="link-roster" onClick={() => go(ROUTES.rosterSetup)}>
+            社区设置：导入表格、楼栋（管理员）
+          </Btn>
+        )}
       </View>
     </Screen>
   )

@@ -729,28 +729,66 @@ export function repositoryContract(adapter: ContractAdapter) {
     })
 
     describe('idempotency', () => {
+      const reply = (key: string, at = 5, mentions: string[] = []) => ({ key, hash: 'h', response: { phone: '13800010001' }, at, mentions })
+
       it('stores a response once per key', async () => {
         expect(await r((x) => x.idempotency.get('u_res:req-1'))).toBeNull()
-        const rec = { key: 'u_res:req-1', hash: 'h1', response: { id: 'o_1', nested: { $odd: 'key.with.dots', list: [1, null] } }, at: 5 }
+        const rec = {
+          key: 'u_res:req-1',
+          hash: 'h1',
+          response: { id: 'o_1', nested: { $odd: 'key.with.dots', list: [1, null] } },
+          at: 5,
+          mentions: ['u_res', 'u_m1'],
+        }
         await w((x) => x.idempotency.put(rec))
         expect(await r((x) => x.idempotency.get(rec.key))).toEqual(rec)
         await expect(w((x) => x.idempotency.put({ ...rec, hash: 'h2' }))).rejects.toBeInstanceOf(WriteConflict)
-        await w((x) => x.idempotency.put({ key: 'u_res:req-2', hash: 'h', response: null, at: 6 }))
+        await w((x) => x.idempotency.put({ key: 'u_res:req-2', hash: 'h', response: null, at: 6, mentions: [] }))
         expect((await r((x) => x.idempotency.get('u_res:req-2')))?.response).toBeNull()
+      })
+
+      it('finds the replies stored before an instant, oldest first, and removes one', async () => {
+        await w(async (x) => {
+          for (const [key, at] of [
+            ['u_m1:b', 30],
+            ['u_m1:a', 10],
+            ['u_m2:c', 20],
+            ['u_m2:d', 40],
+          ] as const)
+            await x.idempotency.put(reply(key, at))
+        })
+        expect(await r((x) => x.idempotency.storedBefore(40, 10))).toEqual(['u_m1:a', 'u_m2:c', 'u_m1:b'])
+        expect(await r((x) => x.idempotency.storedBefore(40, 2))).toEqual(['u_m1:a', 'u_m2:c'])
+        await w((x) => x.idempotency.remove('u_m1:a'))
+        await w((x) => x.idempotency.remove('u_m1:a'))
+        expect(await r((x) => x.idempotency.storedBefore(40, 10))).toEqual(['u_m2:c', 'u_m1:b'])
+      })
+
+      it('finds the replies that name a person, and replaces one in place', async () => {
+        await w(async (x) => {
+          await x.idempotency.put(reply('u_staff:1', 5, ['u_res', 'u_m1']))
+          await x.idempotency.put(reply('u_staff:2', 5, ['u_m1']))
+          await x.idempotency.put(reply('u_m2:1', 5, ['u_res']))
+        })
+        expect((await r((x) => x.idempotency.mentioning('u_res'))).map((d) => d.key).sort()).toEqual(['u_m2:1', 'u_staff:1'])
+        const scrubbed = { ...reply('u_staff:1', 5, ['u_m1']), response: { phone: '' } }
+        await w((x) => x.idempotency.replace(scrubbed))
+        expect(await r((x) => x.idempotency.get('u_staff:1'))).toEqual(scrubbed)
+        expect((await r((x) => x.idempotency.mentioning('u_res'))).map((d) => d.key)).toEqual(['u_m2:1'])
       })
     })
 
     describe('sign-in', () => {
-      // tokens as the gateway makes them: 32 url-safe characters
-      const tokenOf = (c: string) => c.repeat(32)
-      const session = (token: string, userId: string, at = 1_000): Session => ({ token, userId, createdAt: at, lastSeenAt: at })
+      // session ids as the gateway makes them: a token's SHA-256, base64url
+      const tokenOf = (c: string) => c.repeat(43)
+      const session = (id: string, userId: string, at = 1_000): Session => ({ id, userId, createdAt: at, lastSeenAt: at })
       const tokensOf = async (tokens: string[]) => {
         const found: string[] = []
         for (const t of tokens) if (await r((x) => x.identity.session(t))) found.push(t)
         return found
       }
 
-      it('keeps a session at its token, once', async () => {
+      it('keeps a session at its id, once', async () => {
         expect(await r((x) => x.identity.session(tokenOf('a')))).toBeNull()
         await w((x) => x.identity.createSession(session(tokenOf('a'), 'u_res')))
         expect(await r((x) => x.identity.session(tokenOf('a')))).toEqual(session(tokenOf('a'), 'u_res'))
@@ -764,6 +802,59 @@ export function repositoryContract(adapter: ContractAdapter) {
         expect(await r((x) => x.identity.session(tokenOf('a')))).toEqual({ ...session(tokenOf('a'), 'u_res'), lastSeenAt: 5_000 })
         await w((x) => x.identity.touchSession(tokenOf('z'), 5_000))
         expect(await r((x) => x.identity.session(tokenOf('z')))).toBeNull()
+      })
+
+      it('finds the sessions last seen before an instant, longest idle first', async () => {
+        await w(async (x) => {
+          await x.identity.createSession(session(tokenOf('a'), 'u_res', 3_000))
+          await x.identity.createSession(session(tokenOf('b'), 'u_res', 1_000))
+          await x.identity.createSession(session(tokenOf('c'), 'u_m1', 9_000))
+        })
+        expect(await r((x) => x.identity.idleSessions(5_000, 10))).toEqual([tokenOf('b'), tokenOf('a')])
+        expect(await r((x) => x.identity.idleSessions(5_000, 1))).toEqual([tokenOf('b')])
+      })
+
+      it('keeps an invitation at its id, once, and marks it used', async () => {
+        const inv = { id: tokenOf('i'), userId: 'u_res', communityId: C1, createdBy: 'u_staff', createdAt: 1, expiresAt: 9, usedAt: null }
+        const setup = { id: tokenOf('s'), userId: null, communityId: null, createdBy: null, createdAt: 1, expiresAt: 9, usedAt: null }
+        await w(async (x) => {
+          await x.identity.saveInvitation(inv, true)
+          await x.identity.saveInvitation(setup, true)
+        })
+        expect(await r((x) => x.identity.invitation(inv.id))).toEqual(inv)
+        expect(await r((x) => x.identity.invitation(setup.id))).toEqual(setup)
+        await expect(w((x) => x.identity.saveInvitation(inv, true))).rejects.toBeInstanceOf(WriteConflict)
+        await w((x) => x.identity.saveInvitation({ ...inv, usedAt: 5 }, false))
+        expect(await r((x) => x.identity.invitation(inv.id))).toEqual({ ...inv, usedAt: 5 })
+      })
+
+      it('keeps one password per person at their login; a login another person holds is refused', async () => {
+        const cred = { userId: 'u_res', login: '13800010001', hash: 'scrypt$x', updatedAt: 1 }
+        await w((x) => x.identity.saveCredential(cred))
+        expect(await r((x) => x.identity.credentialOf('u_res'))).toEqual(cred)
+        expect(await r((x) => x.identity.credentialByLogin('13800010001'))).toEqual(cred)
+        await expect(w((x) => x.identity.saveCredential({ ...cred, userId: 'u_m1' }))).rejects.toBeInstanceOf(WriteConflict)
+        // a new password, and a new login: the old one is free again
+        await w((x) => x.identity.saveCredential({ ...cred, login: '13800010009', hash: 'scrypt$y', updatedAt: 2 }))
+        expect(await r((x) => x.identity.credentialByLogin('13800010001'))).toBeNull()
+        expect(await r((x) => x.identity.credentialOf('u_res'))).toEqual({ ...cred, login: '13800010009', hash: 'scrypt$y', updatedAt: 2 })
+        await w((x) => x.identity.saveCredential({ ...cred, userId: 'u_m1' }))
+        expect((await r((x) => x.identity.credentialByLogin('13800010001')))?.userId).toBe('u_m1')
+      })
+
+      it('keeps passkeys at their credential id, and a challenge until it is taken', async () => {
+        const pk = { id: 'cred-1', userId: 'u_res', publicKey: 'pk', counter: 0, transports: ['internal'], createdAt: 1, lastUsedAt: null }
+        await w((x) => x.identity.savePasskey(pk, true))
+        await w((x) => x.identity.savePasskey({ ...pk, id: 'cred-2', createdAt: 2 }, true))
+        await expect(w((x) => x.identity.savePasskey(pk, true))).rejects.toBeInstanceOf(WriteConflict)
+        await w((x) => x.identity.savePasskey({ ...pk, counter: 3, lastUsedAt: 7 }, false))
+        expect(await r((x) => x.identity.passkey('cred-1'))).toEqual({ ...pk, counter: 3, lastUsedAt: 7 })
+        expect((await r((x) => x.identity.passkeysOf('u_res'))).map((p) => p.id)).toEqual(['cred-1', 'cred-2'])
+        expect(await r((x) => x.identity.passkeysOf('u_m1'))).toEqual([])
+        const challenge = { id: 'ch_1', challenge: 'abc', userId: null, expiresAt: 9 }
+        await w((x) => x.identity.saveChallenge(challenge))
+        expect(await w((x) => x.identity.takeChallenge('ch_1'))).toEqual(challenge)
+        expect(await w((x) => x.identity.takeChallenge('ch_1'))).toBeNull()
       })
 
       it('ends one session, or every session of one person', async () => {
@@ -801,8 +892,24 @@ export function repositoryContract(adapter: ContractAdapter) {
           await x.identity.bindOpenId('openid-m2', 'u_m2')
           await x.identity.bindOpenId('openid-m1', 'u_m1')
         })
+        await w(async (x) => {
+          await x.identity.saveCredential({ userId: 'u_m2', login: '13900010001', hash: 'h', updatedAt: 1 })
+          await x.identity.saveCredential({ userId: 'u_m1', login: '13900010002', hash: 'h', updatedAt: 1 })
+          await x.identity.savePasskey(
+            { id: 'pk-m2', userId: 'u_m2', publicKey: 'k', counter: 0, transports: [], createdAt: 1, lastUsedAt: null },
+            true,
+          )
+          await x.identity.saveInvitation(
+            { id: 'inv-m2', userId: 'u_m2', communityId: C1, createdBy: null, createdAt: 1, expiresAt: 9, usedAt: null },
+            true,
+          )
+        })
         await w((x) => x.identity.forget('u_m2'))
         expect(await tokensOf([tokenOf('a'), tokenOf('b'), tokenOf('c')])).toEqual([tokenOf('c')])
+        expect(await r((x) => x.identity.credentialOf('u_m2'))).toBeNull()
+        expect(await r((x) => x.identity.credentialOf('u_m1'))).not.toBeNull()
+        expect(await r((x) => x.identity.passkeysOf('u_m2'))).toEqual([])
+        expect(await r((x) => x.identity.invitation('inv-m2'))).toBeNull()
         expect(await r((x) => x.identity.userForOpenId('openid-m2'))).toBeNull()
         expect(await r((x) => x.identity.openIdOf('u_m2'))).toBeNull()
         expect(await r((x) => x.identity.userForOpenId('openid-m1'))).toBe('u_m1')
@@ -895,7 +1002,7 @@ export function repositoryContract(adapter: ContractAdapter) {
       })
 
       it("forgets one user's stored responses, not those of a user whose id starts the same", async () => {
-        const rec = (key: string) => ({ key, hash: 'h', response: { phone: '13800010001' }, at: 1 })
+        const rec = (key: string) => ({ key, hash: 'h', response: { phone: '13800010001' }, at: 1, mentions: [] })
         await w(async (x) => {
           for (const key of ['u_m1:req-1', 'u_m1:req-2', 'u_m10:req-1', 'u_m:req-1', 'u_m2:req-1']) await x.idempotency.put(rec(key))
         })
@@ -929,10 +1036,10 @@ export function repositoryContract(adapter: ContractAdapter) {
             })
             await x.points.saveAccount(account('u_m1'))
             await x.points.append(entry('k:1', 1))
-            await x.idempotency.put({ key: 'k', hash: 'h', response: 1, at: 1 })
+            await x.idempotency.put({ key: 'k', hash: 'h', response: 1, at: 1, mentions: ['u_res'] })
             await x.mall.claimCode(C1, '999999', 'rd_1')
             await x.users.saveSettings({ ...FIXTURES.users[0], rankingOptIn: true })
-            await x.identity.createSession({ token: 'S'.repeat(32), userId: 'u_res', createdAt: 1, lastSeenAt: 1 })
+            await x.identity.createSession({ id: 'S'.repeat(43), userId: 'u_res', createdAt: 1, lastSeenAt: 1 })
             await x.identity.bindOpenId('openid-rolled-back', 'u_res')
             throw boom
           }),

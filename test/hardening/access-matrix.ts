@@ -57,6 +57,15 @@ export const ACCESS_MATRIX: Record<string, AccessRow> = {
   'accounts.people': { own: [D, D, D, D, A, D], others: NONE },
   'accounts.setStaff': { own: [D, D, D, D, A, D], others: [D, D, D, D, D, D] },
   'accounts.upsertGrid': { own: [D, D, D, D, A, D], others: [D, D, D, D, D, D] },
+  'accounts.upsertBuilding': { own: [D, D, D, D, A, D], others: [D, D, D, D, D, D] },
+  // the self-hosted door: staff invite people of their community; the link, the password or the setup
+  // link is the key, whoever holds it, signed in or not; everyone signs themselves out
+  'accounts.invite': { own: [D, D, D, A, A, A], others: [D, D, D, D, D, D] },
+  'accounts.acceptInvite': { own: [A, A, A, A, A, A], others: NONE },
+  'accounts.signIn': { own: [A, A, A, A, A, A], others: NONE },
+  'accounts.setupCommunity': { own: [A, A, A, A, A, A], others: NONE },
+  'accounts.signOut': { own: [D, A, A, A, A, A], others: NONE },
+  'accounts.signOutEverywhere': { own: [D, A, A, A, A, A], others: NONE },
 
   // members are residents too: they may order
   'orders.create': { own: [D, A, A, D, D, D], others: NONE },
@@ -88,9 +97,10 @@ export const ACCESS_MATRIX: Record<string, AccessRow> = {
   'points.selfEvaluate': { own: [D, D, A, D, D, D], others: NONE },
   'points.scoreEvaluation': { own: [D, D, D, A, A, A], others: [D, D, D, R, R, R] },
   'points.branchLink': { own: [D, D, D, A, A, A], others: [D, D, D, R, R, R] },
-  // public: the one-time link is the key (whoever holds it, signed in or not)
+  // public: the one-time link is the key (whoever holds it, signed in or not) — but the member it is
+  // for never scores themselves (the fixture's link is the member's own)
   'points.branchForm': { own: [A, A, A, A, A, A], others: NONE },
-  'points.branchScore': { own: [A, A, A, A, A, A], others: NONE },
+  'points.branchScore': { own: [A, A, D, A, A, A], others: NONE },
 
   'mall.listGoods': { own: [D, A, A, A, A, A], others: NONE },
   'mall.upsertGoods': { own: [D, D, D, A, A, A], others: [D, D, D, D, D, D] },
@@ -125,6 +135,9 @@ export const ACCESS_MATRIX: Record<string, AccessRow> = {
   // only the resident decides whether their closed order is shown
   'workbench.consent': { own: [D, A, D, D, D, D], others: [D, D, D, D, D, D] },
   'workbench.setConsent': { own: [D, A, D, D, D, D], others: [D, D, D, D, D, D] },
+  // 社区设置表: the admin's, into their own community only
+  'workbench.rosterTemplate': { own: [D, D, D, D, A, D], others: NONE },
+  'workbench.importRoster': { own: [D, D, D, D, A, D], others: NONE },
 }
 
 /**

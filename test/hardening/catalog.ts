@@ -109,6 +109,43 @@ export const CATALOG: Record<string, ActionCase> = {
     others: () => community({ id: 'g_hx3', name: '第三网格（东）' }, { id: 'g_qs1', name: '青山网格（东）' }, false),
   },
 
+  'accounts.upsertBuilding': {
+    own: () => community({ name: '7号楼', gridId: 'g_hx1' }, { name: '青山3号楼', gridId: 'g_qs1' }, true),
+    // a building of the other community, renamed into one of ours
+    others: () => community({ id: 'b_qs1', name: '7号楼', gridId: 'g_hx1' }, { id: 'b_hx1', name: '青山3号楼', gridId: 'g_qs1' }, true),
+  },
+  'accounts.invite': {
+    own: () => community({ userId: P.R2 }, { userId: P.QR }, true),
+    others: () => community({ userId: P.R2 }, { userId: P.QR }, false),
+  },
+  'accounts.acceptInvite': { own: each((w) => ({ token: w.invite, password: '李建国的新密码-2026' })) },
+  'accounts.signIn': { own: each((w) => ({ login: '13800010001', password: w.password })) },
+  'accounts.setupCommunity': {
+    own: each((w) => ({
+      token: w.setupToken,
+      communityName: '新建社区',
+      name: '郑建新',
+      phone: '13800099999',
+      password: '新社区管理员-2026',
+    })),
+  },
+  'accounts.signOut': { own: same({}) },
+  'accounts.signOutEverywhere': { own: same({}) },
+
+  'workbench.rosterTemplate': { own: same({}) },
+  'workbench.importRoster': {
+    own: same({
+      sheets: {
+        网格: [['网格名称'], ['第四网格']],
+        楼栋: [
+          ['楼栋', '所属网格'],
+          ['7号楼', '第四网格'],
+        ],
+      },
+      commit: true,
+    }),
+  },
+
   'orders.create': { own: same({ kind: 'service', category: 'care', title: '帮忙修水管', description: '厨房水管漏水' }) },
   'orders.list': { own: same({ scope: 'mine' }) },
   'orders.get': {

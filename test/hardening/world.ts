@@ -50,6 +50,10 @@ export interface World {
   branchToken: { hx: string; qs: string }
   /** Calendar days around now, for periods (dashboard, 工作台账). */
   period: { from: string; to: string }
+  /** The self-hosted door: R's password (login: R's phone), an open invitation for R2, a setup link for a new community. */
+  password: string
+  invite: string
+  setupToken: string
 }
 
 /** Every table's rows (sessions too): what `restore` puts back. */
@@ -233,7 +237,14 @@ export async function buildWorld(h: Harness): Promise<World> {
       insert.run(notice[who], who, community, clock.now())
     }
   })
-  return { o, q, photo, goods, red, act, qact, notice, year, branchToken, period }
+  // R signs in with a password; R2 holds an invitation not yet used; a setup link waits for a new community
+  const password = '红星社区-王秀兰-2026'
+  const invitation = await h.ok(P.S, 'accounts', 'invite', { userId: P.R })
+  const accepted = await h.raw(null, 'accounts', 'acceptInvite', { token: invitation.token, password })
+  if (!accepted.ok) throw new Error(`acceptInvite: ${JSON.stringify(accepted.error)}`)
+  const invite = (await h.ok(P.S, 'accounts', 'invite', { userId: P.R2 })).token
+  const setupToken = (await h.app.setupLink('c_new')).token
+  return { o, q, photo, goods, red, act, qact, notice, year, branchToken, period, password, invite, setupToken }
 }
 
 export interface WorldHarness {
@@ -253,11 +264,13 @@ export interface WorldHarness {
 let rids = 0
 export const requestId = () => `hard-${process.pid}-${++rids}-${Date.now().toString(36)}`
 
-export async function openWorld(): Promise<WorldHarness> {
+/** The world over HTTP; `prepare` changes the seeded people first (more callers: test/attack/callers.test.ts). */
+export async function openWorld(prepare?: (h: HttpHarness) => Promise<void>, alsoSignedIn: string[] = []): Promise<WorldHarness> {
   const h = await openHttpHarness()
+  await prepare?.(h)
   const w = await buildWorld(h)
   // everybody signed in before the snapshot, so restoring keeps their tokens
-  for (const who of Object.values(P)) await h.token(who)
+  for (const who of [...Object.values(P), ...alsoSignedIn]) await h.token(who)
   const db = h.app.store.db
   const snap = snapshot(db)
   // every write goes through the one writer connection: its change counter says whether anything was written

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { REGISTRY } from '../../cloudfunctions/core/registry'
-import { LAST_SEEN_EVERY_MS } from '../../cloudfunctions/core/usecases/accounts/sessions'
+import { LAST_SEEN_EVERY_MS, sessionIdOf } from '../../cloudfunctions/core/usecases/accounts/sessions'
 import { DEMO } from '../../local/seed'
 import { type HttpHarness, TINY_PNG, addMembers, dumpDb, openHttpHarness, rid } from '../helpers/local'
 
@@ -83,7 +83,7 @@ describe('demo sign-in', () => {
     const start = Date.UTC(2030, 0, 1)
     h = await openHttpHarness({ clock: { now: () => start } })
     const token = await h.token(STAFF)
-    const lastSeen = async () => (await h.app.store.read((r) => r.identity.session(token)))?.lastSeenAt
+    const lastSeen = async () => (await h.app.store.read((r) => r.identity.session(sessionIdOf(token))))?.lastSeenAt
     const signedIn = await lastSeen()
     expect(signedIn).toBe(start)
     h.app.testClock?.advance(LAST_SEEN_EVERY_MS - 1000)
@@ -235,6 +235,19 @@ const BAD_INPUT: Array<[fn: string, action: string, input: unknown, field: strin
   ['accounts', 'people', { role: 'mayor' }, 'role'],
   ['accounts', 'setStaff', { userId: 'u_lijg' }, 'staff'],
   ['accounts', 'upsertGrid', { name: '一' }, 'name'],
+  ['accounts', 'upsertBuilding', { name: '7号楼' }, 'gridId'],
+  ['accounts', 'invite', { userId: 'u lijg' }, 'userId'],
+  ['accounts', 'acceptInvite', { token: 'x'.repeat(43), password: '1234567' }, 'password'],
+  ['accounts', 'acceptInvite', { token: 'x'.repeat(43), password: 'aaaaaaaaaa' }, 'password'],
+  ['accounts', 'signIn', { login: '13800010001' }, 'password'],
+  [
+    'accounts',
+    'setupCommunity',
+    { token: 'short', communityName: '红星社区', name: '徐建华', phone: '13800019003', password: '一个很长的密码' },
+    'token',
+  ],
+  ['accounts', 'signOut', { everywhere: true }, 'everywhere'],
+  ['accounts', 'signOutEverywhere', { userId: 'u_lijg' }, 'userId'],
   ['points', 'evaluation', { year: 1999 }, 'year'],
   ['points', 'evaluations', {}, 'year'],
   ['points', 'selfEvaluate', { year: 2030, score: 90, text: '太短' }, 'text'],
@@ -251,6 +264,8 @@ const BAD_INPUT: Array<[fn: string, action: string, input: unknown, field: strin
   ['workbench', 'saveCard', { gridId: 'g_hx1', title: '网格员', duties: '走访', pledge: '有求必应' }, 'duties'],
   ['workbench', 'consent', {}, 'orderId'],
   ['workbench', 'setConsent', { orderId: 'o_1', consent: 'yes' }, 'consent'],
+  ['workbench', 'rosterTemplate', { community: 'c_hongxing' }, 'community'],
+  ['workbench', 'importRoster', { sheets: { 居民: [['姓名']] } }, 'commit'],
 ]
 
 /** A person allowed to call each function's actions, so the input check is what answers. */
@@ -284,6 +299,7 @@ const SPECIAL: Record<string, string> = {
   'accounts.people': ADMIN,
   'accounts.setStaff': ADMIN,
   'accounts.upsertGrid': ADMIN,
+  'accounts.upsertBuilding': ADMIN,
   'points.evaluations': STAFF,
   'points.scoreEvaluation': STAFF,
   'points.branchLink': STAFF,
@@ -295,6 +311,8 @@ const SPECIAL: Record<string, string> = {
   'workbench.saveCard': STAFF,
   'workbench.consent': RESIDENT,
   'workbench.setConsent': RESIDENT,
+  'workbench.rosterTemplate': ADMIN,
+  'workbench.importRoster': ADMIN,
 }
 const callerFor = (fn: string, action: string) => SPECIAL[`${fn}.${action}`] ?? CALLER[fn]
 

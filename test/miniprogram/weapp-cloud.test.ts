@@ -243,9 +243,13 @@ describe('every page of src/app.config.ts, with real data', () => {
     { route: 'workbench/pending/index', as: STAFF, shows: '', redirects: '/account/pending/index' },
 
     { route: 'account/people/index', as: ADMIN, shows: '周志强' },
+    { route: 'account/roster/index', as: ADMIN, shows: '新增楼栋' },
     { route: 'workbench/people/index', as: ADMIN, shows: '', redirects: '/account/people/index' },
 
     { route: 'pages/login/index', as: null, shows: '还没有登记' },
+    // the self-hosted door's pages: an invitation, a new server's setup link (the forms render before any call)
+    { route: 'account/accept/index', as: null, query: () => ({ token: 'A'.repeat(43) }), shows: '设置并登录' },
+    { route: 'account/setup/index', as: null, query: () => ({ token: 'A'.repeat(43) }), shows: '创建社区' },
     { route: 'workbench/branch-score/index', as: null, query: () => ({ token: made.branchToken }), shows: '周志强' },
   ]
 

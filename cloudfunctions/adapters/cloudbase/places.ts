@@ -76,6 +76,10 @@ export function createPlaceRepo(scope: Scope): PlaceRepo {
     async saveGrid(grid) {
       await scope.put('grids', { _id: grid.id, communityId: grid.communityId, name: grid.name })
     },
+    async communities() {
+      const all = await scope.queryAll('communities', { where: [], sort: [['name', 'asc']] })
+      return all.map(toCommunity)
+    },
     async saveBuilding(building) {
       await scope.put('buildings', { _id: building.id, communityId: building.communityId, gridId: building.gridId, name: building.name })
     },

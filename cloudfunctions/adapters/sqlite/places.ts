@@ -44,6 +44,9 @@ export function createPlaceRepo(q: Statements): PlaceRepo {
     async buildings(communityId) {
       return BUILDING.all(q('SELECT * FROM buildings WHERE community_id = ? ORDER BY name, id').all(communityId))
     },
+    async communities() {
+      return COMMUNITY.all(q('SELECT id, name FROM communities ORDER BY name, id').all())
+    },
     async saveCommunity(community) {
       q('INSERT INTO communities (id, name) VALUES (@id, @name) ON CONFLICT (id) DO UPDATE SET name = excluded.name').run(
         COMMUNITY.params(community),

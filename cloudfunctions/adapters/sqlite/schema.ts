@@ -181,6 +181,41 @@ const STEPS: string[] = [
   `
   ALTER TABLE ledger ADD COLUMN parts TEXT;
   `,
+  // the self-hosted door (issue 16): sessions kept by their token's hash, never the token (everyone signs
+  // in again once), idle ones found by last use; invitations, passwords, passkeys and their challenges;
+  // stored replies lapse by age and name the people in them, for account deletion to scrub
+  `
+  DROP TABLE sessions;
+  CREATE TABLE sessions (
+    id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id), created_at INTEGER NOT NULL, last_seen_at INTEGER NOT NULL
+  );
+  CREATE INDEX sessions_user ON sessions(user_id);
+  CREATE INDEX sessions_last_seen ON sessions(last_seen_at);
+  CREATE TABLE invitations (
+    id TEXT PRIMARY KEY, user_id TEXT, community_id TEXT, created_by TEXT, created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL, used_at INTEGER
+  );
+  CREATE INDEX invitations_user ON invitations(user_id);
+  CREATE TABLE credentials (
+    login TEXT PRIMARY KEY, user_id TEXT NOT NULL UNIQUE REFERENCES users(id), hash TEXT NOT NULL, updated_at INTEGER NOT NULL
+  );
+  CREATE TABLE passkeys (
+    id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id), public_key TEXT NOT NULL, counter INTEGER NOT NULL,
+    transports TEXT NOT NULL, created_at INTEGER NOT NULL, last_used_at INTEGER
+  );
+  CREATE INDEX passkeys_user ON passkeys(user_id);
+  CREATE TABLE passkey_challenges (id TEXT PRIMARY KEY, challenge TEXT NOT NULL, user_id TEXT, expires_at INTEGER NOT NULL);
+  ALTER TABLE idempotency ADD COLUMN mentions TEXT NOT NULL DEFAULT '[]';
+  CREATE INDEX idempotency_at ON idempotency(at);
+  `,
+  // uploads: when a record took each (one none took is removed after a day), and each person's recent
+  // uploads (the rate and the daily quota)
+  `
+  ALTER TABLE files ADD COLUMN attached_at INTEGER;
+  UPDATE files SET attached_at = created_at;
+  CREATE INDEX files_owner_created ON files(owner_id, created_at);
+  CREATE INDEX files_unattached ON files(attached_at, created_at);
+  `,
 ]
 
 export function migrate(db: Database.Database) {

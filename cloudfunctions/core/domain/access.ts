@@ -1,11 +1,16 @@
 // Who the caller is to the rules: resolved on the server from the database, never from the payload.
 import type { Role } from '@shared/enums'
+import { AppError } from './errors'
 
 export interface Actor {
   userId: string
   communityId: string
   roles: Role[]
   name: string
+  /** The session the call came through (bearer-token doors): what signing out ends. */
+  sessionId?: string
+  /** The client's address as the transport saw it (the local gateway): failed sign-ins count per address. */
+  address?: string
 }
 
 /** The scheduler and other jobs act as the system: no user, no community limits of their own. */
@@ -22,3 +27,11 @@ export const hasRole = (who: { roles: readonly Role[] }, role: Role) => who.role
 
 /** Staff powers: community staff and the community's admin. */
 export const isStaff = (who: { roles: readonly Role[] }) => hasRole(who, 'staff') || hasRole(who, 'admin')
+
+/**
+ * Separation of duties (DESIGN.md §10): nobody awards, verifies, dispatches to or scores themselves,
+ * whatever roles they hold together. `subjectId` is the person the act is for.
+ */
+export function assertNotSelf(actor: Actor, subjectId: string | null | undefined, message: string) {
+  if (subjectId && subjectId === actor.userId) throw new AppError('FORBIDDEN', message)
+}

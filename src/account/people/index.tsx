@@ -1,12 +1,15 @@
-// 人员与网格 (admin): who is community staff (设为/取消工作人员), and the community's grids (add,
-// rename). Homes are bound through 居民登记, members through 双报到 — not here.
+// 人员与网格 (admin): who is community staff (设为/取消工作人员), a sign-in invitation for anyone (登录
+// 邀请, in the browser: a self-hosted community), and the community's grids (add, rename). Homes are
+// bound through 居民登记 or the 社区设置表, members through 双报到 — not here.
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { PersonView } from '@shared/accounts'
 import Btn from '@/components/btn'
 import Card from '@/components/card'
 import { Field, TextInput } from '@/components/field'
+import QrCode from '@/components/qr-code'
 import Screen from '@/components/screen'
+import { platform } from '@/platform'
 import { EmptyState, StateSwitch } from '@/components/state'
 import { ROLE_LABEL } from '@/constants/labels'
 import { useAction } from '@/hooks/useAction'
@@ -17,6 +20,34 @@ import { useSession } from '@/store/session'
 import '@/styles/blocks.scss'
 import './index.scss'
 import { ACCOUNT_LIMITS as L } from '@shared/limits'
+
+/** 登录邀请: a one-time link (and its QR code) for a person to set or reset their password. */
+function Invite({ p }: { p: PersonView }) {
+  const [link, setLink] = useState<string | null>(null)
+  const invite = useAction((requestId: string) => peopleApi.invite(p.id, requestId))
+  const run = async () => {
+    const made = await invite.exec({
+      ask: `给${p.name}发登录邀请？对方用邀请链接设置密码（7 天内有效）；已有的密码会被替换，并退出所有设备。`,
+      confirmText: '生成邀请',
+    })
+    if (made) setLink(`${platform.linkTo('/').replace(/#\/?$/, '')}invite?token=${made.token}`)
+  }
+  if (link)
+    return (
+      <View className="invite">
+        <View className="wb-hint">请把链接或二维码发给{p.name}（只能用一次，7 天内有效）：</View>
+        <Text className="invite__link" userSelect>
+          {link}
+        </Text>
+        <QrCode text={link} size={200} />
+      </View>
+    )
+  return (
+    <Btn className={`btn-invite-${p.id}`} loading={invite.busy} onClick={() => void run()}>
+      登录邀请
+    </Btn>
+  )
+}
 
 function Person({ p, me, onChanged }: { p: PersonView; me: boolean; onChanged: (p: PersonView) => void }) {
   const isStaff = p.roles.includes('staff')
@@ -40,6 +71,7 @@ function Person({ p, me, onChanged }: { p: PersonView; me: boolean; onChanged: (
           {isStaff ? '取消工作人员' : '设为工作人员'}
         </Btn>
       )}
+      {!me && platform.signIn === 'demo' && <Invite p={p} />}
     </View>
   )
 }

@@ -51,7 +51,8 @@ export interface TextInputProps {
   onChange: (v: string) => void
   placeholder?: string
   maxLength: number
-  type?: 'text' | 'number'
+  /** `password`: the characters are hidden. */
+  type?: 'text' | 'number' | 'password'
   className?: string
 }
 
@@ -60,7 +61,8 @@ export function TextInput({ value, onChange, placeholder, maxLength, type = 'tex
     <Input
       className={cls('text-input', className)}
       value={value}
-      type={type}
+      type={type === 'password' ? 'text' : type}
+      password={type === 'password'}
       placeholder={placeholder}
       maxlength={maxLength}
       onInput={(e) => onChange(e.detail.value)}

@@ -1,4 +1,5 @@
-// 登录: H5 demo sign-in lists the seeded people by community; in WeChat the platform knows who you are.
+// 登录: in the browser, the phone number and password (a self-hosted community), and — where the server
+// runs the demo — the seeded people by community; in WeChat the platform knows who you are.
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { DemoUser } from '@shared/accounts'
@@ -8,10 +9,14 @@ import Screen from '@/components/screen'
 import { EmptyState, StateSwitch } from '@/components/state'
 import { ROLE_LABEL } from '@/constants/labels'
 import { ROUTES } from '@/constants/routes'
+import { useState } from 'react'
+import { InputField } from '@/components/field'
+import { ACCOUNT_LIMITS as L } from '@shared/limits'
 import { useRemote } from '@/hooks/useRemote'
+import { useSignIn } from '@/hooks/useSignIn'
 import { platform } from '@/platform'
 import { fetchMe } from '@/services/accounts'
-import { demoLogin, listDemoUsers } from '@/services/auth'
+import { demoLogin, listDemoUsers, passwordSignIn } from '@/services/auth'
 import { toast } from '@/services/feedback'
 import { useSession } from '@/store/session'
 import './index.scss'
@@ -50,10 +55,41 @@ function WechatSignIn() {
   )
 }
 
+function PasswordSignIn() {
+  const [login, setLogin] = useState('')
+  const [password, setPassword] = useState('')
+  const { busy, submit: signIn } = useSignIn()
+  const submit = async () => {
+    if (!/^1[3-9]\d{9}$/.test(login)) return toast('请填写 11 位手机号')
+    if (!password) return toast('请输入密码')
+    await signIn(() => passwordSignIn(login, password))
+  }
+  return (
+    <View className="login login--password">
+      <View className="login__title">登录</View>
+      <InputField label="手机号" className="input-login" type="number" value={login} onChange={setLogin} maxLength={11} />
+      <InputField
+        label="密码"
+        className="input-password"
+        type="password"
+        value={password}
+        onChange={setPassword}
+        maxLength={L.password.max}
+      />
+      <Btn type="primary" block className="btn-sign-in" loading={busy} onClick={() => void submit()}>
+        登录
+      </Btn>
+      <View className="login__hint">还没有密码或忘记了密码？请社区工作人员给您发一个登录邀请。</View>
+    </View>
+  )
+}
+
 function DemoSignIn() {
   const { user } = useSession()
   const demo = useRemote(listDemoUsers, [], { refreshOnShow: false })
   const groups = groupByCommunity(demo.data ?? [])
+  // a server with demo off has no demo people: only the password form shows
+  if (demo.error || (!demo.loading && groups.length === 0)) return null
 
   const signIn = async (u: DemoUser) => {
     try {
@@ -99,5 +135,16 @@ function DemoSignIn() {
 }
 
 export default function Login() {
-  return <Screen className="login-page">{platform.signIn === 'wechat' ? <WechatSignIn /> : <DemoSignIn />}</Screen>
+  return (
+    <Screen className="login-page">
+      {platform.signIn === 'wechat' ? (
+        <WechatSignIn />
+      ) : (
+        <>
+          <PasswordSignIn />
+          <DemoSignIn />
+        </>
+      )}
+    </Screen>
+  )
 }

@@ -10,7 +10,7 @@ import { ROUTES, withQuery } from '@/constants/routes'
 import { useMe } from '@/hooks/useMe'
 import { useUnreadBadge } from '@/hooks/useUnreadBadge'
 import { platform } from '@/platform'
-import { signOut } from '@/services/auth'
+import { signOut, signOutEverywhere } from '@/services/auth'
 import { confirm } from '@/services/feedback'
 import { session, useSession } from '@/store/session'
 import { go } from '@/utils/nav'
@@ -40,6 +40,12 @@ export default function MePage() {
   useUnreadBadge()
   const { elder } = useSession()
   const isStaff = !!user && (user.roles.includes('staff') || user.roles.includes('admin'))
+
+  const logoutEverywhere = async () => {
+    if (!(await confirm('在所有手机和电脑上退出登录？', { confirmText: '全部退出' }))) return
+    await signOutEverywhere()
+    void Taro.reLaunch({ url: ROUTES.login })
+  }
 
   const logout = async () => {
     if (!(await confirm('确定要退出登录吗？', { confirmText: '退出' }))) return
@@ -126,6 +132,11 @@ export default function MePage() {
                 退出登录
               </Btn>
             </View>
+          )}
+          {platform.signIn === 'demo' && (
+            <Btn block className="btn-logout-everywhere" onClick={() => void logoutEverywhere()}>
+              退出所有设备
+            </Btn>
           )}
         </>
       )}

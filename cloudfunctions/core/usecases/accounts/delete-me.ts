@@ -2,8 +2,8 @@
 // people rely on stays consistent.
 //
 // Erased: name (→ 已注销用户), phone, home (grid, building, room), member profile, roles, ranking opt-in,
-// sign-in (local sessions, WeChat identities), the inbox, stored request responses (they may repeat the
-// caller's contact details), registrations (name, phone, home — a pending one is withdrawn), a staff
+// sign-in (sessions, password, passkeys, invitations, WeChat identities), the inbox, stored request
+// responses (their own; and in other people's, every trace of them), registrations (name, phone, home — a pending one is withdrawn), a staff
 // member's 亮身份 card, the text of their own 自评, consent to show their orders in 晒服务, and every
 // photo the caller uploaded (removed from the records that showed them, then deleted from storage after
 // the commit).
@@ -19,7 +19,7 @@
 import type { DeleteMeResult } from '@shared/accounts'
 import { type Actor, hasRole, isStaff } from '../../domain/access'
 import { AppError } from '../../domain/errors'
-import type { Order } from '../../domain/model'
+import type { Order, User } from '../../domain/model'
 import type { Ctx } from '../../ports'
 import { saveActivity } from '../activities/shared'
 import { withdrawActivity } from '../activities/signup'
@@ -42,6 +42,26 @@ export const KEPT = [
 ]
 
 const PAGE = 50
+
+/** What of a person may appear in a text, longest first, and what it becomes: the name, the phone, the home. */
+function personalTraces(user: User, buildingName: string | null): Array<[string, string]> {
+  const address = buildingName && user.room ? `${buildingName} ${user.room}` : null
+  const traces: Array<[string, string]> = [
+    [address ?? '', ''],
+    [user.room ?? '', ''],
+    [user.phone ?? '', ''],
+    [user.name, ERASED_NAME],
+  ]
+  return traces.filter(([text]) => text.length >= 2)
+}
+
+/** A stored reply with every trace of the person replaced, wherever it sits in the JSON. */
+function scrubbed(value: unknown, traces: Array<[string, string]>): unknown {
+  if (typeof value === 'string') return traces.reduce((s, [text, by]) => s.replaceAll(text, by), value)
+  if (Array.isArray(value)) return value.map((v) => scrubbed(v, traces))
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubbed(v, traces)]))
+  return value
+}
 
 async function owns(ctx: Ctx, fileId: string, userId: string): Promise<boolean> {
   return ctx.files.assertOwned([fileId], userId, 'photo').then(
@@ -179,6 +199,17 @@ export async function deleteMe(ctx: Ctx, actor: Actor, _input: { confirm: true }
   })
   await ctx.repos.identity.forget(actor.userId)
   await ctx.repos.idempotency.forget(actor.userId)
+  // other people's stored replies that name the person (a member's claim, staff's approval): the person
+  // goes from each, as from everywhere else
+  const building = user.buildingId ? await ctx.repos.places.building(user.buildingId) : null
+  const traces = personalTraces(user, building?.name ?? null)
+  for (const rec of await ctx.repos.idempotency.mentioning(actor.userId)) {
+    await ctx.repos.idempotency.replace({
+      ...rec,
+      response: scrubbed(rec.response, traces),
+      mentions: rec.mentions.filter((id) => id !== actor.userId),
+    })
+  }
 
   const known = [...photos]
   result.deletedPhotos = known.length

@@ -2,6 +2,7 @@
 import type { DemoUser } from '@shared/accounts'
 import { invalid, notFound } from '../../domain/errors'
 import type { Clock, Ids, UnitOfWork } from '../../ports'
+import { openSession } from './sessions'
 
 /** Everyone one may sign in as, with their community's name: community by community, in the order they were added. */
 export function demoRoster(uow: UnitOfWork): Promise<DemoUser[]> {
@@ -25,8 +26,6 @@ export async function demoSignIn(uow: UnitOfWork, deps: { clock: Clock; ids: Ids
   if (typeof userId !== 'string') throw invalid('userId', '请选择要登录的用户')
   const user = await uow.read((repos) => repos.users.get(userId))
   if (!user || user.roles.length === 0) throw notFound('没有这个用户')
-  const token = Buffer.from(deps.ids.randomBytes(24)).toString('base64url')
-  const now = deps.clock.now()
-  await uow.write((repos) => repos.identity.createSession({ token, userId, createdAt: now, lastSeenAt: now }))
+  const { token } = await uow.write((repos) => openSession({ repos, ...deps }, userId))
   return { token, userId }
 }

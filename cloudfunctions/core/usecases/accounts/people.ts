@@ -1,9 +1,9 @@
 // The community's places (grids → buildings) for the registration form, and the admin's management of
 // staff accounts and grids.
 import type { z } from 'zod'
-import type { PeopleInput, PersonView, Places, PlacesInput, SetStaffInput, UpsertGridInput } from '@shared/accounts'
+import type { PeopleInput, PersonView, Places, PlacesInput, SetStaffInput, UpsertBuildingInput, UpsertGridInput } from '@shared/accounts'
 import type { Actor } from '../../domain/access'
-import { forbidden, invalid, notFound } from '../../domain/errors'
+import { conflict, forbidden, invalid, notFound } from '../../domain/errors'
 import { byPlaceName, withRole, withoutRole } from '../../domain/onboarding'
 import type { Ctx } from '../../ports'
 
@@ -48,6 +48,8 @@ export async function setStaff(ctx: Ctx, actor: Actor, input: z.output<typeof Se
   const user = await ctx.repos.users.get(input.userId)
   if (!user || user.communityId !== actor.communityId) throw notFound('没有找到这个人')
   if (user.id === actor.userId) throw forbidden('不能修改自己的工作人员身份')
+  // an account deleted by its owner has no roles and must stay that way (so has one not yet verified)
+  if (input.staff && user.roles.length === 0) throw conflict('这个账号已注销或还没通过登记审核，不能设为工作人员')
   const roles = input.staff ? withRole(user.roles, 'staff') : withoutRole(user.roles, 'staff')
   if (!input.staff && roles.includes('admin')) throw forbidden('管理员的工作人员身份不能取消')
   await ctx.repos.users.saveProfile({ ...user, roles })
@@ -69,4 +71,22 @@ export async function upsertGrid(ctx: Ctx, actor: Actor, input: z.output<typeof 
   const grid = { id: ctx.ids.next('g'), communityId: actor.communityId, name: input.name }
   await ctx.repos.places.saveGrid(grid)
   return { id: grid.id, name: grid.name }
+}
+
+/** Admin: adds a building (楼栋) to one of the community's grids, or renames one or moves it to another grid. */
+export async function upsertBuilding(
+  ctx: Ctx,
+  actor: Actor,
+  input: z.output<typeof UpsertBuildingInput>,
+): Promise<{ id: string; name: string; gridId: string }> {
+  await ctx.guard.check(input.name, 'name', actor)
+  const grid = await ctx.repos.places.grid(input.gridId)
+  if (!grid || grid.communityId !== actor.communityId) throw invalid('gridId', '请选择本社区的网格')
+  const buildings = await ctx.repos.places.buildings(actor.communityId)
+  if (buildings.some((b) => b.name === input.name && b.id !== input.id)) throw invalid('name', '已经有同名的楼栋了')
+  const current = input.id ? buildings.find((b) => b.id === input.id) : undefined
+  if (input.id && !current) throw notFound('没有找到这个楼栋')
+  const building = { id: current?.id ?? ctx.ids.next('b'), communityId: actor.communityId, gridId: grid.id, name: input.name }
+  await ctx.repos.places.saveBuilding(building)
+  return { id: building.id, name: building.name, gridId: building.gridId }
 }

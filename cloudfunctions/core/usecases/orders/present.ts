@@ -86,7 +86,10 @@ export async function presentDetail(ctx: Ctx, order: Order, viewer: Actor): Prom
   const buildingName = await lookup.buildingName(order.buildingId)
   const timeline: OrderEvent[] = []
   for (const e of events) {
-    timeline.push({ at: iso(e.at), actor: await lookup.person(e.actorId), action: e.action, from: e.from, to: e.to, note: e.note })
+    // the resident is named in the timeline as in the resident field: in full only to those who see the contact
+    const person = await lookup.person(e.actorId)
+    const actor = person && e.actorId === order.residentId && !showContact ? { ...person, name: maskName(person.name) } : person
+    timeline.push({ at: iso(e.at), actor, action: e.action, from: e.from, to: e.to, note: e.note })
   }
   return {
     ...(await summarize(lookup, order)),

@@ -1,7 +1,7 @@
 // 社区下单: staff dispatch an order (points, optionally to one member) or turn it down with a reason.
 import type { z } from 'zod'
 import type { ReviewOrderInput } from '@shared/orders'
-import { type Actor, hasRole } from '../../domain/access'
+import { type Actor, assertNotSelf, hasRole } from '../../domain/access'
 import { invalid } from '../../domain/errors'
 import { DEFAULT_RULES, dispatchPoints } from '../../domain/rules'
 import { nextStatus } from '../../domain/order-machine'
@@ -18,6 +18,7 @@ export async function reviewOrder(ctx: Ctx, actor: Actor, input: z.output<typeof
     const saved = await transition(ctx, order, 'reject', actor, { rejectReason: reason }, reason)
     return presentDetail(ctx, saved, actor)
   }
+  assertNotSelf(actor, input.assigneeId, '不能把工单指派给自己')
   const assignee = input.assigneeId === undefined ? null : await ctx.repos.users.get(input.assigneeId)
   if (input.assigneeId !== undefined) {
     const eligible = assignee && assignee.communityId === order.communityId && hasRole(assignee, 'member')

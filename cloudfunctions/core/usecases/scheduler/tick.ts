@@ -9,6 +9,8 @@ import { escalateOrder } from './escalate-order'
 import { expireRedemption } from './expire-redemption'
 import { lapsePoints } from './lapse-points'
 import { remindActivity } from './remind-activity'
+import { REPLY_TTL_MS } from '../../edge'
+import { endIdleSession, idleBefore } from '../accounts/sessions'
 
 const BATCH = 200
 
@@ -19,6 +21,10 @@ export interface TickReport {
   pointsLapsed: number
   /** Activities whose evening-before reminder went out. */
   activityReminders: number
+  /** Stored replies past their day (REPLY_TTL_MS), removed. */
+  repliesRemoved: number
+  /** Sessions idle past SESSION_IDLE_MS (or older than SESSION_MAX_MS), ended. */
+  sessionsEnded: number
 }
 
 interface SchedulerStep {
@@ -35,6 +41,16 @@ const STEPS: Record<keyof TickReport, SchedulerStep> = {
   redemptionsExpired: { due: (r, now) => r.mall.dueForExpiry(now, BATCH), run: expireRedemption },
   pointsLapsed: { due: (r, now) => r.points.withLotsFrom(yearOf(now) - 2, BATCH), run: lapsePoints },
   activityReminders: { due: (r, now) => r.activities.dueForReminder(now, BATCH), run: remindActivity },
+  repliesRemoved: { due: (r, now) => r.idempotency.storedBefore(now - REPLY_TTL_MS, BATCH), run: removeStoredReply },
+  sessionsEnded: { due: (r, now) => r.identity.idleSessions(idleBefore(now), BATCH), run: endIdleSession },
+}
+
+/** A stored reply past its day goes (re-read in the transaction: the edge may have replaced it just now). */
+async function removeStoredReply(ctx: Ctx, key: string): Promise<boolean> {
+  const rec = await ctx.repos.idempotency.get(key)
+  if (!rec || rec.at >= ctx.clock.now() - REPLY_TTL_MS) return false
+  await ctx.repos.idempotency.remove(key)
+  return true
 }
 
 export async function tick(runtime: Runtime): Promise<TickReport> {
