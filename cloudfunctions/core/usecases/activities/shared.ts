@@ -2,7 +2,8 @@
 // activity (its version guards the counters), filling freed places from the waitlist.
 import { type Caller, SYSTEM, hasRole, isStaff } from '../../domain/access'
 import type { Actor } from '../../domain/access'
-import { activityLink, formatBeijing } from '../../domain/activity'
+import { activityLink } from '../../domain/activity'
+import { formatBeijing } from '../../domain/time'
 import { forbidden, notFound } from '../../domain/errors'
 import type { Activity } from '../../domain/model'
 import type { Ctx } from '../../ports'
