@@ -11,7 +11,7 @@ import * as ord from '@shared/orders'
 import * as pts from '@shared/points'
 import * as wb from '@shared/workbench'
 import type { ActionDef, ActionTable } from './edge'
-import { decideRegistration, listPending } from './usecases/accounts/approve'
+import { approveMember, approveResident, listPending } from './usecases/accounts/approve'
 import { deleteMe } from './usecases/accounts/delete-me'
 import { exportMyData } from './usecases/accounts/export-my-data'
 import { getInbox, markRead } from './usecases/accounts/inbox'
@@ -94,8 +94,8 @@ export const accounts = {
   myRegistrations: query({ input: empty, run: (ctx, actor) => myRegistrations(ctx, actor) }),
   verifyPhone: query({ input: acc.VerifyPhoneInput, run: verifyPhone }),
   listPending: query({ input: acc.ListPendingInput, roles: STAFF, run: listPending }),
-  approveResident: mutation({ input: acc.DecideRegistrationInput, roles: STAFF, run: decideRegistration('resident') }),
-  approveMember: mutation({ input: acc.DecideRegistrationInput, roles: STAFF, run: decideRegistration('member') }),
+  approveResident: mutation({ input: acc.DecideRegistrationInput, roles: STAFF, run: approveResident }),
+  approveMember: mutation({ input: acc.DecideRegistrationInput, roles: STAFF, run: approveMember }),
   people: query({ input: acc.PeopleInput, roles: ['admin'], run: listPeople }),
   setStaff: mutation({ input: acc.SetStaffInput, roles: ['admin'], run: setStaff }),
   upsertGrid: mutation({ input: acc.UpsertGridInput, roles: ['admin'], run: upsertGrid }),

@@ -47,6 +47,10 @@ export function decideRegistration(kind: Registration['kind']) {
   }
 }
 
+// marked pure so a bundle without the accounts table drops them (scripts/build-functions.mjs)
+export const approveResident = /* @__PURE__ */ decideRegistration('resident')
+export const approveMember = /* @__PURE__ */ decideRegistration('member')
+
 export async function listPending(
   ctx: Ctx,
   actor: Actor,
