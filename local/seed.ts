@@ -1,20 +1,12 @@
 // The demo community a fresh data folder starts with, and a second, small one to show isolation.
 import type Database from 'better-sqlite3'
-import type { PostType, Role } from '@shared/enums'
+import type { PostType } from '@shared/enums'
 import type { MemberProfile } from '../cloudfunctions/core/domain/model'
 import type { LocalApp } from '../cloudfunctions/compose'
 import { seedDemoActivities } from './seed-activities'
+import { DEMO_STREET, seedDemoGrid } from './seed-grid'
+import { type SeedUser, insertUser } from './seed-people'
 import { seedDemoWorkbench } from './seed-workbench'
-
-interface SeedUser {
-  id: string
-  name: string
-  roles: Role[]
-  phone: string
-  building: string
-  room: string
-  member?: MemberProfile
-}
 
 interface SeedCommunity {
   id: string
@@ -23,11 +15,19 @@ interface SeedCommunity {
   users: SeedUser[]
 }
 
-const member = (branch: string, workUnit: string, posts: PostType[], skills: string[]): MemberProfile => ({
+const member = (
+  branch: string,
+  workUnit: string | null,
+  posts: PostType[],
+  skills: string[],
+  status: MemberProfile['status'] = 'on_job',
+) => ({
   branch,
   workUnit,
   posts,
   skills,
+  status,
+  management: 'direct' as const,
 })
 
 let memberPhones = 0
@@ -35,6 +35,10 @@ let memberPhones = 0
 function m(id: string, name: string, building: string, room: string, profile: MemberProfile): SeedUser {
   memberPhones += 1
   return { id, name, roles: ['member', 'resident'], phone: `139000${String(10000 + memberPhones)}`, building, room, member: profile }
+}
+
+function gridWorker(id: string, name: string, phone: string, building: string, grid: string, lead = false): SeedUser {
+  return { id, name, roles: ['grid_worker'], phone, building, room: '', workGrids: [grid], gridLead: lead }
 }
 
 export const DEMO: SeedCommunity[] = [
@@ -71,9 +75,20 @@ export const DEMO: SeedCommunity[] = [
       { id: 'u_wangxl', name: '王秀兰', roles: ['resident'], phone: '13800010001', building: 'b_hx1', room: '1单元 302' },
       { id: 'u_lijg', name: '李建国', roles: ['resident'], phone: '13800010002', building: 'b_hx2', room: '2单元 501' },
       { id: 'u_zhanggy', name: '张桂英', roles: ['resident'], phone: '13800010003', building: 'b_hx3', room: '1单元 101' },
-      { id: 'u_liudm', name: '刘德明', roles: ['resident'], phone: '13800010004', building: 'b_hx4', room: '3单元 602' },
+      // 4号楼's 楼栋长: an attribute on his card, not a role
+      {
+        id: 'u_liudm',
+        name: '刘德明',
+        roles: ['resident'],
+        phone: '13800010004',
+        building: 'b_hx4',
+        room: '3单元 602',
+        headOf: { buildingId: 'b_hx4', unit: null },
+      },
       { id: 'u_chensz', name: '陈淑珍', roles: ['resident'], phone: '13800010005', building: 'b_hx5', room: '2单元 201' },
       { id: 'u_zhaoxh', name: '赵小红', roles: ['resident'], phone: '13800010006', building: 'b_hx6', room: '1单元 402' },
+      // an old lady living alone, who phones her 网格员 rather than use the app
+      { id: 'u_maxz', name: '马秀珍', roles: ['resident'], phone: '13800010007', building: 'b_hx3', room: '2单元 101' },
       m(
         'u_zhouzq',
         '周志强',
@@ -120,9 +135,21 @@ export const DEMO: SeedCommunity[] = [
         '3单元 104',
         member('区人民银行党支部', '人民银行区支行', ['targeted', 'convenience'], ['防诈骗宣传', '智能手机教学']),
       ),
+      // a retired member (退休党员) of the community's own branch: no work unit
+      m(
+        'u_songjm',
+        '宋建民',
+        'b_hx2',
+        '1单元 601',
+        member('红星社区离退休党支部', null, ['self_governance', 'care'], ['调解', '读报'], 'retired'),
+      ),
       { id: 'u_linx', name: '林晓', roles: ['staff'], phone: '13800019001', building: 'b_hx1', room: '' },
       { id: 'u_huangj', name: '黄静', roles: ['staff'], phone: '13800019002', building: 'b_hx3', room: '' },
       { id: 'u_xujh', name: '徐建华', roles: ['admin', 'staff'], phone: '13800019003', building: 'b_hx1', room: '' },
+      // a 网格员 for each grid; the first grid's leads them (网格长)
+      gridWorker('u_lij', '李娟', '13800019004', 'b_hx1', 'g_hx1', true),
+      gridWorker('u_wangf', '王芳', '13800019005', 'b_hx3', 'g_hx2'),
+      gridWorker('u_zhaog', '赵刚', '13800019006', 'b_hx5', 'g_hx3'),
     ],
   },
   {
@@ -144,6 +171,7 @@ export const DEMO: SeedCommunity[] = [
       m('u_qs_fengy', '冯宇', 'b_qs1', '2单元 301', member('区教育局党支部', '区教育局', ['education', 'care'], ['辅导功课'])),
       m('u_qs_caof', '曹芳', 'b_qs2', '1单元 402', member('区卫健委党支部', '区卫健委', ['elderly_child'], ['陪诊'])),
       { id: 'u_qs_dengh', name: '邓华', roles: ['staff'], phone: '13800029001', building: 'b_qs1', room: '' },
+      gridWorker('u_qs_liuy', '刘洋', '13800029002', 'b_qs2', 'g_qs1', true),
     ],
   },
 ]
@@ -173,24 +201,7 @@ export async function seedDemo(app: LocalApp): Promise<boolean> {
           gridOf.set(b.id, g.id)
         }
       }
-      const insert = db.prepare(
-        'INSERT INTO users (id, community_id, name, phone, roles, grid_id, building_id, room, member, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      )
-      for (const u of c.users) {
-        const member = u.member ? JSON.stringify(u.member) : null
-        insert.run(
-          u.id,
-          c.id,
-          u.name,
-          u.phone,
-          JSON.stringify(u.roles),
-          gridOf.get(u.building) ?? null,
-          u.building,
-          u.room || null,
-          member,
-          now,
-        )
-      }
+      for (const u of c.users) insertUser(db, c.id, u, gridOf.get(u.building) ?? null, now)
     }
     const goods = db.prepare(
       `INSERT INTO goods (id, community_id, name, image, description, price, stock, limit_per_member, on_shelf, created_at, updated_at, version)
@@ -199,6 +210,9 @@ export async function seedDemo(app: LocalApp): Promise<boolean> {
     for (const g of DEMO_GOODS) goods.run(g.id, g.name, g.description, g.price, g.stock, g.limitPerMember, now, now)
     seedDemoActivities(db, now, 'u_linx')
     seedDemoWorkbench(db, now)
+    seedDemoGrid(db, now)
   })
   return true
 }
+
+export { DEMO_STREET }

@@ -86,7 +86,11 @@ async function dispatch(fn: string, actions: ActionTable, runtime: Runtime, requ
 async function loadActor(repos: Repos, userId: string): Promise<Actor> {
   const user = await repos.users.get(userId)
   if (!user) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录')
-  return { userId: user.id, communityId: user.communityId, roles: user.roles, name: user.name }
+  const actor: Actor = { userId: user.id, communityId: user.communityId, roles: user.roles, name: user.name }
+  if (user.roles.includes('grid_worker')) actor.grids = user.workGrids
+  // a street account's tenant is its street: the communities it answers for come from the street record
+  if (user.roles.includes('street')) actor.streetCommunities = (await repos.places.streetCommunities(user.communityId)).map((c) => c.id)
+  return actor
 }
 
 function parse<S extends z.ZodType>(schema: S, value: unknown, prefix: string): z.output<S> {

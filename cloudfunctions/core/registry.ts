@@ -17,7 +17,7 @@ import { exportMyData } from './usecases/accounts/export-my-data'
 import { getInbox, markRead } from './usecases/accounts/inbox'
 import { listMembers } from './usecases/accounts/list-members'
 import { getMe } from './usecases/accounts/me'
-import { listPeople, listPlaces, setStaff, upsertGrid } from './usecases/accounts/people'
+import { listPeople, listPlaces, listResidents, setGridWorker, setHead, setStaff, upsertGrid } from './usecases/accounts/people'
 import { myRegistrations, registerMember, registerResident, verifyPhone } from './usecases/accounts/register'
 import { updateProfile } from './usecases/accounts/update-profile'
 import { checkin, checkinCode, markAttendance } from './usecases/activities/checkin'
@@ -29,6 +29,7 @@ import { signupActivity, withdrawActivity } from './usecases/activities/signup'
 import { listGoods, upsertGoods } from './usecases/mall/goods'
 import { redeemGoods } from './usecases/mall/redeem'
 import { cancelRedemption, lookupPickup, myRedemptions, verifyPickup } from './usecases/mall/redemptions'
+import { recordReferralAnswer } from './usecases/orders/answer'
 import { cancelOrder } from './usecases/orders/cancel'
 import { claimOrder } from './usecases/orders/claim'
 import { completeOrder } from './usecases/orders/complete'
@@ -38,8 +39,12 @@ import { declineOrder } from './usecases/orders/decline'
 import { disputeOrder } from './usecases/orders/dispute'
 import { getOrder } from './usecases/orders/get'
 import { listOrders } from './usecases/orders/list'
+import { referOrder } from './usecases/orders/refer'
 import { releaseOrder } from './usecases/orders/release'
 import { reviewOrder } from './usecases/orders/review'
+import { revisitOrder } from './usecases/orders/revisit'
+import { sendOrderDown } from './usecases/orders/send-down'
+import { listUnits, upsertUnit } from './usecases/orders/units'
 import { suggestMembers } from './usecases/orders/suggest'
 import { adjustPoints } from './usecases/points/adjust'
 import { getBalance, getLedger } from './usecases/points/balance'
@@ -51,6 +56,11 @@ import { exportLedger, ledgerReport } from './usecases/workbench/ledger'
 import { getConsent, getMyCard, getShowcase, saveMyCard, setConsent } from './usecases/workbench/showcase'
 
 const STAFF = ['staff', 'admin'] as const
+/** Who looks after orders: community workers for every grid, 网格员 for theirs (the use case checks which). */
+const GRID = ['staff', 'admin', 'grid_worker'] as const
+// spelled out, not spread from GRID: a spread in a table keeps every use case in every bundle (build-functions)
+const ORDERERS = ['resident', 'staff', 'admin', 'grid_worker'] as const
+const ANSWERERS = ['staff', 'admin', 'grid_worker', 'street'] as const
 
 /** A read: runs on committed data, no requestId. */
 const query = <S extends z.ZodType, O>(def: Omit<ActionDef<S, O>, 'mutating'>): ActionDef<S, O> & { mutating: false } => ({
@@ -81,7 +91,7 @@ type Implements<M> = {
 
 export const accounts = {
   me: query({ input: empty, run: (ctx, actor) => getMe(ctx, actor) }),
-  listMembers: query({ input: empty, roles: STAFF, run: (ctx, actor) => listMembers(ctx, actor) }),
+  listMembers: query({ input: empty, roles: GRID, run: (ctx, actor) => listMembers(ctx, actor) }),
   updateProfile: mutation({ input: acc.UpdateProfileInput, run: updateProfile }),
   inbox: query({ input: inbox.InboxInput, run: getInbox }),
   markRead: mutation({ input: inbox.MarkReadInput, run: markRead }),
@@ -98,15 +108,20 @@ export const accounts = {
   approveMember: mutation({ input: acc.DecideRegistrationInput, roles: STAFF, run: approveMember }),
   people: query({ input: acc.PeopleInput, roles: ['admin'], run: listPeople }),
   setStaff: mutation({ input: acc.SetStaffInput, roles: ['admin'], run: setStaff }),
+  setGridWorker: mutation({ input: acc.SetGridWorkerInput, roles: ['admin'], run: setGridWorker }),
+  setHead: mutation({ input: acc.SetHeadInput, roles: STAFF, run: setHead }),
+  // 代办: the residents of the caller's grids
+  residents: query({ input: acc.ResidentsInput, roles: GRID, run: listResidents }),
   upsertGrid: mutation({ input: acc.UpsertGridInput, roles: ['admin'], run: upsertGrid }),
 } satisfies Implements<Api['accounts']>
 
 export const orders = {
-  create: mutation({ input: ord.CreateOrderInput, roles: ['resident'], run: createOrder }),
+  // a resident's own, or 代办 for one by the staff who look after their grid
+  create: mutation({ input: ord.CreateOrderInput, roles: ORDERERS, run: createOrder }),
   list: query({ input: ord.ListOrdersInput, run: listOrders }),
   get: query({ input: ord.OrderRef, run: getOrder }),
-  review: mutation({ input: ord.ReviewOrderInput, roles: STAFF, run: reviewOrder }),
-  suggest: query({ input: ord.OrderRef, roles: STAFF, run: suggestMembers }),
+  review: mutation({ input: ord.ReviewOrderInput, roles: GRID, run: reviewOrder }),
+  suggest: query({ input: ord.OrderRef, roles: GRID, run: suggestMembers }),
   claim: mutation({ input: ord.ClaimOrderInput, roles: ['member'], run: claimOrder }),
   decline: mutation({ input: ord.DeclineOrderInput, roles: ['member'], run: declineOrder }),
   release: mutation({ input: ord.ReleaseOrderInput, roles: ['member'], run: releaseOrder }),
@@ -114,6 +129,14 @@ export const orders = {
   confirm: mutation({ input: ord.ConfirmOrderInput, run: confirmOrder }),
   dispute: mutation({ input: ord.DisputeOrderInput, run: disputeOrder }),
   cancel: mutation({ input: ord.CancelOrderInput, run: cancelOrder }),
+  // 转办 and 分级响应: refer to a unit, its answer (by staff, or 街道 once it stands there), 街道 sending
+  // an order back down, the 回访 after a low rating, and the community's directory of units
+  refer: mutation({ input: ord.ReferOrderInput, roles: GRID, run: referOrder }),
+  recordReferralAnswer: mutation({ input: ord.ReferralAnswerInput, roles: ANSWERERS, run: recordReferralAnswer }),
+  sendDown: mutation({ input: ord.SendDownInput, roles: ['street'], run: sendOrderDown }),
+  revisit: mutation({ input: ord.RevisitInput, roles: GRID, run: revisitOrder }),
+  units: query({ input: ord.UnitsInput, roles: GRID, run: listUnits }),
+  upsertUnit: mutation({ input: ord.UpsertUnitInput, roles: STAFF, run: upsertUnit }),
 } satisfies Implements<Api['orders']>
 
 export const points = {
@@ -159,7 +182,7 @@ export const activities = {
 
 /** 工作台: the dashboard, 工作台账 and 三评 exports, and 三亮一晒. */
 export const workbench = {
-  dashboard: query({ input: wb.PeriodInput, roles: STAFF, run: getDashboard }),
+  dashboard: query({ input: wb.PeriodInput, roles: GRID, run: getDashboard }),
   ledger: query({ input: wb.LedgerReportInput, roles: ['member', 'staff', 'admin'], run: ledgerReport }),
   exportLedger: query({ input: wb.LedgerReportInput, roles: ['member', 'staff', 'admin'], run: exportLedger }),
   exportEvaluation: query({ input: pts.EvaluationYearInput, roles: STAFF, run: evaluation.exportEvaluation }),

@@ -69,6 +69,7 @@ export const STATUS_LABEL: Record<OrderStatus, string> = {
   closed: '已完成',
   rejected: '未受理',
   cancelled: '已撤销',
+  referred: '已转办',
 }
 
 export const ACTION_LABEL: Record<OrderAction, string> = {
@@ -81,6 +82,10 @@ export const ACTION_LABEL: Record<OrderAction, string> = {
   confirm: '确认完成',
   dispute: '还没解决',
   cancel: '撤销',
+  refer: '转办',
+  answer: '记录答复',
+  sendDown: '发回社区',
+  revisit: '记录回访',
 }
 
 /** Timeline wording: what happened, by event action (server may send 'create' too). */
@@ -114,6 +119,8 @@ export const ROLE_LABEL: Record<Role, string> = {
   member: '党员',
   staff: '工作人员',
   admin: '管理员',
+  grid_worker: '网格员',
+  street: '街道',
 }
 
 /** The escalation ladder (分级响应). */
@@ -152,6 +159,11 @@ export const NOTICE_KIND_LABEL: Record<NoticeKind, string> = {
   order_closed: '工单完成',
   order_disputed: '还没解决',
   order_escalated: '工单升级',
+  order_proxied: '代办',
+  order_referred: '已转办',
+  order_answered: '已反馈',
+  order_sent_down: '街道发回',
+  order_revisit: '请回访',
   activity_promoted: '候补转正',
   activity_changed: '活动变更',
   activity_cancelled: '活动取消',

@@ -5,8 +5,8 @@
 // sign-in (local sessions, WeChat identities), the inbox, stored request responses (they may repeat the
 // caller's contact details), registrations (name, phone, home — a pending one is withdrawn), a staff
 // member's 亮身份 card, the text of their own 自评, consent to show their orders in 晒服务, and every
-// photo the caller uploaded (removed from the records that showed them, then deleted from storage after
-// the commit).
+// photo the caller uploaded (removed from the records that showed them — orders they placed for a
+// resident (代办) included — then deleted from storage after the commit).
 // Ended, so nobody waits on a person who is gone — each through its own rule, never by editing state:
 // orders not yet taken are cancelled (owner's 撤销), orders held as a member go back to the hall (退单, or
 // 婉拒 when only directed), pickups not collected are cancelled with a refund and restock, sign-ups still
@@ -99,6 +99,14 @@ export async function deleteMe(ctx: Ctx, actor: Actor, _input: { confirm: true }
     } else if (mine.length) await clearPhotos(ctx, o, changes)
   }
 
+  // orders placed for residents (代办): they stay the residents'; the photos the person took leave them
+  for (const o of await allOrders(ctx, { communityId: actor.communityId, agentId: actor.userId })) {
+    const mine: string[] = []
+    for (const p of o.photos) if (await owns(ctx, p, actor.userId)) mine.push(p)
+    for (const p of mine) photos.add(p)
+    if (mine.length) await clearPhotos(ctx, o, { photos: o.photos.filter((p) => !mine.includes(p)) })
+  }
+
   // pickups not collected: refunded and restocked (the ledger records both, so balances stay true)
   for (const r of await allPages((cursor) => ctx.repos.mall.redemptions(actor.userId, cursor, PAGE))) {
     if (r.status !== 'pending') continue
@@ -176,6 +184,9 @@ export async function deleteMe(ctx: Ctx, actor: Actor, _input: { confirm: true }
     member: null,
     roles: [],
     rankingOptIn: false,
+    workGrids: [],
+    gridLead: false,
+    headOf: null,
   })
   await ctx.repos.identity.forget(actor.userId)
   await ctx.repos.idempotency.forget(actor.userId)

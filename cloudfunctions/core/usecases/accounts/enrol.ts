@@ -34,6 +34,9 @@ export async function enrolNewcomer(ctx: Ctx, openId: string, input: z.output<ty
     room: null,
     member: null,
     rankingOptIn: false,
+    workGrids: [],
+    gridLead: false,
+    headOf: null,
     createdAt: ctx.clock.now(),
   }
   await ctx.repos.users.insert(user)
