@@ -12,11 +12,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'redgrid',
     date: '2026-11-25',
-    // NutUI is designed at 375px; everything else at 750px
-    designWidth(input: any) {
-      if (input?.file?.replace(/\\+/g, '/').indexOf('@nutui') > -1) return 375
-      return 750
-    },
+    designWidth: 750,
     deviceRatio: {
       640: 2.34 / 2,
       750: 1,
@@ -24,6 +20,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       828: 1.81 / 2,
     },
     sourceRoot: 'src',
+    // design tokens and mixins (variables and mixins only) in front of every SCSS file
+    sass: { resource: ['tokens.scss', 'mixins.scss'].map((f) => path.resolve(__dirname, '..', 'src', 'styles', f)) },
     outputRoot: process.env.TARO_ENV === 'h5' ? 'dist-h5' : process.argv.includes('native-components') ? 'dist-native' : 'dist',
     plugins: [],
     // Build-time settings read by src/services/transport.ts (always defined, so no `process` at runtime).

@@ -13,17 +13,19 @@ export default defineAppConfig({
       root: 'activity',
       pages: ['index', 'detail/index', 'mine/index', 'publish/index', 'roster/index', 'checkin-code/index'],
     },
+    { root: 'account', pages: ['register/index', 'pending/index', 'people/index'] },
     {
       root: 'workbench',
       pages: [
         'index',
-        'register/index',
-        'pending/index',
         'dashboard/index',
         'ledger/index',
         'evaluation/index',
         'branch-score/index',
         'showcase/index',
+        // moved to account/: these old routes forward there (components/moved), so shared links still work
+        'register/index',
+        'pending/index',
         'people/index',
       ],
     },

@@ -11,7 +11,6 @@ declare module '*.scss'
 declare namespace NodeJS {
   interface ProcessEnv {
     NODE_ENV: 'development' | 'production'
-    TARO_ENV: 'weapp' | 'swan' | 'alipay' | 'h5' | 'rn' | 'tt' | 'qq' | 'jd' | 'harmony' | 'jdrn'
     TARO_APP_ID: string
     /** H5: where the gateway lives; '' = same origin (config/index.ts). */
     TARO_APP_API_BASE: string

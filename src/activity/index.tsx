@@ -38,10 +38,8 @@ export default function Activities() {
         </View>
       )}
       <StateSwitch
-        loading={list.loading}
-        error={list.error}
+        of={list}
         empty={list.items.length === 0}
-        onRetry={() => void list.reload()}
         emptyNode={
           <EmptyState
             title="最近没有活动"

@@ -27,10 +27,12 @@ export const ROUTES = {
   publish: '/activity/publish/index',
   roster: '/activity/roster/index',
   checkinCode: '/activity/checkin-code/index',
-  // the people and the workbench (subpackage workbench/)
+  // people and their registrations (subpackage account/)
+  register: '/account/register/index',
+  pending: '/account/pending/index',
+  people: '/account/people/index',
+  // the workbench (subpackage workbench/)
   workbench: '/workbench/index',
-  register: '/workbench/register/index',
-  pending: '/workbench/pending/index',
   dashboard: '/workbench/dashboard/index',
   ledger: '/workbench/ledger/index',
   /** Staff add ?memberId= to score one member. */
@@ -38,7 +40,6 @@ export const ROUTES = {
   branchScore: '/workbench/branch-score/index',
   /** Staff add ?edit=1 for their own card. */
   showcase: '/workbench/showcase/index',
-  people: '/workbench/people/index',
 } as const
 
 export const TAB_ROUTES: string[] = [ROUTES.home, ROUTES.messages, ROUTES.me]

@@ -12,32 +12,40 @@ export interface ActionOptions {
   done?: string
 }
 
-export function useAction<A extends unknown[], R>(run: (requestId: string, ...args: A) => Promise<R>) {
+/**
+ * `intentOf` names the intent when one hook runs several (the order's actions): each keeps its own
+ * requestId, so retrying 退单 never reuses the id of a 撤销 that failed.
+ */
+export function useAction<A extends unknown[], R>(run: (requestId: string, ...args: A) => Promise<R>, intentOf?: (...args: A) => string) {
   const [busy, setBusy] = useState(false)
   /** The last failure, for pages that show it beside the button as well (cleared on the next try). */
   const [error, setError] = useState<ApiError>()
   const busyRef = useRef(false)
-  const requestId = useRef<string | null>(null)
+  const requestIds = useRef(new Map<string, string>())
   const runRef = useRef(run)
   runRef.current = run
+  const intentRef = useRef(intentOf)
+  intentRef.current = intentOf
 
   const exec = useCallback(async (opts: ActionOptions, ...args: A): Promise<R | undefined> => {
     if (busyRef.current) return undefined
     if (opts.ask && !(await confirm(opts.ask, { confirmText: opts.confirmText }))) return undefined
-    if (!requestId.current) requestId.current = newRequestId()
+    const intent = intentRef.current?.(...args) ?? ''
+    const requestId = requestIds.current.get(intent) ?? newRequestId()
+    requestIds.current.set(intent, requestId)
     busyRef.current = true
     setBusy(true)
     setError(undefined)
     try {
-      const out = await runRef.current(requestId.current, ...args)
-      requestId.current = null
+      const out = await runRef.current(requestId, ...args)
+      requestIds.current.delete(intent)
       if (opts.done) toast(opts.done, 'success')
       return out
     } catch (e) {
       // keep the id only when we cannot know whether the server ran it; the transport toasted already
       const err = toApiError(e)
       setError(err)
-      if (!err.ambiguous) requestId.current = null
+      if (!err.ambiguous) requestIds.current.delete(intent)
       return undefined
     } finally {
       busyRef.current = false

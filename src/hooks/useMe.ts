@@ -2,19 +2,21 @@
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
 import { ROUTES } from '@/constants/routes'
+import { platform } from '@/platform'
 import { fetchMe } from '@/services/accounts'
 import { type ApiError, toApiError } from '@/services/transport'
 import { activeRole, session, useSession } from '@/store/session'
 
-const IS_WEAPP = process.env.TARO_ENV === 'weapp'
+/** WeChat knows who calls; the browser needs the demo sign-in's token. */
+const hasSession = (token: string | null) => platform.signIn === 'wechat' || !!token
 
 export function useMe() {
   const s = useSession()
   const [error, setError] = useState<ApiError>()
-  const signedIn = IS_WEAPP || !!s.token
+  const signedIn = hasSession(s.token)
 
   const refresh = useCallback(async () => {
-    if (!IS_WEAPP && !session.get().token) return
+    if (!hasSession(session.get().token)) return
     setError(undefined)
     try {
       await fetchMe()
@@ -29,7 +31,7 @@ export function useMe() {
   }, [signedIn, refresh])
 
   useDidShow(() => {
-    if (!IS_WEAPP && !session.get().token) void Taro.reLaunch({ url: ROUTES.login })
+    if (!hasSession(session.get().token)) void Taro.reLaunch({ url: ROUTES.login })
   })
 
   return { user: s.user, role: activeRole(s), error, refresh, loading: signedIn && !s.user && !error }

@@ -2,7 +2,7 @@
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { type DependencyList, useCallback, useEffect, useRef, useState } from 'react'
 import type { Page } from '@shared/common'
-import { syncClock } from '@/services/clock'
+import { platform } from '@/platform'
 import { type ApiError, toApiError } from '@/services/transport'
 
 export interface RemoteOptions {
@@ -36,7 +36,7 @@ export function useRemote<T>(loader: () => Promise<T>, deps: DependencyList, opt
     setError(undefined)
     try {
       // the demo's test clock may have moved: learn its time along with the data, before showing it
-      const [value] = await Promise.all([loaderRef.current(), syncClock()])
+      const [value] = await Promise.all([loaderRef.current(), platform.syncClock()])
       if (mine === seq.current) setData(value)
     } catch (e) {
       if (mine === seq.current) setError(toApiError(e))
@@ -56,7 +56,7 @@ export function useRemote<T>(loader: () => Promise<T>, deps: DependencyList, opt
   return { data, error, loading: loading && data === undefined, reload, setData }
 }
 
-/** Pull-down and page-show refresh, shared by both hooks. */
+/** Pull-down and page-show refresh. */
 function useRefresh(reload: () => Promise<void>, onShow: boolean) {
   const shownOnce = useRef(false)
   usePullDownRefresh(() => {
@@ -78,61 +78,41 @@ export interface Paged<T> {
   loadMore: () => Promise<void>
 }
 
-/** A cursor-paged list: first page on load/refresh, more on demand. */
+/** A cursor-paged list: the first page is a `useRemote` (load, refresh); more pages append on demand. */
 export function usePaged<T>(loader: (cursor?: string) => Promise<Page<T>>, deps: DependencyList, opts: RemoteOptions = {}): Paged<T> {
-  const [items, setItems] = useState<T[]>([])
-  const [cursor, setCursor] = useState<string>()
-  const [error, setError] = useState<ApiError>()
-  const [loading, setLoading] = useState(!opts.skip)
+  const first = useRemote(() => loader(), deps, opts)
+  // pages after the first belong to that first page: a reload (a new first page) drops them
+  const [more, setMore] = useState<{ base: Page<T>; items: T[]; cursor?: string; error?: ApiError }>()
   const [loadingMore, setLoadingMore] = useState(false)
-  const [loaded, setLoaded] = useState(false)
-  const seq = useRef(0)
   const loaderRef = useRef(loader)
   loaderRef.current = loader
-  const skip = !!opts.skip
-
-  const reload = useCallback(async () => {
-    if (skip) return
-    const mine = ++seq.current
-    setError(undefined)
-    try {
-      const [page] = await Promise.all([loaderRef.current(), syncClock()])
-      if (mine !== seq.current) return
-      setItems(page.items)
-      setCursor(page.nextCursor)
-      setLoaded(true)
-    } catch (e) {
-      if (mine === seq.current) setError(toApiError(e))
-    } finally {
-      if (mine === seq.current) setLoading(false)
-    }
-  }, [skip])
+  const base = first.data
+  const baseRef = useRef(base)
+  baseRef.current = base
+  const extra = more && more.base === base ? more : undefined
+  const cursor = extra ? extra.cursor : base?.nextCursor
 
   const loadMore = useCallback(async () => {
-    if (!cursor || loadingMore) return
-    const mine = seq.current
+    if (!base || !cursor || loadingMore) return
     setLoadingMore(true)
+    const sofar = extra?.items ?? []
     try {
       const page = await loaderRef.current(cursor)
-      if (mine !== seq.current) return
-      setItems((prev) => [...prev, ...page.items])
-      setCursor(page.nextCursor)
+      if (baseRef.current === base) setMore({ base, items: [...sofar, ...page.items], cursor: page.nextCursor })
     } catch (e) {
-      if (mine === seq.current) setError(toApiError(e))
+      if (baseRef.current === base) setMore({ base, items: sofar, cursor, error: toApiError(e) })
     } finally {
       setLoadingMore(false)
     }
-  }, [cursor, loadingMore])
+  }, [base, cursor, extra, loadingMore])
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller's deps decide when to load again
-  useEffect(() => {
-    setLoading(!skip)
-    setLoaded(false)
-    setItems([])
-    setCursor(undefined)
-    void reload()
-  }, [reload, ...deps])
-
-  useRefresh(reload, opts.refreshOnShow ?? true)
-  return { items, error, loading: loading && !loaded, hasMore: !!cursor, loadingMore, reload, loadMore }
+  return {
+    items: base ? [...base.items, ...(extra?.items ?? [])] : [],
+    error: first.error ?? extra?.error,
+    loading: first.loading,
+    hasMore: !!cursor,
+    loadingMore,
+    reload: first.reload,
+    loadMore,
+  }
 }

@@ -31,10 +31,8 @@ export default function Mall() {
       <View className="mall__hint">兑换后凭核销码到社区服务中心领取，30 天内有效。</View>
 
       <StateSwitch
-        loading={goods.loading}
-        error={goods.error}
+        of={goods}
         empty={items.length === 0}
-        onRetry={() => void goods.reload()}
         rows={2}
         emptyNode={
           <EmptyState

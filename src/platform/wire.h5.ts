@@ -79,21 +79,8 @@ async function uploadPhoto(filePath: string, caller: Caller, onProgress?: (pct: 
   return { fileId: data.fileId, url: photoSrc(data.url) }
 }
 
-/** The browser downloads the file from its link, under its own name. */
-async function openFile(url: string, name: string): Promise<void> {
-  const a = document.createElement('a')
-  a.href = photoSrc(url)
-  a.download = name
-  a.rel = 'noopener'
-  document.body.appendChild(a)
-  a.click()
-  a.remove()
-}
-
 export const wire: Wire = {
   send: (fn, body, caller) => request('POST', `/api/${fn}`, body, caller),
   gateway: request,
   uploadPhoto,
-  identifiedByPlatform: false,
-  openFile,
 }

@@ -19,8 +19,4 @@ export interface Wire {
   gateway: null | ((method: 'GET' | 'POST', path: string, body: object | undefined, caller: Caller) => Promise<unknown>)
   /** Uploads one chosen photo (a temp path from chooseImage), reporting 0–100 progress. Throws ApiError. */
   uploadPhoto(filePath: string, caller: Caller, onProgress?: (pct: number) => void): Promise<UploadedPhoto>
-  /** True where the platform itself says who is calling (WeChat's OPENID): there is no token to keep. */
-  identifiedByPlatform: boolean
-  /** Fetches a generated file (工作台账, 三评) and hands it to the person: a download, or open-with-menu in WeChat. */
-  openFile(url: string, name: string): Promise<void>
 }

@@ -43,18 +43,8 @@ function uploadPhoto(filePath: string, caller: Caller, onProgress?: (pct: number
   })
 }
 
-/** downloadFile into the user data folder under its own name, then openDocument with the menu (forward, save). */
-async function openFile(url: string, name: string): Promise<void> {
-  const dir = (Taro as unknown as { env: { USER_DATA_PATH: string } }).env.USER_DATA_PATH
-  const res = await Taro.downloadFile({ url, filePath: `${dir}/${name}` }).catch(() => null)
-  if (res?.statusCode !== 200) throw new ApiError('NETWORK', '表格没有下载下来，请重试')
-  await Taro.openDocument({ filePath: res.filePath ?? `${dir}/${name}`, fileType: 'xlsx', showMenu: true })
-}
-
 export const wire: Wire = {
   send,
   gateway: null,
   uploadPhoto,
-  identifiedByPlatform: true,
-  openFile,
 }

@@ -1,13 +1,15 @@
 // accounts.* — who the caller is.
 import type { Me } from '@shared/accounts'
 import { session } from '@/store/session'
-import { call, identifiedByPlatform } from './transport'
+import { platform } from '@/platform'
+import { call } from './transport'
 
 /** Load the signed-in person and keep the session copy fresh. */
 export async function fetchMe(): Promise<Me> {
   const me = await call('accounts', 'me')
   const s = session.get()
-  if (s.token || identifiedByPlatform) session.signedIn(s.token, me)
+  // in WeChat the platform names the caller and there is no token to keep
+  if (s.token || platform.signIn === 'wechat') session.signedIn(s.token, me)
   return me
 }
 

@@ -1,9 +1,9 @@
 // The local demo's test clock (POST /api/dev/clock moves the server's time forward): after a demo
 // sign-in the app asks the gateway for its time, so "今天", countdowns and overdue times agree with it.
-// Where there is no gateway (WeChat) there is no test clock and nothing is asked.
+// Only the H5 platform calls syncClock (src/platform/index.h5.ts): WeChat has no gateway and no test clock.
 import Taro from '@tarojs/taro'
 import { setClockOffset } from '@/utils/time'
-import { hasGateway, http } from './transport'
+import { http } from './transport'
 
 const KEY = 'redgrid.demoClock'
 const EVERY_MS = 5000
@@ -24,7 +24,7 @@ export function setDemoClock(on: boolean) {
 
 function demo(): boolean {
   try {
-    return hasGateway && Taro.getStorageSync(KEY) === true
+    return Taro.getStorageSync(KEY) === true
   } catch {
     return false
   }

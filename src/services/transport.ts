@@ -96,14 +96,3 @@ export function http<T>(method: 'GET' | 'POST', path: string, body?: object, opt
 export function uploadPhoto(filePath: string, onProgress?: (pct: number) => void): Promise<UploadedPhoto> {
   return wire.uploadPhoto(filePath, caller(), onProgress)
 }
-
-/** Fetches a generated workbook and opens it for the person (download in H5, open-with-menu in WeChat). */
-export function openFile(url: string, name: string): Promise<void> {
-  return wire.openFile(url, name)
-}
-
-/** False in WeChat: no local gateway, so no demo sign-in and no test clock. */
-export const hasGateway = wire.gateway !== null
-
-/** True in WeChat, where the platform identifies the caller and there is no token. */
-export const identifiedByPlatform = wire.identifiedByPlatform

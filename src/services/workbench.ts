@@ -3,8 +3,7 @@
 // the person's intent.
 import type { InputOf } from '@shared/api'
 import type { RegistrationKind } from '@shared/accounts'
-import type { ExportedFile } from '@shared/workbench'
-import { call, openFile } from './transport'
+import { call } from './transport'
 
 type Period = InputOf<'workbench', 'dashboard'>
 
@@ -57,9 +56,4 @@ export const evaluationApi = {
   branchForm: (token: string) => call('points', 'branchForm', { token }),
   branchScore: (token: string, score: number, scorer: string, comment: string, requestId: string) =>
     call('points', 'branchScore', { token, score, scorer, ...(comment ? { comment } : {}) }, { requestId, loading: '正在提交' }),
-}
-
-/** Opens a generated workbook: the browser downloads it (H5); WeChat downloads and opens it with its menu. */
-export function openExport(file: ExportedFile): Promise<void> {
-  return openFile(file.url, file.name)
 }

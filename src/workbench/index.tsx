@@ -14,6 +14,7 @@ import { ordersApi } from '@/services/orders'
 import { peopleApi, workbenchApi } from '@/services/workbench'
 import { go } from '@/utils/nav'
 import { Bars, periodOf, periodText, Stat } from './shared'
+import '@/styles/blocks.scss'
 import './shared/shared.scss'
 import './index.scss'
 

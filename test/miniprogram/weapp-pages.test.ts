@@ -1,7 +1,8 @@
 // Pages of the real weapp build (dist/) rendered in miniprogram-simulate with WeChat's wcc, through
 // Taro's runtime (App/Page shims in test/helpers/taro-mp.ts) and a fake `wx.cloud` that answers the
 // cloud functions: the home page for a resident who is also a member, the sign-in page for someone
-// WeChat does not know yet, and the 签到码 page drawing the native-qr component.
+// WeChat does not know yet, the 签到码 page drawing the native-qr component, and an old route of a moved
+// page forwarding to its new place.
 import simulate from 'miniprogram-simulate'
 import { qrMatrix } from '@/components/qr-code/matrix'
 import { builtApp } from '../helpers/builds'
@@ -161,5 +162,11 @@ describe('weapp pages in miniprogram-simulate', () => {
     const width = Array.from(first.children).reduce((sum, el) => sum + Number.parseInt((el as HTMLElement).style.width, 10), 0)
     expect(width).toBe(modules * px)
     expect(wx.calls).toContain('activities.checkinCode')
+  })
+
+  it('a moved page: the old 登记 route (links shared before the move) forwards to account/ with its query', async () => {
+    mount('workbench/register/index', { kind: 'member', communityId: 'c1' })
+    await waitFor(() => wx.navigations.some((n) => n.startsWith('redirectTo ')))
+    expect(wx.navigations).toContain('redirectTo /account/register/index?kind=member&communityId=c1')
   })
 })

@@ -7,21 +7,17 @@ import type { CheckinCode } from '@shared/activities'
 import Btn from '@/components/btn'
 import Qr from '@/components/qr'
 import Screen from '@/components/screen'
-import { useSession } from '@/store/session'
 import { useRemote } from '@/hooks/useRemote'
+import { platform } from '@/platform'
 import { activitiesApi } from '@/services/activities'
 import { toast } from '@/services/feedback'
 import { type ApiError, toApiError } from '@/services/transport'
+import { useSession } from '@/store/session'
 import { clockNow, formatSpan } from '@/utils/time'
 import './index.scss'
 
-const IS_WEAPP = process.env.TARO_ENV === 'weapp'
 /** Ask for a fresh token this often (it rotates every 30 s; the previous one is still accepted). */
 const REFRESH_MS = 25_000
-
-function keepScreenOn(on: boolean) {
-  if (IS_WEAPP) void Taro.setKeepScreenOn({ keepScreenOn: on }).catch(() => undefined)
-}
 
 export default function CheckinCodePage() {
   const id = useRouter().params.id ?? ''
@@ -75,14 +71,14 @@ export default function CheckinCodePage() {
 
   useDidShow(() => {
     visible.current = true
-    keepScreenOn(true)
+    platform.keepScreenOn(true)
     void fetchCode()
   })
   useDidHide(() => {
     visible.current = false
-    keepScreenOn(false)
+    platform.keepScreenOn(false)
   })
-  useUnload(() => keepScreenOn(false))
+  useUnload(() => platform.keepScreenOn(false))
 
   const a = activity.data
   const checked = a?.roster?.filter((r) => r.checkedIn).length
@@ -119,7 +115,8 @@ export default function CheckinCodePage() {
               </Btn>
             </View>
           )}
-          {!IS_WEAPP && (
+          {/* where members cannot scan, they paste the token */}
+          {!platform.canScan && (
             <View className="checkin-code__token">
               <View>网页版签到码（党员可复制后粘贴签到）：</View>
               <Text className="checkin-token" userSelect>

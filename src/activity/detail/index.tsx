@@ -1,41 +1,34 @@
 // 活动详情: what, when (Beijing time), where (with a map), places; 报名 / 退出, my place and waitlist
 // position, 签到 on the day (scan in WeChat, paste the code in H5); share to a chat. Staff: the roster,
 // the check-in code and cancelling.
-import Taro, { useLoad, useRouter, useShareAppMessage } from '@tarojs/taro'
+import { useLoad, useRouter, useShareAppMessage } from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { ActivityDetail } from '@shared/activities'
 import { myPlace, placesLine } from '@/components/activity-card'
 import Btn from '@/components/btn'
-import Card from '@/components/card'
-import { Field, TextInput } from '@/components/field'
-import { InfoRow } from '@/components/order-info'
+import Card, { InfoRow } from '@/components/card'
+import { InputField } from '@/components/field'
 import ReasonForm from '@/components/reason-form'
 import Screen from '@/components/screen'
-import { EmptyState, ErrorState, Skeleton } from '@/components/state'
+import { DetailPending, isGone } from '@/components/state'
 import { CategoryTag } from '@/components/tags'
 import { ACTIVITY_STATUS_LABEL } from '@/constants/labels'
 import { ROUTES, withQuery } from '@/constants/routes'
 import { useAction } from '@/hooks/useAction'
 import { useRemote } from '@/hooks/useRemote'
+import { platform } from '@/platform'
 import { activitiesApi } from '@/services/activities'
 import { toast } from '@/services/feedback'
 import { photoSrc } from '@/services/transport'
-import { back, go } from '@/utils/nav'
+import { go } from '@/utils/nav'
 import { formatDateTime, formatSpan, formatTime } from '@/utils/time'
 import './index.scss'
-
-const IS_WEAPP = process.env.TARO_ENV === 'weapp'
+import { ACTIVITY_LIMITS } from '@shared/limits'
 
 function openMap(a: ActivityDetail) {
   const { lat, lng, name, address } = a.place
-  if (lat === null || lng === null) return
-  if (IS_WEAPP) {
-    void Taro.openLocation({ latitude: lat, longitude: lng, name, address: address ?? '', scale: 17 }).catch(() => undefined)
-    return
-  }
-  const url = `https://uri.amap.com/marker?position=${lng},${lat}&name=${encodeURIComponent(name)}&coordinate=gaode&callnative=0`
-  if (typeof window !== 'undefined') window.open(url, '_blank', 'noopener')
+  if (lat !== null && lng !== null) platform.openMap({ lat, lng, name, address })
 }
 
 /** What my sign-up means now, in a sentence or two. */
@@ -56,7 +49,7 @@ function MyBanner({ a }: { a: ActivityDetail }) {
   } else if (m.status === 'waitlisted') note = '有人退出时会按顺序自动递补，递补成功会发消息告诉你。'
   else if (a.actions.includes('checkin')) {
     title = '签到开始了'
-    note = IS_WEAPP
+    note = platform.canScan
       ? '到了现场，点下面的「扫码签到」，扫工作人员屏幕上的二维码。'
       : '到了现场，把工作人员屏幕下方的签到码粘贴到下面，点「签到」。'
   } else if (a.status === 'published') {
@@ -119,12 +112,8 @@ function Detail({ a, onChanged }: { a: ActivityDetail; onChanged: () => void }) 
   }
 
   const scan = async () => {
-    try {
-      const res = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
-      doCheckin(res.result)
-    } catch {
-      // closed the scanner
-    }
+    const text = await platform.scanQr()
+    if (text !== null) doCheckin(text)
   }
 
   return (
@@ -140,15 +129,21 @@ function Detail({ a, onChanged }: { a: ActivityDetail; onChanged: () => void }) 
       <MyBanner a={a} />
       {can('checkin') && (
         <Card title="签到" className="activity-detail__checkin">
-          {IS_WEAPP ? (
+          {platform.canScan ? (
             <Btn block type="primary" size="large" className="btn-checkin" loading={checkin.busy} onClick={() => void scan()}>
               扫码签到
             </Btn>
           ) : (
             <>
-              <Field label="签到码" hint="在现场屏幕下方复制签到码，粘贴到这里">
-                <TextInput className="input-checkin-token" value={token} onChange={setToken} placeholder="粘贴签到码" maxLength={40} />
-              </Field>
+              <InputField
+                label="签到码"
+                hint="在现场屏幕下方复制签到码，粘贴到这里"
+                className="input-checkin-token"
+                value={token}
+                onChange={setToken}
+                placeholder="粘贴签到码"
+                maxLength={40 /* a check-in token is 35 characters */}
+              />
               <Btn block type="primary" size="large" className="btn-checkin" loading={checkin.busy} onClick={() => doCheckin(token)}>
                 签到
               </Btn>
@@ -224,6 +219,7 @@ function Detail({ a, onChanged }: { a: ActivityDetail; onChanged: () => void }) 
           {cancelling && (
             <ReasonForm
               title="取消的原因（报名的人都会收到）"
+              span={ACTIVITY_LIMITS.reason}
               templates={['天气原因，改期再办', '场地临时不能用', '报名人数太少']}
               submitText="确认取消活动"
               submitClassName="btn-cancel-activity-submit"
@@ -251,9 +247,7 @@ export default function ActivityDetailPage() {
   const id = useRouter().params.id ?? ''
   const activity = useRemote(() => activitiesApi.get(id), [id], { skip: !id })
 
-  useLoad(() => {
-    if (IS_WEAPP) void Taro.showShareMenu({ withShareTicket: true }).catch(() => undefined)
-  })
+  useLoad(() => platform.showShareMenu())
   useShareAppMessage(() => {
     const a = activity.data
     return {
@@ -263,20 +257,8 @@ export default function ActivityDetailPage() {
     }
   })
 
-  if (!id || activity.error?.code === 'NOT_FOUND' || activity.error?.code === 'FORBIDDEN') {
-    return (
-      <Screen>
-        <EmptyState title="没有找到这个活动" hint="它可能已被删除，或者不是本社区的活动。" action={{ text: '返回', onClick: back }} />
-      </Screen>
-    )
-  }
-  if (activity.loading)
-    return (
-      <Screen>
-        <Skeleton rows={3} />
-      </Screen>
-    )
-  if (!activity.data)
-    return <Screen>{activity.error && <ErrorState error={activity.error} onRetry={() => void activity.reload()} />}</Screen>
+  const gone = !id || isGone(activity.error)
+  if (!activity.data || gone)
+    return <DetailPending of={activity} gone={gone} title="没有找到这个活动" hint="它可能已被删除，或者不是本社区的活动。" />
   return <Detail a={activity.data} onChanged={() => void activity.reload()} />
 }

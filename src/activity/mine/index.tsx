@@ -1,8 +1,7 @@
 // 我的活动: the activities I signed up for or wait for, latest first, with my place in each.
-import { View } from '@tarojs/components'
 import ActivityCard from '@/components/activity-card'
 import Screen from '@/components/screen'
-import { EmptyState, LoadMore, StateSwitch } from '@/components/state'
+import { EmptyState, PagedList } from '@/components/state'
 import { ROUTES, withQuery } from '@/constants/routes'
 import { usePaged } from '@/hooks/useRemote'
 import { activitiesApi } from '@/services/activities'
@@ -12,11 +11,8 @@ export default function MyActivities() {
   const list = usePaged((cursor) => activitiesApi.list('mine', cursor), [])
   return (
     <Screen className="my-activities">
-      <StateSwitch
-        loading={list.loading}
-        error={list.error}
-        empty={list.items.length === 0}
-        onRetry={() => void list.reload()}
+      <PagedList
+        list={list}
         emptyNode={
           <EmptyState
             title="还没有报名活动"
@@ -25,13 +21,8 @@ export default function MyActivities() {
           />
         }
       >
-        <View>
-          {list.items.map((a) => (
-            <ActivityCard key={a.id} activity={a} onClick={() => go(withQuery(ROUTES.activityDetail, { id: a.id }))} />
-          ))}
-          <LoadMore hasMore={list.hasMore} loading={list.loadingMore} onMore={() => void list.loadMore()} />
-        </View>
-      </StateSwitch>
+        {(a) => <ActivityCard key={a.id} activity={a} onClick={() => go(withQuery(ROUTES.activityDetail, { id: a.id }))} />}
+      </PagedList>
     </Screen>
   )
 }

@@ -1,19 +1,19 @@
 // 发布活动 (staff): a form that is mostly filled in already — this Saturday 09:00–11:00 Beijing time,
 // sign-up until Friday 18:00, 20 places, points from the rules — with a weekly repeat and a cover.
-import Taro from '@tarojs/taro'
 import { Picker, Text, View } from '@tarojs/components'
 import { useEffect, useRef, useState } from 'react'
 import { POST_TYPES, type PostType } from '@shared/enums'
 import type { PublishActivityInput } from '@shared/activities'
 import Btn from '@/components/btn'
 import Card from '@/components/card'
-import { Chips, Field, TextArea, TextInput } from '@/components/field'
+import { AreaField, Chips, Field, InputField } from '@/components/field'
 import PhotoPicker, { usePhotoPicker } from '@/components/photo-picker'
 import Screen from '@/components/screen'
 import { POST_TYPE_LABEL } from '@/constants/labels'
 import { ROUTES, withQuery } from '@/constants/routes'
 import { useAction } from '@/hooks/useAction'
 import { useRemote } from '@/hooks/useRemote'
+import { platform } from '@/platform'
 import { activitiesApi } from '@/services/activities'
 import { toast } from '@/services/feedback'
 import { pointsApi } from '@/services/points'
@@ -30,8 +30,8 @@ import {
   weekendDefaults,
 } from '@/utils/time'
 import './index.scss'
+import { ACTIVITY_LIMITS as L } from '@shared/limits'
 
-const IS_WEAPP = process.env.TARO_ENV === 'weapp'
 const CATEGORIES = POST_TYPES.map((p) => ({ value: p, label: POST_TYPE_LABEL[p] }))
 
 interface Form {
@@ -130,11 +130,11 @@ export default function Publish() {
   const quota = Number(form.quota)
   const points = form.points.trim() === '' ? undefined : Number(form.points)
   const errors = {
-    title: form.title.trim().length < 2 ? '请写活动名称（至少 2 个字）' : undefined,
+    title: form.title.trim().length < L.title.min ? `请写活动名称（至少 ${L.title.min} 个字）` : undefined,
     start: !(startMs > now) ? '开始时间已经过去了' : undefined,
     end: !(endMs > startMs) ? '结束时间要晚于开始时间' : undefined,
     deadline: !(deadlineMs > now) ? '报名截止时间已经过去了' : deadlineMs > startMs ? '报名截止不能晚于活动开始' : undefined,
-    place: form.placeName.trim().length < 2 ? '请写活动地点（至少 2 个字）' : undefined,
+    place: form.placeName.trim().length < L.placeName.min ? `请写活动地点（至少 ${L.placeName.min} 个字）` : undefined,
     quota: !Number.isInteger(quota) || quota < 1 || quota > 500 ? '名额请填 1 到 500' : undefined,
     points: points !== undefined && (!Number.isInteger(points) || points < 0 || points > 1000) ? '积分请填 0 到 1000' : undefined,
   }
@@ -149,12 +149,8 @@ export default function Publish() {
   }
 
   const chooseLocation = async () => {
-    try {
-      const res = await Taro.chooseLocation({})
-      set({ placeName: res.name || form.placeName, address: res.address || form.address, lat: res.latitude, lng: res.longitude })
-    } catch {
-      // closed the map
-    }
+    const p = await platform.pickPlace()
+    if (p) set({ placeName: p.name || form.placeName, address: p.address || form.address, lat: p.lat, lng: p.lng })
   }
 
   const submit = () => {
@@ -192,15 +188,15 @@ export default function Publish() {
   return (
     <Screen className="publish">
       <Card>
-        <Field label="活动名称" error={show(errors.title)}>
-          <TextInput
-            className="input-activity-title"
-            value={form.title}
-            onChange={(v) => set({ title: v })}
-            placeholder="例：周六清理小区楼道杂物"
-            maxLength={40}
-          />
-        </Field>
+        <InputField
+          label="活动名称"
+          error={show(errors.title)}
+          className="input-activity-title"
+          value={form.title}
+          onChange={(v) => set({ title: v })}
+          placeholder="例：周六清理小区楼道杂物"
+          maxLength={L.title.max}
+        />
         <Field label="类别">
           <Chips className="chips-category" options={CATEGORIES} value={form.category} onChange={(v) => set({ category: v })} />
         </Field>
@@ -256,25 +252,24 @@ export default function Publish() {
       </Card>
 
       <Card>
-        <Field label="地点" error={show(errors.place)}>
-          <TextInput
-            className="input-place"
-            value={form.placeName}
-            onChange={(v) => set({ placeName: v })}
-            placeholder="例：红星社区服务中心门口"
-            maxLength={60}
-          />
-        </Field>
-        <Field label="详细地址（可不填）">
-          <TextInput
-            className="input-address"
-            value={form.address}
-            onChange={(v) => set({ address: v })}
-            placeholder="例：幸福路 12 号"
-            maxLength={120}
-          />
-        </Field>
-        {IS_WEAPP && (
+        <InputField
+          label="地点"
+          error={show(errors.place)}
+          className="input-place"
+          value={form.placeName}
+          onChange={(v) => set({ placeName: v })}
+          placeholder="例：红星社区服务中心门口"
+          maxLength={L.placeName.max}
+        />
+        <InputField
+          label="详细地址（可不填）"
+          className="input-address"
+          value={form.address}
+          onChange={(v) => set({ address: v })}
+          placeholder="例：幸福路 12 号"
+          maxLength={L.placeAddress.max}
+        />
+        {platform.canPickPlace && (
           <Btn block className="btn-choose-location" onClick={() => void chooseLocation()}>
             {form.lat !== null ? '已在地图上选好，重新选' : '在地图上选位置（方便大家导航）'}
           </Btn>
@@ -283,36 +278,36 @@ export default function Publish() {
 
       <Card>
         <View className="publish__row">
-          <Field label="名额" error={show(errors.quota)}>
-            <TextInput
-              className="input-quota"
-              type="number"
-              value={form.quota}
-              onChange={(v) => set({ quota: v })}
-              placeholder="20"
-              maxLength={3}
-            />
-          </Field>
-          <Field label="每人积分" error={show(errors.points)} hint={rulePoints !== undefined ? `社区规则 ${rulePoints} 分` : undefined}>
-            <TextInput
-              className="input-activity-points"
-              type="number"
-              value={form.points}
-              onChange={(v) => set({ points: v })}
-              placeholder="按规则"
-              maxLength={4}
-            />
-          </Field>
-        </View>
-        <Field label="活动介绍（可不填）">
-          <TextArea
-            className="input-activity-desc"
-            value={form.description}
-            onChange={(v) => set({ description: v })}
-            placeholder="例：请穿方便活动的衣服，社区准备手套和垃圾袋。"
-            maxLength={2000}
+          <InputField
+            label="名额"
+            error={show(errors.quota)}
+            className="input-quota"
+            type="number"
+            value={form.quota}
+            onChange={(v) => set({ quota: v })}
+            placeholder="20"
+            maxLength={3}
           />
-        </Field>
+          <InputField
+            label="每人积分"
+            error={show(errors.points)}
+            hint={rulePoints !== undefined ? `社区规则 ${rulePoints} 分` : undefined}
+            className="input-activity-points"
+            type="number"
+            value={form.points}
+            onChange={(v) => set({ points: v })}
+            placeholder="按规则"
+            maxLength={4}
+          />
+        </View>
+        <AreaField
+          label="活动介绍（可不填）"
+          className="input-activity-desc"
+          value={form.description}
+          onChange={(v) => set({ description: v })}
+          placeholder="例：请穿方便活动的衣服，社区准备手套和垃圾袋。"
+          maxLength={L.description.max}
+        />
         <Field label="封面图片（可不放）">
           <PhotoPicker picker={cover} addText="加封面" />
         </Field>

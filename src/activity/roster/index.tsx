@@ -5,7 +5,7 @@ import { Text, View } from '@tarojs/components'
 import type { ActivityDetail, RosterEntry } from '@shared/activities'
 import Btn from '@/components/btn'
 import Screen from '@/components/screen'
-import { EmptyState, ErrorState, Skeleton } from '@/components/state'
+import { DetailPending, EmptyState } from '@/components/state'
 import { ROUTES, withQuery } from '@/constants/routes'
 import { useAction } from '@/hooks/useAction'
 import { useRemote } from '@/hooks/useRemote'
@@ -175,20 +175,7 @@ function Roster({ a, onChanged }: { a: ActivityDetail; onChanged: (d: ActivityDe
 export default function RosterPage() {
   const id = useRouter().params.id ?? ''
   const activity = useRemote(() => activitiesApi.get(id), [id], { skip: !id })
-  if (!id)
-    return (
-      <Screen>
-        <EmptyState title="没有找到这个活动" action={{ text: '返回', onClick: back }} />
-      </Screen>
-    )
-  if (activity.loading)
-    return (
-      <Screen>
-        <Skeleton rows={3} />
-      </Screen>
-    )
-  if (!activity.data)
-    return <Screen>{activity.error && <ErrorState error={activity.error} onRetry={() => void activity.reload()} />}</Screen>
+  if (!activity.data) return <DetailPending of={activity} gone={!id} title="没有找到这个活动" />
   if (activity.data.roster === null)
     return (
       <Screen>

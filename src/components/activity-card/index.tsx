@@ -1,11 +1,11 @@
 // One activity in a list: cover or category tile, title, when (Beijing time), where, places taken and
 // left, and my own place (已报名 / 候补第 3 位 / 已签到).
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { ActivitySummary } from '@shared/activities'
-import { POST_TYPE_COLOR, POST_TYPE_GLYPH, POST_TYPE_LABEL } from '@/constants/labels'
 import { photoSrc } from '@/services/transport'
 import { cls } from '@/utils/cls'
 import { formatSpan } from '@/utils/time'
+import ListCard from '../list-card'
 import './index.scss'
 
 /** "已报 12/20 · 还剩 8 个名额" · "已报 20/20 · 已满，3 人候补" */
@@ -45,30 +45,27 @@ export default function ActivityCard({
   const place = myPlace(a)
   const state = stateLine(a)
   return (
-    <View className={cls('activity-card', `activity-card--${a.status}`)} hoverClass="activity-card--pressed" onClick={onClick}>
-      {a.cover ? (
-        <Image className="activity-card__cover" src={photoSrc(a.cover.url)} mode="aspectFill" lazyLoad />
-      ) : (
-        <View className="activity-card__tile" style={{ background: POST_TYPE_COLOR[a.category] }}>
-          <Text className="activity-card__glyph">{POST_TYPE_GLYPH[a.category]}</Text>
-        </View>
-      )}
-      <View className="activity-card__body">
-        <View className="activity-card__top">
-          <Text className="activity-card__category">{POST_TYPE_LABEL[a.category]}</Text>
-          {weekendTag && a.thisWeekend && a.status === 'published' && <Text className="activity-card__weekend">本周末</Text>}
-          <View className="activity-card__spacer" />
-          {place && <Text className={cls('activity-card__mine', `activity-card__mine--${place.kind}`)}>{place.text}</Text>}
-          {!place && state && <Text className="activity-card__state">{state}</Text>}
-        </View>
-        <View className="activity-card__title">{a.title}</View>
-        <View className="activity-card__line activity-card__when">{formatSpan(a.startAt, a.endAt)}</View>
-        <View className="activity-card__line">地点：{a.place.name}</View>
-        <View className="activity-card__foot">
-          <Text className={cls('activity-card__places', a.placesLeft === 0 && 'activity-card__places--full')}>{placesLine(a)}</Text>
-          {a.points > 0 && <Text className="activity-card__points">+{a.points} 分</Text>}
-        </View>
+    <ListCard
+      className={cls('activity-card', `activity-card--${a.status}`)}
+      category={a.category}
+      title={a.title}
+      cover={a.cover ? photoSrc(a.cover.url) : null}
+      tags={weekendTag && a.thisWeekend && a.status === 'published' && <Text className="activity-card__weekend">本周末</Text>}
+      badge={
+        place ? (
+          <Text className={cls('activity-card__mine', `activity-card__mine--${place.kind}`)}>{place.text}</Text>
+        ) : (
+          state && <Text className="activity-card__state">{state}</Text>
+        )
+      }
+      onClick={onClick}
+    >
+      <View className="activity-card__line activity-card__when">{formatSpan(a.startAt, a.endAt)}</View>
+      <View className="activity-card__line">地点：{a.place.name}</View>
+      <View className="activity-card__foot">
+        <Text className={cls('activity-card__places', a.placesLeft === 0 && 'activity-card__places--full')}>{placesLine(a)}</Text>
+        {a.points > 0 && <Text className="list-card__points">+{a.points} 分</Text>}
       </View>
-    </View>
+    </ListCard>
   )
 }

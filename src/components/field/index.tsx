@@ -67,6 +67,30 @@ export function TextInput({ value, onChange, placeholder, maxLength, type = 'tex
   )
 }
 
+interface FieldText {
+  label: string
+  hint?: string
+  error?: string
+}
+
+/** A labelled one-line input (the class names the input, as tests and pages find it). */
+export function InputField({ label, hint, error, ...input }: FieldText & TextInputProps) {
+  return (
+    <Field label={label} hint={hint} error={error}>
+      <TextInput {...input} />
+    </Field>
+  )
+}
+
+/** A labelled text area with its character count. */
+export function AreaField({ label, hint, error, ...area }: FieldText & TextAreaProps) {
+  return (
+    <Field label={label} hint={hint} error={error}>
+      <TextArea {...area} />
+    </Field>
+  )
+}
+
 /** A row of quick choices ("尽快", "明天上午"…); tapping one fills the field. */
 export function Chips<T extends string>({
   options,

@@ -4,14 +4,14 @@ import { useState } from 'react'
 import Btn from '../btn'
 import { Field, TextArea } from '../field'
 import './index.scss'
+import { ORDER_LIMITS, type Span } from '@shared/limits'
 
 export interface ReasonFormProps {
   title: string
   placeholder?: string
   templates?: string[]
-  /** Minimum characters after trimming; 0 = optional. */
-  min?: number
-  max?: number
+  /** Length after trimming (a minimum of 0 = optional); the schema's own limits from types/limits.ts. */
+  span?: Span
   submitText: string
   submitClassName?: string
   busy?: boolean
@@ -23,8 +23,7 @@ export default function ReasonForm({
   title,
   placeholder,
   templates = [],
-  min = 2,
-  max = 200,
+  span = ORDER_LIMITS.reason,
   submitText,
   submitClassName,
   busy,
@@ -33,6 +32,7 @@ export default function ReasonForm({
 }: ReasonFormProps) {
   const [text, setText] = useState('')
   const trimmed = text.trim()
+  const { min, max } = span
   const tooShort = trimmed.length < min
   return (
     <View className="reason-form">

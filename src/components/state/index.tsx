@@ -1,6 +1,8 @@
-// Loading skeleton, empty state and error state: every list shows one of these before its items.
+// Loading skeleton, empty state and error state: every list shows one of these before its items, every
+// detail page before its thing.
 import { View } from '@tarojs/components'
 import type { PropsWithChildren, ReactNode } from 'react'
+import type { Paged } from '@/hooks/useRemote'
 import type { ApiError } from '@/services/transport'
 import { back } from '@/utils/nav'
 import Btn from '../btn'
@@ -47,25 +49,31 @@ export function ErrorState({ error, onRetry }: { error: ApiError; onRetry: () =>
   )
 }
 
-export interface StateSwitchProps {
+/** What a screen loads: a `useRemote` or `usePaged` result. */
+export interface Loading {
   loading: boolean
   error?: ApiError
+  reload: () => Promise<void>
+}
+
+export interface StateSwitchProps {
+  of: Loading
   empty: boolean
-  onRetry: () => void
   emptyNode: ReactNode
   rows?: number
 }
 
 /** Pick the state to show; children render only when there is something to show. */
-export function StateSwitch({ loading, error, empty, onRetry, emptyNode, rows, children }: PropsWithChildren<StateSwitchProps>) {
-  if (loading) return <Skeleton rows={rows} />
-  if (error && empty) return <ErrorState error={error} onRetry={onRetry} />
+export function StateSwitch({ of, empty, emptyNode, rows, children }: PropsWithChildren<StateSwitchProps>) {
+  const retry = () => void of.reload()
+  if (of.loading) return <Skeleton rows={rows} />
+  if (of.error && empty) return <ErrorState error={of.error} onRetry={retry} />
   if (empty) return <>{emptyNode}</>
   return (
     <>
-      {error && (
-        <View className="inline-error" onClick={onRetry}>
-          {error.message}，点这里重试
+      {of.error && (
+        <View className="inline-error" onClick={retry}>
+          {of.error.message}，点这里重试
         </View>
       )}
       {children}
@@ -82,11 +90,51 @@ export function LoadMore({ hasMore, loading, onMore }: { hasMore: boolean; loadi
   )
 }
 
-/** A detail page whose order is gone or not mine. */
-export function MissingOrder() {
+export interface PagedListProps<T> {
+  list: Paged<T>
+  emptyNode: ReactNode
+  /** The items to show, when the page orders or picks them (default: the list's). */
+  items?: T[]
+  /** The items' wrapper. */
+  className?: string
+  rows?: number
+  children: (item: T) => ReactNode
+}
+
+/** A cursor-paged list in its states: skeleton, empty, failed with 重试; then its items and 加载更多. */
+export function PagedList<T>({ list, emptyNode, items = list.items, className, rows, children }: PagedListProps<T>) {
+  return (
+    <StateSwitch of={list} empty={items.length === 0} emptyNode={emptyNode} rows={rows}>
+      <View className={className}>{items.map(children)}</View>
+      <LoadMore hasMore={list.hasMore} loading={list.loadingMore} onMore={() => void list.loadMore()} />
+    </StateSwitch>
+  )
+}
+
+/** NOT_FOUND or FORBIDDEN: what the page asked for is not there, or not for this person. */
+export const isGone = (error: ApiError | undefined) => error?.code === 'NOT_FOUND' || error?.code === 'FORBIDDEN'
+
+export interface DetailPendingProps {
+  of: Loading
+  /** Not there to show: says so (title, hint) with a way back instead of loading or failing. */
+  gone: boolean
+  title: string
+  hint?: string
+  backText?: string
+  rows?: number
+}
+
+/** A detail page until its thing is there: gone (with 返回), loading, or failed (with 重试). */
+export function DetailPending({ of, gone, title, hint, backText = '返回', rows = 3 }: DetailPendingProps) {
   return (
     <Screen>
-      <EmptyState title="没有找到这个工单" hint="它可能已被撤销，或者您没有权限查看。" action={{ text: '返回', onClick: back }} />
+      {gone ? (
+        <EmptyState title={title} hint={hint} action={{ text: backText, onClick: back }} />
+      ) : of.loading ? (
+        <Skeleton rows={rows} />
+      ) : (
+        of.error && <ErrorState error={of.error} onRetry={() => void of.reload()} />
+      )}
     </Screen>
   )
 }

@@ -2,16 +2,15 @@
 import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import Btn from '@/components/btn'
-import Card from '@/components/card'
-import { InfoRow } from '@/components/order-info'
+import Card, { InfoRow } from '@/components/card'
 import Screen from '@/components/screen'
-import { EmptyState, ErrorState, Skeleton } from '@/components/state'
+import { DetailPending } from '@/components/state'
 import { ROUTES, withQuery } from '@/constants/routes'
 import { useAction } from '@/hooks/useAction'
 import { useRemote } from '@/hooks/useRemote'
 import { mallApi } from '@/services/mall'
 import { pointsApi } from '@/services/points'
-import { back, go, replace } from '@/utils/nav'
+import { go, replace } from '@/utils/nav'
 import { blockedReason } from '../blocked'
 import GoodsPicture from '../GoodsPicture'
 import './index.scss'
@@ -22,26 +21,18 @@ export default function GoodsDetail() {
   const balance = useRemote(() => pointsApi.balance(), [])
   const redeem = useAction((rid: string) => mallApi.redeem(id, rid))
 
-  if (goods.loading)
-    return (
-      <Screen>
-        <Skeleton rows={2} />
-      </Screen>
-    )
-  if (goods.data === undefined && goods.error)
-    return (
-      <Screen>
-        <ErrorState error={goods.error} onRetry={() => void goods.reload()} />
-      </Screen>
-    )
   const g = goods.data
-  if (!g) {
+  if (!g)
     return (
-      <Screen>
-        <EmptyState title="这件商品已下架" hint="回到商城看看别的吧。" action={{ text: '回积分商城', onClick: back }} />
-      </Screen>
+      <DetailPending
+        of={goods}
+        gone={!goods.loading && !goods.error}
+        title="这件商品已下架"
+        hint="回到商城看看别的吧。"
+        backText="回积分商城"
+        rows={2}
+      />
     )
-  }
 
   const mine = balance.data?.balance
   const blocked = blockedReason(g, mine)

@@ -6,7 +6,7 @@ import type { Redemption } from '@shared/mall'
 import Btn from '@/components/btn'
 import Qr from '@/components/qr'
 import Screen from '@/components/screen'
-import { EmptyState, LoadMore, StateSwitch } from '@/components/state'
+import { EmptyState, PagedList } from '@/components/state'
 import { REDEMPTION_STATUS_LABEL } from '@/constants/labels'
 import { ROUTES } from '@/constants/routes'
 import { useAction } from '@/hooks/useAction'
@@ -80,11 +80,9 @@ export default function Redemptions() {
 
   return (
     <Screen className="redemptions">
-      <StateSwitch
-        loading={list.loading}
-        error={list.error}
-        empty={items.length === 0}
-        onRetry={() => void list.reload()}
+      <PagedList
+        list={list}
+        items={items}
         rows={2}
         emptyNode={
           <EmptyState
@@ -94,11 +92,10 @@ export default function Redemptions() {
           />
         }
       >
-        {items.map((r) => (
+        {(r) => (
           <RedemptionCard key={r.id} r={r} focus={r.id === focusId && r.status === 'pending'} onCancelled={() => void list.reload()} />
-        ))}
-        <LoadMore hasMore={list.hasMore} loading={list.loadingMore} onMore={() => void list.loadMore()} />
-      </StateSwitch>
+        )}
+      </PagedList>
     </Screen>
   )
 }

@@ -5,7 +5,7 @@ import { View } from '@tarojs/components'
 import { POST_TYPES, type OrderKind, type PostType } from '@shared/enums'
 import OrderCard from '@/components/order-card'
 import Screen from '@/components/screen'
-import { EmptyState, LoadMore, StateSwitch } from '@/components/state'
+import { EmptyState, PagedList } from '@/components/state'
 import FilterBar, { type FilterOption } from '@/components/filter-bar'
 import { KIND_NOUN, POST_TYPE_LABEL } from '@/constants/labels'
 import { ROUTES, withQuery } from '@/constants/routes'
@@ -54,11 +54,8 @@ export default function Hall() {
       </View>
       <FilterBar className="filter-bar--kind" options={KINDS} value={kind} onChange={setKind} />
       <FilterBar className="filter-bar--category" options={filters} value={category} onChange={setCategory} />
-      <StateSwitch
-        loading={list.loading}
-        error={list.error}
-        empty={list.items.length === 0}
-        onRetry={() => void list.reload()}
+      <PagedList
+        list={list}
         emptyNode={
           <EmptyState
             title={what ? `暂时没有${what}的工单` : '暂时没有等人接的工单'}
@@ -77,13 +74,10 @@ export default function Hall() {
           />
         }
       >
-        <View>
-          {list.items.map((o) => (
-            <OrderCard key={o.id} order={o} showPoints showStatus={false} onClick={() => go(withQuery(ROUTES.taskDetail, { id: o.id }))} />
-          ))}
-          <LoadMore hasMore={list.hasMore} loading={list.loadingMore} onMore={() => void list.loadMore()} />
-        </View>
-      </StateSwitch>
+        {(o) => (
+          <OrderCard key={o.id} order={o} showPoints showStatus={false} onClick={() => go(withQuery(ROUTES.taskDetail, { id: o.id }))} />
+        )}
+      </PagedList>
     </Screen>
   )
 }

@@ -1,12 +1,12 @@
 // 积分: balance, this year's earned / spent, points lapsing this year; then 明细 (the ledger in words),
 // 规则 (how points are earned, in plain words) and 排行 (opt-in for persons; branches and work units).
 import { Text, View } from '@tarojs/components'
-import { Switch } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
 import type { Ranking } from '@shared/points'
 import Btn from '@/components/btn'
 import Screen from '@/components/screen'
-import { EmptyState, LoadMore, StateSwitch } from '@/components/state'
+import { EmptyState, PagedList, StateSwitch } from '@/components/state'
+import Switch from '@/components/switch'
 import { LEDGER_REASON_LABEL, RANKING_BY_LABEL } from '@/constants/labels'
 import { ROUTES } from '@/constants/routes'
 import { useAction } from '@/hooks/useAction'
@@ -29,11 +29,9 @@ const BYS: Array<Ranking['by']> = ['branch', 'workUnit', 'person']
 function Ledger() {
   const ledger = usePaged((cursor) => pointsApi.ledger(cursor), [])
   return (
-    <StateSwitch
-      loading={ledger.loading}
-      error={ledger.error}
-      empty={ledger.items.length === 0}
-      onRetry={() => void ledger.reload()}
+    <PagedList
+      list={ledger}
+      className="ledger"
       emptyNode={
         <EmptyState
           title="还没有积分记录"
@@ -42,21 +40,18 @@ function Ledger() {
         />
       }
     >
-      <View className="ledger">
-        {ledger.items.map((e) => (
-          <View key={e.id} className="ledger-row">
-            <View className="ledger-row__main">
-              <View className="ledger-row__note">{e.note || LEDGER_REASON_LABEL[e.reason]}</View>
-              <View className="ledger-row__date">{[formatTime(e.at), `余 ${e.balanceAfter}`].join(' · ')}</View>
-            </View>
-            <Text className={cls('ledger-row__delta', e.delta >= 0 ? 'ledger-row__delta--plus' : 'ledger-row__delta--minus')}>
-              {e.delta >= 0 ? `+${e.delta}` : `−${-e.delta}`}
-            </Text>
+      {(e) => (
+        <View key={e.id} className="ledger-row">
+          <View className="ledger-row__main">
+            <View className="ledger-row__note">{e.note || LEDGER_REASON_LABEL[e.reason]}</View>
+            <View className="ledger-row__date">{[formatTime(e.at), `余 ${e.balanceAfter}`].join(' · ')}</View>
           </View>
-        ))}
-      </View>
-      <LoadMore hasMore={ledger.hasMore} loading={ledger.loadingMore} onMore={() => void ledger.loadMore()} />
-    </StateSwitch>
+          <Text className={cls('ledger-row__delta', e.delta >= 0 ? 'ledger-row__delta--plus' : 'ledger-row__delta--minus')}>
+            {e.delta >= 0 ? `+${e.delta}` : `−${-e.delta}`}
+          </Text>
+        </View>
+      )}
+    </PagedList>
   )
 }
 
@@ -65,10 +60,8 @@ function Rules() {
   const lines = rules.data?.explained ?? []
   return (
     <StateSwitch
-      loading={rules.loading}
-      error={rules.error}
+      of={rules}
       empty={lines.length === 0}
-      onRetry={() => void rules.reload()}
       rows={1}
       emptyNode={<EmptyState title="社区还没有写积分规则" hint="有疑问可以问社区工作人员。" />}
     >
@@ -113,14 +106,13 @@ function RankingView({ optIn, onOptIn }: { optIn: boolean | undefined; onOptIn: 
             {optIn ? '已参加：你的名字和积分会出现在个人排行里' : '自愿参加；不参加也照样得积分、换商品'}
           </View>
         </View>
-        <View onClick={(e) => e.stopPropagation()}>
-          <Switch
-            className="switch-ranking-optin"
-            checked={!!optIn}
-            disabled={optIn === undefined || toggle.busy}
-            onChange={(v) => change(v)}
-          />
-        </View>
+        <Switch
+          className="switch-ranking-optin"
+          label="参加个人排行"
+          checked={!!optIn}
+          disabled={optIn === undefined || toggle.busy}
+          onChange={change}
+        />
       </View>
 
       <View className="ranking__tabs">
@@ -134,10 +126,8 @@ function RankingView({ optIn, onOptIn }: { optIn: boolean | undefined; onOptIn: 
       {ranking.data && <View className="ranking__note">{ranking.data.year} 年获得的积分</View>}
 
       <StateSwitch
-        loading={ranking.loading}
-        error={ranking.error}
+        of={ranking}
         empty={rows.length === 0}
-        onRetry={() => void ranking.reload()}
         rows={2}
         emptyNode={<EmptyState title="还没有人上榜" hint={by === 'person' ? '还没有党员参加个人排行。' : '今年还没有人得到积分。'} />}
       >

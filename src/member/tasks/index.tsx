@@ -1,10 +1,9 @@
 // 我的任务: orders I hold or that the community directed to me.
 import { useState } from 'react'
-import { View } from '@tarojs/components'
 import type { OrderStatus } from '@shared/enums'
 import OrderCard from '@/components/order-card'
 import Screen from '@/components/screen'
-import { EmptyState, LoadMore, StateSwitch } from '@/components/state'
+import { EmptyState, PagedList } from '@/components/state'
 import FilterBar, { type FilterOption } from '@/components/filter-bar'
 import { ROUTES, withQuery } from '@/constants/routes'
 import { usePaged } from '@/hooks/useRemote'
@@ -29,22 +28,14 @@ export default function Tasks() {
   return (
     <Screen className="tasks">
       <FilterBar options={FILTERS} value={status} onChange={setStatus} />
-      <StateSwitch
-        loading={list.loading}
-        error={list.error}
-        empty={list.items.length === 0}
-        onRetry={() => void list.reload()}
+      <PagedList
+        list={list}
         emptyNode={
           <EmptyState title="这里还没有任务" hint="去接单大厅接一个吧。" action={{ text: '去接单大厅', onClick: () => go(ROUTES.hall) }} />
         }
       >
-        <View>
-          {list.items.map((o) => (
-            <OrderCard key={o.id} order={o} showPoints onClick={() => go(withQuery(ROUTES.taskDetail, { id: o.id }))} />
-          ))}
-          <LoadMore hasMore={list.hasMore} loading={list.loadingMore} onMore={() => void list.loadMore()} />
-        </View>
-      </StateSwitch>
+        {(o) => <OrderCard key={o.id} order={o} showPoints onClick={() => go(withQuery(ROUTES.taskDetail, { id: o.id }))} />}
+      </PagedList>
     </Screen>
   )
 }

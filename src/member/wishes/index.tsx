@@ -2,7 +2,7 @@
 import { View } from '@tarojs/components'
 import OrderCard from '@/components/order-card'
 import Screen from '@/components/screen'
-import { EmptyState, LoadMore, StateSwitch } from '@/components/state'
+import { EmptyState, PagedList } from '@/components/state'
 import { ROUTES, withQuery } from '@/constants/routes'
 import { usePaged } from '@/hooks/useRemote'
 import { ordersApi } from '@/services/orders'
@@ -15,11 +15,8 @@ export default function Wishes() {
   return (
     <Screen className="wishes">
       <View className="wishes__intro">这里是居民许下的微心愿。点开一个，认领后帮他实现。</View>
-      <StateSwitch
-        loading={list.loading}
-        error={list.error}
-        empty={list.items.length === 0}
-        onRetry={() => void list.reload()}
+      <PagedList
+        list={list}
         emptyNode={
           <EmptyState
             title="心愿都被认领了"
@@ -28,13 +25,10 @@ export default function Wishes() {
           />
         }
       >
-        <View>
-          {list.items.map((o) => (
-            <OrderCard key={o.id} order={o} showPoints showStatus={false} onClick={() => go(withQuery(ROUTES.taskDetail, { id: o.id }))} />
-          ))}
-          <LoadMore hasMore={list.hasMore} loading={list.loadingMore} onMore={() => void list.loadMore()} />
-        </View>
-      </StateSwitch>
+        {(o) => (
+          <OrderCard key={o.id} order={o} showPoints showStatus={false} onClick={() => go(withQuery(ROUTES.taskDetail, { id: o.id }))} />
+        )}
+      </PagedList>
     </Screen>
   )
 }

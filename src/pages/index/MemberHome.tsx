@@ -37,10 +37,8 @@ export default function MemberHome() {
 
       <Section title="为你推荐" more={{ text: '接单大厅', onClick: () => go(ROUTES.hall), className: 'link-hall' }}>
         <StateSwitch
-          loading={hall.loading}
-          error={hall.error}
+          of={hall}
           empty={(hall.data?.items.length ?? 0) === 0}
-          onRetry={() => void hall.reload()}
           rows={2}
           emptyNode={<EmptyState title="暂时没有等人接的工单" hint="有新工单时会出现在这里，下拉可以刷新。" />}
         >
@@ -60,10 +58,8 @@ export default function MemberHome() {
 
       <Section title="本周末活动" more={{ text: '全部活动', onClick: () => go(ROUTES.activities), className: 'link-activities' }}>
         <StateSwitch
-          loading={activities.loading}
-          error={activities.error}
+          of={activities}
           empty={weekend.length === 0}
-          onRetry={() => void activities.reload()}
           rows={1}
           emptyNode={
             <EmptyState
@@ -81,10 +77,8 @@ export default function MemberHome() {
 
       <Section title="我的任务" more={{ text: '全部', onClick: () => go(ROUTES.tasks), className: 'link-tasks' }}>
         <StateSwitch
-          loading={tasks.loading}
-          error={tasks.error}
+          of={tasks}
           empty={inProgress.length === 0}
-          onRetry={() => void tasks.reload()}
           rows={1}
           emptyNode={<EmptyState title="手上没有任务" hint="去接单大厅看看，有邻居需要帮忙。" />}
         >

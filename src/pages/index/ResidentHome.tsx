@@ -39,10 +39,8 @@ export default function ResidentHome() {
 
       <Section title="我的工单" more={{ text: '全部', onClick: () => go(ROUTES.myOrders), className: 'link-my-orders' }}>
         <StateSwitch
-          loading={mine.loading}
-          error={mine.error}
+          of={mine}
           empty={active.length === 0}
-          onRetry={() => void mine.reload()}
           rows={2}
           emptyNode={<EmptyState title="没有进行中的工单" hint="需要帮忙，就点上面的大按钮告诉社区。" />}
         >

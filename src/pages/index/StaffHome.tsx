@@ -9,13 +9,12 @@ import Section from '@/components/section'
 import { EmptyState, StateSwitch } from '@/components/state'
 import { ROUTES, withQuery } from '@/constants/routes'
 import { type Remote, useRemote } from '@/hooks/useRemote'
+import { platform } from '@/platform'
 import { activitiesApi } from '@/services/activities'
 import { ordersApi } from '@/services/orders'
 import { cls } from '@/utils/cls'
 import { go } from '@/utils/nav'
 import { isSameDay } from '@/utils/time'
-
-const IS_WEAPP = process.env.TARO_ENV === 'weapp'
 
 /** "12" · "50+" (more pages) · "—" (failed) · "…" (loading) */
 function countOf(r: Pick<Remote<Page<unknown>>, 'data' | 'error'>): string {
@@ -72,7 +71,7 @@ export default function StaffHome() {
           onClick={() => go(ROUTES.activities)}
         />
         <CountCard
-          hint={IS_WEAPP ? '扫码或输入核销码' : '输入核销码'}
+          hint={platform.canScan ? '扫码或输入核销码' : '输入核销码'}
           label="待核销"
           className="link-verify"
           onClick={() => go(ROUTES.verify)}
@@ -89,10 +88,8 @@ export default function StaffHome() {
 
       <Section title="最早提交的" more={{ text: '审核队列', onClick: () => go(ROUTES.review) }}>
         <StateSwitch
-          loading={review.loading}
-          error={review.error}
+          of={review}
           empty={items.length === 0}
-          onRetry={() => void review.reload()}
           rows={2}
           emptyNode={<EmptyState title="没有待审核的工单" hint="居民提交新工单后会出现在这里。" />}
         >

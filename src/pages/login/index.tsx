@@ -9,13 +9,12 @@ import { EmptyState, StateSwitch } from '@/components/state'
 import { ROLE_LABEL } from '@/constants/labels'
 import { ROUTES } from '@/constants/routes'
 import { useRemote } from '@/hooks/useRemote'
+import { platform } from '@/platform'
 import { fetchMe } from '@/services/accounts'
 import { demoLogin, listDemoUsers } from '@/services/auth'
 import { toast } from '@/services/feedback'
 import { useSession } from '@/store/session'
 import './index.scss'
-
-const IS_WEAPP = process.env.TARO_ENV === 'weapp'
 
 function groupByCommunity(users: DemoUser[]): Array<{ name: string; users: DemoUser[] }> {
   const groups = new Map<string, { name: string; users: DemoUser[] }>()
@@ -27,7 +26,7 @@ function groupByCommunity(users: DemoUser[]): Array<{ name: string; users: DemoU
   return [...groups.values()]
 }
 
-function WeappSignIn() {
+function WechatSignIn() {
   const retry = async () => {
     try {
       await fetchMe()
@@ -70,10 +69,8 @@ function DemoSignIn() {
       <View className="login__title">选择一位演示用户登录</View>
       <View className="login__hint">本地演示模式：点一个名字即可登录。{user ? `当前是 ${user.name}。` : ''}</View>
       <StateSwitch
-        loading={demo.loading}
-        error={demo.error}
+        of={demo}
         empty={groups.length === 0}
-        onRetry={() => void demo.reload()}
         emptyNode={<EmptyState title="没有演示用户" hint="演示登录没有开启，请联系管理员。" />}
       >
         {groups.map((g) => (
@@ -101,5 +98,5 @@ function DemoSignIn() {
 }
 
 export default function Login() {
-  return <Screen className="login-page">{IS_WEAPP ? <WeappSignIn /> : <DemoSignIn />}</Screen>
+  return <Screen className="login-page">{platform.signIn === 'wechat' ? <WechatSignIn /> : <DemoSignIn />}</Screen>
 }

@@ -1,21 +1,20 @@
 // 我的: who I am, where I live, my roles, 长辈模式, sign out (H5 demo).
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Switch } from '@nutui/nutui-react-taro'
 import Btn from '@/components/btn'
 import Screen from '@/components/screen'
 import { ErrorState, Skeleton } from '@/components/state'
+import Switch from '@/components/switch'
 import { ROLE_LABEL } from '@/constants/labels'
 import { ROUTES, withQuery } from '@/constants/routes'
 import { useMe } from '@/hooks/useMe'
 import { useUnreadBadge } from '@/hooks/useUnreadBadge'
+import { platform } from '@/platform'
 import { signOut } from '@/services/auth'
 import { confirm } from '@/services/feedback'
 import { session, useSession } from '@/store/session'
 import { go } from '@/utils/nav'
 import './index.scss'
-
-const IS_WEAPP = process.env.TARO_ENV === 'weapp'
 
 function Row({ label, value }: { label: string; value: string | null | undefined }) {
   return (
@@ -83,10 +82,7 @@ export default function MePage() {
                 <View className="me-row__label me-row__label--strong">长辈模式</View>
                 <View className="me-row__hint">{elder ? '已开启：字更大，按钮更大' : '开启后字更大，按钮更大'}</View>
               </View>
-              {/* the row handles the tap; the switch only shows the state */}
-              <View onClick={(e) => e.stopPropagation()}>
-                <Switch className="elder-switch" checked={elder} onChange={(v) => session.setElder(v)} />
-              </View>
+              <Switch className="elder-switch" label="长辈模式" checked={elder} onChange={(v) => session.setElder(v)} />
             </View>
             {user.roles.includes('member') && (
               <>
@@ -115,7 +111,7 @@ export default function MePage() {
             <LinkRow label="三亮一晒（我的网格）" className="link-showcase" to={ROUTES.showcase} />
           </View>
 
-          {!IS_WEAPP && (
+          {platform.signIn === 'demo' && (
             <Btn block type="danger" className="btn-logout" onClick={() => void logout()}>
               退出登录
             </Btn>

@@ -5,7 +5,7 @@ import { useState } from 'react'
 import type { InboxItem } from '@shared/inbox'
 import Btn from '@/components/btn'
 import Screen from '@/components/screen'
-import { EmptyState, ErrorState, LoadMore, Skeleton, StateSwitch } from '@/components/state'
+import { EmptyState, ErrorState, PagedList, Skeleton } from '@/components/state'
 import { NOTICE_KIND_LABEL } from '@/constants/labels'
 import { useAction } from '@/hooks/useAction'
 import { useMe } from '@/hooks/useMe'
@@ -71,14 +71,8 @@ function Inbox() {
           </Btn>
         )}
       </View>
-      <StateSwitch
-        loading={list.loading}
-        error={list.error}
-        empty={list.items.length === 0}
-        onRetry={() => void list.reload()}
-        emptyNode={<EmptyState title="还没有消息" hint="工单有进展、活动有变化时，会在这里告诉您。" />}
-      >
-        {list.items.map((m) => {
+      <PagedList list={list} emptyNode={<EmptyState title="还没有消息" hint="工单有进展、活动有变化时，会在这里告诉您。" />}>
+        {(m) => {
           const read = isRead(m)
           return (
             <View
@@ -103,9 +97,8 @@ function Inbox() {
               </View>
             </View>
           )
-        })}
-        <LoadMore hasMore={list.hasMore} loading={list.loadingMore} onMore={() => void list.loadMore()} />
-      </StateSwitch>
+        }}
+      </PagedList>
     </>
   )
 }

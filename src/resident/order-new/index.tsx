@@ -5,7 +5,7 @@ import { Text, View } from '@tarojs/components'
 import { useMemo, useState } from 'react'
 import { ORDER_KINDS, POST_TYPES, type OrderKind, type PostType, type Urgency } from '@shared/enums'
 import Btn from '@/components/btn'
-import { Chips, Field, TextArea, TextInput } from '@/components/field'
+import { AreaField, Chips, Field, InputField } from '@/components/field'
 import PhotoPicker, { usePhotoPicker } from '@/components/photo-picker'
 import Screen from '@/components/screen'
 import {
@@ -26,6 +26,7 @@ import { ordersApi } from '@/services/orders'
 import { cls } from '@/utils/cls'
 import { replace } from '@/utils/nav'
 import './index.scss'
+import { ORDER_LIMITS as L } from '@shared/limits'
 
 type Step = 'category' | 'describe' | 'confirm'
 
@@ -60,7 +61,7 @@ export default function OrderNew() {
 
   const titleError = useMemo(() => {
     const t = title.trim()
-    if (t.length < 2) return '请用几个字说说是什么事（至少 2 个字）'
+    if (t.length < L.title.min) return `请用几个字说说是什么事（至少 ${L.title.min} 个字）`
     return undefined
   }, [title])
   const photoError = isHazard && photos.fileIds.length === 0 ? '随手拍需要至少一张照片' : undefined
@@ -155,22 +156,24 @@ export default function OrderNew() {
               <PhotoPicker picker={photos} cameraFirst addText="拍照" />
             </Field>
           )}
-          <Field
+          <InputField
             label={isHazard ? '是什么问题？' : '什么事？'}
             error={showErrors ? titleError : undefined}
             hint="一句话说清楚，2 到 40 个字"
-          >
-            <TextInput className="input-title" value={title} onChange={setTitle} placeholder={TITLE_PLACEHOLDER[kind]} maxLength={40} />
-          </Field>
-          <Field label="详细说说（可以不写）">
-            <TextArea
-              className="input-description"
-              value={description}
-              onChange={setDescription}
-              placeholder="在哪里、什么情况、需要怎么帮"
-              maxLength={1000}
-            />
-          </Field>
+            className="input-title"
+            value={title}
+            onChange={setTitle}
+            placeholder={TITLE_PLACEHOLDER[kind]}
+            maxLength={L.title.max}
+          />
+          <AreaField
+            label="详细说说（可以不写）"
+            className="input-description"
+            value={description}
+            onChange={setDescription}
+            placeholder="在哪里、什么情况、需要怎么帮"
+            maxLength={L.description.max}
+          />
           {!isHazard && (
             <Field label="照片（可以不拍）" hint="最多 9 张">
               <PhotoPicker picker={photos} />

@@ -1,10 +1,9 @@
 // 我的工单: everything I asked for, newest first, filterable by status.
-import { View } from '@tarojs/components'
 import { useState } from 'react'
 import type { OrderStatus } from '@shared/enums'
 import OrderCard from '@/components/order-card'
 import Screen from '@/components/screen'
-import { EmptyState, LoadMore, StateSwitch } from '@/components/state'
+import { EmptyState, PagedList } from '@/components/state'
 import FilterBar, { type FilterOption } from '@/components/filter-bar'
 import { STATUS_LABEL } from '@/constants/labels'
 import { ROUTES, withQuery } from '@/constants/routes'
@@ -27,11 +26,8 @@ export default function MyOrders() {
   return (
     <Screen className="my-orders">
       <FilterBar options={FILTERS} value={status} onChange={setStatus} />
-      <StateSwitch
-        loading={list.loading}
-        error={list.error}
-        empty={list.items.length === 0}
-        onRetry={() => void list.reload()}
+      <PagedList
+        list={list}
         emptyNode={
           <EmptyState
             title={status ? `没有「${STATUS_LABEL[status]}」的工单` : '还没有工单'}
@@ -40,13 +36,8 @@ export default function MyOrders() {
           />
         }
       >
-        <View>
-          {list.items.map((o) => (
-            <OrderCard key={o.id} order={o} onClick={() => go(withQuery(ROUTES.orderDetail, { id: o.id }))} />
-          ))}
-          <LoadMore hasMore={list.hasMore} loading={list.loadingMore} onMore={() => void list.loadMore()} />
-        </View>
-      </StateSwitch>
+        {(o) => <OrderCard key={o.id} order={o} onClick={() => go(withQuery(ROUTES.orderDetail, { id: o.id }))} />}
+      </PagedList>
     </Screen>
   )
 }

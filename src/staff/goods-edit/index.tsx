@@ -6,10 +6,10 @@ import { useEffect, useState } from 'react'
 import type { Goods } from '@shared/mall'
 import Btn from '@/components/btn'
 import Card from '@/components/card'
-import { Chips, Field, TextArea, TextInput } from '@/components/field'
+import { AreaField, Chips, Field, InputField, TextInput } from '@/components/field'
 import PhotoPicker, { usePhotoPicker } from '@/components/photo-picker'
 import Screen from '@/components/screen'
-import { EmptyState, ErrorState, Skeleton } from '@/components/state'
+import { DetailPending } from '@/components/state'
 import { useAction } from '@/hooks/useAction'
 import { useRemote } from '@/hooks/useRemote'
 import { toast } from '@/services/feedback'
@@ -17,6 +17,7 @@ import { type GoodsInput, mallApi } from '@/services/mall'
 import { photoSrc } from '@/services/transport'
 import { back } from '@/utils/nav'
 import './index.scss'
+import { MALL_LIMITS as L } from '@shared/limits'
 
 interface Form {
   name: string
@@ -57,7 +58,7 @@ function Editor({ goods }: { goods: Goods | null }) {
   const limit = intIn(form.limit, 1, 100)
   const name = form.name.trim()
   const errors = {
-    name: name.length < 2 ? '名称至少 2 个字' : undefined,
+    name: name.trim().length < L.name.min ? `名称至少 ${L.name.min} 个字` : undefined,
     price: price === undefined ? '请填 1 到 100000 的整数' : undefined,
     stock: stock === undefined ? '请填 0 到 100000 的整数' : undefined,
     limit: limit === undefined ? '请填 1 到 100 的整数' : undefined,
@@ -91,15 +92,15 @@ function Editor({ goods }: { goods: Goods | null }) {
   return (
     <Screen className="goods-edit">
       <Card>
-        <Field label="商品名称" error={show(errors.name)}>
-          <TextInput
-            className="input-goods-name"
-            value={form.name}
-            onChange={(v) => set({ name: v })}
-            placeholder="例：东北大米 5 斤"
-            maxLength={30}
-          />
-        </Field>
+        <InputField
+          label="商品名称"
+          error={show(errors.name)}
+          className="input-goods-name"
+          value={form.name}
+          onChange={(v) => set({ name: v })}
+          placeholder="例：东北大米 5 斤"
+          maxLength={L.name.max}
+        />
         <Field label="图片" hint="一张清楚的商品照片">
           {keepImage && goods?.image && photo.items.length === 0 ? (
             <View>
@@ -119,25 +120,24 @@ function Editor({ goods }: { goods: Goods | null }) {
             <PhotoPicker picker={photo} addText="添加图片" />
           )}
         </Field>
-        <Field label="介绍（可不填）">
-          <TextArea
-            value={form.description}
-            onChange={(v) => set({ description: v })}
-            placeholder="例：社区超市提供，服务中心领取"
-            maxLength={500}
-            className="input-goods-desc"
-          />
-        </Field>
-        <Field label="所需积分" error={show(errors.price)}>
-          <TextInput
-            className="input-goods-price"
-            type="number"
-            value={form.price}
-            onChange={(v) => set({ price: v })}
-            placeholder="例：60"
-            maxLength={6}
-          />
-        </Field>
+        <AreaField
+          label="介绍（可不填）"
+          value={form.description}
+          onChange={(v) => set({ description: v })}
+          placeholder="例：社区超市提供，服务中心领取"
+          maxLength={L.description.max}
+          className="input-goods-desc"
+        />
+        <InputField
+          label="所需积分"
+          error={show(errors.price)}
+          className="input-goods-price"
+          type="number"
+          value={form.price}
+          onChange={(v) => set({ price: v })}
+          placeholder="例：60"
+          maxLength={6}
+        />
         <Field label="库存（件）" error={show(errors.stock)} hint={goods ? `现有 ${goods.stock} 件；补货就把数字加上去` : undefined}>
           <TextInput
             className="input-goods-stock"
@@ -157,16 +157,16 @@ function Editor({ goods }: { goods: Goods | null }) {
             </View>
           )}
         </Field>
-        <Field label="每人最多换几件" error={show(errors.limit)}>
-          <TextInput
-            className="input-goods-limit"
-            type="number"
-            value={form.limit}
-            onChange={(v) => set({ limit: v })}
-            placeholder="例：2"
-            maxLength={3}
-          />
-        </Field>
+        <InputField
+          label="每人最多换几件"
+          error={show(errors.limit)}
+          className="input-goods-limit"
+          type="number"
+          value={form.limit}
+          onChange={(v) => set({ limit: v })}
+          placeholder="例：2"
+          maxLength={3}
+        />
         <Field label="状态">
           <Chips
             className="chips-shelf"
@@ -198,23 +198,6 @@ export default function GoodsEdit() {
   }, [id])
 
   if (!id) return <Editor goods={null} />
-  if (goods.loading)
-    return (
-      <Screen>
-        <Skeleton rows={2} />
-      </Screen>
-    )
-  if (goods.data === undefined && goods.error)
-    return (
-      <Screen>
-        <ErrorState error={goods.error} onRetry={() => void goods.reload()} />
-      </Screen>
-    )
-  if (!goods.data)
-    return (
-      <Screen>
-        <EmptyState title="没有找到这件商品" action={{ text: '返回', onClick: back }} />
-      </Screen>
-    )
+  if (!goods.data) return <DetailPending of={goods} gone={!goods.loading && !goods.error} title="没有找到这件商品" rows={2} />
   return <Editor goods={goods.data} />
 }

@@ -68,10 +68,8 @@ export default function StaffGoods() {
         上架新商品
       </Btn>
       <StateSwitch
-        loading={goods.loading}
-        error={goods.error}
+        of={goods}
         empty={items.length === 0}
-        onRetry={() => void goods.reload()}
         emptyNode={<EmptyState title="还没有商品" hint="点上面的「上架新商品」，党员就能用积分兑换了。" />}
       >
         {items.map((g) => (

@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components'
 import type { OrderSummary } from '@shared/orders'
 import OrderCard from '@/components/order-card'
 import Screen from '@/components/screen'
-import { EmptyState, LoadMore, StateSwitch } from '@/components/state'
+import { EmptyState, PagedList } from '@/components/state'
 import { LEVEL_LABEL } from '@/constants/labels'
 import { ROUTES, withQuery } from '@/constants/routes'
 import { usePaged } from '@/hooks/useRemote'
@@ -32,14 +32,8 @@ export default function Overdue() {
     <Screen className="overdue">
       <View className="overdue__head">逾期/升级 {list.loading ? '' : `${list.items.length}${list.hasMore ? '+' : ''} 个`}</View>
       <View className="overdue__hint">超过时限没人接或没完成的工单会逐级上报：网格 → 社区 → 街道。最早超时的排在前面。</View>
-      <StateSwitch
-        loading={list.loading}
-        error={list.error}
-        empty={list.items.length === 0}
-        onRetry={() => void list.reload()}
-        emptyNode={<EmptyState title="没有逾期的工单" hint="所有工单都在时限内，下拉可以刷新。" />}
-      >
-        {list.items.map((o) => (
+      <PagedList list={list} emptyNode={<EmptyState title="没有逾期的工单" hint="所有工单都在时限内，下拉可以刷新。" />}>
+        {(o) => (
           <View key={o.id} className="overdue-item">
             <OrderCard order={o} onClick={() => go(withQuery(ROUTES.reviewDetail, { id: o.id }))} />
             <View className="overdue-item__bar">
@@ -47,9 +41,8 @@ export default function Overdue() {
               <Text>{lateness(o, now)}</Text>
             </View>
           </View>
-        ))}
-        <LoadMore hasMore={list.hasMore} loading={list.loadingMore} onMore={() => void list.loadMore()} />
-      </StateSwitch>
+        )}
+      </PagedList>
     </Screen>
   )
 }

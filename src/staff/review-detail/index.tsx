@@ -1,19 +1,16 @@
 // 审核 / 工单详情 (staff): the order with photos and the resident's contact; 派单 (points prefilled by the
 // rules, optionally to one member from 推荐人选) or 不受理; the escalation history once it has climbed.
 import Taro, { useRouter } from '@tarojs/taro'
-import { View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
+import type { OrderAction } from '@shared/enums'
 import type { OrderDetail } from '@shared/orders'
 import Btn from '@/components/btn'
-import ContactCard from '@/components/contact-card'
+import Card from '@/components/card'
 import Escalations from '@/components/escalations'
-import { Field, TextInput } from '@/components/field'
-import OrderInfo from '@/components/order-info'
-import ReasonForm from '@/components/reason-form'
+import { InputField } from '@/components/field'
+import OrderActions from '@/components/order-actions'
+import OrderFacts, { OrderHistory, OrderPending } from '@/components/order-facts'
 import Screen from '@/components/screen'
-import { ErrorState, MissingOrder, Skeleton } from '@/components/state'
-import StepBar from '@/components/step-bar'
-import Timeline from '@/components/timeline'
 import { useAction } from '@/hooks/useAction'
 import { useRemote } from '@/hooks/useRemote'
 import { toast } from '@/services/feedback'
@@ -23,12 +20,10 @@ import { back } from '@/utils/nav'
 import SuggestPicker from './SuggestPicker'
 import './index.scss'
 
-const REJECT_TEMPLATES = ['不属于社区服务范围', '信息不全，请补充后重新提交', '已由其他部门处理']
-
 export default function ReviewDetail() {
   const id = useRouter().params.id ?? ''
   const order = useRemote(() => ordersApi.get(id), [id], { skip: !id })
-  const [rejecting, setRejecting] = useState(false)
+  const [open, setOpen] = useState<OrderAction | null>(null)
   const [points, setPoints] = useState('')
   const rules = useRemote(() => pointsApi.rules(), [], { refreshOnShow: false })
   const [assigneeId, setAssigneeId] = useState('')
@@ -37,7 +32,6 @@ export default function ReviewDetail() {
   const dispatchAct = useAction((rid: string, pts: number | undefined) =>
     ordersApi.dispatch(id, rid, { ...(pts !== undefined ? { points: pts } : {}), ...(assigneeId ? { assigneeId } : {}) }),
   )
-  const rejectAct = useAction((rid: string, reason: string) => ordersApi.reject(id, reason, rid))
   const status = order.data?.status
 
   // the same page shows any order to staff (from 逾期/升级 too): title it by what it is for now
@@ -45,22 +39,11 @@ export default function ReviewDetail() {
     if (status) void Taro.setNavigationBarTitle({ title: status === 'submitted' ? '审核' : '工单详情' }).catch(() => undefined)
   }, [status])
 
-  if (!id) return <MissingOrder />
-  if (order.loading)
-    return (
-      <Screen>
-        <Skeleton rows={3} />
-      </Screen>
-    )
-  if (!order.data) {
-    if (order.error?.code === 'NOT_FOUND' || order.error?.code === 'FORBIDDEN') return <MissingOrder />
-    return <Screen>{order.error && <ErrorState error={order.error} onRetry={() => void order.reload()} />}</Screen>
-  }
+  if (!order.data) return <OrderPending id={id} order={order} />
 
   const o = order.data
   // what the rules give this order (base points of its post type × urgency factor), as the server computes it
   const byRules = rules.data ? Math.round(rules.data.rules.basePoints[o.category] * rules.data.rules.urgencyFactor[o.urgency]) : undefined
-  const can = (a: OrderDetail['actions'][number]) => o.actions.includes(a)
   const after = (next: OrderDetail | undefined) => {
     if (!next) {
       // refused (say the resident cancelled meanwhile) or not confirmed: show the order as it is now
@@ -68,7 +51,7 @@ export default function ReviewDetail() {
       return
     }
     order.setData(next)
-    setRejecting(false)
+    setOpen(null)
     setTimeout(back, 1200) // back to the queue for the next one
   }
 
@@ -91,24 +74,21 @@ export default function ReviewDetail() {
 
   return (
     <Screen className="review-detail">
-      <StepBar status={o.status} note={o.status === 'rejected' ? o.rejectReason : undefined} />
-      <OrderInfo order={o} />
-      {o.contact && <ContactCard contact={o.contact} />}
+      <OrderFacts order={o} contact />
       <Escalations level={o.level} escalations={o.escalations} />
 
-      {can('dispatch') && !rejecting && (
-        <View className="card dispatch-form">
-          <View className="card__title">派单</View>
-          <Field label="积分" hint={byRules === undefined ? '留空则按社区规则计算' : `留空则按社区规则给 ${byRules} 分`}>
-            <TextInput
-              className="input-points"
-              type="number"
-              value={points}
-              onChange={setPoints}
-              placeholder={byRules === undefined ? '按规则' : `按规则 ${byRules} 分`}
-              maxLength={3}
-            />
-          </Field>
+      {o.actions.includes('dispatch') && open !== 'reject' && (
+        <Card title="派单" className="dispatch-form">
+          <InputField
+            label="积分"
+            hint={byRules === undefined ? '留空则按社区规则计算' : `留空则按社区规则给 ${byRules} 分`}
+            className="input-points"
+            type="number"
+            value={points}
+            onChange={setPoints}
+            placeholder={byRules === undefined ? '按规则' : `按规则 ${byRules} 分`}
+            maxLength={3}
+          />
           <SuggestPicker
             orderId={o.id}
             value={assigneeId}
@@ -120,32 +100,11 @@ export default function ReviewDetail() {
           <Btn block type="primary" size="large" className="btn-dispatch" loading={dispatchAct.busy} onClick={dispatch}>
             {assigneeId ? `派单给${assigneeName}` : '派单'}
           </Btn>
-        </View>
+        </Card>
       )}
 
-      {rejecting && (
-        <ReasonForm
-          title="不受理的原因（居民会看到）"
-          templates={REJECT_TEMPLATES}
-          submitText="确认不受理"
-          submitClassName="btn-reject-submit"
-          busy={rejectAct.busy}
-          onCancel={() => setRejecting(false)}
-          onSubmit={(reason) =>
-            void rejectAct.exec({ ask: '确定不受理这个工单吗？', confirmText: '不受理', done: '已处理' }, reason).then(after)
-          }
-        />
-      )}
-      {can('reject') && !rejecting && (
-        <Btn block type="danger" className="btn-reject" onClick={() => setRejecting(true)}>
-          不受理
-        </Btn>
-      )}
-
-      <View className="card review-detail__timeline">
-        <View className="card__title">办理经过</View>
-        <Timeline events={o.timeline} />
-      </View>
+      <OrderActions order={o} offer={['reject']} open={open} onOpen={setOpen} onDone={after} />
+      <OrderHistory order={o} />
     </Screen>
   )
 }

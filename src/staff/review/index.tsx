@@ -2,7 +2,7 @@
 import { View } from '@tarojs/components'
 import OrderCard from '@/components/order-card'
 import Screen from '@/components/screen'
-import { EmptyState, LoadMore, StateSwitch } from '@/components/state'
+import { EmptyState, PagedList } from '@/components/state'
 import { ROUTES, withQuery } from '@/constants/routes'
 import { usePaged } from '@/hooks/useRemote'
 import { ordersApi } from '@/services/orders'
@@ -15,20 +15,13 @@ export default function ReviewQueue() {
   return (
     <Screen className="review">
       <View className="review__head">待审核 {list.loading ? '' : `${list.items.length}${list.hasMore ? '+' : ''} 个`}</View>
-      <StateSwitch
-        loading={list.loading}
-        error={list.error}
-        empty={list.items.length === 0}
-        onRetry={() => void list.reload()}
+      <PagedList
+        list={list}
+        className="review__list"
         emptyNode={<EmptyState title="都审核完了" hint="居民提交新工单后会出现在这里，下拉可以刷新。" />}
       >
-        <View className="review__list">
-          {list.items.map((o) => (
-            <OrderCard key={o.id} order={o} onClick={() => go(withQuery(ROUTES.reviewDetail, { id: o.id }))} />
-          ))}
-        </View>
-        <LoadMore hasMore={list.hasMore} loading={list.loadingMore} onMore={() => void list.loadMore()} />
-      </StateSwitch>
+        {(o) => <OrderCard key={o.id} order={o} onClick={() => go(withQuery(ROUTES.reviewDetail, { id: o.id }))} />}
+      </PagedList>
     </Screen>
   )
 }

@@ -1,22 +1,19 @@
 // 核销 (staff): type the 8-digit pickup code (or scan the member's QR in WeChat), see who and what,
 // then 确认核销 and hand the good over.
-import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useState } from 'react'
 import type { PickupView } from '@shared/mall'
 import Btn from '@/components/btn'
-import Card from '@/components/card'
-import { Field, TextInput } from '@/components/field'
-import { InfoRow } from '@/components/order-info'
+import Card, { InfoRow } from '@/components/card'
+import { InputField } from '@/components/field'
 import Screen from '@/components/screen'
 import { useAction } from '@/hooks/useAction'
+import { platform } from '@/platform'
 import { toast } from '@/services/feedback'
 import { mallApi } from '@/services/mall'
 import { type ApiError, toApiError } from '@/services/transport'
 import { formatDateTime, formatTime } from '@/utils/time'
 import './index.scss'
-
-const IS_WEAPP = process.env.TARO_ENV === 'weapp'
 
 /** Digits only, at most 8 ("1234 5678", pasted with spaces, still works). */
 const digits = (text: string) => text.replace(/\D/g, '').slice(0, 8)
@@ -50,12 +47,8 @@ export default function Verify() {
   }
 
   const scan = async () => {
-    try {
-      const res = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
-      void lookup(res.result)
-    } catch {
-      // the person closed the scanner
-    }
+    const text = await platform.scanQr()
+    if (text !== null) void lookup(text)
   }
 
   const confirmPickup = () => {
@@ -91,16 +84,16 @@ export default function Verify() {
 
       {!found && !done && (
         <Card>
-          <Field label="核销码" hint="请党员出示「我的兑换」里的 8 位核销码">
-            <TextInput
-              className="input-verify-code verify__input"
-              type="number"
-              value={code}
-              onChange={(v) => setCode(digits(v))}
-              placeholder="8 位数字"
-              maxLength={9}
-            />
-          </Field>
+          <InputField
+            label="核销码"
+            hint="请党员出示「我的兑换」里的 8 位核销码"
+            className="input-verify-code verify__input"
+            type="number"
+            value={code}
+            onChange={(v) => setCode(digits(v))}
+            placeholder="8 位数字"
+            maxLength={9}
+          />
           <View className="verify__buttons">
             <Btn
               block
@@ -113,7 +106,7 @@ export default function Verify() {
             >
               查询
             </Btn>
-            {IS_WEAPP && (
+            {platform.canScan && (
               <Btn block size="large" className="btn-verify-scan" onClick={() => void scan()}>
                 扫码
               </Btn>

@@ -5,7 +5,7 @@ import { View } from '@tarojs/components'
 import { useState } from 'react'
 import Btn from '@/components/btn'
 import Card from '@/components/card'
-import { Field, TextArea, TextInput } from '@/components/field'
+import { AreaField, Field, InputField } from '@/components/field'
 import Screen from '@/components/screen'
 import { EmptyState, ErrorState, Skeleton } from '@/components/state'
 import { useAction } from '@/hooks/useAction'
@@ -13,7 +13,9 @@ import { useRemote } from '@/hooks/useRemote'
 import { toast } from '@/services/feedback'
 import { evaluationApi } from '@/services/workbench'
 import { Figures, ScoreInput, scoreOf } from '../shared'
+import '@/styles/blocks.scss'
 import '../shared/shared.scss'
+import { POINTS_LIMITS } from '@shared/limits'
 
 export default function BranchScore() {
   const { params } = useRouter()
@@ -30,7 +32,7 @@ export default function BranchScore() {
 
   const send = async () => {
     if (scoreOf(score) === null) return toast('请填写 0–100 的分数')
-    if (scorer.trim().length < 2) return toast('请填写党支部和打分人')
+    if (scorer.trim().length < POINTS_LIMITS.scorer.min) return toast('请填写党支部和打分人')
     const done = await submit.exec({ ask: `确认给${f?.name ?? ''}打 ${score} 分？提交后不能修改。`, confirmText: '提交' })
     if (done) setSent(true)
   }
@@ -73,12 +75,23 @@ export default function BranchScore() {
         <Field label="分数">
           <ScoreInput value={score} onChange={setScore} />
         </Field>
-        <Field label="党支部与打分人" hint="如：市税务局第一党支部 张书记">
-          <TextInput className="input-scorer" value={scorer} onChange={setScorer} maxLength={40} placeholder="党支部名称和您的姓名" />
-        </Field>
-        <Field label="评语（可不填）">
-          <TextArea className="input-branch-comment" value={comment} onChange={setComment} maxLength={500} placeholder="写几句评价" />
-        </Field>
+        <InputField
+          label="党支部与打分人"
+          hint="如：市税务局第一党支部 张书记"
+          className="input-scorer"
+          value={scorer}
+          onChange={setScorer}
+          maxLength={POINTS_LIMITS.scorer.max}
+          placeholder="党支部名称和您的姓名"
+        />
+        <AreaField
+          label="评语（可不填）"
+          className="input-branch-comment"
+          value={comment}
+          onChange={setComment}
+          maxLength={POINTS_LIMITS.comment.max}
+          placeholder="写几句评价"
+        />
         <Btn block type="primary" size="large" className="btn-submit-branch" loading={submit.busy} onClick={() => void send()}>
           提交组织考评
         </Btn>

@@ -11,6 +11,7 @@ import { useRemote } from '@/hooks/useRemote'
 import { workbenchApi } from '@/services/workbench'
 import { formatDuration } from '@/utils/time'
 import { Bars, DayColumns, PeriodBar, periodOf, Stat } from '../shared'
+import '@/styles/blocks.scss'
 import '../shared/shared.scss'
 
 const minutes = (m: number | null) => (m === null ? '暂无' : formatDuration(m * 60_000))

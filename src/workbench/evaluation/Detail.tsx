@@ -6,18 +6,19 @@ import { useState } from 'react'
 import type { BranchLink, EvaluationPacket } from '@shared/points'
 import Btn from '@/components/btn'
 import Card from '@/components/card'
-import { Field, TextArea } from '@/components/field'
+import { AreaField, Field } from '@/components/field'
 import { ErrorState, Skeleton } from '@/components/state'
 import { useAction } from '@/hooks/useAction'
 import { useRemote } from '@/hooks/useRemote'
+import { platform } from '@/platform'
 import { toast } from '@/services/feedback'
 import { evaluationApi } from '@/services/workbench'
 import { formatDateTime } from '@/utils/time'
 import { Packet, ScoreInput, scoreOf } from '../shared'
+import '@/styles/blocks.scss'
 import '../shared/shared.scss'
 import './detail.scss'
-
-const IS_WEAPP = process.env.TARO_ENV === 'weapp'
+import { POINTS_LIMITS } from '@shared/limits'
 
 function ScoreForm({
   part,
@@ -48,9 +49,14 @@ function ScoreForm({
       <Field label="分数">
         <ScoreInput value={score} onChange={setScore} />
       </Field>
-      <Field label="评语（可不填）">
-        <TextArea className={`input-comment-${part}`} value={comment} onChange={setComment} maxLength={500} placeholder="写几句评价" />
-      </Field>
+      <AreaField
+        label="评语（可不填）"
+        className={`input-comment-${part}`}
+        value={comment}
+        onChange={setComment}
+        maxLength={POINTS_LIMITS.comment.max}
+        placeholder="写几句评价"
+      />
       <Btn block type="primary" className={`btn-save-${part}`} loading={save.busy} onClick={() => void submit()}>
         提交{part === 'community' ? '社区测评' : '组织考评'}
       </Btn>
@@ -72,7 +78,7 @@ function LinkCard({
   setLink: (l: BranchLink) => void
 }) {
   const make = useAction((requestId: string) => evaluationApi.branchLink(memberId, year, requestId))
-  const url = link ? (IS_WEAPP ? link.path : `${window.location.origin}${window.location.pathname}#${link.path}`) : ''
+  const url = link ? platform.linkTo(link.path) : ''
   const create = async () => {
     const l = await make.exec({ ask: '生成一个给党支部的打分链接？链接 14 天内有效，只能用一次。', confirmText: '生成' })
     if (l) setLink(l)
@@ -84,7 +90,7 @@ function LinkCard({
         <>
           <View className="branch-link__url">{url}</View>
           <View className="wb-hint">有效期到 {formatDateTime(link.expiresAt)}，用过一次即失效。</View>
-          {IS_WEAPP ? (
+          {platform.canShareToChat ? (
             <Button className="branch-link__share" openType="share">
               发给党支部
             </Button>

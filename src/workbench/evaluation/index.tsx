@@ -6,22 +6,27 @@ import { useState } from 'react'
 import type { EvaluationPacket } from '@shared/points'
 import Btn from '@/components/btn'
 import Card from '@/components/card'
-import { Field, TextArea } from '@/components/field'
+import { AreaField, Field } from '@/components/field'
 import Screen from '@/components/screen'
 import { EmptyState, StateSwitch } from '@/components/state'
 import { ROUTES, withQuery } from '@/constants/routes'
 import EvaluationDetail from './Detail'
 import { useAction } from '@/hooks/useAction'
 import { useRemote } from '@/hooks/useRemote'
+import { platform } from '@/platform'
 import { toast } from '@/services/feedback'
-import { toApiError } from '@/services/transport'
-import { evaluationApi, openExport, workbenchApi } from '@/services/workbench'
+import { photoSrc, toApiError } from '@/services/transport'
+import { evaluationApi, workbenchApi } from '@/services/workbench'
 import { useSession } from '@/store/session'
 import { cls } from '@/utils/cls'
 import { go } from '@/utils/nav'
 import { Packet, PART_LABEL, ScoreInput, scoreOf, thisYear } from '../shared'
+import '@/styles/blocks.scss'
 import '../shared/shared.scss'
 import './index.scss'
+import { POINTS_LIMITS } from '@shared/limits'
+
+const SELF = POINTS_LIMITS.selfText
 
 function YearBar({ year, onChange }: { year: number; onChange: (y: number) => void }) {
   const now = thisYear()
@@ -66,7 +71,8 @@ function StaffView({ year }: { year: number }) {
   const doExport = async () => {
     setExporting(true)
     try {
-      await openExport(await workbenchApi.exportEvaluation(year))
+      const f = await workbenchApi.exportEvaluation(year)
+      await platform.openFile({ url: photoSrc(f.url), name: f.name })
     } catch (e) {
       toast(toApiError(e).message, 'error')
     } finally {
@@ -81,13 +87,7 @@ function StaffView({ year }: { year: number }) {
       <View className="wb-hint evaluation__progress">
         {list.data ? `${items.length} 位党员，${done} 位三评已完成。点一位党员打分或发链接给所在党支部。` : ''}
       </View>
-      <StateSwitch
-        loading={list.loading}
-        error={list.error}
-        empty={items.length === 0}
-        onRetry={() => void list.reload()}
-        emptyNode={<EmptyState title="还没有党员" hint="党员双报到通过后会出现在这里。" />}
-      >
+      <StateSwitch of={list} empty={items.length === 0} emptyNode={<EmptyState title="还没有党员" hint="党员双报到通过后会出现在这里。" />}>
         {items.map((p) => (
           <Row key={p.memberId} p={p} year={year} />
         ))}
@@ -106,7 +106,7 @@ function MemberView({ year }: { year: number }) {
   const open = editing || (p !== undefined && p.self === null)
   const submit = async () => {
     if (scoreOf(score) === null) return toast('请填写 0–100 的分数')
-    if (text.trim().length < 10) return toast('自评至少写 10 个字')
+    if (text.trim().length < SELF.min) return toast(`自评至少写 ${SELF.min} 个字`)
     const saved = await save.exec({ ask: '确认提交自评？', confirmText: '提交', done: '已保存' })
     if (saved) {
       packet.setData(saved)
@@ -114,7 +114,7 @@ function MemberView({ year }: { year: number }) {
     }
   }
   return (
-    <StateSwitch loading={packet.loading} error={packet.error} empty={!p} onRetry={() => void packet.reload()} emptyNode={null}>
+    <StateSwitch of={packet} empty={!p} emptyNode={null}>
       {p && (
         <>
           {open ? (
@@ -122,9 +122,15 @@ function MemberView({ year }: { year: number }) {
               <Field label="给自己打分">
                 <ScoreInput value={score} onChange={setScore} />
               </Field>
-              <Field label="这一年做了什么" hint="至少 10 个字：服务了哪些居民、参加了哪些活动、有什么体会">
-                <TextArea className="input-self-text" value={text} onChange={setText} maxLength={2000} placeholder="写写您这一年的服务" />
-              </Field>
+              <AreaField
+                label="这一年做了什么"
+                hint={`至少 ${SELF.min} 个字：服务了哪些居民、参加了哪些活动、有什么体会`}
+                className="input-self-text"
+                value={text}
+                onChange={setText}
+                maxLength={SELF.max}
+                placeholder="写写您这一年的服务"
+              />
               <Btn block type="primary" className="btn-save-self" loading={save.busy} onClick={() => void submit()}>
                 提交自评
               </Btn>

@@ -11,18 +11,18 @@ import Screen from '@/components/screen'
 import { EmptyState, StateSwitch } from '@/components/state'
 import { POST_TYPE_LABEL } from '@/constants/labels'
 import { useRemote } from '@/hooks/useRemote'
+import { platform } from '@/platform'
 import { listMembers } from '@/services/accounts'
 import { toast } from '@/services/feedback'
-import { API_BASE, toApiError } from '@/services/transport'
-import { openExport, workbenchApi } from '@/services/workbench'
+import { photoSrc, toApiError } from '@/services/transport'
+import { workbenchApi } from '@/services/workbench'
 import { useSession } from '@/store/session'
 import { cls } from '@/utils/cls'
 import { formatDate, formatTime } from '@/utils/time'
 import { Figures, PeriodBar, periodOf } from '../shared'
+import '@/styles/blocks.scss'
 import '../shared/shared.scss'
 import './index.scss'
-
-const IS_WEAPP = process.env.TARO_ENV === 'weapp'
 
 function Detail({ m }: { m: MemberLedger }) {
   return (
@@ -68,6 +68,7 @@ export default function Ledger() {
   const members = useRemote(() => listMembers(), [], { skip: !staff, refreshOnShow: false })
   const report = useRemote(() => workbenchApi.ledger(period, memberId || undefined), [period.from, period.to, memberId])
   const [file, setFile] = useState<ExportedFile | null>(null)
+  const [downloading, setDownloading] = useState(false)
   const [exporting, setExporting] = useState(false)
   const rows = report.data?.members ?? []
 
@@ -78,8 +79,9 @@ export default function Ledger() {
     try {
       const f = await workbenchApi.exportLedger(period, memberId || undefined)
       setFile(f)
-      await openExport(f)
-      toast(IS_WEAPP ? '已打开表格' : '表格已开始下载', 'success')
+      const how = await platform.openFile({ url: photoSrc(f.url), name: f.name })
+      setDownloading(how === 'downloading')
+      toast(how === 'opened' ? '已打开表格' : '表格已开始下载', 'success')
     } catch (e) {
       toast(toApiError(e).message, 'error')
     } finally {
@@ -116,8 +118,8 @@ export default function Ledger() {
       {file && (
         <View className="ledger__file">
           <Text>已生成表格：{file.name.replace(/\.xlsx$/, '')}</Text>
-          {!IS_WEAPP && (
-            <a className="ledger__link link-download" href={file.url.startsWith('/') ? API_BASE + file.url : file.url} download={file.name}>
+          {downloading && (
+            <a className="ledger__link link-download" href={photoSrc(file.url)} download={file.name}>
               没有自动下载？点这里下载
             </a>
           )}
@@ -126,10 +128,8 @@ export default function Ledger() {
       )}
 
       <StateSwitch
-        loading={report.loading}
-        error={report.error}
+        of={report}
         empty={rows.length === 0}
-        onRetry={() => void report.reload()}
         emptyNode={<EmptyState title="没有党员的台账" hint="社区有党员报到后，这里会列出他们的服务记录。" />}
       >
         {rows.length === 1 ? (

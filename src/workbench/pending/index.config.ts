@@ -1,4 +1,3 @@
 export default definePageConfig({
   navigationBarTitleText: '成员审核',
-  enablePullDownRefresh: true,
 })

@@ -1,4 +1,3 @@
 export default definePageConfig({
   navigationBarTitleText: '人员与网格',
-  enablePullDownRefresh: true,
 })

@@ -4,6 +4,7 @@ import type { EvaluationPacket, EvaluationPart, EvaluationScore } from '@shared/
 import Card from '@/components/card'
 import { formatDate } from '@/utils/time'
 import { Figures } from './charts'
+import '@/styles/blocks.scss'
 import './shared.scss'
 
 export const PART_LABEL: Record<EvaluationPart, string> = { self: '自评', community: '社区测评', branch: '组织考评' }

@@ -1,10 +1,9 @@
 // Periods the workbench screens offer, as Beijing days: this week (Monday on), this month, this year.
+import type { InputOf } from '@shared/api'
 import { addDays, beijingDate, clockNow } from '@/utils/time'
 
-export interface Period {
-  from: string
-  to: string
-}
+/** Two Beijing days, both included: what the dashboard and the 工作台账 take. */
+export type Period = InputOf<'workbench', 'dashboard'>
 
 export type PeriodKey = 'week' | 'month' | 'year' | 'lastMonth'
 

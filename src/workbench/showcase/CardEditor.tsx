@@ -2,7 +2,7 @@
 import { Image, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import Btn from '@/components/btn'
-import { Chips, Field, TextArea, TextInput } from '@/components/field'
+import { AreaField, Chips, Field, TextInput } from '@/components/field'
 import PhotoPicker, { usePhotoPicker } from '@/components/photo-picker'
 import { ErrorState, Skeleton } from '@/components/state'
 import { ROUTES, withQuery } from '@/constants/routes'
@@ -13,8 +13,10 @@ import { photoSrc } from '@/services/transport'
 import { peopleApi, workbenchApi } from '@/services/workbench'
 import { useSession } from '@/store/session'
 import { replace } from '@/utils/nav'
+import '@/styles/blocks.scss'
 import '../shared/shared.scss'
 import './index.scss'
+import { WORKBENCH_LIMITS as L } from '@shared/limits'
 
 const TITLES = ['网格长', '网格员', '社区党委书记', '社区居委会主任', '社区工作人员'] as const
 
@@ -45,8 +47,9 @@ export default function CardEditor() {
 
   const submit = async () => {
     if (!gridId) return toast('请选择网格')
-    if (title.trim().length < 2) return toast('请填写身份，如 网格员')
-    if (duties.trim().length < 4 || pledge.trim().length < 4) return toast('职责和承诺各写至少 4 个字')
+    if (title.trim().length < L.cardTitle.min) return toast('请填写身份，如 网格员')
+    if (duties.trim().length < L.cardDuties.min || pledge.trim().length < L.cardPledge.min)
+      return toast(`职责和承诺各写至少 ${L.cardDuties.min} 个字`)
     if (picker.uploading) return toast('照片还在上传，请稍等')
     const uploaded = picker.fileIds[0]
     const saved = await save.exec({ done: '已保存' }, uploaded ?? keepPhoto?.fileId ?? null)
@@ -88,26 +91,26 @@ export default function CardEditor() {
           value={title as (typeof TITLES)[number]}
           onChange={setTitle}
         />
-        <TextInput className="input-title" value={title} onChange={setTitle} maxLength={20} placeholder="或写上您的身份" />
+        <TextInput className="input-title" value={title} onChange={setTitle} maxLength={L.cardTitle.max} placeholder="或写上您的身份" />
       </Field>
-      <Field label="亮职责" hint="您负责哪些事">
-        <TextArea
-          className="input-duties"
-          value={duties}
-          onChange={setDuties}
-          maxLength={300}
-          placeholder="如：走访入户、收集民意、调解邻里纠纷"
-        />
-      </Field>
-      <Field label="亮承诺" hint="您向居民承诺什么">
-        <TextArea
-          className="input-pledge"
-          value={pledge}
-          onChange={setPledge}
-          maxLength={300}
-          placeholder="如：工作日 24 小时内回复，小事不出网格"
-        />
-      </Field>
+      <AreaField
+        label="亮职责"
+        hint="您负责哪些事"
+        className="input-duties"
+        value={duties}
+        onChange={setDuties}
+        maxLength={L.cardDuties.max}
+        placeholder="如：走访入户、收集民意、调解邻里纠纷"
+      />
+      <AreaField
+        label="亮承诺"
+        hint="您向居民承诺什么"
+        className="input-pledge"
+        value={pledge}
+        onChange={setPledge}
+        maxLength={L.cardPledge.max}
+        placeholder="如：工作日 24 小时内回复，小事不出网格"
+      />
       <Btn block type="primary" size="large" className="btn-save-card" loading={save.busy} onClick={() => void submit()}>
         保存名片
       </Btn>

@@ -18,6 +18,7 @@ import { useSession } from '@/store/session'
 import { go } from '@/utils/nav'
 import { formatDate } from '@/utils/time'
 import CardEditor from './CardEditor'
+import '@/styles/blocks.scss'
 import '../shared/shared.scss'
 import './index.scss'
 

@@ -17,7 +17,13 @@ export default {
   name: 'workbench',
   title: 'staff workbench: approve a 双报到, the dashboard, export the 工作台账 and the 三评 packet',
   async run(j) {
-    j.requireScreens(['/workbench/index', '/workbench/pending/index', '/workbench/dashboard/index', '/workbench/ledger/index'])
+    j.requireScreens([
+      '/workbench/index',
+      '/account/pending/index',
+      '/workbench/pending/index',
+      '/workbench/dashboard/index',
+      '/workbench/ledger/index',
+    ])
 
     // ---- staff: 工作台 → 成员审核 → 通过 赵小红
     const staff = await j.actor('staff', { userId: 'u_linx', role: 'staff' })
@@ -25,7 +31,7 @@ export default {
     await staff.vis('.link-pending').first().waitFor()
     await j.shot(staff, 'workbench-home', { full: true })
     await staff.tap('.link-pending')
-    await staff.onRoute('/workbench/pending/index')
+    await staff.onRoute('/account/pending/index')
     await staff.waitText('赵小红')
     await j.shot(staff, 'pending', { full: true })
     await staff.tap('.btn-approve')
@@ -79,5 +85,10 @@ export default {
     await staff.open('/workbench/evaluation/index')
     await staff.vis('.btn-export-evaluation').first().waitFor()
     await j.shot(staff, 'evaluation', { full: true })
+
+    // ---- 成员审核 moved to account/: a link to its old route (shared before the move) still opens it
+    await staff.open('/workbench/pending/index?kind=member')
+    await staff.onRoute('/account/pending/index?kind=member')
+    await staff.waitText('成员审核')
   },
 }

@@ -1,0 +1,142 @@
+// 人员与网格 (admin): who is community staff (设为/取消工作人员), and the community's grids (add,
+// rename). Homes are bound through 居民登记, members through 双报到 — not here.
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import type { PersonView } from '@shared/accounts'
+import Btn from '@/components/btn'
+import Card from '@/components/card'
+import { Field, TextInput } from '@/components/field'
+import Screen from '@/components/screen'
+import { EmptyState, StateSwitch } from '@/components/state'
+import { ROLE_LABEL } from '@/constants/labels'
+import { useAction } from '@/hooks/useAction'
+import { useRemote } from '@/hooks/useRemote'
+import { toast } from '@/services/feedback'
+import { peopleApi } from '@/services/workbench'
+import { useSession } from '@/store/session'
+import '@/styles/blocks.scss'
+import './index.scss'
+import { ACCOUNT_LIMITS as L } from '@shared/limits'
+
+function Person({ p, me, onChanged }: { p: PersonView; me: boolean; onChanged: (p: PersonView) => void }) {
+  const isStaff = p.roles.includes('staff')
+  const toggle = useAction((requestId: string) => peopleApi.setStaff(p.id, !isStaff, requestId))
+  const run = async () => {
+    const ask = isStaff ? `取消${p.name}的工作人员身份？` : `把${p.name}设为社区工作人员？设为后可以审核工单、审核登记、查看数据看板。`
+    const saved = await toggle.exec({ ask, confirmText: isStaff ? '取消' : '设为', done: '已更新' })
+    if (saved) onChanged(saved)
+  }
+  return (
+    <View className="person-row">
+      <View className="person-row__who">
+        <Text className="person-row__name">{p.name}</Text>
+        <Text className="person-row__roles">
+          {p.roles.map((r) => ROLE_LABEL[r]).join('、')}
+          {p.gridName ? ` · ${p.gridName}` : ''}
+        </Text>
+      </View>
+      {!me && !p.roles.includes('admin') && (
+        <Btn type={isStaff ? 'danger' : 'default'} className={`btn-staff-${p.id}`} loading={toggle.busy} onClick={() => void run()}>
+          {isStaff ? '取消工作人员' : '设为工作人员'}
+        </Btn>
+      )}
+    </View>
+  )
+}
+
+function Grids() {
+  const places = useRemote(() => peopleApi.places(), [])
+  const [name, setName] = useState('')
+  const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null)
+  const save = useAction((requestId: string, n: string, id?: string) => peopleApi.upsertGrid(n, requestId, id))
+  const add = async () => {
+    if (name.trim().length < L.gridName.min) return toast(`网格名称至少 ${L.gridName.min} 个字`)
+    if (await save.exec({ ask: `新增网格“${name.trim()}”？`, confirmText: '新增', done: '已新增' }, name.trim())) {
+      setName('')
+      void places.reload()
+    }
+  }
+  const rename = async () => {
+    if (!renaming || renaming.name.trim().length < L.gridName.min) return toast(`网格名称至少 ${L.gridName.min} 个字`)
+    if (await save.exec({ done: '已改名' }, renaming.name.trim(), renaming.id)) {
+      setRenaming(null)
+      void places.reload()
+    }
+  }
+  return (
+    <Card title="网格">
+      {(places.data?.grids ?? []).map((g) =>
+        renaming?.id === g.id ? (
+          <View key={g.id} className="grid-row grid-row--editing">
+            <TextInput
+              className="input-grid-rename"
+              value={renaming.name}
+              onChange={(v) => setRenaming({ ...renaming, name: v })}
+              maxLength={L.gridName.max}
+            />
+            <View className="wb-row">
+              <Btn onClick={() => setRenaming(null)}>不改了</Btn>
+              <Btn type="primary" className="btn-grid-rename" loading={save.busy} onClick={() => void rename()}>
+                保存
+              </Btn>
+            </View>
+          </View>
+        ) : (
+          <View key={g.id} className="grid-row">
+            <View>
+              <View className="grid-row__name">{g.name}</View>
+              <View className="grid-row__buildings">{g.buildings.map((b) => b.name).join('、') || '还没有楼栋'}</View>
+            </View>
+            <Btn className="btn-grid-edit" onClick={() => setRenaming({ id: g.id, name: g.name })}>
+              改名
+            </Btn>
+          </View>
+        ),
+      )}
+      <Field label="新增网格" className="grid-add">
+        <View className="grid-add__row">
+          <TextInput
+            className="input-grid-name grid-add__input"
+            value={name}
+            onChange={setName}
+            maxLength={L.gridName.max}
+            placeholder="如 第四网格"
+          />
+          <Btn type="primary" className="btn-grid-add" loading={save.busy} onClick={() => void add()}>
+            新增
+          </Btn>
+        </View>
+      </Field>
+    </Card>
+  )
+}
+
+export default function People() {
+  const { user } = useSession()
+  const list = useRemote(() => peopleApi.people(), [])
+  const items = list.data ?? []
+  const staff = items.filter((p) => p.roles.includes('staff') || p.roles.includes('admin'))
+  const others = items.filter((p) => !p.roles.includes('staff') && !p.roles.includes('admin'))
+  const changed = (p: PersonView) => list.setData(items.map((x) => (x.id === p.id ? { ...x, roles: p.roles } : x)))
+  return (
+    <Screen className="wb people">
+      <Grids />
+      <StateSwitch
+        of={list}
+        empty={items.length === 0}
+        emptyNode={<EmptyState title="社区还没有登记的人" hint="居民登记、党员报到通过后会出现在这里。" />}
+      >
+        <Card title={`工作人员（${staff.length}）`}>
+          {staff.map((p) => (
+            <Person key={p.id} p={p} me={p.id === user?.id} onChanged={changed} />
+          ))}
+        </Card>
+        <Card title={`居民和党员（${others.length}）`}>
+          {others.map((p) => (
+            <Person key={p.id} p={p} me={p.id === user?.id} onChanged={changed} />
+          ))}
+        </Card>
+      </StateSwitch>
+    </Screen>
+  )
+}

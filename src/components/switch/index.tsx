@@ -1,0 +1,32 @@
+// An on/off switch (长辈模式, 参加个人排行): a switch to screen readers too (role, state, name), sized by the
+// screen's --switch-h, so 长辈模式 makes it bigger. The row around it may handle the tap instead.
+import { View } from '@tarojs/components'
+import { cls } from '@/utils/cls'
+import './index.scss'
+
+export interface SwitchProps {
+  checked: boolean
+  /** What it switches, for screen readers ("长辈模式"). */
+  label: string
+  disabled?: boolean
+  className?: string
+  onChange: (next: boolean) => void
+}
+
+export default function Switch({ checked, label, disabled, className, onChange }: SwitchProps) {
+  return (
+    <View
+      className={cls('switch', checked && 'switch--on', disabled && 'switch--disabled', className)}
+      role="switch"
+      aria-checked={checked ? 'true' : 'false'}
+      aria-label={label}
+      aria-disabled={disabled ? 'true' : undefined}
+      onClick={(e) => {
+        e.stopPropagation()
+        if (!disabled) onChange(!checked)
+      }}
+    >
+      <View className="switch__knob" />
+    </View>
+  )
+}

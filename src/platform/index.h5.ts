@@ -1,0 +1,32 @@
+// The browser (H5 against the local gateway): demo sign-in, no scanner, links and downloads.
+import { syncClock } from '@/services/clock'
+import type { Platform } from './index'
+
+export const platform: Platform = {
+  signIn: 'demo',
+  canScan: false,
+  scanQr: () => Promise.resolve(null),
+  canShareToChat: false,
+  showShareMenu: () => undefined,
+  // the H5 router is hash-based: the app path goes after the '#'
+  linkTo: (path) => `${window.location.origin}${window.location.pathname}#${path}`,
+  canUseWechatPhone: false,
+  canPickPlace: false,
+  pickPlace: () => Promise.resolve(null),
+  openMap({ lat, lng, name }) {
+    const url = `https://uri.amap.com/marker?position=${lng},${lat}&name=${encodeURIComponent(name)}&coordinate=gaode&callnative=0`
+    if (typeof window !== 'undefined') window.open(url, '_blank', 'noopener')
+  },
+  keepScreenOn: () => undefined,
+  openFile({ url, name }) {
+    const a = document.createElement('a')
+    a.href = url
+    a.download = name
+    a.rel = 'noopener'
+    document.body.appendChild(a)
+    a.click()
+    a.remove()
+    return Promise.resolve('downloading')
+  },
+  syncClock,
+}

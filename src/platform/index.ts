@@ -1,0 +1,59 @@
+// What differs between WeChat and the browser, asked for as capabilities (`platform.canScan`), never as
+// TARO_ENV. Taro builds resolve `@/platform` to index.weapp.ts or index.h5.ts by file suffix; the type
+// checker and jest read this file: the contract both variants implement, and the H5 one to run.
+
+/** A place on the map (an activity's). */
+export interface MapPlace {
+  lat: number
+  lng: number
+  name: string
+  address?: string | null
+}
+
+/** What the person picked on the map. */
+export interface PickedPlace {
+  name: string
+  address: string
+  lat: number
+  lng: number
+}
+
+/** A generated file (工作台账, 三评) at an absolute URL. */
+export interface FileLink {
+  url: string
+  name: string
+}
+
+export interface Platform {
+  /** How people sign in: WeChat tells the functions who calls; the browser signs in as a demo user. */
+  signIn: 'wechat' | 'demo'
+  /** A QR scanner (签到, 核销); without it people paste or type the code. */
+  canScan: boolean
+  /** The scanned text, or null when the person closed the scanner. */
+  scanQr: () => Promise<string | null>
+  /** A 转发 button that shares the page to a chat (`<Button openType="share">`). */
+  canShareToChat: boolean
+  /** Turns on the page's share menu (with its share ticket) where there is one. */
+  showShareMenu: () => void
+  /** The link to give someone for an app path ("/workbench/branch-score/index?t=…"). */
+  linkTo: (path: string) => string
+  /** WeChat's getPhoneNumber button (the number WeChat has verified). */
+  canUseWechatPhone: boolean
+  /** Picking a place on a map (发布活动). */
+  canPickPlace: boolean
+  /** The picked place, or null when the person closed the map. */
+  pickPlace: () => Promise<PickedPlace | null>
+  /** Shows a place on a map: WeChat's own, or a map site in a new tab. */
+  openMap: (place: MapPlace) => void
+  /** Keeps the screen on while a code is shown (签到码); no-op where the platform cannot. */
+  keepScreenOn: (on: boolean) => void
+  /**
+   * Saves and opens a generated file: WeChat downloads it and opens it (with the menu to forward or save
+   * it); the browser starts a download. Says which happened.
+   */
+  openFile: (file: FileLink) => Promise<'opened' | 'downloading'>
+  /** The demo gateway's test clock: learn its time before showing time-based data; resolves, never fails. */
+  syncClock: () => Promise<void>
+}
+
+export { platform } from './index.h5'

@@ -1,0 +1,49 @@
+// WeChat: the caller is known by OPENID, with a scanner, a share menu, maps and openDocument.
+import Taro from '@tarojs/taro'
+import { ApiError } from '@/services/transport'
+import type { Platform } from './index'
+
+export const platform: Platform = {
+  signIn: 'wechat',
+  canScan: true,
+  async scanQr() {
+    try {
+      const res = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
+      return res.result
+    } catch {
+      return null // closed the scanner
+    }
+  },
+  canShareToChat: true,
+  showShareMenu() {
+    void Taro.showShareMenu({ withShareTicket: true }).catch(() => undefined)
+  },
+  // a shared card opens the page itself
+  linkTo: (path) => path,
+  canUseWechatPhone: true,
+  canPickPlace: true,
+  async pickPlace() {
+    try {
+      const res = await Taro.chooseLocation({})
+      return { name: res.name, address: res.address, lat: res.latitude, lng: res.longitude }
+    } catch {
+      return null // closed the map
+    }
+  },
+  openMap({ lat, lng, name, address }) {
+    void Taro.openLocation({ latitude: lat, longitude: lng, name, address: address ?? '', scale: 17 }).catch(() => undefined)
+  },
+  keepScreenOn(on) {
+    void Taro.setKeepScreenOn({ keepScreenOn: on }).catch(() => undefined)
+  },
+  // into the user data folder under its own name, so a forwarded file keeps it
+  async openFile({ url, name }) {
+    const dir = (Taro as unknown as { env: { USER_DATA_PATH: string } }).env.USER_DATA_PATH
+    const res = await Taro.downloadFile({ url, filePath: `${dir}/${name}` }).catch(() => null)
+    if (res?.statusCode !== 200) throw new ApiError('NETWORK', '表格没有下载下来，请重试')
+    await Taro.openDocument({ filePath: res.filePath ?? `${dir}/${name}`, fileType: 'xlsx', showMenu: true })
+    return 'opened'
+  },
+  // the demo's test clock lives in the local gateway only
+  syncClock: () => Promise.resolve(),
+}
