@@ -130,6 +130,8 @@ export interface OrderSummary {
   urgency: Urgency
   status: OrderStatus
   points: number | null
+  /** For the street, whose list holds several communities. */
+  communityName: string
   gridName: string | null
   buildingName: string | null
   createdAt: string

@@ -263,7 +263,7 @@ describe('accounts.deleteMe', () => {
     const stockBefore = (db().prepare('SELECT stock FROM goods WHERE id = ?').get(wh.w.goods.hx) as { stock: number }).stock
     const res = await wh.http(P.M, 'accounts', 'deleteMe', { confirm: true })
     expect(res.body.data).toMatchObject({ releasedOrders: 2, cancelledRedemptions: 1, withdrawnSignups: 1 })
-    // 退单 and 婉拒 through the transition table: the orders are back in the hall for others
+    // 退单 and 退回 through the transition table: the orders are back in the hall for others
     expect(order(wh.w.o.clmM)).toMatchObject({ status: 'open', claimer_id: null, assignee_id: null })
     expect(order(wh.w.o.dirM)).toMatchObject({ status: 'open', assignee_id: null })
     expect(order(wh.w.o.cmpM).completion_photos).toBe('[]')

@@ -256,10 +256,10 @@ describe('points follow the rating', () => {
   }
 
   it.each([
-    [5, 25, '派单积分 20 分，5 星加 5 分', false],
-    [3, 20, '派单积分 20 分', false],
-    [2, 10, '2 星评价，按派单积分的 50% 计 10 分，社区将回访', true],
-    [null, 20, '未评价，按派单积分计 20 分', false],
+    [5, 25, '下单积分 20 分，5 星加 5 分', false],
+    [3, 20, '下单积分 20 分', false],
+    [2, 10, '2 星评价，按下单积分的 50% 计 10 分，社区将回访', true],
+    [null, 20, '未评价，按下单积分计 20 分', false],
   ])('%s stars pay %i: %s', async (rating, points, note, revisit) => {
     const o = await served(rating)
     expect([o.awardedPoints, o.awardNote, o.revisitDue]).toEqual([points, note, revisit])
@@ -280,9 +280,9 @@ describe('points follow the rating', () => {
     const { explained } = await h.ok(ZHOU, 'points', 'rules')
     expect(explained).toEqual(
       expect.arrayContaining([
-        '居民评 1 星的，按派单积分的 50% 计分。',
+        '居民评 1 星的，按下单积分的 50% 计分。',
         '评 2 星及以下的，社区会上门回访。',
-        '居民 72 小时未评价、自动确认的，只计派单积分。',
+        '居民 72 小时未评价、自动确认的，只计下单积分。',
       ]),
     )
   })

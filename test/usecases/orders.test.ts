@@ -88,7 +88,7 @@ describe('the order loop', () => {
       expect.objectContaining({
         delta: 25,
         reason: 'order_award',
-        note: '完成工单「帮老人取药」：派单积分 20 分，5 星加 5 分',
+        note: '完成工单「帮老人取药」：下单积分 20 分，5 星加 5 分',
         balanceAfter: 25,
       }),
     ])
@@ -103,7 +103,7 @@ describe('the order loop', () => {
     const memberInbox = await h.ok(MEMBER, 'accounts', 'inbox', {})
     expect(memberInbox.items[0]).toMatchObject({
       kind: 'order_closed',
-      body: '「帮老人取药」已确认完成，获得 25 积分：派单积分 20 分，5 星加 5 分',
+      body: '「帮老人取药」已确认完成，获得 25 积分：下单积分 20 分，5 星加 5 分',
       read: false,
     })
   })

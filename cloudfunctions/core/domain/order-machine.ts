@@ -119,7 +119,7 @@ export function nextStatus(order: Order, action: MachineAction, caller: Caller):
       throw new AppError('FORBIDDEN', action === 'claim' ? '不能接自己代办的需求' : '代办人不能替居民确认')
     }
     if (action === 'claim' && order.assigneeId !== null && caller !== SYSTEM && hasRole(caller, 'member')) {
-      throw new AppError('FORBIDDEN', '这张工单已指派给其他党员')
+      throw new AppError('FORBIDDEN', '这个需求已指派给其他党员')
     }
     throw new AppError('FORBIDDEN', '没有权限做这件事')
   }

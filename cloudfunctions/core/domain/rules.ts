@@ -41,13 +41,13 @@ type Stars = 1 | 2 | 3 | 4 | 5
  * after 72 hours) the dispatched points only.
  */
 export function award(rules: PointsRules, dispatched: number, rating: number | null): { points: number; note: string; revisit: boolean } {
-  if (rating === null) return { points: dispatched, note: `未评价，按派单积分计 ${dispatched} 分`, revisit: false }
+  if (rating === null) return { points: dispatched, note: `未评价，按下单积分计 ${dispatched} 分`, revisit: false }
   const stars = rating as Stars
   const share = rules.ratingShare[stars]
   const paid = Math.round(dispatched * share)
   const bonus = rules.ratingBonus[stars]
   const revisit = rating <= rules.revisitAtOrBelow
-  const parts = [share < 1 ? `${rating} 星评价，按派单积分的 ${Math.round(share * 100)}% 计 ${paid} 分` : `派单积分 ${paid} 分`]
+  const parts = [share < 1 ? `${rating} 星评价，按下单积分的 ${Math.round(share * 100)}% 计 ${paid} 分` : `下单积分 ${paid} 分`]
   if (bonus > 0) parts.push(`${rating} 星加 ${bonus} 分`)
   if (revisit) parts.push('社区将回访')
   return { points: paid + bonus, note: parts.join('，'), revisit }
@@ -64,9 +64,9 @@ export function explainRules(rules: PointsRules): string[] {
     `完成一张工单，按岗位得分：${base}。`,
     `紧急工单按 ${rules.urgencyFactor.urgent} 倍计分。`,
     bonus.length ? `居民评价 ${bonus.join('，')}。` : '居民评价不另加分。',
-    ...less.map((r) => `居民评 ${r} 星的，按派单积分的 ${Math.round(rules.ratingShare[r as Stars] * 100)}% 计分。`),
+    ...less.map((r) => `居民评 ${r} 星的，按下单积分的 ${Math.round(rules.ratingShare[r as Stars] * 100)}% 计分。`),
     rules.revisitAtOrBelow > 0 ? `评 ${rules.revisitAtOrBelow} 星及以下的，社区会上门回访。` : '',
-    '居民 72 小时未评价、自动确认的，只计派单积分。',
+    '居民 72 小时未评价、自动确认的，只计下单积分。',
     `参加一次周末志愿活动一般得 ${rules.activityPoints} 分，以活动公布的为准。`,
     rules.dailyCap > 0 ? `每人每天最多获得 ${rules.dailyCap} 分。` : '每天获得的积分不设上限。',
     rules.expiryEnabled ? '积分在获得后的第二年年底失效，兑换时先用最早获得的积分。' : '积分长期有效。',

@@ -1,9 +1,11 @@
 // 点单 in at most 3 steps: what kind of help → describe it → confirm with the home address.
-// 随手拍 (hazard) starts with the photo; the kind comes from the home page (?kind=).
+// 随手拍 (hazard) starts with the photo; the kind comes from the home page (?kind=). 代办 comes here from
+// staff/proxy with ?for=<resident>&forName=&forAddress=&channel=: the same form, for the resident.
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useMemo, useState } from 'react'
-import { ORDER_KINDS, POST_TYPES, type OrderKind, type PostType, type Urgency } from '@shared/enums'
+import { CHANNELS, ORDER_KINDS, POST_TYPES, type Channel, type OrderKind, type PostType, type Urgency } from '@shared/enums'
+import { CHANNEL_LABELS } from '@shared/labels'
 import Btn from '@/components/btn'
 import { AreaField, Chips, Field, InputField } from '@/components/field'
 import PhotoPicker, { usePhotoPicker } from '@/components/photo-picker'
@@ -45,6 +47,12 @@ export default function OrderNew() {
     ? (router.params.kind as OrderKind)
     : 'service'
   const isHazard = kind === 'hazard'
+  const p = router.params
+  const channel = (CHANNELS as readonly string[]).includes(p.channel ?? '') ? (p.channel as Channel) : 'phone'
+  // 代办: whom for, as the picker found them
+  const forResident = p.for
+    ? { id: p.for, name: decodeURIComponent(p.forName ?? ''), address: decodeURIComponent(p.forAddress ?? '') }
+    : null
   // hazards: photo and words first, then the category; others: category first
   const steps: Step[] = isHazard ? ['describe', 'category', 'confirm'] : ['category', 'describe', 'confirm']
 
@@ -56,7 +64,7 @@ export default function OrderNew() {
   const [preferredTime, setPreferredTime] = useState('')
   const [showErrors, setShowErrors] = useState(false)
   const photos = usePhotoPicker()
-  const me = useRemote(fetchMe, [], { refreshOnShow: false })
+  const me = useRemote(fetchMe, [], { refreshOnShow: false, skip: !!forResident })
   const step = steps[stepIndex]
 
   const titleError = useMemo(() => {
@@ -69,6 +77,7 @@ export default function OrderNew() {
   const submit = useAction((requestId: string) =>
     ordersApi.create(
       {
+        ...(forResident ? { onBehalfOf: { residentId: forResident.id, channel } } : {}),
         kind,
         category: category as PostType,
         title: title.trim(),
@@ -103,16 +112,23 @@ export default function OrderNew() {
   const prev = () => setStepIndex((i) => Math.max(i - 1, 0))
 
   const send = async () => {
-    const order = await submit.exec({ ask: '确认提交这个工单吗？', confirmText: '提交' })
+    const ask = forResident ? `确认替${forResident.name}提交？` : '确认提交这个需求吗？'
+    const order = await submit.exec({ ask, confirmText: '提交' })
     if (!order) return
-    toast('已提交，社区工作人员会尽快处理')
-    setTimeout(() => replace(withQuery(ROUTES.orderDetail, { id: order.id })), 1200)
+    // 代办: on to the order as staff see it, to 下单 it now; the resident follows it in their own list
+    toast(forResident ? `已替${forResident.name}提交` : '已提交，网格员和社区工作者会尽快处理')
+    setTimeout(() => replace(withQuery(forResident ? ROUTES.reviewDetail : ROUTES.orderDetail, { id: order.id })), 1200)
   }
 
-  const address = me.data?.address ?? me.data?.buildingName ?? null
+  const address = forResident ? forResident.address || null : (me.data?.address ?? me.data?.buildingName ?? null)
 
   return (
     <Screen className="order-new">
+      {forResident && (
+        <View className="order-new__for">
+          替 {forResident.name} 下单（{CHANNEL_LABELS[channel]}代办），进展会通知居民本人
+        </View>
+      )}
       <View className="order-new__kind">
         <Text className="order-new__kind-name">{KIND_LABEL[kind]}</Text>
         <Text className="order-new__step">
@@ -195,8 +211,9 @@ export default function OrderNew() {
 
       {step === 'confirm' && (
         <View className="step-confirm">
-          <View className="order-new__question">请核对一下</View>
+          <View className="order-new__question">请核对一下</View>"{' '}
           <View className="confirm-card">
+            {forResident && <ConfirmRow label="替谁" value={`${forResident.name}（${CHANNEL_LABELS[channel]}代办）`} />}
             <ConfirmRow label="类型" value={`${KIND_NOUN[kind]} · ${category ? POST_TYPE_LABEL[category] : ''}`} />
             <ConfirmRow label="事项" value={title.trim()} />
             {description.trim() && <ConfirmRow label="说明" value={description.trim()} />}
@@ -207,7 +224,7 @@ export default function OrderNew() {
           <View className="confirm-card confirm-address">
             <View className="confirm-address__label">上门地址</View>
             <View className="confirm-address__value">{me.loading ? '正在读取…' : (address ?? '还没有登记住址')}</View>
-            <View className="confirm-address__hint">地址不对？请联系社区工作人员修改。</View>
+            {!forResident && <View className="confirm-address__hint">地址不对？请联系网格员或社区工作者修改。</View>}
           </View>
         </View>
       )}

@@ -53,9 +53,9 @@ async function otherPerson(ctx: Ctx, actor: Actor, userId: string, self: string)
 
 /** Admin: makes a person of the community staff (社区工作者), or takes it away. Never their own. */
 export async function setStaff(ctx: Ctx, actor: Actor, input: z.output<typeof SetStaffInput>): Promise<PersonView> {
-  const user = await otherPerson(ctx, actor, input.userId, '不能修改自己的工作人员身份')
+  const user = await otherPerson(ctx, actor, input.userId, '不能修改自己的社区工作者身份')
   const roles = input.staff ? withRole(user.roles, 'staff') : withoutRole(user.roles, 'staff')
-  if (!input.staff && roles.includes('admin')) throw forbidden('管理员的工作人员身份不能取消')
+  if (!input.staff && roles.includes('admin')) throw forbidden('管理员的社区工作者身份不能取消')
   await ctx.repos.users.saveProfile({ ...user, roles })
   return personView(ctx, { ...user, roles })
 }

@@ -17,7 +17,7 @@ export async function loadActivity(ctx: Ctx, caller: Caller, activityId: string)
 }
 
 export function requireStaff(actor: Actor) {
-  if (!isStaff(actor)) throw forbidden('只有社区工作人员可以管理活动')
+  if (!isStaff(actor)) throw forbidden('只有社区工作者可以管理活动')
 }
 
 export function requireMember(actor: Actor) {

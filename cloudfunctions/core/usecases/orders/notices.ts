@@ -47,15 +47,15 @@ export async function noticeTransition(ctx: Ctx, action: MachineAction, before: 
     case 'dispatch':
       await send(ctx, after, [after.residentId], {
         kind: 'order_dispatched',
-        title: '工单已派单',
-        body: `${title}已通过审核，正在等党员接单`,
+        title: '社区已下单',
+        body: `您的需求${title}已由社区下单，正在等党员接单`,
         link: link('resident', after),
       })
       if (after.assigneeId) {
         await send(ctx, after, [after.assigneeId], {
           kind: 'order_assigned',
           title: '有一张工单指派给您',
-          body: `社区把${title}指派给您，请确认接单或婉拒`,
+          body: `社区把${title}指派给您，请确认接单或退回`,
           link: link('member', after),
         })
       }
@@ -63,7 +63,7 @@ export async function noticeTransition(ctx: Ctx, action: MachineAction, before: 
     case 'reject':
       return send(ctx, after, [after.residentId], {
         kind: 'order_rejected',
-        title: '工单未受理',
+        title: '需求未受理',
         body: `${title}：${after.rejectReason ?? ''}`,
         link: link('resident', after),
       })
@@ -94,7 +94,7 @@ export async function noticeTransition(ctx: Ctx, action: MachineAction, before: 
     case 'release':
       return send(ctx, after, [after.residentId], {
         kind: 'order_released',
-        title: '工单回到了接单大厅',
+        title: '需求回到了接单大厅',
         body: `${actorName}退回了${title}，社区会再安排`,
         link: link('resident', after),
       })

@@ -34,6 +34,10 @@ class Lookup {
     return u ? { id: u.id, name: u.name } : null
   }
 
+  async communityName(id: string) {
+    return (await this.place(`c:${id}`, async () => (await this.ctx.repos.places.community(id))?.name ?? null)) ?? ''
+  }
+
   async gridName(id: string | null) {
     return this.place(`g:${id}`, async () => (id ? ((await this.ctx.repos.places.grid(id))?.name ?? null) : null))
   }
@@ -64,6 +68,7 @@ async function summarize(lookup: Lookup, o: Order): Promise<OrderSummary> {
     urgency: o.urgency,
     status: o.status,
     points: o.points,
+    communityName: await lookup.communityName(o.communityId),
     gridName: await lookup.gridName(o.gridId),
     buildingName: await lookup.buildingName(o.buildingId),
     createdAt: iso(o.createdAt),

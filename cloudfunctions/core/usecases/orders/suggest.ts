@@ -11,7 +11,7 @@ export const RECENT_MS = 90 * 86400_000
 
 export async function suggestMembers(ctx: Ctx, actor: Actor, input: { orderId: string; limit?: number }): Promise<{ items: Suggestion[] }> {
   const order = await loadOrder(ctx, actor, input.orderId)
-  if (!managesGrid(actor, order.communityId, order.gridId)) throw new AppError('FORBIDDEN', '只有社区工作者和本网格的网格员可以派单')
+  if (!managesGrid(actor, order.communityId, order.gridId)) throw new AppError('FORBIDDEN', '只有社区工作者和本网格的网格员可以下单')
   const rules = await rulesOf(ctx, order.communityId)
   const [members, stats] = await Promise.all([
     ctx.repos.users.listMembers(order.communityId),
