@@ -10,6 +10,23 @@ export function formatRoom(unit: string, room: string): string {
   return `${u} ${room}`
 }
 
+/** A person as first created: in a tenant, with a name, and nothing else until someone decides more. */
+export function newPerson(p: Pick<User, 'id' | 'communityId' | 'name' | 'createdAt'> & Partial<Pick<User, 'phone' | 'roles'>>): User {
+  return {
+    phone: null,
+    roles: [],
+    gridId: null,
+    buildingId: null,
+    room: null,
+    member: null,
+    rankingOptIn: false,
+    workGrids: [],
+    gridLead: false,
+    headOf: null,
+    ...p,
+  }
+}
+
 /** A member profile with every field: one kept before status and management existed was an in-service, 直管 member. */
 export function withMemberDefaults(p: Partial<MemberProfile>): MemberProfile {
   return {

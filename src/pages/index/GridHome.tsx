@@ -10,7 +10,7 @@ import { useRemote } from '@/hooks/useRemote'
 import { ordersApi } from '@/services/orders'
 import { useSession } from '@/store/session'
 import { go } from '@/utils/nav'
-import { CountCard, countOf } from './counts'
+import { CountCard, QueueCards } from './counts'
 
 export default function GridHome() {
   const { user } = useSession()
@@ -33,21 +33,7 @@ export default function GridHome() {
       <View className="grid-home__hint">居民打电话、上门走访或来访说的事，您替他提交；进展会通知居民本人。</View>
 
       <View className="count-cards">
-        <CountCard value={countOf(review)} label="待审核" className="link-review" onClick={() => go(ROUTES.review)} />
-        <CountCard
-          value={countOf(overdue)}
-          label="逾期/升级"
-          className="link-overdue"
-          urgent={(overdue.data?.items.length ?? 0) > 0}
-          onClick={() => go(ROUTES.overdue)}
-        />
-        <CountCard
-          value={countOf(revisit)}
-          label="待回访"
-          className="link-revisit"
-          urgent={(revisit.data?.items.length ?? 0) > 0}
-          onClick={() => go(withQuery(ROUTES.review, { scope: 'revisit' }))}
-        />
+        <QueueCards review={review} overdue={overdue} revisit={revisit} />
         <CountCard hint="本网格的数字" label="数据看板" className="link-dashboard" onClick={() => go(ROUTES.dashboard)} />
       </View>
 

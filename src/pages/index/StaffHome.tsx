@@ -13,7 +13,7 @@ import { activitiesApi } from '@/services/activities'
 import { ordersApi } from '@/services/orders'
 import { go } from '@/utils/nav'
 import { isSameDay } from '@/utils/time'
-import { CountCard, countOf } from './counts'
+import { CountCard, QueueCards } from './counts'
 
 export default function StaffHome() {
   const review = useRemote(() => ordersApi.list({ scope: 'review', limit: 50 }), [])
@@ -22,31 +22,16 @@ export default function StaffHome() {
   const activities = useRemote(() => activitiesApi.list('upcoming', undefined, 20), [])
   const items = review.data?.items ?? []
   const today = (activities.data?.items ?? []).filter((a) => isSameDay(a.startAt))
-  const overdueCount = overdue.data?.items.length ?? 0
 
   return (
     <View className="staff-home">
       <View className="count-cards">
-        <CountCard value={countOf(review)} label="待审核" className="link-review" onClick={() => go(ROUTES.review)} />
-        <CountCard
-          value={countOf(overdue)}
-          label="逾期/升级"
-          className="link-overdue"
-          urgent={overdueCount > 0}
-          onClick={() => go(ROUTES.overdue)}
-        />
+        <QueueCards review={review} overdue={overdue} revisit={revisit} />
         <CountCard
           value={activities.data ? String(today.length) : activities.error ? '—' : '…'}
           label="今日活动"
           className="link-today-activities"
           onClick={() => go(ROUTES.activities)}
-        />
-        <CountCard
-          value={countOf(revisit)}
-          label="待回访"
-          className="link-revisit"
-          urgent={(revisit.data?.items.length ?? 0) > 0}
-          onClick={() => go(withQuery(ROUTES.review, { scope: 'revisit' }))}
         />
         <CountCard
           hint={platform.canScan ? '扫码或输入核销码' : '输入核销码'}

@@ -1,8 +1,8 @@
 // 街道: the deployment's admin sets up a street owning some communities, and its accounts. No one
 // signed in does this (a street is above every community's admin): it runs from the command line
 // (local/street.ts) or, once it exists, the setup import.
-import type { User } from '../../domain/model'
 import { invalid } from '../../domain/errors'
+import { newPerson } from '../../domain/onboarding'
 import type { Ctx } from '../../ports'
 
 export interface StreetSetup {
@@ -24,22 +24,14 @@ export async function setUpStreet(ctx: Ctx, setup: StreetSetup): Promise<{ stree
   const accountIds: string[] = []
   for (const a of setup.accounts) {
     // a street account's tenant is its street: no community, no grid, no home
-    const user: User = {
+    const user = newPerson({
       id: ctx.ids.next('u'),
       communityId: setup.id,
       name: a.name,
       phone: a.phone,
       roles: ['street'],
-      gridId: null,
-      buildingId: null,
-      room: null,
-      member: null,
-      rankingOptIn: false,
-      workGrids: [],
-      gridLead: false,
-      headOf: null,
       createdAt: ctx.clock.now(),
-    }
+    })
     await ctx.repos.users.insert(user)
     accountIds.push(user.id)
   }
