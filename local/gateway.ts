@@ -1,17 +1,51 @@
 // The local gateway (DESIGN.md §9, "local HTTP contract"): POST /api/<fn>, demo sign-in, photo
-// upload, the test clock, and the H5 build — one port, one process.
+// upload, the test clock, downloads and the H5 build — one port, one process. What answers is a
+// Backend: local mode's in-process handlers (local-backend.ts) or cloud mode's built functions on the
+// CloudBase emulator (cloud-backend.ts); the HTTP contract is this file's alone.
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
+import type { Readable } from 'node:stream'
+import type { DemoUser } from '@shared/accounts'
 import { ERROR_STATUS } from '@shared/enums'
-import type { ErrorBody } from '@shared/envelope'
+import type { Envelope, ErrorBody } from '@shared/envelope'
 import { memoryRateLimiter } from '../cloudfunctions/adapters/local/rate-limiter'
 import { AppError } from '../cloudfunctions/core/domain/errors'
 import type { Identity } from '../cloudfunctions/core/edge'
-import type { RateLimiter } from '../cloudfunctions/core/ports'
-import type { LocalApp } from '../cloudfunctions/compose'
-import { demoRoster, demoSignIn } from '../cloudfunctions/core/usecases/accounts/demo-sign-in'
-import { sessionUser } from '../cloudfunctions/core/usecases/accounts/sessions'
+import type { Clock, RateLimiter } from '../cloudfunctions/core/ports'
+
+/** A stored file the gateway hands out: its bytes and the headers they go with. */
+export interface Download {
+  headers: Record<string, string>
+  body: Readable | Buffer
+}
+
+/** Files at paths the backend gave out (photos, exports): everything under `prefix`. */
+export interface DownloadRoute {
+  prefix: string
+  /** What a person is told when the file is not there (or its link has lapsed). */
+  missing: string
+  open(rest: string, search: string): Promise<Download | null>
+}
+
+/** What answers the HTTP contract. */
+export interface Backend {
+  clock: Clock
+  /** The functions callable as POST /api/<fn>. */
+  functions: readonly string[]
+  /** One call of `fn` as `identity`: the bearer token's person, never anything in the body. */
+  call(fn: string, request: unknown, identity: Identity): Promise<Envelope<unknown>>
+  /** The person a bearer token signs in, or null when it names no session. */
+  sessionUser(token: string): Promise<string | null>
+  demoRoster(): Promise<DemoUser[]>
+  /** A session as the chosen demo person. */
+  demoSignIn(userId: unknown): Promise<{ token: string; userId: string }>
+  /** Stores a photo uploaded by `ownerId` (POST /api/files). */
+  savePhoto(ownerId: string, mime: string, bytes: Buffer): Promise<{ fileId: string; url: string }>
+  downloads: DownloadRoute[]
+  /** Demo mode's test clock: moves forward, then runs the scheduler once (its report). Null when off. */
+  testClock: { advance(ms: number): Promise<unknown> } | null
+}
 
 export interface GatewayOptions {
   demo: boolean
@@ -45,9 +79,9 @@ const CONTENT_TYPES: Record<string, string> = {
   '.ttf': 'font/ttf',
 }
 
-export function createGateway(app: LocalApp, options: GatewayOptions): http.Server {
+export function createGateway(backend: Backend, options: GatewayOptions): http.Server {
   const maxJson = options.maxJsonBytes ?? MAX_JSON
-  const signIn = options.signInLimiter ?? memoryRateLimiter(app.clock, SIGN_IN_LIMIT)
+  const signIn = options.signInLimiter ?? memoryRateLimiter(backend.clock, SIGN_IN_LIMIT)
   // successful calls are never counted: a community centre full of people behind one address on a
   // Saturday morning is never slowed; only guessing (tokens, user ids) runs into the limit
   const clientKey = (req: http.IncomingMessage) => `signin:${req.socket.remoteAddress ?? 'unknown'}`
@@ -57,7 +91,7 @@ export function createGateway(app: LocalApp, options: GatewayOptions): http.Serv
     const header = req.headers.authorization ?? ''
     if (header === '') return null
     const match = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(header)
-    const userId = match ? await sessionUser(app.store, app.clock, match[1]) : null
+    const userId = match ? await backend.sessionUser(match[1]) : null
     if (userId) return { userId }
     const key = clientKey(req)
     await signIn.assertAllowed(key)
@@ -72,7 +106,7 @@ export function createGateway(app: LocalApp, options: GatewayOptions): http.Serv
       if (!who) throw new AppError('UNAUTHENTICATED', '请先登录')
       const mime = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()
       const bytes = await readBody(req, MAX_UPLOAD)
-      return send(res, 200, { ok: true, data: await app.files.save(who.userId, mime, bytes) })
+      return send(res, 200, { ok: true, data: await backend.savePhoto(who.userId, mime, bytes) })
     }
     if (pathname.startsWith('/api/auth/') || pathname.startsWith('/api/dev/')) {
       if (!options.demo) throw new AppError('NOT_FOUND', '没有这个接口')
@@ -80,63 +114,53 @@ export function createGateway(app: LocalApp, options: GatewayOptions): http.Serv
     }
     if (pathname.startsWith('/api/')) {
       const fn = pathname.slice('/api/'.length)
-      const handler = FN_NAME.test(fn) && Object.hasOwn(app.handlers, fn) ? app.handlers[fn] : undefined
-      if (!handler) throw new AppError('NOT_FOUND', '没有这个接口')
+      if (!FN_NAME.test(fn) || !backend.functions.includes(fn)) throw new AppError('NOT_FOUND', '没有这个接口')
       if (req.method !== 'POST') throw new AppError('NOT_FOUND', '请用 POST 调用')
       const body = await readJson(req, maxJson)
-      const envelope = await handler(body, await identify(req))
+      const envelope = await backend.call(fn, body, await identify(req))
       return send(res, envelope.ok ? 200 : ERROR_STATUS[envelope.error.code], envelope)
     }
-    if (pathname.startsWith('/exports/') && (req.method === 'GET' || req.method === 'HEAD')) {
-      // generated workbooks (工作台账, 三评): an unguessable id that lapses after a day, like a cloud temporary URL
-      const found = app.exports.locate(pathname.slice('/exports/'.length))
-      if (!found) throw new AppError('NOT_FOUND', '文件不存在或已过期，请重新导出')
-      res.writeHead(200, {
-        'content-type': found.mime,
-        'content-disposition': `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(found.name)}`,
-        'cache-control': 'private, no-store',
-        'x-content-type-options': 'nosniff',
-      })
+    const download =
+      req.method === 'GET' || req.method === 'HEAD' ? backend.downloads.find((d) => pathname.startsWith(d.prefix)) : undefined
+    if (download) {
+      const found = await download.open(pathname.slice(download.prefix.length), url.search)
+      if (!found) throw new AppError('NOT_FOUND', download.missing)
+      res.writeHead(200, { 'x-content-type-options': 'nosniff', ...found.headers })
       if (req.method === 'HEAD') return void res.end()
-      return void createReadStream(found.file).pipe(res)
-    }
-    if (pathname.startsWith('/files/') && (req.method === 'GET' || req.method === 'HEAD')) {
-      const found = app.files.locate(pathname.slice('/files/'.length))
-      if (!found || !existsSync(found.file)) throw new AppError('NOT_FOUND', '图片不存在')
-      res.writeHead(200, { 'content-type': found.mime, 'cache-control': 'private, max-age=86400', 'x-content-type-options': 'nosniff' })
-      return void createReadStream(found.file).pipe(res)
+      if (Buffer.isBuffer(found.body)) return void res.end(found.body)
+      return void found.body.pipe(res)
     }
     return serveStatic(req, res, pathname)
   }
 
   async function demoRoute(req: http.IncomingMessage, res: http.ServerResponse, pathname: string) {
     if (pathname === '/api/auth/demo-users' && req.method === 'GET') {
-      return send(res, 200, { ok: true, data: { users: await demoRoster(app.store) } })
+      return send(res, 200, { ok: true, data: { users: await backend.demoRoster() } })
     }
     if (pathname === '/api/auth/demo-login' && req.method === 'POST') {
       const key = clientKey(req)
       await signIn.assertAllowed(key)
       const { token, userId } = await readJson(req, maxJson)
-        .then((body) => demoSignIn(app.store, app.deps, (body as { userId?: unknown } | null)?.userId))
+        .then((body) => backend.demoSignIn((body as { userId?: unknown } | null)?.userId))
         .catch(async (e) => {
           await signIn.recordFailure(key)
           throw e
         })
-      const me = await app.handlers.accounts({ action: 'me' }, { userId })
+      const me = await backend.call('accounts', { action: 'me' }, { userId })
       if (!me.ok) throw new AppError(me.error.code, me.error.message)
       return send(res, 200, { ok: true, data: { token, user: me.data } })
     }
-    if (pathname === '/api/dev/clock' && app.testClock) {
-      if (req.method === 'GET') return send(res, 200, { ok: true, data: { now: new Date(app.clock.now()).toISOString() } })
+    if (pathname === '/api/dev/clock' && backend.testClock) {
+      const now = () => new Date(backend.clock.now()).toISOString()
+      if (req.method === 'GET') return send(res, 200, { ok: true, data: { now: now() } })
       if (req.method === 'POST') {
         const body = (await readJson(req, maxJson)) as { advanceMs?: unknown }
         const ms = body?.advanceMs
         if (typeof ms !== 'number' || !Number.isInteger(ms) || ms < 0 || ms > 366 * 86400_000) {
           throw new AppError('INVALID_INPUT', '时钟只能向前拨，单位毫秒，最多一年', 'advanceMs')
         }
-        app.testClock.advance(ms)
-        const report = await app.tick()
-        return send(res, 200, { ok: true, data: { now: new Date(app.clock.now()).toISOString(), tick: report } })
+        const tick = await backend.testClock.advance(ms)
+        return send(res, 200, { ok: true, data: { now: now(), tick } })
       }
     }
     throw new AppError('NOT_FOUND', '没有这个接口')

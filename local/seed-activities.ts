@@ -1,9 +1,9 @@
 // The demo weekend activities of 红星社区: the coming Saturday and Sunday in Beijing time, computed from
 // the clock at seed time, so a fresh demo always has something to sign up for.
 import { randomBytes } from 'node:crypto'
-import type Database from 'better-sqlite3'
 import type { PostType } from '@shared/enums'
-import { nextOccurrence, reminderAt } from '../cloudfunctions/core/domain/activity'
+import { nextOccurrence, publishedActivity } from '../cloudfunctions/core/domain/activity'
+import type { Activity } from '../cloudfunctions/core/domain/model'
 import { inZone } from '../cloudfunctions/core/domain/time'
 
 const HOUR = 3600_000
@@ -57,35 +57,31 @@ const DEMO_ACTIVITIES: DemoActivity[] = [
   },
 ]
 
-/** Writes the demo activities (inside the seed's transaction). Sign-up closes at 20:00 the evening before. */
-export function seedDemoActivities(db: Database.Database, now: number, createdBy: string) {
+/** The demo activities, published by `createdBy`. Sign-up closes at 20:00 the evening before. */
+export function demoActivities(now: number, createdBy: string): Activity[] {
   const saturday = nextOccurrence(now, 6, 9)
-  const insert = db.prepare(
-    `INSERT INTO activities (id, community_id, series_id, title, description, category, start_at, end_at, signup_deadline, place,
-     quota, points, cover, status, cancel_reason, signed_count, waiting_count, next_seq, checkin_secret, remind_at, reminded_at,
-     created_by, created_at, updated_at, finished_at, version)
-     VALUES (?, 'c_hongxing', NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 'published', NULL, 0, 0, 1, ?, ?, NULL, ?, ?, ?, NULL, 1)`,
-  )
-  for (const a of DEMO_ACTIVITIES) {
+  return DEMO_ACTIVITIES.map((a) => {
     const start = saturday + a.offsetHours * HOUR
     const evening = inZone(start).startOf('day').subtract(1, 'day').add(20, 'hour').valueOf()
-    const deadline = evening > now ? evening : start - HOUR
-    insert.run(
-      a.id,
-      a.title,
-      a.description,
-      a.category,
-      start,
-      start + a.hours * HOUR,
-      deadline,
-      JSON.stringify(a.place),
-      a.quota,
-      a.points,
-      randomBytes(32).toString('base64url'),
-      reminderAt(start),
-      createdBy,
-      now,
+    return publishedActivity(
+      {
+        id: a.id,
+        communityId: 'c_hongxing',
+        seriesId: null,
+        title: a.title,
+        description: a.description,
+        category: a.category,
+        startAt: start,
+        endAt: start + a.hours * HOUR,
+        signupDeadline: evening > now ? evening : start - HOUR,
+        place: a.place,
+        quota: a.quota,
+        points: a.points,
+        cover: null,
+        checkinSecret: randomBytes(32).toString('base64url'),
+        createdBy,
+      },
       now,
     )
-  }
+  })
 }

@@ -1,12 +1,26 @@
-// The demo community a fresh data folder starts with, and a second, small one to show isolation.
-import type Database from 'better-sqlite3'
-import type { PostType } from '@shared/enums'
-import type { MemberProfile } from '../cloudfunctions/core/domain/model'
-import type { LocalApp } from '../cloudfunctions/compose'
-import { seedDemoActivities } from './seed-activities'
-import { DEMO_STREET, seedDemoGrid } from './seed-grid'
-import { type SeedUser, insertUser } from './seed-people'
-import { seedDemoWorkbench } from './seed-workbench'
+// The demo community a fresh data folder starts with, and a second, small one to show isolation:
+// written through the repositories, so local mode (SQLite) and cloud mode (CloudBase) seed the same.
+import type { PostType, Role } from '@shared/enums'
+import type { BuildingHead, Goods, MemberProfile, User } from '../cloudfunctions/core/domain/model'
+import type { Clock, UnitOfWork } from '../cloudfunctions/core/ports'
+import { demoActivities } from './seed-activities'
+import { DEMO_STREET, demoUnits } from './seed-grid'
+import { demoRegistration, demoStaffCards } from './seed-workbench'
+
+export interface SeedUser {
+  id: string
+  name: string
+  roles: Role[]
+  phone: string
+  /** Empty for a street account (no home). */
+  building: string
+  room: string
+  member?: MemberProfile
+  /** 网格员: the grids they serve, and whether they lead (网格长). */
+  workGrids?: string[]
+  gridLead?: boolean
+  headOf?: BuildingHead
+}
 
 interface SeedCommunity {
   id: string
@@ -21,14 +35,7 @@ const member = (
   posts: PostType[],
   skills: string[],
   status: MemberProfile['status'] = 'on_job',
-) => ({
-  branch,
-  workUnit,
-  posts,
-  skills,
-  status,
-  management: 'direct' as const,
-})
+): MemberProfile => ({ branch, workUnit, posts, skills, status, management: 'direct' })
 
 let memberPhones = 0
 /** A party member: also a resident with a home; phones 13900010001, 13900010002, … */
@@ -184,35 +191,79 @@ const DEMO_GOODS = [
   { id: 'g_demo_haircut', name: '理发券', description: '社区理发室通用，一次', price: 20, stock: 30, limitPerMember: 2 },
 ]
 
-export const isSeeded = (db: Database.Database) => (db.prepare('SELECT COUNT(*) AS n FROM communities').get() as { n: number }).n > 0
+/** What the seed writes through: a unit of work and its clock (a LocalApp, or cloud mode's store). */
+export interface SeedTarget {
+  store: UnitOfWork
+  clock: Clock
+}
 
-/** Writes the demo communities once (a seeded data folder is left alone). Returns whether it seeded. */
-export async function seedDemo(app: LocalApp): Promise<boolean> {
-  if (isSeeded(app.store.db)) return false
-  const now = app.clock.now()
-  await app.store.writeRaw((db) => {
+export interface SeedOptions {
+  /** Binds each person to this WeChat OPENID (cloud mode: how demo sign-in calls the functions as them). */
+  openIdOf?: (userId: string) => string
+}
+
+/** Writes the demo communities once, in one transaction (a seeded store is left alone). Returns whether it seeded. */
+export async function seedDemo(target: SeedTarget, options: SeedOptions = {}): Promise<boolean> {
+  const now = target.clock.now()
+  return target.store.write(async (repos) => {
+    if (await repos.places.community(DEMO[0].id)) return false
+    let arrival = 0
     for (const c of DEMO) {
-      db.prepare('INSERT INTO communities (id, name, rules) VALUES (?, ?, NULL)').run(c.id, c.name)
+      await repos.places.saveCommunity({ id: c.id, name: c.name })
       const gridOf = new Map<string, string>()
       for (const g of c.grids) {
-        db.prepare('INSERT INTO grids (id, community_id, name) VALUES (?, ?, ?)').run(g.id, c.id, g.name)
+        await repos.places.saveGrid({ id: g.id, communityId: c.id, name: g.name })
         for (const b of g.buildings) {
-          db.prepare('INSERT INTO buildings (id, community_id, grid_id, name) VALUES (?, ?, ?, ?)').run(b.id, c.id, g.id, b.name)
+          await repos.places.saveBuilding({ id: b.id, communityId: c.id, gridId: g.id, name: b.name })
           gridOf.set(b.id, g.id)
         }
       }
-      for (const u of c.users) insertUser(db, c.id, u, gridOf.get(u.building) ?? null, now)
+      for (const u of c.users) {
+        // a millisecond apart: "in the order they were added" reads the same on every adapter
+        await repos.users.insert(demoUser(u, c.id, gridOf.get(u.building) ?? null, now + arrival++))
+        if (options.openIdOf) await repos.identity.bindOpenId(options.openIdOf(u.id), u.id)
+      }
     }
-    const goods = db.prepare(
-      `INSERT INTO goods (id, community_id, name, image, description, price, stock, limit_per_member, on_shelf, created_at, updated_at, version)
-       VALUES (?, 'c_hongxing', ?, NULL, ?, ?, ?, ?, 1, ?, ?, 1)`,
-    )
-    for (const g of DEMO_GOODS) goods.run(g.id, g.name, g.description, g.price, g.stock, g.limitPerMember, now, now)
-    seedDemoActivities(db, now, 'u_linx')
-    seedDemoWorkbench(db, now)
-    seedDemoGrid(db, now)
+    // 红桥街道 owns both communities; its account's tenant is the street
+    await repos.places.saveStreet({ id: DEMO_STREET.id, name: DEMO_STREET.name }, DEMO_STREET.communities)
+    for (const u of DEMO_STREET.users) {
+      await repos.users.insert(demoUser(u, DEMO_STREET.id, null, now + arrival++))
+      if (options.openIdOf) await repos.identity.bindOpenId(options.openIdOf(u.id), u.id)
+    }
+    for (const unit of demoUnits(now)) await repos.referrals.saveUnit(unit)
+    for (const g of DEMO_GOODS) await repos.mall.insertGoods(demoGoods(g, now))
+    for (const a of demoActivities(now, 'u_linx')) await repos.activities.insert(a)
+    await repos.workbench.saveRegistration(demoRegistration(now))
+    for (const card of demoStaffCards(now)) await repos.workbench.saveStaffCard(card)
+    return true
   })
-  return true
 }
 
+const demoUser = (u: SeedUser, tenant: string, gridId: string | null, createdAt: number): User => ({
+  id: u.id,
+  communityId: tenant,
+  name: u.name,
+  phone: u.phone,
+  roles: u.roles,
+  gridId,
+  buildingId: u.building || null,
+  room: u.room || null,
+  member: u.member ?? null,
+  rankingOptIn: false,
+  workGrids: u.workGrids ?? [],
+  gridLead: u.gridLead ?? false,
+  headOf: u.headOf ?? null,
+  createdAt,
+})
+
 export { DEMO_STREET }
+
+const demoGoods = (g: (typeof DEMO_GOODS)[number], now: number): Goods => ({
+  ...g,
+  communityId: 'c_hongxing',
+  image: null,
+  onShelf: true,
+  createdAt: now,
+  updatedAt: now,
+  version: 1,
+})

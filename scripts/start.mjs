@@ -1,9 +1,11 @@
 // `npm start`: build the H5 app if it is missing (or REDGRID_REBUILD=1), then run the local gateway
-// that serves it with the API on one port.
+// that serves it with the API on one port. `npm run serve:cloud` (--cloud): the same, with the cloud
+// functions built too when missing or stale, answered by them on the CloudBase emulator.
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { ensureFunctions } from './functions-fresh.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const h5 = path.join(root, 'dist-h5', 'index.html')
@@ -21,6 +23,12 @@ if (!existsSync(h5) || process.env.REDGRID_REBUILD === '1') {
   }
 }
 
-const gateway = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'local', 'main.ts')], { cwd: root, stdio: 'inherit' })
+const cloud = process.argv.includes('--cloud')
+if (cloud) ensureFunctions(root)
+
+const gateway = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'local', 'main.ts'), ...(cloud ? ['--cloud'] : [])], {
+  cwd: root,
+  stdio: 'inherit',
+})
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => gateway.kill(signal))
 gateway.on('exit', (code) => process.exit(code ?? 0))

@@ -1,11 +1,13 @@
-// `npm test`: the tests read the production builds (dist/ for the mini-program, dist-h5/ for H5) but
-// never build them; this builds whichever is missing, then runs jest with the arguments given.
+// `npm test`: the tests read the production builds (dist/ for the mini-program, dist-h5/ for H5, the
+// cloud functions in build/functions) but never build them; this builds whichever is missing (the
+// functions also when older than their sources), then runs jest with the arguments given.
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { stripVTControlCharacters } from 'node:util'
+import { ensureFunctions } from './functions-fresh.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const BUILDS = [
@@ -34,6 +36,8 @@ if (missing.length > 0) {
     }
   }
 }
+
+ensureFunctions(root, (m) => console.log(m.replace('[redgrid]', '[test]')))
 
 const jest = createRequire(import.meta.url).resolve('jest/bin/jest')
 const run = spawnSync(process.execPath, [jest, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' })

@@ -92,6 +92,8 @@ export interface PlaceRepo {
   grids(communityId: string): Promise<Grid[]>
   /** The community's buildings, by name then id. */
   buildings(communityId: string): Promise<Building[]>
+  /** Creates or renames a community; its points rules and its street (saveStreet) stay. */
+  saveCommunity(community: Pick<Community, 'id' | 'name'>): Promise<void>
   /** Creates or renames a grid (admin). */
   saveGrid(grid: Grid): Promise<void>
   street(id: string): Promise<Street | null>
@@ -99,6 +101,8 @@ export interface PlaceRepo {
   streetCommunities(streetId: string): Promise<Community[]>
   /** Creates or renames a street and makes it the owner of these communities (the deployment's admin). */
   saveStreet(street: Street, communityIds: string[]): Promise<void>
+  /** Creates a building, or renames it and moves it to another grid of its community. */
+  saveBuilding(building: Building): Promise<void>
 }
 
 export interface OrderQuery {

@@ -1,13 +1,18 @@
 // The deployable bundles: `npm run build:functions` into a temp folder, then each bundle is loaded
 // in a fresh node with the SDKs unresolvable (so nothing touches them at require time), checked for
-// size and contents, and finally run end to end against fake SDK modules.
+// size and contents, and finally run end to end on the emulator — loaded there as CloudBase loads
+// index.js, with the real SDKs — and in a fresh node that watches which SDK each step loads.
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, unlinkSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { buildSync } from 'esbuild'
+import { cloudbaseStore } from '../../cloudfunctions/adapters/cloudbase/store'
 import { REGISTRY } from '../../cloudfunctions/core/registry'
+import { type RunningEmulator, startEmulator } from '../../tools/tcb-emulator/client'
+import { invocationContext } from '../../tools/tcb-emulator/functions'
+import { seedCloudbase } from '../contract/cloudbase-fixtures'
 import { FIXTURES } from '../contract/repos.contract'
+import { nodeSdk } from '../emulator/helpers'
 
 const ROOT = path.resolve(__dirname, '../..')
 const MAX_BYTES = 200 * 1024
@@ -24,25 +29,13 @@ beforeAll(() => {
     encoding: 'utf8',
   })
   console.log(`npm run build:functions\n${log}`)
-  // the fake SDKs the end-to-end run resolves from functions/<fn>/index.js
-  for (const [name, src] of [
-    ['@cloudbase/node-sdk', 'fake-node-sdk.ts'],
-    ['wx-server-sdk', 'fake-wx-server-sdk.ts'],
-  ]) {
-    mkdirSync(path.join(dir, 'node_modules', name), { recursive: true })
-    buildSync({
-      entryPoints: [path.join(__dirname, src)],
-      outfile: path.join(dir, 'node_modules', name, 'index.js'),
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      logLevel: 'warning',
-    })
-  }
-  writeFileSync(path.join(dir, 'fixtures.json'), JSON.stringify(FIXTURES))
+  // the real SDKs, resolved from functions/<fn>/index.js as a function's own node_modules would be
+  symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir')
 }, 120_000)
 
 afterAll(() => {
+  // the link first: the repository's node_modules must never be what gets removed
+  unlinkSync(path.join(dir, 'node_modules'))
   rmSync(dir, { recursive: true, force: true })
 })
 
@@ -88,23 +81,76 @@ describe('built cloud functions', () => {
     expect(config.triggers[0].config.split(' ')).toHaveLength(7)
   })
 
-  it('runs end to end against fake SDK modules: identity from the platform, lazy SDKs, scheduler only without OPENID', () => {
-    const out = JSON.parse(execFileSync(process.execPath, [path.join(__dirname, 'bundle-driver.cjs'), dir], { encoding: 'utf8' }))
-    expect(out.sdkInitsAtLoad).toBe(0) // requiring a bundle initialises nothing
-    expect(out.me).toMatchObject({ ok: true, data: { id: 'u_res' } }) // the event's userInfo is ignored
-    expect(out.wxInitsAfterRead).toBe(0) // a read never loads wx-server-sdk
-    expect(out.create).toMatchObject({ ok: true, data: { status: 'submitted', photos: [{ url: 'https://tmp.example/abc123.jpg' }] } })
-    expect(out.risky).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'title' } })
-    // zod runs in the trimmed bundle, with its Chinese messages
-    expect(out.invalid).toMatchObject({
-      ok: false,
-      error: { code: 'INVALID_INPUT', field: 'title', message: expect.stringMatching(/[\u4e00-\u9fa5]/) },
+  describe('end to end on the emulator, with the real SDKs', () => {
+    let emu: RunningEmulator
+    let photo: string
+    beforeAll(async () => {
+      emu = await startEmulator({ functionsDir: path.join(dir, 'functions') })
+      const db = nodeSdk(emu).database()
+      await seedCloudbase(db, cloudbaseStore(db), FIXTURES)
+      for (const u of FIXTURES.users) await db.collection('identities').doc(`openid-${u.id}`).set({ userId: u.id })
+      await emu.control.contentVerdict({ contains: '违禁', suggest: 'risky' })
+      photo = await emu.control.putFile('uploads/u_res/abc123.jpg', Buffer.from('jpeg'))
+    }, 30_000)
+    afterAll(() => emu?.stop())
+
+    const as = (openId: string | null) => ({ caller: openId ? { openId } : null })
+    const create = (title: string, requestId: string, photos: string[] = []) =>
+      emu.control.invoke<any>(
+        'orders',
+        { action: 'create', input: { kind: 'service', category: 'care', title, description: '正常', photos }, requestId },
+        as('openid-u_res'),
+      )
+
+    it('identifies the caller from the platform, checks text as them, refuses a user the scheduler', async () => {
+      // the event's userInfo is ignored
+      expect(
+        await emu.control.invoke('accounts', { action: 'me', input: {}, userInfo: { openId: 'openid-u_staff' } }, as('openid-u_res')),
+      ).toMatchObject({ ok: true, data: { id: 'u_res' } })
+      const created = await create('楼道灯坏了', 'req-bundle-0001', [photo])
+      expect(created).toMatchObject({ ok: true, data: { status: 'submitted', photos: [{ fileId: photo }] } })
+      // the photo's URL is storage's temporary one, and serves the bytes
+      expect(await (await fetch(created.data.photos[0].url)).text()).toBe('jpeg')
+      expect(await create('违禁内容', 'req-bundle-0002')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'title' } })
+      // zod runs in the trimmed bundle, with its Chinese messages
+      expect(await create('', 'req-bundle-0003')).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT', field: 'title', message: expect.stringMatching(/[\u4e00-\u9fa5]/) },
+      })
+      const checks = await emu.control.openApiCalls('security.msgSecCheck')
+      expect(checks.length).toBeGreaterThan(0)
+      expect(checks.every((c) => c.params.openid === 'openid-u_res')).toBe(true)
+
+      expect(await emu.control.invoke('scheduler', { Type: 'Timer' }, as('openid-u_staff'))).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      })
+      expect(await emu.control.invoke('orders', { action: 'list', input: { scope: 'mine' } }, as(null))).toMatchObject({
+        ok: false,
+        error: { code: 'UNAUTHENTICATED' },
+      })
+      const tick = { Type: 'Timer', TriggerName: 'tick', Time: new Date().toISOString() }
+      expect(await emu.control.invoke('scheduler', tick, { trigger: 'timer' })).toMatchObject({ ok: true, data: { autoConfirmed: 0 } })
+      expect(await emu.control.docs('orders')).toHaveLength(1)
     })
-    expect(out.wxInits).toBe(1) // loaded once, on the first content check
-    expect(out.checks.every((id: string) => id === 'openid-u_res')).toBe(true)
-    expect(out.schedulerAsUser).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(out.noOpenId).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
-    expect(out.tick).toMatchObject({ ok: true, data: { autoConfirmed: 0 } })
-    expect(out.orders).toBe(1)
+
+    it('loads no SDK at require, node-sdk on the first read, wx-server-sdk only on the first content check', () => {
+      const context = invocationContext('accounts', emu, { caller: { openId: 'openid-u_res' } })
+      const out = JSON.parse(
+        execFileSync(
+          process.execPath,
+          [path.join(__dirname, 'bundle-driver.cjs'), path.join(dir, 'functions'), JSON.stringify({ context, photo })],
+          {
+            encoding: 'utf8',
+            env: { ...process.env, ...emu.functionEnv() },
+          },
+        ),
+      )
+      expect(out.atLoad).toEqual([])
+      expect(out.me).toMatchObject({ ok: true, data: { id: 'u_res' } })
+      expect(out.afterRead).toEqual(['@cloudbase/node-sdk'])
+      expect(out.create).toMatchObject({ ok: true, data: { status: 'submitted' } })
+      expect(out.afterWrite).toEqual(['@cloudbase/node-sdk', 'wx-server-sdk'])
+    })
   })
 })

@@ -2,30 +2,23 @@
 // community's places and submit 居民登记, which creates the person), public pages without an OPENID,
 // and exports uploaded to storage and handed out as a temporary URL.
 import { Workbook } from 'exceljs'
-import { cloudbaseStore } from '../../cloudfunctions/adapters/cloudbase/store'
-import type { OpenApiCall, WxOpenApi } from '../../cloudfunctions/adapters/wechat/openapi'
-import { type CloudPlatform, composeCloud } from '../../cloudfunctions/compose-cloud'
-import { seedCloudbase } from '../contract/cloudbase-fixtures'
-import { FIXTURES } from '../contract/repos.contract'
-import { type CloudHarness, cloudHarness } from './harness'
-import { FakeCloudbase } from './fake-cloudbase'
+import { cloudHarnessForFile, duringNextTransaction } from './harness'
 
-let h: CloudHarness
-beforeEach(async () => {
-  h = await cloudHarness()
-})
+const harness = cloudHarnessForFile()
 
 let n = 0
 const call = (fn: string, action: string, input: unknown = {}) =>
-  h.app.handle(fn, { action, input, requestId: `req-wb-${++n}-${Date.now()}` }, {})
+  harness().handle(fn, { action, input, requestId: `req-wb-${++n}-${Date.now()}` })
 const REGISTER = { name: '陈明', phone: '13912345678', buildingId: 'b_1', unit: '2', room: '301' }
+const count = async (collection: string) => (await harness().docs(collection)).length
 
 describe('first contact in WeChat', () => {
   it('lets an unregistered OPENID read places and submit 居民登记, creating and binding the person', async () => {
+    const h = harness()
     h.openId = 'openid-newcomer'
     expect(await call('accounts', 'me')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
     expect(await call('accounts', 'places', { communityId: 'c_one' })).toMatchObject({ ok: true, data: { communityName: '红星社区' } })
-    const users = h.db.docs('users').length
+    const users = await count('users')
 
     // refused input creates nobody
     expect(await call('accounts', 'registerResident', { ...REGISTER, phone: '123' })).toMatchObject({
@@ -36,7 +29,7 @@ describe('first contact in WeChat', () => {
       ok: false,
       error: { code: 'INVALID_INPUT', field: 'buildingId' },
     })
-    expect(h.db.docs('users')).toHaveLength(users)
+    expect(await count('users')).toBe(users)
     // nor does any other action
     expect(
       await call('accounts', 'registerMember', { workUnit: '市财政局', branch: '第二党支部', posts: ['care'], gridId: 'g_1' }),
@@ -47,7 +40,7 @@ describe('first contact in WeChat', () => {
 
     const submitted = await call('accounts', 'registerResident', REGISTER)
     expect(submitted).toMatchObject({ ok: true, data: { status: 'pending', name: '陈明', address: '1号楼 2单元 301' } })
-    expect(h.db.docs('users')).toHaveLength(users + 1)
+    expect(await count('users')).toBe(users + 1)
     const me = await call('accounts', 'me')
     expect(me).toMatchObject({ ok: true, data: { name: '陈明', roles: [], communityName: '红星社区' } })
     const userId = (me as any).data.id
@@ -58,41 +51,44 @@ describe('first contact in WeChat', () => {
     expect(await call('accounts', 'me')).toMatchObject({ ok: true, data: { roles: ['resident'], address: '1号楼 2单元 301' } })
     // a second registration finds the person already bound
     expect(await call('accounts', 'registerResident', REGISTER)).toMatchObject({ ok: true, data: { status: 'pending' } })
-    expect(h.db.docs('users')).toHaveLength(users + 1)
+    expect(await count('users')).toBe(users + 1)
   })
 
   it('enrols nobody for a registration without a request id', async () => {
-    h.openId = 'openid-newcomer'
-    const users = h.db.docs('users').length
-    const res = await h.app.handle('accounts', { action: 'registerResident', input: REGISTER }, {})
+    const h = harness()
+    const users = await count('users')
+    const res = await h.handle('accounts', { action: 'registerResident', input: REGISTER }, 'openid-newcomer')
     expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'requestId' } })
-    expect(h.db.docs('users')).toHaveLength(users)
-    expect(h.db.docAt('identities', 'openid-newcomer')).toBeNull()
+    expect(await count('users')).toBe(users)
+    expect(await h.doc('identities', 'openid-newcomer')).toBeNull()
   })
 
   it('enrols one person when two first calls from one OPENID race', async () => {
-    h.openId = 'openid-newcomer'
-    const users = h.db.docs('users').length
+    harness().openId = 'openid-newcomer'
+    const users = await count('users')
     const both = await Promise.all([call('accounts', 'registerResident', REGISTER), call('accounts', 'registerResident', REGISTER)])
     expect(both.filter((r) => r.ok)).not.toHaveLength(0)
-    expect(h.db.docs('users')).toHaveLength(users + 1)
+    expect(await count('users')).toBe(users + 1)
     const me = await call('accounts', 'me')
-    expect(h.db.docAt('identities', 'openid-newcomer')).toMatchObject({ userId: (me as any).data.id })
+    expect(await harness().doc('identities', 'openid-newcomer')).toMatchObject({ userId: (me as any).data.id })
   })
 
-  it('carries on as the person bound first when another first call binds the OPENID just before this one commits', async () => {
+  it('carries on as the person bound first when another first call binds the OPENID inside this one’s transaction', async () => {
+    const h = harness()
     h.openId = 'openid-newcomer'
-    const users = h.db.docs('users').length
-    h.db.beforeCommit = async () => {
-      h.db.beforeCommit = undefined
-      await h.db.collection('identities').add({ _id: 'openid-newcomer', userId: 'u_m1' })
-    }
-    expect(await call('accounts', 'registerResident', REGISTER)).toMatchObject({ ok: true, data: { userId: 'u_m1', status: 'pending' } })
-    expect(h.db.docs('users')).toHaveLength(users)
+    const users = await count('users')
+    const res = await duringNextTransaction(
+      h.emu,
+      () => call('accounts', 'registerResident', REGISTER),
+      () => h.emu.control.seed('identities', [{ _id: 'openid-newcomer', userId: 'u_m1' }]),
+    )
+    expect(res).toMatchObject({ ok: true, data: { userId: 'u_m1', status: 'pending' } })
+    expect(await count('users')).toBe(users)
+    // the enrolment lost the race on the binding, and the SDK's retry found it bound
+    expect((await h.emu.control.stats()).transactions.conflicts).toBeGreaterThan(0)
   })
 
   it('opens public pages without any OPENID (the web, a shared link)', async () => {
-    h.openId = null
     expect(await call('workbench', 'showcase', { gridId: 'g_1' })).toMatchObject({
       ok: true,
       data: { gridName: '第一网格', cards: [], services: [] },
@@ -107,60 +103,36 @@ describe('first contact in WeChat', () => {
 
 describe('exports in the cloud', () => {
   it('uploads the workbook under exports/<user>/ and answers with a temporary URL', async () => {
-    const db = new FakeCloudbase()
-    const uploads: Array<{ cloudPath: string; fileContent: Buffer }> = []
-    const unused: OpenApiCall = async () => {
-      throw new Error('not expected')
-    }
-    const openApi: WxOpenApi = {
-      security: { msgSecCheck: async () => ({ errCode: 0, result: { suggest: 'pass' } }), mediaCheckAsync: unused },
-      subscribeMessage: { send: unused },
-      phonenumber: { getPhoneNumber: async () => ({ errCode: 0, phoneInfo: { purePhoneNumber: '13912345678' } }) },
-    }
-    const platform: CloudPlatform = {
-      db: () => db,
-      openId: () => 'openid-u_staff',
-      envId: () => 'env-1',
-      getTempFileURL:
-        () =>
-        async ({ fileList }) => ({
-          fileList: fileList.map(({ fileID }) => ({ fileID, tempFileURL: `https://tmp.example/${fileID}`, code: 'SUCCESS' })),
-        }),
-      uploadFile: () => async (req) => {
-        uploads.push(req)
-        return { fileID: `cloud://env-1.bucket/${req.cloudPath}` }
-      },
-      openApi: () => openApi,
-      randomBytes: (k) => new Uint8Array(k).map(() => Math.floor(Math.random() * 256)),
-      log: () => undefined,
-    }
-    const app = composeCloud(platform)
-    await seedCloudbase(db, cloudbaseStore(db), FIXTURES)
-    for (const u of FIXTURES.users) await db.collection('identities').doc(`openid-${u.id}`).set({ userId: u.id })
-
-    const res = await app.handle('workbench', { action: 'exportLedger', input: { from: '2030-01-01', to: '2030-12-31' } }, {})
+    const h = harness()
+    h.openId = 'openid-u_staff'
+    const res = await h.handle('workbench', { action: 'exportLedger', input: { from: '2030-01-01', to: '2030-12-31' } })
     expect(res).toMatchObject({
       ok: true,
       data: {
         name: '工作台账-全体党员-2030-01-01至2030-12-31.xlsx',
-        url: expect.stringMatching(/^https:\/\/tmp\.example\/cloud:\/\/env-1\.bucket\/exports\/u_staff\/x_/),
+        url: expect.stringMatching(new RegExp(`^${h.emu.url}/__cos/[^/]+/exports/u_staff/x_[^/]+\\.xlsx\\?sign=`)),
       },
     })
-    expect(uploads).toHaveLength(1)
+    const stored = await h.emu.control.files()
+    expect(stored.map((f) => f.cloudPath)).toEqual([expect.stringMatching(/^exports\/u_staff\/x_[A-Za-z0-9_-]+\.xlsx$/)])
+    // the temporary URL serves the workbook itself
+    const bytes = Buffer.from(await (await fetch((res as any).data.url)).arrayBuffer())
     const wb = new Workbook()
-    await wb.xlsx.load(uploads[0].fileContent as unknown as ArrayBuffer)
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer)
     expect(wb.worksheets.map((s) => s.name)).toEqual(['汇总', '服务工单', '志愿活动', '积分明细'])
     expect(wb.getWorksheet('汇总')?.rowCount).toBe(1 + 3) // the three members of c_one
 
     // WeChat's getPhoneNumber code, exchanged on the server
-    expect(await app.handle('accounts', { action: 'verifyPhone', input: { code: 'code-123456' } }, {})).toEqual({
+    await h.emu.control.phoneCode('code-123456', '13912345678')
+    expect(await h.handle('accounts', { action: 'verifyPhone', input: { code: 'code-123456' } })).toEqual({
       ok: true,
       data: { phone: '13912345678' },
     })
   })
 
   it('refuses exports when storage is not wired', async () => {
-    h.openId = 'openid-u_staff'
-    expect(await call('workbench', 'exportEvaluation', { year: 2030 })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+    const app = harness().compose({ uploadFile: undefined })
+    const res = await app.handle('workbench', { action: 'exportEvaluation', input: { year: 2030 } }, harness().context('openid-u_staff'))
+    expect(res).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
   })
 })

@@ -1,4 +1,4 @@
-// Writes the contract's reference data into CloudBase collections (live or the offline fake).
+// Writes the contract's reference data into CloudBase collections (the emulator or a live environment).
 import type { CloudbaseStore } from '../../cloudfunctions/adapters/cloudbase/store'
 import type { CbDb } from '../../cloudfunctions/adapters/cloudbase/sdk'
 import type { Fixtures } from './repos.contract'

@@ -1,5 +1,6 @@
 // The repository contract: what every adapter of core/ports.ts must do, written once and run
-// against each adapter (SQLite always; CloudBase live when credentials are set).
+// against each adapter (SQLite; CloudBase on the real node-sdk, against the emulator or, with
+// credentials, a live environment).
 import type {
   Activity,
   Building,
@@ -308,6 +309,26 @@ export function repositoryContract(adapter: ContractAdapter) {
         expect(await r((x) => x.places.building('b_none'))).toBeNull()
       })
 
+      it('creates and renames communities (their rules stay), grids and buildings', async () => {
+        const rules: PointsRules = { ...DEFAULT_RULES, dailyCap: 40 }
+        await w((x) => x.places.saveRules({ communityId: C1, rules, before: null, by: 'u_staff', at: 10 }))
+        await w(async (x) => {
+          await x.places.saveCommunity({ id: C1, name: '红星社区（新）' })
+          await x.places.saveCommunity({ id: 'c_new', name: '新社区' })
+          await x.places.saveGrid({ id: 'g_new', communityId: 'c_new', name: '新网格' })
+          await x.places.saveBuilding({ id: 'b_new', communityId: 'c_new', gridId: 'g_new', name: '新1号楼' })
+          await x.places.saveBuilding({ ...FIXTURES.buildings[0], gridId: 'g_2', name: '1号楼（东）' })
+        })
+        expect(await r((x) => x.places.community(C1))).toEqual({ id: C1, name: '红星社区（新）', streetId: null })
+        expect(await r((x) => x.places.rules(C1))).toEqual(rules)
+        expect(await r((x) => x.places.community('c_new'))).toEqual({ id: 'c_new', name: '新社区', streetId: null })
+        expect(await r((x) => x.places.grids('c_new'))).toEqual([{ id: 'g_new', communityId: 'c_new', name: '新网格' }])
+        expect(await r((x) => x.places.buildings('c_new'))).toEqual([
+          { id: 'b_new', communityId: 'c_new', gridId: 'g_new', name: '新1号楼' },
+        ])
+        expect(await r((x) => x.places.building('b_1'))).toEqual({ id: 'b_1', communityId: C1, gridId: 'g_2', name: '1号楼（东）' })
+      })
+
       it('stores rules with an audit trail, the last change first', async () => {
         expect(await r((x) => x.places.rules(C1))).toBeNull()
         expect(await r((x) => x.places.lastRulesChange(C1))).toBeNull()
@@ -326,10 +347,11 @@ export function repositoryContract(adapter: ContractAdapter) {
         expect(await r((x) => x.places.rules(C2))).toBeNull()
       })
 
-      it('keeps a street owning communities, renamed in place', async () => {
+      it('keeps a street owning communities, renamed in place; renaming a community keeps its street', async () => {
         expect(await r((x) => x.places.street('st_1'))).toBeNull()
         await w((x) => x.places.saveStreet({ id: 'st_1', name: '红桥街道' }, [C2, C1]))
         await w((x) => x.places.saveStreet({ id: 'st_1', name: '红桥街道办事处' }, []))
+        await w((x) => x.places.saveCommunity({ id: C1, name: '红星社区' }))
         expect(await r((x) => x.places.street('st_1'))).toEqual({ id: 'st_1', name: '红桥街道办事处' })
         expect(await r((x) => x.places.streetCommunities('st_1'))).toEqual([
           { id: C1, name: '红星社区', streetId: 'st_1' },

@@ -1,7 +1,7 @@
 // The repository contract for the people and the workbench (registrations, staff cards, 三评, 晒服务
 // consent, the period reads of the dashboard and the 工作台账): written once, run on every adapter
-// that can run here — SQLite (workbench-sqlite.test.ts) and the CloudBase adapter on the in-memory fake
-// (test/cloud/workbench-fake.test.ts).
+// that can run here — SQLite (workbench-sqlite.test.ts) and the CloudBase adapter on the real
+// node-sdk (cloudbase.test.ts: the emulator, or a live environment).
 import type { Evaluation, EvaluationLink, LedgerRecord, Registration, StaffCard, User } from '../../cloudfunctions/core/domain/model'
 import { type Repos, type UnitOfWork, WriteConflict } from '../../cloudfunctions/core/ports'
 import { type ContractAdapter, type ContractStore, FIXTURES, order } from './repos.contract'

@@ -2,7 +2,9 @@
 // fresh data folder, in Debian's Chromium at phone size. Screenshots go to test-output/e2e/<journey>/.
 //
 //   node test/e2e/run.mjs                 all journeys
-//   node test/e2e/run.mjs order-loop      only journeys whose name contains "order-loop"
+//   node test/e2e/run.mjs order-loop mall only journeys whose name contains "order-loop" or "mall"
+//   node test/e2e/run.mjs --cloud [name]  in cloud mode: the gateway answered by the built functions on
+//                                         the CloudBase emulator (npm run serve:cloud), built if stale
 //   REDGRID_REBUILD=1 npm run test:e2e    rebuild dist-h5/ first (otherwise built only when missing)
 //   CHROMIUM=/path/to/chrome              another browser binary (default /usr/bin/chromium)
 import { spawnSync } from 'node:child_process'
@@ -11,6 +13,7 @@ import os from 'node:os'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { ensureFunctions } from '../../scripts/functions-fresh.mjs'
 import { startGateway } from './lib/gateway.mjs'
 import { Journey, SkipJourney } from './lib/harness.mjs'
 import activities from './journeys/activities.mjs'
@@ -32,7 +35,10 @@ const JOURNEY_TIMEOUT_MS = 180_000
 const RUN_TIMEOUT_MS = 10 * 60_000
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium'
 const H5 = path.join(root, 'dist-h5')
-const OUT = path.join(root, 'test-output', 'e2e')
+const args = process.argv.slice(2)
+const cloud = args.includes('--cloud')
+const only = args.filter((a) => !a.startsWith('--'))
+const OUT = path.join(root, 'test-output', cloud ? 'e2e-cloud' : 'e2e')
 
 const t0 = Date.now()
 const secs = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`
@@ -101,9 +107,9 @@ function withTimeout(promise, ms, what) {
 async function main() {
   if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM)`)
   ensureH5Build()
-  const only = process.argv[2]
-  const selected = JOURNEYS.filter((j) => !only || j.name.includes(only))
-  if (selected.length === 0) throw new Error(`no journey matches "${only}"`)
+  if (cloud) ensureFunctions(root, log)
+  const selected = JOURNEYS.filter((j) => only.length === 0 || only.some((name) => j.name.includes(name)))
+  if (selected.length === 0) throw new Error(`no journey matches ${only.map((n) => `"${n}"`).join(' or ')}`)
   for (const j of selected) rmSync(path.join(OUT, j.name), { recursive: true, force: true })
   mkdirSync(OUT, { recursive: true })
 
@@ -111,8 +117,8 @@ async function main() {
   snapshot = mkdtempSync(path.join(os.tmpdir(), 'redgrid-e2e-h5-'))
   cpSync(H5, snapshot, { recursive: true })
   if (!existsSync(path.join(snapshot, 'index.html'))) throw new Error('dist-h5/ has no index.html (a build in progress?)')
-  gateway = await startGateway({ root, staticDir: snapshot })
-  log(`gateway at ${gateway.url} (data ${gateway.dataDir})`)
+  gateway = await startGateway({ root, staticDir: snapshot, cloud })
+  log(`gateway at ${gateway.url} (data ${gateway.dataDir}${cloud ? ', cloud mode: built functions on the CloudBase emulator' : ''})`)
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -168,7 +174,7 @@ async function main() {
   const findings = results.flatMap((r) => r.findings)
   writeFileSync(path.join(OUT, 'findings.txt'), findings.length ? `${findings.join('\n')}\n` : 'none\n')
   if (findings.length) {
-    console.log(`\nScreen audit (${findings.length} notes, not failures; also in test-output/e2e/findings.txt):`)
+    console.log(`\nScreen audit (${findings.length} notes, not failures; also in ${path.relative(root, OUT)}/findings.txt):`)
     for (const f of findings) console.log(`  · ${f}`)
   }
   const n = (s) => results.filter((r) => r.status === s).length
@@ -177,7 +183,7 @@ async function main() {
     console.log(
       `  ${r.status.padEnd(7)} ${r.name.padEnd(20)} ${(r.ms / 1000).toFixed(1).padStart(5)}s  ${r.status === 'skipped' ? `skipped: ${r.reason}` : r.shots.join(' ')}`,
     )
-  console.log(`\n${n('passed')} passed, ${n('failed')} failed, ${n('skipped')} skipped (${secs()})`)
+  console.log(`\n${n('passed')} passed, ${n('failed')} failed, ${n('skipped')} skipped (${secs()}${cloud ? ', cloud mode' : ''})`)
   return n('failed') === 0
 }
 

@@ -4,15 +4,15 @@
 // every kill: PRAGMA integrity_check is ok, the money invariants hold, and everything acknowledged with
 // ok: true before the kill is in the database. CRASH_KILLS sets the number of kills (npm test: 20,
 // npm run test:long: 100). Loopback only; every wait is bounded.
-import { type ChildProcess, spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
+import { spawnGateway } from '../helpers/gateway-process'
 import { brokenInvariants } from '../helpers/invariants'
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 20)
-const ROOT = path.resolve(__dirname, '../..')
 const START_TIMEOUT_MS = 30_000
 const REQUEST_TIMEOUT_MS = 5_000
 
@@ -29,43 +29,11 @@ interface Gateway {
 
 const children = new Set<ChildProcess>()
 
-function startGateway(dataDir: string): Promise<Gateway> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'local/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      REDGRID_DATA: dataDir,
-      REDGRID_STATIC: path.join(dataDir, 'no-h5'),
-      REDGRID_DEMO: '1',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+async function startGateway(dataDir: string): Promise<Gateway> {
+  const { child, url } = await spawnGateway(dataDir, { timeoutMs: START_TIMEOUT_MS })
   children.add(child)
   child.on('exit', () => children.delete(child))
-  return new Promise((resolve, reject) => {
-    let out = ''
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL')
-      reject(new Error(`the gateway did not start within ${START_TIMEOUT_MS} ms: ${out}`))
-    }, START_TIMEOUT_MS)
-    child.stderr?.on('data', (d) => {
-      out += String(d)
-    })
-    child.stdout?.on('data', (d) => {
-      out += String(d)
-      const m = /running at http:\/\/localhost:(\d+)\//.exec(out)
-      if (m) {
-        clearTimeout(timer)
-        resolve({ child, url: `http://127.0.0.1:${m[1]}` })
-      }
-    })
-    child.on('exit', (code) => {
-      clearTimeout(timer)
-      reject(new Error(`the gateway exited (${code}) before it started: ${out}`))
-    })
-  })
+  return { child, url }
 }
 
 function kill(g: Gateway): Promise<void> {

@@ -3,7 +3,8 @@
 // repository contract on both adapters (test/contract/repos.contract.ts, "account deletion").
 import { existsSync } from 'node:fs'
 import { cloudFiles } from '../../cloudfunctions/adapters/wechat/files'
-import { cloudHarness, ENV_ID, BUCKET } from '../cloud/harness'
+import { cloudHarnessForFile, ENV_ID } from '../cloud/harness'
+import { nodeSdk } from '../emulator/helpers'
 import { openHarness, openHttpHarness } from '../helpers/local'
 
 // real HTTP on a busy 2-core machine: generous per-test time
@@ -41,11 +42,13 @@ describe('local mode', () => {
   })
 })
 
-describe('CloudBase (offline fake)', () => {
+describe('CloudBase (the emulator, through the real SDKs)', () => {
+  const harness = cloudHarnessForFile()
+
   it('deleteMe removes the WeChat identity: the next call from that OPENID is not a user any more', async () => {
-    const h = await cloudHarness()
+    const h = harness()
     h.openId = 'openid-u_m1'
-    const call = (action: string, input: unknown) => h.app.handle('accounts', { action, input, requestId: `req-${action}-0001` }, {})
+    const call = (action: string, input: unknown) => h.handle('accounts', { action, input, requestId: `req-${action}-0001` })
     expect(await call('me', {})).toMatchObject({ ok: true, data: { id: 'u_m1' } })
     const res = await call('deleteMe', { confirm: true })
     expect(res).toMatchObject({ ok: true, data: { deleted: true } })
@@ -57,21 +60,19 @@ describe('CloudBase (offline fake)', () => {
   })
 
   it("removeAllOf deletes the owner's files of this environment only, in batches", async () => {
-    const deleted: string[][] = []
+    const h = harness()
+    const app = nodeSdk(h.emu)
     const files = cloudFiles({
       envId: ENV_ID,
-      getTempFileURL: () => async () => ({ fileList: [] }),
-      deleteFile:
-        () =>
-        async ({ fileList }) => {
-          deleted.push(fileList)
-          return {}
-        },
+      getTempFileURL: () => (req) => app.getTempFileURL(req),
+      deleteFile: () => (req) => app.deleteFile(req),
     })
-    const own = Array.from({ length: 60 }, (_, i) => `cloud://${ENV_ID}.${BUCKET}/uploads/u_res/p${i}.jpg`)
-    const others = [`cloud://${ENV_ID}.${BUCKET}/uploads/u_m1/x.jpg`, `cloud://other-env.${BUCKET}/uploads/u_res/y.jpg`, 'f_local']
+    const own = await Promise.all(Array.from({ length: 60 }, (_, i) => h.upload('u_res', `p${i}.jpg`)))
+    const theirs = await h.upload('u_m1', 'x.jpg')
+    const others = [theirs, own[0].replace(ENV_ID, 'other-env'), 'f_local']
+    await h.emu.control.resetStats()
     await files.removeAllOf('u_res', [...own, ...others, own[0]])
-    expect(deleted.map((b) => b.length)).toEqual([50, 10])
-    expect(deleted.flat().sort()).toEqual([...own].sort())
+    expect((await h.emu.control.stats()).requests['storage.batchDeleteFile']).toBe(2) // 50, then 10
+    expect((await h.emu.control.files()).map((f) => f.fileID)).toEqual([theirs])
   })
 })

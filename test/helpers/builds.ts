@@ -1,5 +1,6 @@
-// The production builds some tests read. Tests never build them: `npm test` (scripts/test.mjs) builds
-// any that is missing before jest starts, and a bare `npx jest` fails here naming the one to make.
+// The production builds some tests read, and the built cloud functions. Tests never build them: `npm
+// test` (scripts/test.mjs) builds any that is missing (the functions also when stale) before jest
+// starts, and a bare `npx jest` fails here naming the one to make.
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 
@@ -15,6 +16,15 @@ export function builtApp(type: keyof typeof BUILDS): string {
   const folder = path.join(ROOT, dir)
   if (!existsSync(path.join(folder, marker))) {
     throw new Error(`${dir}/ is missing: run \`npm run build:${type}\` first (npm test builds it when missing)`)
+  }
+  return folder
+}
+
+/** build/functions, the deployable bundles (the cloud-mode tests run them on the emulator). */
+export function builtFunctions(): string {
+  const folder = path.join(ROOT, 'build', 'functions')
+  if (!existsSync(path.join(folder, 'accounts', 'index.js'))) {
+    throw new Error('build/functions/ is missing: run `npm run build:functions` first (npm test builds it when missing or stale)')
   }
   return folder
 }

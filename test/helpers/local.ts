@@ -10,6 +10,7 @@ import type { Envelope } from '@shared/envelope'
 import { composeLocal, type LocalApp } from '../../cloudfunctions/compose'
 import type { Clock } from '../../cloudfunctions/core/ports'
 import { createGateway } from '../../local/gateway'
+import { localBackend } from '../../local/local-backend'
 import { seedDemo } from '../../local/seed'
 
 export const TINY_PNG = Buffer.from(
@@ -107,7 +108,7 @@ export interface HttpHarness extends Harness {
 /** The harness plus the real HTTP gateway listening on a free port. */
 export async function openHttpHarness(options: { demo?: boolean; staticDir?: string; clock?: Clock } = {}): Promise<HttpHarness> {
   const h = await openHarness({ demo: options.demo, clock: options.clock })
-  const server = createGateway(h.app, { demo: options.demo ?? true, staticDir: options.staticDir })
+  const server = createGateway(localBackend(h.app), { demo: options.demo ?? true, staticDir: options.staticDir })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   const tokens = new Map<string, string>()

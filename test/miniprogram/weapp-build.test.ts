@@ -8,7 +8,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { builtApp } from '../helpers/builds'
-import { ROOT } from '../helpers/taro-mp'
+import { declaredAppConfig } from '../helpers/taro-mp'
 
 const KB = 1024
 const MAIN_BUDGET = 700 * KB
@@ -40,19 +40,6 @@ function files(dir: string): string[] {
 const size = (rel: string) => statSync(path.join(dist, rel)).size
 const read = (rel: string) => readFileSync(path.join(dist, rel), 'utf8')
 const rootOf = (rel: string) => subs.find((s) => rel.startsWith(`${s.root.replace(/\/$/, '')}/`))?.root ?? null
-
-/** The app's own declaration, as the build saw it (src/app.config.ts calls the global defineAppConfig). */
-function declaredConfig(): AppJson {
-  const g = globalThis as any
-  const before = g.defineAppConfig
-  g.defineAppConfig = (c: unknown) => c
-  try {
-    const mod = require(path.join(ROOT, 'src/app.config.ts'))
-    return mod.default ?? mod
-  } finally {
-    g.defineAppConfig = before
-  }
-}
 
 /** `require("…")` targets of a js file, resolved to dist-relative paths. */
 function requiresOf(rel: string): string[] {
@@ -90,7 +77,7 @@ beforeAll(() => {
 
 describe('the weapp build (dist/)', () => {
   it('declares the pages and subpackages that src/app.config.ts lists (else: npm run build:weapp)', () => {
-    const src = declaredConfig()
+    const src = declaredAppConfig() as AppJson
     const stale = 'dist/ is older than src/app.config.ts: run `npm run build:weapp`'
     expect({ pages: app.pages, msg: stale }).toEqual({ pages: src.pages, msg: stale })
     const norm = (list: AppJson['subPackages']) => (list ?? []).map((s) => ({ root: s.root, pages: s.pages }))

@@ -31,14 +31,20 @@ export interface StartOptions {
   /** Serve unregistered functions from `<dir>/<fn>/index.js` (e.g. build/functions). */
   functionsDir?: string
   txLifetimeMs?: number
+  /** Base of storage download links ('' for paths a front server serves); default the emulator's URL. */
+  downloadBase?: string
   /** Extra environment for the emulator process (what functions loaded into it read, e.g. REDGRID_SUBSCRIBE_TEMPLATES). */
   env?: Record<string, string>
+  /** Everything the emulator's process writes to stderr (its functions' logs among it); kept silent without. */
+  onStderr?: (text: string) => void
   /** Ms to wait for the process to listen. */
   startTimeoutMs?: number
 }
 
 export interface Stats {
   requests: Record<string, number>
+  /** Requests that carried a transactionId, by action. */
+  inTransaction: Record<string, number>
   errors: Record<string, number>
   transactions: {
     started: number
@@ -81,6 +87,10 @@ export class EmulatorControl {
   setLatency = (databaseMs: number) => this.call('POST', '/latency', { databaseMs })
   /** The next `count` transactional writes (in `collection`) answer DATABASE_TRANSACTION_CONFLICT. */
   injectConflicts = (count: number, collection?: string) => this.call('POST', '/conflicts', { count, collection })
+  /** The time functions see (`Date.now()` in the emulator's process) and how far it runs ahead of the wall clock. */
+  clock = () => this.call<{ now: number; offsetMs: number }>('GET', '/clock')
+  /** Moves that time forward by `advanceMs` (never back): SLAs, deadlines and expiry in the functions follow. */
+  advanceClock = (advanceMs: number) => this.call<{ now: number; offsetMs: number }>('POST', '/clock', { advanceMs })
   openTransactions = async () =>
     (await this.call<{ open: Array<{ id: string; ageMs: number; writes: number }> }>('GET', '/transactions')).open
 
@@ -200,10 +210,14 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
   if (options.functionsDir) args.push('--functions', options.functionsDir)
   if (options.autoCreateCollections) args.push('--auto-create')
   if (options.txLifetimeMs) args.push('--tx-lifetime', String(options.txLifetimeMs))
+  if (options.downloadBase !== undefined) args.push(`--download-base=${options.downloadBase}`)
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } })
+  // kept until it is ready, for the error that says why it did not start (a long-lived emulator must not grow)
   let stderr = ''
+  let started = false
   child.stderr?.on('data', (d) => {
-    stderr += d
+    if (!started) stderr += d
+    options.onStderr?.(String(d))
     if (process.env.TCB_EMULATOR_DEBUG) process.stderr.write(d)
   })
   const ready = await new Promise<{ url: string; envId: string; appId: string }>((resolve, reject) => {
@@ -213,9 +227,11 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
       reject(new Error(`emulator did not start within ${options.startTimeoutMs ?? 20_000} ms\n${stderr}`))
     }, options.startTimeoutMs ?? 20_000)
     child.stdout?.on('data', (d) => {
+      if (started) return
       out += d
       const line = out.split('\n').find((l) => l.includes('"event":"ready"'))
       if (!line) return
+      started = true
       clearTimeout(timer)
       resolve(JSON.parse(line))
     })

@@ -1,6 +1,7 @@
 // The test controls under /__emulator/: script open-API verdicts, read what was sent, inject latency
 // and conflicts, count requests, seed and read documents, register and invoke functions, reset.
 // JSON in and out; documents travel as canonical EJSON so dates and numbers survive.
+import type { PlatformClock } from './clock'
 import type { Database } from './database'
 import { TcbError } from './errors'
 import type { Caller, Functions } from './functions'
@@ -21,6 +22,7 @@ export interface Control {
   functions: Functions
   requestStats: RequestStats
   rules: Map<string, unknown>
+  clock: PlatformClock
   reset(): void
 }
 
@@ -59,6 +61,7 @@ async function dispatch(emu: Control, route: string, url: URL, body: Record<stri
   if (route === 'GET /stats')
     return ok({
       requests: emu.requestStats.requests,
+      inTransaction: emu.requestStats.inTransaction,
       errors: emu.requestStats.errors,
       transactions: { ...emu.db.stats, open: emu.db.openTransactions().length },
       functions: Object.fromEntries(emu.functions.stats),
@@ -66,6 +69,7 @@ async function dispatch(emu: Control, route: string, url: URL, body: Record<stri
     })
   if (route === 'POST /stats/reset') {
     emu.requestStats.requests = {}
+    emu.requestStats.inTransaction = {}
     emu.requestStats.errors = {}
     emu.db.resetStats()
     emu.functions.reset()
@@ -82,6 +86,12 @@ async function dispatch(emu: Control, route: string, url: URL, body: Record<stri
     return ok()
   }
   if (route === 'GET /transactions') return ok({ open: emu.db.openTransactions() })
+  if (route === 'GET /clock') return ok({ now: Date.now(), offsetMs: emu.clock.offsetMs })
+  if (route === 'POST /clock') {
+    const ms = Number(body.advanceMs)
+    if (!Number.isFinite(ms) || ms < 0) return bad('advanceMs must be a number ≥ 0 (the clock only moves forward)')
+    return ok({ now: emu.clock.advance(ms), offsetMs: emu.clock.offsetMs })
+  }
 
   // ---- documents ----
   if (route === 'GET /collections')

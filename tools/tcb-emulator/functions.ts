@@ -39,6 +39,41 @@ export interface FunctionStats {
   failures: number
 }
 
+/**
+ * The context one invocation gets, as SCF hands it to `main`: WX_* only for a WeChat caller
+ * (CLOUDBASE.md: empty for timers and function-to-function calls). Exported for tests that run a
+ * composition in their own process and call it as the emulator would.
+ */
+export function invocationContext(name: string, env: { envId: string; appId: string }, options: InvokeOptions): FunctionContext {
+  const requestId = randomBytes(16).toString('hex')
+  const vars: Record<string, string> = {
+    SCF_NAMESPACE: env.envId,
+    TCB_ENV: env.envId,
+    TCB_CONTEXT_KEYS: 'TCB_ENV,TCB_SEQID,TRIGGER_SRC',
+    TCB_SEQID: requestId,
+    TRIGGER_SRC: options.trigger === 'timer' ? 'timer' : 'tcb',
+  }
+  if (options.caller?.openId && options.trigger !== 'timer') {
+    vars.WX_OPENID = options.caller.openId
+    vars.WX_APPID = options.caller.appId ?? env.appId
+    vars.WX_CONTEXT_KEYS = 'WX_OPENID,WX_APPID'
+    if (options.caller.unionId) {
+      vars.WX_UNIONID = options.caller.unionId
+      vars.WX_CONTEXT_KEYS += ',WX_UNIONID'
+    }
+    vars.TCB_SOURCE = 'wx_client'
+  }
+  return {
+    request_id: requestId,
+    function_name: name,
+    function_version: '$LATEST',
+    namespace: env.envId,
+    memory_limit_in_mb: 256,
+    time_limit_in_ms: 15_000,
+    environment: JSON.stringify(vars),
+  }
+}
+
 let tsxRegistered = false
 function registerTsx() {
   // started as `node --import tsx main.ts`: TypeScript already loads
@@ -80,35 +115,9 @@ export class Functions {
     return null
   }
 
-  /** The context one invocation gets; WX_* only for a WeChat caller (CLOUDBASE.md: empty for timers and function-to-function calls). */
+  /** The context one invocation gets (see invocationContext). */
   contextFor(name: string, options: InvokeOptions): FunctionContext {
-    const requestId = randomBytes(16).toString('hex')
-    const env: Record<string, string> = {
-      SCF_NAMESPACE: this.envId,
-      TCB_ENV: this.envId,
-      TCB_CONTEXT_KEYS: 'TCB_ENV,TCB_SEQID,TRIGGER_SRC',
-      TCB_SEQID: requestId,
-      TRIGGER_SRC: options.trigger === 'timer' ? 'timer' : 'tcb',
-    }
-    if (options.caller?.openId && options.trigger !== 'timer') {
-      env.WX_OPENID = options.caller.openId
-      env.WX_APPID = options.caller.appId ?? this.appId
-      env.WX_CONTEXT_KEYS = 'WX_OPENID,WX_APPID'
-      if (options.caller.unionId) {
-        env.WX_UNIONID = options.caller.unionId
-        env.WX_CONTEXT_KEYS += ',WX_UNIONID'
-      }
-      env.TCB_SOURCE = 'wx_client'
-    }
-    return {
-      request_id: requestId,
-      function_name: name,
-      function_version: '$LATEST',
-      namespace: this.envId,
-      memory_limit_in_mb: 256,
-      time_limit_in_ms: 15_000,
-      environment: JSON.stringify(env),
-    }
+    return invocationContext(name, { envId: this.envId, appId: this.appId }, options)
   }
 
   /** Runs one invocation and returns what `main` resolved to. */

@@ -1,5 +1,6 @@
 // The emulator as a process: `node --import tsx tools/tcb-emulator/main.ts [--port 9580] [--data dir]
-// [--plan collections.json] [--prefix p] [--env id] [--latency ms] [--functions dir] [--auto-create]`.
+// [--plan collections.json] [--prefix p] [--env id] [--latency ms] [--functions dir] [--auto-create]
+// [--download-base url]`.
 // Prints one JSON line `{"event":"ready","url":…}` when it listens; stops on SIGTERM or SIGINT.
 import { parseArgs } from 'node:util'
 import { functionEnv } from './env'
@@ -16,6 +17,8 @@ const { values } = parseArgs({
     functions: { type: 'string' },
     'auto-create': { type: 'boolean', default: false },
     'tx-lifetime': { type: 'string' },
+    /** Base of storage download links; '' (--download-base=) makes them paths for a front server. */
+    'download-base': { type: 'string' },
     /** Exit when standard input closes: a spawned emulator never outlives its parent. */
     'exit-with-stdin': { type: 'boolean', default: false },
   },
@@ -32,6 +35,7 @@ async function main() {
     functionsDir: values.functions,
     autoCreateCollections: values['auto-create'],
     txLifetimeMs: values['tx-lifetime'] ? Number(values['tx-lifetime']) : undefined,
+    downloadBase: values['download-base'],
   })
   const url = await emulator.listen()
   // functions loaded into this process reach back here through their SDKs' own settings

@@ -9,6 +9,7 @@ import { cloudApi } from './cloudapi'
 import { type Control, handleControl } from './control'
 import { Database } from './database'
 import { TcbError } from './errors'
+import { PlatformClock } from './clock'
 import { Functions } from './functions'
 import { OpenApi } from './openapi'
 import { Persistence } from './persist'
@@ -33,11 +34,15 @@ export interface EmulatorOptions {
   /** `<dir>/<fn>/index.js` answers calls to a function nobody registered. */
   functionsDir?: string
   txLifetimeMs?: number
+  /** Base of storage download links ('' for paths on whatever origin serves them); default this emulator's URL. */
+  downloadBase?: string
 }
 
 export interface RequestStats {
   /** Requests by action (`database.getDocument`, `wx.openApi`, …). */
   requests: Record<string, number>
+  /** Of those, the requests that carried a transactionId (what ran inside a transaction), by action. */
+  inTransaction: Record<string, number>
   /** Error answers by code. */
   errors: Record<string, number>
 }
@@ -52,9 +57,11 @@ export class Emulator implements Control {
   readonly openapi: OpenApi
   readonly functions: Functions
   readonly persistence: Persistence | null
-  readonly requestStats: RequestStats = { requests: {}, errors: {} }
+  readonly requestStats: RequestStats = { requests: {}, inTransaction: {}, errors: {} }
   /** Security rules by collection: provision's function-only rule; server SDKs bypass them, so they are recorded only. */
   readonly rules = new Map<string, unknown>()
+  /** The time the functions see; a reset leaves it where it is (time never goes back). */
+  readonly clock = new PlatformClock()
   latencyMs: number
   private readonly server: http.Server
   private readonly tempDir: string | null
@@ -76,7 +83,12 @@ export class Emulator implements Control {
     this.declarePlan()
     this.persistence?.load()
     this.tempDir = options.dataDir ? null : mkdtempSync(path.join(os.tmpdir(), 'tcb-emulator-'))
-    this.storage = new Storage(this.envId, path.join(options.dataDir ?? (this.tempDir as string), 'storage'), () => this.url)
+    this.storage = new Storage(
+      this.envId,
+      path.join(options.dataDir ?? (this.tempDir as string), 'storage'),
+      () => this.url,
+      options.downloadBase,
+    )
     this.openapi = new OpenApi(this.appId)
     this.functions = new Functions(this.envId, this.appId, options.functionsDir)
     this.server = http.createServer((req, res) => {
@@ -123,6 +135,7 @@ export class Emulator implements Control {
     this.openapi.reset()
     this.functions.reset()
     this.requestStats.requests = {}
+    this.requestStats.inTransaction = {}
     this.requestStats.errors = {}
     this.latencyMs = this.options.latencyMs ?? 0
     this.persistence?.flush()
@@ -203,6 +216,8 @@ export class Emulator implements Control {
     }
     const action = String(params.action ?? '')
     this.count(action)
+    if (typeof params.transactionId === 'string' && params.transactionId)
+      this.requestStats.inTransaction[action] = (this.requestStats.inTransaction[action] ?? 0) + 1
     const isDb = action.startsWith('database.')
     try {
       const envName = String(params.envName ?? '')

@@ -24,8 +24,13 @@ export class Storage {
   constructor(
     private readonly envId: string,
     private readonly root: string,
-    /** The emulator's own base URL, for upload and download links. */
+    /** The emulator's own base URL, for upload links (and download links unless `downloadBase` is given). */
     private readonly baseUrl: () => string,
+    /**
+     * Where download links point instead, as a CDN domain fronts COS: '' makes them paths
+     * (`/__cos/…`) for whoever serves this emulator's storage on its own origin (cloud mode's gateway).
+     */
+    private readonly downloadBase?: string,
   ) {
     // real buckets read `<4 hex>-<envId>-<appid>`; the harness's example starts 7265 ("re" in hex)
     this.bucket = `${Buffer.from(envId.slice(0, 2)).toString('hex')}-${envId}-1300000000`
@@ -114,7 +119,7 @@ export class Storage {
       // [U] the code for a missing file: the one node-sdk's and wx-server-sdk's tables name
       if (!cloudPath || !this.read(cloudPath)) return { fileID, tempFileURL: '', code: 'STORAGE_FILE_NONEXIST', maxAge }
       const expires = Math.floor(Date.now() / 1000) + maxAge
-      const url = `${this.baseUrl()}/__cos/${this.bucket}/${cloudPath.split('/').map(encodeURIComponent).join('/')}?sign=${this.sign(cloudPath, expires)}&t=${expires}`
+      const url = `${this.downloadBase ?? this.baseUrl()}/__cos/${this.bucket}/${cloudPath.split('/').map(encodeURIComponent).join('/')}?sign=${this.sign(cloudPath, expires)}&t=${expires}`
       return { fileID, tempFileURL: url, code: 'SUCCESS', maxAge }
     })
   }

@@ -69,6 +69,11 @@ export function createPlaceRepo(scope: Scope): PlaceRepo {
     async buildings(communityId) {
       return (await scope.queryAll('buildings', { where: [eq('communityId', communityId)], sort: [['name', 'asc']] })).map(toBuilding)
     },
+    async saveCommunity(community) {
+      // the rules and their sequence live on the same document: keep them
+      const current = await scope.get('communities', community.id)
+      await scope.put('communities', { ...current, _id: community.id, name: community.name })
+    },
     async saveGrid(grid) {
       await scope.put('grids', { _id: grid.id, communityId: grid.communityId, name: grid.name })
     },
@@ -81,6 +86,9 @@ export function createPlaceRepo(scope: Scope): PlaceRepo {
       await scope.put('streets', { _id: street.id, name: street.name })
       // one document per community: each write stays a single-document operation in the transaction
       for (const id of communityIds) await scope.patch('communities', id, { streetId: street.id })
+    },
+    async saveBuilding(building) {
+      await scope.put('buildings', { _id: building.id, communityId: building.communityId, gridId: building.gridId, name: building.name })
     },
   }
 }

@@ -1,6 +1,9 @@
 // Document access for one unit of work. Inside a transaction every write is a single-document
-// operation on `tx` (CloudBase transactions allow nothing else); queries cannot join a transaction,
-// so they read committed data from `db` and the scope merges in the transaction's own writes.
+// operation on `tx`: it is where() *writes* that cannot join a transaction (node-sdk sends a
+// `tx.collection(c).where(...).update()` without its transactionId: it runs at once and is never
+// rolled back). A where().get() on `tx` would carry it, but the adapter keeps one rule that a test can
+// check (no where() on `tx` at all, test/cloud/tx-where.test.ts): queries read committed data from
+// `db`, and the scope merges in the transaction's own writes.
 import { WriteConflict } from '../../core/ports'
 import { type Cond, type Sort, compareDocs, matches, toWhere, totalOrder, afterCond, type Scalar, sortValues } from './query'
 import { type CbDb, type CbTransaction, type Fields, isDuplicateWrite, oneDoc } from './sdk'

@@ -57,7 +57,10 @@ export interface CbCommand {
 export interface CbDb {
   command: CbCommand
   collection(name: string): CbCollection
-  /** Runs `fn` in a transaction; the SDK re-runs it on DATABASE_TRANSACTION_CONFLICT, up to `times`. */
+  /**
+   * Runs `fn` in a transaction. On DATABASE_TRANSACTION_CONFLICT the SDK runs it again, `times` more
+   * times: `times + 1` attempts in all (@cloudbase/database src/transaction/index.ts counts down to 0).
+   */
   runTransaction<T>(fn: (tx: CbTransaction) => Promise<T>, times?: number): Promise<T>
 }
 
@@ -70,10 +73,13 @@ export function oneDoc(data: unknown): Fields | null {
 const codeOf = (e: unknown) => (typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined)
 const messageOf = (e: unknown) => (typeof e === 'object' && e !== null ? String((e as { message?: unknown }).message ?? '') : '')
 
-/** A duplicate `_id` on insert: node-sdk reports DATABASE_DUPLICATE_WRITE, some paths E11000 / -502001. */
+/**
+ * A duplicate `_id` (or unique key) on insert: node-sdk reports DATABASE_DUPLICATE_WRITE with MongoDB's
+ * E11000 text. Not wx-server-sdk's -502001: that is its generic "database request fail", which a
+ * duplicate may come back as (then only the E11000 text tells), and so may anything else.
+ */
 export function isDuplicateWrite(e: unknown): boolean {
-  const code = String(codeOf(e) ?? '')
-  return code === 'DATABASE_DUPLICATE_WRITE' || code === '-502001' || /E11000|duplicate key/i.test(messageOf(e))
+  return codeOf(e) === 'DATABASE_DUPLICATE_WRITE' || /E11000|duplicate key/i.test(messageOf(e))
 }
 
 /** Another transaction committed a write to a document this one wrote (retried by the SDK first). */

@@ -13,8 +13,11 @@ export const COLLECTIONS = Object.keys(plan.collections) as CollectionName[]
 export interface CloudbaseOptions {
   /** Prepended to every collection name: tests use one, production none. */
   prefix?: string
-  /** Transaction attempts on DATABASE_TRANSACTION_CONFLICT (the SDK re-runs `fn`). */
-  attempts?: number
+  /**
+   * How often the SDK runs a transaction again after DATABASE_TRANSACTION_CONFLICT: `retries + 1`
+   * attempts in all. Default 3, the SDK's own default (4 attempts).
+   */
+  retries?: number
 }
 
 export interface CloudbaseStore extends UnitOfWork {
@@ -35,7 +38,7 @@ export function cloudbaseStore(db: CbDb, options: CloudbaseOptions = {}): Cloudb
     async write<T>(fn: (repos: Repos) => Promise<T>): Promise<T> {
       try {
         // a fresh scope per attempt: the SDK re-runs this callback after a transaction conflict
-        return await db.runTransaction((tx) => fn(createRepos(new Scope(db, tx, name))), options.attempts ?? 3)
+        return await db.runTransaction((tx) => fn(createRepos(new Scope(db, tx, name))), options.retries ?? 3)
       } catch (e) {
         throw asWriteConflict(e, 'record')
       }

@@ -16,6 +16,14 @@ export function sniffImage(bytes: Buffer): string | null {
   return null
 }
 
+/** Refuses what is not a photo the app may store: the type, an empty or over-large body, bytes of another type. */
+export function assertPhoto(mime: string, bytes: Buffer): void {
+  if (!(PHOTO_MIME_TYPES as readonly string[]).includes(mime)) throw invalid('contentType', '只能上传 JPG、PNG 或 WebP 图片')
+  if (bytes.length === 0) throw invalid('body', '图片是空的')
+  if (bytes.length > MAX_PHOTO_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', '图片不能超过 5 MB')
+  if (sniffImage(bytes) !== mime) throw invalid('body', '文件内容不是所选的图片格式')
+}
+
 export interface LocalFiles extends Files {
   /** Stores an upload; returns its id and display URL. */
   save(ownerId: string, mime: string, bytes: Buffer): Promise<{ fileId: string; url: string }>
@@ -31,10 +39,7 @@ export function localFiles(store: SqliteStore, dir: string, ids: Ids, now: () =>
 
   return {
     async save(ownerId, mime, bytes) {
-      if (!(PHOTO_MIME_TYPES as readonly string[]).includes(mime)) throw invalid('contentType', '只能上传 JPG、PNG 或 WebP 图片')
-      if (bytes.length === 0) throw invalid('body', '图片是空的')
-      if (bytes.length > MAX_PHOTO_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', '图片不能超过 5 MB')
-      if (sniffImage(bytes) !== mime) throw invalid('body', '文件内容不是所选的图片格式')
+      assertPhoto(mime, bytes)
       const fileId = ids.next('f')
       writeFileSync(fileOf(fileId, mime), bytes)
       await store.writeRaw((db) =>

@@ -45,6 +45,13 @@ export function createPlaceRepo(q: Statements): PlaceRepo {
     async buildings(communityId) {
       return BUILDING.all(q('SELECT * FROM buildings WHERE community_id = ? ORDER BY name, id').all(communityId))
     },
+    async saveCommunity(community) {
+      // the street is saveStreet's: a new community has none, a renamed one keeps its own
+      q('INSERT INTO communities (id, name) VALUES (@id, @name) ON CONFLICT (id) DO UPDATE SET name = excluded.name').run({
+        id: community.id,
+        name: community.name,
+      })
+    },
     async saveGrid(grid) {
       q(
         'INSERT INTO grids (id, community_id, name) VALUES (@id, @community_id, @name) ON CONFLICT (id) DO UPDATE SET name = excluded.name',
@@ -59,6 +66,12 @@ export function createPlaceRepo(q: Statements): PlaceRepo {
     async saveStreet(street, communityIds) {
       q('INSERT INTO streets (id, name) VALUES (@id, @name) ON CONFLICT (id) DO UPDATE SET name = excluded.name').run(STREET.params(street))
       for (const id of communityIds) q('UPDATE communities SET street_id = ? WHERE id = ?').run(street.id, id)
+    },
+    async saveBuilding(building) {
+      q(
+        `INSERT INTO buildings (id, community_id, grid_id, name) VALUES (@id, @community_id, @grid_id, @name)
+         ON CONFLICT (id) DO UPDATE SET grid_id = excluded.grid_id, name = excluded.name`,
+      ).run(BUILDING.params(building))
     },
   }
 }

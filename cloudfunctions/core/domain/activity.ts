@@ -62,6 +62,42 @@ export interface Schedule {
   signupDeadline: number
 }
 
+/** What a publisher decides about an activity; the rest of a new one follows from it. */
+export type ActivityPlan = Pick<
+  Activity,
+  | 'id'
+  | 'communityId'
+  | 'seriesId'
+  | 'title'
+  | 'description'
+  | 'category'
+  | 'place'
+  | 'quota'
+  | 'points'
+  | 'cover'
+  | 'checkinSecret'
+  | 'createdBy'
+> &
+  Schedule
+
+/** A freshly published activity: nobody signed up yet, its reminder due the evening before, version 1. */
+export function publishedActivity(plan: ActivityPlan, now: number): Activity {
+  return {
+    ...plan,
+    status: 'published',
+    cancelReason: null,
+    signedCount: 0,
+    waitingCount: 0,
+    nextSeq: 1,
+    remindAt: reminderAt(plan.startAt),
+    remindedAt: null,
+    createdAt: now,
+    updatedAt: now,
+    finishedAt: null,
+    version: 1,
+  }
+}
+
 /** The same schedule `weeks` times, a Beijing calendar week apart (the first unchanged). */
 export function weeklyRepeat(s: Schedule, weeks: number): Schedule[] {
   const shift = (ms: number, k: number) =>

@@ -1,4 +1,5 @@
-// The local gateway as a child process on a free port, with a fresh data folder.
+// The local gateway as a child process on a free port, with a fresh data folder: local mode, or with
+// `cloud` the same gateway answered by the built functions on the CloudBase emulator.
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
@@ -9,9 +10,9 @@ import path from 'node:path'
  * "running at http://localhost:<port>/". Everything it writes to stderr is kept in `errors`
  * (the gateway logs unexpected errors there as "[redgrid] gateway error …").
  */
-export async function startGateway({ root, staticDir, timeoutMs = 60_000 }) {
+export async function startGateway({ root, staticDir, cloud = false, timeoutMs = 60_000 }) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'redgrid-e2e-'))
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'local', 'main.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'local', 'main.ts'), ...(cloud ? ['--cloud'] : [])], {
     cwd: root,
     env: { ...process.env, PORT: '0', REDGRID_DATA: dataDir, REDGRID_STATIC: staticDir, REDGRID_DEMO: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,7 +2,7 @@
 import type { z } from 'zod'
 import type { PublishActivityInput } from '@shared/activities'
 import type { Actor } from '../../domain/access'
-import { checkSchedule, reminderAt, weeklyRepeat } from '../../domain/activity'
+import { checkSchedule, publishedActivity, weeklyRepeat } from '../../domain/activity'
 import type { Activity } from '../../domain/model'
 import { DEFAULT_RULES } from '../../domain/rules'
 import type { Ctx } from '../../ports'
@@ -22,37 +22,29 @@ export async function publishActivity(ctx: Ctx, actor: Actor, input: z.output<ty
   const seriesId = weeks > 1 ? ctx.ids.next('as') : null
   const created: Activity[] = []
   for (const schedule of weeklyRepeat(first, weeks)) {
-    const activity: Activity = {
-      id: ctx.ids.next('a'),
-      communityId: actor.communityId,
-      seriesId,
-      title: input.title,
-      description: input.description,
-      category: input.category,
-      ...schedule,
-      place: {
-        name: input.place.name,
-        address: input.place.address || null,
-        lat: input.place.lat ?? null,
-        lng: input.place.lng ?? null,
+    const activity = publishedActivity(
+      {
+        id: ctx.ids.next('a'),
+        communityId: actor.communityId,
+        seriesId,
+        title: input.title,
+        description: input.description,
+        category: input.category,
+        ...schedule,
+        place: {
+          name: input.place.name,
+          address: input.place.address || null,
+          lat: input.place.lat ?? null,
+          lng: input.place.lng ?? null,
+        },
+        quota: input.quota,
+        points: input.points ?? rules.activityPoints,
+        cover: input.cover ?? null,
+        checkinSecret: Buffer.from(ctx.ids.randomBytes(32)).toString('base64url'),
+        createdBy: actor.userId,
       },
-      quota: input.quota,
-      points: input.points ?? rules.activityPoints,
-      cover: input.cover ?? null,
-      status: 'published',
-      cancelReason: null,
-      signedCount: 0,
-      waitingCount: 0,
-      nextSeq: 1,
-      checkinSecret: Buffer.from(ctx.ids.randomBytes(32)).toString('base64url'),
-      remindAt: reminderAt(schedule.startAt),
-      remindedAt: null,
-      createdBy: actor.userId,
-      createdAt: now,
-      updatedAt: now,
-      finishedAt: null,
-      version: 1,
-    }
+      now,
+    )
     await ctx.repos.activities.insert(activity)
     created.push(activity)
   }

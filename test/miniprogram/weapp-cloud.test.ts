@@ -1,0 +1,286 @@
+// The production weapp build (dist/) in miniprogram-simulate against cloud mode: every
+// wx.cloud.callFunction is answered by the built functions on the CloudBase emulator, invoked with the
+// OPENID of whoever holds the phone, and wx.cloud.uploadFile stores into its storage. Whole journeys
+// first — people take turns with one phone, each opening the app as themself, the pages followed where
+// the app navigates — then every page of src/app.config.ts rendered with real data: each shows what it
+// is for, meets no refusal and no error, and never hands WeChat a setData over 256 KB.
+import { getJson, postJson } from '../helpers/cloud-mode'
+import { declaredRoutes, navigatedTo, setDataSizes } from '../helpers/taro-mp'
+import { weappOnCloudForFile } from '../helpers/weapp-cloud'
+
+jest.setTimeout(120_000)
+
+const phone = weappOnCloudForFile()
+const consoleErrors: unknown[][] = []
+beforeAll(() => {
+  jest.spyOn(console, 'error').mockImplementation((...args) => {
+    consoleErrors.push(args)
+  })
+})
+
+const TITLE = '帮我去医院取药'
+
+describe('the weapp build through whole journeys, on the built functions', () => {
+  it('an order: resident orders with a photo → staff dispatch → member claims and completes → resident confirms → points', async () => {
+    const { signIn, open, tapTo, wx, pickPhoto, storedFiles } = phone()
+    // ---- 王秀兰 orders, with a photo from her album
+    const home = await signIn('u_wangxl', '王秀兰')
+    const { page: form } = await tapTo(home, '.btn-kind-service', '/resident/order-new/index')
+    await form.tap('.category-tile--elderly_child')
+    await form.type('.input-title', TITLE)
+    await form.type('.input-description', '降压药吃完了，医院在人民路，处方在我这里。')
+    pickPhoto()
+    await form.tap('.btn-add-photo')
+    await form.find('.photo-picker__cell--done')
+    await form.tap('.urgency-chips .chip', '一般')
+    await form.tap('.btn-next')
+    const confirmText = await form.waitText('请核对一下')
+    expect(confirmText).toMatch(/助老扶幼[\s\S]*1 张[\s\S]*1号楼 1单元 302/)
+    const { page: submitted, query } = await tapTo(form, '.btn-submit', '/resident/order-detail/index')
+    const orderId = query.id
+    await submitted.waitText(TITLE)
+    expect(wx.toasts).toContain('已提交，网格员和社区工作者会尽快处理')
+    // the photo went to cloud storage under her own folder, and the order holds it
+    const uploads = (await storedFiles()).filter((f) => f.cloudPath.startsWith('uploads/u_wangxl/'))
+    expect(uploads).toHaveLength(1)
+    // the image shows storage's own temporary link (WeChat's <image> fetches it; the simulator only holds it)
+    const links = JSON.stringify(submitted.node.data).match(/"\/__cos\/[^"]+"/g) ?? []
+    expect(links.some((link) => link.includes(uploads[0].cloudPath))).toBe(true)
+
+    // ---- 林晓 下单s it from the review queue
+    await signIn('u_linx', '林晓')
+    const queue = open('/staff/review/index')
+    const { page: review } = await tapTo(queue, '.order-card', '/staff/review-detail/index', TITLE)
+    await review.find('.btn-dispatch')
+    await review.tap('.btn-dispatch')
+    await review.waitText('待接单')
+    expect(wx.toasts).toContain('已下单')
+
+    // ---- 周志强 claims it in the hall and completes it with a photo
+    await signIn('u_zhouzq', '周志强')
+    const hall = open('/member/hall/index')
+    const { page: task } = await tapTo(hall, '.order-card', '/member/task-detail/index', TITLE)
+    await task.tap('.btn-claim')
+    await task.find('.btn-complete')
+    expect(wx.toasts).toContain('接单成功')
+    await task.waitText('1单元 302') // once claimed the member sees the resident's address
+    await task.tap('.btn-complete')
+    await task.type('.input-summary', '已帮王阿姨取回降压药，并讲清楚了用法和剂量。')
+    pickPhoto()
+    await task.tap('.complete-form .btn-add-photo')
+    await task.find('.complete-form .photo-picker__cell--done')
+    await task.tap('.btn-complete-submit')
+    await task.waitText('等居民确认')
+
+    // ---- 王秀兰 confirms with five stars
+    await signIn('u_wangxl', '王秀兰')
+    const detail = open('/resident/order-detail/index', { id: orderId })
+    await detail.find('.btn-confirm')
+    await detail.tap('.confirm-form .star-5')
+    await detail.type('.input-comment', '周师傅很耐心，谢谢！')
+    await detail.tap('.btn-confirm')
+    await detail.waitText('我的评价')
+    expect(wx.toasts).toContain('谢谢您的评价')
+
+    // ---- 周志强's points: 助老扶幼 20 + 5 for five stars
+    await signIn('u_zhouzq', '周志强')
+    const points = open('/member/points/index')
+    await points.waitText(new RegExp(`完成工单「${TITLE}」[\\s\\S]*\\+25`))
+    await points.waitTextIn('.points-balance', '25')
+  })
+
+  it('the mall: a member redeems with a pickup code, staff verify it', async () => {
+    const { signIn, open, tapTo, invoke } = phone()
+    await invoke('u_linx', 'points', 'adjust', { memberId: 'u_wuhy', delta: 50, reason: '测试：补录上月志愿服务' })
+
+    const home = await signIn('u_wuhy', '吴海燕')
+    home.close()
+    const mall = open('/mall/index')
+    await mall.waitText('纯棉毛巾')
+    const { page: goods } = await tapTo(mall, '.goods-card', '/mall/goods/index', '纯棉毛巾')
+    await goods.waitText('兑换后剩 35')
+    const { page: redemptions } = await tapTo(goods, '.btn-redeem', '/mall/redemptions/index')
+    const code = ((await redemptions.find('.redemption-code')).dom?.textContent ?? '').replace(/\s/g, '')
+    expect(code).toMatch(/^\d{8}$/)
+    await redemptions.waitText('待领取')
+
+    await signIn('u_linx', '林晓')
+    const verify = open('/staff/verify/index')
+    await verify.type('.input-verify-code', code)
+    await verify.tap('.btn-verify-lookup')
+    await verify.find('.verify-found')
+    expect(verify.text()).toMatch(/吴海燕[\s\S]*纯棉毛巾/)
+    await verify.tap('.btn-verify-confirm')
+    await verify.find('.verify-done')
+
+    await signIn('u_wuhy', '吴海燕')
+    const after = open('/mall/redemptions/index')
+    await after.waitText('已领取')
+    const balance = open('/mall/index')
+    await balance.waitText('纯棉毛巾')
+    await balance.waitTextIn('.mall-balance-value', '35')
+  })
+
+  it('an activity: a member signs up for the weekend', async () => {
+    const { signIn, open, tapTo, wx } = phone()
+    const home = await signIn('u_zhengw', '郑伟')
+    home.close()
+    const list = open('/activity/index')
+    const { page: detail, query } = await tapTo(list, '.activity-card', '/activity/detail/index', '周末环境清洁日')
+    expect(query.id).toBe('a_demo_clean')
+    await detail.tap('.btn-signup')
+    await detail.find('.my-signup')
+    expect(wx.toasts).toContain('报名成功')
+    const mine = open('/activity/mine/index')
+    await mine.waitText('周末环境清洁日')
+  })
+
+  it('kept every setData under 256 KB and met no refusal it did not ask for', () => {
+    expect(setDataSizes.length).toBeGreaterThan(0)
+    expect(Math.max(...setDataSizes.map((s) => s.bytes))).toBeLessThan(256 * 1024)
+    expect(phone().wx.refusals).toEqual([])
+    expect(consoleErrors).toEqual([])
+  })
+})
+
+describe('every page of src/app.config.ts, with real data', () => {
+  const SETDATA_LIMIT = 256 * 1024
+
+  /** Ids the set-up made, for the pages that open one thing. */
+  const made = { claimed: '', open: '', submitted: '', redemption: '', branchToken: '', year: '' }
+
+  beforeAll(async () => {
+    const { invoke, cloud } = phone()
+    const order = (resident: string, title: string, kind = 'service') =>
+      invoke(resident, 'orders', 'create', { kind, category: 'elderly_child', title, description: '有一件事想请人帮忙' })
+    // an order claimed by 周志强, one open in the hall, a 微心愿, one waiting for review
+    made.claimed = (await order('u_wangxl', '帮我去医院取药')).id
+    made.open = (await order('u_lijg', '帮忙修一下水龙头')).id
+    const wish = (await order('u_liudm', '想学用手机视频通话', 'wish')).id
+    made.submitted = (await order('u_zhanggy', '楼下的路灯不亮了')).id
+    for (const id of [made.claimed, made.open, wish]) await invoke('u_linx', 'orders', 'review', { orderId: id, decision: 'dispatch' })
+    await invoke('u_zhouzq', 'orders', 'claim', { orderId: made.claimed })
+    // 吴海燕's points and a redemption waiting for pickup; 孙丽娜 signed up for Saturday
+    await invoke('u_linx', 'points', 'adjust', { memberId: 'u_wuhy', delta: 80, reason: '测试：补录上月志愿服务' })
+    made.redemption = (await invoke('u_wuhy', 'mall', 'redeem', { goodsId: 'g_demo_towel' })).id
+    await invoke('u_sunln', 'activities', 'signup', { activityId: 'a_demo_clean' })
+    // a branch's one-time 三评 link for 周志强
+    made.year = String(new Date().getFullYear())
+    made.branchToken = (await invoke('u_linx', 'points', 'branchLink', { memberId: 'u_zhouzq', year: Number(made.year) })).token
+    // Saturday morning, ten minutes before the clean-up: its 签到码 opens, the week's open orders are overdue
+    const activity = await invoke('u_linx', 'activities', 'get', { activityId: 'a_demo_clean' })
+    const clock = (await getJson(`${cloud.gatewayUrl}/api/dev/clock`)).body
+    const advanceMs = Math.max(0, Date.parse(activity.startAt) - 10 * 60_000 - Date.parse(clock.data.now))
+    expect((await postJson(`${cloud.gatewayUrl}/api/dev/clock`, { advanceMs })).body).toMatchObject({ ok: true })
+  }, 120_000)
+
+  interface Row {
+    route: string
+    /** Who holds the phone ([userId, name]); null: someone WeChat does not know yet. */
+    as: [string, string] | null
+    query?: () => Record<string, string>
+    /** What the page shows once its data is in. */
+    shows: string | RegExp
+    /** Where it sends the person instead (a page that moved). */
+    redirects?: string
+  }
+
+  const RESIDENT: [string, string] = ['u_wangxl', '王秀兰']
+  const MEMBER: [string, string] = ['u_zhouzq', '周志强']
+  const SIGNED_UP: [string, string] = ['u_sunln', '孙丽娜']
+  const SHOPPER: [string, string] = ['u_wuhy', '吴海燕']
+  const STAFF: [string, string] = ['u_linx', '林晓']
+  const ADMIN: [string, string] = ['u_xujh', '徐建华']
+
+  // grouped by who holds the phone, so it changes hands as seldom as it can
+  const ROWS: Row[] = [
+    { route: 'pages/index/index', as: RESIDENT, shows: '您好，王秀兰' },
+    { route: 'pages/messages/index', as: RESIDENT, shows: '社区已下单' },
+    { route: 'pages/me/index', as: RESIDENT, shows: '我的需求' },
+    { route: 'resident/order-new/index', as: RESIDENT, query: () => ({ kind: 'service' }), shows: '助老扶幼' },
+    { route: 'resident/orders/index', as: RESIDENT, shows: '帮我去医院取药' },
+    { route: 'resident/order-detail/index', as: RESIDENT, query: () => ({ id: made.claimed }), shows: /帮我去医院取药[\s\S]*周志强/ },
+    { route: 'account/register/index', as: RESIDENT, query: () => ({ kind: 'member' }), shows: '工作单位' },
+
+    { route: 'member/hall/index', as: MEMBER, shows: '帮忙修一下水龙头' },
+    { route: 'member/wishes/index', as: MEMBER, shows: '想学用手机视频通话' },
+    { route: 'member/tasks/index', as: MEMBER, shows: '帮我去医院取药' },
+    { route: 'member/task-detail/index', as: MEMBER, query: () => ({ id: made.claimed }), shows: /帮我去医院取药[\s\S]*1单元 302/ },
+    { route: 'member/points/index', as: MEMBER, shows: '积分' },
+    {
+      route: 'workbench/evaluation/index',
+      as: MEMBER,
+      query: () => ({ memberId: 'u_zhouzq', year: made.year }),
+      shows: /自评[\s\S]*综合评价/,
+    },
+
+    { route: 'activity/index', as: SIGNED_UP, shows: '周末环境清洁日' },
+    { route: 'activity/detail/index', as: SIGNED_UP, query: () => ({ id: 'a_demo_clean' }), shows: /签到开始了[\s\S]*周末环境清洁日/ },
+    { route: 'activity/mine/index', as: SIGNED_UP, shows: '周末环境清洁日' },
+
+    { route: 'mall/index', as: SHOPPER, shows: '纯棉毛巾' },
+    { route: 'mall/goods/index', as: SHOPPER, query: () => ({ id: 'g_demo_rice' }), shows: '东北大米' },
+    { route: 'mall/redemptions/index', as: SHOPPER, query: () => ({ id: made.redemption }), shows: /纯棉毛巾[\s\S]*待领取/ },
+
+    { route: 'staff/review/index', as: STAFF, shows: '楼下的路灯不亮了' },
+    { route: 'staff/review-detail/index', as: STAFF, query: () => ({ id: made.submitted }), shows: /楼下的路灯不亮了[\s\S]*下单/ },
+    { route: 'staff/overdue/index', as: STAFF, shows: '帮忙修一下水龙头' },
+    { route: 'staff/proxy/index', as: STAFF, shows: /替谁下单[\s\S]*马秀珍/ },
+    { route: 'staff/goods/index', as: STAFF, shows: '东北大米' },
+    { route: 'staff/goods-edit/index', as: STAFF, query: () => ({ id: 'g_demo_rice' }), shows: '现有 20 件' },
+    { route: 'staff/verify/index', as: STAFF, shows: '核销' },
+    { route: 'activity/publish/index', as: STAFF, shows: '发布' },
+    { route: 'activity/roster/index', as: STAFF, query: () => ({ id: 'a_demo_clean' }), shows: '孙丽娜' },
+    { route: 'activity/checkin-code/index', as: STAFF, query: () => ({ id: 'a_demo_clean' }), shows: '秒后换新码' },
+    { route: 'account/pending/index', as: STAFF, shows: '赵小红' },
+    { route: 'workbench/index', as: STAFF, shows: '数据看板' },
+    { route: 'workbench/dashboard/index', as: STAFF, shows: '工单总数' },
+    { route: 'workbench/ledger/index', as: STAFF, shows: '周志强' },
+    { route: 'workbench/showcase/index', as: STAFF, query: () => ({ gridId: 'g_hx1' }), shows: '联系第一网格的社区工作者' },
+    { route: 'workbench/register/index', as: STAFF, query: () => ({ kind: 'member' }), shows: '', redirects: '/account/register/index' },
+    { route: 'workbench/pending/index', as: STAFF, shows: '', redirects: '/account/pending/index' },
+
+    { route: 'account/people/index', as: ADMIN, shows: '周志强' },
+    { route: 'workbench/people/index', as: ADMIN, shows: '', redirects: '/account/people/index' },
+
+    { route: 'pages/login/index', as: null, shows: '还没有登记' },
+    { route: 'workbench/branch-score/index', as: null, query: () => ({ token: made.branchToken }), shows: '周志强' },
+  ]
+
+  it('has a row for every page of src/app.config.ts', () => {
+    expect(ROWS.map((r) => r.route).sort()).toEqual(declaredRoutes().sort())
+  })
+
+  let holding: string | null | undefined
+  describe.each(ROWS)('$route', (row) => {
+    it(`renders for ${row.as?.[1] ?? 'someone WeChat does not know'} with real data, no refusal, no error, setData ≤ 256 KB`, async () => {
+      const p = phone()
+      const who = row.as?.[0] ?? null
+      if (who !== holding) {
+        if (row.as) (await p.signIn(...row.as)).close()
+        else p.holder = 'openid-nobody-knows'
+        holding = who
+      }
+      const [refusals, errors, sizes, navigations] = [
+        p.wx.refusals.length,
+        consoleErrors.length,
+        setDataSizes.length,
+        p.wx.navigations.length,
+      ]
+      const page = p.open(`/${row.route}`, row.query?.() ?? {})
+      try {
+        // a moved page only forwards: where to is enough (opening it would start its calls behind the test's back)
+        if (row.redirects) expect((await navigatedTo(p.wx, navigations)).route).toBe(row.redirects)
+        else await page.waitText(row.shows)
+        expect(page.text()).not.toMatch(/没有加载出来|点这里重试|undefined|NaN|\[object Object\]/)
+        expect(p.wx.refusals.slice(refusals)).toEqual([])
+        expect(consoleErrors.slice(errors)).toEqual([])
+        const mine = setDataSizes.slice(sizes)
+        if (!row.redirects) expect(mine.length).toBeGreaterThan(0)
+        expect(Math.max(0, ...mine.map((s) => s.bytes))).toBeLessThanOrEqual(SETDATA_LIMIT)
+      } finally {
+        page.close()
+      }
+    })
+  })
+})
