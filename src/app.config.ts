@@ -6,7 +6,7 @@ export default defineAppConfig({
     { root: 'member', pages: ['hall/index', 'wishes/index', 'tasks/index', 'task-detail/index', 'points/index'] },
     {
       root: 'staff',
-      pages: ['review/index', 'review-detail/index', 'overdue/index', 'goods/index', 'goods-edit/index', 'verify/index'],
+      pages: ['review/index', 'review-detail/index', 'overdue/index', 'proxy/index', 'goods/index', 'goods-edit/index', 'verify/index'],
     },
     { root: 'mall', pages: ['index', 'goods/index', 'redemptions/index'] },
     {

@@ -2,8 +2,8 @@
 // inbox, and the caller's own data (PIPL).
 import { z } from 'zod'
 import { id, text } from './common'
-import { POST_TYPES } from './enums'
-import type { PostType, Role } from './enums'
+import { MANAGEMENTS, MEMBER_STATUSES, POST_TYPES } from './enums'
+import type { Management, MemberStatus, PostType, Role } from './enums'
 import { ACCOUNT_LIMITS as L } from './limits'
 import type { InboxItem } from './inbox'
 import type { Redemption } from './mall'
@@ -33,18 +33,26 @@ export const RegisterResidentInput = z.strictObject({
   room: text(L.room),
 })
 
-/** 在职党员双报到: work unit, party branch, the posts claimed (认领岗位), skills and the home grid. */
-export const RegisterMemberInput = z.strictObject({
-  workUnit: text(L.workUnit),
-  branch: text(L.branch),
-  posts: z
-    .array(z.enum(POST_TYPES))
-    .min(1, '请至少认领一个岗位')
-    .max(POST_TYPES.length)
-    .refine((p) => new Set(p).size === p.length, '岗位不能重复'),
-  skills: z.array(text(L.skill)).max(L.maxSkills).default([]),
-  gridId: id,
-})
+/**
+ * 党员报到 (在职党员双报到, and the retired and floating members too): status (在职 / 退休 / 流动), how the
+ * member is managed (直管 / 联管 / 代管 / 双管), party branch, a work unit (asked of the in-service only),
+ * the posts claimed (认领岗位), skills and the home grid.
+ */
+export const RegisterMemberInput = z
+  .strictObject({
+    status: z.enum(MEMBER_STATUSES).default('on_job'),
+    management: z.enum(MANAGEMENTS).default('direct'),
+    workUnit: text(L.workUnit).optional(),
+    branch: text(L.branch),
+    posts: z
+      .array(z.enum(POST_TYPES))
+      .min(1, '请至少认领一个岗位')
+      .max(POST_TYPES.length)
+      .refine((p) => new Set(p).size === p.length, '岗位不能重复'),
+    skills: z.array(text(L.skill)).max(L.maxSkills).default([]),
+    gridId: id,
+  })
+  .refine((v) => v.status !== 'on_job' || v.workUnit !== undefined, { path: ['workUnit'], message: '在职党员请填写工作单位' })
 
 /** approveMember / approveResident: staff of the same community decide a pending registration. */
 export const DecideRegistrationInput = z
@@ -57,6 +65,22 @@ export const VerifyPhoneInput = z.strictObject({ code: z.string().regex(/^[A-Za-
 export const ListPendingInput = z.strictObject({ kind: z.enum(REGISTRATION_KINDS).optional() })
 export const PlacesInput = z.strictObject({ communityId: id.optional() })
 export const SetStaffInput = z.strictObject({ userId: id, staff: z.boolean() })
+/** Admin: makes a person a 网格员 of these grids (a 网格长 when lead), or no grid worker at all (none). */
+export const SetGridWorkerInput = z.strictObject({
+  userId: id,
+  gridIds: z
+    .array(id)
+    .max(20)
+    .refine((g) => new Set(g).size === g.length, '网格不能重复'),
+  lead: z.boolean().default(false),
+})
+/** 楼栋长 (no unit) or 单元长 of a building, marked by community workers; null clears it. */
+export const SetHeadInput = z.strictObject({
+  userId: id,
+  head: z.strictObject({ buildingId: id, unit: text(L.unit).optional() }).nullable(),
+})
+/** The residents a 网格员 or 社区工作者 may order for (代办): of their grids, found by name, building or phone. */
+export const ResidentsInput = z.strictObject({ q: text(L.search).optional(), gridId: id.optional() })
 export const UpsertGridInput = z.strictObject({ id: id.optional(), name: text(L.name) })
 export const PeopleInput = z.strictObject({ role: z.enum(['resident', 'member', 'staff', 'admin']).optional() })
 export const UpsertBuildingInput = z.strictObject({ id: id.optional(), name: text(L.buildingName), gridId: id })
@@ -123,10 +147,20 @@ export type RegisterResidentInput = z.input<typeof RegisterResidentInput>
 export type RegisterMemberInput = z.input<typeof RegisterMemberInput>
 
 export interface MemberProfileView {
+  status: MemberStatus
+  management: Management
   workUnit: string | null
   branch: string | null
   posts: PostType[]
   skills: string[]
+}
+
+/** A person's standing beyond their roles, in words for cards: "第一网格网格长", "4号楼楼栋长". */
+export interface Standing {
+  /** 网格员: the grids they serve; `lead` marks a 网格长. */
+  gridWork: { grids: Array<{ id: string; name: string }>; lead: boolean } | null
+  /** "4号楼楼栋长", "3号楼2单元单元长". */
+  head: string | null
 }
 
 export interface RegistrationView {
@@ -152,7 +186,7 @@ export interface Places {
   grids: Array<{ id: string; name: string; buildings: Array<{ id: string; name: string }> }>
 }
 
-export interface PersonView {
+export interface PersonView extends Standing {
   id: string
   name: string
   roles: Role[]
@@ -160,7 +194,16 @@ export interface PersonView {
   phone: string | null
 }
 
-export interface Me {
+/** accounts.residents: a resident one may order for (代办), with the home to recognise them by. */
+export interface ResidentItem {
+  id: string
+  name: string
+  gridName: string | null
+  address: string | null
+  phone: string | null
+}
+
+export interface Me extends Standing {
   id: string
   name: string
   roles: Role[]
@@ -171,12 +214,9 @@ export interface Me {
   buildingName: string | null
   address: string | null
   phone: string | null
-  member: {
-    branch: string | null
-    workUnit: string | null
-    posts: PostType[]
-    skills: string[]
-  } | null
+  member: MemberProfileView | null
+  /** A street account (街道): its street and the communities it answers for. */
+  street: { id: string; name: string; communities: Array<{ id: string; name: string }> } | null
 }
 
 /** Local demo sign-in (GET /api/auth/demo-users). */

@@ -16,8 +16,10 @@ import type {
   PointAccount,
   Redemption,
   RulesChange,
+  Street,
   User,
 } from './domain/model'
+import type { Referral, Unit } from './domain/model'
 import type { Activity, NotificationRecord, Signup } from './domain/model'
 import type { Evaluation, EvaluationLink, Registration, ShowcaseConsent, StaffCard } from './domain/model'
 import type { ActivityStatus } from '@shared/activities'
@@ -49,13 +51,20 @@ export interface UserRepo {
   listMembers(communityId: string): Promise<User[]>
   /** The community's staff and admins, by name then id: who hears of escalations. */
   listStaff(communityId: string): Promise<User[]>
+  /** The 网格员 serving a grid, by name then id: the grid level's people. */
+  listGridWorkers(communityId: string, gridId: string): Promise<User[]>
+  /** A street's accounts, by name then id: who hears what reaches 街道. */
+  listStreetAccounts(streetId: string): Promise<User[]>
   /** Saves the user's own settings (ranking opt-in); identity, roles and community never change here. */
   saveSettings(user: User): Promise<void>
   /** Everyone of a community (staff pick people to manage), by name then id. */
   listCommunity(communityId: string): Promise<User[]>
   /** A new person (first contact in WeChat); an existing id throws WriteConflict. */
   insert(user: User): Promise<void>
-  /** What staff decide about a person: roles, name, phone, home, member profile. The community never changes. */
+  /**
+   * What staff decide about a person: roles, name, phone, home, member profile, the grids they serve and
+   * the building they head. The community never changes.
+   */
   saveProfile(user: User): Promise<void>
   /**
    * Account deletion (PIPL): overwrites the personal fields — name, phone, grid, building, room, member
@@ -83,12 +92,17 @@ export interface PlaceRepo {
   grids(communityId: string): Promise<Grid[]>
   /** The community's buildings, by name then id. */
   buildings(communityId: string): Promise<Building[]>
-  /** Creates or renames a community; its points rules stay. */
-  saveCommunity(community: Community): Promise<void>
+  /** Creates or renames a community; its points rules and its street (saveStreet) stay. */
+  saveCommunity(community: Pick<Community, 'id' | 'name'>): Promise<void>
   /** Creates or renames a grid (admin). */
   saveGrid(grid: Grid): Promise<void>
   /** Every community, by name then id (one in a self-hosted community; the setup tool lists them). */
   communities(): Promise<Community[]>
+  street(id: string): Promise<Street | null>
+  /** The communities a street owns, by name then id. */
+  streetCommunities(streetId: string): Promise<Community[]>
+  /** Creates or renames a street and makes it the owner of these communities (the deployment's admin). */
+  saveStreet(street: Street, communityIds: string[]): Promise<void>
   /** Creates a building, or renames it and moves it to another grid of its community. */
   saveBuilding(building: Building): Promise<void>
 }
@@ -102,6 +116,21 @@ export interface OrderQuery {
   category?: PostType
   kind?: OrderKind
   gridId?: string
+  /** Only orders of these grids (a 网格员's queue); an empty list matches none. */
+  gridIds?: string[]
+  /** Orders this person placed for residents (代办). */
+  agentId?: string
+  /** Only orders flagged (true) for a 回访. */
+  revisitDue?: boolean
+  cursor?: string
+  limit: number
+}
+
+export interface OverdueQuery {
+  communityId: string
+  /** Only orders of these grids (a 网格员's queue). */
+  gridIds?: string[]
+  now: number
   cursor?: string
   limit: number
 }
@@ -123,8 +152,10 @@ export interface OrderRepo {
   hall(query: HallQuery): Promise<{ items: Order[]; nextCursor?: string }>
   /** Open orders they may take that fit their posts or lie in their grid, newest first: candidates for 为你推荐. */
   fitting(query: HallQuery & { posts: PostType[] }): Promise<Order[]>
-  /** The staff's 逾期/升级 queue: open or claimed orders past due or already escalated, most overdue first. */
-  overdue(communityId: string, now: number, cursor: string | undefined, limit: number): Promise<{ items: Order[]; nextCursor?: string }>
+  /** The 逾期/升级 queue: open, claimed or referred orders past due or above 网格, most overdue first. */
+  overdue(query: OverdueQuery): Promise<{ items: Order[]; nextCursor?: string }>
+  /** What stands at 街道 in these communities and waits on someone (open, claimed, referred), most overdue first. */
+  atStreet(communityIds: string[], cursor: string | undefined, limit: number): Promise<{ items: Order[]; nextCursor?: string }>
   /** Per member of the community (or one member): held orders, recent ratings and releases since `since`. */
   memberStats(communityId: string, since: number, memberId?: string): Promise<Record<string, MemberStats>>
   /** Every order of the community submitted in [from, to), oldest first (the dashboard's period). */
@@ -229,6 +260,23 @@ export interface ActivityRepo {
   waitingBefore(activityId: string, seq: number): Promise<number>
   /** A member's sign-ups that are not withdrawn, latest sign-up first. */
   signupsOf(memberId: string, cursor: string | undefined, limit: number): Promise<{ items: Signup[]; nextCursor?: string }>
+}
+
+/**
+ * 转办: each community's directory of units, and the referrals of orders to them. A referral is a
+ * versioned record at its id; an order names its latest one.
+ */
+export interface ReferralRepo {
+  unit(id: string): Promise<Unit | null>
+  /** The community's units, by name then id. */
+  units(communityId: string): Promise<Unit[]>
+  /** Creates or updates a unit. */
+  saveUnit(unit: Unit): Promise<void>
+  referral(id: string): Promise<Referral | null>
+  /** Version 1 creates (an existing id throws WriteConflict); later versions check `version - 1`. */
+  saveReferral(referral: Referral): Promise<void>
+  /** An order's referrals, oldest first. */
+  referralsOf(orderId: string): Promise<Referral[]>
 }
 
 /** The in-app inbox (消息): one record per user and notice, written in the use case's transaction. */
@@ -412,6 +460,7 @@ export interface Repos {
   mall: MallRepo
   activities: ActivityRepo
   inbox: InboxRepo
+  referrals: ReferralRepo
   workbench: WorkbenchRepo
   idempotency: IdempotencyRepo
   identity: IdentityRepo

@@ -12,7 +12,10 @@ export const ROUTES = {
   tasks: '/member/tasks/index',
   taskDetail: '/member/task-detail/index',
   points: '/member/points/index',
+  /** ?scope=revisit (待回访) or proxied (我代办的); none: 待审核. */
   review: '/staff/review/index',
+  /** 代办: pick the resident and how they asked, then the order form on their behalf. */
+  proxy: '/staff/proxy/index',
   reviewDetail: '/staff/review-detail/index',
   overdue: '/staff/overdue/index',
   staffGoods: '/staff/goods/index',

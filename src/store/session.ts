@@ -6,9 +6,9 @@ import { useSyncExternalStore } from 'react'
 import type { Me } from '@shared/accounts'
 import type { Role } from '@shared/enums'
 
-/** The roles a home page exists for; admin sees the staff home. */
-export type ViewRole = 'resident' | 'member' | 'staff'
-export const VIEW_ROLES: ViewRole[] = ['resident', 'member', 'staff']
+/** The roles a home page exists for; admin sees the staff home (社区工作者), a 网格员 and 街道 their own. */
+export type ViewRole = 'resident' | 'member' | 'staff' | 'grid_worker' | 'street'
+export const VIEW_ROLES: ViewRole[] = ['resident', 'member', 'grid_worker', 'staff', 'street']
 
 export interface SessionState {
   token: string | null

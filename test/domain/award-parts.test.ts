@@ -1,5 +1,5 @@
 // An order's award part by part (助老扶幼 20 + 五星 5): the parts add up to the award, and the app words them.
-import { awardParts, awardPoints, DEFAULT_RULES } from '../../cloudfunctions/core/domain/rules'
+import { award, awardParts, DEFAULT_RULES } from '../../cloudfunctions/core/domain/rules'
 import { awardPartsText } from '../../src/constants/labels'
 
 describe('award parts', () => {
@@ -10,10 +10,11 @@ describe('award parts', () => {
     ['convenience', 15, 3, [15], '便民利民 15'], // three stars bring no bonus: no part
     ['care', 15, null, [15], '爱心关怀 15'], // closed without a rating (72 h)
     ['education', 0, 5, [5], '五星 5'], // dispatched for nothing
+    ['elderly_child', 20, 1, [10], '助老扶幼 10'], // one star pays half the dispatched points (ratingShare)
   ] as const)('%s dispatched with %i, rated %p', (category, dispatched, rating, points, words) => {
     const parts = awardParts(DEFAULT_RULES, category, dispatched, rating)
     expect(parts.map((p) => p.points)).toEqual(points)
-    expect(parts.reduce((n, p) => n + p.points, 0)).toBe(awardPoints(DEFAULT_RULES, dispatched, rating))
+    expect(parts.reduce((n, p) => n + p.points, 0)).toBe(award(DEFAULT_RULES, dispatched, rating).points)
     expect(awardPartsText(parts)).toBe(words)
   })
 

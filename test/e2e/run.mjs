@@ -20,6 +20,7 @@ import activities from './journeys/activities.mjs'
 import drafts from './journeys/drafts.mjs'
 import elderMode from './journeys/elder-mode.mjs'
 import gettingAround from './journeys/getting-around.mjs'
+import gridStreet from './journeys/grid-street.mjs'
 import mall from './journeys/mall.mjs'
 import orderLoop from './journeys/order-loop.mjs'
 import workbench from './journeys/workbench.mjs'
@@ -30,8 +31,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const require = createRequire(path.join(root, 'package.json'))
 const { chromium } = require('playwright-core')
 
-// activities last: it moves the gateway's test clock forward (to the activity's check-in and end)
-const JOURNEYS = [readmeWalk, orderLoop, rejectedCancelled, elderMode, drafts, gettingAround, mall, activities, workbench]
+// the grid and the street, then activities: both move the gateway's test clock forward (a referral's
+// deadline; the activity's check-in and end)
+const JOURNEYS = [readmeWalk, orderLoop, rejectedCancelled, elderMode, drafts, gettingAround, mall, gridStreet, activities, workbench]
 const JOURNEY_TIMEOUT_MS = 180_000
 const RUN_TIMEOUT_MS = 15 * 60_000
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium'

@@ -117,7 +117,8 @@ interface IdorCase {
   /** The input field carrying the foreign id (array fields without the index). */
   field: string
   who: string
-  other: 'user' | 'community'
+  /** Another person's, another community's, or (for a 网格员) another grid's. */
+  other: 'user' | 'community' | 'grid'
   input: (w: World) => Record<string, unknown>
   expect: IdorExpect
 }
@@ -331,6 +332,39 @@ const IDOR: IdorCase[] = [
     P.S,
     'community',
     (w) => ({ gridId: 'g_hx1', title: '网格员', duties: '负责日常巡查', pledge: '有事找我', photo: w.photo[P.OS] }),
+    'refuse',
+  ),
+  // the grid and the street: 网格员, 楼栋长, 代办, 转办
+  c('accounts.setGridWorker', 'userId', P.A, 'community', () => ({ userId: P.QR, gridIds: ['g_hx1'] }), 'deny'),
+  c('accounts.setGridWorker', 'userId', P.A, 'user', () => ({ userId: P.A, gridIds: ['g_hx1'] }), 'deny'),
+  c('accounts.setGridWorker', 'gridIds', P.A, 'community', () => ({ userId: P.R2, gridIds: ['g_qs1'] }), 'refuse'),
+  c('accounts.setHead', 'userId', P.S, 'community', () => ({ userId: P.QR, head: { buildingId: 'b_hx1' } }), 'deny'),
+  c('accounts.setHead', 'userId', P.S, 'user', () => ({ userId: P.S, head: { buildingId: 'b_hx1' } }), 'refuse'),
+  c('accounts.residents', 'gridId', P.GW, 'grid', () => ({ gridId: 'g_hx2' }), 'empty'),
+  c('accounts.residents', 'gridId', P.S, 'community', () => ({ gridId: 'g_qs1' }), 'empty'),
+  c('orders.refer', 'orderId', P.OGW, 'grid', (w) => ({ orderId: w.o.sub, unitId: 'un_hx_property' }), 'deny'),
+  c('orders.refer', 'orderId', P.S, 'community', (w) => ({ orderId: w.q.sub, unitId: 'un_hx_property' }), 'deny'),
+  c('orders.refer', 'unitId', P.S, 'community', (w) => ({ orderId: w.o.sub, unitId: 'un_qs_property' }), 'refuse'),
+  c('orders.recordReferralAnswer', 'orderId', P.OGW, 'grid', (w) => ({ orderId: w.o.ref, answer: '已经修好了' }), 'deny'),
+  c('orders.recordReferralAnswer', 'orderId', P.S, 'community', (w) => ({ orderId: w.q.ref, answer: '已经修好了' }), 'deny'),
+  c('orders.sendDown', 'orderId', P.ST, 'user', (w) => ({ orderId: w.o.ref, note: '请社区处理' }), 'deny'),
+  c('orders.revisit', 'orderId', P.OGW, 'grid', (w) => ({ orderId: w.o.lowM, note: '上门看过了' }), 'deny'),
+  c('orders.revisit', 'orderId', P.S, 'community', (w) => ({ orderId: w.q.low, note: '上门看过了' }), 'deny'),
+  c('orders.upsertUnit', 'id', P.S, 'community', () => ({ id: 'un_qs_property', name: '青山物业', kind: 'property' }), 'deny'),
+  c(
+    'orders.create',
+    'onBehalfOf',
+    P.OGW,
+    'grid',
+    () => ({ onBehalfOf: { residentId: P.R, channel: 'phone' }, kind: 'service', category: 'care', title: '帮忙修水管' }),
+    'refuse',
+  ),
+  c(
+    'orders.create',
+    'onBehalfOf',
+    P.S,
+    'community',
+    () => ({ onBehalfOf: { residentId: P.QR, channel: 'phone' }, kind: 'service', category: 'care', title: '帮忙修水管' }),
     'refuse',
   ),
   c('workbench.consent', 'orderId', P.R, 'user', (w) => ({ orderId: w.o.cmpM2 }), 'deny'),

@@ -47,6 +47,9 @@ describe('the table', () => {
       staff: ['staff'],
       admin: ['admin', 'staff'],
       otherStaff: ['staff'],
+      gridWorker: ['grid_worker'],
+      otherGridWorker: ['grid_worker'],
+      street: ['street'],
     }
     const wrong: string[] = []
     for (const [action, row] of Object.entries(ACCESS_MATRIX)) {

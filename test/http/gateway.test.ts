@@ -5,7 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { REGISTRY } from '../../cloudfunctions/core/registry'
 import { LAST_SEEN_EVERY_MS, sessionIdOf } from '../../cloudfunctions/core/usecases/accounts/sessions'
-import { DEMO } from '../../local/seed'
+import { DEMO, DEMO_STREET } from '../../local/seed'
 import { type HttpHarness, TINY_PNG, addMembers, dumpDb, openHttpHarness, rid } from '../helpers/local'
 
 const RESIDENT = 'u_wangxl'
@@ -46,8 +46,8 @@ describe('demo sign-in', () => {
     expect(new Set(users.filter((u) => u.communityId === 'c_hongxing').map((u) => u.gridId)).size).toBe(3)
   })
 
-  it("lists them as seeded, community by community, in the seed's order", async () => {
-    const users = DEMO.flatMap((c) => {
+  it("lists them as seeded, community by community, in the seed's order, then the street's accounts", async () => {
+    const people = DEMO.flatMap((c) => {
       const gridOf = new Map(c.grids.flatMap((g) => g.buildings.map((b) => [b.id, g.id] as const)))
       return c.users.map((u) => ({
         id: u.id,
@@ -58,6 +58,14 @@ describe('demo sign-in', () => {
         gridId: gridOf.get(u.building),
       }))
     })
+    const street = DEMO_STREET.users.map((u) => ({
+      id: u.id,
+      name: u.name,
+      roles: u.roles,
+      communityId: DEMO_STREET.id,
+      communityName: '红桥街道',
+    }))
+    const users = [...people, ...street]
     const res = await fetch(`${h.url}/api/auth/demo-users`)
     expect([res.status, await res.text()]).toEqual([200, JSON.stringify({ ok: true, data: { users } })])
   })
@@ -266,6 +274,32 @@ const BAD_INPUT: Array<[fn: string, action: string, input: unknown, field: strin
   ['workbench', 'setConsent', { orderId: 'o_1', consent: 'yes' }, 'consent'],
   ['workbench', 'rosterTemplate', { community: 'c_hongxing' }, 'community'],
   ['workbench', 'importRoster', { sheets: { 居民: [['姓名']] } }, 'commit'],
+  // the grid and the street (docs/grid-and-street.md)
+  ['accounts', 'setGridWorker', { userId: 'u_lijg', gridIds: ['g_hx1', 'g_hx1'] }, 'gridIds'],
+  ['accounts', 'setGridWorker', { userId: 'u_lijg', gridIds: ['g_hx1', 'g_qs1'] }, 'gridIds.1'],
+  ['accounts', 'setHead', { userId: 'u_lijg', head: { buildingId: 'b_qs1' } }, 'head.buildingId'],
+  ['accounts', 'residents', { q: ' ' }, 'q'],
+  ['accounts', 'registerMember', { branch: '第一党支部', posts: ['care'], gridId: 'g_hx1' }, 'workUnit'],
+  [
+    'orders',
+    'create',
+    { onBehalfOf: { residentId: 'u_maxz', channel: 'fax' }, kind: 'service', category: 'care', title: '帮忙' },
+    'onBehalfOf.channel',
+  ],
+  [
+    'orders',
+    'create',
+    { onBehalfOf: { residentId: 'u_qs_songl', channel: 'phone' }, kind: 'service', category: 'care', title: '帮忙' },
+    'onBehalfOf.residentId',
+  ],
+  ['orders', 'review', { orderId: 'o_1', decision: 'dispatch', severity: 'huge' }, 'severity'],
+  ['orders', 'confirm', { orderId: 'o_1', rating: 2, residentWords: '好' }, 'residentWords'],
+  ['orders', 'refer', { orderId: 'o_1', unitId: 'un_hx_property', deadline: '明天' }, 'deadline'],
+  ['orders', 'recordReferralAnswer', { orderId: 'o_1', answer: '修' }, 'answer'],
+  ['orders', 'sendDown', { orderId: 'o_1' }, 'note'],
+  ['orders', 'revisit', { orderId: 'o_1', note: '' }, 'note'],
+  ['orders', 'units', { includeInactive: 'yes' }, 'includeInactive'],
+  ['orders', 'upsertUnit', { name: '红星物业', kind: 'shop' }, 'kind'],
 ]
 
 /** A person allowed to call each function's actions, so the input check is what answers. */
@@ -300,6 +334,14 @@ const SPECIAL: Record<string, string> = {
   'accounts.setStaff': ADMIN,
   'accounts.upsertGrid': ADMIN,
   'accounts.upsertBuilding': ADMIN,
+  'accounts.setGridWorker': ADMIN,
+  'orders.create': STAFF,
+  'orders.refer': STAFF,
+  'orders.recordReferralAnswer': STAFF,
+  'orders.sendDown': 'u_st_zhoum',
+  'orders.revisit': STAFF,
+  'orders.units': STAFF,
+  'orders.upsertUnit': STAFF,
   'points.evaluations': STAFF,
   'points.scoreEvaluation': STAFF,
   'points.branchLink': STAFF,

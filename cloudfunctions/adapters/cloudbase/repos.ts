@@ -10,6 +10,7 @@ import { createMallRepo } from './mall'
 import { createOrderRepo } from './orders'
 import { createPlaceRepo } from './places'
 import { createPointsRepo } from './points'
+import { createReferralRepo } from './referrals'
 import type { Scope } from './scope'
 import { createUserRepo } from './users'
 import { createWorkbenchRepo } from './workbench'
@@ -23,6 +24,7 @@ export function createRepos(scope: Scope): Repos {
     mall: createMallRepo(scope),
     activities: createActivityRepo(scope),
     inbox: createInboxRepo(scope),
+    referrals: createReferralRepo(scope),
     workbench: createWorkbenchRepo(scope),
     idempotency: createIdempotencyRepo(scope),
     identity: createIdentityRepo(scope),

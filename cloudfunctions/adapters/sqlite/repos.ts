@@ -10,6 +10,7 @@ import { createMallRepo } from './mall'
 import { createOrderRepo } from './orders'
 import { createPlaceRepo } from './places'
 import { createPointsRepo } from './points'
+import { createReferralRepo } from './referrals'
 import { statementCache } from './sql'
 import { createUserRepo } from './users'
 import { createWorkbenchRepo } from './workbench'
@@ -24,6 +25,7 @@ export function createRepos(db: Database.Database): Repos {
     mall: createMallRepo(q),
     activities: createActivityRepo(q),
     inbox: createInboxRepo(q),
+    referrals: createReferralRepo(q),
     workbench: createWorkbenchRepo(q),
     idempotency: createIdempotencyRepo(q),
     identity: createIdentityRepo(q),

@@ -216,6 +216,47 @@ const STEPS: string[] = [
   CREATE INDEX files_owner_created ON files(owner_id, created_at);
   CREATE INDEX files_unattached ON files(attached_at, created_at);
   `,
+  // the grid and the street: streets owning communities and their accounts, whose tenant is the street
+  // (so users.community_id stops referencing communities: the table is rebuilt, rowids kept); 网格员 and
+  // 楼栋长 on people; on orders 代办, severity, referral (转办) and the 回访 flag; the units directory
+  `
+  PRAGMA defer_foreign_keys = ON;
+  CREATE TABLE streets (id TEXT PRIMARY KEY, name TEXT NOT NULL);
+  ALTER TABLE communities ADD COLUMN street_id TEXT REFERENCES streets(id);
+  CREATE INDEX communities_street ON communities(street_id);
+  CREATE TABLE users_next (
+    id TEXT PRIMARY KEY, community_id TEXT NOT NULL,
+    name TEXT NOT NULL, phone TEXT, roles TEXT NOT NULL,
+    grid_id TEXT, building_id TEXT, room TEXT, member TEXT, created_at INTEGER NOT NULL,
+    ranking_opt_in INTEGER NOT NULL DEFAULT 0,
+    work_grids TEXT NOT NULL DEFAULT '[]', grid_lead INTEGER NOT NULL DEFAULT 0, head_of TEXT
+  );
+  INSERT INTO users_next (rowid, id, community_id, name, phone, roles, grid_id, building_id, room, member, created_at, ranking_opt_in)
+    SELECT rowid, id, community_id, name, phone, roles, grid_id, building_id, room, member, created_at, ranking_opt_in FROM users;
+  DROP TABLE users;
+  ALTER TABLE users_next RENAME TO users;
+  CREATE INDEX users_community ON users(community_id);
+  ALTER TABLE orders ADD COLUMN severity TEXT NOT NULL DEFAULT 'general';
+  ALTER TABLE orders ADD COLUMN agent_id TEXT;
+  ALTER TABLE orders ADD COLUMN channel TEXT;
+  ALTER TABLE orders ADD COLUMN referral_id TEXT;
+  ALTER TABLE orders ADD COLUMN revisit_due INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE orders ADD COLUMN award_note TEXT;
+  CREATE INDEX orders_agent ON orders(agent_id, created_at DESC, id DESC);
+  CREATE INDEX orders_revisit ON orders(community_id, revisit_due, created_at DESC, id DESC);
+  CREATE INDEX orders_level_due ON orders(level, due_at);
+  CREATE TABLE units (
+    id TEXT PRIMARY KEY, community_id TEXT NOT NULL REFERENCES communities(id), name TEXT NOT NULL, kind TEXT NOT NULL,
+    contact TEXT, phone TEXT, active INTEGER NOT NULL, updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX units_community ON units(community_id, name);
+  CREATE TABLE referrals (
+    id TEXT PRIMARY KEY, order_id TEXT NOT NULL, community_id TEXT NOT NULL, unit_id TEXT NOT NULL, unit_name TEXT NOT NULL,
+    status TEXT NOT NULL, note TEXT, deadline INTEGER NOT NULL, referred_by TEXT NOT NULL, referred_at INTEGER NOT NULL,
+    answer TEXT, answered_by TEXT, answered_at INTEGER, version INTEGER NOT NULL
+  );
+  CREATE INDEX referrals_order ON referrals(order_id, referred_at);
+  `,
 ]
 
 export function migrate(db: Database.Database) {

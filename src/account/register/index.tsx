@@ -1,10 +1,13 @@
-// 居民登记 and 在职党员双报到. A resident binds their home (网格 → 楼栋 → 单元 → 房号) and phone; a member
-// reports their work unit, party branch, the posts they claim (认领岗位), skills and home grid. Both
+// 居民登记 and 党员报到 (在职党员双报到; retired and floating members report too). A resident binds their
+// home (网格 → 楼栋 → 单元 → 房号) and phone; a member says whether they are 在职 / 退休 / 流动 and how
+// they are managed (直管 / 联管 / 代管 / 双管), their party branch, a work unit (the in-service must), the
+// posts they claim (认领岗位), skills and home grid. Both
 // wait for community staff; the state and any reason to resubmit are shown at the top.
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
-import { POST_TYPES, type PostType } from '@shared/enums'
+import { MANAGEMENTS, MEMBER_STATUSES, POST_TYPES, type Management, type MemberStatus, type PostType } from '@shared/enums'
+import { MANAGEMENT_LABELS, MEMBER_STATUS_LABELS } from '@shared/labels'
 import type { Places, RegistrationKind, RegistrationView } from '@shared/accounts'
 import Btn from '@/components/btn'
 import Card from '@/components/card'
@@ -28,7 +31,7 @@ import './index.scss'
 import { ACCOUNT_LIMITS as L } from '@shared/limits'
 import Tap from '@/components/tap'
 
-const KIND_TITLE: Record<RegistrationKind, string> = { resident: '居民登记', member: '在职党员双报到' }
+const KIND_TITLE: Record<RegistrationKind, string> = { resident: '居民登记', member: '党员报到' }
 const STATUS_TEXT = { pending: '等待社区审核', approved: '已通过', rejected: '未通过' } as const
 
 function StatusCard({ r }: { r: RegistrationView }) {
@@ -42,7 +45,7 @@ function StatusCard({ r }: { r: RegistrationView }) {
         {r.decidedAt ? '处理' : '提交'}
       </View>
       {r.status === 'rejected' && r.reason && <View className="reg-status__line">原因：{r.reason}。修改后可以重新提交。</View>}
-      {r.status === 'pending' && <View className="reg-status__line">社区工作人员审核后会在“消息”里通知您。</View>}
+      {r.status === 'pending' && <View className="reg-status__line">社区工作者审核后会在“消息”里通知您。</View>}
     </View>
   )
 }
@@ -71,7 +74,7 @@ function ResidentForm({ places, onDone }: { places: Places; onDone: (r: Registra
   const send = async () => {
     setTried(true)
     if (!ok) return
-    const r = await submit.exec({ ask: '确认提交登记？社区工作人员会核对您的住址。', confirmText: '提交', done: '已提交' })
+    const r = await submit.exec({ ask: '确认提交登记？社区工作者会核对您的住址。', confirmText: '提交', done: '已提交' })
     if (r) onDone(r)
   }
   const phoneFromWechat = async (code: string | undefined) => {
@@ -93,7 +96,7 @@ function ResidentForm({ places, onDone }: { places: Places; onDone: (r: Registra
         placeholder="您的真实姓名"
         maxLength={L.name.max}
       />
-      <Field label="手机号" error={tried ? errors.phone : ''} hint="社区工作人员和接单的党员会用它联系您">
+      <Field label="手机号" error={tried ? errors.phone : ''} hint="网格员、社区工作者和接单的党员会用它联系您">
         <TextInput className="input-phone" value={phone} onChange={setPhone} placeholder="11 位手机号" maxLength={11} type="number" />
         {platform.canUseWechatPhone && (
           <Button
@@ -141,6 +144,8 @@ function ResidentForm({ places, onDone }: { places: Places; onDone: (r: Registra
 
 function MemberForm({ places, onDone }: { places: Places; onDone: (r: RegistrationView) => void }) {
   const { user } = useSession()
+  const [status, setStatus] = useState<MemberStatus>(user?.member?.status ?? 'on_job')
+  const [management, setManagement] = useState<Management>(user?.member?.management ?? 'direct')
   const [workUnit, setWorkUnit] = useState(user?.member?.workUnit ?? '')
   const [branch, setBranch] = useState(user?.member?.branch ?? '')
   const [posts, setPosts] = useState<PostType[]>(user?.member?.posts ?? [])
@@ -150,10 +155,16 @@ function MemberForm({ places, onDone }: { places: Places; onDone: (r: Registrati
   const [tried, setTried] = useState(false)
   const homeFixed = !!user?.buildingName && !!user.gridId
   const submit = useAction((requestId: string) =>
-    peopleApi.registerMember({ workUnit: workUnit.trim(), branch: branch.trim(), posts, skills, gridId }, requestId),
+    peopleApi.registerMember(
+      { status, management, ...(workUnit.trim() ? { workUnit: workUnit.trim() } : {}), branch: branch.trim(), posts, skills, gridId },
+      requestId,
+    ),
   )
+  const onJob = status === 'on_job'
   const errors = {
-    workUnit: workUnit.trim().length < L.workUnit.min ? '请填写工作单位' : '',
+    // a retired or floating member may leave it empty, or name their former unit
+    workUnit:
+      (onJob || workUnit.trim()) && workUnit.trim().length < L.workUnit.min ? (onJob ? '在职党员请填写工作单位' : '单位名称太短') : '',
     branch: branch.trim().length < L.branch.min ? '请填写所在党支部' : '',
     posts: posts.length ? '' : '请至少认领一个岗位',
   }
@@ -168,13 +179,29 @@ function MemberForm({ places, onDone }: { places: Places; onDone: (r: Registrati
   const send = async () => {
     setTried(true)
     if (!ok) return
-    const r = await submit.exec({ ask: '确认提交双报到？社区审核后就能接单了。', confirmText: '提交', done: '已提交' })
+    const r = await submit.exec({ ask: '确认提交党员报到？社区审核后就能接单了。', confirmText: '提交', done: '已提交' })
     if (r) onDone(r)
   }
   return (
     <View className="reg-form reg-form--member">
+      <Field label="您现在是">
+        <Chips
+          className="chips-member-status"
+          options={MEMBER_STATUSES.map((x) => ({ value: x, label: `${MEMBER_STATUS_LABELS[x]}党员` }))}
+          value={status}
+          onChange={setStatus}
+        />
+      </Field>
+      <Field label="组织关系" hint="直管：关系在本社区；联管、代管、双管：按所在党组织说的选">
+        <Chips
+          className="chips-management"
+          options={MANAGEMENTS.map((x) => ({ value: x, label: MANAGEMENT_LABELS[x] }))}
+          value={management}
+          onChange={setManagement}
+        />
+      </Field>
       <InputField
-        label="工作单位"
+        label={onJob ? '工作单位' : '原工作单位（可以不填）'}
         error={tried ? errors.workUnit : ''}
         className="input-work-unit"
         value={workUnit}
@@ -241,7 +268,7 @@ function MemberForm({ places, onDone }: { places: Places; onDone: (r: Registrati
         )}
       </Field>
       <Btn block type="primary" size="large" className="btn-submit-member" loading={submit.busy} onClick={() => void send()}>
-        提交双报到
+        提交报到
       </Btn>
     </View>
   )
@@ -284,7 +311,7 @@ export default function Register() {
               className={cls('chip', `register__tab-${k}`, kind === k && 'chip--on')}
               onTap={() => setKind(k)}
             >
-              {k === 'member' ? '党员双报到' : '更换住址'}
+              {k === 'member' ? '党员报到' : '更换住址'}
             </Tap>
           ))}
         </View>
@@ -292,7 +319,7 @@ export default function Register() {
       {current && <StatusCard r={current} />}
       {!communityId ? (
         <Card title="请先找到您的社区">
-          <View className="wb-hint">请扫描社区服务中心的二维码，或打开社区工作人员发给您的链接来登记。</View>
+          <View className="wb-hint">请扫描社区服务中心的二维码，或打开网格员、社区工作者发给您的链接来登记。</View>
         </Card>
       ) : places.loading ? (
         <Skeleton rows={3} />
@@ -309,8 +336,8 @@ export default function Register() {
           <View className="wb-head">{places.data.communityName}</View>
           <View className="wb-hint">
             {kind === 'resident'
-              ? '登记住址后，社区工作人员核对无误就可以点单了。'
-              : '在职党员到居住社区报到，认领服务岗位，审核后可以接单。'}
+              ? '登记住址后，社区工作者核对无误就可以点单了。'
+              : '在职党员到居住社区双报到，离退休、流动党员也可以来报到，认领服务岗位，审核后可以接单。'}
           </View>
           {kind === 'resident' ? <ResidentForm places={places.data} onDone={done} /> : <MemberForm places={places.data} onDone={done} />}
         </>

@@ -200,7 +200,7 @@ export default function Publish() {
         </Field>
       </Card>
 
-      <Card title="时间（北京时间）">
+      <Card title="时间">
         <Field label="日期" error={show(errors.start)}>
           <When mode="date" value={form.date} start={beijingDate(now)} onChange={setDate} className="picker-date" />
         </Field>

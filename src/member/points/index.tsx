@@ -65,7 +65,7 @@ function Rules() {
       of={rules}
       empty={lines.length === 0}
       rows={1}
-      emptyNode={<EmptyState title="社区还没有写积分规则" hint="有疑问可以问社区工作人员。" />}
+      emptyNode={<EmptyState title="社区还没有写积分规则" hint="有疑问可以问网格员或社区工作者。" />}
     >
       <View className="rules points-rules-list">
         {lines.map((line, i) => (

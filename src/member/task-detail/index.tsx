@@ -1,4 +1,4 @@
-// 任务详情 (member): the order; 接单; once mine: the resident's contact, 完成服务, 退单. Buttons follow `actions`.
+// 任务详情 (member): the order; 接单; once mine: the resident's contact, 结单, 退单. Buttons follow `actions`.
 import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useState } from 'react'
@@ -62,7 +62,7 @@ export default function TaskDetail() {
     if (photos.uploading) return toast('照片还在上传，请稍等')
     if (summaryShort) return toast(`请写几句做了什么（至少 ${SUMMARY.min} 个字）`)
     if (photos.fileIds.length === 0) return toast('请至少拍一张照片')
-    void completeAct.exec({ ask: '确认已完成服务？提交后请居民确认。', confirmText: '提交', done: '已提交，等居民确认' }).then(onDone)
+    void completeAct.exec({ ask: '确认结单？提交后请居民确认。', confirmText: '提交', done: '已提交，等居民确认' }).then(onDone)
   }
 
   return (
@@ -73,13 +73,14 @@ export default function TaskDetail() {
         {o.status === 'completed' && <View className="task-detail__wait">等居民确认；72 小时没确认会自动完成。</View>}
       </OrderReport>
       {o.status === 'closed' && o.awardedPoints !== null && (
-        <View className="notice notice--good">
+        <View className="notice notice--good award-notice">
           服务完成，获得 {o.awardedPoints} 积分{o.rating ? `，居民评了 ${o.rating} 星` : ''}。
+          {o.awardNote && <View className="award-notice__why">怎么算的：{o.awardNote}</View>}
         </View>
       )}
 
       {open === 'complete' && (
-        <Card title="完成服务" className="complete-form">
+        <Card title="结单" className="complete-form">
           <AreaField
             label="做了什么"
             hint={`至少 ${SUMMARY.min} 个字，现在 ${summary.trim().length} 个`}

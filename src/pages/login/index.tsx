@@ -44,7 +44,7 @@ function WechatSignIn() {
   return (
     <View className="login-weapp">
       <View className="login__title">还没有登记</View>
-      <View className="login__hint">请先登记住址，社区工作人员核对后就能使用。</View>
+      <View className="login__hint">请先登记住址，社区工作者核对后就能使用。</View>
       <Btn type="primary" block className="btn-register" onClick={() => void Taro.navigateTo({ url: ROUTES.register })}>
         现在登记
       </Btn>

@@ -5,6 +5,7 @@ import Btn from '@/components/btn'
 import Screen from '@/components/screen'
 import { ErrorState, Skeleton } from '@/components/state'
 import Switch from '@/components/switch'
+import { MANAGEMENT_LABELS, MEMBER_STATUS_LABELS } from '@shared/labels'
 import { ROLE_LABEL } from '@/constants/labels'
 import { ROUTES, withQuery } from '@/constants/routes'
 import { useMe } from '@/hooks/useMe'
@@ -80,12 +81,22 @@ export default function MePage() {
           </View>
 
           <View className="me-list">
-            <Row label="社区" value={user.communityName} />
-            <Row label="网格" value={user.gridName} />
-            <Row label="住址" value={user.address ?? user.buildingName} />
+            <Row label={user.street ? '街道' : '社区'} value={user.communityName} />
+            {user.street && <Row label="管辖社区" value={user.street.communities.map((c) => c.name).join('、')} />}
+            {!user.street && <Row label="网格" value={user.gridName} />}
+            {user.gridWork && (
+              <Row label={user.gridWork.lead ? '网格长' : '网格员'} value={`负责${user.gridWork.grids.map((g) => g.name).join('、')}`} />
+            )}
+            {user.head && <Row label="楼栋长" value={user.head} />}
+            {!user.street && <Row label="住址" value={user.address ?? user.buildingName} />}
             <Row label="电话" value={user.phone} />
+            {user.member && (
+              <Row label="党员" value={`${MEMBER_STATUS_LABELS[user.member.status]} · ${MANAGEMENT_LABELS[user.member.management]}`} />
+            )}
             {user.member && <Row label="党支部" value={user.member.branch} />}
-            {user.member && <Row label="工作单位" value={user.member.workUnit} />}
+            {user.member && (user.member.workUnit || user.member.status === 'on_job') && (
+              <Row label="工作单位" value={user.member.workUnit} />
+            )}
           </View>
 
           <View className="me-list">
@@ -106,6 +117,9 @@ export default function MePage() {
                 <LinkRow label="三评（自评）" className="link-my-evaluation" to={ROUTES.evaluation} />
               </>
             )}
+            {(isStaff || user.roles.includes('grid_worker')) && (
+              <LinkRow label="代办：替居民下单" className="link-proxy" to={ROUTES.proxy} />
+            )}
             {isStaff && (
               <>
                 <LinkRow label="逾期/升级" className="link-overdue" to={ROUTES.overdue} />
@@ -115,9 +129,9 @@ export default function MePage() {
               </>
             )}
             <LinkRow label="志愿活动" className="link-activities" to={ROUTES.activities} />
-            {user.roles.includes('resident') && <LinkRow label="我的工单" className="link-my-orders" to={ROUTES.myOrders} />}
+            {user.roles.includes('resident') && <LinkRow label="我的需求" className="link-my-orders" to={ROUTES.myOrders} />}
             {user.roles.includes('resident') && !user.roles.includes('member') && (
-              <LinkRow label="在职党员双报到" className="link-register-member" to={withQuery(ROUTES.register, { kind: 'member' })} />
+              <LinkRow label="党员报到" className="link-register-member" to={withQuery(ROUTES.register, { kind: 'member' })} />
             )}
             {user.roles.length === 0 && <LinkRow label="登记住址" className="link-register" to={ROUTES.register} />}
             <LinkRow label="三亮一晒（我的网格）" className="link-showcase" to={ROUTES.showcase} />

@@ -72,7 +72,7 @@ function Inbox() {
           </Btn>
         )}
       </View>
-      <PagedList list={list} emptyNode={<EmptyState title="还没有消息" hint="工单有进展、活动有变化时，会在这里告诉您。" />}>
+      <PagedList list={list} emptyNode={<EmptyState title="还没有消息" hint="需求有进展、活动有变化时，会在这里告诉您。" />}>
         {(m) => {
           const read = isRead(m)
           return (

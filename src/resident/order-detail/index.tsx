@@ -8,7 +8,7 @@ import Btn from '@/components/btn'
 import Card, { InfoRow } from '@/components/card'
 import { AreaField } from '@/components/field'
 import OrderActions from '@/components/order-actions'
-import OrderFacts, { OrderHistory, OrderPending, OrderReport } from '@/components/order-facts'
+import OrderFacts, { OrderHistory, OrderPending, OrderReferral, OrderReport } from '@/components/order-facts'
 import ShowcaseConsent from '@/components/showcase-consent'
 import Screen from '@/components/screen'
 import Stars from '@/components/stars'
@@ -72,6 +72,7 @@ export default function ResidentOrderDetail() {
         <Card title={`已请党员 ${o.assignee.name} 帮忙，等待对方接单`} className="helper-card" />
       )}
 
+      <OrderReferral order={o} />
       <OrderReport order={o} />
 
       {o.rating !== null && (
@@ -83,7 +84,7 @@ export default function ResidentOrderDetail() {
       {o.status === 'closed' && <ShowcaseConsent orderId={o.id} />}
 
       {o.actions.includes('confirm') && (
-        <Card title="服务完成了吗？满意就打个分" className="confirm-form">
+        <Card title={o.referral ? '有了答复，问题解决了吗？打个分' : '服务完成了吗？满意就打个分'} className="confirm-form">
           <Stars value={rating} onChange={setRating} />
           <AreaField
             label="说几句（可以不写）"

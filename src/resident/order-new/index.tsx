@@ -2,10 +2,13 @@
 // 随手拍 (hazard) starts with the photo; the kind comes from the home page (?kind=). Each step is a page
 // of its own (?step=2), so back — the browser's, the phone's, WeChat's — goes one step back; what was
 // typed is the person's draft (store/drafts), kept across steps, reloads and visits until sent or 放弃.
+// 代办 comes here from staff/proxy with ?for=<resident>&forName=&forAddress=&channel=: the same form, for
+// the resident (every step keeps those, and the draft is the one for that resident).
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useEffect, useMemo, useState } from 'react'
-import { ORDER_KINDS, POST_TYPES, type OrderKind, type PostType, type Urgency } from '@shared/enums'
+import { CHANNELS, ORDER_KINDS, POST_TYPES, type Channel, type OrderKind, type PostType, type Urgency } from '@shared/enums'
+import { CHANNEL_LABELS } from '@shared/labels'
 import Btn from '@/components/btn'
 import { AreaField, Chips, Field, InputField } from '@/components/field'
 import PhotoPicker, { type SavedPhoto, usePhotoPicker } from '@/components/photo-picker'
@@ -59,11 +62,17 @@ export default function OrderNew() {
     ? (router.params.kind as OrderKind)
     : 'service'
   const isHazard = kind === 'hazard'
+  const p = router.params
+  const channel = (CHANNELS as readonly string[]).includes(p.channel ?? '') ? (p.channel as Channel) : 'phone'
+  // 代办: whom for, as the picker found them
+  const forResident = p.for
+    ? { id: p.for, name: decodeURIComponent(p.forName ?? ''), address: decodeURIComponent(p.forAddress ?? '') }
+    : null
   // hazards: photo and words first, then the category; others: category first
   const steps: Step[] = isHazard ? ['describe', 'category', 'confirm'] : ['category', 'describe', 'confirm']
 
   const stepIndex = Math.min(Math.max(Number(router.params.step ?? 1) - 1, 0), steps.length - 1)
-  const draft = useDraft<OrderDraft>(`order-new.${kind}`, () => ({
+  const draft = useDraft<OrderDraft>(forResident ? `order-new.${kind}.for.${forResident.id}` : `order-new.${kind}`, () => ({
     category: isHazard ? 'environment' : null,
     title: '',
     description: '',
@@ -75,10 +84,11 @@ export default function OrderNew() {
   const update = draft.update
   const [showErrors, setShowErrors] = useState(false)
   const photos = usePhotoPicker(undefined, { saved: draft.value.photos, onSaved: (p) => update({ photos: p }) })
-  const me = useRemote(fetchMe, [], { refreshOnShow: false })
+  const me = useRemote(fetchMe, [], { refreshOnShow: false, skip: !!forResident })
   const signedIn = useSession().user
   const step = steps[stepIndex]
-  const stepUrl = (i: number) => withQuery(ROUTES.orderNew, { kind, step: i + 1 })
+  const forQuery = forResident ? { for: forResident.id, forName: forResident.name, forAddress: forResident.address, channel } : {}
+  const stepUrl = (i: number) => withQuery(ROUTES.orderNew, { kind, step: i + 1, ...forQuery })
 
   // a later step opened without what the earlier ones ask (a link, a draft sent meanwhile): start over
   const incomplete = (step !== steps[0] && !category) || (step === 'confirm' && title.trim().length < L.title.min)
@@ -97,6 +107,7 @@ export default function OrderNew() {
   const submit = useAction((requestId: string) =>
     ordersApi.create(
       {
+        ...(forResident ? { onBehalfOf: { residentId: forResident.id, channel } } : {}),
         kind,
         category: category as PostType,
         title: title.trim(),
@@ -142,22 +153,30 @@ export default function OrderNew() {
   }
 
   const send = async () => {
-    const order = await submit.exec({ ask: '确认提交这个工单吗？', confirmText: '提交' })
+    const ask = forResident ? `确认替${forResident.name}提交？` : '确认提交这个需求吗？'
+    const order = await submit.exec({ ask, confirmText: '提交' })
     if (!order) return
-    toast('已提交，社区会尽快处理')
-    // the steps are done with: the order's page alone, offering what to do next (查看我的需求 / 回首页)
+    toast(forResident ? `已替${forResident.name}提交` : '已提交，网格员和社区工作者会尽快处理')
+    // the steps are done with: the order's page alone — for 代办 as staff see it, to 下单 it now (the
+    // resident follows it in their own list); otherwise offering what to do next (查看我的需求 / 回首页)
     setTimeout(() => {
       draft.clear()
-      void Taro.reLaunch({ url: withQuery(ROUTES.orderDetail, { id: order.id, submitted: 1 }) })
+      const url = forResident ? withQuery(ROUTES.reviewDetail, { id: order.id }) : withQuery(ROUTES.orderDetail, { id: order.id, submitted: 1 })
+      void Taro.reLaunch({ url })
     }, 1200)
   }
 
   // the signed-in person's copy shows the address at once; the fresh answer replaces it
   const person = me.data ?? signedIn
-  const address = person?.address ?? person?.buildingName ?? null
+  const address = forResident ? forResident.address || null : (person?.address ?? person?.buildingName ?? null)
 
   return (
     <Screen className="order-new">
+      {forResident && (
+        <View className="order-new__for">
+          替 {forResident.name} 下单（{CHANNEL_LABELS[channel]}代办），进展会通知居民本人
+        </View>
+      )}
       <View className="order-new__kind">
         <Text className="order-new__kind-name">{KIND_LABEL[kind]}</Text>
         <Text className="order-new__step">
@@ -242,6 +261,7 @@ export default function OrderNew() {
         <View className="step-confirm">
           <View className="order-new__question">请核对一下</View>
           <View className="confirm-card">
+            {forResident && <ConfirmRow label="替谁" value={`${forResident.name}（${CHANNEL_LABELS[channel]}代办）`} />}
             <ConfirmRow label="类型" value={`${KIND_NOUN[kind]} · ${category ? POST_TYPE_LABEL[category] : ''}`} />
             <ConfirmRow label="事项" value={title.trim()} />
             {description.trim() && <ConfirmRow label="说明" value={description.trim()} />}
@@ -251,8 +271,10 @@ export default function OrderNew() {
           </View>
           <View className="confirm-card confirm-address">
             <View className="confirm-address__label">上门地址</View>
-            <View className="confirm-address__value">{!person && me.loading ? '正在读取…' : (address ?? '还没有登记住址')}</View>
-            <View className="confirm-address__hint">地址不对？请联系社区工作人员修改。</View>
+            <View className="confirm-address__value">
+              {!forResident && !person && me.loading ? '正在读取…' : (address ?? '还没有登记住址')}
+            </View>
+            {!forResident && <View className="confirm-address__hint">地址不对？请联系网格员或社区工作者修改。</View>}
           </View>
         </View>
       )}

@@ -4,12 +4,18 @@ import { invalid, notFound } from '../../domain/errors'
 import type { Clock, Ids, UnitOfWork } from '../../ports'
 import { openSession } from './sessions'
 
-/** Everyone one may sign in as, with their community's name: community by community, in the order they were added. */
+/**
+ * Everyone one may sign in as, with their community's name (a street account's: its street's):
+ * community by community, in the order they were added, then the streets' accounts.
+ */
 export function demoRoster(uow: UnitOfWork): Promise<DemoUser[]> {
   return uow.read(async (repos) => {
     const people = await repos.users.everyoneWithRoles()
     const communityNames = new Map<string, string>()
-    for (const id of new Set(people.map((u) => u.communityId))) communityNames.set(id, (await repos.places.community(id))?.name ?? '')
+    for (const id of new Set(people.map((u) => u.communityId))) {
+      const tenant = (await repos.places.community(id)) ?? (await repos.places.street(id))
+      communityNames.set(id, tenant?.name ?? '')
+    }
     return people.map((u) => ({
       id: u.id,
       name: u.name,

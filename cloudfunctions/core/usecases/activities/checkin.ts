@@ -2,15 +2,8 @@
 // per rotation); members scan it on site within the window; staff mark those who could not scan.
 import type { CheckinCode, MySignup } from '@shared/activities'
 import { type Actor, assertNotSelf } from '../../domain/access'
-import {
-  TOKEN_PERIOD_MS,
-  assertCheckinWindow,
-  checkinOpensAt,
-  checkinToken,
-  formatBeijing,
-  judgeToken,
-  slotOf,
-} from '../../domain/activity'
+import { TOKEN_PERIOD_MS, assertCheckinWindow, checkinOpensAt, checkinToken, judgeToken, slotOf } from '../../domain/activity'
+import { formatBeijing } from '../../domain/time'
 import { conflict, invalid } from '../../domain/errors'
 import type { Signup } from '../../domain/model'
 import type { Ctx } from '../../ports'

@@ -18,7 +18,7 @@ export async function adjustPoints(ctx: Ctx, actor: Actor, input: z.output<typeo
     sourceKey: sourceKeys.adjustment(ctx.ids.next('adj')),
     delta: input.delta,
     reason: 'adjustment',
-    note: `工作人员调整：${input.reason}（${actor.name}）`,
+    note: `社区工作者调整：${input.reason}（${actor.name}）`,
     at: ctx.clock.now(),
   })
   const balance = await getBalance(ctx, { ...actor, userId: member.id })
