@@ -14,7 +14,7 @@ import type { ErrorCode } from '@shared/enums'
 import { createHandler, type Runtime } from './core/edge'
 import type { Deps } from './core/ports'
 import { REGISTRY } from './core/registry'
-import { tick } from './core/usecases/scheduler/tick'
+import type { tick } from './core/usecases/scheduler/tick'
 import { cloudExports, type UploadFile } from './adapters/cloudbase/exports'
 import { wechatPhoneNumbers } from './adapters/wechat/phone'
 import { weChatCaller } from './core/usecases/accounts/wechat-sign-in'
@@ -84,8 +84,11 @@ export interface CloudApp {
   store: CloudbaseStore
   /** One call of a user-facing function: identity → handler → envelope. */
   handle(fn: string, event: unknown, context: unknown): Promise<Envelope<unknown>>
-  /** The timer's call: runs the scheduler tick; refuses any caller with an OPENID. */
-  scheduler(event: unknown, context: unknown): Promise<Envelope<unknown>>
+  /**
+   * The timer's call: runs the scheduler tick; refuses any caller with an OPENID. The tick comes from the
+   * scheduler function's entry, so the other functions' bundles do not carry every scheduled job.
+   */
+  scheduler(event: unknown, context: unknown, run: typeof tick): Promise<Envelope<unknown>>
 }
 
 const fail = (code: ErrorCode, message: string): Envelope<never> => ({ ok: false, error: { code, message } })
@@ -150,10 +153,10 @@ export function composeCloud(platform: CloudPlatform, options: CloudOptions = {}
       if ('answered' in caller) return caller.answered
       return createHandler(fn, actions, runtime)(request, caller.identity)
     },
-    async scheduler(_event, context) {
+    async scheduler(_event, context, run) {
       if (platform.openId(context)) return fail('FORBIDDEN', '定时任务只能由系统定时触发')
       try {
-        return { ok: true, data: await tick({ uow: store, deps: depsFor(null, context), log: platform.log }) }
+        return { ok: true, data: await run({ uow: store, deps: depsFor(null, context), log: platform.log }) }
       } catch (e) {
         platform.log('scheduler tick failed', e)
         return fail('INTERNAL', e instanceof AppError ? e.message : '定时任务执行失败')
@@ -173,4 +176,4 @@ const app = () => {
 export const cloudEntry = (fn: string) => (event: unknown, context: unknown) => app().handle(fn, event, context)
 
 /** The scheduler's entry, for its timer trigger. */
-export const schedulerEntry = () => (event: unknown, context: unknown) => app().scheduler(event, context)
+export const schedulerEntry = (run: typeof tick) => (event: unknown, context: unknown) => app().scheduler(event, context, run)

@@ -18,7 +18,16 @@ import { getInbox, markRead } from './usecases/accounts/inbox'
 import { listMembers } from './usecases/accounts/list-members'
 import { downloadRosterTemplate, importRoster } from './usecases/accounts/import-roster'
 import { getMe } from './usecases/accounts/me'
-import { listPeople, listPlaces, listResidents, setGridWorker, setHead, setStaff, upsertBuilding, upsertGrid } from './usecases/accounts/people'
+import {
+  listPeople,
+  listPlaces,
+  listResidents,
+  setGridWorker,
+  setHead,
+  setStaff,
+  upsertBuilding,
+  upsertGrid,
+} from './usecases/accounts/people'
 import { signOut, signOutEverywhere } from './usecases/accounts/sessions'
 import { acceptInvite, invite, setupCommunity, signIn } from './usecases/accounts/sign-in'
 import { myRegistrations, registerMember, registerResident, verifyPhone } from './usecases/accounts/register'

@@ -69,6 +69,7 @@ export const PARENT: Partial<Record<Route, { path: Route; keep?: string[] }>> = 
   [ROUTES.points]: { path: ROUTES.home },
   [ROUTES.review]: { path: ROUTES.home },
   [ROUTES.reviewDetail]: { path: ROUTES.review },
+  [ROUTES.proxy]: { path: ROUTES.home },
   [ROUTES.overdue]: { path: ROUTES.home },
   [ROUTES.staffGoods]: { path: ROUTES.home },
   [ROUTES.goodsEdit]: { path: ROUTES.staffGoods },
@@ -85,6 +86,10 @@ export const PARENT: Partial<Record<Route, { path: Route; keep?: string[] }>> = 
   [ROUTES.register]: { path: ROUTES.me },
   [ROUTES.pending]: { path: ROUTES.workbench },
   [ROUTES.people]: { path: ROUTES.workbench },
+  [ROUTES.rosterSetup]: { path: ROUTES.workbench },
+  // the door's pages are opened from a link before signing in: back is the sign-in page
+  [ROUTES.acceptInvite]: { path: ROUTES.login },
+  [ROUTES.setup]: { path: ROUTES.login },
   [ROUTES.workbench]: { path: ROUTES.home },
   [ROUTES.dashboard]: { path: ROUTES.workbench },
   [ROUTES.ledger]: { path: ROUTES.workbench },

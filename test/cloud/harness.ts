@@ -5,6 +5,7 @@
 import type { Envelope } from '@shared/envelope'
 import { cloudbaseStore } from '../../cloudfunctions/adapters/cloudbase/store'
 import { type CloudApp, type CloudPlatform, composeCloud, nodeSdkPlatform } from '../../cloudfunctions/compose-cloud'
+import { tick } from '../../cloudfunctions/core/usecases/scheduler/tick'
 import type { RunningEmulator } from '../../tools/tcb-emulator/client'
 import { invocationContext } from '../../tools/tcb-emulator/functions'
 import { seedCloudbase } from '../contract/cloudbase-fixtures'
@@ -66,7 +67,7 @@ export function cloudHarnessForFile(options: { env?: Record<string, string> } = 
       logs,
       context: (openId) => context(openId, !openId),
       handle: (fn, event, openId = h?.openId) => (h as CloudHarness).app.handle(fn, event, context(openId, false)),
-      scheduler: (event, openId = h?.openId) => (h as CloudHarness).app.scheduler(event, context(openId, !openId)),
+      scheduler: (event, openId = h?.openId) => (h as CloudHarness).app.scheduler(event, context(openId, !openId), tick),
       compose: (change) => composeCloud(logged({ ...platform, ...change })),
       docs: (collection) => emu.control.docs(collection),
       doc: async (collection, id) => (await emu.control.docs(collection)).find((d) => d._id === id) ?? null,

@@ -103,7 +103,7 @@ export interface RosterState {
 }
 
 export type RosterWrite =
-  | { kind: 'community'; record: Community }
+  | { kind: 'community'; record: Pick<Community, 'id' | 'name'> }
   | { kind: 'grid'; record: Grid }
   | { kind: 'building'; record: Building }
   | { kind: 'insertUser' | 'updateUser'; record: User }
@@ -334,6 +334,9 @@ export function planRoster(sheets: Sheets, communityId: string, state: RosterSta
       workUnit: row.cells.工作单位,
       posts: [...new Set(posts.map(([, p]) => p as PostType))],
       skills: [...new Set(skills)],
+      // the sheet names a work unit: an in-service member (在职), 直管 (a member's standing is kept on re-import)
+      status: 'on_job',
+      management: 'direct',
     }
   }
   for (const row of rowsOf(spec('工作人员'))) {
@@ -363,9 +366,12 @@ export function planRoster(sheets: Sheets, communityId: string, state: RosterSta
       gridId: draft.home?.gridId ?? current?.gridId ?? null,
       buildingId: draft.home?.buildingId ?? current?.buildingId ?? null,
       room: draft.home?.room ?? current?.room ?? null,
-      member: draft.member ?? current?.member ?? null,
+      member: draft.member ? { ...draft.member, management: current?.member?.management ?? 'direct' } : (current?.member ?? null),
       rankingOptIn: current?.rankingOptIn ?? false,
       createdAt: current?.createdAt ?? 0,
+      workGrids: current?.workGrids ?? [],
+      gridLead: current?.gridLead ?? false,
+      headOf: current?.headOf ?? null,
     }
     const what = !current ? 'created' : samePerson(current, next) ? 'unchanged' : 'updated'
     for (const sheet of draft.sheets) count(sheet, what)

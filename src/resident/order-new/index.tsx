@@ -161,7 +161,9 @@ export default function OrderNew() {
     // resident follows it in their own list); otherwise offering what to do next (查看我的需求 / 回首页)
     setTimeout(() => {
       draft.clear()
-      const url = forResident ? withQuery(ROUTES.reviewDetail, { id: order.id }) : withQuery(ROUTES.orderDetail, { id: order.id, submitted: 1 })
+      const url = forResident
+        ? withQuery(ROUTES.reviewDetail, { id: order.id })
+        : withQuery(ROUTES.orderDetail, { id: order.id, submitted: 1 })
       void Taro.reLaunch({ url })
     }, 1200)
   }

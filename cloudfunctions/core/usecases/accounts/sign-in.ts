@@ -11,6 +11,7 @@ import type { User } from '../../domain/model'
 import type { Ctx, Invitation } from '../../ports'
 import { WriteConflict } from '../../ports'
 import { getMe } from './me'
+import { newPerson } from '../../domain/onboarding'
 import { openSession } from './sessions'
 
 const DAY = 24 * 3600_000
@@ -163,19 +164,14 @@ export async function setupCommunity(ctx: Ctx, _actor: Actor, input: z.output<ty
   const now = ctx.clock.now()
   const communityId = link.communityId ?? ctx.ids.next('c')
   await ctx.repos.places.saveCommunity({ id: communityId, name: input.communityName })
-  const admin: User = {
+  const admin = newPerson({
     id: ctx.ids.next('u'),
     communityId,
     name: input.name,
     phone: input.phone,
     roles: ['admin', 'staff'],
-    gridId: null,
-    buildingId: null,
-    room: null,
-    member: null,
-    rankingOptIn: false,
     createdAt: now,
-  }
+  })
   await ctx.repos.users.insert(admin)
   try {
     await ctx.repos.identity.saveCredential({
