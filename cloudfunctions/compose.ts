@@ -13,6 +13,7 @@ import { isDatabaseFull, openStore, type SqliteStore } from './adapters/sqlite/s
 import { createHandler, type Handler, type Runtime } from './core/edge'
 import type { Clock, Deps, Ids, Notifier, Passwords } from './core/ports'
 import { scryptPasswords } from './adapters/scrypt-passwords'
+import { relyingPartyOf, webAuthnVerifier } from './adapters/local/webauthn'
 import { REGISTRY } from './core/registry'
 import { type TickReport, tick } from './core/usecases/scheduler/tick'
 import { type DiskGuard, diskGuard } from './adapters/local/disk'
@@ -37,6 +38,11 @@ export interface LocalOptions {
   freeBytes?: () => number
   /** Space uploads leave free for the database (default 64 MB; REDGRID_DISK_RESERVE_MB). */
   reserveBytes?: number
+  /**
+   * The site's origin as browsers see it (`https://redgrid.example.org`, `http://localhost:8080`): the
+   * relying party passkeys are bound to, read when one is used. Absent: no passkeys.
+   */
+  siteOrigin?: () => string
 }
 
 export interface LocalApp {
@@ -84,6 +90,8 @@ export function composeLocal(options: LocalOptions): LocalApp {
   const passwords = options.passwords ?? scryptPasswords()
   const exports = localExports(path.join(options.dataDir, 'exports'), ids, clock, signer)
   const deps: Deps = { clock, ids, files, guard, limiter, signIns, passwords, notifier: options.notifier ?? inboxOnlyNotifier, exports }
+  const siteOrigin = options.siteOrigin
+  if (siteOrigin) deps.passkeys = webAuthnVerifier(() => relyingPartyOf(siteOrigin()))
   const runtime: Runtime = { uow: store, deps, log: options.log }
   const scheduler: LocalApp['scheduler'] = { lastRunAt: null, lastError: null }
   const handlers = Object.fromEntries(Object.entries(REGISTRY).map(([fn, actions]) => [fn, createHandler(fn, actions, runtime)]))

@@ -84,6 +84,9 @@ export function createIdentityRepo(q: Statements): IdentityRepo {
       if (isNew) uniquely('passkey exists', () => q(insertInto('passkeys', PASSKEY.columns)).run(params))
       else q(`UPDATE passkeys SET ${assignments(['counter', 'last_used_at'])} WHERE id = @id`).run(params)
     },
+    async removePasskey(id) {
+      q('DELETE FROM passkeys WHERE id = ?').run(id)
+    },
     async saveChallenge(challenge) {
       q(`${insertInto('passkey_challenges', CHALLENGE.columns)} ON CONFLICT (id) DO NOTHING`).run(CHALLENGE.params(challenge))
     },

@@ -1,0 +1,103 @@
+// Passkeys (WebAuthn) with @simplewebauthn/server for one relying party: the site's origin, read when a
+// passkey is made or used (the gateway knows its port only once it listens). Local mode only: the cloud
+// functions' bundles never load it.
+import {
+  type AuthenticationResponseJSON,
+  type RegistrationResponseJSON,
+  generateAuthenticationOptions,
+  generateRegistrationOptions,
+  verifyAuthenticationResponse,
+  verifyRegistrationResponse,
+} from '@simplewebauthn/server'
+import { isoBase64URL } from '@simplewebauthn/server/helpers'
+import type { WebAuthnCredential } from '@simplewebauthn/server'
+import type { Passkey, PasskeyVerifier, RegisteredPasskey } from '../../core/ports'
+
+/** The name browsers show beside a passkey. */
+const RP_NAME = '红网邻里'
+
+/** A relying party: the origin pages are served from, and its host name (the RP ID passkeys are bound to). */
+export interface RelyingParty {
+  origin: string
+  rpID: string
+}
+
+/** The relying party of an origin such as `https://redgrid.example.org` or `http://localhost:8080`. */
+export const relyingPartyOf = (origin: string): RelyingParty => {
+  const url = new URL(origin)
+  return { origin: url.origin, rpID: url.hostname }
+}
+
+// passkeys must prove the person is there (a fingerprint, a PIN): they replace the password
+const UV = 'required' as const
+
+export function webAuthnVerifier(site: () => RelyingParty): PasskeyVerifier {
+  return {
+    async registrationOptions(user, existing, challenge) {
+      const { rpID } = site()
+      const options = await generateRegistrationOptions({
+        rpName: RP_NAME,
+        rpID,
+        userName: user.name,
+        userID: new TextEncoder().encode(user.id),
+        challenge: isoBase64URL.toBuffer(challenge),
+        attestationType: 'none',
+        excludeCredentials: existing.map((id) => ({ id })),
+        // a discoverable credential: signing in needs no phone number typed first
+        authenticatorSelection: { residentKey: 'required', userVerification: UV },
+      })
+      return { ...options }
+    },
+    async verifyRegistration(response, challenge) {
+      const { origin, rpID } = site()
+      try {
+        const result = await verifyRegistrationResponse({
+          response: response as RegistrationResponseJSON,
+          expectedChallenge: challenge,
+          expectedOrigin: origin,
+          expectedRPID: rpID,
+          requireUserVerification: true,
+        })
+        if (!result.verified) return null
+        const { credential } = result.registrationInfo
+        return {
+          id: credential.id,
+          publicKey: isoBase64URL.fromBuffer(credential.publicKey),
+          counter: credential.counter,
+          transports: credential.transports ?? [],
+        } satisfies RegisteredPasskey
+      } catch {
+        return null
+      }
+    },
+    async authenticationOptions(challenge) {
+      const { rpID } = site()
+      return { ...(await generateAuthenticationOptions({ rpID, challenge: isoBase64URL.toBuffer(challenge), userVerification: UV })) }
+    },
+    credentialIdOf(response) {
+      const id = (response as { id?: unknown } | null)?.id
+      return typeof id === 'string' && isoBase64URL.isBase64URL(id) && id.length > 0 ? id : null
+    },
+    async verifyAuthentication(response, challenge, passkey: Passkey) {
+      const { origin, rpID } = site()
+      try {
+        const result = await verifyAuthenticationResponse({
+          response: response as AuthenticationResponseJSON,
+          expectedChallenge: challenge,
+          expectedOrigin: origin,
+          expectedRPID: rpID,
+          credential: {
+            id: passkey.id,
+            publicKey: isoBase64URL.toBuffer(passkey.publicKey),
+            counter: passkey.counter,
+            transports: passkey.transports as WebAuthnCredential['transports'],
+          },
+          requireUserVerification: true,
+        })
+        return result.verified ? { counter: result.authenticationInfo.newCounter } : null
+      } catch {
+        return null
+      }
+    },
+  }
+}
