@@ -1,6 +1,7 @@
 // 通行密钥 (issue 16): a self-hosted person signs in with their phone number and password, adds a passkey
-// in 我的 → 通行密钥, signs out, and signs in with the passkey — Chromium's virtual authenticator (CDP
-// WebAuthn) stands in for the phone's fingerprint; the gateway is on localhost, where browsers allow it.
+// in 我的 → 通行密钥, signs out, and signs in with the passkey; removed, the passkey is refused — Chromium's
+// virtual authenticator (CDP WebAuthn) stands in for the phone's fingerprint; the gateway is on
+// localhost, where browsers allow it.
 import assert from 'node:assert/strict'
 
 const PASSKEYS = '/account/passkeys/index'
@@ -8,7 +9,7 @@ const PERSON = { id: 'u_lijg', name: '李建国', phone: '13800010002', password
 
 export default {
   name: 'passkeys',
-  title: 'password sign-in, 我的 → 通行密钥 → 添加, sign out, 用通行密钥登录',
+  title: 'password sign-in, 我的 → 通行密钥 → 添加, sign out, 用通行密钥登录; removed, refused',
   async run(j) {
     j.requireScreens([PASSKEYS])
 
@@ -60,9 +61,20 @@ export default {
     const after = await cdp.send('WebAuthn.getCredentials', { authenticatorId })
     assert.ok(after.credentials[0].signCount >= 1, 'the passkey signed the sign-in')
 
-    // ---- the page shows it was used
+    // ---- the page shows it was used; removed, it no longer signs in (the phone still holds it)
     await phone.open(PASSKEYS)
     await phone.expectText(/通行密钥 1[\s\S]*用过/, 10_000)
     await j.shot(phone, 'passkey-used')
+    await phone.tap('.btn-remove-passkey')
+    await phone.confirm('删除')
+    await phone.expectText(/还没有通行密钥/, 10_000)
+    await phone.open('/pages/me/index')
+    await phone.tap('.btn-logout')
+    await phone.confirm('退出')
+    await phone.onRoute('/pages/login/index')
+    j.allow(401, /\/api\/accounts$/)
+    await phone.tap('.btn-passkey-sign-in')
+    await phone.toast('通行密钥不对')
+    assert.match(decodeURIComponent(new URL(phone.page.url()).hash), /^#\/pages\/login\/index/, 'still on 登录')
   },
 }
