@@ -33,7 +33,7 @@ type Log = (message: string, error?: unknown) => void
  * The site's origin, which passkeys are bound to: REDGRID_ORIGIN (the https address a community's server
  * is reached at, behind its proxy), else http://localhost:<port> once the gateway listens.
  */
-let siteOrigin: string | undefined = process.env.REDGRID_ORIGIN ? new URL(process.env.REDGRID_ORIGIN).origin : undefined
+let siteOrigin: string | undefined
 
 async function openLocal(dataDir: string, demo: boolean, log: Log): Promise<Mode> {
   const reserveMb = process.env.REDGRID_DISK_RESERVE_MB ? Number(process.env.REDGRID_DISK_RESERVE_MB) : undefined
@@ -71,6 +71,7 @@ async function main() {
     process.exit(1)
   }
   const { port, host, demo } = plan
+  siteOrigin = plan.origin
   const dataDir = path.resolve(process.env.REDGRID_DATA ?? '.data')
   const staticDir = path.resolve(process.env.REDGRID_STATIC ?? 'dist-h5')
   const trustProxy = trustedHops(process.env.TRUST_PROXY)
