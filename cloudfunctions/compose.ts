@@ -10,6 +10,7 @@ import { systemClock } from './adapters/clock'
 import { TestClock } from './adapters/local/clock'
 import { inboxOnlyNotifier } from './adapters/local/notifier'
 import { isDatabaseFull, openStore, type SqliteStore } from './adapters/sqlite/store'
+import { sweepChallenges } from './adapters/sqlite/identity'
 import { createHandler, type Handler, type Runtime } from './core/edge'
 import type { Clock, Deps, Ids, Notifier, Passwords } from './core/ports'
 import { scryptPasswords } from './adapters/scrypt-passwords'
@@ -62,8 +63,8 @@ export interface LocalApp {
   disk: DiskGuard
   /** When the scheduler last ran through (and last failed), for GET /api/health. */
   scheduler: { lastRunAt: number | null; lastError: number | null }
-  /** One scheduler run and the local housekeeping after it (uploads no record took, a day on). */
-  tick: () => Promise<TickReport & { unattachedPhotos: number }>
+  /** One scheduler run and the local housekeeping after it (uploads no record took, a day on; passkey challenges expired unanswered). */
+  tick: () => Promise<TickReport & { unattachedPhotos: number; expiredChallenges: number }>
   /** A one-time setup link for a new community's first admin (printed while no community exists). */
   setupLink: (communityId?: string) => ReturnType<typeof createSetupLink>
   close(): void
@@ -111,9 +112,10 @@ export function composeLocal(options: LocalOptions): LocalApp {
       try {
         const report = await tick(runtime)
         const unattachedPhotos = await files.sweepUnattached(clock.now() - UNATTACHED_TTL_MS)
+        const expiredChallenges = await store.writeRaw((db) => sweepChallenges(db, clock.now()))
         scheduler.lastRunAt = clock.now()
         scheduler.lastError = null
-        return { ...report, unattachedPhotos }
+        return { ...report, unattachedPhotos, expiredChallenges }
       } catch (e) {
         scheduler.lastError = clock.now()
         throw e

@@ -113,6 +113,20 @@ describe('adding a passkey', () => {
     expect((await h.ok(RESIDENT, 'accounts', 'passkeys', {})).items).toEqual([])
   })
 
+  it('sweeps challenges nobody answered once they expire (the local tick)', async () => {
+    const device = new SoftAuthenticator(TEST_ORIGIN)
+    await addPasskey(RESIDENT, device)
+    await h.ok(RESIDENT, 'accounts', 'passkeyRegistrationOptions', {})
+    const open = await signInOptions()
+    const count = () => h.app.store.db.prepare('SELECT COUNT(*) AS n FROM passkey_challenges').get() as { n: number }
+    expect((await h.app.tick()).expiredChallenges).toBe(0)
+    expect(count().n).toBe(2)
+    h.app.testClock?.advance(PASSKEY_CHALLENGE_TTL_MS)
+    expect((await h.app.tick()).expiredChallenges).toBe(2)
+    expect(count().n).toBe(0)
+    expect(errorOf(await signIn(open.challengeId, device.get(open.options)))).toMatchObject({ code: 'UNAUTHENTICATED' })
+  })
+
   it('needs a password first, and a site origin (none in the cloud)', async () => {
     expect(errorOf(await h.call('u_zhanggy', 'accounts', 'passkeyRegistrationOptions', {}))).toMatchObject({ code: 'CONFLICT' })
     const cloudLike = await openHarness({ siteOrigin: null })
