@@ -1,16 +1,7 @@
 // Passkeys (WebAuthn) with @simplewebauthn/server for one relying party: the site's origin, read when a
 // passkey is made or used (the gateway knows its port only once it listens). Local mode only: the cloud
-// functions' bundles never load it.
-import {
-  type AuthenticationResponseJSON,
-  type RegistrationResponseJSON,
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-} from '@simplewebauthn/server'
-import { isoBase64URL } from '@simplewebauthn/server/helpers'
-import type { WebAuthnCredential } from '@simplewebauthn/server'
+// functions' bundles never load it, and the library loads at the first passkey, not with the app.
+import type { AuthenticationResponseJSON, RegistrationResponseJSON, WebAuthnCredential } from '@simplewebauthn/server'
 import type { Passkey, PasskeyVerifier, RegisteredPasskey } from '../../core/ports'
 
 /** The name browsers show beside a passkey. */
@@ -31,16 +22,21 @@ export const relyingPartyOf = (origin: string): RelyingParty => {
 // passkeys must prove the person is there (a fingerprint, a PIN): they replace the password
 const UV = 'required' as const
 
+const library = () => import('@simplewebauthn/server')
+const fromB64u = (s: string) => new Uint8Array(Buffer.from(s, 'base64url'))
+const BASE64URL = /^[A-Za-z0-9_-]+$/
+
 export function webAuthnVerifier(site: () => RelyingParty): PasskeyVerifier {
   return {
     async registrationOptions(user, existing, challenge) {
       const { rpID } = site()
+      const { generateRegistrationOptions } = await library()
       const options = await generateRegistrationOptions({
         rpName: RP_NAME,
         rpID,
         userName: user.name,
         userID: new TextEncoder().encode(user.id),
-        challenge: isoBase64URL.toBuffer(challenge),
+        challenge: fromB64u(challenge),
         attestationType: 'none',
         excludeCredentials: existing.map((id) => ({ id })),
         // a discoverable credential: signing in needs no phone number typed first
@@ -50,6 +46,7 @@ export function webAuthnVerifier(site: () => RelyingParty): PasskeyVerifier {
     },
     async verifyRegistration(response, challenge) {
       const { origin, rpID } = site()
+      const { verifyRegistrationResponse } = await library()
       try {
         const result = await verifyRegistrationResponse({
           response: response as RegistrationResponseJSON,
@@ -62,7 +59,7 @@ export function webAuthnVerifier(site: () => RelyingParty): PasskeyVerifier {
         const { credential } = result.registrationInfo
         return {
           id: credential.id,
-          publicKey: isoBase64URL.fromBuffer(credential.publicKey),
+          publicKey: Buffer.from(credential.publicKey).toString('base64url'),
           counter: credential.counter,
           transports: credential.transports ?? [],
         } satisfies RegisteredPasskey
@@ -72,14 +69,16 @@ export function webAuthnVerifier(site: () => RelyingParty): PasskeyVerifier {
     },
     async authenticationOptions(challenge) {
       const { rpID } = site()
-      return { ...(await generateAuthenticationOptions({ rpID, challenge: isoBase64URL.toBuffer(challenge), userVerification: UV })) }
+      const { generateAuthenticationOptions } = await library()
+      return { ...(await generateAuthenticationOptions({ rpID, challenge: fromB64u(challenge), userVerification: UV })) }
     },
     credentialIdOf(response) {
       const id = (response as { id?: unknown } | null)?.id
-      return typeof id === 'string' && isoBase64URL.isBase64URL(id) && id.length > 0 ? id : null
+      return typeof id === 'string' && BASE64URL.test(id) ? id : null
     },
     async verifyAuthentication(response, challenge, passkey: Passkey) {
       const { origin, rpID } = site()
+      const { verifyAuthenticationResponse } = await library()
       try {
         const result = await verifyAuthenticationResponse({
           response: response as AuthenticationResponseJSON,
@@ -88,7 +87,7 @@ export function webAuthnVerifier(site: () => RelyingParty): PasskeyVerifier {
           expectedRPID: rpID,
           credential: {
             id: passkey.id,
-            publicKey: isoBase64URL.toBuffer(passkey.publicKey),
+            publicKey: fromB64u(passkey.publicKey),
             counter: passkey.counter,
             transports: passkey.transports as WebAuthnCredential['transports'],
           },

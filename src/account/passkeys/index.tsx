@@ -8,6 +8,7 @@ import Screen from '@/components/screen'
 import { EmptyState, StateSwitch } from '@/components/state'
 import { useAction } from '@/hooks/useAction'
 import { useRemote } from '@/hooks/useRemote'
+import { platform } from '@/platform'
 import { toast } from '@/services/feedback'
 import { addPasskey, listPasskeys, passkeysAvailable, removePasskey } from '@/services/passkeys'
 import { formatDate } from '@/utils/time'
@@ -60,7 +61,7 @@ export default function PasskeysPage() {
             添加通行密钥
           </Btn>
         ) : (
-          <View className="wb-hint">这个浏览器用不了通行密钥（网址要是 https）。</View>
+          <View className="wb-hint">{platform.passkeys ? '这个浏览器用不了通行密钥（网址要是 https）。' : '微信里不用通行密钥。'}</View>
         )}
       </View>
     </Screen>
