@@ -1,7 +1,9 @@
 // Passkeys on the self-hosted door (DESIGN.md §10): a person signed in with their password may add a
 // passkey, and then sign in with it instead. Each ceremony answers a challenge the server handed out:
 // stored with whose it is (registering) or nobody's (signing in), good for a few minutes, taken by the
-// answer that uses it. The password stays: a browser offers passkeys only over https or on localhost.
+// answer that uses it (a refused answer rolls back with its transaction, so the challenge stays for the
+// right answer until it expires; the local tick sweeps those never answered). The password stays: a
+// browser offers passkeys only over https or on localhost.
 import type { z } from 'zod'
 import type { PasskeyAnswerInput, PasskeyChallengeView, PasskeyView, RemovePasskeyInput, SignedIn } from '@shared/accounts'
 import type { Actor } from '../../domain/access'
