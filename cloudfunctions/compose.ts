@@ -10,9 +10,11 @@ import { systemClock } from './adapters/clock'
 import { TestClock } from './adapters/local/clock'
 import { inboxOnlyNotifier } from './adapters/local/notifier'
 import { isDatabaseFull, openStore, type SqliteStore } from './adapters/sqlite/store'
+import { sweepChallenges } from './adapters/sqlite/identity'
 import { createHandler, type Handler, type Runtime } from './core/edge'
 import type { Clock, Deps, Ids, Notifier, Passwords } from './core/ports'
 import { scryptPasswords } from './adapters/scrypt-passwords'
+import { relyingPartyOf, webAuthnVerifier } from './adapters/local/webauthn'
 import { REGISTRY } from './core/registry'
 import { type TickReport, tick } from './core/usecases/scheduler/tick'
 import { type DiskGuard, diskGuard } from './adapters/local/disk'
@@ -37,6 +39,11 @@ export interface LocalOptions {
   freeBytes?: () => number
   /** Space uploads leave free for the database (default 64 MB; REDGRID_DISK_RESERVE_MB). */
   reserveBytes?: number
+  /**
+   * The site's origin as browsers see it (`https://redgrid.example.org`, `http://localhost:8080`): the
+   * relying party passkeys are bound to, read when one is used. Absent: no passkeys.
+   */
+  siteOrigin?: () => string
 }
 
 export interface LocalApp {
@@ -56,8 +63,8 @@ export interface LocalApp {
   disk: DiskGuard
   /** When the scheduler last ran through (and last failed), for GET /api/health. */
   scheduler: { lastRunAt: number | null; lastError: number | null }
-  /** One scheduler run and the local housekeeping after it (uploads no record took, a day on). */
-  tick: () => Promise<TickReport & { unattachedPhotos: number }>
+  /** One scheduler run and the local housekeeping after it (uploads no record took, a day on; passkey challenges expired unanswered). */
+  tick: () => Promise<TickReport & { unattachedPhotos: number; expiredChallenges: number }>
   /** A one-time setup link for a new community's first admin (printed while no community exists). */
   setupLink: (communityId?: string) => ReturnType<typeof createSetupLink>
   close(): void
@@ -84,6 +91,8 @@ export function composeLocal(options: LocalOptions): LocalApp {
   const passwords = options.passwords ?? scryptPasswords()
   const exports = localExports(path.join(options.dataDir, 'exports'), ids, clock, signer)
   const deps: Deps = { clock, ids, files, guard, limiter, signIns, passwords, notifier: options.notifier ?? inboxOnlyNotifier, exports }
+  const siteOrigin = options.siteOrigin
+  if (siteOrigin) deps.passkeys = webAuthnVerifier(() => relyingPartyOf(siteOrigin()))
   const runtime: Runtime = { uow: store, deps, log: options.log }
   const scheduler: LocalApp['scheduler'] = { lastRunAt: null, lastError: null }
   const handlers = Object.fromEntries(Object.entries(REGISTRY).map(([fn, actions]) => [fn, createHandler(fn, actions, runtime)]))
@@ -103,9 +112,10 @@ export function composeLocal(options: LocalOptions): LocalApp {
       try {
         const report = await tick(runtime)
         const unattachedPhotos = await files.sweepUnattached(clock.now() - UNATTACHED_TTL_MS)
+        const expiredChallenges = await store.writeRaw((db) => sweepChallenges(db, clock.now()))
         scheduler.lastRunAt = clock.now()
         scheduler.lastError = null
-        return { ...report, unattachedPhotos }
+        return { ...report, unattachedPhotos, expiredChallenges }
       } catch (e) {
         scheduler.lastError = clock.now()
         throw e

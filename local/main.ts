@@ -29,9 +29,21 @@ interface Mode {
 
 type Log = (message: string, error?: unknown) => void
 
+/**
+ * The site's origin, which passkeys are bound to: REDGRID_ORIGIN (the https address a community's server
+ * is reached at, behind its proxy), else http://localhost:<port> once the gateway listens.
+ */
+let siteOrigin: string | undefined
+
 async function openLocal(dataDir: string, demo: boolean, log: Log): Promise<Mode> {
   const reserveMb = process.env.REDGRID_DISK_RESERVE_MB ? Number(process.env.REDGRID_DISK_RESERVE_MB) : undefined
-  const app = composeLocal({ dataDir, demo, log, reserveBytes: reserveMb === undefined ? undefined : reserveMb * 1024 * 1024 })
+  const app = composeLocal({
+    dataDir,
+    demo,
+    log,
+    reserveBytes: reserveMb === undefined ? undefined : reserveMb * 1024 * 1024,
+    siteOrigin: () => siteOrigin ?? 'http://localhost',
+  })
   if (demo && (await seedDemo(app))) console.log(`[redgrid] 已创建演示社区 / seeded the demo communities in ${dataDir}`)
   const setupLink = async () => (demo || (await app.store.read((repos) => repos.places.communities())).length > 0 ? null : app.setupLink())
   return { backend: localBackend(app), tick: app.tick, note: '', setupLink, close: () => app.close() }
@@ -59,6 +71,7 @@ async function main() {
     process.exit(1)
   }
   const { port, host, demo } = plan
+  siteOrigin = plan.origin
   const dataDir = path.resolve(process.env.REDGRID_DATA ?? '.data')
   const staticDir = path.resolve(process.env.REDGRID_STATIC ?? 'dist-h5')
   const trustProxy = trustedHops(process.env.TRUST_PROXY)
@@ -78,6 +91,7 @@ async function main() {
     const addr = server.address()
     const actual = typeof addr === 'object' && addr ? addr.port : port
     const origin = `http://localhost:${actual}`
+    siteOrigin ??= origin
     const link = await mode.setupLink?.()
     if (link) console.log(setupNotice(`${origin}/setup?token=${link.token}`, link.expiresAt))
     console.log(

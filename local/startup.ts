@@ -8,6 +8,8 @@ export interface StartPlan {
   demo: boolean
   /** Why the server will not start, if it will not. */
   refusal?: string
+  /** The site's origin (REDGRID_ORIGIN) passkeys are bound to; absent: http://localhost:<port>. */
+  origin?: string
   /** Printed before listening. */
   notices: string[]
 }
@@ -22,6 +24,15 @@ export function startPlan(env: Record<string, string | undefined>): StartPlan {
   const demo = demoFlag !== '0'
   const host = env.HOST || '127.0.0.1'
   const notices: string[] = []
+  const origin = originOf(env.REDGRID_ORIGIN)
+  if (origin === null)
+    return {
+      port,
+      host,
+      demo,
+      notices,
+      refusal: `[redgrid] 拒绝启动：REDGRID_ORIGIN 应是 https://… 这样的网址 / refusing to start: REDGRID_ORIGIN must be an http(s) origin such as https://redgrid.example.org (got "${env.REDGRID_ORIGIN}")`,
+    }
   if (demo && !isLoopback(host)) {
     if (demoFlag !== '1') {
       return {
@@ -56,7 +67,18 @@ export function startPlan(env: Record<string, string | undefined>): StartPlan {
       `[redgrid] 只在本机 ${host} 上监听；放在反向代理之后请设置 TRUST_PROXY=1，直接对网络开放请设置 HOST=0.0.0.0 / listening on loopback (${host}): behind a reverse proxy set TRUST_PROXY=1; to listen on the network set HOST=0.0.0.0`,
     )
   }
-  return { port, host, demo, notices }
+  return { port, host, demo, notices, ...(origin ? { origin } : {}) }
+}
+
+/** REDGRID_ORIGIN as an origin (`https://host[:port]`); undefined when unset, null when it is not one. */
+function originOf(value: string | undefined): string | undefined | null {
+  if (!value) return undefined
+  try {
+    const url = new URL(value)
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.origin : null
+  } catch {
+    return null
+  }
 }
 
 /** The lines that hand the first admin their setup link (shown once per start while no community exists). */

@@ -111,8 +111,12 @@ export const SetupCommunityInput = z.strictObject({
   phone: phoneNumber,
   password: newPassword,
 })
-/** accounts.passkeySignIn / addPasskey: the browser's WebAuthn answer to a challenge the server handed out. */
+/** A passkey's credential id, base64url (WebAuthn allows up to 1023 bytes). */
+export const credentialId = z.string().regex(/^[A-Za-z0-9_-]{16,1400}$/, '编号格式不对')
+/** accounts.addPasskey / signInWithPasskey: the browser's WebAuthn answer to a challenge the server handed out. */
 export const PasskeyAnswerInput = z.strictObject({ challengeId: id, response: z.record(z.string(), z.unknown()) })
+/** accounts.removePasskey: one of the caller's passkeys. */
+export const RemovePasskeyInput = z.strictObject({ id: credentialId })
 
 /** A session opened: the bearer token for the Authorization header, and who it signs in. */
 export interface SignedIn {
@@ -137,6 +141,7 @@ export interface PasskeyChallengeView {
   options: Record<string, unknown>
 }
 
+/** One of the caller's passkeys (accounts.passkeys): when it was added and last used. */
 export interface PasskeyView {
   id: string
   createdAt: string

@@ -65,6 +65,12 @@ export interface Api {
     setupCommunity: Mutation<typeof accounts.SetupCommunityInput, accounts.SignedIn>
     signOut: Mutation<Empty, { signedOut: true }>
     signOutEverywhere: Mutation<Empty, { signedOut: true }>
+    passkeyRegistrationOptions: Mutation<Empty, accounts.PasskeyChallengeView>
+    addPasskey: Mutation<typeof accounts.PasskeyAnswerInput, accounts.PasskeyView>
+    passkeySignInOptions: Mutation<Empty, accounts.PasskeyChallengeView>
+    signInWithPasskey: Mutation<typeof accounts.PasskeyAnswerInput, accounts.SignedIn>
+    passkeys: Query<Empty, Items<accounts.PasskeyView>>
+    removePasskey: Mutation<typeof accounts.RemovePasskeyInput, { id: string }>
   }
   orders: {
     create: Mutation<typeof orders.CreateOrderInput, orders.OrderDetail>

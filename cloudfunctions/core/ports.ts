@@ -438,6 +438,8 @@ export interface IdentityRepo {
   passkeysOf(userId: string): Promise<Passkey[]>
   /** Creates or updates (counter, last use); a new one at an existing id throws WriteConflict. */
   savePasskey(passkey: Passkey, isNew: boolean): Promise<void>
+  /** Removes one passkey (one already gone is no error). */
+  removePasskey(id: string): Promise<void>
   saveChallenge(challenge: PasskeyChallenge): Promise<void>
   /** The challenge, removed as it is read: a challenge answers once. */
   takeChallenge(id: string): Promise<PasskeyChallenge | null>

@@ -29,6 +29,14 @@ import {
   upsertGrid,
 } from './usecases/accounts/people'
 import { signOut, signOutEverywhere } from './usecases/accounts/sessions'
+import {
+  addPasskey,
+  listPasskeys,
+  passkeyRegistrationOptions,
+  passkeySignInOptions,
+  removePasskey,
+  signInWithPasskey,
+} from './usecases/accounts/passkeys'
 import { acceptInvite, invite, setupCommunity, signIn } from './usecases/accounts/sign-in'
 import { myRegistrations, registerMember, registerResident, verifyPhone } from './usecases/accounts/register'
 import { updateProfile } from './usecases/accounts/update-profile'
@@ -134,6 +142,13 @@ export const accounts = {
   setupCommunity: mutation({ input: acc.SetupCommunityInput, public: true, secret: true, run: setupCommunity }),
   signOut: mutation({ input: empty, run: (ctx, actor) => signOut(ctx, actor) }),
   signOutEverywhere: mutation({ input: empty, run: (ctx, actor) => signOutEverywhere(ctx, actor) }),
+  // passkeys (local mode, where the site has an origin): a challenge, then the browser's answer to it
+  passkeyRegistrationOptions: mutation({ input: empty, run: (ctx, actor) => passkeyRegistrationOptions(ctx, actor) }),
+  addPasskey: mutation({ input: acc.PasskeyAnswerInput, run: addPasskey }),
+  passkeySignInOptions: mutation({ input: empty, public: true, run: (ctx, actor) => passkeySignInOptions(ctx, actor) }),
+  signInWithPasskey: mutation({ input: acc.PasskeyAnswerInput, public: true, secret: true, run: signInWithPasskey }),
+  passkeys: query({ input: empty, run: (ctx, actor) => listPasskeys(ctx, actor) }),
+  removePasskey: mutation({ input: acc.RemovePasskeyInput, run: removePasskey }),
 } satisfies Implements<Api['accounts']>
 
 /**

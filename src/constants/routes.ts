@@ -38,6 +38,8 @@ export const ROUTES = {
   acceptInvite: '/account/accept/index',
   setup: '/account/setup/index',
   rosterSetup: '/account/roster/index',
+  /** 通行密钥 (the browser only). */
+  passkeys: '/account/passkeys/index',
   // the workbench (subpackage workbench/)
   workbench: '/workbench/index',
   dashboard: '/workbench/dashboard/index',
@@ -87,6 +89,7 @@ export const PARENT: Partial<Record<Route, { path: Route; keep?: string[] }>> = 
   [ROUTES.pending]: { path: ROUTES.workbench },
   [ROUTES.people]: { path: ROUTES.workbench },
   [ROUTES.rosterSetup]: { path: ROUTES.workbench },
+  [ROUTES.passkeys]: { path: ROUTES.me },
   // the door's pages are opened from a link before signing in: back is the sign-in page
   [ROUTES.acceptInvite]: { path: ROUTES.login },
   [ROUTES.setup]: { path: ROUTES.login },

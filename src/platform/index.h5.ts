@@ -2,6 +2,7 @@
 import { syncClock } from '@/services/clock'
 import type { Platform } from './index'
 import { fitChrome } from './chrome.h5'
+import { passkeys } from './passkeys.h5'
 
 export const platform: Platform = {
   signIn: 'demo',
@@ -31,4 +32,5 @@ export const platform: Platform = {
   },
   fitChrome,
   syncClock,
+  passkeys,
 }

@@ -34,6 +34,16 @@ export interface PageChrome {
   elder: boolean
 }
 
+/** Passkeys (WebAuthn) in the browser: the server's options in, the browser's answer out. */
+export interface PasskeyDevice {
+  /** Whether this browser can make and use passkeys (it has `window.PublicKeyCredential`). */
+  available(): boolean
+  /** Makes a passkey (navigator.credentials.create); null when the person cancelled. Throws ApiError otherwise. */
+  create(options: Record<string, unknown>): Promise<Record<string, unknown> | null>
+  /** Signs with a passkey (navigator.credentials.get); null when the person cancelled. Throws ApiError otherwise. */
+  get(options: Record<string, unknown>): Promise<Record<string, unknown> | null>
+}
+
 export interface Platform {
   /** How people sign in: WeChat tells the functions who calls; the browser signs in as a demo user. */
   signIn: 'wechat' | 'demo'
@@ -71,6 +81,8 @@ export interface Platform {
   fitChrome: (bar: PageChrome) => void
   /** The demo gateway's test clock: learn its time before showing time-based data; resolves, never fails. */
   syncClock: () => Promise<void>
+  /** Passkeys, in the browser only: WeChat has its own door. */
+  passkeys: PasskeyDevice | null
 }
 
 export { platform } from './index.h5'

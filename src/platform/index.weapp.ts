@@ -48,4 +48,6 @@ export const platform: Platform = {
   fitChrome: () => undefined,
   // the demo's test clock lives in the local gateway only
   syncClock: () => Promise.resolve(),
+  // WeChat vouches for the caller: no passkeys there
+  passkeys: null,
 }

@@ -39,12 +39,13 @@ const caller = () => {
 }
 
 let redirecting = false
-function onUnauthenticated() {
+function onUnauthenticated(message: string) {
   session.clear()
   if (redirecting) return
   const pages = Taro.getCurrentPages()
   const here = pages[pages.length - 1]?.route ?? ''
-  if (here.includes('pages/login')) return
+  // on 登录 itself a refusal is the door's answer (手机号或密码不对, 通行密钥不对): say it
+  if (here.includes('pages/login')) return toast(message, 'error')
   redirecting = true
   toast('请重新登录')
   Taro.reLaunch({ url: ROUTES.login }).finally(() => {
@@ -72,7 +73,7 @@ async function run<T>(send: () => Promise<unknown>, opts: CallOptions, mutating:
   } catch (raw) {
     done()
     const err = toApiError(raw)
-    if (err.code === 'UNAUTHENTICATED') onUnauthenticated()
+    if (err.code === 'UNAUTHENTICATED') onUnauthenticated(err.message)
     else if (!quiet) toast(err.message, 'error')
     throw err
   }

@@ -1019,6 +1019,10 @@ export function repositoryContract(adapter: ContractAdapter) {
         expect(await r((x) => x.identity.passkey('cred-1'))).toEqual({ ...pk, counter: 3, lastUsedAt: 7 })
         expect((await r((x) => x.identity.passkeysOf('u_res'))).map((p) => p.id)).toEqual(['cred-1', 'cred-2'])
         expect(await r((x) => x.identity.passkeysOf('u_m1'))).toEqual([])
+        await w((x) => x.identity.removePasskey('cred-2'))
+        await w((x) => x.identity.removePasskey('cred-2'))
+        expect(await r((x) => x.identity.passkey('cred-2'))).toBeNull()
+        expect((await r((x) => x.identity.passkeysOf('u_res'))).map((p) => p.id)).toEqual(['cred-1'])
         const challenge = { id: 'ch_1', challenge: 'abc', userId: null, expiresAt: 9 }
         await w((x) => x.identity.saveChallenge(challenge))
         expect(await w((x) => x.identity.takeChallenge('ch_1'))).toEqual(challenge)

@@ -83,6 +83,14 @@ export const ACCESS_MATRIX: Record<string, AccessRow> = {
   'accounts.setupCommunity': { own: [A, A, A, A, A, A, A, A, A], others: NONE },
   'accounts.signOut': { own: [D, A, A, A, A, A, A, A, A], others: NONE },
   'accounts.signOutEverywhere': { own: [D, A, A, A, A, A, A, A, A], others: NONE },
+  // passkeys: everyone signed in adds, lists and removes their own; an answer to another person's
+  // challenge is refused as input, another person's passkey is not found; signing in is the door's
+  'accounts.passkeyRegistrationOptions': { own: [D, A, A, A, A, A, A, A, A], others: NONE },
+  'accounts.addPasskey': { own: [D, A, A, A, A, A, A, A, A], others: [D, R, R, R, R, R, R, R, R] },
+  'accounts.passkeySignInOptions': { own: [A, A, A, A, A, A, A, A, A], others: NONE },
+  'accounts.signInWithPasskey': { own: [A, A, A, A, A, A, A, A, A], others: NONE },
+  'accounts.passkeys': { own: [D, A, A, A, A, A, A, A, A], others: NONE },
+  'accounts.removePasskey': { own: [D, A, A, A, A, A, A, A, A], others: [D, D, D, D, D, D, D, D, D] },
 
   // members are residents too: they may order; staff and the grid's 网格员 order for a resident (代办), a
   // 网格员 of another grid is refused the resident as input; the street orders for nobody

@@ -55,6 +55,15 @@ const by = (resident: unknown, member: unknown, staff: unknown, otherStaff: unkn
 /** Our community's record for the first three callers, the other community's for staff of the other. */
 const community = (ours: unknown, theirs: unknown, own: boolean) => (own ? by(ours, ours, ours, theirs) : by(theirs, theirs, theirs, ours))
 
+/** An input for each signed-in caller, made from their user id (anonymous sends the resident's). */
+const perPersona =
+  (f: (userId: string, w: World) => unknown): Build =>
+  (w) => {
+    const per = {} as PerCaller
+    for (const caller of CALLERS) if (caller !== 'anonymous') per[caller] = f(PERSONA[caller] as string, w)
+    return per
+  }
+
 const HOUR = 3600_000
 const GOODS = { name: '纯棉毛巾', price: 15, stock: 50, limitPerMember: 3, onShelf: true }
 
@@ -157,6 +166,20 @@ export const CATALOG: Record<string, ActionCase> = {
   },
   'accounts.signOut': { own: same({}) },
   'accounts.signOutEverywhere': { own: same({}) },
+  'accounts.passkeyRegistrationOptions': { own: same({}) },
+  'accounts.addPasskey': {
+    own: perPersona((who, w) => w.registration[who]),
+    // an answer to another person's challenge
+    others: perPersona((who, w) => w.registration[who === P.R ? P.M : P.R]),
+  },
+  'accounts.passkeySignInOptions': { own: same({}) },
+  // R's passkey answers the world's sign-in challenge, whoever sends it
+  'accounts.signInWithPasskey': { own: each((w) => w.signIn) },
+  'accounts.passkeys': { own: same({}) },
+  'accounts.removePasskey': {
+    own: perPersona((who, w) => ({ id: w.passkeys[who] })),
+    others: perPersona((who, w) => ({ id: w.passkeys[who === P.R ? P.M : P.R] })),
+  },
 
   'workbench.rosterTemplate': { own: same({}) },
   'workbench.importRoster': {

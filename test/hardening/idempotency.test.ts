@@ -24,6 +24,7 @@ it('stores nothing of a secret action: a repeat runs again', () => {
     'accounts.acceptInvite',
     'accounts.signIn',
     'accounts.setupCommunity',
+    'accounts.signInWithPasskey',
   ])
 })
 

@@ -371,11 +371,22 @@ const IDOR: IdorCase[] = [
   c('workbench.consent', 'orderId', P.R, 'community', (w) => ({ orderId: w.q.cmp }), 'deny'),
   c('workbench.setConsent', 'orderId', P.R, 'user', (w) => ({ orderId: w.o.cmpM2, consent: true }), 'deny'),
   c('workbench.setConsent', 'orderId', P.R, 'community', (w) => ({ orderId: w.q.cmp, consent: true }), 'deny'),
+  // passkeys: an answer to another person's challenge is refused as input; another's passkey is not found
+  c('accounts.addPasskey', 'challengeId', P.R, 'user', (w) => w.registration[P.M], 'refuse'),
+  c('accounts.addPasskey', 'challengeId', P.S, 'community', (w) => w.registration[P.OS], 'refuse'),
+  c('accounts.removePasskey', 'id', P.R, 'user', (w) => ({ id: w.passkeys[P.M] }), 'deny'),
+  c('accounts.removePasskey', 'id', P.S, 'community', (w) => ({ id: w.passkeys[P.OS] }), 'deny'),
 ]
 
 /** Fields named like references that are not ids of records: no IDOR case applies. */
-// WeChat's one-time getPhoneNumber code, exchanged with WeChat; one-time links, which are the key themselves
-const NOT_REFERENCES = ['accounts.verifyPhone code', 'accounts.acceptInvite token', 'accounts.setupCommunity token']
+// WeChat's one-time getPhoneNumber code, exchanged with WeChat; one-time links, which are the key themselves;
+// a sign-in's passkey challenge, which is nobody's (the passkey's signature is the key)
+const NOT_REFERENCES = [
+  'accounts.verifyPhone code',
+  'accounts.acceptInvite token',
+  'accounts.setupCommunity token',
+  'accounts.signInWithPasskey challengeId',
+]
 
 const tokens = { qlive: '' }
 function publishInput() {

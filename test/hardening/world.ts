@@ -6,7 +6,8 @@ import type Database from 'better-sqlite3'
 import { DEFAULT_RULES } from '../../cloudfunctions/core/domain/rules'
 import { dayOf, yearOf } from '../../cloudfunctions/core/domain/time'
 import type { LocalApp } from '../../cloudfunctions/compose'
-import { type Harness, type HttpHarness, dumpDb, openHttpHarness } from '../helpers/local'
+import { type Harness, type HttpHarness, TEST_ORIGIN, TEST_PASSWORDS, dumpDb, openHttpHarness } from '../helpers/local'
+import { SoftAuthenticator } from '../helpers/authenticator'
 import { prepared } from './statements'
 
 export const P = {
@@ -63,7 +64,20 @@ export interface World {
   password: string
   invite: string
   setupToken: string
+  /**
+   * Passkeys: everyone the matrix signs in as has a password (a passkey needs one first) and has added a
+   * passkey (`passkeys[userId]`, R's made by `device`); each has an open registration challenge answered
+   * by a new device (`registration[userId]`), and a sign-in challenge waits, answered by R's passkey
+   * (`signIn`). The challenges are the world's, so a reset puts a taken one back.
+   */
+  device: SoftAuthenticator
+  passkeys: Record<string, string>
+  registration: Record<string, { challengeId: string; response: Record<string, unknown> }>
+  signIn: { challengeId: string; response: Record<string, unknown> }
 }
+
+/** Everyone the access matrix signs in as, besides R (who set a password by invitation). */
+const WITH_PASSWORDS = [P.M, P.S, P.A, P.OS, P.GW, P.OGW, P.ST]
 
 /** Every table's rows (sessions too): what `restore` puts back. */
 export type Snapshot = Array<[table: string, rows: Array<Record<string, unknown>>]>
@@ -269,7 +283,37 @@ export async function buildWorld(h: Harness): Promise<World> {
   if (!accepted.ok) throw new Error(`acceptInvite: ${JSON.stringify(accepted.error)}`)
   const invite = (await h.ok(P.S, 'accounts', 'invite', { userId: P.R2 })).token
   const setupToken = (await h.app.setupLink('c_new')).token
-  return { o: { ...o, ...more }, q, photo, goods, red, act, qact, notice, year, branchToken, period, password, invite, setupToken }
+  const hash = await TEST_PASSWORDS.hash('世界里的测试密码')
+  for (const who of WITH_PASSWORDS)
+    await h.app.store.write((repos) => repos.identity.saveCredential({ userId: who, login: `login-${who}`, hash, updatedAt: 0 }))
+  const device = new SoftAuthenticator(TEST_ORIGIN)
+  const passkeys: Record<string, string> = {}
+  const registration: World['registration'] = {}
+  // open for a month of the test clock: a long suite's resets put them back still open
+  const expiresAt = clock.now() + 30 * 24 * HOUR
+  const openChallenge = async (id: string, userId: string | null) => {
+    const challenge = Buffer.from(`${id}-challenge-of-the-world`).toString('base64url')
+    await h.app.store.write((repos) => repos.identity.saveChallenge({ id, challenge, userId, expiresAt }))
+    return challenge
+  }
+  for (const who of [P.R, ...WITH_PASSWORDS]) {
+    const { challengeId, options } = await h.ok(who, 'accounts', 'passkeyRegistrationOptions', {})
+    const maker = who === P.R ? device : new SoftAuthenticator(TEST_ORIGIN)
+    passkeys[who] = (await h.ok(who, 'accounts', 'addPasskey', { challengeId, response: maker.create(options) })).id
+    const challenge = await openChallenge(`pkc_reg_${who}`, who)
+    const user = { id: Buffer.from(who).toString('base64url') }
+    registration[who] = {
+      challengeId: `pkc_reg_${who}`,
+      response: new SoftAuthenticator(TEST_ORIGIN).create({ rp: { id: 'localhost' }, user, challenge }),
+    }
+  }
+  const signInChallenge = await openChallenge('pkc_signin', null)
+  const signIn = { challengeId: 'pkc_signin', response: device.get({ rpId: 'localhost', challenge: signInChallenge }) }
+  return {
+    o: { ...o, ...more },
+    ...{ q, photo, goods, red, act, qact, notice, year, branchToken, period, password, invite, setupToken },
+    ...{ device, passkeys, registration, signIn },
+  }
 }
 
 export interface WorldHarness {

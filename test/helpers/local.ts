@@ -60,7 +60,12 @@ export interface HarnessOptions {
   log?: (message: string, error?: unknown) => void
   /** Pretends the data folder's disk has this much free space. */
   freeBytes?: () => number
+  /** The site's origin passkeys are bound to (default TEST_ORIGIN); null: no passkeys, as in the cloud. */
+  siteOrigin?: string | null
 }
+
+/** The origin the harness's site is at, for passkeys. */
+export const TEST_ORIGIN = 'http://localhost:8080'
 
 export async function openHarness(options: HarnessOptions = {}): Promise<Harness> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'redgrid-test-'))
@@ -72,6 +77,7 @@ export async function openHarness(options: HarnessOptions = {}): Promise<Harness
     log: options.log,
     freeBytes: options.freeBytes,
     passwords: TEST_PASSWORDS,
+    siteOrigin: options.siteOrigin === null ? undefined : () => options.siteOrigin ?? TEST_ORIGIN,
   })
   if (options.seed ?? true) await seedDemo(app)
   const raw: Harness['raw'] = (userId, fn, action, input, requestId) =>

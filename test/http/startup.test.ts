@@ -17,6 +17,13 @@ describe('the start plan', () => {
     expect([plan.host, plan.demo, Boolean(plan.refusal)]).toEqual([host, demo, refused])
   })
 
+  it('takes REDGRID_ORIGIN as the site passkeys are bound to, and refuses one that is no http(s) origin', () => {
+    expect(startPlan({ REDGRID_ORIGIN: 'https://redgrid.example.org/app/' }).origin).toBe('https://redgrid.example.org')
+    expect(startPlan({}).origin).toBeUndefined()
+    expect(startPlan({ REDGRID_ORIGIN: 'redgrid.example.org' }).refusal).toMatch(/REDGRID_ORIGIN/)
+    expect(startPlan({ REDGRID_ORIGIN: 'ftp://redgrid.example.org' }).refusal).toMatch(/REDGRID_ORIGIN/)
+  })
+
   it('warns loudly when demo mode is opened to the network on purpose', () => {
     expect(startPlan({ HOST: '0.0.0.0', REDGRID_DEMO: '1' }).notices.join('\n')).toMatch(/WARNING[\s\S]*REDGRID_DEMO=1/)
   })

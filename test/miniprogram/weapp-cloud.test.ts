@@ -203,6 +203,8 @@ describe('every page of src/app.config.ts, with real data', () => {
     { route: 'resident/orders/index', as: RESIDENT, shows: '帮我去医院取药' },
     { route: 'resident/order-detail/index', as: RESIDENT, query: () => ({ id: made.claimed }), shows: /帮我去医院取药[\s\S]*周志强/ },
     { route: 'account/register/index', as: RESIDENT, query: () => ({ kind: 'member' }), shows: '工作单位' },
+    // no link leads here in WeChat (its own door), but the page stands
+    { route: 'account/passkeys/index', as: RESIDENT, shows: '还没有通行密钥' },
 
     { route: 'member/hall/index', as: MEMBER, shows: '帮忙修一下水龙头' },
     { route: 'member/wishes/index', as: MEMBER, shows: '想学用手机视频通话' },

@@ -12,6 +12,10 @@ export function wrongCallsDoNotCompile(h: Harness) {
   call('accounts', 'updateProfile', { rankingOptIn: 'yes' }, { requestId })
   // @ts-expect-error deleteMe needs confirm: true
   call('accounts', 'deleteMe', {}, { requestId })
+  // @ts-expect-error a passkey answer names its challenge
+  call('accounts', 'addPasskey', { response: {} }, { requestId })
+  // @ts-expect-error removing a passkey is a change: it carries a requestId
+  call('accounts', 'removePasskey', { id: 'credential-id-0001' })
 
   // orders: a claim names its order and carries a requestId
   // @ts-expect-error orderId is a string

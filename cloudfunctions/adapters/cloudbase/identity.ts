@@ -82,6 +82,9 @@ export function createIdentityRepo(scope: Scope): IdentityRepo {
       if (isNew) await scope.insert('passkeys', toDoc(passkey.id, passkey, 'id'), 'passkey')
       else await scope.patch('passkeys', passkey.id, { counter: passkey.counter, lastUsedAt: passkey.lastUsedAt })
     },
+    async removePasskey(id) {
+      await scope.remove('passkeys', id)
+    },
     async saveChallenge(challenge: PasskeyChallenge) {
       await scope.put('passkey_challenges', toDoc(challenge.id, challenge, 'id'))
     },

@@ -1,5 +1,6 @@
 // Sign-in on better-sqlite3: sessions at their token's hash, invitations at theirs, passwords at the
 // login, passkeys at their credential id, WeChat OPENIDs at the OPENID.
+import type Database from 'better-sqlite3'
 import {
   type IdentityRepo,
   type Invitation,
@@ -32,6 +33,13 @@ const PASSKEY = rowMapper<Passkey>({
   lastUsedAt: intOrNull,
 })
 const CHALLENGE = rowMapper<PasskeyChallenge>({ id: text, challenge: text, userId: textOrNull, expiresAt: int })
+
+/**
+ * Local housekeeping (the cloud makes no passkey challenges): challenges never answered go once expired.
+ * No index: the table holds only the last few minutes' unanswered ones.
+ */
+export const sweepChallenges = (db: Database.Database, now: number): number =>
+  db.prepare('DELETE FROM passkey_challenges WHERE expires_at <= ?').run(now).changes
 
 export function createIdentityRepo(q: Statements): IdentityRepo {
   return {
@@ -83,6 +91,9 @@ export function createIdentityRepo(q: Statements): IdentityRepo {
       const params = PASSKEY.params(passkey)
       if (isNew) uniquely('passkey exists', () => q(insertInto('passkeys', PASSKEY.columns)).run(params))
       else q(`UPDATE passkeys SET ${assignments(['counter', 'last_used_at'])} WHERE id = @id`).run(params)
+    },
+    async removePasskey(id) {
+      q('DELETE FROM passkeys WHERE id = ?').run(id)
     },
     async saveChallenge(challenge) {
       q(`${insertInto('passkey_challenges', CHALLENGE.columns)} ON CONFLICT (id) DO NOTHING`).run(CHALLENGE.params(challenge))

@@ -1,5 +1,6 @@
-// 登录: in the browser, the phone number and password (a self-hosted community), and — where the server
-// runs the demo — the seeded people by community; in WeChat the platform knows who you are.
+// 登录: in the browser, the phone number and password (a self-hosted community) or a passkey where the
+// browser has them, and — where the server runs the demo — the seeded people by community; in WeChat
+// the platform knows who you are.
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { DemoUser } from '@shared/accounts'
@@ -17,6 +18,7 @@ import { useSignIn } from '@/hooks/useSignIn'
 import { platform } from '@/platform'
 import { fetchMe } from '@/services/accounts'
 import { demoLogin, listDemoUsers, passwordSignIn } from '@/services/auth'
+import { passkeySignIn, passkeysAvailable } from '@/services/passkeys'
 import { toast } from '@/services/feedback'
 import { useSession } from '@/store/session'
 import './index.scss'
@@ -55,6 +57,13 @@ function WechatSignIn() {
   )
 }
 
+/** A passkey's sign-in; a cancelled prompt stays on this page (rejects quietly, as a refusal does). */
+async function passkeyOrStay() {
+  const me = await passkeySignIn()
+  if (!me) throw new Error('cancelled')
+  return me
+}
+
 function PasswordSignIn() {
   const [login, setLogin] = useState('')
   const [password, setPassword] = useState('')
@@ -87,6 +96,11 @@ function PasswordSignIn() {
       <Btn type="primary" block className="btn-sign-in" loading={busy} onClick={() => void submit()}>
         登录
       </Btn>
+      {passkeysAvailable() && (
+        <Btn block className="btn-passkey-sign-in" loading={busy} onClick={() => void signIn(passkeyOrStay)}>
+          用通行密钥登录
+        </Btn>
+      )}
       <View className="login__hint">还没有密码或忘记了密码？请社区工作人员给您发一个登录邀请。</View>
     </View>
   )
