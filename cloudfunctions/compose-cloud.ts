@@ -7,6 +7,7 @@ import { cloudbaseRateLimiter, cloudbaseStore, type CloudbaseStore, cryptoIds } 
 import type { CbDb } from './adapters/cloudbase/sdk'
 import { wechatContentGuard } from './adapters/wechat/content-guard'
 import { cloudFiles, type DeleteFile, type GetTempFileUrl } from './adapters/wechat/files'
+import { parseMediaVerdict, wechatMediaCheck, wechatPhotoScreen } from './adapters/wechat/media-check'
 import { subscribeNotifier, templatesFromEnv } from './adapters/wechat/notifier'
 import { type WxOpenApi, wxOpenApi } from './adapters/wechat/openapi'
 import { AppError } from './core/domain/errors'
@@ -18,6 +19,10 @@ import { tick } from './core/usecases/scheduler/tick'
 import { cloudExports, type UploadFile } from './adapters/cloudbase/exports'
 import { wechatPhoneNumbers } from './adapters/wechat/phone'
 import { weChatCaller } from './core/usecases/accounts/wechat-sign-in'
+import { dropGrants, returnGrant, useGrant } from './core/usecases/accounts/subscribe'
+import { applyPhotoVerdict } from './core/usecases/photos/verdict'
+import { runWrite } from './core/runner'
+import type { TemplateIds } from '@shared/subscribe'
 
 /** What the composition needs from the runtime; node-sdk in production, fakes in tests. */
 export interface CloudPlatform {
@@ -74,8 +79,8 @@ export interface CloudOptions {
   prefix?: string
   /** Allow text when msgSecCheck cannot give a verdict (flagged in the log). Default: refuse. */
   contentFailOpen?: boolean
-  /** Subscribe-message templates by notice kind; default: REDGRID_SUBSCRIBE_TEMPLATES (JSON), else none. */
-  templates?: Parameters<typeof subscribeNotifier>[0]['templates']
+  /** 订阅消息 template ids (types/subscribe.ts); default: REDGRID_SUBSCRIBE_TEMPLATES (JSON), else none. */
+  templates?: TemplateIds
 }
 
 export interface CloudApp {
@@ -84,6 +89,8 @@ export interface CloudApp {
   handle(fn: string, event: unknown, context: unknown): Promise<Envelope<unknown>>
   /** The timer's call: runs the scheduler tick; refuses any caller with an OPENID. */
   scheduler(event: unknown, context: unknown): Promise<Envelope<unknown>>
+  /** WeChat's message push (消息推送): the asynchronous photo verdicts (wxa_media_check). */
+  wxpush(event: unknown, context: unknown): Promise<Envelope<unknown>>
 }
 
 const fail = (code: ErrorCode, message: string): Envelope<never> => ({ ok: false, error: { code, message } })
@@ -101,33 +108,51 @@ export function composeCloud(platform: CloudPlatform, options: CloudOptions = {}
   const clock = systemClock
   const ids = cryptoIds(platform.randomBytes)
   const limiter = cloudbaseRateLimiter(db, clock, { maxFailures: 5, windowMs: 10 * 60_000, collection: store.collection('rate_limits') })
+  const openIdOf = (userId: string) => store.read((repos) => repos.identity.openIdOf(userId))
   const notifier = subscribeNotifier({
     send: () => platform.openApi().subscribeMessage.send,
-    templates: options.templates ?? templatesFromEnv(process.env.REDGRID_SUBSCRIBE_TEMPLATES, platform.log),
-    openIdOf: (userId) => store.read((repos) => repos.identity.openIdOf(userId)),
+    ids: options.templates ?? templatesFromEnv(process.env.REDGRID_SUBSCRIBE_TEMPLATES, platform.log),
+    openIdOf,
+    // each in its own small transaction, after the use case's has committed
+    grants: {
+      use: (userId, template) => store.write((repos) => useGrant(repos, userId, template, clock.now())),
+      giveBack: (userId, template) => store.write((repos) => returnGrant(repos, userId, template, clock.now())),
+      drop: (userId, template) => store.write((repos) => dropGrants(repos, userId, template, clock.now())),
+    },
     log: platform.log,
   })
 
   /** Deps for one invocation: the content check runs as the calling user. */
-  const depsFor = (openId: string | null, context: unknown): Deps => ({
-    clock,
-    ids,
-    limiter,
-    notifier,
-    files: cloudFiles({
+  const depsFor = (openId: string | null, context: unknown): Deps => {
+    const files = cloudFiles({
       envId: platform.envId(context),
       getTempFileURL: platform.getTempFileURL,
       deleteFile: platform.deleteFile?.bind(platform),
-    }),
-    guard: wechatContentGuard({
-      msgSecCheck: () => platform.openApi().security.msgSecCheck,
-      openId,
-      failOpen: options.contentFailOpen,
-      onFlag: (flag) => platform.log('content flagged for review', flag),
-    }),
-    exports: cloudExports({ uploadFile: platform.uploadFile?.bind(platform), getTempFileURL: platform.getTempFileURL, ids, clock }),
-    phones: wechatPhoneNumbers({ getPhoneNumber: () => platform.openApi().phonenumber.getPhoneNumber }),
-  })
+    })
+    return {
+      clock,
+      ids,
+      limiter,
+      notifier,
+      files,
+      photos: wechatPhotoScreen({
+        check: wechatMediaCheck({ mediaCheckAsync: () => platform.openApi().security.mediaCheckAsync }),
+        urlOf: async (fileId) => (await files.urls([fileId]))[0]?.url ?? '',
+        openIdOf,
+        record: (check) => store.write((repos) => repos.photoChecks.save(check)),
+        clock,
+        log: platform.log,
+      }),
+      guard: wechatContentGuard({
+        msgSecCheck: () => platform.openApi().security.msgSecCheck,
+        openId,
+        failOpen: options.contentFailOpen,
+        onFlag: (flag) => platform.log('content flagged for review', flag),
+      }),
+      exports: cloudExports({ uploadFile: platform.uploadFile?.bind(platform), getTempFileURL: platform.getTempFileURL, ids, clock }),
+      phones: wechatPhoneNumbers({ getPhoneNumber: () => platform.openApi().phonenumber.getPhoneNumber }),
+    }
+  }
 
   return {
     store,
@@ -150,6 +175,24 @@ export function composeCloud(platform: CloudPlatform, options: CloudOptions = {}
         return fail('INTERNAL', e instanceof AppError ? e.message : '定时任务执行失败')
       }
     },
+    async wxpush(event, context) {
+      // [U] how WeChat's push calls a function; the trace id alone names a check, and only the server
+      // ever saw one, so whoever calls can at most repeat a verdict WeChat already gave
+      const verdict = parseMediaVerdict(event)
+      if (!verdict) return fail('INVALID_INPUT', '不是照片检查结果')
+      try {
+        const outcome = await runWrite({ uow: store, deps: depsFor(null, context), log: platform.log }, (ctx) =>
+          applyPhotoVerdict(ctx, verdict),
+        )
+        if (outcome === 'review' || outcome === 'removed')
+          platform.log(`photo check: ${verdict.suggest}`, { traceId: verdict.traceId, label: verdict.label, outcome })
+        if (outcome === 'unknown') platform.log('photo check verdict for an unknown trace id', { traceId: verdict.traceId })
+        return { ok: true, data: { outcome } }
+      } catch (e) {
+        platform.log('photo verdict failed', e)
+        return fail('INTERNAL', '照片检查结果没有处理成功')
+      }
+    },
   }
 }
 
@@ -165,3 +208,6 @@ export const cloudEntry = (fn: string) => (event: unknown, context: unknown) => 
 
 /** The scheduler's entry, for its timer trigger. */
 export const schedulerEntry = () => (event: unknown, context: unknown) => app().scheduler(event, context)
+
+/** The wxpush function's entry: WeChat's message push routed to it (docs/deploy-cloudbase.md). */
+export const wxpushEntry = () => (event: unknown, context: unknown) => app().wxpush(event, context)

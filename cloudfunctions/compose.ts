@@ -9,6 +9,7 @@ import { memoryRateLimiter } from './adapters/local/rate-limiter'
 import { systemClock } from './adapters/clock'
 import { TestClock } from './adapters/local/clock'
 import { inboxOnlyNotifier } from './adapters/local/notifier'
+import { checkedOnUpload } from './adapters/local/photo-screen'
 import { openStore, type SqliteStore } from './adapters/sqlite/store'
 import { createHandler, type Handler, type Runtime } from './core/edge'
 import type { Clock, Deps, Ids, Notifier } from './core/ports'
@@ -53,7 +54,16 @@ export function composeLocal(options: LocalOptions): LocalApp {
   const guard = wordGuard([...DEFAULT_BLOCKED_WORDS, ...extraWords])
   const limiter = memoryRateLimiter(clock, { maxFailures: 5, windowMs: 10 * 60_000 })
   const exports = localExports(path.join(options.dataDir, 'exports'), ids, clock)
-  const deps: Deps = { clock, ids, files, guard, limiter, notifier: options.notifier ?? inboxOnlyNotifier, exports }
+  const deps: Deps = {
+    clock,
+    ids,
+    files,
+    guard,
+    limiter,
+    notifier: options.notifier ?? inboxOnlyNotifier,
+    exports,
+    photos: checkedOnUpload,
+  }
   const runtime: Runtime = { uow: store, deps, log: options.log }
   const handlers = Object.fromEntries(Object.entries(REGISTRY).map(([fn, actions]) => [fn, createHandler(fn, actions, runtime)]))
   return {

@@ -12,6 +12,8 @@ export function wrongCallsDoNotCompile(h: Harness) {
   call('accounts', 'updateProfile', { rankingOptIn: 'yes' }, { requestId })
   // @ts-expect-error deleteMe needs confirm: true
   call('accounts', 'deleteMe', {}, { requestId })
+  // @ts-expect-error subscribe names templates of types/subscribe.ts, not WeChat template ids
+  call('accounts', 'subscribe', { accepted: ['TPL-xyz'] }, { requestId })
 
   // orders: a claim names its order and carries a requestId
   // @ts-expect-error orderId is a string

@@ -2,7 +2,7 @@
 // people rely on stays consistent.
 //
 // Erased: name (→ 已注销用户), phone, home (grid, building, room), member profile, roles, ranking opt-in,
-// sign-in (local sessions, WeChat identities), the inbox, stored request responses (they may repeat the
+// sign-in (local sessions, WeChat identities), 订阅消息 grants, photo check records, the inbox, stored request responses (they may repeat the
 // caller's contact details), registrations (name, phone, home — a pending one is withdrawn), a staff
 // member's 亮身份 card, the text of their own 自评, consent to show their orders in 晒服务, and every
 // photo the caller uploaded (removed from the records that showed them, then deleted from storage after
@@ -179,6 +179,8 @@ export async function deleteMe(ctx: Ctx, actor: Actor, _input: { confirm: true }
   })
   await ctx.repos.identity.forget(actor.userId)
   await ctx.repos.idempotency.forget(actor.userId)
+  await ctx.repos.subscriptions.forget(actor.userId)
+  await ctx.repos.photoChecks.forget(actor.userId)
 
   const known = [...photos]
   result.deletedPhotos = known.length

@@ -8,6 +8,7 @@ import type { Order } from '../../domain/model'
 import type { Ctx } from '../../ports'
 import { presentDetail } from './present'
 import { requireRole } from './shared'
+import { screenPhotos } from '../photos/screen'
 
 export async function createOrder(ctx: Ctx, actor: Actor, input: z.output<typeof CreateOrderInput>) {
   requireRole(hasRole(actor, 'resident'), '只有居民可以点单')
@@ -63,5 +64,6 @@ export async function createOrder(ctx: Ctx, actor: Actor, input: z.output<typeof
     to: 'submitted',
     note: null,
   })
+  screenPhotos(ctx, actor, { kind: 'order', id: order.id, field: 'photos' }, order.photos)
   return presentDetail(ctx, order, actor)
 }

@@ -9,6 +9,8 @@ import { escalateOrder } from './escalate-order'
 import { expireRedemption } from './expire-redemption'
 import { lapsePoints } from './lapse-points'
 import { remindActivity } from './remind-activity'
+import { remindPickup } from './remind-pickup'
+import { PICKUP_REMIND_BEFORE_MS } from '../../domain/mall'
 
 const BATCH = 200
 
@@ -19,6 +21,8 @@ export interface TickReport {
   pointsLapsed: number
   /** Activities whose evening-before reminder went out. */
   activityReminders: number
+  /** Redemptions whose 领取提醒 went out. */
+  pickupReminders: number
 }
 
 interface SchedulerStep {
@@ -35,6 +39,7 @@ const STEPS: Record<keyof TickReport, SchedulerStep> = {
   redemptionsExpired: { due: (r, now) => r.mall.dueForExpiry(now, BATCH), run: expireRedemption },
   pointsLapsed: { due: (r, now) => r.points.withLotsFrom(yearOf(now) - 2, BATCH), run: lapsePoints },
   activityReminders: { due: (r, now) => r.activities.dueForReminder(now, BATCH), run: remindActivity },
+  pickupReminders: { due: (r, now) => r.mall.dueForPickupReminder(now + PICKUP_REMIND_BEFORE_MS, BATCH), run: remindPickup },
 }
 
 export async function tick(runtime: Runtime): Promise<TickReport> {
