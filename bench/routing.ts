@@ -49,12 +49,17 @@ function rankingBench() {
     buildingId: `b${i % 60}`,
     room: null,
     rankingOptIn: false,
+    workGrids: [],
+    gridLead: false,
+    headOf: null,
     createdAt: i,
     member: {
       branch: null,
       workUnit: null,
       posts: [POST_TYPES[i % 7], POST_TYPES[(i * 3) % 7]],
       skills: i % 5 ? ['陪诊'] : ['电工', '维修'],
+      status: 'on_job',
+      management: 'direct',
     },
   }))
   const stats = new Map<string, MemberStats>(

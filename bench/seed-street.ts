@@ -7,7 +7,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { POST_TYPES, URGENCIES } from '@shared/enums'
 import { openStore } from '../cloudfunctions/adapters/sqlite/store'
-import { DEFAULT_RULES, awardPoints, dispatchPoints } from '../cloudfunctions/core/domain/rules'
+import { DEFAULT_RULES, award, dispatchPoints } from '../cloudfunctions/core/domain/rules'
 import { yearOf } from '../cloudfunctions/core/domain/time'
 import { brokenInvariants } from '../test/helpers/invariants'
 import { report } from './lib'
@@ -127,7 +127,7 @@ export async function seedStreet(dataDir: string) {
               : pick(['cancelled', 'rejected'] as const)
           const member = status === 'closed' || status === 'claimed' ? pick(members) : null
           const rating = status === 'closed' ? 3 + Math.floor(rand() * 3) : null
-          const award = status === 'closed' ? awardPoints(DEFAULT_RULES, points, rating) : null
+          const paid = status === 'closed' ? award(DEFAULT_RULES, points, rating).points : null
           const closedAt = at + 86400_000
           const due = status === 'open' ? at + 24 * 3600_000 : status === 'claimed' ? at + 72 * 3600_000 : null
           const steps: Array<[string, string | null, string]> =
@@ -170,7 +170,7 @@ export async function seedStreet(dataDir: string) {
             b.id,
             status === 'closed' ? '已完成服务' : null,
             rating,
-            award,
+            paid,
             due,
             at,
             status === 'closed' ? closedAt : at,
@@ -189,12 +189,12 @@ export async function seedStreet(dataDir: string) {
           })
           counts.orders++
           counts.events += steps.length
-          if (member && award) {
-            member.total += award
+          if (member && paid) {
+            member.total += paid
             member.entries++
             const y = yearOf(closedAt)
-            member.earned.set(y, (member.earned.get(y) ?? 0) + award)
-            ins.ledger.run(`order:${id}:award`, member.id, cid, award, `完成工单「${category}工单」`, member.total, closedAt)
+            member.earned.set(y, (member.earned.get(y) ?? 0) + paid)
+            ins.ledger.run(`order:${id}:award`, member.id, cid, paid, `完成工单「${category}工单」`, member.total, closedAt)
             counts.ledger++
           }
         }

@@ -7,7 +7,7 @@ import { cloudbaseRateLimiter, cloudbaseStore, type CloudbaseStore, cryptoIds } 
 import type { CbDb } from './adapters/cloudbase/sdk'
 import { wechatContentGuard } from './adapters/wechat/content-guard'
 import { cloudFiles, type DeleteFile, type GetTempFileUrl } from './adapters/wechat/files'
-import { parseMediaVerdict, wechatMediaCheck, wechatPhotoScreen } from './adapters/wechat/media-check'
+import { parseMediaVerdict, type wechatPhotoScreen } from './adapters/wechat/media-check'
 import { subscribeNotifier, templatesFromEnv } from './adapters/wechat/notifier'
 import { type WxOpenApi, wxOpenApi } from './adapters/wechat/openapi'
 import { AppError } from './core/domain/errors'
@@ -15,14 +15,16 @@ import type { ErrorCode } from '@shared/enums'
 import { createHandler, type Runtime } from './core/edge'
 import type { Deps } from './core/ports'
 import { REGISTRY } from './core/registry'
-import { tick } from './core/usecases/scheduler/tick'
-import { cloudExports, type UploadFile } from './adapters/cloudbase/exports'
+import type { tick } from './core/usecases/scheduler/tick'
+import type { cloudExports, UploadFile } from './adapters/cloudbase/exports'
 import { wechatPhoneNumbers } from './adapters/wechat/phone'
 import { weChatCaller } from './core/usecases/accounts/wechat-sign-in'
 import { dropGrants, returnGrant, useGrant } from './core/usecases/accounts/subscribe'
-import { applyPhotoVerdict } from './core/usecases/photos/verdict'
+import type { applyPhotoVerdict } from './core/usecases/photos/verdict'
 import { runWrite } from './core/runner'
 import type { TemplateIds } from '@shared/subscribe'
+import { scryptPasswords } from './adapters/scrypt-passwords'
+import { SIGN_IN_LIMITS } from './core/usecases/accounts/sign-in-limits'
 
 /** What the composition needs from the runtime; node-sdk in production, fakes in tests. */
 export interface CloudPlatform {
@@ -79,6 +81,14 @@ export interface CloudOptions {
   prefix?: string
   /** Allow text when msgSecCheck cannot give a verdict (flagged in the log). Default: refuse. */
   contentFailOpen?: boolean
+  /**
+   * The photo check (adapters/wechat/media-check.ts wechatPhotoScreen), passed in by the entries of the
+   * functions whose actions attach photos (orders, mall, activities, workbench); the others' bundles
+   * leave it out, and a photo attached there would be logged as not checked.
+   */
+  photoScreen?: typeof wechatPhotoScreen
+  /** The workbooks (adapters/cloudbase/exports.ts cloudExports): passed in by the workbench function's entry, the only one that makes them. */
+  exports?: typeof cloudExports
   /** 订阅消息 template ids (types/subscribe.ts); default: REDGRID_SUBSCRIBE_TEMPLATES (JSON), else none. */
   templates?: TemplateIds
 }
@@ -87,10 +97,13 @@ export interface CloudApp {
   store: CloudbaseStore
   /** One call of a user-facing function: identity → handler → envelope. */
   handle(fn: string, event: unknown, context: unknown): Promise<Envelope<unknown>>
-  /** The timer's call: runs the scheduler tick; refuses any caller with an OPENID. */
-  scheduler(event: unknown, context: unknown): Promise<Envelope<unknown>>
-  /** WeChat's message push (消息推送): the asynchronous photo verdicts (wxa_media_check). */
-  wxpush(event: unknown, context: unknown): Promise<Envelope<unknown>>
+  /**
+   * The timer's call: runs the scheduler tick; refuses any caller with an OPENID. The tick comes from the
+   * scheduler function's entry, so the other functions' bundles do not carry every scheduled job.
+   */
+  scheduler(event: unknown, context: unknown, run: typeof tick): Promise<Envelope<unknown>>
+  /** WeChat's message push (消息推送): the asynchronous photo verdicts (wxa_media_check), applied by the wxpush entry's `apply`. */
+  wxpush(event: unknown, context: unknown, apply: typeof applyPhotoVerdict): Promise<Envelope<unknown>>
 }
 
 const fail = (code: ErrorCode, message: string): Envelope<never> => ({ ok: false, error: { code, message } })
@@ -107,7 +120,11 @@ export function composeCloud(platform: CloudPlatform, options: CloudOptions = {}
   const store = cloudbaseStore(db, { prefix: options.prefix })
   const clock = systemClock
   const ids = cryptoIds(platform.randomBytes)
-  const limiter = cloudbaseRateLimiter(db, clock, { maxFailures: 5, windowMs: 10 * 60_000, collection: store.collection('rate_limits') })
+  const limits = (options: { maxFailures: number; windowMs: number }) =>
+    cloudbaseRateLimiter(db, clock, { ...options, collection: store.collection('rate_limits') })
+  const limiter = limits({ maxFailures: 5, windowMs: 10 * 60_000 })
+  const signIns = { account: limits(SIGN_IN_LIMITS.account), address: limits(SIGN_IN_LIMITS.address) }
+  const passwords = scryptPasswords()
   const openIdOf = (userId: string) => store.read((repos) => repos.identity.openIdOf(userId))
   const notifier = subscribeNotifier({
     send: () => platform.openApi().subscribeMessage.send,
@@ -133,10 +150,12 @@ export function composeCloud(platform: CloudPlatform, options: CloudOptions = {}
       clock,
       ids,
       limiter,
+      signIns,
+      passwords,
       notifier,
       files,
-      photos: wechatPhotoScreen({
-        check: wechatMediaCheck({ mediaCheckAsync: () => platform.openApi().security.mediaCheckAsync }),
+      photos: (options.photoScreen ?? unchecked)({
+        mediaCheckAsync: () => platform.openApi().security.mediaCheckAsync,
         urlOf: async (fileId) => (await files.urls([fileId]))[0]?.url ?? '',
         openIdOf,
         record: (check) => store.write((repos) => repos.photoChecks.save(check)),
@@ -149,7 +168,12 @@ export function composeCloud(platform: CloudPlatform, options: CloudOptions = {}
         failOpen: options.contentFailOpen,
         onFlag: (flag) => platform.log('content flagged for review', flag),
       }),
-      exports: cloudExports({ uploadFile: platform.uploadFile?.bind(platform), getTempFileURL: platform.getTempFileURL, ids, clock }),
+      exports: (options.exports ?? noWorkbooks)({
+        uploadFile: platform.uploadFile?.bind(platform),
+        getTempFileURL: platform.getTempFileURL,
+        ids,
+        clock,
+      }),
       phones: wechatPhoneNumbers({ getPhoneNumber: () => platform.openApi().phonenumber.getPhoneNumber }),
     }
   }
@@ -164,26 +188,25 @@ export function composeCloud(platform: CloudPlatform, options: CloudOptions = {}
       const request = requestOf(event)
       const caller = await weChatCaller(runtime, openId, fn, actions, request)
       if ('refused' in caller) return { ok: false, error: caller.refused }
+      if ('answered' in caller) return caller.answered
       return createHandler(fn, actions, runtime)(request, caller.identity)
     },
-    async scheduler(_event, context) {
+    async scheduler(_event, context, run) {
       if (platform.openId(context)) return fail('FORBIDDEN', '定时任务只能由系统定时触发')
       try {
-        return { ok: true, data: await tick({ uow: store, deps: depsFor(null, context), log: platform.log }) }
+        return { ok: true, data: await run({ uow: store, deps: depsFor(null, context), log: platform.log }) }
       } catch (e) {
         platform.log('scheduler tick failed', e)
         return fail('INTERNAL', e instanceof AppError ? e.message : '定时任务执行失败')
       }
     },
-    async wxpush(event, context) {
+    async wxpush(event, context, apply) {
       // [U] how WeChat's push calls a function; the trace id alone names a check, and only the server
       // ever saw one, so whoever calls can at most repeat a verdict WeChat already gave
       const verdict = parseMediaVerdict(event)
       if (!verdict) return fail('INVALID_INPUT', '不是照片检查结果')
       try {
-        const outcome = await runWrite({ uow: store, deps: depsFor(null, context), log: platform.log }, (ctx) =>
-          applyPhotoVerdict(ctx, verdict),
-        )
+        const outcome = await runWrite({ uow: store, deps: depsFor(null, context), log: platform.log }, (ctx) => apply(ctx, verdict))
         if (outcome === 'review' || outcome === 'removed')
           platform.log(`photo check: ${verdict.suggest}`, { traceId: verdict.traceId, label: verdict.label, outcome })
         if (outcome === 'unknown') platform.log('photo check verdict for an unknown trace id', { traceId: verdict.traceId })
@@ -196,18 +219,36 @@ export function composeCloud(platform: CloudPlatform, options: CloudOptions = {}
   }
 }
 
+/** Where no photo check was passed in: nothing goes to WeChat, and the log says a photo went unchecked. */
+const unchecked: typeof wechatPhotoScreen = (o) => ({
+  async submit(photos) {
+    if (photos.length > 0) o.log('photos attached in a function without the photo check', { fileIds: photos.map((p) => p.fileId) })
+  },
+})
+
+/** Where no workbooks were passed in (every function but workbench). */
+const noWorkbooks: typeof cloudExports = () => ({
+  async saveWorkbook() {
+    throw new AppError('INTERNAL', '这里不能生成表格，请到工作台导出')
+  },
+})
+
 let shared: CloudApp | null = null
 /** The instance's app, composed on the first invocation (no SDK work at require time). */
-const app = () => {
-  shared ??= composeCloud(nodeSdkPlatform())
+const app = (options?: CloudOptions) => {
+  shared ??= composeCloud(nodeSdkPlatform(), options)
   return shared
 }
 
-/** A function entry: `export const main = cloudEntry('orders')`. */
-export const cloudEntry = (fn: string) => (event: unknown, context: unknown) => app().handle(fn, event, context)
+/**
+ * A function entry: `export const main = cloudEntry('orders', { photoScreen: wechatPhotoScreen })` — the
+ * options of what only some functions need, so the others' bundles leave it out.
+ */
+export const cloudEntry = (fn: string, options?: CloudOptions) => (event: unknown, context: unknown) =>
+  app(options).handle(fn, event, context)
 
 /** The scheduler's entry, for its timer trigger. */
-export const schedulerEntry = () => (event: unknown, context: unknown) => app().scheduler(event, context)
+export const schedulerEntry = (run: typeof tick) => (event: unknown, context: unknown) => app().scheduler(event, context, run)
 
 /** The wxpush function's entry: WeChat's message push routed to it (docs/deploy-cloudbase.md). */
-export const wxpushEntry = () => (event: unknown, context: unknown) => app().wxpush(event, context)
+export const wxpushEntry = (apply: typeof applyPhotoVerdict) => (event: unknown, context: unknown) => app().wxpush(event, context, apply)

@@ -77,6 +77,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chain.optimization.splitChunks({ ...chain.optimization.get('splitChunks'), chunks: 'all' })
         // no page uses <Swiper>: keep its 43 KB (gzipped) library out of the H5 JavaScript
         chain.resolve.alias.set('swiper/bundle$', path.resolve(__dirname, 'stubs', 'no-swiper.js'))
+        // a quiet build log: the sizes that matter are checked against their budgets (test/budgets.test.ts),
+        // not webpack's generic 244 KiB hint (printed three times by Taro's loggers); the persistent
+        // cache's notes ("No serializer registered…", "Restoring failed…") are not the reader's business
+        chain.performance.hints(false)
+        chain.set('infrastructureLogging', { level: 'error' })
       },
     },
   }

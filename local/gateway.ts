@@ -1,5 +1,5 @@
 // The local gateway (DESIGN.md §9, "local HTTP contract"): POST /api/<fn>, demo sign-in, photo
-// upload, the test clock, downloads and the H5 build — one port, one process. What answers is a
+// upload, the test clock, downloads, the 社区设置表 upload, health and the H5 build — one port, one process. What answers is a
 // Backend: local mode's in-process handlers (local-backend.ts) or cloud mode's built functions on the
 // CloudBase emulator (cloud-backend.ts); the HTTP contract is this file's alone.
 import { createReadStream, existsSync, statSync } from 'node:fs'
@@ -11,8 +11,11 @@ import { ERROR_STATUS } from '@shared/enums'
 import type { Envelope, ErrorBody } from '@shared/envelope'
 import { memoryRateLimiter } from '../cloudfunctions/adapters/local/rate-limiter'
 import { AppError } from '../cloudfunctions/core/domain/errors'
-import type { Identity } from '../cloudfunctions/core/edge'
+import type { Client, Identity } from '../cloudfunctions/core/edge'
 import type { Clock, RateLimiter } from '../cloudfunctions/core/ports'
+import { SIGN_IN_LIMITS } from '../cloudfunctions/core/usecases/accounts/sign-in-limits'
+import { clientAddress } from './client-address'
+import { appLink, decodePath } from './paths'
 
 /** A stored file the gateway hands out: its bytes and the headers they go with. */
 export interface Download {
@@ -33,10 +36,10 @@ export interface Backend {
   clock: Clock
   /** The functions callable as POST /api/<fn>. */
   functions: readonly string[]
-  /** One call of `fn` as `identity`: the bearer token's person, never anything in the body. */
-  call(fn: string, request: unknown, identity: Identity): Promise<Envelope<unknown>>
-  /** The person a bearer token signs in, or null when it names no session. */
-  sessionUser(token: string): Promise<string | null>
+  /** One call of `fn` as `identity`: the bearer token's person, never anything in the body; `client` as the gateway saw it. */
+  call(fn: string, request: unknown, identity: Identity, client?: Client): Promise<Envelope<unknown>>
+  /** The person a bearer token signs in and the session it names, or null when it names no (live) session. */
+  sessionUser(token: string): Promise<{ userId: string; sessionId: string } | null>
   demoRoster(): Promise<DemoUser[]>
   /** A session as the chosen demo person. */
   demoSignIn(userId: unknown): Promise<{ token: string; userId: string }>
@@ -45,6 +48,10 @@ export interface Backend {
   downloads: DownloadRoute[]
   /** Demo mode's test clock: moves forward, then runs the scheduler once (its report). Null when off. */
   testClock: { advance(ms: number): Promise<unknown> } | null
+  /** GET /api/health: the database, the disk, the scheduler (local mode). */
+  health?(demo: boolean): { status: number; body: unknown }
+  /** POST /api/roster: an admin's 社区设置表 (.xlsx bytes) into the import (local mode). */
+  importRoster?(request: { bytes: Buffer; contentType: string; url: URL }, identity: Identity, client: Client): Promise<Envelope<unknown>>
 }
 
 export interface GatewayOptions {
@@ -53,16 +60,23 @@ export interface GatewayOptions {
   staticDir?: string
   /** Largest JSON body accepted. */
   maxJsonBytes?: number
-  /** Counts failed sign-ins and unknown tokens per client address; default SIGN_IN_LIMIT in memory. */
+  /** Counts failed demo sign-ins per client address; default SIGN_IN_LIMITS.address in memory. */
   signInLimiter?: RateLimiter
+  /** Proxies in front that append to X-Forwarded-For (TRUST_PROXY): failures count per client address behind them. */
+  trustProxy?: number
   log?: (message: string, error?: unknown) => void
 }
 
-/** Failed sign-ins (unknown demo users, forged or expired tokens) one client address may make in the window. */
-export const SIGN_IN_LIMIT = { maxFailures: 20, windowMs: 10 * 60_000 }
+/**
+ * Unknown, forged or ended tokens one client address may present in the window before its unknown
+ * tokens get 429 instead of 401. Counted apart from sign-ins: a browser left with a stale token never
+ * locks anyone at its address out of signing in (and a valid token is never slowed).
+ */
+export const UNKNOWN_TOKEN_LIMIT = { maxFailures: 100, windowMs: 10 * 60_000 }
 
 const MAX_JSON = 256 * 1024
 const MAX_UPLOAD = 5 * 1024 * 1024
+const MAX_ROSTER = 5 * 1024 * 1024
 const FN_NAME = /^[a-z][A-Za-z]{1,31}$/
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -81,32 +95,45 @@ const CONTENT_TYPES: Record<string, string> = {
 
 export function createGateway(backend: Backend, options: GatewayOptions): http.Server {
   const maxJson = options.maxJsonBytes ?? MAX_JSON
-  const signIn = options.signInLimiter ?? memoryRateLimiter(backend.clock, SIGN_IN_LIMIT)
+  const signIn = options.signInLimiter ?? memoryRateLimiter(backend.clock, SIGN_IN_LIMITS.address)
+  const unknownTokens = memoryRateLimiter(backend.clock, UNKNOWN_TOKEN_LIMIT)
   // successful calls are never counted: a community centre full of people behind one address on a
   // Saturday morning is never slowed; only guessing (tokens, user ids) runs into the limit
-  const clientKey = (req: http.IncomingMessage) => `signin:${req.socket.remoteAddress ?? 'unknown'}`
+  const addressOf = (req: http.IncomingMessage) => clientAddress(req, options.trustProxy ?? 0)
+  const clientKey = (req: http.IncomingMessage) => `signin-from:${addressOf(req)}`
 
-  /** Who is calling: no token is anonymous; a token naming no session is a failed sign-in, counted. */
+  /** Who is calling: no token is anonymous; a token naming no (live) session is counted apart, and 401. */
   async function identify(req: http.IncomingMessage): Promise<Identity> {
     const header = req.headers.authorization ?? ''
     if (header === '') return null
     const match = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(header)
-    const userId = match ? await backend.sessionUser(match[1]) : null
-    if (userId) return { userId }
-    const key = clientKey(req)
-    await signIn.assertAllowed(key)
-    await signIn.recordFailure(key)
+    const found = match ? await backend.sessionUser(match[1]) : null
+    if (found) return found
+    const key = `token:${addressOf(req)}`
+    await unknownTokens.assertAllowed(key)
+    await unknownTokens.recordFailure(key)
     return null
   }
 
   async function route(req: http.IncomingMessage, res: http.ServerResponse, url: URL) {
-    const { pathname } = url
+    const pathname = decodePath(url.pathname)
     if (pathname === '/api/files' && req.method === 'POST') {
       const who = await identify(req)
       if (!who) throw new AppError('UNAUTHENTICATED', '请先登录')
       const mime = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()
       const bytes = await readBody(req, MAX_UPLOAD)
       return send(res, 200, { ok: true, data: await backend.savePhoto(who.userId, mime, bytes) })
+    }
+    if (pathname === '/api/roster' && req.method === 'POST' && backend.importRoster) {
+      const who = await identify(req)
+      const contentType = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()
+      const bytes = await readBody(req, MAX_ROSTER)
+      const envelope = await backend.importRoster({ bytes, contentType, url }, who, { address: addressOf(req) })
+      return send(res, envelope.ok ? 200 : ERROR_STATUS[envelope.error.code], envelope)
+    }
+    if (pathname === '/api/health' && (req.method === 'GET' || req.method === 'HEAD') && backend.health) {
+      const { status, body } = backend.health(options.demo)
+      return send(res, status, body)
     }
     if (pathname.startsWith('/api/auth/') || pathname.startsWith('/api/dev/')) {
       if (!options.demo) throw new AppError('NOT_FOUND', '没有这个接口')
@@ -117,7 +144,7 @@ export function createGateway(backend: Backend, options: GatewayOptions): http.S
       if (!FN_NAME.test(fn) || !backend.functions.includes(fn)) throw new AppError('NOT_FOUND', '没有这个接口')
       if (req.method !== 'POST') throw new AppError('NOT_FOUND', '请用 POST 调用')
       const body = await readJson(req, maxJson)
-      const envelope = await backend.call(fn, body, await identify(req))
+      const envelope = await backend.call(fn, body, await identify(req), { address: addressOf(req) })
       return send(res, envelope.ok ? 200 : ERROR_STATUS[envelope.error.code], envelope)
     }
     const download =
@@ -130,6 +157,8 @@ export function createGateway(backend: Backend, options: GatewayOptions): http.S
       if (Buffer.isBuffer(found.body)) return void res.end(found.body)
       return void found.body.pipe(res)
     }
+    const link = req.method === 'GET' ? appLink(pathname, url) : null
+    if (link) return void res.writeHead(302, { location: link, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' }).end()
     return serveStatic(req, res, pathname)
   }
 
@@ -171,7 +200,7 @@ export function createGateway(backend: Backend, options: GatewayOptions): http.S
     if (!root || !existsSync(path.join(root, 'index.html')) || (req.method !== 'GET' && req.method !== 'HEAD')) {
       throw new AppError('NOT_FOUND', '没有这个页面')
     }
-    let file = path.join(root, path.normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, ''))
+    let file = path.join(root, path.normalize(pathname).replace(/^(\.\.[/\\])+/, ''))
     if (!file.startsWith(path.resolve(root)) || !existsSync(file) || statSync(file).isDirectory()) {
       // the H5 app routes on the client: unknown paths get the app shell
       file = path.join(root, 'index.html')

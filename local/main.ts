@@ -1,4 +1,6 @@
-// `npm run serve`: the local gateway on PORT (8080) with SQLite in REDGRID_DATA (.data/), seeded.
+// `npm run serve`: the local gateway on PORT (8080) with SQLite in REDGRID_DATA (.data/). Demo mode
+// (the default) seeds the demo communities and listens on loopback; REDGRID_DEMO=0 is a community's own
+// server: nothing demo, and a one-time setup link while it has no community (local/startup.ts).
 // `npm run serve:cloud` (`--cloud`): the same HTTP contract answered by the built cloud functions on
 // the CloudBase emulator, documents and files in REDGRID_DATA/cloudbase/, seeded the same way.
 import { mkdirSync } from 'node:fs'
@@ -6,8 +8,11 @@ import path from 'node:path'
 import { composeLocal } from '../cloudfunctions/compose'
 import type { Backend } from './gateway'
 import { createGateway } from './gateway'
+import { trustedHops } from './client-address'
 import { localBackend } from './local-backend'
 import { seedDemo } from './seed'
+import { setupNotice, startPlan } from './startup'
+import { lanUrls } from './urls'
 
 const TICK_EVERY_MS = 60_000
 
@@ -17,15 +22,19 @@ interface Mode {
   tick(): Promise<unknown>
   /** What the start line adds after the data folder and demo switch. */
   note: string
+  /** A one-time setup link's token when the server has no community yet (local mode, demo off). */
+  setupLink?(): Promise<{ token: string; expiresAt: number } | null>
   close(): Promise<void> | void
 }
 
 type Log = (message: string, error?: unknown) => void
 
 async function openLocal(dataDir: string, demo: boolean, log: Log): Promise<Mode> {
-  const app = composeLocal({ dataDir, demo, log })
-  if (await seedDemo(app)) console.log(`[redgrid] 已创建演示社区 / seeded the demo communities in ${dataDir}`)
-  return { backend: localBackend(app), tick: app.tick, note: '', close: () => app.close() }
+  const reserveMb = process.env.REDGRID_DISK_RESERVE_MB ? Number(process.env.REDGRID_DISK_RESERVE_MB) : undefined
+  const app = composeLocal({ dataDir, demo, log, reserveBytes: reserveMb === undefined ? undefined : reserveMb * 1024 * 1024 })
+  if (demo && (await seedDemo(app))) console.log(`[redgrid] 已创建演示社区 / seeded the demo communities in ${dataDir}`)
+  const setupLink = async () => (demo || (await app.store.read((repos) => repos.places.communities())).length > 0 ? null : app.setupLink())
+  return { backend: localBackend(app), tick: app.tick, note: '', setupLink, close: () => app.close() }
 }
 
 async function openCloud(dataDir: string, log: Log): Promise<Mode> {
@@ -44,27 +53,37 @@ async function openCloud(dataDir: string, log: Log): Promise<Mode> {
 }
 
 async function main() {
-  const port = Number(process.env.PORT ?? 8080)
-  // all interfaces unless HOST names one (tests bind 127.0.0.1)
-  const host = process.env.HOST || undefined
+  const plan = startPlan(process.env)
+  if (plan.refusal) {
+    console.error(plan.refusal)
+    process.exit(1)
+  }
+  const { port, host, demo } = plan
   const dataDir = path.resolve(process.env.REDGRID_DATA ?? '.data')
-  const demo = process.env.REDGRID_DEMO !== '0'
   const staticDir = path.resolve(process.env.REDGRID_STATIC ?? 'dist-h5')
+  const trustProxy = trustedHops(process.env.TRUST_PROXY)
   mkdirSync(dataDir, { recursive: true })
+  for (const notice of plan.notices) console.log(notice)
 
   const log = (message: string, error?: unknown) => console.error(`[redgrid] ${message}`, error ?? '')
   const mode = process.argv.includes('--cloud') ? await openCloud(dataDir, log) : await openLocal(dataDir, demo, log)
 
-  const server = createGateway(mode.backend, { demo, staticDir, log })
+  const server = createGateway(mode.backend, { demo, staticDir, log, trustProxy })
   const timer = setInterval(() => {
     mode.tick().catch((e) => log('scheduler tick failed', e))
   }, TICK_EVERY_MS)
   timer.unref()
 
-  server.listen(port, host, () => {
+  server.listen(port, host, async () => {
     const addr = server.address()
     const actual = typeof addr === 'object' && addr ? addr.port : port
-    console.log(`[redgrid] 红网邻里 running at http://localhost:${actual}/  (data: ${dataDir}, demo: ${demo ? 'on' : 'off'}${mode.note})`)
+    const origin = `http://localhost:${actual}`
+    const link = await mode.setupLink?.()
+    if (link) console.log(setupNotice(`${origin}/setup?token=${link.token}`, link.expiresAt))
+    console.log(
+      `[redgrid] 红网邻里 running at ${origin}/  (listening on ${host}, data: ${dataDir}, demo: ${demo ? 'on' : 'off'}${mode.note})`,
+    )
+    for (const url of lanUrls(host, actual)) console.log(`[redgrid] 同一网络的手机可以打开 / on your network: ${url}`)
   })
 
   const stop = () => {

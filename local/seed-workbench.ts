@@ -14,14 +14,15 @@ const CARDS = [
   {
     userId: 'u_linx',
     gridId: 'g_hx1',
-    title: '第一网格网格长',
+    // 第一网格's 网格长 is 李娟 (a 网格员): 林晓 is the community worker who stands behind the grid
+    title: '联系第一网格的社区工作者',
     duties: '走访入户、收集民情、审核居民点单、组织周末志愿活动。',
     pledge: '工作日 24 小时内回复，小事不出网格。',
   },
   {
     userId: 'u_huangj',
     gridId: 'g_hx2',
-    title: '第二网格网格员',
+    title: '联系第二网格的社区工作者',
     duties: '巡查楼道隐患、联系在职党员、帮助老人办理事项。',
     pledge: '随叫随到，让每位老人都有人管、有人帮。',
   },
@@ -39,7 +40,14 @@ export function demoRegistration(now: number): Registration {
     buildingId: 'b_hx6',
     gridId: 'g_hx3',
     room: null,
-    member: { workUnit: '区妇联', branch: '区妇联机关党支部', posts: ['care', 'elderly_child'], skills: ['心理疏导', '家庭教育'] },
+    member: {
+      status: 'on_job',
+      management: 'direct',
+      workUnit: '区妇联',
+      branch: '区妇联机关党支部',
+      posts: ['care', 'elderly_child'],
+      skills: ['心理疏导', '家庭教育'],
+    },
     submittedAt: now - 3600_000,
     decidedAt: null,
     decidedBy: null,

@@ -1,19 +1,25 @@
 // The demo community a fresh data folder starts with, and a second, small one to show isolation:
 // written through the repositories, so local mode (SQLite) and cloud mode (CloudBase) seed the same.
 import type { PostType, Role } from '@shared/enums'
-import type { Goods, MemberProfile, User } from '../cloudfunctions/core/domain/model'
+import type { BuildingHead, Goods, MemberProfile, User } from '../cloudfunctions/core/domain/model'
 import type { Clock, UnitOfWork } from '../cloudfunctions/core/ports'
 import { demoActivities } from './seed-activities'
+import { DEMO_STREET, demoUnits } from './seed-grid'
 import { demoRegistration, demoStaffCards } from './seed-workbench'
 
-interface SeedUser {
+export interface SeedUser {
   id: string
   name: string
   roles: Role[]
   phone: string
+  /** Empty for a street account (no home). */
   building: string
   room: string
   member?: MemberProfile
+  /** 网格员: the grids they serve, and whether they lead (网格长). */
+  workGrids?: string[]
+  gridLead?: boolean
+  headOf?: BuildingHead
 }
 
 interface SeedCommunity {
@@ -23,18 +29,23 @@ interface SeedCommunity {
   users: SeedUser[]
 }
 
-const member = (branch: string, workUnit: string, posts: PostType[], skills: string[]): MemberProfile => ({
-  branch,
-  workUnit,
-  posts,
-  skills,
-})
+const member = (
+  branch: string,
+  workUnit: string | null,
+  posts: PostType[],
+  skills: string[],
+  status: MemberProfile['status'] = 'on_job',
+): MemberProfile => ({ branch, workUnit, posts, skills, status, management: 'direct' })
 
 let memberPhones = 0
 /** A party member: also a resident with a home; phones 13900010001, 13900010002, … */
 function m(id: string, name: string, building: string, room: string, profile: MemberProfile): SeedUser {
   memberPhones += 1
   return { id, name, roles: ['member', 'resident'], phone: `139000${String(10000 + memberPhones)}`, building, room, member: profile }
+}
+
+function gridWorker(id: string, name: string, phone: string, building: string, grid: string, lead = false): SeedUser {
+  return { id, name, roles: ['grid_worker'], phone, building, room: '', workGrids: [grid], gridLead: lead }
 }
 
 export const DEMO: SeedCommunity[] = [
@@ -71,9 +82,20 @@ export const DEMO: SeedCommunity[] = [
       { id: 'u_wangxl', name: '王秀兰', roles: ['resident'], phone: '13800010001', building: 'b_hx1', room: '1单元 302' },
       { id: 'u_lijg', name: '李建国', roles: ['resident'], phone: '13800010002', building: 'b_hx2', room: '2单元 501' },
       { id: 'u_zhanggy', name: '张桂英', roles: ['resident'], phone: '13800010003', building: 'b_hx3', room: '1单元 101' },
-      { id: 'u_liudm', name: '刘德明', roles: ['resident'], phone: '13800010004', building: 'b_hx4', room: '3单元 602' },
+      // 4号楼's 楼栋长: an attribute on his card, not a role
+      {
+        id: 'u_liudm',
+        name: '刘德明',
+        roles: ['resident'],
+        phone: '13800010004',
+        building: 'b_hx4',
+        room: '3单元 602',
+        headOf: { buildingId: 'b_hx4', unit: null },
+      },
       { id: 'u_chensz', name: '陈淑珍', roles: ['resident'], phone: '13800010005', building: 'b_hx5', room: '2单元 201' },
       { id: 'u_zhaoxh', name: '赵小红', roles: ['resident'], phone: '13800010006', building: 'b_hx6', room: '1单元 402' },
+      // an old lady living alone, who phones her 网格员 rather than use the app
+      { id: 'u_maxz', name: '马秀珍', roles: ['resident'], phone: '13800010007', building: 'b_hx3', room: '2单元 101' },
       m(
         'u_zhouzq',
         '周志强',
@@ -120,9 +142,21 @@ export const DEMO: SeedCommunity[] = [
         '3单元 104',
         member('区人民银行党支部', '人民银行区支行', ['targeted', 'convenience'], ['防诈骗宣传', '智能手机教学']),
       ),
+      // a retired member (退休党员) of the community's own branch: no work unit
+      m(
+        'u_songjm',
+        '宋建民',
+        'b_hx2',
+        '1单元 601',
+        member('红星社区离退休党支部', null, ['self_governance', 'care'], ['调解', '读报'], 'retired'),
+      ),
       { id: 'u_linx', name: '林晓', roles: ['staff'], phone: '13800019001', building: 'b_hx1', room: '' },
       { id: 'u_huangj', name: '黄静', roles: ['staff'], phone: '13800019002', building: 'b_hx3', room: '' },
       { id: 'u_xujh', name: '徐建华', roles: ['admin', 'staff'], phone: '13800019003', building: 'b_hx1', room: '' },
+      // a 网格员 for each grid; the first grid's leads them (网格长)
+      gridWorker('u_lij', '李娟', '13800019004', 'b_hx1', 'g_hx1', true),
+      gridWorker('u_wangf', '王芳', '13800019005', 'b_hx3', 'g_hx2'),
+      gridWorker('u_zhaog', '赵刚', '13800019006', 'b_hx5', 'g_hx3'),
     ],
   },
   {
@@ -144,6 +178,7 @@ export const DEMO: SeedCommunity[] = [
       m('u_qs_fengy', '冯宇', 'b_qs1', '2单元 301', member('区教育局党支部', '区教育局', ['education', 'care'], ['辅导功课'])),
       m('u_qs_caof', '曹芳', 'b_qs2', '1单元 402', member('区卫健委党支部', '区卫健委', ['elderly_child'], ['陪诊'])),
       { id: 'u_qs_dengh', name: '邓华', roles: ['staff'], phone: '13800029001', building: 'b_qs1', room: '' },
+      gridWorker('u_qs_liuy', '刘洋', '13800029002', 'b_qs2', 'g_qs1', true),
     ],
   },
 ]
@@ -184,24 +219,18 @@ export async function seedDemo(target: SeedTarget, options: SeedOptions = {}): P
         }
       }
       for (const u of c.users) {
-        const user: User = {
-          id: u.id,
-          communityId: c.id,
-          name: u.name,
-          phone: u.phone,
-          roles: u.roles,
-          gridId: gridOf.get(u.building) ?? null,
-          buildingId: u.building,
-          room: u.room || null,
-          member: u.member ?? null,
-          rankingOptIn: false,
-          // a millisecond apart: "in the order they were added" reads the same on every adapter
-          createdAt: now + arrival++,
-        }
-        await repos.users.insert(user)
+        // a millisecond apart: "in the order they were added" reads the same on every adapter
+        await repos.users.insert(demoUser(u, c.id, gridOf.get(u.building) ?? null, now + arrival++))
         if (options.openIdOf) await repos.identity.bindOpenId(options.openIdOf(u.id), u.id)
       }
     }
+    // 红桥街道 owns both communities; its account's tenant is the street
+    await repos.places.saveStreet({ id: DEMO_STREET.id, name: DEMO_STREET.name }, DEMO_STREET.communities)
+    for (const u of DEMO_STREET.users) {
+      await repos.users.insert(demoUser(u, DEMO_STREET.id, null, now + arrival++))
+      if (options.openIdOf) await repos.identity.bindOpenId(options.openIdOf(u.id), u.id)
+    }
+    for (const unit of demoUnits(now)) await repos.referrals.saveUnit(unit)
     for (const g of DEMO_GOODS) await repos.mall.insertGoods(demoGoods(g, now))
     for (const a of demoActivities(now, 'u_linx')) await repos.activities.insert(a)
     await repos.workbench.saveRegistration(demoRegistration(now))
@@ -209,6 +238,25 @@ export async function seedDemo(target: SeedTarget, options: SeedOptions = {}): P
     return true
   })
 }
+
+const demoUser = (u: SeedUser, tenant: string, gridId: string | null, createdAt: number): User => ({
+  id: u.id,
+  communityId: tenant,
+  name: u.name,
+  phone: u.phone,
+  roles: u.roles,
+  gridId,
+  buildingId: u.building || null,
+  room: u.room || null,
+  member: u.member ?? null,
+  rankingOptIn: false,
+  workGrids: u.workGrids ?? [],
+  gridLead: u.gridLead ?? false,
+  headOf: u.headOf ?? null,
+  createdAt,
+})
+
+export { DEMO_STREET }
 
 const demoGoods = (g: (typeof DEMO_GOODS)[number], now: number): Goods => ({
   ...g,

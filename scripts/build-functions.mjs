@@ -36,6 +36,20 @@ const functions = readdirSync(srcRoot, { withFileTypes: true })
   .sort()
 
 /**
+ * The adapter reads only the collections' names from collections.json; the indexes and comments are
+ * scripts/provision.mjs's (≈ 5 KB a bundle). Bundle the names alone.
+ */
+const collectionNames = {
+  name: 'collection-names',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]adapters[\\/]cloudbase[\\/]collections\.json$/ }, (a) => {
+      const { collections } = JSON.parse(readFileSync(a.path, 'utf8'))
+      return { contents: JSON.stringify({ collections: Object.fromEntries(Object.keys(collections).map((c) => [c, {}])) }), loader: 'json' }
+    })
+  },
+}
+
+/**
  * zod's classic API is imported as one namespace (`z`), so the bundler keeps all of it. The server
  * uses only the zh-CN messages and never the JSON-Schema or compile features: replace those modules
  * (≈ 330 KB minified) with the Chinese locale and stubs that throw if ever called.
@@ -48,6 +62,8 @@ const zodTrim = {
       if (!a.importer.includes(`${path.sep}node_modules${path.sep}zod${path.sep}`)) return undefined
       const full = path.resolve(a.resolveDir, a.path)
       if (/[\\/]locales[\\/]index\.js$/.test(full) || stubbed.test(full.replaceAll('\\', '/'))) return { path: full, namespace: 'zod-trim' }
+      // the default locale zod installs before ours (edge.ts: z.config(zhCN), which wins): the same Chinese one
+      if (/[\\/]locales[\\/]en\.js$/.test(full)) return { path: path.join(path.dirname(full), 'zh-CN.js') }
       return undefined
     })
     b.onLoad({ filter: /.*/, namespace: 'zod-trim' }, (a) => {
@@ -184,7 +200,7 @@ async function main() {
       charset: 'utf8',
       metafile: true,
       logLevel: 'warning',
-      plugins: [noSqlite, onlyFunction(fn), zodNamespace, zodTrim],
+      plugins: [noSqlite, onlyFunction(fn), zodNamespace, zodTrim, collectionNames],
     })
     const inputs = Object.keys(result.metafile.inputs).map((p) => p.replaceAll('\\', '/'))
     const bad = inputs.filter((p) => FORBIDDEN.some((re) => re.test(p)))

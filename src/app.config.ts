@@ -6,14 +6,14 @@ export default defineAppConfig({
     { root: 'member', pages: ['hall/index', 'wishes/index', 'tasks/index', 'task-detail/index', 'points/index'] },
     {
       root: 'staff',
-      pages: ['review/index', 'review-detail/index', 'overdue/index', 'goods/index', 'goods-edit/index', 'verify/index'],
+      pages: ['review/index', 'review-detail/index', 'overdue/index', 'proxy/index', 'goods/index', 'goods-edit/index', 'verify/index'],
     },
     { root: 'mall', pages: ['index', 'goods/index', 'redemptions/index'] },
     {
       root: 'activity',
       pages: ['index', 'detail/index', 'mine/index', 'publish/index', 'roster/index', 'checkin-code/index'],
     },
-    { root: 'account', pages: ['register/index', 'pending/index', 'people/index'] },
+    { root: 'account', pages: ['register/index', 'pending/index', 'people/index', 'accept/index', 'setup/index', 'roster/index'] },
     {
       root: 'workbench',
       pages: [
@@ -39,6 +39,9 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#c62f2f',
     navigationBarTitleText: '红网邻里',
     navigationBarTextStyle: 'white',
+    // H5: Taro's router draws this bar with the page's title (src/platform/chrome.h5.ts adds 返回 / 首页);
+    // 'default' is WeChat's own bar already, so the mini-program keeps one bar
+    navigationStyle: 'default',
   },
   tabBar: {
     color: '#4a4a4a',

@@ -2,8 +2,8 @@
 // inbox, and the caller's own data (PIPL).
 import { z } from 'zod'
 import { id, text } from './common'
-import { POST_TYPES } from './enums'
-import type { PostType, Role } from './enums'
+import { MANAGEMENTS, MEMBER_STATUSES, POST_TYPES } from './enums'
+import type { Management, MemberStatus, PostType, Role } from './enums'
 import { ACCOUNT_LIMITS as L } from './limits'
 import type { InboxItem } from './inbox'
 import type { Redemption } from './mall'
@@ -34,18 +34,26 @@ export const RegisterResidentInput = z.strictObject({
   room: text(L.room),
 })
 
-/** 在职党员双报到: work unit, party branch, the posts claimed (认领岗位), skills and the home grid. */
-export const RegisterMemberInput = z.strictObject({
-  workUnit: text(L.workUnit),
-  branch: text(L.branch),
-  posts: z
-    .array(z.enum(POST_TYPES))
-    .min(1, '请至少认领一个岗位')
-    .max(POST_TYPES.length)
-    .refine((p) => new Set(p).size === p.length, '岗位不能重复'),
-  skills: z.array(text(L.skill)).max(L.maxSkills).default([]),
-  gridId: id,
-})
+/**
+ * 党员报到 (在职党员双报到, and the retired and floating members too): status (在职 / 退休 / 流动), how the
+ * member is managed (直管 / 联管 / 代管 / 双管), party branch, a work unit (asked of the in-service only),
+ * the posts claimed (认领岗位), skills and the home grid.
+ */
+export const RegisterMemberInput = z
+  .strictObject({
+    status: z.enum(MEMBER_STATUSES).default('on_job'),
+    management: z.enum(MANAGEMENTS).default('direct'),
+    workUnit: text(L.workUnit).optional(),
+    branch: text(L.branch),
+    posts: z
+      .array(z.enum(POST_TYPES))
+      .min(1, '请至少认领一个岗位')
+      .max(POST_TYPES.length)
+      .refine((p) => new Set(p).size === p.length, '岗位不能重复'),
+    skills: z.array(text(L.skill)).max(L.maxSkills).default([]),
+    gridId: id,
+  })
+  .refine((v) => v.status !== 'on_job' || v.workUnit !== undefined, { path: ['workUnit'], message: '在职党员请填写工作单位' })
 
 /** approveMember / approveResident: staff of the same community decide a pending registration. */
 export const DecideRegistrationInput = z
@@ -58,17 +66,102 @@ export const VerifyPhoneInput = z.strictObject({ code: z.string().regex(/^[A-Za-
 export const ListPendingInput = z.strictObject({ kind: z.enum(REGISTRATION_KINDS).optional() })
 export const PlacesInput = z.strictObject({ communityId: id.optional() })
 export const SetStaffInput = z.strictObject({ userId: id, staff: z.boolean() })
+/** Admin: makes a person a 网格员 of these grids (a 网格长 when lead), or no grid worker at all (none). */
+export const SetGridWorkerInput = z.strictObject({
+  userId: id,
+  gridIds: z
+    .array(id)
+    .max(20)
+    .refine((g) => new Set(g).size === g.length, '网格不能重复'),
+  lead: z.boolean().default(false),
+})
+/** 楼栋长 (no unit) or 单元长 of a building, marked by community workers; null clears it. */
+export const SetHeadInput = z.strictObject({
+  userId: id,
+  head: z.strictObject({ buildingId: id, unit: text(L.unit).optional() }).nullable(),
+})
+/** The residents a 网格员 or 社区工作者 may order for (代办): of their grids, found by name, building or phone. */
+export const ResidentsInput = z.strictObject({ q: text(L.search).optional(), gridId: id.optional() })
 export const UpsertGridInput = z.strictObject({ id: id.optional(), name: text(L.name) })
 export const PeopleInput = z.strictObject({ role: z.enum(['resident', 'member', 'staff', 'admin']).optional() })
+export const UpsertBuildingInput = z.strictObject({ id: id.optional(), name: text(L.buildingName), gridId: id })
+
+// ---- the self-hosted door (DESIGN.md §10): invitation → password (and passkeys) → session ------------
+
+/** A one-time link's token, as the link carries it. */
+export const linkToken = z.string().regex(/^[A-Za-z0-9_-]{32,64}$/, '链接无效，请向社区工作人员索取新的链接')
+
+/** A new password: long enough to resist guessing, any characters (spaces too). */
+export const newPassword = z
+  .string()
+  .min(L.password.min, `密码至少 ${L.password.min} 位`)
+  .max(L.password.max, `密码最多 ${L.password.max} 位`)
+  .refine((p) => new Set(p).size > 2, '密码太简单了，请换一个')
+
+/** accounts.signIn: the phone number and the password. */
+export const SignInInput = z.strictObject({ login: phoneNumber, password: z.string().min(1, '请输入密码').max(L.password.max) })
+/** accounts.invite: staff invite a registered person of the community to set a password (or reset it). */
+export const InviteInput = z.strictObject({ userId: id })
+/** accounts.acceptInvite: the invitation's token and the password the person chooses (none in WeChat, which binds the OPENID). */
+export const AcceptInviteInput = z.strictObject({ token: linkToken, password: newPassword.optional() })
+/** accounts.setupCommunity: the one-time setup link of a new server makes the community and its first admin. */
+export const SetupCommunityInput = z.strictObject({
+  token: linkToken,
+  communityName: text(L.communityName),
+  name: text(L.name),
+  phone: phoneNumber,
+  password: newPassword,
+})
+/** accounts.passkeySignIn / addPasskey: the browser's WebAuthn answer to a challenge the server handed out. */
+export const PasskeyAnswerInput = z.strictObject({ challengeId: id, response: z.record(z.string(), z.unknown()) })
+
+/** A session opened: the bearer token for the Authorization header, and who it signs in. */
+export interface SignedIn {
+  token: string
+  expiresAt: string
+  user: Me
+}
+
+/** An invitation made: the link to send (as text or a QR code), once; it works until `expiresAt`. */
+export interface InvitationLink {
+  userId: string
+  name: string
+  /** The app page that takes it (the mini-program's path; in H5 the gateway's /invite?token=… leads there). */
+  path: string
+  token: string
+  expiresAt: string
+}
+
+/** A WebAuthn challenge: the id to send back with the answer, and the options for the browser. */
+export interface PasskeyChallengeView {
+  challengeId: string
+  options: Record<string, unknown>
+}
+
+export interface PasskeyView {
+  id: string
+  createdAt: string
+  lastUsedAt: string | null
+}
 
 export type RegisterResidentInput = z.input<typeof RegisterResidentInput>
 export type RegisterMemberInput = z.input<typeof RegisterMemberInput>
 
 export interface MemberProfileView {
+  status: MemberStatus
+  management: Management
   workUnit: string | null
   branch: string | null
   posts: PostType[]
   skills: string[]
+}
+
+/** A person's standing beyond their roles, in words for cards: "第一网格网格长", "4号楼楼栋长". */
+export interface Standing {
+  /** 网格员: the grids they serve; `lead` marks a 网格长. */
+  gridWork: { grids: Array<{ id: string; name: string }>; lead: boolean } | null
+  /** "4号楼楼栋长", "3号楼2单元单元长". */
+  head: string | null
 }
 
 export interface RegistrationView {
@@ -94,7 +187,7 @@ export interface Places {
   grids: Array<{ id: string; name: string; buildings: Array<{ id: string; name: string }> }>
 }
 
-export interface PersonView {
+export interface PersonView extends Standing {
   id: string
   name: string
   roles: Role[]
@@ -102,7 +195,16 @@ export interface PersonView {
   phone: string | null
 }
 
-export interface Me {
+/** accounts.residents: a resident one may order for (代办), with the home to recognise them by. */
+export interface ResidentItem {
+  id: string
+  name: string
+  gridName: string | null
+  address: string | null
+  phone: string | null
+}
+
+export interface Me extends Standing {
   id: string
   name: string
   roles: Role[]
@@ -113,12 +215,9 @@ export interface Me {
   buildingName: string | null
   address: string | null
   phone: string | null
-  member: {
-    branch: string | null
-    workUnit: string | null
-    posts: PostType[]
-    skills: string[]
-  } | null
+  member: MemberProfileView | null
+  /** A street account (街道): its street and the communities it answers for. */
+  street: { id: string; name: string; communities: Array<{ id: string; name: string }> } | null
 }
 
 /** Local demo sign-in (GET /api/auth/demo-users). */
@@ -204,4 +303,30 @@ export interface DeleteMeResult {
   deletedPhotos: number
   /** Records kept for other people, in plain words. */
   kept: string[]
+}
+
+// ---- 社区设置表: setting a community up from its spreadsheets --------------------------------------
+
+/** accounts.importRoster: the workbook's sheets as rows of cell texts (header row first); a dry run unless `commit`. */
+export const ImportRosterInput = z.strictObject({
+  sheets: z
+    .record(z.string().max(31), z.array(z.array(z.string().max(200)).max(40)).max(5001))
+    .refine((s) => Object.keys(s).length <= 20, '工作表太多了'),
+  commit: z.boolean(),
+})
+
+export interface RosterIssue {
+  sheet: string
+  /** The row as Excel numbers it (the header is row 1); null: the whole sheet. */
+  row: number | null
+  column: string | null
+  message: string
+}
+
+/** What an import found and (when committed without errors) wrote, sheet by sheet. */
+export interface RosterPreview {
+  committed: boolean
+  errors: RosterIssue[]
+  warnings: string[]
+  counts: Array<{ sheet: string; rows: number; created: number; updated: number; unchanged: number }>
 }

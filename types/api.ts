@@ -56,7 +56,17 @@ export interface Api {
     approveMember: Mutation<typeof accounts.DecideRegistrationInput, accounts.RegistrationView>
     people: Query<typeof accounts.PeopleInput, Items<accounts.PersonView>>
     setStaff: Mutation<typeof accounts.SetStaffInput, accounts.PersonView>
+    setGridWorker: Mutation<typeof accounts.SetGridWorkerInput, accounts.PersonView>
+    setHead: Mutation<typeof accounts.SetHeadInput, accounts.PersonView>
+    residents: Query<typeof accounts.ResidentsInput, Items<accounts.ResidentItem>>
     upsertGrid: Mutation<typeof accounts.UpsertGridInput, { id: string; name: string }>
+    upsertBuilding: Mutation<typeof accounts.UpsertBuildingInput, { id: string; name: string; gridId: string }>
+    invite: Mutation<typeof accounts.InviteInput, accounts.InvitationLink>
+    acceptInvite: Mutation<typeof accounts.AcceptInviteInput, accounts.SignedIn>
+    signIn: Mutation<typeof accounts.SignInInput, accounts.SignedIn>
+    setupCommunity: Mutation<typeof accounts.SetupCommunityInput, accounts.SignedIn>
+    signOut: Mutation<Empty, { signedOut: true }>
+    signOutEverywhere: Mutation<Empty, { signedOut: true }>
   }
   orders: {
     create: Mutation<typeof orders.CreateOrderInput, orders.OrderDetail>
@@ -71,6 +81,12 @@ export interface Api {
     confirm: Mutation<typeof orders.ConfirmOrderInput, orders.OrderDetail>
     dispute: Mutation<typeof orders.DisputeOrderInput, orders.OrderDetail>
     cancel: Mutation<typeof orders.CancelOrderInput, orders.OrderDetail>
+    refer: Mutation<typeof orders.ReferOrderInput, orders.OrderDetail>
+    recordReferralAnswer: Mutation<typeof orders.ReferralAnswerInput, orders.OrderDetail>
+    sendDown: Mutation<typeof orders.SendDownInput, orders.OrderDetail>
+    revisit: Mutation<typeof orders.RevisitInput, orders.OrderDetail>
+    units: Query<typeof orders.UnitsInput, Items<orders.UnitView>>
+    upsertUnit: Mutation<typeof orders.UpsertUnitInput, orders.UnitView>
   }
   points: {
     balance: Query<Empty, points.Balance>
@@ -119,6 +135,8 @@ export interface Api {
     saveCard: Mutation<typeof workbench.SaveCardInput, { card: workbench.MyCard | null }>
     consent: Query<typeof workbench.OrderConsentRef, workbench.ShowcaseConsentView>
     setConsent: Mutation<typeof workbench.ShowcaseConsentInput, workbench.ShowcaseConsentView>
+    rosterTemplate: Query<Empty, workbench.ExportedFile>
+    importRoster: Mutation<typeof accounts.ImportRosterInput, accounts.RosterPreview>
   }
 }
 

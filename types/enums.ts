@@ -9,22 +9,66 @@ export type OrderKind = (typeof ORDER_KINDS)[number]
 export const URGENCIES = ['low', 'normal', 'urgent'] as const
 export type Urgency = (typeof URGENCIES)[number]
 
-export const ROLES = ['resident', 'member', 'staff', 'admin'] as const
+/**
+ * `staff` is a community worker (社区工作者) who sees every grid; `grid_worker` (网格员, a 网格长 when
+ * marked lead) serves named grids; `street` (街道) answers what escalates to the street.
+ */
+export const ROLES = ['resident', 'member', 'staff', 'admin', 'grid_worker', 'street'] as const
 export type Role = (typeof ROLES)[number]
 
-export const ORDER_STATUSES = ['submitted', 'open', 'claimed', 'completed', 'closed', 'rejected', 'cancelled'] as const
+/** `referred`: sent to a unit of the community's directory (转办), waiting for its answer. */
+export const ORDER_STATUSES = ['submitted', 'open', 'claimed', 'completed', 'closed', 'rejected', 'cancelled', 'referred'] as const
 export type OrderStatus = (typeof ORDER_STATUSES)[number]
 
 /** Every transition of the order machine has one action name (DESIGN.md §3). */
-export const ORDER_ACTIONS = ['dispatch', 'reject', 'claim', 'decline', 'release', 'complete', 'confirm', 'dispute', 'cancel'] as const
+export const ORDER_ACTIONS = [
+  'dispatch',
+  'reject',
+  'claim',
+  'decline',
+  'release',
+  'complete',
+  'confirm',
+  'dispute',
+  'cancel',
+  'refer',
+  'answer',
+  'sendDown',
+  'revisit',
+] as const
 export type OrderAction = (typeof ORDER_ACTIONS)[number]
 
-export const ORDER_SCOPES = ['mine', 'hall', 'review', 'assigned', 'overdue'] as const
+/** `proxied`: orders the caller placed for residents (代办); `street`: what reached 街道; `revisit`: low ratings to visit. */
+export const ORDER_SCOPES = ['mine', 'hall', 'review', 'assigned', 'overdue', 'proxied', 'street', 'revisit'] as const
 export type OrderScope = (typeof ORDER_SCOPES)[number]
 
 /** The escalation ladder (分级响应): 网格 → 社区 → 街道. */
 export const LEVELS = ['grid', 'community', 'street'] as const
 export type Level = (typeof LEVELS)[number]
+
+/** 一般 / 较大 / 重大: set when an order is taken in; the community's rules map it to a starting level and clock. */
+export const SEVERITIES = ['general', 'major', 'critical'] as const
+export type Severity = (typeof SEVERITIES)[number]
+
+/** How a 网格员 or 社区工作者 heard of a need they order on a resident's behalf (代办). */
+export const CHANNELS = ['phone', 'home_visit', 'walk_in', 'patrol'] as const
+export type Channel = (typeof CHANNELS)[number]
+
+/** A party member as they are: 在职 / 退休 / 流动; a work unit is asked of the in-service only. */
+export const MEMBER_STATUSES = ['on_job', 'retired', 'floating'] as const
+export type MemberStatus = (typeof MEMBER_STATUSES)[number]
+
+/** How the member's party relationship is managed with the community: 直管 / 联管 / 代管 / 双管. */
+export const MANAGEMENTS = ['direct', 'joint', 'entrusted', 'dual'] as const
+export type Management = (typeof MANAGEMENTS)[number]
+
+/** The community's directory (转办 goes to one of these): 部门 / 物业 / 共建单位. */
+export const UNIT_KINDS = ['department', 'property', 'partner'] as const
+export type UnitKind = (typeof UNIT_KINDS)[number]
+
+/** A referral's lifecycle as residents see it: 已转办 → 已反馈 → 已办结. */
+export const REFERRAL_STATUSES = ['sent', 'answered', 'done'] as const
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number]
 
 export const LEDGER_REASONS = ['order_award', 'activity_award', 'redemption', 'refund', 'adjustment', 'expiry'] as const
 export type LedgerReason = (typeof LEDGER_REASONS)[number]
@@ -42,6 +86,8 @@ export const ERROR_STATUS = {
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  /** The server's disk is full (local mode): nothing was written; the operator is told. */
+  STORAGE_FULL: 507,
 } as const
 export type ErrorCode = keyof typeof ERROR_STATUS
 

@@ -1,6 +1,6 @@
 // The Chinese names of the wire's enum codes that both sides write: the server into notes, explanations
 // and workbooks, the app on every screen. No zod here: the app imports this file.
-import type { PostType } from './enums'
+import type { Channel, Management, MemberStatus, PostType, ReferralStatus, Severity, UnitKind } from './enums'
 
 export const POST_TYPE_LABELS: Record<PostType, string> = {
   self_governance: '居民自治',
@@ -11,3 +11,18 @@ export const POST_TYPE_LABELS: Record<PostType, string> = {
   convenience: '便民利民',
   targeted: '精准暖心',
 }
+
+/** 一般 / 较大 / 重大 (分级响应). */
+export const SEVERITY_LABELS: Record<Severity, string> = { general: '一般', major: '较大', critical: '重大' }
+
+/** How the need came in, for an order placed on a resident's behalf (代办). */
+export const CHANNEL_LABELS: Record<Channel, string> = { phone: '电话', home_visit: '入户走访', walk_in: '来访', patrol: '网格巡查' }
+
+export const MEMBER_STATUS_LABELS: Record<MemberStatus, string> = { on_job: '在职', retired: '退休', floating: '流动' }
+
+export const MANAGEMENT_LABELS: Record<Management, string> = { direct: '直管', joint: '联管', entrusted: '代管', dual: '双管' }
+
+export const UNIT_KIND_LABELS: Record<UnitKind, string> = { department: '职能部门', property: '物业', partner: '共建单位' }
+
+/** A referral as the resident sees it (转办). */
+export const REFERRAL_STATUS_LABELS: Record<ReferralStatus, string> = { sent: '已转办', answered: '已反馈', done: '已办结' }

@@ -20,6 +20,14 @@ export const ORDER_LIMITS = {
   summary: span(10, 500),
   comment: span(0, 300),
   disputeReason: span(2, 300),
+  /** What the resident said, when staff confirm for them. */
+  residentWords: span(2, 300),
+  referralNote: span(0, 300),
+  /** The unit's answer to a referral. */
+  answer: span(2, 500),
+  revisitNote: span(2, 300),
+  unitName: span(2, 40),
+  unitContact: span(0, 20),
   /** The most points staff may set on dispatch. */
   maxPoints: 500,
 } as const
@@ -53,6 +61,11 @@ export const ACCOUNT_LIMITS = {
   maxSkills: 10,
   reason: span(2, 200),
   gridName: span(2, 20),
+  buildingName: span(1, 20),
+  communityName: span(2, 30),
+  /** A password set through an invitation (self-hosted sign-in). */
+  password: span(8, 128),
+  search: span(1, 20),
 } as const
 
 export const POINTS_LIMITS = {

@@ -1,12 +1,19 @@
 // orders.* — input schemas and output shapes (DESIGN.md §3, §8).
 import { z } from 'zod'
 import { ORDER_LIMITS as L } from './limits'
-import { MAX_PHOTOS, ORDER_KINDS, ORDER_SCOPES, ORDER_STATUSES, POST_TYPES, URGENCIES } from './enums'
-import type { Level, OrderAction, OrderKind, OrderStatus, PostType, Urgency } from './enums'
+import { CHANNELS, MAX_PHOTOS, ORDER_KINDS, ORDER_SCOPES, ORDER_STATUSES, POST_TYPES, SEVERITIES, UNIT_KINDS, URGENCIES } from './enums'
+import type { Channel, Level, OrderAction, OrderKind, OrderStatus, PostType, ReferralStatus, Severity, UnitKind, Urgency } from './enums'
 import { fileId, id, page, text } from './common'
 import type { Page } from './common'
 
+/**
+ * 代办: a 网格员 or 社区工作者 orders for a registered resident, saying how they heard of the need. (The
+ * households issue adds `householdId` here for people known only from a household file.)
+ */
+export const OnBehalfOf = z.strictObject({ residentId: id, channel: z.enum(CHANNELS) })
+
 export const CreateOrderInput = z.strictObject({
+  onBehalfOf: OnBehalfOf.optional(),
   kind: z.enum(ORDER_KINDS),
   category: z.enum(POST_TYPES),
   title: text(L.title),
@@ -34,6 +41,8 @@ export const ReviewOrderInput = z
     points: z.number().int().min(0).max(L.maxPoints).optional(),
     reason: text(L.reason).optional(),
     assigneeId: id.optional(),
+    /** 一般 / 较大 / 重大: the level the order starts at and its clock (the community's rules). */
+    severity: z.enum(SEVERITIES).optional(),
   })
   .refine((v) => v.decision === 'dispatch' || v.reason !== undefined, {
     path: ['reason'],
@@ -55,11 +64,48 @@ export const ConfirmOrderInput = z.strictObject({
   orderId: id,
   rating: z.number().int().min(1).max(5),
   comment: text(L.comment).optional(),
+  /** Staff confirming for the resident (by phone, on a visit): what the resident said, recorded as theirs. */
+  residentWords: text(L.residentWords).optional(),
 })
 
 export const DisputeOrderInput = z.strictObject({ orderId: id, reason: text(L.disputeReason) })
 
+/** 转办: to a unit of the community's directory, with a deadline (default: the severity's, from the rules). */
+export const ReferOrderInput = z.strictObject({
+  orderId: id,
+  unitId: id,
+  deadline: z.iso.datetime({ offset: true, message: '时间格式应为 2026-06-13T18:00:00+08:00' }).optional(),
+  note: text(L.referralNote).optional(),
+  /** When the order is taken in by this referral (from 待审核). */
+  severity: z.enum(SEVERITIES).optional(),
+})
+
+/** The unit's answer to a referral, recorded by staff (or the street, once it stands at 街道). */
+export const ReferralAnswerInput = z.strictObject({ orderId: id, answer: text(L.answer) })
+
+/** 街道 sends an order back down to 社区 with its instruction. */
+export const SendDownInput = z.strictObject({ orderId: id, note: text(L.reason) })
+
+/** 回访 after a low rating: what the visit found. */
+export const RevisitInput = z.strictObject({ orderId: id, note: text(L.revisitNote) })
+
+export const UnitsInput = z.strictObject({ includeInactive: z.boolean().optional() })
+export const UpsertUnitInput = z.strictObject({
+  id: id.optional(),
+  name: text(L.unitName),
+  kind: z.enum(UNIT_KINDS),
+  contact: text(L.unitContact).nullable().optional(),
+  phone: z
+    .string()
+    .regex(/^[0-9-]{7,20}$/, '请填写电话号码')
+    .nullable()
+    .optional(),
+  active: z.boolean().default(true),
+})
+
 export type CreateOrderInput = z.input<typeof CreateOrderInput>
+export type ReferOrderInput = z.input<typeof ReferOrderInput>
+export type UpsertUnitInput = z.input<typeof UpsertUnitInput>
 export type ListOrdersInput = z.input<typeof ListOrdersInput>
 export type ReviewOrderInput = z.input<typeof ReviewOrderInput>
 export type CompleteOrderInput = z.input<typeof CompleteOrderInput>
@@ -84,6 +130,8 @@ export interface OrderSummary {
   urgency: Urgency
   status: OrderStatus
   points: number | null
+  /** For the street, whose list holds several communities. */
+  communityName: string
   gridName: string | null
   buildingName: string | null
   createdAt: string
@@ -93,6 +141,13 @@ export interface OrderSummary {
   claimer: PersonRef | null
   /** Where it stands on the escalation ladder (网格 → 社区 → 街道). */
   level: Level
+  severity: Severity
+  /** 代办: placed for the resident by a 网格员 or 社区工作者 (null: the resident ordered). */
+  channel: Channel | null
+  /** The latest referral (转办), for 已转办 / 已反馈 / 已办结. */
+  referral: { unitName: string; status: ReferralStatus; deadline: string } | null
+  /** A low rating asks for a 回访 not yet made. */
+  revisitDue: boolean
   /** The deadline it runs against now (to be claimed, or to be completed), if any. */
   dueAt: string | null
   /** In a member's hall: why it suits them ("同网格 · 已认领助老扶幼岗"). */
@@ -135,6 +190,32 @@ export interface OrderEvent {
   note: string | null
 }
 
+/** One referral (转办) as the order shows it: to whom, by when, and the answer once recorded. */
+export interface ReferralView {
+  id: string
+  unit: { id: string; name: string; kind: UnitKind }
+  status: ReferralStatus
+  note: string | null
+  deadline: string
+  referredBy: PersonRef | null
+  referredAt: string
+  answer: string | null
+  answeredBy: PersonRef | null
+  answeredAt: string | null
+  /** Answered after the deadline, or still unanswered past it. */
+  late: boolean
+}
+
+/** A unit of the community's directory (部门 / 物业 / 共建单位). */
+export interface UnitView {
+  id: string
+  name: string
+  kind: UnitKind
+  contact: string | null
+  phone: string | null
+  active: boolean
+}
+
 export interface OrderContact {
   name: string
   phone: string
@@ -157,6 +238,11 @@ export interface OrderDetail extends OrderSummary {
   disputeCount: number
   /** Points the member receives on close (dispatch points + rating bonus), once closed. */
   awardedPoints: number | null
+  /** Why the member was paid what they were ("2 星评价，按派单积分的 50% 计 10 分，社区将回访"). */
+  awardNote: string | null
+  /** 代办: who placed it for the resident, and how they heard of it. */
+  onBehalf: { agent: PersonRef; channel: Channel } | null
+  referrals: ReferralView[]
   escalations: Escalation[]
   timeline: OrderEvent[]
   /** What the caller may do now, from the transition table. */

@@ -2,13 +2,33 @@
 import { z } from 'zod'
 import { POINTS_LIMITS as P } from './limits'
 import type { LedgerFigures } from './workbench'
-import type { LedgerReason } from './enums'
-import { POST_TYPES, URGENCIES } from './enums'
+import type { LedgerReason, PostType } from './enums'
+import { LEVELS, POST_TYPES, URGENCIES } from './enums'
 import { id, page, text } from './common'
 import type { Page } from './common'
 
 const points = z.number().int().min(0).max(1000)
 const slaEntry = z.strictObject({ claimHours: z.number().min(0.25).max(720), completeHours: z.number().min(0.25).max(2160) })
+const share = z.number().min(0).max(1)
+const severityEntry = z.strictObject({
+  /** The level an order of this severity starts at (小事不出网格、大事不出社区). */
+  level: z.enum(LEVELS),
+  /** Its clock: the urgency's SLA hours times this. */
+  clockFactor: z.number().min(0.1).max(1),
+  /** The deadline a referral (转办) is offered by default, in hours. */
+  referralHours: z.number().min(1).max(720),
+})
+
+/** Rules added after communities had stored theirs: a stored set without them reads with these. */
+export const RULE_DEFAULTS = {
+  ratingShare: { 1: 0.5, 2: 0.5, 3: 1, 4: 1, 5: 1 },
+  revisitAtOrBelow: 2,
+  severity: {
+    general: { level: 'grid', clockFactor: 1, referralHours: 72 },
+    major: { level: 'community', clockFactor: 0.5, referralHours: 48 },
+    critical: { level: 'street', clockFactor: 0.25, referralHours: 24 },
+  },
+} as const
 
 /** Points rules are data per community; admins change them (points.updateRules). */
 export const PointsRulesSchema = z.strictObject({
@@ -20,6 +40,10 @@ export const PointsRulesSchema = z.strictObject({
   ),
   /** Extra points on close, by the resident's rating (1–5). */
   ratingBonus: z.strictObject({ 1: points, 2: points, 3: points, 4: points, 5: points }),
+  /** The share of the dispatched points paid on close, by the rating (经居民评价打分后): low ratings pay less. */
+  ratingShare: z.strictObject({ 1: share, 2: share, 3: share, 4: share, 5: share }).default(RULE_DEFAULTS.ratingShare),
+  /** A rating at or below this flags the order for a 回访 (0: never). */
+  revisitAtOrBelow: z.number().int().min(0).max(5).default(RULE_DEFAULTS.revisitAtOrBelow),
   /** Default points for a weekend activity. */
   activityPoints: points,
   /** Most points a member can be awarded in one Beijing day (0: no cap). Adjustments and refunds are not capped. */
@@ -30,6 +54,8 @@ export const PointsRulesSchema = z.strictObject({
   sla: z.strictObject({ low: slaEntry, normal: slaEntry, urgent: slaEntry }),
   /** Most orders a member holds at once; at the cap they are not offered more. */
   memberLoadCap: z.number().int().min(1).max(50),
+  /** 分级响应 by severity (一般 / 较大 / 重大): where an order starts and how fast its clock runs. */
+  severity: z.strictObject({ general: severityEntry, major: severityEntry, critical: severityEntry }).default(RULE_DEFAULTS.severity),
 })
 export type PointsRules = z.infer<typeof PointsRulesSchema>
 
@@ -69,12 +95,24 @@ export interface Balance {
   rankingOptIn: boolean
 }
 
+/**
+ * What an order's award is made of, for the line 「助老扶幼 20 + 五星 5」 (the app words it): the points
+ * it was dispatched with (by its post type, urgency included), the rating's bonus, and what the daily
+ * cap held back (negative).
+ */
+export type AwardPart =
+  | { kind: 'post'; postType: PostType; points: number }
+  | { kind: 'rating'; stars: number; points: number }
+  | { kind: 'cap'; points: number }
+
 export interface LedgerEntry {
   id: string
   delta: number
   reason: LedgerReason
   /** Chinese line for the list: 完成工单「帮老人取药」 */
   note: string
+  /** An order's award, part by part (entries written before parts were kept have none). */
+  parts?: AwardPart[]
   balanceAfter: number
   at: string
 }

@@ -18,6 +18,8 @@ export const PeriodInput = z
 export interface Dashboard {
   from: string
   to: string
+  /** A 网格员's dashboard counts their grids' orders only: these; null for the whole community. */
+  gridNames: string[] | null
   /** Orders submitted in the period, counted by where they stand now. */
   orders: {
     total: number
@@ -36,11 +38,17 @@ export interface Dashboard {
   satisfaction: {
     rated: number
     averageRating: number | null
+    /** 满意率: rated 4 or 5 stars, of those rated. */
+    satisfied: number
+    satisfiedShare: number | null
     /** Orders the resident sent back (还没解决) at least once, of those completed at least once. */
     disputed: number
     completed: number
+    /** 重办率: sent back (还没解决) at least once, of those completed at least once. */
     disputeShare: number | null
   }
+  /** 转办: of the period's orders, those referred to a unit, and those whose unit has answered. */
+  referrals: { referred: number; answered: number }
   /** Members who took a period order or attended a period activity. */
   activeMembers: number
   points: { issued: number; redeemed: number }

@@ -16,8 +16,10 @@ import type {
   PointAccount,
   Redemption,
   RulesChange,
+  Street,
   User,
 } from './domain/model'
+import type { Referral, Unit } from './domain/model'
 import type { Activity, NotificationRecord, Signup } from './domain/model'
 import type { Evaluation, EvaluationLink, Registration, ShowcaseConsent, StaffCard } from './domain/model'
 import type { PhotoCheck, PhotoPlace, SubscriptionGrant } from './domain/model'
@@ -51,13 +53,20 @@ export interface UserRepo {
   listMembers(communityId: string): Promise<User[]>
   /** The community's staff and admins, by name then id: who hears of escalations. */
   listStaff(communityId: string): Promise<User[]>
+  /** The 网格员 serving a grid, by name then id: the grid level's people. */
+  listGridWorkers(communityId: string, gridId: string): Promise<User[]>
+  /** A street's accounts, by name then id: who hears what reaches 街道. */
+  listStreetAccounts(streetId: string): Promise<User[]>
   /** Saves the user's own settings (ranking opt-in); identity, roles and community never change here. */
   saveSettings(user: User): Promise<void>
   /** Everyone of a community (staff pick people to manage), by name then id. */
   listCommunity(communityId: string): Promise<User[]>
   /** A new person (first contact in WeChat); an existing id throws WriteConflict. */
   insert(user: User): Promise<void>
-  /** What staff decide about a person: roles, name, phone, home, member profile. The community never changes. */
+  /**
+   * What staff decide about a person: roles, name, phone, home, member profile, the grids they serve and
+   * the building they head. The community never changes.
+   */
   saveProfile(user: User): Promise<void>
   /**
    * Account deletion (PIPL): overwrites the personal fields — name, phone, grid, building, room, member
@@ -85,10 +94,17 @@ export interface PlaceRepo {
   grids(communityId: string): Promise<Grid[]>
   /** The community's buildings, by name then id. */
   buildings(communityId: string): Promise<Building[]>
-  /** Creates or renames a community; its points rules stay. */
-  saveCommunity(community: Community): Promise<void>
+  /** Creates or renames a community; its points rules and its street (saveStreet) stay. */
+  saveCommunity(community: Pick<Community, 'id' | 'name'>): Promise<void>
   /** Creates or renames a grid (admin). */
   saveGrid(grid: Grid): Promise<void>
+  /** Every community, by name then id (one in a self-hosted community; the setup tool lists them). */
+  communities(): Promise<Community[]>
+  street(id: string): Promise<Street | null>
+  /** The communities a street owns, by name then id. */
+  streetCommunities(streetId: string): Promise<Community[]>
+  /** Creates or renames a street and makes it the owner of these communities (the deployment's admin). */
+  saveStreet(street: Street, communityIds: string[]): Promise<void>
   /** Creates a building, or renames it and moves it to another grid of its community. */
   saveBuilding(building: Building): Promise<void>
 }
@@ -102,6 +118,21 @@ export interface OrderQuery {
   category?: PostType
   kind?: OrderKind
   gridId?: string
+  /** Only orders of these grids (a 网格员's queue); an empty list matches none. */
+  gridIds?: string[]
+  /** Orders this person placed for residents (代办). */
+  agentId?: string
+  /** Only orders flagged (true) for a 回访. */
+  revisitDue?: boolean
+  cursor?: string
+  limit: number
+}
+
+export interface OverdueQuery {
+  communityId: string
+  /** Only orders of these grids (a 网格员's queue). */
+  gridIds?: string[]
+  now: number
   cursor?: string
   limit: number
 }
@@ -123,8 +154,10 @@ export interface OrderRepo {
   hall(query: HallQuery): Promise<{ items: Order[]; nextCursor?: string }>
   /** Open orders they may take that fit their posts or lie in their grid, newest first: candidates for 为你推荐. */
   fitting(query: HallQuery & { posts: PostType[] }): Promise<Order[]>
-  /** The staff's 逾期/升级 queue: open or claimed orders past due or already escalated, most overdue first. */
-  overdue(communityId: string, now: number, cursor: string | undefined, limit: number): Promise<{ items: Order[]; nextCursor?: string }>
+  /** The 逾期/升级 queue: open, claimed or referred orders past due or above 网格, most overdue first. */
+  overdue(query: OverdueQuery): Promise<{ items: Order[]; nextCursor?: string }>
+  /** What stands at 街道 in these communities and waits on someone (open, claimed, referred), most overdue first. */
+  atStreet(communityIds: string[], cursor: string | undefined, limit: number): Promise<{ items: Order[]; nextCursor?: string }>
   /** Per member of the community (or one member): held orders, recent ratings and releases since `since`. */
   memberStats(communityId: string, since: number, memberId?: string): Promise<Record<string, MemberStats>>
   /** Every order of the community submitted in [from, to), oldest first (the dashboard's period). */
@@ -233,6 +266,23 @@ export interface ActivityRepo {
   signupsOf(memberId: string, cursor: string | undefined, limit: number): Promise<{ items: Signup[]; nextCursor?: string }>
 }
 
+/**
+ * 转办: each community's directory of units, and the referrals of orders to them. A referral is a
+ * versioned record at its id; an order names its latest one.
+ */
+export interface ReferralRepo {
+  unit(id: string): Promise<Unit | null>
+  /** The community's units, by name then id. */
+  units(communityId: string): Promise<Unit[]>
+  /** Creates or updates a unit. */
+  saveUnit(unit: Unit): Promise<void>
+  referral(id: string): Promise<Referral | null>
+  /** Version 1 creates (an existing id throws WriteConflict); later versions check `version - 1`. */
+  saveReferral(referral: Referral): Promise<void>
+  /** An order's referrals, oldest first. */
+  referralsOf(orderId: string): Promise<Referral[]>
+}
+
 /** The in-app inbox (消息): one record per user and notice, written in the use case's transaction. */
 export interface InboxRepo {
   add(notification: NotificationRecord): Promise<void>
@@ -282,18 +332,30 @@ export interface IdempotencyRecord {
   hash: string
   response: unknown
   at: number
+  /** The people the stored reply names (ids of the `u_…` shape found in it): account deletion scrubs them out. */
+  mentions: string[]
 }
 
+/** Stored replies of mutating requests, kept for a day (REPLY_TTL_MS in core/edge.ts) so a retry runs once. */
 export interface IdempotencyRepo {
   get(key: string): Promise<IdempotencyRecord | null>
+  /** Stores a reply; a second at the same key throws WriteConflict. */
   put(record: IdempotencyRecord): Promise<void>
+  /** Replaces a stored reply in place (account deletion's scrub). */
+  replace(record: IdempotencyRecord): Promise<void>
+  remove(key: string): Promise<void>
+  /** Keys of up to `limit` replies stored before `before`, oldest first: the scheduler removes them. */
+  storedBefore(before: number, limit: number): Promise<string[]>
+  /** Replies to other people's requests that name the person. */
+  mentioning(userId: string): Promise<IdempotencyRecord[]>
   /** Account deletion: drops every stored response of the user's requests (they may hold contact details). */
   forget(userId: string): Promise<void>
 }
 
-/** A signed-in session: the bearer token a client holds, and whose it is. */
+/** A signed-in session: whose it is and when it was used. The client holds a bearer token; only its hash is kept. */
 export interface Session {
-  token: string
+  /** The hash of the bearer token (core/usecases/accounts/sessions.ts `sessionIdOf`): a stolen table signs nobody in. */
+  id: string
   userId: string
   createdAt: number
   /** When the token was last presented (kept coarse: refreshed at most every so often, not on every call). */
@@ -301,27 +363,96 @@ export interface Session {
 }
 
 /**
- * Sign-in (DESIGN.md §10: several doors, one session). Sessions behind bearer tokens (the local
- * gateway; the self-hosted sign-in next) and the WeChat OPENIDs bound to people. Every write names one
- * record by a known key: the token, the OPENID.
+ * A one-time link into the self-hosted door: for a registered person to set (or reset) their password,
+ * or — with no person — for the first admin to set up a new community. The link carries a token; only its
+ * hash is kept.
+ */
+export interface Invitation {
+  /** The hash of the link's token. */
+  id: string
+  /** Whom it lets in; null: the setup link of a community that does not exist yet. */
+  userId: string | null
+  communityId: string | null
+  createdBy: string | null
+  createdAt: number
+  expiresAt: number
+  usedAt: number | null
+}
+
+/** A password, for the self-hosted door: what one signs in with (the phone number) and the KDF's output. */
+export interface PasswordCredential {
+  userId: string
+  /** Unique among everyone with a password. */
+  login: string
+  /** The Passwords port's encoding: the KDF, its parameters, the salt and the hash. */
+  hash: string
+  updatedAt: number
+}
+
+/** A WebAuthn credential (passkey) registered to a person. */
+export interface Passkey {
+  /** The credential id, base64url. */
+  id: string
+  userId: string
+  /** The COSE public key, base64url. */
+  publicKey: string
+  counter: number
+  transports: string[]
+  createdAt: number
+  lastUsedAt: number | null
+}
+
+/** A WebAuthn challenge handed to a browser, answered once within a few minutes. */
+export interface PasskeyChallenge {
+  id: string
+  challenge: string
+  /** Registering a passkey: whose; signing in: null (whoever answers). */
+  userId: string | null
+  expiresAt: number
+}
+
+/**
+ * Sign-in (DESIGN.md §10: three doors, one session). Sessions behind bearer tokens; the self-hosted
+ * door's invitations, passwords and passkeys; and the WeChat OPENIDs bound to people. Every write names
+ * one record by a known key: the token's hash, the login, the credential id, the OPENID.
  */
 export interface IdentityRepo {
-  session(token: string): Promise<Session | null>
-  /** A second session with the same token throws WriteConflict. */
+  session(id: string): Promise<Session | null>
+  /** A second session with the same id throws WriteConflict. */
   createSession(session: Session): Promise<void>
   /** Records that the session was used at `at`; a session that is gone stays gone. */
-  touchSession(token: string, at: number): Promise<void>
+  touchSession(id: string, at: number): Promise<void>
   /** Signs one session out (one already gone is no error). */
-  endSession(token: string): Promise<void>
+  endSession(id: string): Promise<void>
   /** Signs a person out everywhere: every session of theirs ends. */
   endSessionsOf(userId: string): Promise<void>
+  /** Ids of up to `limit` sessions last seen before `before`: the scheduler ends them. */
+  idleSessions(before: number, limit: number): Promise<string[]>
+
+  invitation(id: string): Promise<Invitation | null>
+  /** Creates an invitation, or marks it used; a new one at an existing id throws WriteConflict. */
+  saveInvitation(invitation: Invitation, isNew: boolean): Promise<void>
+
+  credentialOf(userId: string): Promise<PasswordCredential | null>
+  credentialByLogin(login: string): Promise<PasswordCredential | null>
+  /** Sets the person's password (and login, replacing an old one); a login another person holds throws WriteConflict. */
+  saveCredential(credential: PasswordCredential): Promise<void>
+
+  passkey(id: string): Promise<Passkey | null>
+  passkeysOf(userId: string): Promise<Passkey[]>
+  /** Creates or updates (counter, last use); a new one at an existing id throws WriteConflict. */
+  savePasskey(passkey: Passkey, isNew: boolean): Promise<void>
+  saveChallenge(challenge: PasskeyChallenge): Promise<void>
+  /** The challenge, removed as it is read: a challenge answers once. */
+  takeChallenge(id: string): Promise<PasskeyChallenge | null>
+
   /** The person an OPENID is bound to, or null. */
   userForOpenId(openId: string): Promise<string | null>
   /** An OPENID bound to the person (to push them subscribe messages), or null. */
   openIdOf(userId: string): Promise<string | null>
   /** Binds an OPENID to a person; an OPENID bound already (to anyone) throws WriteConflict. */
   bindOpenId(openId: string, userId: string): Promise<void>
-  /** Account deletion: every way of signing in as the person goes — their sessions and OPENIDs. */
+  /** Account deletion: every way of signing in as the person goes — sessions, OPENIDs, password, passkeys, invitations. */
   forget(userId: string): Promise<void>
 }
 
@@ -355,6 +486,7 @@ export interface Repos {
   mall: MallRepo
   activities: ActivityRepo
   inbox: InboxRepo
+  referrals: ReferralRepo
   workbench: WorkbenchRepo
   idempotency: IdempotencyRepo
   identity: IdentityRepo
@@ -418,6 +550,50 @@ export interface RateLimiter {
   recordFailure(key: string): Promise<void>
 }
 
+/**
+ * Failed sign-ins, counted per account (a password guessed at) and per client address (guessing across
+ * accounts) apart: one address cannot lock a person out who signs in from elsewhere, and one account's
+ * guesses do not lock out the neighbours who share its address.
+ */
+export interface SignInLimits {
+  account: RateLimiter
+  address: RateLimiter
+}
+
+/** The password KDF (self-hosted door): a memory-hard hash, its parameters kept in its output. */
+export interface Passwords {
+  hash(password: string): Promise<string>
+  /** Compares in constant time; a malformed `encoded` is simply no match. */
+  verify(password: string, encoded: string): Promise<boolean>
+  /** Whether `encoded` was made with weaker parameters than today's: rehash it at the next sign-in. */
+  outdated(encoded: string): boolean
+}
+
+/** A passkey as a browser registered it, verified. */
+export interface RegisteredPasskey {
+  id: string
+  publicKey: string
+  counter: number
+  transports: string[]
+}
+
+/**
+ * WebAuthn (passkeys) for one relying party — the site's origin. A browser offers passkeys only over
+ * https or on localhost, so the password always stays as the other way in.
+ */
+export interface PasskeyVerifier {
+  /** The options `navigator.credentials.create` takes, for `challenge`, excluding the person's passkeys. */
+  registrationOptions(user: { id: string; name: string }, existing: string[], challenge: string): Promise<Record<string, unknown>>
+  /** The new credential, or null when the browser's answer does not verify against `challenge`. */
+  verifyRegistration(response: unknown, challenge: string): Promise<RegisteredPasskey | null>
+  /** The options `navigator.credentials.get` takes, for `challenge` (any of the site's passkeys). */
+  authenticationOptions(challenge: string): Promise<Record<string, unknown>>
+  /** The credential id a sign-in answer names, or null when it names none. */
+  credentialIdOf(response: unknown): string | null
+  /** The passkey's new counter, or null when the answer does not verify. */
+  verifyAuthentication(response: unknown, challenge: string, passkey: Passkey): Promise<{ counter: number } | null>
+}
+
 /** A notice to people: the use case writes it to their inbox (repos.inbox) in its transaction. */
 export interface Notice {
   kind: NoticeKind
@@ -467,6 +643,10 @@ export interface Deps {
   files: Files
   guard: ContentGuard
   limiter: RateLimiter
+  signIns: SignInLimits
+  passwords: Passwords
+  /** Absent where no site origin is set (WeChat has no passkeys). */
+  passkeys?: PasskeyVerifier
   notifier: Notifier
   exports: Exports
   photos: PhotoScreen

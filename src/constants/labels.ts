@@ -3,7 +3,7 @@ import type { LedgerReason, Level, OrderAction, OrderKind, OrderStatus, PostType
 import type { ActivityStatus } from '@shared/activities'
 import type { NoticeKind } from '@shared/inbox'
 import type { RedemptionStatus } from '@shared/mall'
-import type { Ranking } from '@shared/points'
+import type { AwardPart, Ranking } from '@shared/points'
 import { POST_TYPE_LABELS } from '@shared/labels'
 
 /** The post types' names, shared with the server (types/labels.ts). */
@@ -69,33 +69,48 @@ export const STATUS_LABEL: Record<OrderStatus, string> = {
   closed: '已完成',
   rejected: '未受理',
   cancelled: '已撤销',
+  referred: '已转办',
 }
 
+/** A referred order's own words where it differs (转办: 已转办 → 已反馈 → 已办结). */
+const REFERRAL_STATUS_WORDS: Partial<Record<OrderStatus, string>> = { completed: '已反馈', closed: '已办结' }
+
+/** The status in words; a referred order speaks of its referral. */
+export const statusWords = (status: OrderStatus, referred = false) => (referred && REFERRAL_STATUS_WORDS[status]) || STATUS_LABEL[status]
+
 export const ACTION_LABEL: Record<OrderAction, string> = {
-  dispatch: '派单',
+  dispatch: '下单',
   reject: '不受理',
   claim: '接单',
-  decline: '婉拒',
+  decline: '退回',
   release: '退单',
-  complete: '完成服务',
+  complete: '结单',
   confirm: '确认完成',
   dispute: '还没解决',
   cancel: '撤销',
+  refer: '转办',
+  answer: '记录答复',
+  sendDown: '发回社区',
+  revisit: '记录回访',
 }
 
 /** Timeline wording: what happened, by event action (server may send 'create' too). */
 export const EVENT_LABEL: Record<string, string> = {
-  create: '提交了工单',
-  dispatch: '审核通过，已派单',
+  create: '点单',
+  dispatch: '下单',
   reject: '未受理',
   claim: '接单',
-  decline: '婉拒了派单',
+  decline: '退回了社区的指派',
   release: '退单',
-  complete: '完成服务',
+  complete: '结单',
   confirm: '确认完成',
   dispute: '反馈还没解决',
-  cancel: '撤销了工单',
+  cancel: '撤销了需求',
   escalate: '升级处理',
+  refer: '转办',
+  answer: '记录了答复',
+  sendDown: '发回社区',
+  revisit: '回访',
   auto_confirm: '超时自动确认',
   autoConfirm: '超时自动确认',
 }
@@ -109,11 +124,26 @@ export const LEDGER_REASON_LABEL: Record<LedgerReason, string> = {
   expiry: '过期',
 }
 
+const STARS = ['', '一星', '二星', '三星', '四星', '五星']
+
+/** An award part by part, as the points line says it: 「助老扶幼 20 + 五星 5」, 「… − 每日上限 10」. */
+export function awardPartsText(parts: readonly AwardPart[]): string {
+  return parts
+    .map((p, i) => {
+      const words = p.kind === 'post' ? POST_TYPE_LABEL[p.postType] : p.kind === 'rating' ? STARS[p.stars] : '每日上限'
+      const n = Math.abs(p.points)
+      return i === 0 ? `${words} ${n}` : `${p.points < 0 ? '−' : '+'} ${words} ${n}`
+    })
+    .join(' ')
+}
+
 export const ROLE_LABEL: Record<Role, string> = {
   resident: '居民',
   member: '党员',
-  staff: '工作人员',
+  staff: '社区工作者',
   admin: '管理员',
+  grid_worker: '网格员',
+  street: '街道',
 }
 
 /** The escalation ladder (分级响应). */
@@ -143,15 +173,20 @@ export const ACTIVITY_STATUS_LABEL: Record<ActivityStatus, string> = {
 }
 
 export const NOTICE_KIND_LABEL: Record<NoticeKind, string> = {
-  order_dispatched: '工单派单',
+  order_dispatched: '社区下单',
   order_assigned: '指派给您',
-  order_rejected: '工单未受理',
+  order_rejected: '需求未受理',
   order_claimed: '已接单',
-  order_released: '工单退回',
+  order_released: '党员退单',
   order_completed: '服务完成',
   order_closed: '工单完成',
   order_disputed: '还没解决',
   order_escalated: '工单升级',
+  order_proxied: '代办',
+  order_referred: '已转办',
+  order_answered: '已反馈',
+  order_sent_down: '街道发回',
+  order_revisit: '请回访',
   activity_promoted: '候补转正',
   activity_changed: '活动变更',
   activity_cancelled: '活动取消',

@@ -12,7 +12,10 @@ export const ROUTES = {
   tasks: '/member/tasks/index',
   taskDetail: '/member/task-detail/index',
   points: '/member/points/index',
+  /** ?scope=revisit (待回访) or proxied (我代办的); none: 待审核. */
   review: '/staff/review/index',
+  /** 代办: pick the resident and how they asked, then the order form on their behalf. */
+  proxy: '/staff/proxy/index',
   reviewDetail: '/staff/review-detail/index',
   overdue: '/staff/overdue/index',
   staffGoods: '/staff/goods/index',
@@ -31,6 +34,10 @@ export const ROUTES = {
   register: '/account/register/index',
   pending: '/account/pending/index',
   people: '/account/people/index',
+  /** The self-hosted door: an invitation's page (?token=), a new server's setup (?token=), the 社区设置表 import. */
+  acceptInvite: '/account/accept/index',
+  setup: '/account/setup/index',
+  rosterSetup: '/account/roster/index',
   // the workbench (subpackage workbench/)
   workbench: '/workbench/index',
   dashboard: '/workbench/dashboard/index',
@@ -43,6 +50,60 @@ export const ROUTES = {
 } as const
 
 export const TAB_ROUTES: string[] = [ROUTES.home, ROUTES.messages, ROUTES.me]
+
+type Route = (typeof ROUTES)[keyof typeof ROUTES]
+
+/**
+ * Where 返回 goes when nothing in the app came before the page (opened from a link, or reloaded in a
+ * browser): its natural parent, with the query keys it shares (`id` of an activity's roster → its detail).
+ * Tab pages and 登录 have none.
+ */
+export const PARENT: Partial<Record<Route, { path: Route; keep?: string[] }>> = {
+  [ROUTES.orderNew]: { path: ROUTES.home },
+  [ROUTES.myOrders]: { path: ROUTES.home },
+  [ROUTES.orderDetail]: { path: ROUTES.myOrders },
+  [ROUTES.hall]: { path: ROUTES.home },
+  [ROUTES.wishes]: { path: ROUTES.hall },
+  [ROUTES.tasks]: { path: ROUTES.home },
+  [ROUTES.taskDetail]: { path: ROUTES.tasks },
+  [ROUTES.points]: { path: ROUTES.home },
+  [ROUTES.review]: { path: ROUTES.home },
+  [ROUTES.reviewDetail]: { path: ROUTES.review },
+  [ROUTES.proxy]: { path: ROUTES.home },
+  [ROUTES.overdue]: { path: ROUTES.home },
+  [ROUTES.staffGoods]: { path: ROUTES.home },
+  [ROUTES.goodsEdit]: { path: ROUTES.staffGoods },
+  [ROUTES.verify]: { path: ROUTES.home },
+  [ROUTES.mall]: { path: ROUTES.home },
+  [ROUTES.goods]: { path: ROUTES.mall },
+  [ROUTES.redemptions]: { path: ROUTES.mall },
+  [ROUTES.activities]: { path: ROUTES.home },
+  [ROUTES.activityDetail]: { path: ROUTES.activities },
+  [ROUTES.myActivities]: { path: ROUTES.activities },
+  [ROUTES.publish]: { path: ROUTES.activities },
+  [ROUTES.roster]: { path: ROUTES.activityDetail, keep: ['id'] },
+  [ROUTES.checkinCode]: { path: ROUTES.activityDetail, keep: ['id'] },
+  [ROUTES.register]: { path: ROUTES.me },
+  [ROUTES.pending]: { path: ROUTES.workbench },
+  [ROUTES.people]: { path: ROUTES.workbench },
+  [ROUTES.rosterSetup]: { path: ROUTES.workbench },
+  // the door's pages are opened from a link before signing in: back is the sign-in page
+  [ROUTES.acceptInvite]: { path: ROUTES.login },
+  [ROUTES.setup]: { path: ROUTES.login },
+  [ROUTES.workbench]: { path: ROUTES.home },
+  [ROUTES.dashboard]: { path: ROUTES.workbench },
+  [ROUTES.ledger]: { path: ROUTES.workbench },
+  [ROUTES.evaluation]: { path: ROUTES.workbench },
+  [ROUTES.branchScore]: { path: ROUTES.workbench },
+  [ROUTES.showcase]: { path: ROUTES.workbench },
+}
+
+/** The parent page's URL for a page at `route` with `params`, or null (a tab page, 登录). */
+export function parentOf(route: string, params: Record<string, string | undefined>): string | null {
+  const parent = PARENT[`/${route.replace(/^\//, '')}` as Route]
+  if (!parent) return null
+  return withQuery(parent.path, Object.fromEntries((parent.keep ?? []).map((k) => [k, params[k]])))
+}
 
 /** Build "path?a=1&b=2" skipping empty values. */
 export function withQuery(path: string, query: Record<string, string | number | undefined | null>): string {

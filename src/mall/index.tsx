@@ -10,6 +10,7 @@ import { go } from '@/utils/nav'
 import { blockedReason } from './blocked'
 import GoodsPicture from './GoodsPicture'
 import './index.scss'
+import Tap from '@/components/tap'
 
 export default function Mall() {
   const goods = useRemote(() => mallApi.listGoods(), [])
@@ -24,9 +25,9 @@ export default function Mall() {
           <View className="mall-balance__label">我的积分</View>
           <View className="mall-balance__value mall-balance-value">{mine ?? (balance.error ? '—' : '…')}</View>
         </View>
-        <View className="mall-balance__link link-redemptions" onClick={() => go(ROUTES.redemptions)}>
+        <Tap className="mall-balance__link link-redemptions" onTap={() => go(ROUTES.redemptions)}>
           我的兑换 ›
-        </View>
+        </Tap>
       </View>
       <View className="mall__hint">兑换后凭核销码到社区服务中心领取，30 天内有效。</View>
 
@@ -46,11 +47,11 @@ export default function Mall() {
           {items.map((g) => {
             const blocked = blockedReason(g, mine)
             return (
-              <View
+              <Tap
                 key={g.id}
                 className="goods-card"
                 hoverClass="goods-card--pressed"
-                onClick={() => go(withQuery(ROUTES.goods, { id: g.id }))}
+                onTap={() => go(withQuery(ROUTES.goods, { id: g.id }))}
               >
                 <GoodsPicture goods={g} />
                 <View className="goods-card__body">
@@ -58,11 +59,12 @@ export default function Mall() {
                   <View className="goods-card__price">{g.price} 积分</View>
                   <View className="goods-card__meta">
                     <Text>剩余 {g.stock}</Text>
-                    <Text> · 还能换 {g.remainingLimit} 件</Text>
+                    {/* what stops it says it all: not 「还能换 2 件」 over 「积分不够，还差 35 分」 */}
+                    {!blocked && <Text> · 还能换 {g.remainingLimit} 件</Text>}
                   </View>
                   {blocked && <View className="goods-card__flag">{blocked}</View>}
                 </View>
-              </View>
+              </Tap>
             )
           })}
         </View>

@@ -1,6 +1,7 @@
 // The browser (H5 against the local gateway): demo sign-in, no scanner, links and downloads.
 import { syncClock } from '@/services/clock'
 import type { Platform } from './index'
+import { fitChrome } from './chrome.h5'
 
 export const platform: Platform = {
   signIn: 'demo',
@@ -28,5 +29,6 @@ export const platform: Platform = {
     a.remove()
     return Promise.resolve('downloading')
   },
+  fitChrome,
   syncClock,
 }

@@ -24,6 +24,16 @@ export interface FileLink {
   name: string
 }
 
+/** What the bar above the page (and the dialogs over it) need to know about the page shown. */
+export interface PageChrome {
+  /** Where 返回 goes when no page of the app came before this one (a link, a reload); null: no 返回 then. */
+  parent: string | null
+  /** A tab page (首页, 消息, 我的): a title only. */
+  tab: boolean
+  /** 长辈模式: larger title and buttons. */
+  elder: boolean
+}
+
 export interface Platform {
   /** How people sign in: WeChat tells the functions who calls; the browser signs in as a demo user. */
   signIn: 'wechat' | 'demo'
@@ -52,6 +62,13 @@ export interface Platform {
    * it); the browser starts a download. Says which happened.
    */
   openFile: (file: FileLink) => Promise<'opened' | 'downloading'>
+  /**
+   * Fits what is drawn around the page to the page shown. WeChat draws its own bar (title, back, and
+   * home on a page opened from a card) and dialogs: nothing to do. The browser shows Taro's H5 bar (the
+   * page's `navigationBarTitleText`) and gets real 返回 / 首页 buttons from here, and sizes the bar and
+   * Taro's dialogs for 长辈模式 (they sit outside the page's `.screen`).
+   */
+  fitChrome: (bar: PageChrome) => void
   /** The demo gateway's test clock: learn its time before showing time-based data; resolves, never fails. */
   syncClock: () => Promise<void>
 }

@@ -44,6 +44,8 @@ export const platform: Platform = {
     await Taro.openDocument({ filePath: res.filePath ?? `${dir}/${name}`, fileType: 'xlsx', showMenu: true })
     return 'opened'
   },
+  // WeChat's own navigation bar has the title, back, and home where back would leave the mini-program
+  fitChrome: () => undefined,
   // the demo's test clock lives in the local gateway only
   syncClock: () => Promise.resolve(),
 }

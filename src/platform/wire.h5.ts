@@ -79,8 +79,24 @@ async function uploadPhoto(filePath: string, caller: Caller, onProgress?: (pct: 
   return { fileId: data.fileId, url: photoSrc(data.url) }
 }
 
+async function uploadRoster(file: Blob, commit: boolean, requestId: string, caller: Caller): Promise<unknown> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }
+  if (caller.token) headers.Authorization = `Bearer ${caller.token}`
+  try {
+    const res = await fetch(`${API_BASE}/api/roster?commit=${commit ? 1 : 0}&requestId=${encodeURIComponent(requestId)}`, {
+      method: 'POST',
+      headers,
+      body: file,
+    })
+    return await res.json()
+  } catch {
+    throw new ApiError('NETWORK')
+  }
+}
+
 export const wire: Wire = {
   send: (fn, body, caller) => request('POST', `/api/${fn}`, body, caller),
   gateway: request,
   uploadPhoto,
+  uploadRoster,
 }

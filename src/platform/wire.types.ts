@@ -19,4 +19,6 @@ export interface Wire {
   gateway: null | ((method: 'GET' | 'POST', path: string, body: object | undefined, caller: Caller) => Promise<unknown>)
   /** Uploads one chosen photo (a temp path from chooseImage), reporting 0–100 progress. Throws ApiError. */
   uploadPhoto(filePath: string, caller: Caller, onProgress?: (pct: number) => void): Promise<UploadedPhoto>
+  /** Sends a 社区设置表 (.xlsx) to the gateway's import (a dry run unless `commit`); null where there is no gateway. */
+  uploadRoster: null | ((file: Blob, commit: boolean, requestId: string, caller: Caller) => Promise<unknown>)
 }

@@ -47,4 +47,6 @@ export const wire: Wire = {
   send,
   gateway: null,
   uploadPhoto,
+  // the mini-program has no gateway: a community is set up with `npm run setup -- file.xlsx --cloud`
+  uploadRoster: null,
 }

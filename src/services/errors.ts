@@ -17,6 +17,7 @@ const FALLBACK_MESSAGE: Record<ClientErrorCode, string> = {
   INSUFFICIENT_POINTS: '积分不够',
   PAYLOAD_TOO_LARGE: '文件太大了',
   RATE_LIMITED: '操作太频繁，请稍后再试',
+  STORAGE_FULL: '存储空间不足，请联系社区管理员',
   INTERNAL: '服务器开小差了，请稍后再试',
   NETWORK: '网络不通，请检查网络后重试',
 }

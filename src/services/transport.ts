@@ -92,6 +92,13 @@ export function http<T>(method: 'GET' | 'POST', path: string, body?: object, opt
   return run<T>(() => gateway(method, path, body, caller()), opts, method === 'POST')
 }
 
+/** Sends a 社区设置表 (.xlsx) to the gateway's import: a dry run unless `commit`. H5 only. */
+export function uploadRoster(file: Blob, commit: boolean, requestId: string): Promise<OutputOf<'workbench', 'importRoster'>> {
+  const upload = wire.uploadRoster
+  if (!upload) return Promise.reject(new ApiError('NOT_FOUND', '请在电脑浏览器中导入社区设置表'))
+  return run(() => upload(file, commit, requestId, caller()), { loading: commit ? '正在导入' : '正在检查' }, true)
+}
+
 /** Upload one chosen photo (a temp path from chooseImage); reports 0–100 progress. */
 export function uploadPhoto(filePath: string, onProgress?: (pct: number) => void): Promise<UploadedPhoto> {
   return wire.uploadPhoto(filePath, caller(), onProgress)

@@ -26,8 +26,16 @@ export const peopleApi = {
     ),
   people: () => call('accounts', 'people').then((d) => d.items),
   setStaff: (userId: string, staff: boolean, requestId: string) => call('accounts', 'setStaff', { userId, staff }, { requestId }),
+  /** Admin: the grids a person serves as 网格员 (none: no longer one), 网格长 when lead. */
+  setGridWorker: (userId: string, gridIds: string[], lead: boolean, requestId: string) =>
+    call('accounts', 'setGridWorker', { userId, gridIds, lead }, { requestId }),
   upsertGrid: (name: string, requestId: string, id?: string) =>
     call('accounts', 'upsertGrid', { name, ...(id ? { id } : {}) }, { requestId }),
+  upsertBuilding: (name: string, gridId: string, requestId: string, id?: string) =>
+    call('accounts', 'upsertBuilding', { name, gridId, ...(id ? { id } : {}) }, { requestId }),
+  /** A one-time sign-in link for a person (password set or reset). */
+  invite: (userId: string, requestId: string) => call('accounts', 'invite', { userId }, { requestId, loading: '正在生成' }),
+  rosterTemplate: () => call('workbench', 'rosterTemplate', {}, { loading: '正在生成模板' }),
 }
 
 export const workbenchApi = {

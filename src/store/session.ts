@@ -1,13 +1,14 @@
-// The only client store: who is signed in, which role they are looking as, and 长辈模式.
-// Everything else is server state, loaded by hooks. Persisted with Taro storage.
+// The only client store: who is signed in, which role they are looking as, and 长辈模式 — the last two
+// per person (kept for their next sign-in, never passed to the next person). Everything else is server
+// state, loaded by hooks. Persisted with Taro storage.
 import Taro from '@tarojs/taro'
 import { useSyncExternalStore } from 'react'
 import type { Me } from '@shared/accounts'
 import type { Role } from '@shared/enums'
 
-/** The roles a home page exists for; admin sees the staff home. */
-export type ViewRole = 'resident' | 'member' | 'staff'
-export const VIEW_ROLES: ViewRole[] = ['resident', 'member', 'staff']
+/** The roles a home page exists for; admin sees the staff home (社区工作者), a 网格员 and 街道 their own. */
+export type ViewRole = 'resident' | 'member' | 'staff' | 'grid_worker' | 'street'
+export const VIEW_ROLES: ViewRole[] = ['resident', 'member', 'grid_worker', 'staff', 'street']
 
 export interface SessionState {
   token: string | null
@@ -16,9 +17,17 @@ export interface SessionState {
   elder: boolean
 }
 
+/** What a person chose on this device: 长辈模式 and the home they look at. Theirs, not the next person's. */
+interface Prefs {
+  role?: ViewRole
+  elder?: boolean
+}
+
 const KEY_AUTH = 'redgrid.auth'
-const KEY_ROLE = 'redgrid.role'
-const KEY_ELDER = 'redgrid.elder'
+const prefsKey = (userId: string) => `redgrid.prefs.${userId}`
+// before prefs were per person they were the device's; the person signed in then takes them over
+const LEGACY_ROLE = 'redgrid.role'
+const LEGACY_ELDER = 'redgrid.elder'
 
 function read<T>(key: string, fallback: T): T {
   try {
@@ -38,12 +47,25 @@ function write(key: string, value: unknown) {
   }
 }
 
+function prefsOf(userId: string): Prefs {
+  const prefs = read<Prefs>(prefsKey(userId), {})
+  const legacyRole = read<ViewRole | null>(LEGACY_ROLE, null)
+  const legacyElder = read<boolean | null>(LEGACY_ELDER, null)
+  if (legacyRole === null && legacyElder === null) return prefs
+  const merged: Prefs = { role: prefs.role ?? legacyRole ?? undefined, elder: prefs.elder ?? legacyElder === true }
+  write(prefsKey(userId), merged)
+  write(LEGACY_ROLE, null)
+  write(LEGACY_ELDER, null)
+  return merged
+}
+
 const stored = read<{ token: string | null; user: Me | null }>(KEY_AUTH, { token: null, user: null })
+const storedPrefs = stored.user ? prefsOf(stored.user.id) : {}
 let state: SessionState = {
   token: stored.token ?? null,
   user: stored.user ?? null,
-  role: read<ViewRole | null>(KEY_ROLE, null),
-  elder: read<boolean>(KEY_ELDER, false) === true,
+  role: storedPrefs.role ?? null,
+  elder: storedPrefs.elder === true,
 }
 
 const listeners = new Set<() => void>()
@@ -51,8 +73,9 @@ const listeners = new Set<() => void>()
 function set(patch: Partial<SessionState>) {
   state = { ...state, ...patch }
   if ('token' in patch || 'user' in patch) write(KEY_AUTH, state.token || state.user ? { token: state.token, user: state.user } : null)
-  if ('role' in patch) write(KEY_ROLE, state.role)
-  if ('elder' in patch) write(KEY_ELDER, state.elder)
+  if (('role' in patch || 'elder' in patch) && state.user) {
+    write(prefsKey(state.user.id), { ...(state.role ? { role: state.role } : {}), elder: state.elder })
+  }
   for (const l of listeners) l()
 }
 
@@ -64,8 +87,11 @@ export const session = {
       listeners.delete(listener)
     }
   },
+  /** Someone signed in (or was confirmed again): a different person brings their own 长辈模式 and role. */
   signedIn(token: string | null, user: Me) {
-    set({ token, user })
+    if (state.user?.id === user.id) return set({ token, user })
+    const prefs = prefsOf(user.id)
+    set({ token, user, role: prefs.role ?? null, elder: prefs.elder === true })
   },
   setUser(user: Me) {
     set({ user })
@@ -76,9 +102,9 @@ export const session = {
   setElder(elder: boolean) {
     set({ elder })
   },
-  /** Forget who is signed in; the chosen role and 长辈模式 stay (they belong to the device). */
+  /** Forget who is signed in; their 长辈模式 and role stay theirs, for their next sign-in. */
   clear() {
-    set({ token: null, user: null })
+    set({ token: null, user: null, role: null, elder: false })
   },
 }
 
@@ -93,9 +119,12 @@ export function viewRolesOf(roles: readonly Role[] | undefined): ViewRole[] {
   return VIEW_ROLES.filter((v) => (v === 'staff' ? has('staff') || has('admin') : has(v)))
 }
 
-/** The remembered role if the user still has it, else their first one. */
+/** The first time, the most particular of a person's views: a member who is also a resident opens as 党员. */
+const FIRST_VIEW: ViewRole[] = ['staff', 'member', 'resident']
+
+/** The view the person used last if they still have it, else the most particular one they have. */
 export function activeRole(s: SessionState): ViewRole | null {
   const roles = viewRolesOf(s.user?.roles)
   if (roles.length === 0) return null
-  return s.role && roles.includes(s.role) ? s.role : roles[0]
+  return s.role && roles.includes(s.role) ? s.role : (FIRST_VIEW.find((r) => roles.includes(r)) ?? roles[0])
 }

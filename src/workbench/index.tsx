@@ -17,6 +17,7 @@ import { Bars, periodOf, periodText, Stat } from './shared'
 import '@/styles/blocks.scss'
 import './shared/shared.scss'
 import './index.scss'
+import Tap from '@/components/tap'
 
 const STATUS_COLOR: Record<string, string> = {
   submitted: '#d9822b',
@@ -42,18 +43,18 @@ export default function Workbench() {
   return (
     <Screen className="wb workbench">
       <View className="stats">
-        <View className="workbench__tap link-pending" onClick={() => go(ROUTES.pending)}>
+        <Tap className="workbench__tap link-pending" onTap={() => go(ROUTES.pending)}>
           <Stat label="待审核登记 ›" value={pending.data ? String(pending.data.length) : pending.error ? '—' : '…'} />
-        </View>
-        <View className="workbench__tap link-review" onClick={() => go(ROUTES.review)}>
+        </Tap>
+        <Tap className="workbench__tap link-review" onTap={() => go(ROUTES.review)}>
           <Stat label="待审核工单 ›" value={count(review)} />
-        </View>
-        <View className="workbench__tap link-overdue" onClick={() => go(ROUTES.overdue)}>
+        </Tap>
+        <Tap className="workbench__tap link-overdue" onTap={() => go(ROUTES.overdue)}>
           <Stat label="逾期/升级 ›" value={count(overdue)} />
-        </View>
-        <View className="workbench__tap link-dashboard" onClick={() => go(ROUTES.dashboard)}>
+        </Tap>
+        <Tap className="workbench__tap link-dashboard" onTap={() => go(ROUTES.dashboard)}>
           <Stat label="本周工单 ›" value={dash.data ? String(dash.data.orders.total) : dash.error ? '—' : '…'} />
-        </View>
+        </Tap>
       </View>
 
       <Card title={`本周工单状态（${periodText(week)}）`} className="workbench__chart">
@@ -98,6 +99,11 @@ export default function Workbench() {
         {isAdmin && (
           <Btn block className="link-people" onClick={() => go(ROUTES.people)}>
             人员与网格（管理员）
+          </Btn>
+        )}
+        {isAdmin && (
+          <Btn block className="link-roster" onClick={() => go(ROUTES.rosterSetup)}>
+            社区设置：导入表格、楼栋（管理员）
           </Btn>
         )}
       </View>

@@ -3,6 +3,7 @@
 // mediaCheckAsync as its uploader (a temporary URL); the verdict WeChat pushes later (the emulator's
 // `wxa_media_check` event, scripted per file) goes to the wxpush entry, which takes a risky photo off
 // the order, tells the uploader and deletes the file.
+import { applyPhotoVerdict } from '../../cloudfunctions/core/usecases/photos/verdict'
 import { cloudHarnessForFile } from './harness'
 
 const h = cloudHarnessForFile()
@@ -18,11 +19,11 @@ const checks = () => h().emu.control.openApiCalls('security.mediaCheckAsync')
 
 /** WeChat pushes the verdict of one submitted check to the wxpush function (no caller: a push). */
 async function push(traceId: string) {
-  return h().app.wxpush(await h().emu.control.mediaCheckEvent(traceId), h().context(null))
+  return h().app.wxpush(await h().emu.control.mediaCheckEvent(traceId), h().context(null), applyPhotoVerdict)
 }
 
 async function orderWith(...names: string[]) {
-  const photos = []
+  const photos: string[] = []
   for (const name of names) photos.push(await h().upload('u_res', name))
   const o = await ok('u_res', 'orders', 'create', { kind: 'hazard', category: 'environment', title: '楼道堆满杂物', photos })
   return { id: o.id as string, photos }
@@ -81,8 +82,11 @@ it('a review verdict keeps the photo shown and logs it', async () => {
 
 it('refuses what is not a verdict, and a trace id nobody was given changes nothing', async () => {
   const o = await orderWith('a1b2c3.jpg')
-  expect(await h().app.wxpush({ action: 'me' }, h().context('openid-u_res'))).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+  expect(await h().app.wxpush({ action: 'me' }, h().context('openid-u_res'), applyPhotoVerdict)).toMatchObject({
+    ok: false,
+    error: { code: 'INVALID_INPUT' },
+  })
   const forged = { Event: 'wxa_media_check', trace_id: 'guessed-trace', result: { suggest: 'risky', label: 20002 } }
-  expect(await h().app.wxpush(forged, h().context('openid-u_res'))).toEqual({ ok: true, data: { outcome: 'unknown' } })
+  expect(await h().app.wxpush(forged, h().context('openid-u_res'), applyPhotoVerdict)).toEqual({ ok: true, data: { outcome: 'unknown' } })
   expect((await ok('u_res', 'orders', 'get', { orderId: o.id })).photos).toHaveLength(1)
 })

@@ -47,7 +47,8 @@ it('sends where the person granted one, uses it, and keeps the next notice in th
   const [message] = await h().emu.control.openApiCalls('subscribeMessage.send')
   expect(message.params).toMatchObject({
     page: `resident/order-detail/index?id=${orderId}`,
-    data: { thing1: { value: '工单已派单' }, thing2: { value: '「帮老人取药」已通过审核，正在等党员接单' } },
+    // thing fields hold 20 characters: a longer text is cut with …
+    data: { thing1: { value: '社区已下单' }, thing2: { value: '您的需求「帮老人取药」已由社区下单，正…' } },
     lang: 'zh_CN',
   })
   expect(await grants('u_res')).toEqual({ order_progress: 0 })

@@ -12,10 +12,12 @@ import type {
   Order,
   PointAccount,
   Redemption,
+  Referral,
+  Unit,
   User,
 } from '../../cloudfunctions/core/domain/model'
 import { DEFAULT_RULES, type PointsRules } from '../../cloudfunctions/core/domain/rules'
-import { type Repos, type Session, type UnitOfWork, WriteConflict } from '../../cloudfunctions/core/ports'
+import { type OrderQuery, type Repos, type Session, type UnitOfWork, WriteConflict } from '../../cloudfunctions/core/ports'
 
 export interface Fixtures {
   communities: Array<{ id: string; name: string }>
@@ -65,7 +67,14 @@ export const FIXTURES: Fixtures = {
 
 function user(id: string, communityId: string, name: string, roles: User['roles'], optIn = false): User {
   const member = roles.includes('member')
-    ? { branch: '第一党支部', workUnit: '市税务局', posts: ['care' as const], skills: ['陪诊'] }
+    ? {
+        branch: '第一党支部',
+        workUnit: '市税务局',
+        posts: ['care' as const],
+        skills: ['陪诊'],
+        status: 'on_job' as const,
+        management: 'direct' as const,
+      }
     : null
   return {
     id,
@@ -78,6 +87,9 @@ function user(id: string, communityId: string, name: string, roles: User['roles'
     room: '1单元 302',
     member,
     rankingOptIn: optIn,
+    workGrids: [],
+    gridLead: false,
+    headOf: null,
     createdAt: 1_700_000_000_000,
   }
 }
@@ -110,6 +122,12 @@ export function order(over: Partial<Order> = {}): Order {
     releaseCount: 0,
     disputeCount: 0,
     awardedPoints: null,
+    severity: 'general',
+    agentId: null,
+    channel: null,
+    referralId: null,
+    revisitDue: false,
+    awardNote: null,
     level: 'grid',
     escalations: [],
     dueAt: null,
@@ -284,7 +302,7 @@ export function repositoryContract(adapter: ContractAdapter) {
       })
 
       it('gets communities, grids and buildings', async () => {
-        expect(await r((x) => x.places.community(C1))).toEqual({ id: C1, name: '红星社区' })
+        expect(await r((x) => x.places.community(C1))).toEqual({ id: C1, name: '红星社区', streetId: null })
         expect(await r((x) => x.places.grid('g_2'))).toEqual(FIXTURES.grids[1])
         expect(await r((x) => x.places.building('b_1'))).toEqual(FIXTURES.buildings[0])
         expect(await r((x) => x.places.community('c_none'))).toBeNull()
@@ -302,9 +320,9 @@ export function repositoryContract(adapter: ContractAdapter) {
           await x.places.saveBuilding({ id: 'b_new', communityId: 'c_new', gridId: 'g_new', name: '新1号楼' })
           await x.places.saveBuilding({ ...FIXTURES.buildings[0], gridId: 'g_2', name: '1号楼（东）' })
         })
-        expect(await r((x) => x.places.community(C1))).toEqual({ id: C1, name: '红星社区（新）' })
+        expect(await r((x) => x.places.community(C1))).toEqual({ id: C1, name: '红星社区（新）', streetId: null })
         expect(await r((x) => x.places.rules(C1))).toEqual(rules)
-        expect(await r((x) => x.places.community('c_new'))).toEqual({ id: 'c_new', name: '新社区' })
+        expect(await r((x) => x.places.community('c_new'))).toEqual({ id: 'c_new', name: '新社区', streetId: null })
         expect(await r((x) => x.places.grids('c_new'))).toEqual([{ id: 'g_new', communityId: 'c_new', name: '新网格' }])
         expect(await r((x) => x.places.buildings('c_new'))).toEqual([
           { id: 'b_new', communityId: 'c_new', gridId: 'g_new', name: '新1号楼' },
@@ -328,6 +346,118 @@ export function repositoryContract(adapter: ContractAdapter) {
           at: 20,
         })
         expect(await r((x) => x.places.rules(C2))).toBeNull()
+      })
+
+      it('keeps a street owning communities, renamed in place; renaming a community keeps its street', async () => {
+        expect(await r((x) => x.places.street('st_1'))).toBeNull()
+        await w((x) => x.places.saveStreet({ id: 'st_1', name: '红桥街道' }, [C2, C1]))
+        await w((x) => x.places.saveStreet({ id: 'st_1', name: '红桥街道办事处' }, []))
+        await w((x) => x.places.saveCommunity({ id: C1, name: '红星社区' }))
+        expect(await r((x) => x.places.street('st_1'))).toEqual({ id: 'st_1', name: '红桥街道办事处' })
+        expect(await r((x) => x.places.streetCommunities('st_1'))).toEqual([
+          { id: C1, name: '红星社区', streetId: 'st_1' },
+          { id: C2, name: '青山社区', streetId: 'st_1' },
+        ])
+        expect(await r((x) => x.places.streetCommunities('st_none'))).toEqual([])
+      })
+
+      it('saves the grids a 网格员 serves and the building a person heads, and finds them by grid', async () => {
+        const worker = {
+          ...FIXTURES.users[4],
+          id: 'u_gw',
+          name: '李娟',
+          roles: ['grid_worker' as const],
+          workGrids: ['g_1', 'g_2'],
+          gridLead: true,
+        }
+        const head = { ...FIXTURES.users[0], headOf: { buildingId: 'b_1', unit: '2' } }
+        await w(async (x) => {
+          await x.users.insert({ ...worker, workGrids: [], gridLead: false })
+          await x.users.saveProfile(worker)
+          await x.users.saveProfile(head)
+          // a 网格员 once, no longer: the grid no longer finds them
+          await x.users.insert({ ...worker, id: 'u_gw_old', name: '王芳', roles: [], workGrids: ['g_1'] })
+        })
+        expect(await r((x) => x.users.get('u_gw'))).toEqual(worker)
+        expect(await r((x) => x.users.get('u_res'))).toEqual(head)
+        expect(ids(await r((x) => x.users.listGridWorkers(C1, 'g_2')))).toEqual(['u_gw'])
+        expect(ids(await r((x) => x.users.listGridWorkers(C1, 'g_1')))).toEqual(['u_gw'])
+        expect(await r((x) => x.users.listGridWorkers(C2, 'g_1'))).toEqual([])
+      })
+
+      it("lists a street's accounts, whose tenant is the street", async () => {
+        const account = {
+          ...FIXTURES.users[4],
+          id: 'u_street',
+          communityId: 'st_1',
+          name: '周敏',
+          roles: ['street' as const],
+          gridId: null,
+        }
+        await w(async (x) => {
+          await x.places.saveStreet({ id: 'st_1', name: '红桥街道' }, [C1])
+          await x.users.insert(account)
+        })
+        expect(await r((x) => x.users.listStreetAccounts('st_1'))).toEqual([account])
+        expect(await r((x) => x.users.listStreetAccounts('st_2'))).toEqual([])
+        expect(ids(await r((x) => x.users.listCommunity(C1)))).not.toContain('u_street')
+      })
+    })
+
+    describe('转办: units and referrals', () => {
+      const unit = (over: Partial<Unit> = {}): Unit => ({
+        id: 'un_1',
+        communityId: C1,
+        name: '红星物业',
+        kind: 'property',
+        contact: '陈经理',
+        phone: '0531-88886001',
+        active: true,
+        updatedAt: 10,
+        ...over,
+      })
+      const referral = (over: Partial<Referral> = {}): Referral => ({
+        id: 'rf_1',
+        orderId: 'o_1',
+        communityId: C1,
+        unitId: 'un_1',
+        unitName: '红星物业',
+        status: 'sent',
+        note: null,
+        deadline: 1_000,
+        referredBy: 'u_staff',
+        referredAt: 100,
+        answer: null,
+        answeredBy: null,
+        answeredAt: null,
+        version: 1,
+        ...over,
+      })
+
+      it("keeps a community's directory by name, updated in place and never moved to another community", async () => {
+        await w(async (x) => {
+          await x.referrals.saveUnit(unit())
+          await x.referrals.saveUnit(unit({ id: 'un_2', name: '区供水公司', kind: 'department', contact: null, phone: null }))
+          await x.referrals.saveUnit(unit({ id: 'un_9', communityId: C2, name: '青山物业' }))
+        })
+        await w((x) => x.referrals.saveUnit(unit({ name: '红星物业服务中心', active: false, communityId: C2, updatedAt: 20 })))
+        expect(await r((x) => x.referrals.unit('un_1'))).toEqual(unit({ name: '红星物业服务中心', active: false, updatedAt: 20 }))
+        expect(ids(await r((x) => x.referrals.units(C1)))).toEqual(['un_2', 'un_1'])
+        expect(ids(await r((x) => x.referrals.units(C2)))).toEqual(['un_9'])
+        expect(await r((x) => x.referrals.unit('un_none'))).toBeNull()
+      })
+
+      it('creates a referral once, then saves it against its version, and lists an order’s oldest first', async () => {
+        await w((x) => x.referrals.saveReferral(referral()))
+        await expect(w((x) => x.referrals.saveReferral(referral()))).rejects.toBeInstanceOf(WriteConflict)
+        const answered = referral({ status: 'answered', answer: '明天上午维修', answeredBy: 'u_staff', answeredAt: 500, version: 2 })
+        await w((x) => x.referrals.saveReferral(answered))
+        await expect(w((x) => x.referrals.saveReferral({ ...answered, status: 'done' }))).rejects.toBeInstanceOf(WriteConflict)
+        expect(await r((x) => x.referrals.referral('rf_1'))).toEqual(answered)
+        await w((x) => x.referrals.saveReferral(referral({ id: 'rf_0', referredAt: 50 })))
+        await w((x) => x.referrals.saveReferral(referral({ id: 'rf_x', orderId: 'o_2' })))
+        expect(ids(await r((x) => x.referrals.referralsOf('o_1')))).toEqual(['rf_0', 'rf_1'])
+        expect(await r((x) => x.referrals.referral('rf_none'))).toBeNull()
       })
     })
 
@@ -452,7 +582,7 @@ export function repositoryContract(adapter: ContractAdapter) {
         expect(await r((x) => x.orders.dueForAutoConfirm(9, 10))).toEqual([])
       })
 
-      it('finds open and claimed orders due for escalation below the top level', async () => {
+      it('finds open, claimed and referred orders due for escalation below the top level', async () => {
         await w(async (x) => {
           await x.orders.insert(order({ id: 'o_1', status: 'open', dueAt: 50 }))
           await x.orders.insert(order({ id: 'o_2', status: 'claimed', dueAt: 20, level: 'community' }))
@@ -460,8 +590,9 @@ export function repositoryContract(adapter: ContractAdapter) {
           await x.orders.insert(order({ id: 'o_4', status: 'completed', dueAt: 10 }))
           await x.orders.insert(order({ id: 'o_5', status: 'open', dueAt: 200 }))
           await x.orders.insert(order({ id: 'o_6', status: 'open', dueAt: null }))
+          await x.orders.insert(order({ id: 'o_7', status: 'referred', dueAt: 30, referralId: 'rf_1' }))
         })
-        expect(await r((x) => x.orders.dueForEscalation(100, 10))).toEqual(['o_2', 'o_1'])
+        expect(await r((x) => x.orders.dueForEscalation(100, 10))).toEqual(['o_2', 'o_7', 'o_1'])
         expect(await r((x) => x.orders.dueForEscalation(100, 1))).toEqual(['o_2'])
       })
 
@@ -473,12 +604,49 @@ export function repositoryContract(adapter: ContractAdapter) {
           await x.orders.insert(order({ id: 'o_4', status: 'open', dueAt: 500 }))
           await x.orders.insert(order({ id: 'o_5', status: 'completed', dueAt: 10 }))
           await x.orders.insert(order({ id: 'o_6', status: 'open', dueAt: 10, communityId: C2 }))
+          await x.orders.insert(order({ id: 'o_7', status: 'referred', dueAt: 60, gridId: 'g_2' }))
         })
-        const first = await r((x) => x.orders.overdue(C1, 100, undefined, 2))
+        const first = await r((x) => x.orders.overdue({ communityId: C1, now: 100, limit: 2 }))
         expect(ids(first.items)).toEqual(['o_2', 'o_1'])
-        const rest = await r((x) => x.orders.overdue(C1, 100, first.nextCursor, 2))
-        expect(ids(rest.items)).toEqual(['o_3'])
+        const rest = await r((x) => x.orders.overdue({ communityId: C1, now: 100, cursor: first.nextCursor, limit: 2 }))
+        expect(ids(rest.items)).toEqual(['o_7', 'o_3'])
         expect(rest.nextCursor).toBeUndefined()
+        // a 网格员's queue: their grids only; none of them, nothing
+        expect(ids((await r((x) => x.orders.overdue({ communityId: C1, gridIds: ['g_2'], now: 100, limit: 5 }))).items)).toEqual(['o_7'])
+        expect((await r((x) => x.orders.overdue({ communityId: C1, gridIds: [], now: 100, limit: 5 }))).items).toEqual([])
+      })
+
+      it('lists what stands at 街道 in a street’s communities, most overdue first, waiting ones only', async () => {
+        await w(async (x) => {
+          await x.orders.insert(order({ id: 'o_1', status: 'referred', dueAt: 50, level: 'street' }))
+          await x.orders.insert(order({ id: 'o_2', status: 'open', dueAt: 20, level: 'street', communityId: C2 }))
+          await x.orders.insert(order({ id: 'o_3', status: 'open', dueAt: 10, level: 'community' }))
+          await x.orders.insert(order({ id: 'o_4', status: 'completed', dueAt: 10, level: 'street' }))
+          await x.orders.insert(order({ id: 'o_5', status: 'claimed', dueAt: 70, level: 'street' }))
+        })
+        const first = await r((x) => x.orders.atStreet([C1, C2], undefined, 2))
+        expect(ids(first.items)).toEqual(['o_2', 'o_1'])
+        const rest = await r((x) => x.orders.atStreet([C1, C2], first.nextCursor, 2))
+        expect([ids(rest.items), rest.nextCursor]).toEqual([['o_5'], undefined])
+        expect(ids((await r((x) => x.orders.atStreet([C2], undefined, 5))).items)).toEqual(['o_2'])
+        expect((await r((x) => x.orders.atStreet([], undefined, 5))).items).toEqual([])
+      })
+
+      it('keeps what 代办, severity, referral and 回访 add to an order, and lists by them', async () => {
+        const placed = order({ id: 'o_1', agentId: 'u_staff', channel: 'phone', severity: 'major', createdAt: 10 })
+        await w(async (x) => {
+          await x.orders.insert(placed)
+          await x.orders.insert(order({ id: 'o_2', status: 'closed', revisitDue: true, awardNote: '2 星评价', createdAt: 20 }))
+          await x.orders.insert(order({ id: 'o_3', status: 'closed', createdAt: 30, gridId: 'g_2' }))
+          await x.orders.insert(order({ id: 'o_4', status: 'referred', referralId: 'rf_1', createdAt: 40, gridId: 'g_2' }))
+        })
+        expect(await r((x) => x.orders.get('o_1'))).toEqual(placed)
+        const list = (q: Partial<OrderQuery>) => r(async (x) => ids((await x.orders.list({ communityId: C1, limit: 10, ...q })).items))
+        expect(await list({ agentId: 'u_staff' })).toEqual(['o_1'])
+        expect(await list({ revisitDue: true })).toEqual(['o_2'])
+        expect(await list({ revisitDue: false, statuses: ['closed'] })).toEqual(['o_3'])
+        expect(await list({ gridIds: ['g_2'] })).toEqual(['o_4', 'o_3'])
+        expect(await list({ gridIds: [] })).toEqual([])
       })
 
       describe('the hall', () => {
@@ -746,28 +914,66 @@ export function repositoryContract(adapter: ContractAdapter) {
     })
 
     describe('idempotency', () => {
+      const reply = (key: string, at = 5, mentions: string[] = []) => ({ key, hash: 'h', response: { phone: '13800010001' }, at, mentions })
+
       it('stores a response once per key', async () => {
         expect(await r((x) => x.idempotency.get('u_res:req-1'))).toBeNull()
-        const rec = { key: 'u_res:req-1', hash: 'h1', response: { id: 'o_1', nested: { $odd: 'key.with.dots', list: [1, null] } }, at: 5 }
+        const rec = {
+          key: 'u_res:req-1',
+          hash: 'h1',
+          response: { id: 'o_1', nested: { $odd: 'key.with.dots', list: [1, null] } },
+          at: 5,
+          mentions: ['u_res', 'u_m1'],
+        }
         await w((x) => x.idempotency.put(rec))
         expect(await r((x) => x.idempotency.get(rec.key))).toEqual(rec)
         await expect(w((x) => x.idempotency.put({ ...rec, hash: 'h2' }))).rejects.toBeInstanceOf(WriteConflict)
-        await w((x) => x.idempotency.put({ key: 'u_res:req-2', hash: 'h', response: null, at: 6 }))
+        await w((x) => x.idempotency.put({ key: 'u_res:req-2', hash: 'h', response: null, at: 6, mentions: [] }))
         expect((await r((x) => x.idempotency.get('u_res:req-2')))?.response).toBeNull()
+      })
+
+      it('finds the replies stored before an instant, oldest first, and removes one', async () => {
+        await w(async (x) => {
+          for (const [key, at] of [
+            ['u_m1:b', 30],
+            ['u_m1:a', 10],
+            ['u_m2:c', 20],
+            ['u_m2:d', 40],
+          ] as const)
+            await x.idempotency.put(reply(key, at))
+        })
+        expect(await r((x) => x.idempotency.storedBefore(40, 10))).toEqual(['u_m1:a', 'u_m2:c', 'u_m1:b'])
+        expect(await r((x) => x.idempotency.storedBefore(40, 2))).toEqual(['u_m1:a', 'u_m2:c'])
+        await w((x) => x.idempotency.remove('u_m1:a'))
+        await w((x) => x.idempotency.remove('u_m1:a'))
+        expect(await r((x) => x.idempotency.storedBefore(40, 10))).toEqual(['u_m2:c', 'u_m1:b'])
+      })
+
+      it('finds the replies that name a person, and replaces one in place', async () => {
+        await w(async (x) => {
+          await x.idempotency.put(reply('u_staff:1', 5, ['u_res', 'u_m1']))
+          await x.idempotency.put(reply('u_staff:2', 5, ['u_m1']))
+          await x.idempotency.put(reply('u_m2:1', 5, ['u_res']))
+        })
+        expect((await r((x) => x.idempotency.mentioning('u_res'))).map((d) => d.key).sort()).toEqual(['u_m2:1', 'u_staff:1'])
+        const scrubbed = { ...reply('u_staff:1', 5, ['u_m1']), response: { phone: '' } }
+        await w((x) => x.idempotency.replace(scrubbed))
+        expect(await r((x) => x.idempotency.get('u_staff:1'))).toEqual(scrubbed)
+        expect((await r((x) => x.idempotency.mentioning('u_res'))).map((d) => d.key)).toEqual(['u_m2:1'])
       })
     })
 
     describe('sign-in', () => {
-      // tokens as the gateway makes them: 32 url-safe characters
-      const tokenOf = (c: string) => c.repeat(32)
-      const session = (token: string, userId: string, at = 1_000): Session => ({ token, userId, createdAt: at, lastSeenAt: at })
+      // session ids as the gateway makes them: a token's SHA-256, base64url
+      const tokenOf = (c: string) => c.repeat(43)
+      const session = (id: string, userId: string, at = 1_000): Session => ({ id, userId, createdAt: at, lastSeenAt: at })
       const tokensOf = async (tokens: string[]) => {
         const found: string[] = []
         for (const t of tokens) if (await r((x) => x.identity.session(t))) found.push(t)
         return found
       }
 
-      it('keeps a session at its token, once', async () => {
+      it('keeps a session at its id, once', async () => {
         expect(await r((x) => x.identity.session(tokenOf('a')))).toBeNull()
         await w((x) => x.identity.createSession(session(tokenOf('a'), 'u_res')))
         expect(await r((x) => x.identity.session(tokenOf('a')))).toEqual(session(tokenOf('a'), 'u_res'))
@@ -781,6 +987,59 @@ export function repositoryContract(adapter: ContractAdapter) {
         expect(await r((x) => x.identity.session(tokenOf('a')))).toEqual({ ...session(tokenOf('a'), 'u_res'), lastSeenAt: 5_000 })
         await w((x) => x.identity.touchSession(tokenOf('z'), 5_000))
         expect(await r((x) => x.identity.session(tokenOf('z')))).toBeNull()
+      })
+
+      it('finds the sessions last seen before an instant, longest idle first', async () => {
+        await w(async (x) => {
+          await x.identity.createSession(session(tokenOf('a'), 'u_res', 3_000))
+          await x.identity.createSession(session(tokenOf('b'), 'u_res', 1_000))
+          await x.identity.createSession(session(tokenOf('c'), 'u_m1', 9_000))
+        })
+        expect(await r((x) => x.identity.idleSessions(5_000, 10))).toEqual([tokenOf('b'), tokenOf('a')])
+        expect(await r((x) => x.identity.idleSessions(5_000, 1))).toEqual([tokenOf('b')])
+      })
+
+      it('keeps an invitation at its id, once, and marks it used', async () => {
+        const inv = { id: tokenOf('i'), userId: 'u_res', communityId: C1, createdBy: 'u_staff', createdAt: 1, expiresAt: 9, usedAt: null }
+        const setup = { id: tokenOf('s'), userId: null, communityId: null, createdBy: null, createdAt: 1, expiresAt: 9, usedAt: null }
+        await w(async (x) => {
+          await x.identity.saveInvitation(inv, true)
+          await x.identity.saveInvitation(setup, true)
+        })
+        expect(await r((x) => x.identity.invitation(inv.id))).toEqual(inv)
+        expect(await r((x) => x.identity.invitation(setup.id))).toEqual(setup)
+        await expect(w((x) => x.identity.saveInvitation(inv, true))).rejects.toBeInstanceOf(WriteConflict)
+        await w((x) => x.identity.saveInvitation({ ...inv, usedAt: 5 }, false))
+        expect(await r((x) => x.identity.invitation(inv.id))).toEqual({ ...inv, usedAt: 5 })
+      })
+
+      it('keeps one password per person at their login; a login another person holds is refused', async () => {
+        const cred = { userId: 'u_res', login: '13800010001', hash: 'scrypt$x', updatedAt: 1 }
+        await w((x) => x.identity.saveCredential(cred))
+        expect(await r((x) => x.identity.credentialOf('u_res'))).toEqual(cred)
+        expect(await r((x) => x.identity.credentialByLogin('13800010001'))).toEqual(cred)
+        await expect(w((x) => x.identity.saveCredential({ ...cred, userId: 'u_m1' }))).rejects.toBeInstanceOf(WriteConflict)
+        // a new password, and a new login: the old one is free again
+        await w((x) => x.identity.saveCredential({ ...cred, login: '13800010009', hash: 'scrypt$y', updatedAt: 2 }))
+        expect(await r((x) => x.identity.credentialByLogin('13800010001'))).toBeNull()
+        expect(await r((x) => x.identity.credentialOf('u_res'))).toEqual({ ...cred, login: '13800010009', hash: 'scrypt$y', updatedAt: 2 })
+        await w((x) => x.identity.saveCredential({ ...cred, userId: 'u_m1' }))
+        expect((await r((x) => x.identity.credentialByLogin('13800010001')))?.userId).toBe('u_m1')
+      })
+
+      it('keeps passkeys at their credential id, and a challenge until it is taken', async () => {
+        const pk = { id: 'cred-1', userId: 'u_res', publicKey: 'pk', counter: 0, transports: ['internal'], createdAt: 1, lastUsedAt: null }
+        await w((x) => x.identity.savePasskey(pk, true))
+        await w((x) => x.identity.savePasskey({ ...pk, id: 'cred-2', createdAt: 2 }, true))
+        await expect(w((x) => x.identity.savePasskey(pk, true))).rejects.toBeInstanceOf(WriteConflict)
+        await w((x) => x.identity.savePasskey({ ...pk, counter: 3, lastUsedAt: 7 }, false))
+        expect(await r((x) => x.identity.passkey('cred-1'))).toEqual({ ...pk, counter: 3, lastUsedAt: 7 })
+        expect((await r((x) => x.identity.passkeysOf('u_res'))).map((p) => p.id)).toEqual(['cred-1', 'cred-2'])
+        expect(await r((x) => x.identity.passkeysOf('u_m1'))).toEqual([])
+        const challenge = { id: 'ch_1', challenge: 'abc', userId: null, expiresAt: 9 }
+        await w((x) => x.identity.saveChallenge(challenge))
+        expect(await w((x) => x.identity.takeChallenge('ch_1'))).toEqual(challenge)
+        expect(await w((x) => x.identity.takeChallenge('ch_1'))).toBeNull()
       })
 
       it('ends one session, or every session of one person', async () => {
@@ -818,8 +1077,24 @@ export function repositoryContract(adapter: ContractAdapter) {
           await x.identity.bindOpenId('openid-m2', 'u_m2')
           await x.identity.bindOpenId('openid-m1', 'u_m1')
         })
+        await w(async (x) => {
+          await x.identity.saveCredential({ userId: 'u_m2', login: '13900010001', hash: 'h', updatedAt: 1 })
+          await x.identity.saveCredential({ userId: 'u_m1', login: '13900010002', hash: 'h', updatedAt: 1 })
+          await x.identity.savePasskey(
+            { id: 'pk-m2', userId: 'u_m2', publicKey: 'k', counter: 0, transports: [], createdAt: 1, lastUsedAt: null },
+            true,
+          )
+          await x.identity.saveInvitation(
+            { id: 'inv-m2', userId: 'u_m2', communityId: C1, createdBy: null, createdAt: 1, expiresAt: 9, usedAt: null },
+            true,
+          )
+        })
         await w((x) => x.identity.forget('u_m2'))
         expect(await tokensOf([tokenOf('a'), tokenOf('b'), tokenOf('c')])).toEqual([tokenOf('c')])
+        expect(await r((x) => x.identity.credentialOf('u_m2'))).toBeNull()
+        expect(await r((x) => x.identity.credentialOf('u_m1'))).not.toBeNull()
+        expect(await r((x) => x.identity.passkeysOf('u_m2'))).toEqual([])
+        expect(await r((x) => x.identity.invitation('inv-m2'))).toBeNull()
         expect(await r((x) => x.identity.userForOpenId('openid-m2'))).toBeNull()
         expect(await r((x) => x.identity.openIdOf('u_m2'))).toBeNull()
         expect(await r((x) => x.identity.userForOpenId('openid-m1'))).toBe('u_m1')
@@ -912,7 +1187,7 @@ export function repositoryContract(adapter: ContractAdapter) {
       })
 
       it("forgets one user's stored responses, not those of a user whose id starts the same", async () => {
-        const rec = (key: string) => ({ key, hash: 'h', response: { phone: '13800010001' }, at: 1 })
+        const rec = (key: string) => ({ key, hash: 'h', response: { phone: '13800010001' }, at: 1, mentions: [] })
         await w(async (x) => {
           for (const key of ['u_m1:req-1', 'u_m1:req-2', 'u_m10:req-1', 'u_m:req-1', 'u_m2:req-1']) await x.idempotency.put(rec(key))
         })
@@ -946,10 +1221,10 @@ export function repositoryContract(adapter: ContractAdapter) {
             })
             await x.points.saveAccount(account('u_m1'))
             await x.points.append(entry('k:1', 1))
-            await x.idempotency.put({ key: 'k', hash: 'h', response: 1, at: 1 })
+            await x.idempotency.put({ key: 'k', hash: 'h', response: 1, at: 1, mentions: ['u_res'] })
             await x.mall.claimCode(C1, '999999', 'rd_1')
             await x.users.saveSettings({ ...FIXTURES.users[0], rankingOptIn: true })
-            await x.identity.createSession({ token: 'S'.repeat(32), userId: 'u_res', createdAt: 1, lastSeenAt: 1 })
+            await x.identity.createSession({ id: 'S'.repeat(43), userId: 'u_res', createdAt: 1, lastSeenAt: 1 })
             await x.identity.bindOpenId('openid-rolled-back', 'u_res')
             throw boom
           }),

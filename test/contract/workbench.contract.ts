@@ -94,6 +94,9 @@ export function workbenchContract(adapter: ContractAdapter) {
         room: null,
         member: null,
         rankingOptIn: false,
+        workGrids: [],
+        gridLead: false,
+        headOf: null,
         createdAt: 5_000,
       }
 
@@ -105,7 +108,14 @@ export function workbenchContract(adapter: ContractAdapter) {
 
       it('saves what staff decide — roles, name, phone, home, profile — and nothing else', async () => {
         const before = (await r((x) => x.users.get('u_res'))) as User
-        const member = { branch: '支部', workUnit: '单位', posts: ['care' as const], skills: ['陪诊'] }
+        const member = {
+          branch: '支部',
+          workUnit: '单位',
+          posts: ['care' as const],
+          skills: ['陪诊'],
+          status: 'on_job' as const,
+          management: 'direct' as const,
+        }
         await w((x) =>
           x.users.saveProfile({
             ...before,
@@ -247,7 +257,7 @@ export function workbenchContract(adapter: ContractAdapter) {
         const member = registration('u_m1', {
           kind: 'member',
           submittedAt: 3_000,
-          member: { branch: '支部', workUnit: '单位', posts: ['care'], skills: [] },
+          member: { branch: '支部', workUnit: '单位', posts: ['care'], skills: [], status: 'on_job', management: 'direct' },
         })
         await w(async (x) => {
           await x.workbench.saveRegistration(registration('u_res', { submittedAt: 2_000 }))

@@ -4,7 +4,6 @@ import {
   TOKEN_PERIOD_MS,
   checkSchedule,
   checkinToken,
-  formatBeijing,
   isThisWeekend,
   judgeToken,
   nextOccurrence,
@@ -13,6 +12,7 @@ import {
   weekendOf,
   weeklyRepeat,
 } from '../../cloudfunctions/core/domain/activity'
+import { formatBeijing } from '../../cloudfunctions/core/domain/time'
 import { inZone } from '../../cloudfunctions/core/domain/time'
 
 /** An instant given as Beijing wall time, e.g. bj('2026-11-27 23:30'). */

@@ -13,6 +13,9 @@ const PERSONAS: Record<string, Caller> = {
   ownerMember: person('u_owner', ['resident', 'member']),
   staff: person('u_staff', ['staff']),
   admin: person('u_admin', ['admin']),
+  gridWorker: { ...person('u_gw', ['grid_worker']), grids: ['g_1'] },
+  otherGridWorker: { ...person('u_gw2', ['grid_worker']), grids: ['g_2'] },
+  street: { ...person('u_street', ['street'], 'st_1'), streetCommunities: [C] },
   member: person('u_member', ['member', 'resident']),
   claimer: person('u_claimer', ['member']),
   resident: person('u_neighbour', ['resident']),
@@ -21,18 +24,28 @@ const PERSONAS: Record<string, Caller> = {
   system: SYSTEM,
 }
 
-/** Written out by hand from DESIGN.md §3: status → persona → what they may do. */
+const GRID_STAFF = ['staff', 'admin', 'gridWorker'] as const
+const each = (personas: readonly string[], actions: OrderAction[]) => Object.fromEntries(personas.map((p) => [p, actions]))
+
+/**
+ * Written out by hand from DESIGN.md §3 and §10: status → persona → what they may do, for an order of
+ * grid g_1 at 网格 level (a closed one flagged for a 回访). Community staff and the grid's 网格员 look
+ * after it; a 网格员 of another grid and the street (until it reaches 街道) have no standing.
+ */
 const ALLOWED: Record<OrderStatus, Partial<Record<keyof typeof PERSONAS, OrderAction[]>>> = {
-  submitted: { owner: ['cancel'], ownerMember: ['cancel'], staff: ['dispatch', 'reject'], admin: ['dispatch', 'reject'] },
-  open: { owner: ['cancel'], ownerMember: ['cancel'], member: ['claim'], claimer: ['claim'] },
+  submitted: { owner: ['cancel'], ownerMember: ['cancel'], ...each(GRID_STAFF, ['dispatch', 'reject', 'refer']) },
+  open: { owner: ['cancel'], ownerMember: ['cancel'], member: ['claim'], claimer: ['claim'], ...each(GRID_STAFF, ['refer']) },
   claimed: { claimer: ['release', 'complete'] },
-  completed: { owner: ['confirm', 'dispute'], ownerMember: ['confirm', 'dispute'], system: ['confirm'] },
-  closed: {},
+  // staff may confirm for the resident (with the resident's words): never the member who served it
+  completed: { owner: ['confirm', 'dispute'], ownerMember: ['confirm', 'dispute'], system: ['confirm'], ...each(GRID_STAFF, ['confirm']) },
+  closed: each(GRID_STAFF, ['revisit']),
   rejected: {},
   cancelled: {},
+  referred: each(GRID_STAFF, ['answer']),
 }
 
-const TO: Record<OrderAction, OrderStatus> = {
+/** Where each action leads; `same`: the order keeps its status (a move on the ladder, a 回访). */
+const TO: Record<OrderAction, OrderStatus | 'same'> = {
   dispatch: 'open',
   reject: 'rejected',
   cancel: 'cancelled',
@@ -42,6 +55,10 @@ const TO: Record<OrderAction, OrderStatus> = {
   complete: 'completed',
   confirm: 'closed',
   dispute: 'claimed',
+  refer: 'referred',
+  answer: 'completed',
+  sendDown: 'same',
+  revisit: 'same',
 }
 
 function orderIn(status: OrderStatus, extra: Partial<Order> = {}): Order {
@@ -61,7 +78,7 @@ function orderIn(status: OrderStatus, extra: Partial<Order> = {}): Order {
     points: 10,
     assigneeId: null,
     claimerId: held ? 'u_claimer' : null,
-    gridId: null,
+    gridId: 'g_1',
     buildingId: null,
     summary: null,
     completionPhotos: [],
@@ -71,6 +88,12 @@ function orderIn(status: OrderStatus, extra: Partial<Order> = {}): Order {
     releaseCount: 0,
     disputeCount: 0,
     awardedPoints: null,
+    severity: 'general',
+    agentId: null,
+    channel: null,
+    referralId: status === 'referred' ? 'rf_1' : null,
+    revisitDue: status === 'closed',
+    awardNote: null,
     level: 'grid',
     escalations: [],
     dueAt: null,
@@ -96,7 +119,7 @@ describe('order transition table', () => {
     const allowed = ALLOWED[status][persona as keyof typeof PERSONAS]?.includes(action) ?? false
     expect(allowedActions(order, caller).includes(action)).toBe(allowed)
     if (allowed) {
-      expect(nextStatus(order, action, caller)).toBe(TO[action])
+      expect(nextStatus(order, action, caller)).toBe(TO[action] === 'same' ? status : TO[action])
     } else {
       // the claimer only holds the order once it has been claimed; before that they are any member
       const standing = persona === 'claimer' && order.claimerId === null ? 'member' : persona
@@ -133,8 +156,52 @@ describe('guards and directed orders', () => {
   })
 })
 
+describe('代办 and separation of duties', () => {
+  const agent = { ...person('u_gw', ['grid_worker', 'member']), grids: ['g_1'] }
+
+  it('never lets whoever placed an order for a resident claim it', () => {
+    const placed = orderIn('open', { agentId: 'u_gw', channel: 'phone' })
+    expect(allowedActions(placed, agent)).toEqual(['refer'])
+    expect(() => nextStatus(placed, 'claim', agent)).toThrow('不能接自己代办的需求')
+    expect(allowedActions(placed, PERSONAS.member)).toEqual(['claim'])
+  })
+
+  it('lets staff confirm for the resident, but not the one who placed it nor the one who served it', () => {
+    const placed = orderIn('completed', { agentId: 'u_gw', channel: 'phone' })
+    expect(allowedActions(placed, agent)).toEqual([])
+    expect(() => nextStatus(placed, 'confirm', agent)).toThrow('代办人不能替居民确认')
+    expect(nextStatus(placed, 'confirm', PERSONAS.staff)).toBe('closed')
+    const servedByStaff = orderIn('completed', { claimerId: 'u_staff' })
+    expect(allowedActions(servedByStaff, { ...person('u_staff', ['staff', 'member']) })).toEqual([])
+  })
+})
+
+describe('转办 and 街道', () => {
+  it('does not send a unit’s answer back to a member: the resident rates it instead', () => {
+    const answered = orderIn('completed', { claimerId: null, referralId: 'rf_1' })
+    expect(allowedActions(answered, PERSONAS.owner)).toEqual(['confirm'])
+    expect(() => nextStatus(answered, 'dispute', PERSONAS.owner)).toThrow('社区会回访')
+  })
+
+  it('gives the street standing once an order stands at 街道, in its own communities only', () => {
+    const atStreet = orderIn('referred', { level: 'street' })
+    expect(allowedActions(atStreet, PERSONAS.street)).toEqual(['answer', 'sendDown'])
+    expect(nextStatus(atStreet, 'sendDown', PERSONAS.street)).toBe('referred')
+    expect(allowedActions(orderIn('open', { level: 'street' }), PERSONAS.street)).toEqual(['sendDown'])
+    expect(allowedActions(orderIn('referred', { level: 'community' }), PERSONAS.street)).toEqual([])
+    const elsewhere = { ...person('u_street2', ['street'], 'st_2'), streetCommunities: ['c_two'] }
+    expect(() => nextStatus(atStreet, 'answer', elsewhere)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }) as unknown as AppError)
+  })
+
+  it('asks for a 回访 only where a low rating flagged one', () => {
+    const fine = orderIn('closed', { revisitDue: false })
+    expect(allowedActions(fine, PERSONAS.staff)).toEqual([])
+    expect(() => nextStatus(fine, 'revisit', PERSONAS.staff)).toThrow('不需要回访')
+  })
+})
+
 describe('escalation (分级响应), a system step', () => {
-  const ladder: OrderStatus[] = ['open', 'claimed']
+  const ladder: OrderStatus[] = ['open', 'claimed', 'referred']
 
   it.each(ORDER_STATUSES)('%s: only the system escalates, and the status stays', (status) => {
     const order = orderIn(status)

@@ -28,8 +28,11 @@ const member = (id: string, fields: Partial<User> = {}, posts: string[] = [], sk
   gridId: null,
   buildingId: null,
   room: null,
-  member: { branch: null, workUnit: null, posts: posts as never, skills },
+  member: { branch: null, workUnit: null, posts: posts as never, skills, status: 'on_job', management: 'direct' },
   rankingOptIn: false,
+  workGrids: [],
+  gridLead: false,
+  headOf: null,
   createdAt: 0,
   ...fields,
 })
@@ -106,9 +109,9 @@ describe('rankMembers', () => {
 })
 
 describe('escalation ladder', () => {
-  const base = { ...order, level: 'grid', escalations: [], urgency: 'urgent' } as unknown as Order
+  const base = { ...order, level: 'grid', escalations: [], urgency: 'urgent', severity: 'general' } as unknown as Order
   const t0 = Date.parse('2026-11-25T02:00:00Z')
-  const due = deadline(DEFAULT_RULES, 'urgent', 'open', t0) as number
+  const due = deadline(DEFAULT_RULES, base, 'open', t0) as number
 
   it.each([
     ['urgent', 'open', 2],
@@ -119,7 +122,7 @@ describe('escalation ladder', () => {
     ['low', 'claimed', 168],
     ['normal', 'completed', 72],
   ] as const)('%s %s: %i h', (urgency, status, hours) => {
-    expect(deadline(DEFAULT_RULES, urgency, status, t0)).toBe(t0 + hours * 3600_000)
+    expect(deadline(DEFAULT_RULES, { urgency, severity: 'general' }, status, t0)).toBe(t0 + hours * 3600_000)
   })
 
   it('rises one level past the deadline, with a fresh period, up to 街道 and no further', () => {

@@ -143,6 +143,9 @@ describe('deciding a registration', () => {
       room: null,
       member: null,
       rankingOptIn: false,
+      workGrids: [],
+      gridLead: false,
+      headOf: null,
       createdAt: 0,
     }
     expect(applyRegistration(user, reg(), { id: 'b1', communityId: 'c1', gridId: 'g9', name: '1号楼' })).toMatchObject({
@@ -153,7 +156,11 @@ describe('deciding a registration', () => {
       gridId: 'g9',
       room: '2单元 301',
     })
-    const member = reg({ kind: 'member', gridId: 'g2', member: { workUnit: '单位', branch: '支部', posts: ['care'], skills: [] } })
+    const member = reg({
+      kind: 'member',
+      gridId: 'g2',
+      member: { workUnit: '单位', branch: '支部', posts: ['care'], skills: [], status: 'on_job', management: 'direct' },
+    })
     expect(applyRegistration({ ...user, roles: ['resident'], buildingId: 'b1', gridId: 'g1' }, member, null)).toMatchObject({
       roles: ['resident', 'member'],
       gridId: 'g1',

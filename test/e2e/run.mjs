@@ -17,20 +17,25 @@ import { ensureFunctions } from '../../scripts/functions-fresh.mjs'
 import { startGateway } from './lib/gateway.mjs'
 import { Journey, SkipJourney } from './lib/harness.mjs'
 import activities from './journeys/activities.mjs'
+import drafts from './journeys/drafts.mjs'
 import elderMode from './journeys/elder-mode.mjs'
+import gettingAround from './journeys/getting-around.mjs'
+import gridStreet from './journeys/grid-street.mjs'
 import mall from './journeys/mall.mjs'
 import orderLoop from './journeys/order-loop.mjs'
 import workbench from './journeys/workbench.mjs'
+import readmeWalk from './journeys/readme-walk.mjs'
 import rejectedCancelled from './journeys/rejected-cancelled.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 const require = createRequire(path.join(root, 'package.json'))
 const { chromium } = require('playwright-core')
 
-// activities last: it moves the gateway's test clock forward (to the activity's check-in and end)
-const JOURNEYS = [orderLoop, rejectedCancelled, elderMode, mall, activities, workbench]
+// the grid and the street, then activities: both move the gateway's test clock forward (a referral's
+// deadline; the activity's check-in and end)
+const JOURNEYS = [readmeWalk, orderLoop, rejectedCancelled, elderMode, drafts, gettingAround, mall, gridStreet, activities, workbench]
 const JOURNEY_TIMEOUT_MS = 180_000
-const RUN_TIMEOUT_MS = 10 * 60_000
+const RUN_TIMEOUT_MS = 15 * 60_000
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium'
 const H5 = path.join(root, 'dist-h5')
 const args = process.argv.slice(2)
@@ -43,11 +48,15 @@ const secs = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`
 const log = (...a) => console.log(`[e2e ${secs()}]`, ...a)
 
 let gateway = null
+/** A journey's own gateway (freshGateway), stopped with the rest if the run is cut short. */
+let own = null
 let browser = null
 let snapshot = null
 async function cleanup() {
   await browser?.close().catch(() => {})
   browser = null
+  await own?.stop().catch(() => {})
+  own = null
   await gateway?.stop().catch(() => {})
   gateway = null
   if (snapshot) rmSync(snapshot, { recursive: true, force: true })
@@ -136,13 +145,16 @@ async function main() {
 
   const results = []
   for (const def of selected) {
-    const j = new Journey({ name: def.name, title: def.title, browser, baseUrl: gateway.url, gateway, outRoot: OUT, root, h5Dir: snapshot })
+    // a journey that must meet the demo as a fresh clone has it (README's walk) gets a gateway of its own
+    own = def.freshGateway ? await startGateway({ root, staticDir: snapshot, cloud }) : null
+    const gw = own ?? gateway
+    const j = new Journey({ name: def.name, title: def.title, browser, baseUrl: gw.url, gateway: gw, outRoot: OUT, root, h5Dir: snapshot })
     const started = Date.now()
     log(`▶ ${def.name} — ${def.title}`)
     let status = 'passed'
     let reason = ''
     try {
-      await withTimeout(def.run(j), JOURNEY_TIMEOUT_MS, def.name)
+      await withTimeout(def.run(j), def.timeoutMs ?? JOURNEY_TIMEOUT_MS, def.name)
     } catch (e) {
       if (e instanceof SkipJourney) {
         status = 'skipped'
@@ -156,12 +168,14 @@ async function main() {
       }
     }
     await j.close()
+    await own?.stop()
+    own = null
     if (status !== 'skipped' && j.problems.length > 0) {
       status = 'failed'
       reason = [reason, 'console errors / failed requests:', ...j.problems.map((p) => `  - ${p}`)].filter(Boolean).join('\n')
     }
     const ms = Date.now() - started
-    results.push({ name: def.name, status, reason, ms, shots: j.shots, findings: j.findings })
+    results.push({ name: def.name, status, reason, ms, shots: j.shots, findings: j.findings, axe: j.axeResults })
     const mark = status === 'passed' ? '✔' : status === 'skipped' ? '○' : '✘'
     log(`${mark} ${def.name} ${status} in ${(ms / 1000).toFixed(1)}s${j.shots.length ? ` (${j.shots.length} screenshots)` : ''}`)
     if (reason) console.log(reason.replace(/^/gm, '    '))
@@ -174,6 +188,14 @@ async function main() {
   if (findings.length) {
     console.log(`\nScreen audit (${findings.length} notes, not failures; also in ${path.relative(root, OUT)}/findings.txt):`)
     for (const f of findings) console.log(`  · ${f}`)
+  }
+  const checked = results.flatMap((r) => r.axe)
+  if (checked.length) {
+    const byRule = new Map()
+    for (const { violations } of checked)
+      for (const v of violations) byRule.set(`${v.impact} ${v.id}`, (byRule.get(`${v.impact} ${v.id}`) ?? 0) + 1)
+    const rules = [...byRule].map(([rule, screens]) => `${rule} on ${screens} screen(s)`)
+    console.log(`\naxe-core (WCAG 2 A/AA) on ${checked.length} screens: ${rules.length ? rules.join('; ') : 'no violations'}`)
   }
   const n = (s) => results.filter((r) => r.status === s).length
   console.log(`\nscreenshots: ${path.relative(root, OUT)}/<journey>/NN-name.png`)

@@ -3,7 +3,9 @@
 // calls each cell over HTTP and holds the answer to this table; a registry action without a row fails.
 //
 // Callers: anonymous (no token), a resident, a party member (also a resident, as members are), a
-// community staff member, the community's admin (admin + staff), and staff of another community.
+// community staff member (社区工作者), the community's admin (admin + staff), staff of another
+// community, the 网格员 of the grid the community's fixture orders lie in (第一网格), a 网格员 of another
+// grid of the same community (第二网格), and the account of the street (街道) owning both communities.
 // Objects: `own` — the caller's own (their order, their task, their redemption, their sign-up, their
 // notice), or for community records (activities, goods, pickup codes, orders under review) one of the
 // caller's community; `others` — someone else's: another person's in the same community, or for
@@ -13,13 +15,23 @@
 // nothing written), noop (200, nothing of anyone's changed — only the request's idempotency record),
 // n/a (the cell does not exist).
 
-export const CALLERS = ['anonymous', 'resident', 'member', 'staff', 'admin', 'otherStaff'] as const
+export const CALLERS = [
+  'anonymous',
+  'resident',
+  'member',
+  'staff',
+  'admin',
+  'otherStaff',
+  'gridWorker',
+  'otherGridWorker',
+  'street',
+] as const
 export type MatrixCaller = (typeof CALLERS)[number]
 export type Outcome = 'allow' | 'deny' | 'refuse' | 'noop' | 'n/a'
 export type Whose = 'own' | 'others'
 
 /** Outcomes in CALLERS order. */
-type Cells = readonly [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome]
+type Cells = readonly [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome]
 export interface AccessRow {
   own: Cells
   others: Cells
@@ -30,115 +42,153 @@ const D = 'deny'
 const R = 'refuse'
 const Z = 'noop'
 const N = 'n/a'
-const NONE: Cells = [N, N, N, N, N, N]
+const NONE: Cells = [N, N, N, N, N, N, N, N, N]
 
-//                                   anon res mem staff admin other
+//                                   anon res mem staff admin other grid otherGrid street
 export const ACCESS_MATRIX: Record<string, AccessRow> = {
-  'accounts.me': { own: [D, A, A, A, A, A], others: NONE },
-  'accounts.listMembers': { own: [D, D, D, A, A, A], others: NONE },
-  'accounts.updateProfile': { own: [D, A, A, A, A, A], others: NONE },
-  'accounts.inbox': { own: [D, A, A, A, A, A], others: NONE },
+  'accounts.me': { own: [D, A, A, A, A, A, A, A, A], others: NONE },
+  'accounts.listMembers': { own: [D, D, D, A, A, A, A, A, D], others: NONE },
+  'accounts.updateProfile': { own: [D, A, A, A, A, A, A, A, A], others: NONE },
+  'accounts.inbox': { own: [D, A, A, A, A, A, A, A, A], others: NONE },
   // another person's notice is passed over in silence
-  'accounts.markRead': { own: [D, A, A, A, A, A], others: [D, Z, Z, Z, Z, Z] },
-  'accounts.exportMyData': { own: [D, A, A, A, A, A], others: NONE },
-  'accounts.deleteMe': { own: [D, A, A, A, A, A], others: NONE },
-  'accounts.subscribe': { own: [D, A, A, A, A, A], others: NONE },
+  'accounts.markRead': { own: [D, A, A, A, A, A, A, A, A], others: [D, Z, Z, Z, Z, Z, Z, Z, Z] },
+  'accounts.exportMyData': { own: [D, A, A, A, A, A, A, A, A], others: NONE },
+  'accounts.deleteMe': { own: [D, A, A, A, A, A, A, A, A], others: NONE },
+  'accounts.subscribe': { own: [D, A, A, A, A, A, A, A, A], others: NONE },
   // public: a newcomer opens a community's link before signing in (grids and buildings, no people)
-  'accounts.places': { own: [A, A, A, A, A, A], others: [A, A, A, A, A, A] },
+  'accounts.places': { own: [A, A, A, A, A, A, A, A, A], others: [A, A, A, A, A, A, A, A, A] },
   // anyone signed in may register; a home or grid of another community is refused as input
-  'accounts.registerResident': { own: [D, A, A, A, A, A], others: [D, R, R, R, R, R] },
-  'accounts.registerMember': { own: [D, A, A, A, A, A], others: [D, R, R, R, R, R] },
-  'accounts.myRegistrations': { own: [D, A, A, A, A, A], others: NONE },
+  'accounts.registerResident': { own: [D, A, A, A, A, A, A, A, R], others: [D, R, R, R, R, R, R, R, R] },
+  'accounts.registerMember': { own: [D, A, A, A, A, A, A, A, R], others: [D, R, R, R, R, R, R, R, R] },
+  'accounts.myRegistrations': { own: [D, A, A, A, A, A, A, A, A], others: NONE },
   // locally there is no WeChat to verify a phone: refused as input for everyone
-  'accounts.verifyPhone': { own: [D, R, R, R, R, R], others: NONE },
-  'accounts.listPending': { own: [D, D, D, A, A, A], others: NONE },
-  'accounts.approveResident': { own: [D, D, D, A, A, A], others: [D, D, D, D, D, D] },
-  'accounts.approveMember': { own: [D, D, D, A, A, A], others: [D, D, D, D, D, D] },
+  'accounts.verifyPhone': { own: [D, R, R, R, R, R, R, R, R], others: NONE },
+  'accounts.listPending': { own: [D, D, D, A, A, A, D, D, D], others: NONE },
+  'accounts.approveResident': { own: [D, D, D, A, A, A, D, D, D], others: [D, D, D, D, D, D, D, D, D] },
+  'accounts.approveMember': { own: [D, D, D, A, A, A, D, D, D], others: [D, D, D, D, D, D, D, D, D] },
   // the admin's own tools: not staff, not another community's admin
-  'accounts.people': { own: [D, D, D, D, A, D], others: NONE },
-  'accounts.setStaff': { own: [D, D, D, D, A, D], others: [D, D, D, D, D, D] },
-  'accounts.upsertGrid': { own: [D, D, D, D, A, D], others: [D, D, D, D, D, D] },
+  'accounts.people': { own: [D, D, D, D, A, D, D, D, D], others: NONE },
+  'accounts.setStaff': { own: [D, D, D, D, A, D, D, D, D], others: [D, D, D, D, D, D, D, D, D] },
+  'accounts.upsertGrid': { own: [D, D, D, D, A, D, D, D, D], others: [D, D, D, D, D, D, D, D, D] },
+  'accounts.setGridWorker': { own: [D, D, D, D, A, D, D, D, D], others: [D, D, D, D, D, D, D, D, D] },
+  // 楼栋长 / 单元长: community workers mark them, in their own community only
+  'accounts.setHead': { own: [D, D, D, A, A, A, D, D, D], others: [D, D, D, D, D, D, D, D, D] },
+  // 代办: whom one may order for — a 网格员's own grids, a community worker's whole community
+  'accounts.residents': { own: [D, D, D, A, A, A, A, A, D], others: NONE },
+  'accounts.upsertBuilding': { own: [D, D, D, D, A, D, D, D, D], others: [D, D, D, D, D, D, D, D, D] },
+  // the self-hosted door: staff invite people of their community; the link, the password or the setup
+  // link is the key, whoever holds it, signed in or not; everyone signs themselves out
+  'accounts.invite': { own: [D, D, D, A, A, A, D, D, D], others: [D, D, D, D, D, D, D, D, D] },
+  'accounts.acceptInvite': { own: [A, A, A, A, A, A, A, A, A], others: NONE },
+  'accounts.signIn': { own: [A, A, A, A, A, A, A, A, A], others: NONE },
+  'accounts.setupCommunity': { own: [A, A, A, A, A, A, A, A, A], others: NONE },
+  'accounts.signOut': { own: [D, A, A, A, A, A, A, A, A], others: NONE },
+  'accounts.signOutEverywhere': { own: [D, A, A, A, A, A, A, A, A], others: NONE },
 
-  // members are residents too: they may order
-  'orders.create': { own: [D, A, A, D, D, D], others: NONE },
-  'orders.list': { own: [D, A, A, A, A, A], others: NONE },
-  // a member may open any dispatched order (never its contact: see test/hardening/privacy.test.ts)
-  'orders.get': { own: [D, A, A, A, A, A], others: [D, D, A, D, D, D] },
-  'orders.review': { own: [D, D, D, A, A, A], others: [D, D, D, D, D, D] },
-  'orders.suggest': { own: [D, D, D, A, A, A], others: [D, D, D, D, D, D] },
+  // members are residents too: they may order; staff and the grid's 网格员 order for a resident (代办), a
+  // 网格员 of another grid is refused the resident as input; the street orders for nobody
+  'orders.create': { own: [D, A, A, A, A, A, A, R, D], others: NONE },
+  'orders.list': { own: [D, A, A, A, A, A, A, A, A], others: NONE },
+  // a member may open any dispatched order (never its contact: see test/hardening/privacy.test.ts); a
+  // 网格员 the orders of their grids; the street those that reached 街道
+  'orders.get': { own: [D, A, A, A, A, A, A, D, A], others: [D, D, A, D, D, D, D, D, D] },
+  'orders.review': { own: [D, D, D, A, A, A, A, D, D], others: [D, D, D, D, D, D, D, D, D] },
+  'orders.suggest': { own: [D, D, D, A, A, A, A, D, D], others: [D, D, D, D, D, D, D, D, D] },
   // others: an order directed to another member
-  'orders.claim': { own: [D, D, A, D, D, D], others: [D, D, D, D, D, D] },
-  'orders.decline': { own: [D, D, A, D, D, D], others: [D, D, D, D, D, D] },
-  'orders.release': { own: [D, D, A, D, D, D], others: [D, D, D, D, D, D] },
-  'orders.complete': { own: [D, D, A, D, D, D], others: [D, D, D, D, D, D] },
-  // only the resident confirms, disputes or cancels: not the member, not staff
-  'orders.confirm': { own: [D, A, D, D, D, D], others: [D, D, D, D, D, D] },
-  'orders.dispute': { own: [D, A, D, D, D, D], others: [D, D, D, D, D, D] },
-  'orders.cancel': { own: [D, A, D, D, D, D], others: [D, D, D, D, D, D] },
+  'orders.claim': { own: [D, D, A, D, D, D, D, D, D], others: [D, D, D, D, D, D, D, D, D] },
+  'orders.decline': { own: [D, D, A, D, D, D, D, D, D], others: [D, D, D, D, D, D, D, D, D] },
+  'orders.release': { own: [D, D, A, D, D, D, D, D, D], others: [D, D, D, D, D, D, D, D, D] },
+  'orders.complete': { own: [D, D, A, D, D, D, D, D, D], others: [D, D, D, D, D, D, D, D, D] },
+  // the resident confirms, or staff for them in the resident's words; never the member who served it.
+  // Only the resident disputes or cancels
+  'orders.confirm': { own: [D, A, D, A, A, A, A, D, D], others: [D, D, D, D, D, D, D, D, D] },
+  'orders.dispute': { own: [D, A, D, D, D, D, D, D, D], others: [D, D, D, D, D, D, D, D, D] },
+  'orders.cancel': { own: [D, A, D, D, D, D, D, D, D], others: [D, D, D, D, D, D, D, D, D] },
+  // 转办: the staff who look after the order's grid refer it and record the answer; the street answers
+  // what stands at 街道 (own: such an order) and sends it back down; others: another community's
+  'orders.refer': { own: [D, D, D, A, A, A, A, D, D], others: [D, D, D, D, D, D, D, D, D] },
+  'orders.recordReferralAnswer': { own: [D, D, D, A, A, A, A, D, A], others: [D, D, D, D, D, D, D, D, D] },
+  'orders.sendDown': { own: [D, D, D, D, D, D, D, D, A], others: [D, D, D, D, D, D, D, D, D] },
+  // 回访 of a low-rated order
+  'orders.revisit': { own: [D, D, D, A, A, A, A, D, D], others: [D, D, D, D, D, D, D, D, D] },
+  'orders.units': { own: [D, D, D, A, A, A, A, A, D], others: NONE },
+  'orders.upsertUnit': { own: [D, D, D, A, A, A, D, D, D], others: [D, D, D, D, D, D, D, D, D] },
 
-  'points.balance': { own: [D, A, A, A, A, A], others: NONE },
-  'points.ledger': { own: [D, A, A, A, A, A], others: NONE },
+  'points.balance': { own: [D, A, A, A, A, A, A, A, A], others: NONE },
+  'points.ledger': { own: [D, A, A, A, A, A, A, A, A], others: NONE },
   // others: a member of another community, refused as input
-  'points.adjust': { own: [D, D, D, A, A, A], others: [D, D, D, R, R, R] },
-  'points.rules': { own: [D, A, A, A, A, A], others: NONE },
-  'points.updateRules': { own: [D, D, D, D, A, D], others: NONE },
-  'points.ranking': { own: [D, A, A, A, A, A], others: NONE },
+  'points.adjust': { own: [D, D, D, A, A, A, D, D, D], others: [D, D, D, R, R, R, D, D, D] },
+  'points.rules': { own: [D, A, A, A, A, A, A, A, A], others: NONE },
+  'points.updateRules': { own: [D, D, D, D, A, D, D, D, D], others: NONE },
+  'points.ranking': { own: [D, A, A, A, A, A, A, A, A], others: NONE },
   // 三评: a member's own packet, or staff's of a member of their community
-  'points.evaluation': { own: [D, D, A, A, A, A], others: [D, D, D, R, R, R] },
-  'points.evaluations': { own: [D, D, D, A, A, A], others: NONE },
-  'points.selfEvaluate': { own: [D, D, A, D, D, D], others: NONE },
-  'points.scoreEvaluation': { own: [D, D, D, A, A, A], others: [D, D, D, R, R, R] },
-  'points.branchLink': { own: [D, D, D, A, A, A], others: [D, D, D, R, R, R] },
-  // public: the one-time link is the key (whoever holds it, signed in or not)
-  'points.branchForm': { own: [A, A, A, A, A, A], others: NONE },
-  'points.branchScore': { own: [A, A, A, A, A, A], others: NONE },
+  'points.evaluation': { own: [D, D, A, A, A, A, D, D, D], others: [D, D, D, R, R, R, D, D, D] },
+  'points.evaluations': { own: [D, D, D, A, A, A, D, D, D], others: NONE },
+  'points.selfEvaluate': { own: [D, D, A, D, D, D, D, D, D], others: NONE },
+  'points.scoreEvaluation': { own: [D, D, D, A, A, A, D, D, D], others: [D, D, D, R, R, R, D, D, D] },
+  'points.branchLink': { own: [D, D, D, A, A, A, D, D, D], others: [D, D, D, R, R, R, D, D, D] },
+  // public: the one-time link is the key (whoever holds it, signed in or not) — but the member it is
+  // for never scores themselves (the fixture's link is the member's own)
+  'points.branchForm': { own: [A, A, A, A, A, A, A, A, A], others: NONE },
+  'points.branchScore': { own: [A, A, D, A, A, A, A, A, A], others: NONE },
 
-  'mall.listGoods': { own: [D, A, A, A, A, A], others: NONE },
-  'mall.upsertGoods': { own: [D, D, D, A, A, A], others: [D, D, D, D, D, D] },
-  'mall.redeem': { own: [D, D, A, D, D, D], others: [D, D, D, D, D, D] },
-  'mall.myRedemptions': { own: [D, A, A, A, A, A], others: NONE },
+  'mall.listGoods': { own: [D, A, A, A, A, A, A, A, A], others: NONE },
+  'mall.upsertGoods': { own: [D, D, D, A, A, A, D, D, D], others: [D, D, D, D, D, D, D, D, D] },
+  'mall.redeem': { own: [D, D, A, D, D, D, D, D, D], others: [D, D, D, D, D, D, D, D, D] },
+  'mall.myRedemptions': { own: [D, A, A, A, A, A, A, A, A], others: NONE },
   // a member cancels their own pickup; nobody else does
-  'mall.cancelRedemption': { own: [D, D, A, D, D, D], others: [D, D, D, D, D, D] },
-  'mall.lookup': { own: [D, D, D, A, A, A], others: [D, D, D, D, D, D] },
-  'mall.verify': { own: [D, D, D, A, A, A], others: [D, D, D, D, D, D] },
+  'mall.cancelRedemption': { own: [D, D, A, D, D, D, D, D, D], others: [D, D, D, D, D, D, D, D, D] },
+  'mall.lookup': { own: [D, D, D, A, A, A, D, D, D], others: [D, D, D, D, D, D, D, D, D] },
+  'mall.verify': { own: [D, D, D, A, A, A, D, D, D], others: [D, D, D, D, D, D, D, D, D] },
 
-  'activities.list': { own: [D, A, A, A, A, A], others: NONE },
-  'activities.get': { own: [D, A, A, A, A, A], others: [D, D, D, D, D, D] },
-  'activities.publish': { own: [D, D, D, A, A, A], others: NONE },
-  'activities.update': { own: [D, D, D, A, A, A], others: [D, D, D, D, D, D] },
-  'activities.cancel': { own: [D, D, D, A, A, A], others: [D, D, D, D, D, D] },
-  'activities.signup': { own: [D, D, A, D, D, D], others: [D, D, D, D, D, D] },
-  'activities.withdraw': { own: [D, D, A, D, D, D], others: [D, D, D, D, D, D] },
-  'activities.checkinCode': { own: [D, D, D, A, A, A], others: [D, D, D, D, D, D] },
-  'activities.checkin': { own: [D, D, A, D, D, D], others: [D, D, D, D, D, D] },
-  'activities.markAttendance': { own: [D, D, D, A, A, A], others: [D, D, D, D, D, D] },
-  'activities.finish': { own: [D, D, D, A, A, A], others: [D, D, D, D, D, D] },
+  'activities.list': { own: [D, A, A, A, A, A, A, A, A], others: NONE },
+  'activities.get': { own: [D, A, A, A, A, A, A, A, D], others: [D, D, D, D, D, D, D, D, D] },
+  'activities.publish': { own: [D, D, D, A, A, A, D, D, D], others: NONE },
+  'activities.update': { own: [D, D, D, A, A, A, D, D, D], others: [D, D, D, D, D, D, D, D, D] },
+  'activities.cancel': { own: [D, D, D, A, A, A, D, D, D], others: [D, D, D, D, D, D, D, D, D] },
+  'activities.signup': { own: [D, D, A, D, D, D, D, D, D], others: [D, D, D, D, D, D, D, D, D] },
+  'activities.withdraw': { own: [D, D, A, D, D, D, D, D, D], others: [D, D, D, D, D, D, D, D, D] },
+  'activities.checkinCode': { own: [D, D, D, A, A, A, D, D, D], others: [D, D, D, D, D, D, D, D, D] },
+  'activities.checkin': { own: [D, D, A, D, D, D, D, D, D], others: [D, D, D, D, D, D, D, D, D] },
+  'activities.markAttendance': { own: [D, D, D, A, A, A, D, D, D], others: [D, D, D, D, D, D, D, D, D] },
+  'activities.finish': { own: [D, D, D, A, A, A, D, D, D], others: [D, D, D, D, D, D, D, D, D] },
 
-  'workbench.dashboard': { own: [D, D, D, A, A, A], others: NONE },
+  'workbench.dashboard': { own: [D, D, D, A, A, A, A, A, D], others: NONE },
   // 工作台账: a member's own, or staff's of a member of their community
-  'workbench.ledger': { own: [D, D, A, A, A, A], others: [D, D, D, R, R, R] },
-  'workbench.exportLedger': { own: [D, D, A, A, A, A], others: [D, D, D, R, R, R] },
-  'workbench.exportEvaluation': { own: [D, D, D, A, A, A], others: NONE },
+  'workbench.ledger': { own: [D, D, A, A, A, A, D, D, D], others: [D, D, D, R, R, R, D, D, D] },
+  'workbench.exportLedger': { own: [D, D, A, A, A, A, D, D, D], others: [D, D, D, R, R, R, D, D, D] },
+  'workbench.exportEvaluation': { own: [D, D, D, A, A, A, D, D, D], others: NONE },
   // public: 三亮一晒 pages are for anyone, of any grid
-  'workbench.showcase': { own: [A, A, A, A, A, A], others: [A, A, A, A, A, A] },
-  'workbench.myCard': { own: [D, D, D, A, A, A], others: NONE },
-  'workbench.saveCard': { own: [D, D, D, A, A, A], others: [D, D, D, R, R, R] },
+  'workbench.showcase': { own: [A, A, A, A, A, A, A, A, A], others: [A, A, A, A, A, A, A, A, A] },
+  'workbench.myCard': { own: [D, D, D, A, A, A, D, D, D], others: NONE },
+  'workbench.saveCard': { own: [D, D, D, A, A, A, D, D, D], others: [D, D, D, R, R, R, D, D, D] },
   // only the resident decides whether their closed order is shown
-  'workbench.consent': { own: [D, A, D, D, D, D], others: [D, D, D, D, D, D] },
-  'workbench.setConsent': { own: [D, A, D, D, D, D], others: [D, D, D, D, D, D] },
+  'workbench.consent': { own: [D, A, D, D, D, D, D, D, D], others: [D, D, D, D, D, D, D, D, D] },
+  'workbench.setConsent': { own: [D, A, D, D, D, D, D, D, D], others: [D, D, D, D, D, D, D, D, D] },
+  // 社区设置表: the admin's, into their own community only
+  'workbench.rosterTemplate': { own: [D, D, D, D, A, D, D, D, D], others: NONE },
+  'workbench.importRoster': { own: [D, D, D, D, A, D, D, D, D], others: NONE },
 }
 
 /**
  * Input variants whose answer depends on the caller's role (a list scope, staff-only flags): which
  * callers may use each. Checked by the matrix test as well.
  */
+const EVERYONE: readonly MatrixCaller[] = CALLERS.filter((c) => c !== 'anonymous')
+/** Who looks after orders: community workers, and 网格员 (of any grid: the list holds their own). */
+const LOOK_AFTER: readonly MatrixCaller[] = ['staff', 'admin', 'otherStaff', 'gridWorker', 'otherGridWorker']
+
 export const ROLE_VARIANTS: Array<{ action: string; input: Record<string, unknown>; allowed: readonly MatrixCaller[] }> = [
-  { action: 'orders.list', input: { scope: 'mine' }, allowed: ['resident', 'member', 'staff', 'admin', 'otherStaff'] },
+  { action: 'orders.list', input: { scope: 'mine' }, allowed: EVERYONE },
+  { action: 'orders.list', input: { scope: 'proxied' }, allowed: EVERYONE },
   { action: 'orders.list', input: { scope: 'hall' }, allowed: ['member'] },
   { action: 'orders.list', input: { scope: 'assigned' }, allowed: ['member'] },
-  { action: 'orders.list', input: { scope: 'review' }, allowed: ['staff', 'admin', 'otherStaff'] },
-  { action: 'orders.list', input: { scope: 'overdue' }, allowed: ['staff', 'admin', 'otherStaff'] },
+  // a 网格员 of another grid is let in, and sees none of this grid's orders (test/usecases/grid-street.test.ts)
+  { action: 'orders.list', input: { scope: 'review' }, allowed: LOOK_AFTER },
+  { action: 'orders.list', input: { scope: 'overdue' }, allowed: LOOK_AFTER },
+  { action: 'orders.list', input: { scope: 'revisit' }, allowed: LOOK_AFTER },
+  { action: 'orders.list', input: { scope: 'street' }, allowed: ['street'] },
   { action: 'mall.listGoods', input: { all: true }, allowed: ['staff', 'admin', 'otherStaff'] },
-  { action: 'activities.list', input: { scope: 'mine' }, allowed: ['resident', 'member', 'staff', 'admin', 'otherStaff'] },
-  { action: 'activities.list', input: { scope: 'past' }, allowed: ['resident', 'member', 'staff', 'admin', 'otherStaff'] },
+  { action: 'activities.list', input: { scope: 'mine' }, allowed: EVERYONE },
+  { action: 'activities.list', input: { scope: 'past' }, allowed: EVERYONE },
 ]

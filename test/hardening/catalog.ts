@@ -12,15 +12,21 @@ export const PERSONA: Record<MatrixCaller, string | null> = {
   staff: P.S,
   admin: P.A,
   otherStaff: P.OS,
+  gridWorker: P.GW,
+  otherGridWorker: P.OGW,
+  street: P.ST,
 }
 
-/** Inputs by caller; anonymous sends the resident's, admin the staff's unless given. */
+/** Inputs by caller; anonymous sends the resident's; admin, the 网格员 and the street the staff's unless given. */
 interface PerCaller {
   resident: unknown
   member: unknown
   staff: unknown
   otherStaff: unknown
   admin?: unknown
+  gridWorker?: unknown
+  otherGridWorker?: unknown
+  street?: unknown
 }
 type Build = (w: World, wh: WorldHarness) => PerCaller | Promise<PerCaller>
 export interface ActionCase {
@@ -58,8 +64,18 @@ export const CATALOG: Record<string, ActionCase> = {
   'accounts.updateProfile': { own: same({ rankingOptIn: true }) },
   'accounts.inbox': { own: same({}) },
   'accounts.markRead': {
-    own: (w) =>
-      by({ ids: [w.notice[P.R]] }, { ids: [w.notice[P.M]] }, { ids: [w.notice[P.S]] }, { ids: [w.notice[P.OS]] }, { ids: [w.notice[P.A]] }),
+    own: (w) => ({
+      ...by(
+        { ids: [w.notice[P.R]] },
+        { ids: [w.notice[P.M]] },
+        { ids: [w.notice[P.S]] },
+        { ids: [w.notice[P.OS]] },
+        { ids: [w.notice[P.A]] },
+      ),
+      gridWorker: { ids: [w.notice[P.GW]] },
+      otherGridWorker: { ids: [w.notice[P.OGW]] },
+      street: { ids: [w.notice[P.ST]] },
+    }),
     others: (w) => by({ ids: [w.notice[P.R2]] }, { ids: [w.notice[P.M2]] }, { ids: [w.notice[P.M]] }, { ids: [w.notice[P.M]] }),
   },
   'accounts.exportMyData': { own: same({}) },
@@ -82,7 +98,8 @@ export const CATALOG: Record<string, ActionCase> = {
   'accounts.registerMember': {
     own: () => {
       const input = (gridId: string) => ({ workUnit: '市税务局', branch: '市税务局第一党支部', posts: ['care'], skills: ['陪诊'], gridId })
-      return community(input('g_hx1'), input('g_qs1'), true)
+      // a 网格员 registers in the grid they live in
+      return { ...community(input('g_hx1'), input('g_qs1'), true), otherGridWorker: input('g_hx2') }
     },
     others: () => {
       const input = (gridId: string) => ({ workUnit: '市税务局', branch: '市税务局第一党支部', posts: ['care'], skills: ['陪诊'], gridId })
@@ -105,15 +122,71 @@ export const CATALOG: Record<string, ActionCase> = {
     own: () => community({ userId: P.R2, staff: true }, { userId: P.QR, staff: true }, true),
     others: () => community({ userId: P.R2, staff: true }, { userId: P.QR, staff: true }, false),
   },
+  'accounts.setGridWorker': {
+    own: () => community({ userId: P.R2, gridIds: ['g_hx2'], lead: false }, { userId: P.QR, gridIds: ['g_qs1'] }, true),
+    others: () => community({ userId: P.R2, gridIds: ['g_hx2'], lead: false }, { userId: P.QR, gridIds: ['g_qs1'] }, false),
+  },
+  'accounts.setHead': {
+    own: () => community({ userId: P.R2, head: { buildingId: 'b_hx2' } }, { userId: P.QR, head: { buildingId: 'b_qs1' } }, true),
+    others: () => community({ userId: P.R2, head: { buildingId: 'b_hx2' } }, { userId: P.QR, head: { buildingId: 'b_qs1' } }, false),
+  },
+  'accounts.residents': { own: same({}) },
   'accounts.upsertGrid': {
     own: () => community({ id: 'g_hx3', name: '第三网格（东）' }, { id: 'g_qs1', name: '青山网格（东）' }, true),
     others: () => community({ id: 'g_hx3', name: '第三网格（东）' }, { id: 'g_qs1', name: '青山网格（东）' }, false),
   },
 
-  'orders.create': { own: same({ kind: 'service', category: 'care', title: '帮忙修水管', description: '厨房水管漏水' }) },
+  'accounts.upsertBuilding': {
+    own: () => community({ name: '7号楼', gridId: 'g_hx1' }, { name: '青山3号楼', gridId: 'g_qs1' }, true),
+    // a building of the other community, renamed into one of ours
+    others: () => community({ id: 'b_qs1', name: '7号楼', gridId: 'g_hx1' }, { id: 'b_hx1', name: '青山3号楼', gridId: 'g_qs1' }, true),
+  },
+  'accounts.invite': {
+    own: () => community({ userId: P.R2 }, { userId: P.QR }, true),
+    others: () => community({ userId: P.R2 }, { userId: P.QR }, false),
+  },
+  'accounts.acceptInvite': { own: each((w) => ({ token: w.invite, password: '李建国的新密码-2026' })) },
+  'accounts.signIn': { own: each((w) => ({ login: '13800010001', password: w.password })) },
+  'accounts.setupCommunity': {
+    own: each((w) => ({
+      token: w.setupToken,
+      communityName: '新建社区',
+      name: '郑建新',
+      phone: '13800099999',
+      password: '新社区管理员-2026',
+    })),
+  },
+  'accounts.signOut': { own: same({}) },
+  'accounts.signOutEverywhere': { own: same({}) },
+
+  'workbench.rosterTemplate': { own: same({}) },
+  'workbench.importRoster': {
+    own: same({
+      sheets: {
+        网格: [['网格名称'], ['第四网格']],
+        楼栋: [
+          ['楼栋', '所属网格'],
+          ['7号楼', '第四网格'],
+        ],
+      },
+      commit: true,
+    }),
+  },
+
+  'orders.create': {
+    // residents order for themselves; staff and 网格员 for a resident (代办, by phone)
+    own: () => {
+      const order = { kind: 'service', category: 'care', title: '帮忙修水管', description: '厨房水管漏水' }
+      const forR = { ...order, onBehalfOf: { residentId: P.R, channel: 'phone' } }
+      return { ...by(order, order, forR, { ...order, onBehalfOf: { residentId: P.QR, channel: 'phone' } }), street: order }
+    },
+  },
   'orders.list': { own: same({ scope: 'mine' }) },
   'orders.get': {
-    own: (w) => by({ orderId: w.o.sub }, { orderId: w.o.clmM }, { orderId: w.o.sub }, { orderId: w.q.sub }),
+    own: (w) => ({
+      ...by({ orderId: w.o.sub }, { orderId: w.o.clmM }, { orderId: w.o.sub }, { orderId: w.q.sub }),
+      street: { orderId: w.o.atStreet },
+    }),
     others: (w) => by({ orderId: w.o.sub2 }, { orderId: w.o.clmM2 }, { orderId: w.q.sub }, { orderId: w.o.sub }),
   },
   'orders.review': {
@@ -151,7 +224,10 @@ export const CATALOG: Record<string, ActionCase> = {
     },
   },
   'orders.confirm': {
-    own: (w) => community({ orderId: w.o.cmpM, rating: 5 }, { orderId: w.q.cmp, rating: 5 }, true),
+    own: (w) => {
+      const forResident = (orderId: string) => ({ orderId, rating: 5, residentWords: '电话里说修好了，很满意' })
+      return by({ orderId: w.o.cmpM, rating: 5 }, { orderId: w.o.cmpM, rating: 5 }, forResident(w.o.cmpM), forResident(w.q.cmp))
+    },
     others: (w) =>
       by(
         { orderId: w.o.cmpM2, rating: 5 },
@@ -173,6 +249,42 @@ export const CATALOG: Record<string, ActionCase> = {
   'orders.cancel': {
     own: (w) => community({ orderId: w.o.sub }, { orderId: w.q.sub }, true),
     others: (w) => by({ orderId: w.o.sub2 }, { orderId: w.o.sub2 }, { orderId: w.q.sub }, { orderId: w.o.sub }),
+  },
+
+  'orders.refer': {
+    own: (w) => community({ orderId: w.o.sub, unitId: 'un_hx_property' }, { orderId: w.q.sub, unitId: 'un_qs_property' }, true),
+    others: (w) => community({ orderId: w.o.sub, unitId: 'un_hx_property' }, { orderId: w.q.sub, unitId: 'un_qs_property' }, false),
+  },
+  'orders.recordReferralAnswer': {
+    own: (w) => {
+      const answer = (orderId: string) => ({ orderId, answer: '物业已派人维修，明天上午修好' })
+      return { ...community(answer(w.o.ref), answer(w.q.ref), true), street: answer(w.o.atStreet) }
+    },
+    others: (w) => {
+      const answer = (orderId: string) => ({ orderId, answer: '物业已派人维修，明天上午修好' })
+      // the street: an order of its community that has not reached 街道
+      return { ...community(answer(w.o.ref), answer(w.q.ref), false), street: answer(w.o.ref) }
+    },
+  },
+  'orders.sendDown': {
+    own: each((w) => ({ orderId: w.o.atStreet, note: '请社区督促供水公司尽快处理' })),
+    // an order of the street's community that has not reached 街道
+    others: each((w) => ({ orderId: w.o.ref, note: '请社区督促物业尽快处理' })),
+  },
+  'orders.revisit': {
+    own: (w) => community({ orderId: w.o.lowM, note: '上门看过，已经解决' }, { orderId: w.q.low, note: '上门看过，已经解决' }, true),
+    others: (w) => community({ orderId: w.o.lowM, note: '上门看过，已经解决' }, { orderId: w.q.low, note: '上门看过，已经解决' }, false),
+  },
+  'orders.units': { own: same({}) },
+  'orders.upsertUnit': {
+    own: () => {
+      const unit = (id: string) => ({ id, name: '物业服务中心', kind: 'property', contact: '陈经理', phone: '0531-88886001' })
+      return community(unit('un_hx_property'), unit('un_qs_property'), true)
+    },
+    others: () => {
+      const unit = (id: string) => ({ id, name: '物业服务中心', kind: 'property', contact: '陈经理', phone: '0531-88886001' })
+      return community(unit('un_hx_property'), unit('un_qs_property'), false)
+    },
   },
 
   'points.balance': { own: same({}) },
@@ -357,7 +469,8 @@ export async function inputFor(wh: WorldHarness, action: string, caller: MatrixC
   if (!build) return undefined
   const inputs = await build(wh.w, wh)
   if (caller === 'anonymous') return inputs.resident
-  if (caller === 'admin') return inputs.admin ?? inputs.staff
+  if (caller === 'admin' || caller === 'gridWorker' || caller === 'otherGridWorker' || caller === 'street')
+    return inputs[caller] ?? inputs.staff
   return inputs[caller]
 }
 

@@ -90,7 +90,8 @@ describe('fields beside the input (identity never comes from the payload)', () =
     const keys = (wh.h.app.store.db.prepare('SELECT key FROM idempotency WHERE key LIKE ?').all(`%:${rid}`) as Array<{ key: string }>).map(
       (r) => r.key,
     )
-    expect(keys).toEqual([`${userId}:${rid}`])
+    // a secret action stores nothing of the request (core/edge.ts)
+    expect(keys).toEqual(a.secret ? [] : [`${userId}:${rid}`])
 
     const row = ACCESS_MATRIX[key]
     const deniedAt = CALLERS.findIndex((c, i) => c !== 'anonymous' && row.own[i] === 'deny')
@@ -116,7 +117,8 @@ interface IdorCase {
   /** The input field carrying the foreign id (array fields without the index). */
   field: string
   who: string
-  other: 'user' | 'community'
+  /** Another person's, another community's, or (for a 网格员) another grid's. */
+  other: 'user' | 'community' | 'grid'
   input: (w: World) => Record<string, unknown>
   expect: IdorExpect
 }
@@ -281,6 +283,9 @@ const IDOR: IdorCase[] = [
   c('accounts.setStaff', 'userId', P.A, 'community', () => ({ userId: P.QR, staff: true }), 'deny'),
   c('accounts.setStaff', 'userId', P.A, 'user', () => ({ userId: P.A, staff: false }), 'deny'),
   c('accounts.upsertGrid', 'id', P.A, 'community', () => ({ id: 'g_qs1', name: '青山网格（改）' }), 'deny'),
+  c('accounts.upsertBuilding', 'id', P.A, 'community', () => ({ id: 'b_qs1', name: '7号楼', gridId: 'g_hx1' }), 'deny'),
+  c('accounts.upsertBuilding', 'gridId', P.A, 'community', () => ({ name: '7号楼', gridId: 'g_qs1' }), 'refuse'),
+  c('accounts.invite', 'userId', P.S, 'community', () => ({ userId: P.QR }), 'deny'),
   // 三评 and 工作台账
   c('points.evaluation', 'memberId', P.M, 'user', (w) => ({ memberId: P.M2, year: w.year }), 'deny'),
   c('points.evaluation', 'memberId', P.S, 'community', (w) => ({ memberId: P.QM, year: w.year }), 'refuse'),
@@ -329,6 +334,39 @@ const IDOR: IdorCase[] = [
     (w) => ({ gridId: 'g_hx1', title: '网格员', duties: '负责日常巡查', pledge: '有事找我', photo: w.photo[P.OS] }),
     'refuse',
   ),
+  // the grid and the street: 网格员, 楼栋长, 代办, 转办
+  c('accounts.setGridWorker', 'userId', P.A, 'community', () => ({ userId: P.QR, gridIds: ['g_hx1'] }), 'deny'),
+  c('accounts.setGridWorker', 'userId', P.A, 'user', () => ({ userId: P.A, gridIds: ['g_hx1'] }), 'deny'),
+  c('accounts.setGridWorker', 'gridIds', P.A, 'community', () => ({ userId: P.R2, gridIds: ['g_qs1'] }), 'refuse'),
+  c('accounts.setHead', 'userId', P.S, 'community', () => ({ userId: P.QR, head: { buildingId: 'b_hx1' } }), 'deny'),
+  c('accounts.setHead', 'userId', P.S, 'user', () => ({ userId: P.S, head: { buildingId: 'b_hx1' } }), 'refuse'),
+  c('accounts.residents', 'gridId', P.GW, 'grid', () => ({ gridId: 'g_hx2' }), 'empty'),
+  c('accounts.residents', 'gridId', P.S, 'community', () => ({ gridId: 'g_qs1' }), 'empty'),
+  c('orders.refer', 'orderId', P.OGW, 'grid', (w) => ({ orderId: w.o.sub, unitId: 'un_hx_property' }), 'deny'),
+  c('orders.refer', 'orderId', P.S, 'community', (w) => ({ orderId: w.q.sub, unitId: 'un_hx_property' }), 'deny'),
+  c('orders.refer', 'unitId', P.S, 'community', (w) => ({ orderId: w.o.sub, unitId: 'un_qs_property' }), 'refuse'),
+  c('orders.recordReferralAnswer', 'orderId', P.OGW, 'grid', (w) => ({ orderId: w.o.ref, answer: '已经修好了' }), 'deny'),
+  c('orders.recordReferralAnswer', 'orderId', P.S, 'community', (w) => ({ orderId: w.q.ref, answer: '已经修好了' }), 'deny'),
+  c('orders.sendDown', 'orderId', P.ST, 'user', (w) => ({ orderId: w.o.ref, note: '请社区处理' }), 'deny'),
+  c('orders.revisit', 'orderId', P.OGW, 'grid', (w) => ({ orderId: w.o.lowM, note: '上门看过了' }), 'deny'),
+  c('orders.revisit', 'orderId', P.S, 'community', (w) => ({ orderId: w.q.low, note: '上门看过了' }), 'deny'),
+  c('orders.upsertUnit', 'id', P.S, 'community', () => ({ id: 'un_qs_property', name: '青山物业', kind: 'property' }), 'deny'),
+  c(
+    'orders.create',
+    'onBehalfOf',
+    P.OGW,
+    'grid',
+    () => ({ onBehalfOf: { residentId: P.R, channel: 'phone' }, kind: 'service', category: 'care', title: '帮忙修水管' }),
+    'refuse',
+  ),
+  c(
+    'orders.create',
+    'onBehalfOf',
+    P.S,
+    'community',
+    () => ({ onBehalfOf: { residentId: P.QR, channel: 'phone' }, kind: 'service', category: 'care', title: '帮忙修水管' }),
+    'refuse',
+  ),
   c('workbench.consent', 'orderId', P.R, 'user', (w) => ({ orderId: w.o.cmpM2 }), 'deny'),
   c('workbench.consent', 'orderId', P.R, 'community', (w) => ({ orderId: w.q.cmp }), 'deny'),
   c('workbench.setConsent', 'orderId', P.R, 'user', (w) => ({ orderId: w.o.cmpM2, consent: true }), 'deny'),
@@ -336,7 +374,8 @@ const IDOR: IdorCase[] = [
 ]
 
 /** Fields named like references that are not ids of records: no IDOR case applies. */
-const NOT_REFERENCES = ['accounts.verifyPhone code'] // WeChat's one-time getPhoneNumber code, exchanged with WeChat
+// WeChat's one-time getPhoneNumber code, exchanged with WeChat; one-time links, which are the key themselves
+const NOT_REFERENCES = ['accounts.verifyPhone code', 'accounts.acceptInvite token', 'accounts.setupCommunity token']
 
 const tokens = { qlive: '' }
 function publishInput() {

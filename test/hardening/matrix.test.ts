@@ -47,6 +47,9 @@ describe('the table', () => {
       staff: ['staff'],
       admin: ['admin', 'staff'],
       otherStaff: ['staff'],
+      gridWorker: ['grid_worker'],
+      otherGridWorker: ['grid_worker'],
+      street: ['street'],
     }
     const wrong: string[] = []
     for (const [action, row] of Object.entries(ACCESS_MATRIX)) {
@@ -62,6 +65,13 @@ describe('the table', () => {
     expect(wrong).toEqual([])
   })
 })
+
+/** The tables whose rows differ between two dumps (dumpDb): the database compared table by table. */
+function changedTables(before: string, after: string): string[] {
+  const rows = (dump: string) => new Map((JSON.parse(dump) as Array<[string, unknown]>).map(([t, r]) => [t, JSON.stringify(r)]))
+  const [a, b] = [rows(before), rows(after)]
+  return [...new Set([...a.keys(), ...b.keys()])].filter((t) => a.get(t) !== b.get(t))
+}
 
 /** Calls one cell on a freshly restored world and returns what went wrong, if anything. */
 async function check(action: string, caller: MatrixCaller, whose: Whose, expected: Outcome, input?: unknown): Promise<string | null> {
@@ -86,7 +96,8 @@ async function check(action: string, caller: MatrixCaller, whose: Whose, expecte
       if (!statuses.includes(res.status)) return `${where}: expected ${expected} (${statuses.join('/')}), got ${got}`
       if (caller === 'anonymous' && res.status !== 401) return `${where}: anonymous must get 401, got ${got}`
       if (!/[\u4e00-\u9fa5]/.test(res.body.error?.message ?? '')) return `${where}: the refusal has no Chinese message`
-      return wh.dump() === before ? null : `${where}: denied (${got}) but the database changed`
+      const after = wh.dump()
+      return after === before ? null : `${where}: denied (${got}) but these tables changed: ${changedTables(before, after).join(', ')}`
     }
     default:
       return null

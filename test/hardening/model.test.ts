@@ -3,7 +3,8 @@
 // the real SQLite adapter and a small model written from DESIGN.md (not from the code). After every
 // step: the outcome is the model's, and the database keeps its invariants — balance = Σ ledger ≥ 0,
 // stock = initial − active redemptions ≥ 0, one award per source, each order's timeline a walk through
-// ORDER_TRANSITIONS. MODEL_RUNS sets the number of runs (npm test: 1,000; npm run test:long: 20,000).
+// ORDER_TRANSITIONS. MODEL_RUNS sets the number of runs (npm test: 1,000; npm run test:long: 20,000) and
+// MODEL_COMMANDS the commands in each (18; test:long 50).
 import fc from 'fast-check'
 import { checkinToken, slotOf } from '../../cloudfunctions/core/domain/activity'
 import { ORDER_TRANSITIONS } from '../../cloudfunctions/core/domain/order-machine'
@@ -15,10 +16,16 @@ import { prepared } from './statements'
 import { type Snapshot, restore, snapshot } from './world'
 
 const RUNS = Number(process.env.MODEL_RUNS ?? 1000)
+/** Commands in one run: 18 in npm test, 50 in npm run test:long (MODEL_COMMANDS). */
+const COMMANDS = Number(process.env.MODEL_COMMANDS ?? 18)
 const HOUR = 3600_000
 const DAY = 24 * HOUR
 const T0 = Date.parse('2026-03-02T02:00:00Z')
+// 经居民评价打分后 (DESIGN.md §5, docs/grid-and-street.md): a rating pays its share of the dispatched
+// points and its bonus; 1–2 stars pay half; a close without a rating (72 h) pays the dispatched points
 const RATING_BONUS: Record<number, number> = { 1: 0, 2: 0, 3: 0, 4: 3, 5: 5 }
+const RATING_SHARE: Record<number, number> = { 1: 0.5, 2: 0.5, 3: 1, 4: 1, 5: 1 }
+const paid = (points: number, rating: number) => Math.round(points * RATING_SHARE[rating]) + RATING_BONUS[rating]
 
 // who is who (local/seed.ts)
 const R = 'u_wangxl'
@@ -30,6 +37,9 @@ const S = 'u_linx'
 const A = 'u_xujh' // admin + staff
 const OS = 'u_qs_dengh' // staff of 青山
 const QM = 'u_qs_fengy' // member of 青山
+const QR = 'u_qs_songl' // resident of 青山
+const GW = 'u_lij' // 网格员 of 第一网格, where every order of the model's residents lies
+const OGW = 'u_wangf' // 网格员 of 第二网格
 const ROLES: Record<string, string[]> = {
   [R]: ['resident'],
   [R2]: ['resident'],
@@ -40,18 +50,25 @@ const ROLES: Record<string, string[]> = {
   [A]: ['admin', 'staff'],
   [OS]: ['staff'],
   [QM]: ['member', 'resident'],
+  [QR]: ['resident'],
+  [GW]: ['grid_worker'],
+  [OGW]: ['grid_worker'],
 }
-const OURS = [R, R2, M, M2, M3, S, A]
+const OURS = [R, R2, M, M2, M3, S, A, GW, OGW]
 const MEMBERS = [M, M2, M3]
 const is = (who: string, role: string) => ROLES[who].includes(role)
 const isStaff = (who: string) => is(who, 'staff') || is(who, 'admin')
 const foreign = (who: string) => !OURS.includes(who)
+/** Who looks after the model's orders (all of 第一网格): community staff and that grid's 网格员. */
+const managesIt = (who: string) => isStaff(who) || who === GW
 
 type Code = null | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'INVALID_INPUT' | 'SOLD_OUT' | 'LIMIT_REACHED' | 'INSUFFICIENT_POINTS'
 
 interface MOrder {
   id: string
   resident: string
+  /** 代办: who placed it for the resident. */
+  agent: string | null
   status: string
   claimer: string | null
   assignee: string | null
@@ -105,21 +122,27 @@ const held = (m: Model, member: string, goods: string) =>
 function orderVerdict(o: MOrder, action: string, who: string): Code {
   if (foreign(who)) return 'NOT_FOUND' // another community's order does not exist for them
   const owner = o.resident === who
-  const memberMayTake = is(who, 'member') && !owner && (o.assignee === null || o.assignee === who)
+  // separation of duties: whoever placed an order for a resident never claims it, nor confirms it for them
+  const memberMayTake = is(who, 'member') && !owner && who !== o.agent && (o.assignee === null || o.assignee === who)
+  const proxy = managesIt(who) && !owner && who !== o.agent && who !== o.claimer
   const standing: Record<string, boolean> = {
-    dispatch: isStaff(who),
-    reject: isStaff(who),
+    dispatch: managesIt(who),
+    reject: managesIt(who),
+    refer: managesIt(who),
+    answer: managesIt(who),
     cancel: owner,
     claim: memberMayTake,
     decline: o.assignee === who && is(who, 'member'),
     release: o.claimer === who,
     complete: o.claimer === who,
-    confirm: owner,
+    confirm: owner || proxy,
     dispute: owner,
   }
   const from: Record<string, string[]> = {
     dispatch: ['submitted'],
     reject: ['submitted'],
+    refer: ['submitted', 'open'],
+    answer: ['referred'],
     cancel: ['submitted', 'open'],
     claim: ['open'],
     decline: ['open'],
@@ -130,7 +153,8 @@ function orderVerdict(o: MOrder, action: string, who: string): Code {
   }
   if (!standing[action]) return 'FORBIDDEN'
   if (!from[action].includes(o.status)) return 'CONFLICT'
-  if (action === 'dispute' && o.disputes > 0) return 'CONFLICT'
+  // a unit's answer (转办) is not sent back to a member: nobody served it
+  if (action === 'dispute' && (o.disputes > 0 || o.claimer === null)) return 'CONFLICT'
   return null
 }
 
@@ -162,8 +186,9 @@ function brokenTimelines(r: Real): string[] {
     for (const [i, e] of timeline.entries()) {
       if (i === 0) {
         if (e.action !== 'create' || e.from_status !== null || e.to_status !== 'submitted') broken.push(`${o.id}: starts with ${e.action}`)
-      } else if (e.action === 'escalate') {
-        if (e.from_status !== at || e.to_status !== at) broken.push(`${o.id}: escalation moved the status`)
+      } else if (byAction.get(e.action as string)?.to === null) {
+        // a move on the ladder (escalate, sendDown) or a 回访 keeps the status
+        if (e.from_status !== at || e.to_status !== at) broken.push(`${o.id}: ${e.action} moved the status`)
       } else {
         const t = byAction.get(e.action as string)
         if (!t || e.from_status !== at || !t.from.includes(at as never) || e.to_status !== t.to)
@@ -295,8 +320,10 @@ function orderCmd(
         decline: ['member'],
         release: ['member'],
         complete: ['member'],
-        dispatch: ['staff', 'admin'],
-        reject: ['staff', 'admin'],
+        dispatch: ['staff', 'admin', 'grid_worker'],
+        reject: ['staff', 'admin', 'grid_worker'],
+        refer: ['staff', 'admin', 'grid_worker'],
+        answer: ['staff', 'admin', 'grid_worker', 'street'],
       }
       const roles = needsRole[action]
       const expected: Code = roles && !roles.some((x) => is(who, x)) ? 'FORBIDDEN' : orderVerdict(o, action, who)
@@ -328,6 +355,7 @@ const commands = [
           m.orders.push({
             id: out.data.id,
             resident: r0,
+            agent: null,
             status: 'submitted',
             claimer: null,
             assignee: null,
@@ -337,13 +365,43 @@ const commands = [
           })
       }),
   ),
-  fc.tuple(who([S, A, R, M, OS]), k, fc.integer({ min: 0, max: 30 }), fc.constantFrom(undefined, M, M2, M3, R)).map(
+  // 代办: staff or a 网格员 orders for a resident of a grid they look after, by phone
+  fc.tuple(who([S, GW, OGW, R]), who([R, M, QR])).map(
+    ([agent, resident]) =>
+      new Cmd(`createFor(${agent}, ${resident})`, async (m, r) => {
+        const mayCall = isStaff(agent) || is(agent, 'grid_worker') || is(agent, 'resident')
+        const expected: Code = !mayCall ? 'FORBIDDEN' : managesIt(agent) && !foreign(resident) ? null : 'INVALID_INPUT'
+        const input = {
+          onBehalfOf: { residentId: resident, channel: 'phone' as const },
+          kind: 'service' as const,
+          category: 'care' as const,
+        }
+        const out = await expectOutcome(
+          r.h.call(agent, 'orders', 'create', { ...input, title: '电话里说要人陪去医院' }),
+          expected,
+          `create for ${resident} by ${agent}`,
+        )
+        if (out.ok)
+          m.orders.push({
+            id: out.data.id,
+            resident,
+            agent,
+            status: 'submitted',
+            claimer: null,
+            assignee: null,
+            points: 0,
+            disputes: 0,
+            completedAt: 0,
+          })
+      }),
+  ),
+  fc.tuple(who([S, A, R, M, OS, GW, OGW]), k, fc.integer({ min: 0, max: 30 }), fc.constantFrom(undefined, M, M2, M3, R)).map(
     ([w, i, points, assignee]) =>
       new Cmd(
         `dispatch(${w}, #${i}, ${points}, ${assignee ?? '-'})`,
         async (m, r) => {
           const o = pick(m.orders, i)
-          let expected = isStaff(w) ? orderVerdict(o, 'dispatch', w) : 'FORBIDDEN'
+          let expected = isStaff(w) || is(w, 'grid_worker') ? orderVerdict(o, 'dispatch', w) : 'FORBIDDEN'
           if (expected === null && assignee !== undefined && (!is(assignee, 'member') || assignee === o.resident))
             expected = 'INVALID_INPUT'
           const input = { orderId: o.id, decision: 'dispatch' as const, points, ...(assignee ? { assigneeId: assignee } : {}) }
@@ -404,18 +462,41 @@ const commands = [
       (o, m) => Object.assign(o, { status: 'completed', completedAt: m.now }),
     ),
   ),
-  fc.tuple(who([R, R2, M, M2, S, OS]), k, fc.integer({ min: 1, max: 5 })).map(([w, i, rating]) =>
+  // the resident confirms; staff and the grid's 网格员 may for them, in the resident's words
+  fc.tuple(who([R, R2, M, M2, S, OS, GW, OGW]), k, fc.integer({ min: 1, max: 5 })).map(([w, i, rating]) =>
     orderCmd(
       'confirm',
       'confirm',
       w,
       i,
-      () => ({ rating }),
+      (o) => (o.resident === w ? { rating } : { rating, residentWords: '电话里说已经好了' }),
       (o, m) => {
         o.status = 'closed'
-        const award = o.points + RATING_BONUS[rating]
+        const award = paid(o.points, rating)
         if (o.claimer && award > 0) m.balance[o.claimer] = (m.balance[o.claimer] ?? 0) + award
       },
+    ),
+  ),
+  // 转办: to the 物业, with the default deadline; its answer recorded (已反馈), the order to be confirmed
+  fc.tuple(who([S, GW, OGW, R, M]), k).map(([w, i]) =>
+    orderCmd(
+      'refer',
+      'refer',
+      w,
+      i,
+      () => ({ unitId: 'un_hx_property' }),
+      (o) => Object.assign(o, { status: 'referred', assignee: null }),
+    ),
+  ),
+  fc.tuple(who([S, GW, OGW]), k).map(([w, i]) =>
+    orderCmd(
+      'answer',
+      'answer',
+      w,
+      i,
+      () => ({ answer: '物业已经派人修好了' }),
+      (o, m) => Object.assign(o, { status: 'completed', completedAt: m.now }),
+      'recordReferralAnswer',
     ),
   ),
   fc.tuple(who([R, R2, M, M2]), k).map(([w, i]) =>
@@ -720,6 +801,7 @@ function modelOf(h: Harness, goods: Model['goods']): Model {
     orders: all<any>('SELECT * FROM orders ORDER BY rowid').map((o) => ({
       id: o.id,
       resident: o.resident_id,
+      agent: o.agent_id,
       status: o.status,
       claimer: o.claimer_id,
       assignee: o.assignee_id,
@@ -748,6 +830,8 @@ describe('orders, points, mall and activities against a model', () => {
     // whole awards (no daily cap), no year-end lapse: both have tests of their own
     await h.ok(A, 'points', 'updateRules', { rules: { ...DEFAULT_RULES, dailyCap: 0, expiryEnabled: false } })
     for (const w of [M, M2, M3, R]) PHOTOS[w] = await h.upload(w)
+    // each run reuses these: kept as if a record had taken them (the sweep of loose uploads has its own test)
+    await h.app.store.writeRaw((db) => db.prepare('UPDATE files SET attached_at = created_at').run())
     const small = await h.ok(S, 'mall', 'upsertGoods', { name: '限量纪念章', price: 10, stock: 2, limitPerMember: 1, onShelf: true })
     const rows = h.app.store.db
       .prepare("SELECT id, price, stock, limit_per_member FROM goods WHERE community_id = 'c_hongxing' ORDER BY id")
@@ -812,7 +896,7 @@ describe('orders, points, mall and activities against a model', () => {
     `keeps to the model and the invariants over ${RUNS} random runs`,
     async () => {
       await fc.assert(
-        fc.asyncProperty(fc.commands(commands, { maxCommands: 18, size: 'max' }), async (cmds) => {
+        fc.asyncProperty(fc.commands(commands, { maxCommands: COMMANDS, size: 'max' }), async (cmds) => {
           // each run starts from the same database and the same instant: runs are independent
           await restore(h.app, base)
           now = T0

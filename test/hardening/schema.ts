@@ -107,6 +107,8 @@ export interface RegisteredAction {
   action: string
   mutating: boolean
   public: boolean
+  /** Nothing of the request is stored (core/edge.ts `secret`): a repeat runs again. */
+  secret: boolean
   schema: z.ZodType
   leaves: Leaf[]
 }
@@ -118,6 +120,7 @@ export const ACTIONS: RegisteredAction[] = Object.entries(REGISTRY).flatMap(([fn
     action,
     mutating: def.mutating,
     public: (def as { public?: boolean }).public === true,
+    secret: (def as { secret?: boolean }).secret === true,
     schema: def.input,
     leaves: leaves(def.input),
   })),

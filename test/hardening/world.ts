@@ -19,6 +19,9 @@ export const P = {
   OS: 'u_qs_dengh', // staff of 青山
   QR: 'u_qs_songl', // resident of 青山
   QM: 'u_qs_fengy', // member of 青山
+  GW: 'u_lij', // 网格员 (网格长) of 第一网格, where the fixture's 红星 orders lie
+  OGW: 'u_wangf', // 网格员 of 第二网格
+  ST: 'u_st_zhoum', // 红桥街道, owning both communities
 } as const
 
 const HOUR = 3600_000
@@ -36,8 +39,14 @@ export interface World {
     cmpM: string
     cmpM2: string
     closedM: string
+    /** Referred to the 物业 (转办), at 网格. */
+    ref: string
+    /** Referred as 重大: it stands at 街道 from the start. */
+    atStreet: string
+    /** Closed with 2 stars: flagged for a 回访. */
+    lowM: string
   }
-  q: { sub: string; open: string; dirQM: string; clm: string; cmp: string }
+  q: { sub: string; open: string; dirQM: string; clm: string; cmp: string; ref: string; low: string }
   photo: Record<string, string>
   goods: { hx: string; qs: string }
   red: { M: { id: string; code: string }; M2: { id: string; code: string }; QM: { id: string; code: string } }
@@ -50,6 +59,10 @@ export interface World {
   branchToken: { hx: string; qs: string }
   /** Calendar days around now, for periods (dashboard, 工作台账). */
   period: { from: string; to: string }
+  /** The self-hosted door: R's password (login: R's phone), an open invitation for R2, a setup link for a new community. */
+  password: string
+  invite: string
+  setupToken: string
 }
 
 /** Every table's rows (sessions too): what `restore` puts back. */
@@ -150,12 +163,28 @@ export async function buildWorld(h: Harness): Promise<World> {
     closedM: await complete(P.M, await claim(P.M, await dispatch(P.S, await create(P.R)))),
   }
   await h.ok(P.R, 'orders', 'confirm', { orderId: o.closedM, rating: 5, comment: '很好' })
+  const refer = async (staff: string, id: string, unitId: string, severity?: 'critical') => {
+    await h.ok(staff, 'orders', 'refer', { orderId: id, unitId, ...(severity ? { severity } : {}) })
+    return id
+  }
+  const lowRated = async (member: string, resident: string, staff: string) => {
+    const id = await complete(member, await claim(member, await dispatch(staff, await create(resident))))
+    await h.ok(resident, 'orders', 'confirm', { orderId: id, rating: 2, comment: '还是不太满意' })
+    return id
+  }
+  const more = {
+    ref: await refer(P.S, await create(P.R), 'un_hx_property'),
+    atStreet: await refer(P.S, await create(P.R2), 'un_hx_water', 'critical'),
+    lowM: await lowRated(P.M, P.R, P.S),
+  }
   const q = {
     sub: await create(P.QR),
     open: await dispatch(P.OS, await create(P.QR)),
     dirQM: await dispatch(P.OS, await create(P.QR), P.QM),
     clm: await claim(P.QM, await dispatch(P.OS, await create(P.QR))),
     cmp: await complete(P.QM, await claim(P.QM, await dispatch(P.OS, await create(P.QR)))),
+    ref: await refer(P.OS, await create(P.QR), 'un_qs_property'),
+    low: await lowRated(P.QM, P.QR, P.OS),
   }
 
   // points to spend, and a pending pickup each
@@ -233,7 +262,14 @@ export async function buildWorld(h: Harness): Promise<World> {
       insert.run(notice[who], who, community, clock.now())
     }
   })
-  return { o, q, photo, goods, red, act, qact, notice, year, branchToken, period }
+  // R signs in with a password; R2 holds an invitation not yet used; a setup link waits for a new community
+  const password = '红星社区-王秀兰-2026'
+  const invitation = await h.ok(P.S, 'accounts', 'invite', { userId: P.R })
+  const accepted = await h.raw(null, 'accounts', 'acceptInvite', { token: invitation.token, password })
+  if (!accepted.ok) throw new Error(`acceptInvite: ${JSON.stringify(accepted.error)}`)
+  const invite = (await h.ok(P.S, 'accounts', 'invite', { userId: P.R2 })).token
+  const setupToken = (await h.app.setupLink('c_new')).token
+  return { o: { ...o, ...more }, q, photo, goods, red, act, qact, notice, year, branchToken, period, password, invite, setupToken }
 }
 
 export interface WorldHarness {
@@ -253,11 +289,13 @@ export interface WorldHarness {
 let rids = 0
 export const requestId = () => `hard-${process.pid}-${++rids}-${Date.now().toString(36)}`
 
-export async function openWorld(): Promise<WorldHarness> {
+/** The world over HTTP; `prepare` changes the seeded people first (more callers: test/attack/callers.test.ts). */
+export async function openWorld(prepare?: (h: HttpHarness) => Promise<void>, alsoSignedIn: string[] = []): Promise<WorldHarness> {
   const h = await openHttpHarness()
+  await prepare?.(h)
   const w = await buildWorld(h)
   // everybody signed in before the snapshot, so restoring keeps their tokens
-  for (const who of Object.values(P)) await h.token(who)
+  for (const who of [...Object.values(P), ...alsoSignedIn]) await h.token(who)
   const db = h.app.store.db
   const snap = snapshot(db)
   // every write goes through the one writer connection: its change counter says whether anything was written

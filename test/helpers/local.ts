@@ -9,7 +9,8 @@ import type { ActionOf, Fn, InputOf, OutputOf } from '@shared/api'
 import type { Envelope } from '@shared/envelope'
 import { composeLocal, type LocalApp } from '../../cloudfunctions/compose'
 import type { Clock } from '../../cloudfunctions/core/ports'
-import { createGateway } from '../../local/gateway'
+import { type GatewayOptions, createGateway } from '../../local/gateway'
+import { scryptPasswords } from '../../cloudfunctions/adapters/scrypt-passwords'
 import { localBackend } from '../../local/local-backend'
 import { seedDemo } from '../../local/seed'
 
@@ -48,10 +49,31 @@ export interface Harness {
   close(): void
 }
 
-export async function openHarness(options: { clock?: Clock; demo?: boolean } = {}): Promise<Harness> {
+/** scrypt at a test's cost: the same code and encoding as production, 2^10 instead of 2^16 (scrypt-passwords.ts). */
+export const TEST_PASSWORDS = scryptPasswords({ N: 2 ** 10, r: 8, p: 1 })
+
+export interface HarnessOptions {
+  clock?: Clock
+  demo?: boolean
+  /** Seed the demo communities (default: yes, with or without demo mode's test clock). */
+  seed?: boolean
+  log?: (message: string, error?: unknown) => void
+  /** Pretends the data folder's disk has this much free space. */
+  freeBytes?: () => number
+}
+
+export async function openHarness(options: HarnessOptions = {}): Promise<Harness> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'redgrid-test-'))
-  const app = composeLocal({ dataDir, demo: options.demo ?? true, clock: options.clock })
-  await seedDemo(app)
+  const demo = options.demo ?? true
+  const app = composeLocal({
+    dataDir,
+    demo,
+    clock: options.clock,
+    log: options.log,
+    freeBytes: options.freeBytes,
+    passwords: TEST_PASSWORDS,
+  })
+  if (options.seed ?? true) await seedDemo(app)
   const raw: Harness['raw'] = (userId, fn, action, input, requestId) =>
     app.handlers[fn]({ action, input, requestId: requestId ?? rid() }, userId ? { userId } : null)
   const call = (async (userId, fn, action, input, requestId) => raw(userId, fn, action, input, requestId)) as Harness['call']
@@ -106,9 +128,9 @@ export interface HttpHarness extends Harness {
 }
 
 /** The harness plus the real HTTP gateway listening on a free port. */
-export async function openHttpHarness(options: { demo?: boolean; staticDir?: string; clock?: Clock } = {}): Promise<HttpHarness> {
-  const h = await openHarness({ demo: options.demo, clock: options.clock })
-  const server = createGateway(localBackend(h.app), { demo: options.demo ?? true, staticDir: options.staticDir })
+export async function openHttpHarness(options: HarnessOptions & Omit<Partial<GatewayOptions>, 'demo'> = {}): Promise<HttpHarness> {
+  const h = await openHarness(options)
+  const server = createGateway(localBackend(h.app), { ...options, demo: options.demo ?? true })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   const tokens = new Map<string, string>()

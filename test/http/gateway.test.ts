@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { REGISTRY } from '../../cloudfunctions/core/registry'
-import { LAST_SEEN_EVERY_MS } from '../../cloudfunctions/core/usecases/accounts/sessions'
-import { DEMO } from '../../local/seed'
+import { LAST_SEEN_EVERY_MS, sessionIdOf } from '../../cloudfunctions/core/usecases/accounts/sessions'
+import { DEMO, DEMO_STREET } from '../../local/seed'
 import { type HttpHarness, TINY_PNG, addMembers, dumpDb, openHttpHarness, rid } from '../helpers/local'
 
 const RESIDENT = 'u_wangxl'
@@ -46,8 +46,8 @@ describe('demo sign-in', () => {
     expect(new Set(users.filter((u) => u.communityId === 'c_hongxing').map((u) => u.gridId)).size).toBe(3)
   })
 
-  it("lists them as seeded, community by community, in the seed's order", async () => {
-    const users = DEMO.flatMap((c) => {
+  it("lists them as seeded, community by community, in the seed's order, then the street's accounts", async () => {
+    const people = DEMO.flatMap((c) => {
       const gridOf = new Map(c.grids.flatMap((g) => g.buildings.map((b) => [b.id, g.id] as const)))
       return c.users.map((u) => ({
         id: u.id,
@@ -58,6 +58,14 @@ describe('demo sign-in', () => {
         gridId: gridOf.get(u.building),
       }))
     })
+    const street = DEMO_STREET.users.map((u) => ({
+      id: u.id,
+      name: u.name,
+      roles: u.roles,
+      communityId: DEMO_STREET.id,
+      communityName: '红桥街道',
+    }))
+    const users = [...people, ...street]
     const res = await fetch(`${h.url}/api/auth/demo-users`)
     expect([res.status, await res.text()]).toEqual([200, JSON.stringify({ ok: true, data: { users } })])
   })
@@ -83,7 +91,7 @@ describe('demo sign-in', () => {
     const start = Date.UTC(2030, 0, 1)
     h = await openHttpHarness({ clock: { now: () => start } })
     const token = await h.token(STAFF)
-    const lastSeen = async () => (await h.app.store.read((r) => r.identity.session(token)))?.lastSeenAt
+    const lastSeen = async () => (await h.app.store.read((r) => r.identity.session(sessionIdOf(token))))?.lastSeenAt
     const signedIn = await lastSeen()
     expect(signedIn).toBe(start)
     h.app.testClock?.advance(LAST_SEEN_EVERY_MS - 1000)
@@ -237,6 +245,19 @@ const BAD_INPUT: Array<[fn: string, action: string, input: unknown, field: strin
   ['accounts', 'people', { role: 'mayor' }, 'role'],
   ['accounts', 'setStaff', { userId: 'u_lijg' }, 'staff'],
   ['accounts', 'upsertGrid', { name: '一' }, 'name'],
+  ['accounts', 'upsertBuilding', { name: '7号楼' }, 'gridId'],
+  ['accounts', 'invite', { userId: 'u lijg' }, 'userId'],
+  ['accounts', 'acceptInvite', { token: 'x'.repeat(43), password: '1234567' }, 'password'],
+  ['accounts', 'acceptInvite', { token: 'x'.repeat(43), password: 'aaaaaaaaaa' }, 'password'],
+  ['accounts', 'signIn', { login: '13800010001' }, 'password'],
+  [
+    'accounts',
+    'setupCommunity',
+    { token: 'short', communityName: '红星社区', name: '徐建华', phone: '13800019003', password: '一个很长的密码' },
+    'token',
+  ],
+  ['accounts', 'signOut', { everywhere: true }, 'everywhere'],
+  ['accounts', 'signOutEverywhere', { userId: 'u_lijg' }, 'userId'],
   ['points', 'evaluation', { year: 1999 }, 'year'],
   ['points', 'evaluations', {}, 'year'],
   ['points', 'selfEvaluate', { year: 2030, score: 90, text: '太短' }, 'text'],
@@ -253,6 +274,34 @@ const BAD_INPUT: Array<[fn: string, action: string, input: unknown, field: strin
   ['workbench', 'saveCard', { gridId: 'g_hx1', title: '网格员', duties: '走访', pledge: '有求必应' }, 'duties'],
   ['workbench', 'consent', {}, 'orderId'],
   ['workbench', 'setConsent', { orderId: 'o_1', consent: 'yes' }, 'consent'],
+  ['workbench', 'rosterTemplate', { community: 'c_hongxing' }, 'community'],
+  ['workbench', 'importRoster', { sheets: { 居民: [['姓名']] } }, 'commit'],
+  // the grid and the street (docs/grid-and-street.md)
+  ['accounts', 'setGridWorker', { userId: 'u_lijg', gridIds: ['g_hx1', 'g_hx1'] }, 'gridIds'],
+  ['accounts', 'setGridWorker', { userId: 'u_lijg', gridIds: ['g_hx1', 'g_qs1'] }, 'gridIds.1'],
+  ['accounts', 'setHead', { userId: 'u_lijg', head: { buildingId: 'b_qs1' } }, 'head.buildingId'],
+  ['accounts', 'residents', { q: ' ' }, 'q'],
+  ['accounts', 'registerMember', { branch: '第一党支部', posts: ['care'], gridId: 'g_hx1' }, 'workUnit'],
+  [
+    'orders',
+    'create',
+    { onBehalfOf: { residentId: 'u_maxz', channel: 'fax' }, kind: 'service', category: 'care', title: '帮忙' },
+    'onBehalfOf.channel',
+  ],
+  [
+    'orders',
+    'create',
+    { onBehalfOf: { residentId: 'u_qs_songl', channel: 'phone' }, kind: 'service', category: 'care', title: '帮忙' },
+    'onBehalfOf.residentId',
+  ],
+  ['orders', 'review', { orderId: 'o_1', decision: 'dispatch', severity: 'huge' }, 'severity'],
+  ['orders', 'confirm', { orderId: 'o_1', rating: 2, residentWords: '好' }, 'residentWords'],
+  ['orders', 'refer', { orderId: 'o_1', unitId: 'un_hx_property', deadline: '明天' }, 'deadline'],
+  ['orders', 'recordReferralAnswer', { orderId: 'o_1', answer: '修' }, 'answer'],
+  ['orders', 'sendDown', { orderId: 'o_1' }, 'note'],
+  ['orders', 'revisit', { orderId: 'o_1', note: '' }, 'note'],
+  ['orders', 'units', { includeInactive: 'yes' }, 'includeInactive'],
+  ['orders', 'upsertUnit', { name: '红星物业', kind: 'shop' }, 'kind'],
 ]
 
 /** A person allowed to call each function's actions, so the input check is what answers. */
@@ -287,6 +336,15 @@ const SPECIAL: Record<string, string> = {
   'accounts.people': ADMIN,
   'accounts.setStaff': ADMIN,
   'accounts.upsertGrid': ADMIN,
+  'accounts.upsertBuilding': ADMIN,
+  'accounts.setGridWorker': ADMIN,
+  'orders.create': STAFF,
+  'orders.refer': STAFF,
+  'orders.recordReferralAnswer': STAFF,
+  'orders.sendDown': 'u_st_zhoum',
+  'orders.revisit': STAFF,
+  'orders.units': STAFF,
+  'orders.upsertUnit': STAFF,
   'points.evaluations': STAFF,
   'points.scoreEvaluation': STAFF,
   'points.branchLink': STAFF,
@@ -298,6 +356,8 @@ const SPECIAL: Record<string, string> = {
   'workbench.saveCard': STAFF,
   'workbench.consent': RESIDENT,
   'workbench.setConsent': RESIDENT,
+  'workbench.rosterTemplate': ADMIN,
+  'workbench.importRoster': ADMIN,
 }
 const callerFor = (fn: string, action: string) => SPECIAL[`${fn}.${action}`] ?? CALLER[fn]
 

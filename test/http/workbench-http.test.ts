@@ -28,8 +28,11 @@ describe('exports over HTTP', () => {
     await wb.xlsx.load(await file.arrayBuffer())
     expect(wb.getWorksheet('汇总')?.getRow(2).getCell(1).value).toBe('周志强')
 
-    expect((await fetch(`${h.url}/exports/x_nothing`)).status).toBe(404)
-    expect((await fetch(`${h.url}/exports/..%2f..%2fredgrid.db`)).status).toBe(404)
+    // no signature, no file: whatever the path names
+    expect((await fetch(`${h.url}/exports/x_nothing`)).status).toBe(403)
+    expect((await fetch(`${h.url}/exports/..%2f..%2fredgrid.db`)).status).toBe(403)
+    const signed = h.app.signer.sign('/exports/x_nothing', 60_000)
+    expect((await fetch(`${h.url}${signed}`)).status).toBe(404)
   })
 })
 

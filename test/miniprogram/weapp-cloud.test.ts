@@ -25,21 +25,23 @@ describe('the weapp build through whole journeys, on the built functions', () =>
     const { signIn, open, tapTo, wx, pickPhoto, storedFiles } = phone()
     // ---- 王秀兰 orders, with a photo from her album
     const home = await signIn('u_wangxl', '王秀兰')
-    const { page: form } = await tapTo(home, '.btn-kind-service', '/resident/order-new/index')
-    await form.tap('.category-tile--elderly_child')
+    // each step of 点单 is a page of its own (?step=2), the draft carried between them
+    const { page: category } = await tapTo(home, '.btn-kind-service', '/resident/order-new/index')
+    const { page: form } = await tapTo(category, '.category-tile--elderly_child', '/resident/order-new/index')
     await form.type('.input-title', TITLE)
     await form.type('.input-description', '降压药吃完了，医院在人民路，处方在我这里。')
     pickPhoto()
     await form.tap('.btn-add-photo')
     await form.find('.photo-picker__cell--done')
     await form.tap('.urgency-chips .chip', '一般')
-    await form.tap('.btn-next')
-    const confirmText = await form.waitText('请核对一下')
+    const { page: check } = await tapTo(form, '.btn-next', '/resident/order-new/index')
+    const confirmText = await check.waitText('请核对一下')
     expect(confirmText).toMatch(/助老扶幼[\s\S]*1 张[\s\S]*1号楼 1单元 302/)
-    const { page: submitted, query } = await tapTo(form, '.btn-submit', '/resident/order-detail/index')
+    const { page: submitted, query } = await tapTo(check, '.btn-submit', '/resident/order-detail/index')
     const orderId = query.id
     await submitted.waitText(TITLE)
-    expect(wx.toasts).toContain('已提交，社区工作人员会尽快处理')
+    expect(wx.toasts).toContain('已提交，网格员和社区工作者会尽快处理')
+    expect(submitted.text()).toContain('查看我的需求') // what to do next
     // the photo went to cloud storage under her own folder, and the order holds it
     const uploads = (await storedFiles()).filter((f) => f.cloudPath.startsWith('uploads/u_wangxl/'))
     expect(uploads).toHaveLength(1)
@@ -47,14 +49,14 @@ describe('the weapp build through whole journeys, on the built functions', () =>
     const links = JSON.stringify(submitted.node.data).match(/"\/__cos\/[^"]+"/g) ?? []
     expect(links.some((link) => link.includes(uploads[0].cloudPath))).toBe(true)
 
-    // ---- 林晓 dispatches it from the review queue
+    // ---- 林晓 下单s it from the review queue
     await signIn('u_linx', '林晓')
     const queue = open('/staff/review/index')
     const { page: review } = await tapTo(queue, '.order-card', '/staff/review-detail/index', TITLE)
     await review.find('.btn-dispatch')
     await review.tap('.btn-dispatch')
     await review.waitText('待接单')
-    expect(wx.toasts).toContain('已派单')
+    expect(wx.toasts).toContain('已下单')
 
     // ---- 周志强 claims it in the hall and completes it with a photo
     await signIn('u_zhouzq', '周志强')
@@ -195,8 +197,8 @@ describe('every page of src/app.config.ts, with real data', () => {
   // grouped by who holds the phone, so it changes hands as seldom as it can
   const ROWS: Row[] = [
     { route: 'pages/index/index', as: RESIDENT, shows: '您好，王秀兰' },
-    { route: 'pages/messages/index', as: RESIDENT, shows: '工单已派单' },
-    { route: 'pages/me/index', as: RESIDENT, shows: '我的工单' },
+    { route: 'pages/messages/index', as: RESIDENT, shows: '社区已下单' },
+    { route: 'pages/me/index', as: RESIDENT, shows: '我的需求' },
     { route: 'resident/order-new/index', as: RESIDENT, query: () => ({ kind: 'service' }), shows: '助老扶幼' },
     { route: 'resident/orders/index', as: RESIDENT, shows: '帮我去医院取药' },
     { route: 'resident/order-detail/index', as: RESIDENT, query: () => ({ id: made.claimed }), shows: /帮我去医院取药[\s\S]*周志强/ },
@@ -223,8 +225,9 @@ describe('every page of src/app.config.ts, with real data', () => {
     { route: 'mall/redemptions/index', as: SHOPPER, query: () => ({ id: made.redemption }), shows: /纯棉毛巾[\s\S]*待领取/ },
 
     { route: 'staff/review/index', as: STAFF, shows: '楼下的路灯不亮了' },
-    { route: 'staff/review-detail/index', as: STAFF, query: () => ({ id: made.submitted }), shows: /楼下的路灯不亮了[\s\S]*派单/ },
+    { route: 'staff/review-detail/index', as: STAFF, query: () => ({ id: made.submitted }), shows: /楼下的路灯不亮了[\s\S]*下单/ },
     { route: 'staff/overdue/index', as: STAFF, shows: '帮忙修一下水龙头' },
+    { route: 'staff/proxy/index', as: STAFF, shows: /替谁下单[\s\S]*马秀珍/ },
     { route: 'staff/goods/index', as: STAFF, shows: '东北大米' },
     { route: 'staff/goods-edit/index', as: STAFF, query: () => ({ id: 'g_demo_rice' }), shows: '现有 20 件' },
     { route: 'staff/verify/index', as: STAFF, shows: '核销' },
@@ -235,14 +238,18 @@ describe('every page of src/app.config.ts, with real data', () => {
     { route: 'workbench/index', as: STAFF, shows: '数据看板' },
     { route: 'workbench/dashboard/index', as: STAFF, shows: '工单总数' },
     { route: 'workbench/ledger/index', as: STAFF, shows: '周志强' },
-    { route: 'workbench/showcase/index', as: STAFF, query: () => ({ gridId: 'g_hx1' }), shows: '第一网格网格长' },
+    { route: 'workbench/showcase/index', as: STAFF, query: () => ({ gridId: 'g_hx1' }), shows: '联系第一网格的社区工作者' },
     { route: 'workbench/register/index', as: STAFF, query: () => ({ kind: 'member' }), shows: '', redirects: '/account/register/index' },
     { route: 'workbench/pending/index', as: STAFF, shows: '', redirects: '/account/pending/index' },
 
     { route: 'account/people/index', as: ADMIN, shows: '周志强' },
+    { route: 'account/roster/index', as: ADMIN, shows: '新增楼栋' },
     { route: 'workbench/people/index', as: ADMIN, shows: '', redirects: '/account/people/index' },
 
     { route: 'pages/login/index', as: null, shows: '还没有登记' },
+    // the self-hosted door's pages: an invitation, a new server's setup link (the forms render before any call)
+    { route: 'account/accept/index', as: null, query: () => ({ token: 'A'.repeat(43) }), shows: '设置并登录' },
+    { route: 'account/setup/index', as: null, query: () => ({ token: 'A'.repeat(43) }), shows: '创建社区' },
     { route: 'workbench/branch-score/index', as: null, query: () => ({ token: made.branchToken }), shows: '周志强' },
   ]
 

@@ -116,6 +116,8 @@ function mount(route: string, query: Record<string, string> = {}) {
 describe('weapp pages in miniprogram-simulate', () => {
   it('home: a resident sees the three big buttons and the order in words; as 党员, points and activities', async () => {
     signedUp = true
+    // 长辈模式 and the view are the person's: 王秀兰 looked at the 居民 home last time on this phone
+    wx.storage['redgrid.prefs.u1'] = { role: 'resident', elder: false }
     const { page, text } = mount('pages/index/index')
     const ms = await waitFor(() => text().includes('帮忙去医院取药'), 5000)
     console.log(`home rendered its orders after ${ms} ms; cloud calls: ${wx.calls.join(' ')}`)
@@ -134,7 +136,7 @@ describe('weapp pages in miniprogram-simulate', () => {
     roles[1].dispatchEvent('tap')
     const points = () => page.querySelector('.points-card__value')?.dom?.textContent
     await waitFor(() => text().includes('周末环境清洁日') && points() === '7', 5000)
-    expect(wx.storage['redgrid.role']).toBe('member')
+    expect(wx.storage['redgrid.prefs.u1']).toEqual({ role: 'member', elder: false })
   })
 
   it('sign-in: someone WeChat does not know yet is asked to register, not shown an error', async () => {

@@ -25,6 +25,33 @@ export function wrongCallsDoNotCompile(h: Harness) {
   // @ts-expect-error a rating is a number
   h.ok('u_wangxl', 'orders', 'confirm', { orderId: 'o_1', rating: 'five' })
 
+  // the grid and the street: 代办 names the channel; 转办 names a unit; the street sends down with a note
+  const byFax = { residentId: 'u_1', channel: 'fax' } as const
+  // @ts-expect-error a channel is one of phone / home_visit / walk_in / patrol
+  call('orders', 'create', { onBehalfOf: byFax, kind: 'service', category: 'care', title: '帮忙' }, { requestId })
+  // @ts-expect-error refer needs the unit
+  call('orders', 'refer', { orderId: 'o_1' }, { requestId })
+  // @ts-expect-error the answer is text
+  call('orders', 'recordReferralAnswer', { orderId: 'o_1', answer: true }, { requestId })
+  // @ts-expect-error sendDown needs the street's instruction
+  call('orders', 'sendDown', { orderId: 'o_1' }, { requestId })
+  // @ts-expect-error a 回访 records what it found
+  call('orders', 'revisit', { orderId: 'o_1' }, { requestId })
+  // @ts-expect-error includeInactive is a boolean
+  call('orders', 'units', { includeInactive: 1 })
+  // @ts-expect-error a unit's kind is department / property / partner
+  call('orders', 'upsertUnit', { name: '物业', kind: 'shop' }, { requestId })
+  // @ts-expect-error severity is 一般 / 较大 / 重大 as general / major / critical
+  call('orders', 'review', { orderId: 'o_1', decision: 'dispatch', severity: 'huge' }, { requestId })
+  // @ts-expect-error gridIds is a list
+  call('accounts', 'setGridWorker', { userId: 'u_1', gridIds: 'g_1' }, { requestId })
+  // @ts-expect-error head names a building
+  call('accounts', 'setHead', { userId: 'u_1', head: { unit: '2' } }, { requestId })
+  // @ts-expect-error residents are found by q, not name
+  call('accounts', 'residents', { name: '马' })
+  // @ts-expect-error a member's status is on_job / retired / floating
+  call('accounts', 'registerMember', { status: 'pensioner', branch: '支部', posts: ['care'], gridId: 'g_1' }, { requestId })
+
   // points: an adjustment needs a reason
   // @ts-expect-error reason is required
   call('points', 'adjust', { memberId: 'u_1', delta: 5 }, { requestId })

@@ -85,7 +85,17 @@ describe('the order loop', () => {
     expect(await h.ok(MEMBER, 'points', 'balance', {})).toMatchObject({ balance: 25, earned: 25, spent: 0, yearEarned: 25 })
     const ledger = await h.ok(MEMBER, 'points', 'ledger', {})
     expect(ledger.items).toEqual([
-      expect.objectContaining({ delta: 25, reason: 'order_award', note: '完成工单「帮老人取药」', balanceAfter: 25 }),
+      expect.objectContaining({
+        delta: 25,
+        reason: 'order_award',
+        note: '完成工单「帮老人取药」：下单积分 20 分，5 星加 5 分',
+        // the award part by part, for the line 「助老扶幼 20 + 五星 5」
+        parts: [
+          { kind: 'post', postType: 'elderly_child', points: 20 },
+          { kind: 'rating', stars: 5, points: 5 },
+        ],
+        balanceAfter: 25,
+      }),
     ])
 
     // each step told the person it concerns, newest first, with the page that opens it
@@ -96,7 +106,11 @@ describe('the order loop', () => {
       link: `/resident/order-detail/index?id=${created.id}`,
     })
     const memberInbox = await h.ok(MEMBER, 'accounts', 'inbox', {})
-    expect(memberInbox.items[0]).toMatchObject({ kind: 'order_closed', body: '「帮老人取药」已确认完成，获得 25 积分', read: false })
+    expect(memberInbox.items[0]).toMatchObject({
+      kind: 'order_closed',
+      body: '「帮老人取药」已确认完成，获得 25 积分：下单积分 20 分，5 星加 5 分',
+      read: false,
+    })
   })
 
   it('does not tell anyone of a step that failed', async () => {
@@ -194,7 +208,7 @@ describe('who may do what', () => {
     })
   })
 
-  it('lets only the claimer complete and only the resident confirm', async () => {
+  it('lets only the claimer complete, and only the resident confirm — or staff for them, in their words', async () => {
     const id = await openOrder()
     await h.ok(MEMBER, 'orders', 'claim', { orderId: id })
     const photo = await h.upload(OTHER_MEMBER)
@@ -202,9 +216,13 @@ describe('who may do what', () => {
       await h.call(OTHER_MEMBER, 'orders', 'complete', { orderId: id, summary: '我来替他完成这项服务', photos: [photo] }),
     ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     await h.ok(MEMBER, 'orders', 'complete', { orderId: id, summary: '已陪同老人取药并送回家中', photos: [await h.upload(MEMBER)] })
-    for (const who of [MEMBER, STAFF, 'u_lijg']) {
+    for (const who of [MEMBER, 'u_lijg']) {
       expect(await h.call(who, 'orders', 'confirm', { orderId: id, rating: 5 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     }
+    expect(await h.call(STAFF, 'orders', 'confirm', { orderId: id, rating: 5 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', field: 'residentWords' },
+    })
   })
 
   it('hides another community entirely', async () => {

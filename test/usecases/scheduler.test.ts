@@ -1,5 +1,6 @@
 // The scheduler's named steps, each run through the runner on its own, and the tick that sweeps them:
 // against the real SQLite adapter, on a test clock starting Wednesday 2026-06-10 10:00 Beijing time.
+import { openSession } from '../../cloudfunctions/core/usecases/accounts/sessions'
 import { TestClock } from '../../cloudfunctions/adapters/local/clock'
 import { ORDER_TRANSITIONS } from '../../cloudfunctions/core/domain/order-machine'
 import { inZone, startOfYear } from '../../cloudfunctions/core/domain/time'
@@ -219,6 +220,7 @@ describe('tick', () => {
   it('runs every step due, and a second run changes nothing', async () => {
     await h.ok(STAFF, 'points', 'adjust', { memberId: MEMBER2, delta: 50, reason: '补录活动积分' }) // 2026 points
     setTime('2027-11-25 10:00')
+    await runWrite(runtime(), (ctx) => openSession(ctx, RESIDENT)) // idle for over 30 days by then
     await redeemed() // to pick up by 2027-12-25
     setTime('2027-12-04 20:00')
     await redeemed(MEMBER2) // to pick up by 2028-01-03 20:00: reminded from 2027-12-31 20:00
@@ -238,6 +240,8 @@ describe('tick', () => {
       pointsLapsed: 0,
       activityReminders: 0,
       pickupReminders: 0,
+      repliesRemoved: 0,
+      sessionsEnded: 0,
     })
     expect(dumpDb(h.app.store.db)).toBe(after)
   })

@@ -2,12 +2,25 @@
 // versioned document at its id, each event a document at `orderId:seq`; lists read committed data.
 import type { Order, OrderEventRecord } from '../../core/domain/model'
 import { type MemberStats, NO_STATS } from '../../core/domain/routing'
-import type { HallQuery, OrderQuery, OrderRepo } from '../../core/ports'
+import type { HallQuery, OrderQuery, OrderRepo, OverdueQuery } from '../../core/ports'
 import { NEWEST, byId, fromDoc, paged, str, toDoc } from './docs'
 import { type Cond, type Sort, decodeCursor, encodeCursor, eq } from './query'
 import type { Doc, Scope } from './scope'
 
-const toOrder = (d: Doc) => fromDoc<Order>(d, 'id')
+/** Fields added after orders were first stored read as they were before: self-ordered, 一般, no referral. */
+const LATER_FIELDS: Pick<Order, 'severity' | 'agentId' | 'channel' | 'referralId' | 'revisitDue' | 'awardNote'> = {
+  severity: 'general',
+  agentId: null,
+  channel: null,
+  referralId: null,
+  revisitDue: false,
+  awardNote: null,
+}
+
+const toOrder = (d: Doc): Order => ({ ...LATER_FIELDS, ...fromDoc<Order>(d, 'id') })
+
+/** The statuses the queues hold: an order waiting on someone. */
+const WAITING = ['open', 'claimed', 'referred']
 
 function toEvent(d: Doc): OrderEventRecord {
   return {
@@ -33,8 +46,17 @@ function orderConds(query: OrderQuery): Cond[] {
   if (query.category) where.push(eq('category', query.category))
   if (query.kind) where.push(eq('kind', query.kind))
   if (query.gridId) where.push(eq('gridId', query.gridId))
+  if (query.gridIds) where.push({ f: 'gridId', op: 'in', v: query.gridIds })
+  if (query.agentId) where.push(eq('agentId', query.agentId))
+  if (query.revisitDue !== undefined) where.push(eq('revisitDue', query.revisitDue))
   return where
 }
+
+/** Most overdue first, as the SQLite adapter pages them. */
+const MOST_OVERDUE: Sort = [
+  ['dueAt', 'asc'],
+  ['_id', 'asc'],
+]
 
 /** The hall's base: open orders of the community the member may take (not their own, not directed to someone else). */
 function hallConds(query: HallQuery): Cond[] {
@@ -162,7 +184,7 @@ export function createOrderRepo(scope: Scope): OrderRepo {
     },
     async dueForEscalation(now, limit) {
       const where: Cond[] = [
-        { f: 'status', op: 'in', v: ['open', 'claimed'] },
+        { f: 'status', op: 'in', v: WAITING },
         { f: 'dueAt', op: 'lte', v: now },
         { f: 'level', op: 'neq', v: 'street' },
       ]
@@ -175,17 +197,18 @@ export function createOrderRepo(scope: Scope): OrderRepo {
       const docs = await scope.queryAll('orders', { where: [...hallConds(query), { or: near }], sort: NEWEST }, query.limit)
       return docs.map(toOrder)
     },
-    overdue(communityId, now, cursor, limit) {
+    overdue(query: OverdueQuery) {
       const where: Cond[] = [
-        eq('communityId', communityId),
-        { f: 'status', op: 'in', v: ['open', 'claimed'] },
-        { or: [[{ f: 'dueAt', op: 'lte', v: now }], [{ f: 'level', op: 'neq', v: 'grid' }]] },
+        eq('communityId', query.communityId),
+        { f: 'status', op: 'in', v: WAITING },
+        { or: [[{ f: 'dueAt', op: 'lte', v: query.now }], [{ f: 'level', op: 'neq', v: 'grid' }]] },
       ]
-      const mostOverdue: Sort = [
-        ['dueAt', 'asc'],
-        ['_id', 'asc'],
-      ]
-      return paged(scope, 'orders', where, mostOverdue, cursor, limit, toOrder)
+      if (query.gridIds) where.push({ f: 'gridId', op: 'in', v: query.gridIds })
+      return paged(scope, 'orders', where, MOST_OVERDUE, query.cursor, query.limit, toOrder)
+    },
+    atStreet(communityIds, cursor, limit) {
+      const where: Cond[] = [{ f: 'communityId', op: 'in', v: communityIds }, { f: 'status', op: 'in', v: WAITING }, eq('level', 'street')]
+      return paged(scope, 'orders', where, MOST_OVERDUE, cursor, limit, toOrder)
     },
     memberStats: (communityId, since, memberId) => memberStats(scope, communityId, since, memberId),
     async createdBetween(communityId, from, to) {

@@ -1,13 +1,14 @@
 // Communities, grids and buildings on CloudBase, with each community's points rules inline and their
 // audit trail at `communityId:seq`, so two concurrent saves cannot both land.
-import type { Building, Community, Grid, RulesChange } from '../../core/domain/model'
+import type { Building, Community, Grid, RulesChange, Street } from '../../core/domain/model'
 import { PointsRulesSchema } from '../../core/domain/rules'
 import type { PlaceRepo } from '../../core/ports'
-import { byId } from './docs'
+import { byId, str } from './docs'
 import { eq } from './query'
 import type { Doc, Scope } from './scope'
 
-const toCommunity = (d: Doc): Community => ({ id: d._id, name: d.name as string })
+const toCommunity = (d: Doc): Community => ({ id: d._id, name: d.name as string, streetId: str(d.streetId) })
+const toStreet = (d: Doc): Street => ({ id: d._id, name: d.name as string })
 const toGrid = (d: Doc): Grid => ({ id: d._id, communityId: d.communityId as string, name: d.name as string })
 const toBuilding = (d: Doc): Building => ({
   id: d._id,
@@ -75,6 +76,20 @@ export function createPlaceRepo(scope: Scope): PlaceRepo {
     },
     async saveGrid(grid) {
       await scope.put('grids', { _id: grid.id, communityId: grid.communityId, name: grid.name })
+    },
+    async communities() {
+      const all = await scope.queryAll('communities', { where: [], sort: [['name', 'asc']] })
+      return all.map(toCommunity)
+    },
+    street: (id) => byId(scope, 'streets', id, toStreet),
+    async streetCommunities(streetId) {
+      const docs = await scope.queryAll('communities', { where: [eq('streetId', streetId)], sort: [['name', 'asc']] })
+      return docs.map(toCommunity)
+    },
+    async saveStreet(street, communityIds) {
+      await scope.put('streets', { _id: street.id, name: street.name })
+      // one document per community: each write stays a single-document operation in the transaction
+      for (const id of communityIds) await scope.patch('communities', id, { streetId: street.id })
     },
     async saveBuilding(building) {
       await scope.put('buildings', { _id: building.id, communityId: building.communityId, gridId: building.gridId, name: building.name })

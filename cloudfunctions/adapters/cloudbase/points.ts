@@ -29,6 +29,7 @@ function toLedger(d: Doc): LedgerRecord {
     delta: d.delta as number,
     reason: d.reason as LedgerRecord['reason'],
     note: d.note as string,
+    ...(d.parts ? { parts: d.parts as LedgerRecord['parts'] } : {}),
     balanceAfter: d.balanceAfter as number,
     at: d.at as number,
   }

@@ -11,6 +11,7 @@ import { createOrderRepo } from './orders'
 import { createPhotoCheckRepo } from './photo-checks'
 import { createPlaceRepo } from './places'
 import { createPointsRepo } from './points'
+import { createReferralRepo } from './referrals'
 import type { Scope } from './scope'
 import { createSubscriptionRepo } from './subscriptions'
 import { createUserRepo } from './users'
@@ -25,6 +26,7 @@ export function createRepos(scope: Scope): Repos {
     mall: createMallRepo(scope),
     activities: createActivityRepo(scope),
     inbox: createInboxRepo(scope),
+    referrals: createReferralRepo(scope),
     workbench: createWorkbenchRepo(scope),
     idempotency: createIdempotencyRepo(scope),
     identity: createIdentityRepo(scope),

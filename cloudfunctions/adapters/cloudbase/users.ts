@@ -2,6 +2,7 @@
 // document is typed by hand in the console (docs/deploy-cloudbase.md).
 import { ROLES } from '@shared/enums'
 import type { User } from '../../core/domain/model'
+import { withMemberDefaults } from '../../core/domain/onboarding'
 import type { UserRepo } from '../../core/ports'
 import { byId, str, toDoc } from './docs'
 import { type Cond, type Sort, eq } from './query'
@@ -17,8 +18,11 @@ export function toUser(d: Doc): User {
     gridId: str(d.gridId),
     buildingId: str(d.buildingId),
     room: str(d.room),
-    member: (d.member as User['member']) ?? null,
+    member: d.member ? withMemberDefaults(d.member as Partial<NonNullable<User['member']>>) : null,
     rankingOptIn: d.rankingOptIn === true,
+    workGrids: (d.workGrids as string[] | undefined) ?? [],
+    gridLead: d.gridLead === true,
+    headOf: (d.headOf as User['headOf']) ?? null,
     createdAt: d.createdAt as number,
   }
 }
@@ -53,6 +57,15 @@ export function createUserRepo(scope: Scope): UserRepo {
       }
       return [...found.values()].sort(byNameThenId)
     },
+    async listGridWorkers(communityId, gridId) {
+      // workGrids is an array too: equality matches a document whose array holds the grid
+      const where = [eq('communityId', communityId), eq('workGrids', gridId), eq('roles', 'grid_worker')]
+      return (await scope.queryAll('users', { where, sort: [['name', 'asc']] })).map(toUser)
+    },
+    async listStreetAccounts(streetId) {
+      const where = [eq('communityId', streetId), eq('roles', 'street')]
+      return (await scope.queryAll('users', { where, sort: [['name', 'asc']] })).map(toUser)
+    },
     async saveSettings(user) {
       await scope.patch('users', user.id, { rankingOptIn: user.rankingOptIn })
     },
@@ -65,8 +78,9 @@ export function createUserRepo(scope: Scope): UserRepo {
     async saveProfile(user) {
       const current = await scope.get('users', user.id)
       if (!current) return // as SQLite: an UPDATE of a missing person changes nothing
-      const { name, phone, roles, gridId, buildingId, room, member } = structuredClone(user)
-      await scope.put('users', { ...current, name, phone, roles, gridId, buildingId, room, member, _id: user.id })
+      const { name, phone, roles, gridId, buildingId, room, member, workGrids, gridLead, headOf } = structuredClone(user)
+      const profile = { name, phone, roles, gridId, buildingId, room, member, workGrids, gridLead, headOf }
+      await scope.put('users', { ...current, ...profile, _id: user.id })
     },
     async erasePersonal(user) {
       const current = await scope.get('users', user.id)

@@ -2,6 +2,7 @@
 // (`userId:kind`, `memberId:year`, the token hash, the order id), version checks on registrations and
 // evaluations, single-document writes only.
 import type { Evaluation, EvaluationLink, Registration, ShowcaseConsent, StaffCard } from '../../core/domain/model'
+import { withMemberDefaults } from '../../core/domain/onboarding'
 import type { WorkbenchRepo } from '../../core/ports'
 import { type Cond, eq } from './query'
 import type { Doc, Scope } from './scope'
@@ -19,7 +20,7 @@ const toRegistration = (d: Doc): Registration => {
     buildingId: str(f.buildingId),
     gridId: str(f.gridId),
     room: str(f.room),
-    member: (f.member as Registration['member']) ?? null,
+    member: f.member ? withMemberDefaults(f.member as Partial<NonNullable<Registration['member']>>) : null,
     submittedAt: f.submittedAt as number,
     decidedAt: num(f.decidedAt),
     decidedBy: str(f.decidedBy),

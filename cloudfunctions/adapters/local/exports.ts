@@ -1,11 +1,14 @@
-// Local exports: the workbook in the data folder's exports/, fetched through the gateway at
-// /exports/<id> (an unguessable id, like a cloud temporary URL) for a day, then removed.
+// Local exports: the workbook in the data folder's exports/, fetched through the gateway at a signed
+// /exports/<id>?exp=…&sig=… (like a cloud temporary URL: an hour), kept a day, then removed.
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Clock, Exports, Ids } from '../../core/ports'
 import { XLSX_MIME, renderXlsx } from '../xlsx/render'
+import type { UrlSigner } from './signed-urls'
 
 export const EXPORT_TTL_MS = 24 * 3600_000
+/** How long the download link handed out with an export works. */
+export const EXPORT_URL_TTL_MS = 3600_000
 
 export interface LocalExports extends Exports {
   /** The file behind an id, its download name and type, or null when unknown or expired. */
@@ -18,7 +21,7 @@ interface Meta {
   expiresAt: number
 }
 
-export function localExports(dir: string, ids: Ids, clock: Clock): LocalExports {
+export function localExports(dir: string, ids: Ids, clock: Clock, signer: UrlSigner): LocalExports {
   mkdirSync(dir, { recursive: true })
   const metaOf = (id: string) => path.join(dir, `${id}.json`)
   const fileOf = (id: string) => path.join(dir, `${id}.xlsx`)
@@ -51,7 +54,8 @@ export function localExports(dir: string, ids: Ids, clock: Clock): LocalExports 
       const expiresAt = clock.now() + EXPORT_TTL_MS
       writeFileSync(fileOf(id), bytes)
       writeFileSync(metaOf(id), JSON.stringify({ name, ownerId, expiresAt } satisfies Meta))
-      return { name, url: `/exports/${id}`, expiresAt }
+      const url = signer.sign(`/exports/${id}`, EXPORT_URL_TTL_MS)
+      return { name, url, expiresAt: Math.min(expiresAt, signer.expiresAt(new URL(url, 'http://x').searchParams)) }
     },
     locate(id) {
       if (!/^[A-Za-z0-9_-]{1,80}$/.test(id)) return null

@@ -1,12 +1,29 @@
-// Local photo storage: bytes in the data folder, one row per file naming who uploaded it.
+// Local photo storage: bytes in the data folder, one row per file naming who uploaded it. Uploads are
+// held to a per-person rate and a daily quota, stop while the disk is below the reserve the database
+// keeps, and one that no record ever took (checked through assertOwned, in the taking transaction) is
+// removed after a day. Photos are shown through short-lived signed URLs.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { MAX_PHOTO_BYTES, PHOTO_MIME_TYPES } from '@shared/enums'
 import { AppError, invalid } from '../../core/domain/errors'
 import type { Files, Ids } from '../../core/ports'
 import type { SqliteStore } from '../sqlite/store'
+import type { UrlSigner } from './signed-urls'
+import type { DiskGuard } from './disk'
 
 export const EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' }
+
+const MINUTE = 60_000
+const MB = 1024 * 1024
+/** What one person may upload: a burst (a member closing an order with nine photos, twice) and a day. */
+export const UPLOAD_LIMITS = [
+  { windowMs: 10 * MINUTE, files: 30, bytes: 60 * MB, message: '上传太频繁了，请过几分钟再试' },
+  { windowMs: 24 * 60 * MINUTE, files: 300, bytes: 500 * MB, message: '今天上传的照片太多了，请明天再试' },
+]
+/** A photo's signed URL works this long (at least): a page open longer fetches the order again. */
+export const PHOTO_URL_TTL_MS = 60 * MINUTE
+/** An upload no record took is removed after this long. */
+export const UNATTACHED_TTL_MS = 24 * 60 * MINUTE
 
 /** Checks the bytes really are the image type claimed (magic numbers), not just the header. */
 export function sniffImage(bytes: Buffer): string | null {
@@ -65,23 +82,39 @@ export function assertPhoto(mime: string, bytes: Buffer): void {
 }
 
 export interface LocalFiles extends Files {
-  /** Stores an upload; returns its id and display URL. */
+  /** Stores an upload; returns its id and a signed display URL. */
   save(ownerId: string, mime: string, bytes: Buffer): Promise<{ fileId: string; url: string }>
   /** Where an id's bytes live and their type, or null. */
   locate(fileId: string): { file: string; mime: string } | null
+  /** Removes uploads no record took that are older than `before`; returns how many. */
+  sweepUnattached(before: number): Promise<number>
 }
 
-export function localFiles(store: SqliteStore, dir: string, ids: Ids, now: () => number): LocalFiles {
+export function localFiles(store: SqliteStore, dir: string, ids: Ids, now: () => number, signer: UrlSigner, disk: DiskGuard): LocalFiles {
   mkdirSync(dir, { recursive: true })
   const find = store.reader.prepare('SELECT id, owner_id, mime FROM files WHERE id = ?')
-  const url = (id: string) => `/files/${id}`
+  const recent = store.reader.prepare(
+    'SELECT COUNT(*) AS files, COALESCE(SUM(size), 0) AS bytes FROM files WHERE owner_id = ? AND created_at > ?',
+  )
+  const url = (id: string) => signer.sign(`/files/${id}`, PHOTO_URL_TTL_MS)
   const fileOf = (id: string, mime: string) => path.join(dir, `${id}.${EXTENSIONS[mime] ?? 'bin'}`)
 
   return {
     async save(ownerId, mime, bytes) {
       assertPhoto(mime, bytes)
+      for (const limit of UPLOAD_LIMITS) {
+        const used = recent.get(ownerId, now() - limit.windowMs) as { files: number; bytes: number }
+        if (used.files + 1 > limit.files || used.bytes + bytes.length > limit.bytes) throw new AppError('RATE_LIMITED', limit.message)
+      }
+      disk.assertRoomFor(bytes.length)
       const fileId = ids.next('f')
-      writeFileSync(fileOf(fileId, mime), bytes)
+      try {
+        writeFileSync(fileOf(fileId, mime), bytes)
+      } catch (e) {
+        rmSync(fileOf(fileId, mime), { force: true })
+        if ((e as NodeJS.ErrnoException).code === 'ENOSPC') throw disk.full(e)
+        throw e
+      }
       await store.writeRaw((db) =>
         db
           .prepare('INSERT INTO files (id, owner_id, mime, size, created_at) VALUES (?, ?, ?, ?, ?)')
@@ -101,6 +134,10 @@ export function localFiles(store: SqliteStore, dir: string, ids: Ids, now: () =>
         if (seen.has(id)) throw invalid(`${field}.${i}`, '同一张照片只能用一次')
         seen.add(id)
       })
+      // taken by a record: kept. The use case calls this inside its write transaction, on the writer, so
+      // the mark commits (or rolls back) with the record that took the photo.
+      const mark = store.db.prepare('UPDATE files SET attached_at = ? WHERE id = ? AND attached_at IS NULL')
+      for (const id of fileIds) mark.run(now(), id)
     },
     async urls(fileIds) {
       return fileIds.map((fileId) => ({ fileId, url: url(fileId) }))
@@ -122,6 +159,18 @@ export function localFiles(store: SqliteStore, dir: string, ids: Ids, now: () =>
         for (const r of rows) db.prepare('DELETE FROM files WHERE id = ?').run(r.id)
       })
       for (const r of rows) rmSync(fileOf(r.id, r.mime), { force: true })
+    },
+    async sweepUnattached(before) {
+      const rows = await store.writeRaw((db) => {
+        const loose = db.prepare('SELECT id, mime FROM files WHERE attached_at IS NULL AND created_at < ?').all(before) as Array<{
+          id: string
+          mime: string
+        }>
+        db.prepare('DELETE FROM files WHERE attached_at IS NULL AND created_at < ?').run(before)
+        return loose
+      })
+      for (const r of rows) rmSync(fileOf(r.id, r.mime), { force: true })
+      return rows.length
     },
   }
 }

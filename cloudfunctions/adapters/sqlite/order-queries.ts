@@ -2,7 +2,7 @@
 // share one cached statement. Exported for the query-plan test and the routing benchmark.
 import type { OrderKind, PostType } from '@shared/enums'
 import type { HallQuery, OrderQuery } from '../../core/ports'
-import { decodeCursor, inList } from './sql'
+import { decodeCursor, inList, numberAndId } from './sql'
 
 export interface SqlQuery {
   sql: string
@@ -40,6 +40,15 @@ export function orderListSql(query: OrderQuery): SqlQuery {
   if (query.gridId) {
     where.push('grid_id = @grid')
     params.grid = query.gridId
+  }
+  if (query.gridIds) where.push(query.gridIds.length ? inList('grid_id', 'g', query.gridIds, params) : '0')
+  if (query.agentId) {
+    where.push('agent_id = @agent')
+    params.agent = query.agentId
+  }
+  if (query.revisitDue !== undefined) {
+    where.push('revisit_due = @revisit')
+    params.revisit = query.revisitDue ? 1 : 0
   }
   const cursor = decodeCursor(query.cursor)
   if (cursor && typeof cursor[0] === 'number' && typeof cursor[1] === 'string') {
@@ -82,4 +91,33 @@ export function hallSql(query: HallQuery & { posts?: PostType[] }, fitting: bool
   }
   const sql = `SELECT *, ${near} AS near FROM orders WHERE ${where.join(' AND ')} ORDER BY near, created_at DESC, id DESC LIMIT @limit`
   return { sql, params }
+}
+
+/**
+ * The queues by deadline, most overdue first: 逾期/升级 (past due, or above 网格) in one community,
+ * perhaps only some of its grids; or what stands at 街道 in a street's communities.
+ */
+export function queueSql(
+  scope: { communityIds: string[]; gridIds?: string[]; now?: number; atStreet?: boolean },
+  cursor: string | undefined,
+  limit: number,
+): SqlQuery {
+  const params: Record<string, unknown> = { limit: limit + 1 }
+  const where = [
+    scope.communityIds.length ? inList('community_id', 'c', scope.communityIds, params) : '0',
+    "status IN ('open', 'claimed', 'referred')",
+  ]
+  if (scope.atStreet) where.push("level = 'street'")
+  else {
+    where.push("(due_at <= @now OR level <> 'grid')")
+    params.now = scope.now ?? 0
+  }
+  if (scope.gridIds) where.push(scope.gridIds.length ? inList('grid_id', 'g', scope.gridIds, params) : '0')
+  const [cDue, cId] = numberAndId(cursor) ?? [null, null]
+  if (cDue !== null) {
+    where.push('(due_at > @cDue OR (due_at = @cDue AND id > @cId))')
+    params.cDue = cDue
+    params.cId = cId
+  }
+  return { sql: `SELECT * FROM orders WHERE ${where.join(' AND ')} ORDER BY due_at, id LIMIT @limit`, params }
 }

@@ -1,11 +1,11 @@
 // Orders and their timelines on better-sqlite3. Every write names one row by its key; an order's
 // update checks its version. The lists built from filters live in order-queries.ts.
-import type { Level, OrderKind, OrderStatus, PostType, Urgency } from '@shared/enums'
+import type { Channel, Level, OrderKind, OrderStatus, PostType, Severity, Urgency } from '@shared/enums'
 import type { Order, OrderEventRecord } from '../../core/domain/model'
 import { type MemberStats, NO_STATS } from '../../core/domain/routing'
 import type { OrderRepo } from '../../core/ports'
-import { hallSql, orderListSql } from './order-queries'
-import { type Statements, assignments, insertInto, int, intOrNull, jsonOf, named, numberAndId, oneOf } from './sql'
+import { hallSql, orderListSql, queueSql } from './order-queries'
+import { type Statements, assignments, flag, insertInto, int, intOrNull, jsonOf, named, oneOf } from './sql'
 import { oneOfOrNull, pageOf, pluck, rowMapper, text, textOrNull, uniquely, versioned } from './sql'
 
 export const ORDER = rowMapper<Order>({
@@ -33,6 +33,12 @@ export const ORDER = rowMapper<Order>({
   releaseCount: int,
   disputeCount: int,
   awardedPoints: intOrNull,
+  severity: oneOf<Severity>(),
+  agentId: textOrNull,
+  channel: oneOfOrNull<Channel>(),
+  referralId: textOrNull,
+  revisitDue: flag,
+  awardNote: textOrNull,
   level: oneOf<Level>(),
   escalations: jsonOf<Order['escalations']>([]),
   dueAt: intOrNull,
@@ -107,7 +113,7 @@ export function createOrderRepo(q: Statements): OrderRepo {
       return pluck(q(`SELECT id FROM orders WHERE status = 'completed' AND due_at <= ? ORDER BY due_at LIMIT ?`).all(now, limit))
     },
     async dueForEscalation(now, limit) {
-      const sql = `SELECT id FROM orders WHERE status IN ('open', 'claimed') AND due_at <= ? AND level <> 'street' ORDER BY due_at LIMIT ?`
+      const sql = `SELECT id FROM orders WHERE status IN ('open', 'claimed', 'referred') AND due_at <= ? AND level <> 'street' ORDER BY due_at LIMIT ?`
       return pluck(q(sql).all(now, limit))
     },
     async hall(query) {
@@ -118,13 +124,17 @@ export function createOrderRepo(q: Statements): OrderRepo {
       const { sql, params } = hallSql(query, true)
       return ORDER.all(q(sql).all(params))
     },
-    async overdue(communityId, now, cursor, limit) {
-      const [cDue, cId] = numberAndId(cursor) ?? [null, null]
-      const rows = q(
-        `SELECT * FROM orders WHERE community_id = @community AND status IN ('open', 'claimed') AND (due_at <= @now OR level <> 'grid')
-         AND (@cDue IS NULL OR due_at > @cDue OR (due_at = @cDue AND id > @cId)) ORDER BY due_at, id LIMIT @limit`,
-      ).all({ community: communityId, now, cDue, cId, limit: limit + 1 })
-      return pageOf(rows, limit, ORDER.read, (last) => [last.dueAt ?? 0, last.id])
+    async overdue(query) {
+      const { sql, params } = queueSql(
+        { communityIds: [query.communityId], gridIds: query.gridIds, now: query.now },
+        query.cursor,
+        query.limit,
+      )
+      return pageOf(q(sql).all(params), query.limit, ORDER.read, (last) => [last.dueAt ?? 0, last.id])
+    },
+    async atStreet(communityIds, cursor, limit) {
+      const { sql, params } = queueSql({ communityIds, atStreet: true }, cursor, limit)
+      return pageOf(q(sql).all(params), limit, ORDER.read, (last) => [last.dueAt ?? 0, last.id])
     },
     async memberStats(communityId, since, memberId) {
       const stats: Record<string, MemberStats> = {}

@@ -1,10 +1,11 @@
 // Communities, grids and buildings on better-sqlite3, with each community's points rules and their audit trail.
-import type { Building, Community, Grid, RulesChange } from '../../core/domain/model'
+import type { Building, Community, Grid, RulesChange, Street } from '../../core/domain/model'
 import { DEFAULT_RULES, type PointsRules, PointsRulesSchema } from '../../core/domain/rules'
 import type { PlaceRepo } from '../../core/ports'
-import { type Statements, insertInto, int, jsonOf, jsonOrNull, named, rowMapper, text } from './sql'
+import { type Statements, insertInto, int, jsonOf, jsonOrNull, named, rowMapper, text, textOrNull } from './sql'
 
-const COMMUNITY = rowMapper<Community>({ id: text, name: text })
+const COMMUNITY = rowMapper<Community>({ id: text, name: text, streetId: textOrNull })
+const STREET = rowMapper<Street>({ id: text, name: text })
 const GRID = rowMapper<Grid>({ id: text, communityId: text, name: text })
 const BUILDING = rowMapper<Building>({ id: text, communityId: text, gridId: text, name: text })
 const RULES_CHANGE = rowMapper<RulesChange>({
@@ -44,15 +45,30 @@ export function createPlaceRepo(q: Statements): PlaceRepo {
     async buildings(communityId) {
       return BUILDING.all(q('SELECT * FROM buildings WHERE community_id = ? ORDER BY name, id').all(communityId))
     },
+    async communities() {
+      return COMMUNITY.all(q('SELECT id, name FROM communities ORDER BY name, id').all())
+    },
     async saveCommunity(community) {
-      q('INSERT INTO communities (id, name) VALUES (@id, @name) ON CONFLICT (id) DO UPDATE SET name = excluded.name').run(
-        COMMUNITY.params(community),
-      )
+      // the street is saveStreet's: a new community has none, a renamed one keeps its own
+      q('INSERT INTO communities (id, name) VALUES (@id, @name) ON CONFLICT (id) DO UPDATE SET name = excluded.name').run({
+        id: community.id,
+        name: community.name,
+      })
     },
     async saveGrid(grid) {
       q(
         'INSERT INTO grids (id, community_id, name) VALUES (@id, @community_id, @name) ON CONFLICT (id) DO UPDATE SET name = excluded.name',
       ).run(GRID.params(grid))
+    },
+    async street(id) {
+      return STREET.one(q('SELECT * FROM streets WHERE id = ?').get(id))
+    },
+    async streetCommunities(streetId) {
+      return COMMUNITY.all(q('SELECT * FROM communities WHERE street_id = ? ORDER BY name, id').all(streetId))
+    },
+    async saveStreet(street, communityIds) {
+      q('INSERT INTO streets (id, name) VALUES (@id, @name) ON CONFLICT (id) DO UPDATE SET name = excluded.name').run(STREET.params(street))
+      for (const id of communityIds) q('UPDATE communities SET street_id = ? WHERE id = ?').run(street.id, id)
     },
     async saveBuilding(building) {
       q(

@@ -1,10 +1,24 @@
 // Points accounts and the append-only ledger on better-sqlite3. An account's update checks its
 // version; a ledger entry's source key is its primary key, so a retry never pays twice.
 import type { LedgerReason } from '@shared/enums'
+import type { AwardPart } from '@shared/points'
 import { oldestLotYear } from '../../core/domain/ledger'
 import type { LedgerRecord, Lots, PointAccount } from '../../core/domain/model'
 import type { PointsRepo } from '../../core/ports'
-import { type Statements, decodeCursor, insertInto, int, jsonOf, jsonOrNull, oneOf, pageOf, pluck, rowMapper, text } from './sql'
+import {
+  type Column,
+  type Statements,
+  decodeCursor,
+  insertInto,
+  int,
+  jsonOf,
+  jsonOrNull,
+  oneOf,
+  pageOf,
+  pluck,
+  rowMapper,
+  text,
+} from './sql'
 import { uniquely, versioned } from './sql'
 
 const ACCOUNT = rowMapper<PointAccount>({
@@ -19,6 +33,12 @@ const ACCOUNT = rowMapper<PointAccount>({
   version: int,
 })
 
+/** JSON or NULL, read back as absent (entries that are not an order's award have no parts). */
+const parts: Column<AwardPart[] | undefined> = {
+  read: (v) => (typeof v === 'string' ? (JSON.parse(v) as AwardPart[]) : undefined),
+  write: (v) => (v ? JSON.stringify(v) : null),
+}
+
 const ENTRY = rowMapper<LedgerRecord>({
   sourceKey: text,
   memberId: text,
@@ -26,6 +46,7 @@ const ENTRY = rowMapper<LedgerRecord>({
   delta: int,
   reason: oneOf<LedgerReason>(),
   note: text,
+  parts,
   balanceAfter: int,
   at: int,
 })

@@ -11,6 +11,7 @@ import { createOrderRepo } from './orders'
 import { createPhotoCheckRepo } from './photo-checks'
 import { createPlaceRepo } from './places'
 import { createPointsRepo } from './points'
+import { createReferralRepo } from './referrals'
 import { statementCache } from './sql'
 import { createSubscriptionRepo } from './subscriptions'
 import { createUserRepo } from './users'
@@ -26,6 +27,7 @@ export function createRepos(db: Database.Database): Repos {
     mall: createMallRepo(q),
     activities: createActivityRepo(q),
     inbox: createInboxRepo(q),
+    referrals: createReferralRepo(q),
     workbench: createWorkbenchRepo(q),
     idempotency: createIdempotencyRepo(q),
     identity: createIdentityRepo(q),

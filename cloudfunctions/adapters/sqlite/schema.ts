@@ -177,6 +177,86 @@ const STEPS: string[] = [
   CREATE TABLE identities (open_id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id));
   CREATE INDEX identities_user ON identities(user_id);
   `,
+  // an order's award, part by part (助老扶幼 20 + 五星 5): JSON, null on other entries
+  `
+  ALTER TABLE ledger ADD COLUMN parts TEXT;
+  `,
+  // the self-hosted door (issue 16): sessions kept by their token's hash, never the token (everyone signs
+  // in again once), idle ones found by last use; invitations, passwords, passkeys and their challenges;
+  // stored replies lapse by age and name the people in them, for account deletion to scrub
+  `
+  DROP TABLE sessions;
+  CREATE TABLE sessions (
+    id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id), created_at INTEGER NOT NULL, last_seen_at INTEGER NOT NULL
+  );
+  CREATE INDEX sessions_user ON sessions(user_id);
+  CREATE INDEX sessions_last_seen ON sessions(last_seen_at);
+  CREATE TABLE invitations (
+    id TEXT PRIMARY KEY, user_id TEXT, community_id TEXT, created_by TEXT, created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL, used_at INTEGER
+  );
+  CREATE INDEX invitations_user ON invitations(user_id);
+  CREATE TABLE credentials (
+    login TEXT PRIMARY KEY, user_id TEXT NOT NULL UNIQUE REFERENCES users(id), hash TEXT NOT NULL, updated_at INTEGER NOT NULL
+  );
+  CREATE TABLE passkeys (
+    id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id), public_key TEXT NOT NULL, counter INTEGER NOT NULL,
+    transports TEXT NOT NULL, created_at INTEGER NOT NULL, last_used_at INTEGER
+  );
+  CREATE INDEX passkeys_user ON passkeys(user_id);
+  CREATE TABLE passkey_challenges (id TEXT PRIMARY KEY, challenge TEXT NOT NULL, user_id TEXT, expires_at INTEGER NOT NULL);
+  ALTER TABLE idempotency ADD COLUMN mentions TEXT NOT NULL DEFAULT '[]';
+  CREATE INDEX idempotency_at ON idempotency(at);
+  `,
+  // uploads: when a record took each (one none took is removed after a day), and each person's recent
+  // uploads (the rate and the daily quota)
+  `
+  ALTER TABLE files ADD COLUMN attached_at INTEGER;
+  UPDATE files SET attached_at = created_at;
+  CREATE INDEX files_owner_created ON files(owner_id, created_at);
+  CREATE INDEX files_unattached ON files(attached_at, created_at);
+  `,
+  // the grid and the street: streets owning communities and their accounts, whose tenant is the street
+  // (so users.community_id stops referencing communities: the table is rebuilt, rowids kept); 网格员 and
+  // 楼栋长 on people; on orders 代办, severity, referral (转办) and the 回访 flag; the units directory
+  `
+  PRAGMA defer_foreign_keys = ON;
+  CREATE TABLE streets (id TEXT PRIMARY KEY, name TEXT NOT NULL);
+  ALTER TABLE communities ADD COLUMN street_id TEXT REFERENCES streets(id);
+  CREATE INDEX communities_street ON communities(street_id);
+  CREATE TABLE users_next (
+    id TEXT PRIMARY KEY, community_id TEXT NOT NULL,
+    name TEXT NOT NULL, phone TEXT, roles TEXT NOT NULL,
+    grid_id TEXT, building_id TEXT, room TEXT, member TEXT, created_at INTEGER NOT NULL,
+    ranking_opt_in INTEGER NOT NULL DEFAULT 0,
+    work_grids TEXT NOT NULL DEFAULT '[]', grid_lead INTEGER NOT NULL DEFAULT 0, head_of TEXT
+  );
+  INSERT INTO users_next (rowid, id, community_id, name, phone, roles, grid_id, building_id, room, member, created_at, ranking_opt_in)
+    SELECT rowid, id, community_id, name, phone, roles, grid_id, building_id, room, member, created_at, ranking_opt_in FROM users;
+  DROP TABLE users;
+  ALTER TABLE users_next RENAME TO users;
+  CREATE INDEX users_community ON users(community_id);
+  ALTER TABLE orders ADD COLUMN severity TEXT NOT NULL DEFAULT 'general';
+  ALTER TABLE orders ADD COLUMN agent_id TEXT;
+  ALTER TABLE orders ADD COLUMN channel TEXT;
+  ALTER TABLE orders ADD COLUMN referral_id TEXT;
+  ALTER TABLE orders ADD COLUMN revisit_due INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE orders ADD COLUMN award_note TEXT;
+  CREATE INDEX orders_agent ON orders(agent_id, created_at DESC, id DESC);
+  CREATE INDEX orders_revisit ON orders(community_id, revisit_due, created_at DESC, id DESC);
+  CREATE INDEX orders_level_due ON orders(level, due_at);
+  CREATE TABLE units (
+    id TEXT PRIMARY KEY, community_id TEXT NOT NULL REFERENCES communities(id), name TEXT NOT NULL, kind TEXT NOT NULL,
+    contact TEXT, phone TEXT, active INTEGER NOT NULL, updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX units_community ON units(community_id, name);
+  CREATE TABLE referrals (
+    id TEXT PRIMARY KEY, order_id TEXT NOT NULL, community_id TEXT NOT NULL, unit_id TEXT NOT NULL, unit_name TEXT NOT NULL,
+    status TEXT NOT NULL, note TEXT, deadline INTEGER NOT NULL, referred_by TEXT NOT NULL, referred_at INTEGER NOT NULL,
+    answer TEXT, answered_by TEXT, answered_at INTEGER, version INTEGER NOT NULL
+  );
+  CREATE INDEX referrals_order ON referrals(order_id, referred_at);
+  `,
   // WeChat day one: 订阅消息 grants per person and template, the photos sent to WeChat's asynchronous
   // check (a contract the local adapter keeps too), and a redemption's pickup reminder
   `

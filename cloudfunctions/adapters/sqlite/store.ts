@@ -26,7 +26,16 @@ interface Job {
 /** Most use cases one COMMIT may carry: bounds the latency of the first in a group. */
 const MAX_GROUP = 64
 
-export function openStore(file: string): SqliteStore {
+export interface StoreOptions {
+  /** Turns a failed write's error into the one the caller gets (the disk guard's STORAGE_FULL for SQLITE_FULL). */
+  translate?: (error: unknown) => unknown
+}
+
+/** The disk (or the database's size limit) refused a write. */
+export const isDatabaseFull = (e: unknown) => (e as { code?: unknown } | null)?.code === 'SQLITE_FULL'
+
+export function openStore(file: string, options: StoreOptions = {}): SqliteStore {
+  const translate = options.translate ?? ((e: unknown) => e)
   const db = new Database(file)
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = NORMAL') // WAL + NORMAL: a process crash loses nothing committed
@@ -55,6 +64,9 @@ export function openStore(file: string): SqliteStore {
               outcomes.push({ ok: true, value: await job.run() })
               db.exec('RELEASE job')
             } catch (error) {
+              // a full disk (SQLITE_FULL) or an I/O error rolls the whole transaction back by itself:
+              // every job of the group fails with it, none is acknowledged
+              if (!db.inTransaction) throw error
               db.exec('ROLLBACK TO job')
               db.exec('RELEASE job')
               outcomes.push({ ok: false, error })
@@ -63,13 +75,13 @@ export function openStore(file: string): SqliteStore {
           db.exec('COMMIT')
         } catch (error) {
           if (db.inTransaction) db.exec('ROLLBACK')
-          for (const job of group) job.reject(error)
+          for (const job of group) job.reject(translate(error))
           continue
         }
         group.forEach((job, i) => {
           const o = outcomes[i]
           if (o.ok) job.resolve(o.value)
-          else job.reject(o.error)
+          else job.reject(translate(o.error))
         })
       }
     } finally {

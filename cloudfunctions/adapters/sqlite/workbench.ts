@@ -1,10 +1,11 @@
 // The workbench's records on better-sqlite3: registrations, staff cards, 三评 and its links, 晒服务
 // consent. Versioned rows check `version - 1` as orders do; each write names one row by its key.
-import type { Evaluation, EvaluationEntry, EvaluationLink, MemberProfile, Registration } from '../../core/domain/model'
+import type { Evaluation, EvaluationEntry, EvaluationLink, Registration } from '../../core/domain/model'
 import type { ShowcaseConsent, StaffCard } from '../../core/domain/model'
 import type { WorkbenchRepo } from '../../core/ports'
 import { type Statements, assignments, flag, insertInto, int, intOrNull, jsonOrNull, oneOf, rowMapper, text, textOrNull } from './sql'
 import { uniquely, versioned } from './sql'
+import { MEMBER } from './users'
 
 const REGISTRATION = rowMapper<Registration>({
   userId: text,
@@ -16,7 +17,7 @@ const REGISTRATION = rowMapper<Registration>({
   buildingId: textOrNull,
   gridId: textOrNull,
   room: textOrNull,
-  member: jsonOrNull<MemberProfile>(),
+  member: MEMBER,
   submittedAt: int,
   decidedAt: intOrNull,
   decidedBy: textOrNull,

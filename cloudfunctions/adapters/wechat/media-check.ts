@@ -45,7 +45,7 @@ export function parseMediaVerdict(event: unknown): MediaVerdict | null {
 }
 
 export interface WechatPhotoScreenOptions {
-  check: MediaCheck
+  mediaCheckAsync: () => OpenApiCall
   /** A temporary URL WeChat can fetch the photo from ('' when storage has none). */
   urlOf: (fileId: string) => Promise<string>
   /** The uploader's OPENID: v2 checks media as the user who posted it. */
@@ -62,10 +62,11 @@ export interface WechatPhotoScreenOptions {
  * it stays shown, as it would with a `review` verdict.
  */
 export function wechatPhotoScreen(options: WechatPhotoScreenOptions): PhotoScreen {
+  const check = wechatMediaCheck({ mediaCheckAsync: options.mediaCheckAsync })
   async function one(photo: PlacedPhoto) {
     const [url, openId] = await Promise.all([options.urlOf(photo.fileId), options.openIdOf(photo.ownerId)])
     if (!url || !openId) return options.log('photo not sent for checking', { fileId: photo.fileId, url: !!url, openId: !!openId })
-    const { traceId } = await options.check.submit({ url, openId })
+    const { traceId } = await check.submit({ url, openId })
     if (!traceId) return options.log('photo check gave no trace id', { fileId: photo.fileId })
     await options.record({ ...photo, traceId, verdict: 'pending', label: null, submittedAt: options.clock.now(), decidedAt: null })
   }

@@ -5,7 +5,7 @@ import type { ActivityAction } from '@shared/activities'
 import { type Actor, hasRole, isStaff } from './access'
 import { conflict, invalid } from './errors'
 import type { Activity, Signup } from './model'
-import { inZone } from './time'
+import { formatBeijing, inZone } from './time'
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
@@ -20,16 +20,8 @@ export const REMINDER_HOUR = 18
 export const MAX_DURATION_MS = 2 * DAY
 export const MAX_AHEAD_MS = 366 * DAY
 
-const WEEKDAYS = '日一二三四五六'
-
 /** The Beijing weekday of an instant: 0 Sunday … 6 Saturday. */
 export const weekdayOf = (ms: number) => inZone(ms).day()
-
-/** "11月28日 周六 09:00" in Beijing time, for messages and notices. */
-export function formatBeijing(ms: number): string {
-  const t = inZone(ms)
-  return `${t.format('M月D日')} 周${WEEKDAYS[t.day()]} ${t.format('HH:mm')}`
-}
 
 /**
  * "This weekend" at `now`: Beijing Saturday 00:00 to Monday 00:00 — the one under way on a Saturday or

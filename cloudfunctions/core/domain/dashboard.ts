@@ -41,7 +41,10 @@ export function pointsFlow(entries: LedgerRecord[]): { issued: number; redeemed:
   return { issued, redeemed }
 }
 
-export function computeDashboard(input: DashboardInput): Dashboard {
+/** 满意率 counts these ratings as satisfied (满意). */
+export const SATISFIED_AT = 4
+
+export function computeDashboard(input: DashboardInput): Omit<Dashboard, 'gridNames'> {
   const { period, orders, events, grids, entries } = input
   const byOrder = new Map<string, OrderEventRecord[]>()
   for (const e of events) {
@@ -59,6 +62,9 @@ export function computeDashboard(input: DashboardInput): Dashboard {
   let disputed = 0
   let ratingSum = 0
   let rated = 0
+  let satisfied = 0
+  let referred = 0
+  let answered = 0
   const active = new Set<string>()
   for (const o of orders) {
     const dispatched = first(o.id, 'dispatch')
@@ -75,7 +81,10 @@ export function computeDashboard(input: DashboardInput): Dashboard {
     if (o.status === 'closed' && o.rating !== null) {
       ratingSum += o.rating
       rated += 1
+      if (o.rating >= SATISFIED_AT) satisfied += 1
     }
+    if (first(o.id, 'refer')) referred += 1
+    if (first(o.id, 'answer')) answered += 1
     if (o.claimerId) active.add(o.claimerId)
   }
 
@@ -124,10 +133,13 @@ export function computeDashboard(input: DashboardInput): Dashboard {
     satisfaction: {
       rated,
       averageRating: rated > 0 ? Math.round((ratingSum / rated) * 100) / 100 : null,
+      satisfied,
+      satisfiedShare: ratio(satisfied, rated),
       disputed,
       completed,
       disputeShare: ratio(disputed, completed),
     },
+    referrals: { referred, answered },
     activeMembers: active.size,
     points: pointsFlow(entries),
     activities: { held, signedUp, attended, attendanceRate: ratio(attended, signedUp) },

@@ -1,6 +1,7 @@
 // The points ledger core (DESIGN.md §5): append-only entries with a unique source key and the
 // balance after. The cached account moves in the same transaction: balance == Σ ledger == Σ lots ≥ 0.
 import type { LedgerReason } from '@shared/enums'
+import type { AwardPart } from '@shared/points'
 import { AppError } from './errors'
 import type { LedgerRecord, Lots, PointAccount } from './model'
 import type { PointsRules } from './rules'
@@ -27,6 +28,8 @@ export interface Posting {
   delta: number
   reason: LedgerReason
   note: string
+  /** An order's award, part by part (助老扶幼 20 + 五星 5). */
+  parts?: AwardPart[]
   at: number
   /** Refunds: the lots the redemption took, put back where they came from. */
   restore?: Lots
@@ -82,6 +85,7 @@ export function post(account: PointAccount, p: Posting): { account: PointAccount
     delta: p.delta,
     reason: p.reason,
     note: p.note,
+    ...(p.parts ? { parts: p.parts } : {}),
     balanceAfter: balance,
     at: p.at,
   }

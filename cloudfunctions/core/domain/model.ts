@@ -1,11 +1,20 @@
 // The records the rules work on. Times are epoch milliseconds (instants); display is the app's job.
-import type { LedgerReason, Level, OrderKind, OrderStatus, PostType, Role, Urgency } from '@shared/enums'
-import type { PointsRules } from '@shared/points'
+import type { Channel, LedgerReason, Level, Management, MemberStatus, OrderKind, OrderStatus, PostType, Role } from '@shared/enums'
+import type { ReferralStatus, Severity, UnitKind, Urgency } from '@shared/enums'
+import type { AwardPart, PointsRules } from '@shared/points'
 import type { ActivityStatus, Attendance, CheckinMethod, SignupStatus } from '@shared/activities'
 import type { NoticeKind } from '@shared/inbox'
 import type { TemplateKey } from '@shared/subscribe'
 
 export interface Community {
+  id: string
+  name: string
+  /** The street (街道) that owns the community, if one does. */
+  streetId: string | null
+}
+
+/** A street (街道): a record owning communities; its accounts answer what escalates to it. */
+export interface Street {
   id: string
   name: string
 }
@@ -25,13 +34,26 @@ export interface Building {
 
 export interface MemberProfile {
   branch: string | null
+  /** Asked of in-service members (在职) only. */
   workUnit: string | null
   posts: PostType[]
   skills: string[]
+  status: MemberStatus
+  management: Management
+}
+
+/** 楼栋长 (unit null) or 单元长 of a building: an attribute shown on cards and read by routing, not a role. */
+export interface BuildingHead {
+  buildingId: string
+  unit: string | null
 }
 
 export interface User {
   id: string
+  /**
+   * The tenant the person belongs to: their community, or for a street account (role `street`) its
+   * street. A street account has no community, so no community's data is ever its own.
+   */
   communityId: string
   name: string
   phone: string | null
@@ -43,6 +65,10 @@ export interface User {
   member: MemberProfile | null
   /** Shown by name in personal rankings only when true (opt-in). */
   rankingOptIn: boolean
+  /** 网格员: the grids they serve (empty for everyone else); `gridLead` marks a 网格长. */
+  workGrids: string[]
+  gridLead: boolean
+  headOf: BuildingHead | null
   createdAt: number
 }
 
@@ -71,6 +97,17 @@ export interface Order {
   releaseCount: number
   disputeCount: number
   awardedPoints: number | null
+  /** 一般 / 较大 / 重大, set when the order is taken in (review or referral): its starting level and clock. */
+  severity: Severity
+  /** 代办: who placed it for the resident, and how they heard of it; null when the resident ordered. */
+  agentId: string | null
+  channel: Channel | null
+  /** The referral (转办) it waits on or was answered by, the latest one. */
+  referralId: string | null
+  /** A low rating flagged it for a 回访 that has not been made yet. */
+  revisitDue: boolean
+  /** Why the member was paid what they were, in words, once closed. */
+  awardNote: string | null
   /** The escalation ladder: where the order stands and how it got there. */
   level: Level
   escalations: Array<{ at: number; from: Level; to: Level; reason: string }>
@@ -121,6 +158,8 @@ export interface LedgerRecord {
   delta: number
   reason: LedgerReason
   note: string
+  /** An order's award, part by part; absent on other entries (and on awards written before). */
+  parts?: AwardPart[]
   balanceAfter: number
   at: number
 }
@@ -358,4 +397,36 @@ export interface ShowcaseConsent {
   gridId: string | null
   consent: boolean
   at: number
+}
+
+/** A department, 物业 or 共建单位 in a community's directory: where orders are referred (转办). */
+export interface Unit {
+  id: string
+  communityId: string
+  name: string
+  kind: UnitKind
+  /** The person to call there, and their number. */
+  contact: string | null
+  phone: string | null
+  active: boolean
+  updatedAt: number
+}
+
+/** One referral of an order to a unit, with its deadline and the answer the unit gave (recorded by staff). */
+export interface Referral {
+  id: string
+  orderId: string
+  communityId: string
+  unitId: string
+  /** The unit's name when referred: the record stays readable if the directory changes. */
+  unitName: string
+  status: ReferralStatus
+  note: string | null
+  deadline: number
+  referredBy: string
+  referredAt: number
+  answer: string | null
+  answeredBy: string | null
+  answeredAt: number | null
+  version: number
 }

@@ -2,12 +2,56 @@
 import type { Role } from '@shared/enums'
 import { type Actor, isStaff } from './access'
 import { conflict, forbidden, notFound } from './errors'
-import type { Building, Registration, User } from './model'
+import type { Building, BuildingHead, Grid, MemberProfile, Registration, User } from './model'
 
 /** "2" → "2单元"; "2单元" stays; the room follows: "2单元 301". */
 export function formatRoom(unit: string, room: string): string {
   const u = /^\d+$/.test(unit) ? `${unit}单元` : unit
   return `${u} ${room}`
+}
+
+/** A person as first created: in a tenant, with a name, and nothing else until someone decides more. */
+export function newPerson(p: Pick<User, 'id' | 'communityId' | 'name' | 'createdAt'> & Partial<Pick<User, 'phone' | 'roles'>>): User {
+  return {
+    phone: null,
+    roles: [],
+    gridId: null,
+    buildingId: null,
+    room: null,
+    member: null,
+    rankingOptIn: false,
+    workGrids: [],
+    gridLead: false,
+    headOf: null,
+    ...p,
+  }
+}
+
+/** A member profile with every field: one kept before status and management existed was an in-service, 直管 member. */
+export function withMemberDefaults(p: Partial<MemberProfile>): MemberProfile {
+  return {
+    branch: p.branch ?? null,
+    workUnit: p.workUnit ?? null,
+    posts: p.posts ?? [],
+    skills: p.skills ?? [],
+    status: p.status ?? 'on_job',
+    management: p.management ?? 'direct',
+  }
+}
+
+/** "4号楼楼栋长", "4号楼2单元单元长" (a unit typed "2" or "2单元"). */
+export function headLabel(head: BuildingHead, buildingName: string): string {
+  if (!head.unit) return `${buildingName}楼栋长`
+  return `${buildingName}${/^\d+$/.test(head.unit) ? `${head.unit}单元` : head.unit}单元长`
+}
+
+/**
+ * Admin: the grids a person serves as 网格员 (none: no longer one). Grids are the community's own; a
+ * 网格长 (lead) serves at least one grid.
+ */
+export function withGridWork(user: User, grids: Grid[], lead: boolean): User {
+  const roles = grids.length ? withRole(user.roles, 'grid_worker') : withoutRole(user.roles, 'grid_worker')
+  return { ...user, roles, workGrids: grids.map((g) => g.id), gridLead: grids.length > 0 && lead }
 }
 
 export const withRole = (roles: readonly Role[], role: Role): Role[] => (roles.includes(role) ? [...roles] : [...roles, role])

@@ -26,6 +26,8 @@ export const WEIGHTS = {
   maxSkills: 2,
   building: 25,
   grid: 20,
+  /** 楼栋长 / 单元长 of the order's building: they know its people. */
+  head: 10,
   perOpen: -10,
   goodRatings: 10,
   poorRatings: -10,
@@ -59,6 +61,9 @@ export function scoreMember(
   for (const s of skills) parts.push({ label: `擅长${s}`, points: WEIGHTS.skill })
   if (order.buildingId && member.buildingId === order.buildingId) parts.push({ label: '同楼栋', points: WEIGHTS.building })
   else if (order.gridId && member.gridId === order.gridId) parts.push({ label: '同网格', points: WEIGHTS.grid })
+  if (order.buildingId && member.headOf?.buildingId === order.buildingId) {
+    parts.push({ label: member.headOf.unit ? '本楼单元长' : '本楼楼栋长', points: WEIGHTS.head })
+  }
   if (stats.open > 0) parts.push({ label: `手头 ${stats.open} 单`, points: WEIGHTS.perOpen * stats.open })
   if (stats.ratingCount >= 3) {
     const avg = stats.ratingSum / stats.ratingCount

@@ -1,6 +1,6 @@
 // Points rules (DESIGN.md §5): the schema lives in the wire contract; defaults and arithmetic here.
 import type { PostType, Urgency } from '@shared/enums'
-import { type PointsRules, PointsRulesSchema } from '@shared/points'
+import { type AwardPart, type PointsRules, PointsRulesSchema } from '@shared/points'
 import { POST_TYPE_LABELS } from '@shared/labels'
 
 export { PointsRulesSchema, type PointsRules }
@@ -33,10 +33,35 @@ export function dispatchPoints(rules: PointsRules, category: PostType, urgency: 
   return Math.round(rules.basePoints[category] * rules.urgencyFactor[urgency])
 }
 
-/** Points a member receives on close: the dispatched points plus the bonus for the rating (none without one). */
-export function awardPoints(rules: PointsRules, dispatched: number, rating: number | null): number {
-  const bonus = rating === null ? 0 : (rules.ratingBonus[rating as 1 | 2 | 3 | 4 | 5] ?? 0)
-  return dispatched + bonus
+type Stars = 1 | 2 | 3 | 4 | 5
+
+/**
+ * What a member is paid on close and why, by the resident's rating (经居民评价打分后): the rating's share
+ * of the dispatched points plus its bonus; a low rating also asks for a 回访; without a rating (closed
+ * after 72 hours) the dispatched points only.
+ */
+export function award(rules: PointsRules, dispatched: number, rating: number | null): { points: number; note: string; revisit: boolean } {
+  if (rating === null) return { points: dispatched, note: `未评价，按下单积分计 ${dispatched} 分`, revisit: false }
+  const stars = rating as Stars
+  const share = rules.ratingShare[stars]
+  const paid = Math.round(dispatched * share)
+  const bonus = rules.ratingBonus[stars]
+  const revisit = rating <= rules.revisitAtOrBelow
+  const parts = [share < 1 ? `${rating} 星评价，按下单积分的 ${Math.round(share * 100)}% 计 ${paid} 分` : `下单积分 ${paid} 分`]
+  if (bonus > 0) parts.push(`${rating} 星加 ${bonus} 分`)
+  if (revisit) parts.push('社区将回访')
+  return { points: paid + bonus, note: parts.join('，'), revisit }
+}
+
+/** The same award part by part (助老扶幼 20 + 五星 5), parts worth nothing left out; they add up to awardPoints. */
+export function awardParts(rules: PointsRules, category: PostType, dispatched: number, rating: number | null): AwardPart[] {
+  const total = award(rules, dispatched, rating).points
+  const bonus = rating === null ? 0 : rules.ratingBonus[rating as Stars]
+  const post = total - bonus // the dispatched points, at the rating's share
+  return [
+    ...(post > 0 ? [{ kind: 'post' as const, postType: category, points: post }] : []),
+    ...(rating !== null && bonus > 0 ? [{ kind: 'rating' as const, stars: rating, points: bonus }] : []),
+  ]
 }
 
 /** The rules in plain words for members (积分规则说明). */
@@ -44,14 +69,18 @@ export function explainRules(rules: PointsRules): string[] {
   const base = Object.entries(rules.basePoints)
     .map(([post, n]) => `${POST_TYPE_LABELS[post as PostType]} ${n} 分`)
     .join('，')
-  const bonus = [5, 4, 3, 2, 1].filter((r) => rules.ratingBonus[r as 1] > 0).map((r) => `${r} 星加 ${rules.ratingBonus[r as 1]} 分`)
+  const bonus = [5, 4, 3, 2, 1].filter((r) => rules.ratingBonus[r as Stars] > 0).map((r) => `${r} 星加 ${rules.ratingBonus[r as Stars]} 分`)
+  const less = [1, 2, 3, 4, 5].filter((r) => rules.ratingShare[r as Stars] < 1)
   const lines = [
     `完成一张工单，按岗位得分：${base}。`,
     `紧急工单按 ${rules.urgencyFactor.urgent} 倍计分。`,
     bonus.length ? `居民评价 ${bonus.join('，')}。` : '居民评价不另加分。',
+    ...less.map((r) => `居民评 ${r} 星的，按下单积分的 ${Math.round(rules.ratingShare[r as Stars] * 100)}% 计分。`),
+    rules.revisitAtOrBelow > 0 ? `评 ${rules.revisitAtOrBelow} 星及以下的，社区会上门回访。` : '',
+    '居民 72 小时未评价、自动确认的，只计下单积分。',
     `参加一次周末志愿活动一般得 ${rules.activityPoints} 分，以活动公布的为准。`,
     rules.dailyCap > 0 ? `每人每天最多获得 ${rules.dailyCap} 分。` : '每天获得的积分不设上限。',
     rules.expiryEnabled ? '积分在获得后的第二年年底失效，兑换时先用最早获得的积分。' : '积分长期有效。',
   ]
-  return lines
+  return lines.filter(Boolean)
 }

@@ -26,3 +26,11 @@ export const dayOf = (ms: number) => shifted(ms).toISOString().slice(0, 10)
 
 /** The instant a Beijing calendar year begins. */
 export const startOfYear = (year: number) => dayjs.tz(`${year}-01-01 00:00`, ZONE).valueOf()
+
+const WEEKDAYS = '日一二三四五六'
+
+/** "11月28日 周六 09:00" in Beijing time, for messages, notices and timeline notes. */
+export function formatBeijing(ms: number): string {
+  const t = inZone(ms)
+  return `${t.format('M月D日')} 周${WEEKDAYS[t.day()]} ${t.format('HH:mm')}`
+}

@@ -1,5 +1,6 @@
 // 成员审核 (staff): residents waiting to have their home verified and members' 双报到, oldest first;
 // 通过 grants the role, 不通过 says why (the person reads it in 消息 and can submit again).
+import { MANAGEMENT_LABELS, MEMBER_STATUS_LABELS } from '@shared/labels'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { RegistrationKind, RegistrationView } from '@shared/accounts'
@@ -17,7 +18,7 @@ import '@/styles/blocks.scss'
 import './index.scss'
 import { ACCOUNT_LIMITS } from '@shared/limits'
 
-const KIND_LABEL: Record<RegistrationKind, string> = { resident: '居民登记', member: '党员双报到' }
+const KIND_LABEL: Record<RegistrationKind, string> = { resident: '居民登记', member: '党员报到' }
 const TEMPLATES = ['住址信息与登记不符', '请补充工作单位全称', '该党员已在其他社区报到']
 
 function Line({ label, value }: { label: string; value: string | null | undefined }) {
@@ -58,6 +59,7 @@ function Item({ r, onDone }: { r: RegistrationView; onDone: () => void }) {
       <Line label={r.kind === 'member' ? '报到网格' : '所在网格'} value={r.gridName} />
       {r.member && (
         <>
+          <Line label="身份" value={`${MEMBER_STATUS_LABELS[r.member.status]}党员 · ${MANAGEMENT_LABELS[r.member.management]}`} />
           <Line label="工作单位" value={r.member.workUnit} />
           <Line label="党支部" value={r.member.branch} />
           <View className="wb-line">
@@ -110,7 +112,7 @@ export default function Pending() {
         options={[
           { value: '', label: '全部' },
           { value: 'resident', label: '居民登记' },
-          { value: 'member', label: '党员双报到' },
+          { value: 'member', label: '党员报到' },
         ]}
         value={kind}
         onChange={setKind}
@@ -118,7 +120,7 @@ export default function Pending() {
       <StateSwitch
         of={list}
         empty={items.length === 0}
-        emptyNode={<EmptyState title="没有待审核的登记" hint="居民登记住址、党员双报到后会出现在这里。" />}
+        emptyNode={<EmptyState title="没有待审核的登记" hint="居民登记住址、党员报到后会出现在这里。" />}
       >
         {items.map((r) => (
           <Item key={`${r.userId}:${r.kind}`} r={r} onDone={() => void list.reload()} />

@@ -1,10 +1,13 @@
-// 居民登记 and 在职党员双报到. A resident binds their home (网格 → 楼栋 → 单元 → 房号) and phone; a member
-// reports their work unit, party branch, the posts they claim (认领岗位), skills and home grid. Both
+// 居民登记 and 党员报到 (在职党员双报到; retired and floating members report too). A resident binds their
+// home (网格 → 楼栋 → 单元 → 房号) and phone; a member says whether they are 在职 / 退休 / 流动 and how
+// they are managed (直管 / 联管 / 代管 / 双管), their party branch, a work unit (the in-service must), the
+// posts they claim (认领岗位), skills and home grid. Both
 // wait for community staff; the state and any reason to resubmit are shown at the top.
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
+import { Button, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
-import { POST_TYPES, type PostType } from '@shared/enums'
+import { MANAGEMENTS, MEMBER_STATUSES, POST_TYPES, type Management, type MemberStatus, type PostType } from '@shared/enums'
+import { MANAGEMENT_LABELS, MEMBER_STATUS_LABELS } from '@shared/labels'
 import type { Places, RegistrationKind, RegistrationView } from '@shared/accounts'
 import Btn from '@/components/btn'
 import Card from '@/components/card'
@@ -26,8 +29,9 @@ import { formatTime } from '@/utils/time'
 import '@/styles/blocks.scss'
 import './index.scss'
 import { ACCOUNT_LIMITS as L } from '@shared/limits'
+import Tap from '@/components/tap'
 
-const KIND_TITLE: Record<RegistrationKind, string> = { resident: '居民登记', member: '在职党员双报到' }
+const KIND_TITLE: Record<RegistrationKind, string> = { resident: '居民登记', member: '党员报到' }
 const STATUS_TEXT = { pending: '等待社区审核', approved: '已通过', rejected: '未通过' } as const
 
 function StatusCard({ r }: { r: RegistrationView }) {
@@ -41,7 +45,7 @@ function StatusCard({ r }: { r: RegistrationView }) {
         {r.decidedAt ? '处理' : '提交'}
       </View>
       {r.status === 'rejected' && r.reason && <View className="reg-status__line">原因：{r.reason}。修改后可以重新提交。</View>}
-      {r.status === 'pending' && <View className="reg-status__line">社区工作人员审核后会在“消息”里通知您。</View>}
+      {r.status === 'pending' && <View className="reg-status__line">社区工作者审核后会在“消息”里通知您。</View>}
     </View>
   )
 }
@@ -70,7 +74,7 @@ function ResidentForm({ places, onDone }: { places: Places; onDone: (r: Registra
   const send = async () => {
     setTried(true)
     if (!ok) return
-    const r = await submit.exec({ ask: '确认提交登记？社区工作人员会核对您的住址。', confirmText: '提交', done: '已提交' })
+    const r = await submit.exec({ ask: '确认提交登记？社区工作者会核对您的住址。', confirmText: '提交', done: '已提交' })
     if (r) onDone(r)
   }
   const phoneFromWechat = async (code: string | undefined) => {
@@ -92,7 +96,7 @@ function ResidentForm({ places, onDone }: { places: Places; onDone: (r: Registra
         placeholder="您的真实姓名"
         maxLength={L.name.max}
       />
-      <Field label="手机号" error={tried ? errors.phone : ''} hint="社区工作人员和接单的党员会用它联系您">
+      <Field label="手机号" error={tried ? errors.phone : ''} hint="网格员、社区工作者和接单的党员会用它联系您">
         <TextInput className="input-phone" value={phone} onChange={setPhone} placeholder="11 位手机号" maxLength={11} type="number" />
         {platform.canUseWechatPhone && (
           <Button
@@ -140,6 +144,8 @@ function ResidentForm({ places, onDone }: { places: Places; onDone: (r: Registra
 
 function MemberForm({ places, onDone }: { places: Places; onDone: (r: RegistrationView) => void }) {
   const { user } = useSession()
+  const [status, setStatus] = useState<MemberStatus>(user?.member?.status ?? 'on_job')
+  const [management, setManagement] = useState<Management>(user?.member?.management ?? 'direct')
   const [workUnit, setWorkUnit] = useState(user?.member?.workUnit ?? '')
   const [branch, setBranch] = useState(user?.member?.branch ?? '')
   const [posts, setPosts] = useState<PostType[]>(user?.member?.posts ?? [])
@@ -149,10 +155,16 @@ function MemberForm({ places, onDone }: { places: Places; onDone: (r: Registrati
   const [tried, setTried] = useState(false)
   const homeFixed = !!user?.buildingName && !!user.gridId
   const submit = useAction((requestId: string) =>
-    peopleApi.registerMember({ workUnit: workUnit.trim(), branch: branch.trim(), posts, skills, gridId }, requestId),
+    peopleApi.registerMember(
+      { status, management, ...(workUnit.trim() ? { workUnit: workUnit.trim() } : {}), branch: branch.trim(), posts, skills, gridId },
+      requestId,
+    ),
   )
+  const onJob = status === 'on_job'
   const errors = {
-    workUnit: workUnit.trim().length < L.workUnit.min ? '请填写工作单位' : '',
+    // a retired or floating member may leave it empty, or name their former unit
+    workUnit:
+      (onJob || workUnit.trim()) && workUnit.trim().length < L.workUnit.min ? (onJob ? '在职党员请填写工作单位' : '单位名称太短') : '',
     branch: branch.trim().length < L.branch.min ? '请填写所在党支部' : '',
     posts: posts.length ? '' : '请至少认领一个岗位',
   }
@@ -167,13 +179,29 @@ function MemberForm({ places, onDone }: { places: Places; onDone: (r: Registrati
   const send = async () => {
     setTried(true)
     if (!ok) return
-    const r = await submit.exec({ ask: '确认提交双报到？社区审核后就能接单了。', confirmText: '提交', done: '已提交' })
+    const r = await submit.exec({ ask: '确认提交党员报到？社区审核后就能接单了。', confirmText: '提交', done: '已提交' })
     if (r) onDone(r)
   }
   return (
     <View className="reg-form reg-form--member">
+      <Field label="您现在是">
+        <Chips
+          className="chips-member-status"
+          options={MEMBER_STATUSES.map((x) => ({ value: x, label: `${MEMBER_STATUS_LABELS[x]}党员` }))}
+          value={status}
+          onChange={setStatus}
+        />
+      </Field>
+      <Field label="组织关系" hint="直管：关系在本社区；联管、代管、双管：按所在党组织说的选">
+        <Chips
+          className="chips-management"
+          options={MANAGEMENTS.map((x) => ({ value: x, label: MANAGEMENT_LABELS[x] }))}
+          value={management}
+          onChange={setManagement}
+        />
+      </Field>
       <InputField
-        label="工作单位"
+        label={onJob ? '工作单位' : '原工作单位（可以不填）'}
         error={tried ? errors.workUnit : ''}
         className="input-work-unit"
         value={workUnit}
@@ -193,19 +221,25 @@ function MemberForm({ places, onDone }: { places: Places; onDone: (r: Registrati
       <Field label="认领岗位（可多选）" error={tried ? errors.posts : ''}>
         <View className="chips chips-posts">
           {POST_TYPES.map((p) => (
-            <View key={p} className={cls('chip', `chip-post-${p}`, posts.includes(p) && 'chip--on')} onClick={() => toggle(p)}>
+            <Tap
+              key={p}
+              role="checkbox"
+              on={posts.includes(p)}
+              className={cls('chip', `chip-post-${p}`, posts.includes(p) && 'chip--on')}
+              onTap={() => toggle(p)}
+            >
               {posts.includes(p) ? '✓ ' : ''}
               {POST_TYPE_LABEL[p]}
-            </View>
+            </Tap>
           ))}
         </View>
       </Field>
       <Field label="技能特长" hint="如 陪诊、电工、辅导功课，最多 10 个">
         <View className="wb-tags reg-form__skills">
           {skills.map((s) => (
-            <Text key={s} className="wb-tag reg-form__skill" onClick={() => setSkills(skills.filter((x) => x !== s))}>
+            <Tap key={s} label={`去掉「${s}」`} className="wb-tag reg-form__skill" onTap={() => setSkills(skills.filter((x) => x !== s))}>
               {s} ×
-            </Text>
+            </Tap>
           ))}
         </View>
         <View className="reg-form__add">
@@ -234,7 +268,7 @@ function MemberForm({ places, onDone }: { places: Places; onDone: (r: Registrati
         )}
       </Field>
       <Btn block type="primary" size="large" className="btn-submit-member" loading={submit.busy} onClick={() => void send()}>
-        提交双报到
+        提交报到
       </Btn>
     </View>
   )
@@ -268,18 +302,24 @@ export default function Register() {
   return (
     <Screen className="wb register">
       {roles.includes('resident') && !roles.includes('member') && (
-        <View className="register__switch">
+        <View className="register__switch" role="tablist">
           {(['member', 'resident'] as const).map((k) => (
-            <View key={k} className={cls('chip', `register__tab-${k}`, kind === k && 'chip--on')} onClick={() => setKind(k)}>
-              {k === 'member' ? '党员双报到' : '更换住址'}
-            </View>
+            <Tap
+              key={k}
+              role="tab"
+              on={kind === k}
+              className={cls('chip', `register__tab-${k}`, kind === k && 'chip--on')}
+              onTap={() => setKind(k)}
+            >
+              {k === 'member' ? '党员报到' : '更换住址'}
+            </Tap>
           ))}
         </View>
       )}
       {current && <StatusCard r={current} />}
       {!communityId ? (
         <Card title="请先找到您的社区">
-          <View className="wb-hint">请扫描社区服务中心的二维码，或打开社区工作人员发给您的链接来登记。</View>
+          <View className="wb-hint">请扫描社区服务中心的二维码，或打开网格员、社区工作者发给您的链接来登记。</View>
         </Card>
       ) : places.loading ? (
         <Skeleton rows={3} />
@@ -296,8 +336,8 @@ export default function Register() {
           <View className="wb-head">{places.data.communityName}</View>
           <View className="wb-hint">
             {kind === 'resident'
-              ? '登记住址后，社区工作人员核对无误就可以点单了。'
-              : '在职党员到居住社区报到，认领服务岗位，审核后可以接单。'}
+              ? '登记住址后，社区工作者核对无误就可以点单了。'
+              : '在职党员到居住社区双报到，离退休、流动党员也可以来报到，认领服务岗位，审核后可以接单。'}
           </View>
           {kind === 'resident' ? <ResidentForm places={places.data} onDone={done} /> : <MemberForm places={places.data} onDone={done} />}
         </>

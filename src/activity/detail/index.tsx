@@ -50,8 +50,8 @@ function MyBanner({ a }: { a: ActivityDetail }) {
   else if (a.actions.includes('checkin')) {
     title = '签到开始了'
     note = platform.canScan
-      ? '到了现场，点下面的「扫码签到」，扫工作人员屏幕上的二维码。'
-      : '到了现场，把工作人员屏幕下方的签到码粘贴到下面，点「签到」。'
+      ? '到了现场，点下面的「扫码签到」，扫社区工作者屏幕上的二维码。'
+      : '到了现场，把社区工作者屏幕下方的签到码粘贴到下面，点「签到」。'
   } else if (a.status === 'published') {
     title = '你已报名'
     note = `开始前 30 分钟可以签到（${formatDateTime(a.checkinOpensAt)} 起），到现场扫签到码。`

@@ -1,13 +1,15 @@
 // 发布活动 (staff): a form that is mostly filled in already — this Saturday 09:00–11:00 Beijing time,
 // sign-up until Friday 18:00, 20 places, points from the rules — with a weekly repeat and a cover.
+// What the person changes is their draft (store/drafts), kept until 发布 or 放弃; the rest follows the
+// defaults (the dates count from the server's clock, which the demo's test clock may move ahead).
 import { Picker, Text, View } from '@tarojs/components'
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import { POST_TYPES, type PostType } from '@shared/enums'
 import type { PublishActivityInput } from '@shared/activities'
 import Btn from '@/components/btn'
 import Card from '@/components/card'
 import { AreaField, Chips, Field, InputField } from '@/components/field'
-import PhotoPicker, { usePhotoPicker } from '@/components/photo-picker'
+import PhotoPicker, { type SavedPhoto, usePhotoPicker } from '@/components/photo-picker'
 import Screen from '@/components/screen'
 import { POST_TYPE_LABEL } from '@/constants/labels'
 import { ROUTES, withQuery } from '@/constants/routes'
@@ -15,8 +17,9 @@ import { useAction } from '@/hooks/useAction'
 import { useRemote } from '@/hooks/useRemote'
 import { platform } from '@/platform'
 import { activitiesApi } from '@/services/activities'
-import { toast } from '@/services/feedback'
+import { confirm, toast } from '@/services/feedback'
 import { pointsApi } from '@/services/points'
+import { useDraft } from '@/store/drafts'
 import { replace } from '@/utils/nav'
 import {
   addDays,
@@ -50,9 +53,10 @@ interface Form {
   quota: string
   points: string
   weeks: number
+  cover: SavedPhoto[]
 }
 
-function initial(): Form {
+function initial(rulePoints: number | undefined): Form {
   const d = weekendDefaults()
   return {
     title: '',
@@ -68,8 +72,9 @@ function initial(): Form {
     lat: null,
     lng: null,
     quota: '20',
-    points: '',
+    points: rulePoints === undefined ? '' : String(rulePoints),
     weeks: 1,
+    cover: [],
   }
 }
 
@@ -98,30 +103,15 @@ function When({
 }
 
 export default function Publish() {
-  const [form, setForm] = useState<Form>(initial)
   const [tried, setTried] = useState(false)
-  // the dates count from the server's clock (the demo's test clock may run ahead): once the first answer
-  // has come back the clock is known, and untouched dates are worked out again
-  const touched = useRef(false)
-  const set = (patch: Partial<Form>) => {
-    if (['date', 'start', 'end', 'deadlineDate', 'deadlineTime'].some((k) => k in patch)) touched.current = true
-    setForm((f) => ({ ...f, ...patch }))
-  }
   const rules = useRemote(() => pointsApi.rules(), [], { refreshOnShow: false })
-  const cover = usePhotoPicker(1)
-  const publish = useAction((rid: string, input: PublishActivityInput) => activitiesApi.publish(input, rid))
-
   // points default to the community's rule once it is known (the person may still change it)
   const rulePoints = rules.data?.rules.activityPoints
-  useEffect(() => {
-    if (rulePoints === undefined) return
-    setForm((f) => {
-      const next = f.points === '' ? { ...f, points: String(rulePoints) } : f
-      if (touched.current) return next
-      const d = weekendDefaults()
-      return { ...next, date: d.date, start: d.start, end: d.end, deadlineDate: d.deadlineDate, deadlineTime: d.deadlineTime }
-    })
-  }, [rulePoints])
+  const draft = useDraft<Form>('publish', () => initial(rulePoints))
+  const form = draft.value
+  const set = draft.update
+  const cover = usePhotoPicker(1, { saved: form.cover, onSaved: (p) => set({ cover: p }) })
+  const publish = useAction((rid: string, input: PublishActivityInput) => activitiesApi.publish(input, rid))
 
   const now = clockNow()
   const startMs = beijingMs(form.date, form.start)
@@ -181,8 +171,16 @@ export default function Publish() {
         input,
       )
       .then((a) => {
-        if (a) replace(withQuery(ROUTES.activityDetail, { id: a.id }))
+        if (!a) return
+        draft.clear()
+        replace(withQuery(ROUTES.activityDetail, { id: a.id }))
       })
+  }
+
+  const discard = async () => {
+    if (!(await confirm('不要这次填写的内容了吗？', { confirmText: '放弃' }))) return
+    draft.clear()
+    setTried(false)
   }
 
   return (
@@ -202,7 +200,7 @@ export default function Publish() {
         </Field>
       </Card>
 
-      <Card title="时间（北京时间）">
+      <Card title="时间">
         <Field label="日期" error={show(errors.start)}>
           <When mode="date" value={form.date} start={beijingDate(now)} onChange={setDate} className="picker-date" />
         </Field>
@@ -321,6 +319,11 @@ export default function Publish() {
       <Btn block type="primary" size="large" className="btn-publish" loading={publish.busy} onClick={submit}>
         发布活动
       </Btn>
+      {draft.saved && (
+        <Btn block type="plain" className="btn-discard publish__discard" onClick={() => void discard()}>
+          放弃这次填写
+        </Btn>
+      )}
     </Screen>
   )
 }

@@ -179,7 +179,7 @@ export default function RosterPage() {
   if (activity.data.roster === null)
     return (
       <Screen>
-        <EmptyState title="只有社区工作人员能看名单" action={{ text: '返回', onClick: back }} />
+        <EmptyState title="只有社区工作者能看名单" action={{ text: '返回', onClick: back }} />
       </Screen>
     )
   return <Roster a={activity.data} onChanged={(d) => activity.setData(d)} />

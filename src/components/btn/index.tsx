@@ -1,6 +1,7 @@
-// A plain, large button: a View so it looks the same in WeChat and H5 and is clickable by its text.
-import { View } from '@tarojs/components'
+// A plain, large button: a View so it looks the same in WeChat and H5 and is clickable by its text; a
+// button to a screen reader and a keyboard (components/tap).
 import type { PropsWithChildren } from 'react'
+import Tap from '@/components/tap'
 import { cls } from '@/utils/cls'
 import './index.scss'
 
@@ -26,15 +27,13 @@ export default function Btn({
 }: PropsWithChildren<BtnProps>) {
   const inactive = disabled || loading
   return (
-    <View
+    <Tap
       className={cls('btn', `btn--${type}`, `btn--${size}`, block && 'btn--block', inactive && 'btn--disabled', className)}
-      hoverClass={inactive ? 'none' : 'btn--pressed'}
-      aria-disabled={inactive ? 'true' : undefined}
-      onClick={() => {
-        if (!inactive) onClick?.()
-      }}
+      hoverClass="btn--pressed"
+      disabled={inactive}
+      onTap={onClick}
     >
       {loading ? '请稍候…' : children}
-    </View>
+    </Tap>
   )
 }

@@ -3,6 +3,7 @@ import { Input, Textarea, View } from '@tarojs/components'
 import type { PropsWithChildren } from 'react'
 import { cls } from '@/utils/cls'
 import './index.scss'
+import Tap from '@/components/tap'
 
 export function Field({
   label,
@@ -50,7 +51,8 @@ export interface TextInputProps {
   onChange: (v: string) => void
   placeholder?: string
   maxLength: number
-  type?: 'text' | 'number'
+  /** `password`: the characters are hidden. */
+  type?: 'text' | 'number' | 'password'
   className?: string
 }
 
@@ -59,7 +61,8 @@ export function TextInput({ value, onChange, placeholder, maxLength, type = 'tex
     <Input
       className={cls('text-input', className)}
       value={value}
-      type={type}
+      type={type === 'password' ? 'text' : type}
+      password={type === 'password'}
       placeholder={placeholder}
       maxlength={maxLength}
       onInput={(e) => onChange(e.detail.value)}
@@ -106,9 +109,15 @@ export function Chips<T extends string>({
   return (
     <View className={cls('chips', className)}>
       {options.map((o) => (
-        <View key={o.value} className={cls('chip', o.value === value && 'chip--on')} onClick={() => onChange(o.value)}>
+        <Tap
+          key={o.value}
+          role="radio"
+          on={o.value === value}
+          className={cls('chip', o.value === value && 'chip--on')}
+          onTap={() => onChange(o.value)}
+        >
           {o.label}
-        </View>
+        </Tap>
       ))}
     </View>
   )

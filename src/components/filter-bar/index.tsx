@@ -2,6 +2,7 @@
 import { ScrollView, View } from '@tarojs/components'
 import { cls } from '@/utils/cls'
 import './index.scss'
+import Tap from '@/components/tap'
 
 export interface FilterOption<T extends string> {
   value: T | ''
@@ -23,13 +24,15 @@ export default function FilterBar<T extends string>({
     <ScrollView scrollX className={cls('filter-bar', className)} enhanced showScrollbar={false}>
       <View className="filter-bar__inner">
         {options.map((o) => (
-          <View
+          <Tap
             key={o.value || 'all'}
             className={cls('filter-chip', `filter-chip--${o.value || 'all'}`, o.value === value && 'filter-chip--on')}
-            onClick={() => onChange(o.value)}
+            role="radio"
+            on={o.value === value}
+            onTap={() => onChange(o.value)}
           >
             {o.label}
-          </View>
+          </Tap>
         ))}
       </View>
     </ScrollView>

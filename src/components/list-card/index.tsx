@@ -6,6 +6,7 @@ import type { PostType } from '@shared/enums'
 import { POST_TYPE_COLOR, POST_TYPE_GLYPH, POST_TYPE_LABEL } from '@/constants/labels'
 import { cls } from '@/utils/cls'
 import './index.scss'
+import Tap from '@/components/tap'
 
 export interface ListCardProps {
   category: PostType
@@ -21,7 +22,7 @@ export interface ListCardProps {
 
 export default function ListCard({ category, title, cover, tags, badge, className, onClick, children }: PropsWithChildren<ListCardProps>) {
   return (
-    <View className={cls('list-card', className)} hoverClass="list-card--pressed" onClick={onClick}>
+    <Tap className={cls('list-card', className)} hoverClass="list-card--pressed" onTap={onClick}>
       {cover ? (
         <Image className="list-card__tile list-card__cover" src={cover} mode="aspectFill" lazyLoad />
       ) : (
@@ -39,6 +40,6 @@ export default function ListCard({ category, title, cover, tags, badge, classNam
         <View className="list-card__title">{title}</View>
         {children}
       </View>
-    </View>
+    </Tap>
   )
 }

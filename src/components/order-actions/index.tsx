@@ -1,7 +1,7 @@
 // What a person can do with an order now: the buttons follow the order's `actions` (the server's
 // transition table, domain/order-machine), limited to the ones the page offers. 接单 runs on one tap
-// (after a confirm); 退单, 撤销, 还没解决, 婉拒 and 不受理 ask for a reason first; an action with a form of
-// its own (完成服务) opens the page's panel.
+// (after a confirm); 退单, 撤销, 还没解决, 退回 and 不受理 ask for a reason first; an action with a form of
+// its own (结单) opens the page's panel.
 import { View } from '@tarojs/components'
 import { useState } from 'react'
 import type { OrderAction } from '@shared/enums'
@@ -56,18 +56,18 @@ const REASON: Partial<Record<OrderAction, ReasonAction>> = {
       span: ORDER_LIMITS.cancelReason,
       submitText: '确认撤销',
     },
-    confirm: { ask: '确定撤销这个工单吗？', confirmText: '撤销', done: '已撤销' },
+    confirm: { ask: '确定撤销这个需求吗？', confirmText: '撤销', done: '已撤销' },
     run: (id, reason, rid) => ordersApi.cancel(id, optional(reason), rid),
   },
   decline: {
-    button: { label: '婉拒这单', type: 'danger' },
+    button: { label: '退回这单', type: 'danger' },
     form: {
       title: '为什么不方便接？（可以不写）',
       templates: ['最近没空', '这件事我做不了', '离得太远'],
       span: { ...ORDER_LIMITS.reason, min: 0 },
-      submitText: '确认婉拒',
+      submitText: '确认退回',
     },
-    confirm: { ask: '确定婉拒这个派单吗？社区会另找人。', confirmText: '婉拒', done: '已婉拒' },
+    confirm: { ask: '确定退回社区的指派吗？社区会另找人。', confirmText: '退回', done: '已退回' },
     run: (id, reason, rid) => ordersApi.decline(id, optional(reason), rid),
   },
   release: {
@@ -83,7 +83,7 @@ const REASON: Partial<Record<OrderAction, ReasonAction>> = {
       templates: ['不属于社区服务范围', '信息不全，请补充后重新提交', '已由其他部门处理'],
       submitText: '确认不受理',
     },
-    confirm: { ask: '确定不受理这个工单吗？', confirmText: '不受理', done: '已处理' },
+    confirm: { ask: '确定不受理这个需求吗？', confirmText: '不受理', done: '已处理' },
     run: (id, reason, rid) => ordersApi.reject(id, reason, rid),
   },
 }
@@ -101,7 +101,7 @@ const TAP: Partial<Record<OrderAction, TapAction>> = {
 
 /** Actions whose form the page draws itself; their button only opens it. */
 const PANEL: Partial<Record<OrderAction, ActionButton>> = {
-  complete: { label: '完成服务', type: 'primary', size: 'large' },
+  complete: { label: '结单', type: 'primary', size: 'large' },
 }
 
 export interface OrderActionsProps {

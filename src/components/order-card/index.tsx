@@ -28,7 +28,7 @@ export default function OrderCard({ order, showPoints, showStatus = true, onClic
           <UrgencyTag urgency={order.urgency} />
         </>
       }
-      badge={showStatus && <StatusTag status={order.status} />}
+      badge={showStatus && <StatusTag status={order.status} referred={!!order.referral} />}
       onClick={onClick}
     >
       {order.recommendation?.recommended && (

@@ -1,10 +1,12 @@
 // The order itself, as every role sees it on its detail page: where it stands (step bar), what, where,
-// when, how urgent, photos; the resident's contact where the server sends it; the service report; the
-// history. What the person can do with it lives beside it, in components/order-actions.
+// when, how urgent, photos, who ordered it for the resident (代办); the resident's contact where the
+// server sends it; the service report, the referral (转办) and its answer; the history. What the person
+// can do with it lives beside it, in components/order-actions.
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { PropsWithChildren, ReactNode } from 'react'
 import type { OrderDetail } from '@shared/orders'
+import { CHANNEL_LABELS, REFERRAL_STATUS_LABELS, SEVERITY_LABELS, UNIT_KIND_LABELS } from '@shared/labels'
 import { KIND_LABEL, LEVEL_LABEL, URGENCY_LABEL } from '@/constants/labels'
 import type { Remote } from '@/hooks/useRemote'
 import { formatTime } from '@/utils/time'
@@ -19,7 +21,7 @@ import './index.scss'
 
 /** What a detail page shows until its order is there. */
 export function OrderPending({ id, order }: { id: string; order: Remote<OrderDetail> }) {
-  return <DetailPending of={order} gone={!id || isGone(order.error)} title="没有找到这个工单" hint="它可能已被撤销，或者您没有权限查看。" />
+  return <DetailPending of={order} gone={!id || isGone(order.error)} title="没有找到这条需求" hint="它可能已被撤销，或者您没有权限查看。" />
 }
 
 export interface OrderFactsProps {
@@ -34,7 +36,7 @@ export default function OrderFacts({ order, notice, contact }: OrderFactsProps) 
   const place = [order.gridName, order.buildingName].filter(Boolean).join(' · ')
   return (
     <>
-      <StepBar status={order.status} note={order.status === 'rejected' ? order.rejectReason : undefined} />
+      <StepBar status={order.status} referred={!!order.referral} note={order.status === 'rejected' ? order.rejectReason : undefined} />
       {notice}
       <View className="order-info">
         <View className="order-info__tags">
@@ -42,7 +44,7 @@ export default function OrderFacts({ order, notice, contact }: OrderFactsProps) 
           {order.kind !== 'service' && <Text className="tag order-info__kind">{KIND_LABEL[order.kind]}</Text>}
           <UrgencyTag urgency={order.urgency} />
           <View className="order-info__spacer" />
-          <StatusTag status={order.status} />
+          <StatusTag status={order.status} referred={!!order.referral} />
         </View>
         <View className="order-info__title">{order.title}</View>
         {order.description && <View className="order-info__desc">{order.description}</View>}
@@ -52,7 +54,11 @@ export default function OrderFacts({ order, notice, contact }: OrderFactsProps) 
           <InfoRow label="急不急" value={URGENCY_LABEL[order.urgency]} />
           <InfoRow label="希望时间" value={order.preferredTime} />
           <InfoRow label="提交时间" value={formatTime(order.createdAt)} />
-          {order.level && order.level !== 'grid' && <InfoRow label="处理层级" value={`已升级到${LEVEL_LABEL[order.level]}处理`} />}
+          {order.onBehalf && (
+            <InfoRow label="代办" value={`${order.onBehalf.agent.name}（${CHANNEL_LABELS[order.onBehalf.channel]}）替居民提交`} />
+          )}
+          {order.severity !== 'general' && <InfoRow label="情况轻重" value={SEVERITY_LABELS[order.severity]} />}
+          {order.level && order.level !== 'grid' && <InfoRow label="处理层级" value={`由${LEVEL_LABEL[order.level]}办理`} />}
           {order.points !== null && <InfoRow label="积分" value={`${order.points} 分`} />}
         </View>
       </View>
@@ -85,6 +91,28 @@ export function OrderReport({ order, children }: PropsWithChildren<{ order: Orde
       <View className="report-card__text">{order.summary}</View>
       <PhotoGrid photos={order.completionPhotos} />
       {children}
+    </Card>
+  )
+}
+
+/** 转办: to which unit, by when, and the answer once recorded — the latest referral, as the resident follows it. */
+export function OrderReferral({ order }: { order: OrderDetail }) {
+  const r = order.referrals.at(-1)
+  if (!r) return null
+  return (
+    <Card title={`转办情况：${REFERRAL_STATUS_LABELS[r.status]}`} className="referral-card">
+      <InfoRow label="转给" value={`${r.unit.name}（${UNIT_KIND_LABELS[r.unit.kind]}）`} />
+      <InfoRow label="答复时限" value={`${formatTime(r.deadline)}${r.late ? (r.answer ? '（超时答复）' : '（已超时）') : ''}`} />
+      {r.note && <InfoRow label="交代" value={r.note} />}
+      {r.answer && (
+        <View className="referral-card__answer">
+          <View className="report-card__text">{r.answer}</View>
+          <Text className="referral-card__who">
+            {r.answeredBy ? `${r.answeredBy.name} 记录于 ` : ''}
+            {r.answeredAt ? formatTime(r.answeredAt) : ''}
+          </Text>
+        </View>
+      )}
     </Card>
   )
 }

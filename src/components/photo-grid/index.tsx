@@ -4,6 +4,7 @@ import { Image, View } from '@tarojs/components'
 import type { Photo } from '@shared/orders'
 import { photoSrc } from '@/services/transport'
 import './index.scss'
+import Tap from '@/components/tap'
 
 export default function PhotoGrid({ photos }: { photos: Photo[] }) {
   if (photos.length === 0) return null
@@ -11,9 +12,9 @@ export default function PhotoGrid({ photos }: { photos: Photo[] }) {
   return (
     <View className="photo-grid">
       {urls.map((url) => (
-        <View key={url} className="photo-grid__cell" onClick={() => Taro.previewImage({ current: url, urls })}>
+        <Tap key={url} className="photo-grid__cell" onTap={() => Taro.previewImage({ current: url, urls })}>
           <Image className="photo-grid__img" src={url} mode="aspectFill" lazyLoad />
-        </View>
+        </Tap>
       ))}
     </View>
   )

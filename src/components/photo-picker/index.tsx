@@ -3,9 +3,10 @@ import { Image, Text, View } from '@tarojs/components'
 import { cls } from '@/utils/cls'
 import type { PhotoPicker as Picker } from './usePhotoPicker'
 import './index.scss'
+import Tap from '@/components/tap'
 
 export { usePhotoPicker } from './usePhotoPicker'
-export type { PickedPhoto } from './usePhotoPicker'
+export type { PickedPhoto, SavedPhoto } from './usePhotoPicker'
 
 export interface PhotoPickerProps {
   picker: Picker
@@ -30,21 +31,21 @@ export default function PhotoPicker({ picker, cameraFirst, addText = '添加照�
             </View>
           )}
           {it.status === 'failed' && (
-            <View className="photo-picker__mask photo-picker__mask--failed photo-retry" onClick={() => picker.retry(it.key)}>
+            <Tap className="photo-picker__mask photo-picker__mask--failed photo-retry" onTap={() => picker.retry(it.key)}>
               <Text>没传上</Text>
               <Text className="photo-picker__retry">点我重试</Text>
-            </View>
+            </Tap>
           )}
           {it.status === 'done' && <View className="photo-picker__ok">✓</View>}
-          <View className="photo-picker__remove photo-remove" onClick={() => picker.remove(it.key)} aria-label="删除这张照片">
+          <Tap className="photo-picker__remove photo-remove" onTap={() => picker.remove(it.key)} label="删除这张照片">
             ×
-          </View>
+          </Tap>
         </View>
       ))}
       {items.length < max && (
-        <View
+        <Tap
           className="photo-picker__cell photo-picker__add btn-add-photo"
-          onClick={() => void picker.choose(cameraFirst ? ['camera', 'album'] : ['album', 'camera'])}
+          onTap={() => void picker.choose(cameraFirst ? ['camera', 'album'] : ['album', 'camera'])}
         >
           <View className="photo-picker__add-inner">
             <Text className="photo-picker__plus">+</Text>
@@ -53,7 +54,7 @@ export default function PhotoPicker({ picker, cameraFirst, addText = '添加照�
               {items.length}/{max}
             </Text>
           </View>
-        </View>
+        </Tap>
       )}
     </View>
   )

@@ -1,6 +1,6 @@
 // Chosen photos and their uploads: each photo uploads as soon as it is chosen, with its own progress and retry.
 import Taro from '@tarojs/taro'
-import { useCallback, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { MAX_PHOTOS } from '@shared/enums'
 import { toast } from '@/services/feedback'
 import { toApiError, uploadPhoto } from '@/services/transport'
@@ -11,7 +11,15 @@ export interface PickedPhoto {
   status: 'uploading' | 'done' | 'failed'
   progress: number
   fileId?: string
+  /** Where the uploaded photo can be shown again (a reload loses `localPath` in the browser). */
+  url?: string
   error?: string
+}
+
+/** An uploaded photo as a draft keeps it (store/drafts): enough to show it again and to send it. */
+export interface SavedPhoto {
+  fileId: string
+  url: string
 }
 
 export interface PhotoPicker {
@@ -28,10 +36,32 @@ export interface PhotoPicker {
 
 let seq = 0
 
-export function usePhotoPicker(max: number = MAX_PHOTOS): PhotoPicker {
-  const [items, setItems] = useState<PickedPhoto[]>([])
+/**
+ * `saved`: the photos of a draft to start with; `onSaved` hears the uploaded photos whenever they change
+ * (a photo added, removed, or finished uploading), for the draft to keep.
+ */
+export function usePhotoPicker(
+  max: number = MAX_PHOTOS,
+  { saved, onSaved }: { saved?: SavedPhoto[]; onSaved?: (photos: SavedPhoto[]) => void } = {},
+): PhotoPicker {
+  const [items, setItems] = useState<PickedPhoto[]>(() =>
+    (saved ?? []).map((p) => ({ key: `p${++seq}`, localPath: p.url, url: p.url, fileId: p.fileId, status: 'done', progress: 100 })),
+  )
   const itemsRef = useRef(items)
   itemsRef.current = items
+  const onSavedRef = useRef(onSaved)
+  onSavedRef.current = onSaved
+  const done = items.filter((x) => x.status === 'done' && x.fileId)
+  const doneKey = done.map((x) => x.fileId).join(',')
+  const first = useRef(true)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the uploaded photos change exactly when doneKey does
+  useEffect(() => {
+    if (first.current) {
+      first.current = false
+      return
+    }
+    onSavedRef.current?.(done.map((x) => ({ fileId: x.fileId as string, url: x.url ?? x.localPath })))
+  }, [doneKey])
 
   const patch = useCallback((key: string, p: Partial<PickedPhoto>) => {
     setItems((list) => list.map((it) => (it.key === key ? { ...it, ...p } : it)))
@@ -41,7 +71,7 @@ export function usePhotoPicker(max: number = MAX_PHOTOS): PhotoPicker {
     (key: string, localPath: string) => {
       patch(key, { status: 'uploading', progress: 0, error: undefined })
       uploadPhoto(localPath, (progress) => patch(key, { progress }))
-        .then((res) => patch(key, { status: 'done', progress: 100, fileId: res.fileId }))
+        .then((res) => patch(key, { status: 'done', progress: 100, fileId: res.fileId, url: res.url }))
         .catch((e) => patch(key, { status: 'failed', error: toApiError(e).message }))
     },
     [patch],
@@ -81,7 +111,7 @@ export function usePhotoPicker(max: number = MAX_PHOTOS): PhotoPicker {
   return {
     items,
     max,
-    fileIds: items.filter((x) => x.status === 'done' && x.fileId).map((x) => x.fileId as string),
+    fileIds: done.map((x) => x.fileId as string),
     uploading: items.some((x) => x.status === 'uploading'),
     failed: items.some((x) => x.status === 'failed'),
     choose,

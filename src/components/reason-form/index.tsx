@@ -5,6 +5,7 @@ import Btn from '../btn'
 import { Field, TextArea } from '../field'
 import './index.scss'
 import { ORDER_LIMITS, type Span } from '@shared/limits'
+import Tap from '@/components/tap'
 
 export interface ReasonFormProps {
   title: string
@@ -40,9 +41,9 @@ export default function ReasonForm({
         {templates.length > 0 && (
           <View className="reason-form__templates">
             {templates.map((t) => (
-              <View key={t} className="reason-form__template" onClick={() => setText(t)}>
+              <Tap key={t} className="reason-form__template" onTap={() => setText(t)}>
                 {t}
-              </View>
+              </Tap>
             ))}
           </View>
         )}

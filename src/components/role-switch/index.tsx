@@ -4,21 +4,22 @@ import { ROLE_LABEL } from '@/constants/labels'
 import type { ViewRole } from '@/store/session'
 import { cls } from '@/utils/cls'
 import './index.scss'
+import Tap from '@/components/tap'
 
 export default function RoleSwitch({ roles, value, onChange }: { roles: ViewRole[]; value: ViewRole; onChange: (r: ViewRole) => void }) {
   if (roles.length < 2) return null
   return (
     <View className="role-switch" role="tablist">
       {roles.map((r) => (
-        <View
+        <Tap
           key={r}
           role="tab"
-          aria-selected={r === value ? 'true' : 'false'}
+          on={r === value}
           className={cls('role-switch__item', 'role-switch-item', r === value && 'role-switch__item--on')}
-          onClick={() => onChange(r)}
+          onTap={() => onChange(r)}
         >
           {ROLE_LABEL[r]}
-        </View>
+        </Tap>
       ))}
     </View>
   )

@@ -3,6 +3,7 @@ import { View } from '@tarojs/components'
 import type { PropsWithChildren } from 'react'
 import { cls } from '@/utils/cls'
 import './index.scss'
+import Tap from '@/components/tap'
 
 export interface SectionProps {
   title: string
@@ -17,9 +18,9 @@ export default function Section({ title, more, card, className, children }: Prop
       <View className="section__head">
         <View className="section__title">{title}</View>
         {more && (
-          <View className={cls('section__more', more.className)} onClick={more.onClick}>
+          <Tap className={cls('section__more', more.className)} onTap={more.onClick}>
             {more.text} ›
-          </View>
+          </Tap>
         )}
       </View>
       <View className={cls(card && 'section__card')}>{children}</View>

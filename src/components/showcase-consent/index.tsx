@@ -6,6 +6,7 @@ import { useRemote } from '@/hooks/useRemote'
 import { workbenchApi } from '@/services/workbench'
 import { cls } from '@/utils/cls'
 import './index.scss'
+import Tap from '@/components/tap'
 
 export default function ShowcaseConsent({ orderId }: { orderId: string }) {
   const state = useRemote(() => workbenchApi.consent(orderId), [orderId], { refreshOnShow: false })
@@ -23,17 +24,12 @@ export default function ShowcaseConsent({ orderId }: { orderId: string }) {
     if (saved) state.setData(saved)
   }
   return (
-    <View
-      className={cls('card showcase-consent', on && 'showcase-consent--on')}
-      onClick={() => void flip()}
-      role="checkbox"
-      aria-checked={on ? 'true' : 'false'}
-    >
+    <Tap className={cls('card showcase-consent', on && 'showcase-consent--on')} onTap={() => void flip()} role="checkbox" on={on}>
       <Text className="showcase-consent__box">{on ? '☑' : '☐'}</Text>
       <View className="showcase-consent__text">
         <View className="showcase-consent__title">{on ? '已同意在网格公示栏展示' : '同意在网格公示栏展示这次服务'}</View>
         <View className="showcase-consent__hint">只展示服务内容和照片，不显示您的姓名、电话和住址；随时可以取消。</View>
       </View>
-    </View>
+    </Tap>
   )
 }

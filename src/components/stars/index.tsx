@@ -2,6 +2,7 @@
 import { Text, View } from '@tarojs/components'
 import { cls } from '@/utils/cls'
 import './index.scss'
+import Tap from '@/components/tap'
 
 const WORDS = ['', '很不满意', '不太满意', '还可以', '满意', '非常满意']
 
@@ -10,14 +11,17 @@ export default function Stars({ value, onChange }: { value: number; onChange?: (
     <View className="stars">
       <View className="stars__row">
         {[1, 2, 3, 4, 5].map((n) => (
-          <View
+          <Tap
             key={n}
             className={cls('stars__star', `star-${n}`, n <= value && 'stars__star--on')}
-            aria-label={`${n} 星`}
-            onClick={() => onChange?.(n)}
+            role="radio"
+            on={n === value}
+            disabled={!onChange}
+            label={`${n} 星`}
+            onTap={() => onChange?.(n)}
           >
             ★
-          </View>
+          </Tap>
         ))}
       </View>
       <Text className="stars__words">{value > 0 ? `${value} 星 · ${WORDS[value]}` : '请点星星打分'}</Text>

@@ -8,6 +8,7 @@ import { back } from '@/utils/nav'
 import Btn from '../btn'
 import Screen from '../screen'
 import './index.scss'
+import Tap from '@/components/tap'
 
 export function Skeleton({ rows = 3 }: { rows?: number }) {
   return (
@@ -72,9 +73,9 @@ export function StateSwitch({ of, empty, emptyNode, rows, children }: PropsWithC
   return (
     <>
       {of.error && (
-        <View className="inline-error" onClick={retry}>
+        <Tap className="inline-error" onTap={retry}>
           {of.error.message}，点这里重试
-        </View>
+        </Tap>
       )}
       {children}
     </>

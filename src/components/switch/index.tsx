@@ -1,5 +1,7 @@
-// An on/off switch (长辈模式, 参加个人排行): a switch to screen readers too (role, state, name), sized by the
-// screen's --switch-h, so 长辈模式 makes it bigger. The row around it may handle the tap instead.
+// An on/off switch (长辈模式, 参加个人排行): a switch to screen readers too (role, state, name) and to a
+// keyboard (components/tap), sized by the screen's --switch-h, so 长辈模式 makes it bigger. The row
+// around it may handle the tap too (a larger target); the switch is the control that is named.
+import Tap from '@/components/tap'
 import { View } from '@tarojs/components'
 import { cls } from '@/utils/cls'
 import './index.scss'
@@ -15,18 +17,17 @@ export interface SwitchProps {
 
 export default function Switch({ checked, label, disabled, className, onChange }: SwitchProps) {
   return (
-    <View
-      className={cls('switch', checked && 'switch--on', disabled && 'switch--disabled', className)}
-      role="switch"
-      aria-checked={checked ? 'true' : 'false'}
-      aria-label={label}
-      aria-disabled={disabled ? 'true' : undefined}
-      onClick={(e) => {
-        e.stopPropagation()
-        if (!disabled) onChange(!checked)
-      }}
-    >
-      <View className="switch__knob" />
+    <View className="switch-host" onClick={(e) => e.stopPropagation()}>
+      <Tap
+        className={cls('switch', checked && 'switch--on', disabled && 'switch--disabled', className)}
+        role="switch"
+        on={checked}
+        label={label}
+        disabled={disabled}
+        onTap={() => onChange(!checked)}
+      >
+        <View className="switch__knob" />
+      </Tap>
     </View>
   )
 }

@@ -1,11 +1,12 @@
 // Small labelled tags: status, urgency, category. Always text, colour only adds to it.
 import { Text, View } from '@tarojs/components'
 import type { OrderStatus, PostType, Urgency } from '@shared/enums'
-import { POST_TYPE_COLOR, POST_TYPE_LABEL, STATUS_LABEL, URGENCY_LABEL } from '@/constants/labels'
+import { POST_TYPE_COLOR, POST_TYPE_LABEL, URGENCY_LABEL, statusWords } from '@/constants/labels'
 import './index.scss'
 
-export function StatusTag({ status }: { status: OrderStatus }) {
-  return <Text className={`tag tag-status tag-status--${status}`}>{STATUS_LABEL[status]}</Text>
+/** `referred`: the order went to a unit (转办), so its later steps read 已反馈 / 已办结. */
+export function StatusTag({ status, referred }: { status: OrderStatus; referred?: boolean }) {
+  return <Text className={`tag tag-status tag-status--${status}`}>{statusWords(status, referred)}</Text>
 }
 
 export function UrgencyTag({ urgency, showNormal }: { urgency: Urgency; showNormal?: boolean }) {

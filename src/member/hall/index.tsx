@@ -14,6 +14,7 @@ import { ordersApi } from '@/services/orders'
 import { useSession } from '@/store/session'
 import { go } from '@/utils/nav'
 import './index.scss'
+import Tap from '@/components/tap'
 
 const KINDS: Array<FilterOption<OrderKind>> = [
   { value: '', label: '全部' },
@@ -48,10 +49,10 @@ export default function Hall() {
 
   return (
     <Screen className="hall">
-      <View className="hall__wishes link-wishes" hoverClass="hall__wishes--pressed" onClick={() => go(ROUTES.wishes)}>
+      <Tap className="hall__wishes link-wishes" hoverClass="hall__wishes--pressed" onTap={() => go(ROUTES.wishes)}>
         <View className="hall__wishes-title">心愿墙</View>
         <View className="hall__wishes-hint">居民的微心愿，认领一个帮他实现 ›</View>
-      </View>
+      </Tap>
       <FilterBar className="filter-bar--kind" options={KINDS} value={kind} onChange={setKind} />
       <FilterBar className="filter-bar--category" options={filters} value={category} onChange={setCategory} />
       <PagedList

@@ -7,7 +7,7 @@ import Btn from '@/components/btn'
 import Screen from '@/components/screen'
 import { EmptyState, PagedList, StateSwitch } from '@/components/state'
 import Switch from '@/components/switch'
-import { LEDGER_REASON_LABEL, RANKING_BY_LABEL } from '@/constants/labels'
+import { LEDGER_REASON_LABEL, RANKING_BY_LABEL, awardPartsText } from '@/constants/labels'
 import { ROUTES } from '@/constants/routes'
 import { useAction } from '@/hooks/useAction'
 import { usePaged, useRemote } from '@/hooks/useRemote'
@@ -17,6 +17,7 @@ import { cls } from '@/utils/cls'
 import { go } from '@/utils/nav'
 import { formatTime } from '@/utils/time'
 import './index.scss'
+import Tap from '@/components/tap'
 
 type Tab = 'ledger' | 'rules' | 'ranking'
 const TABS: Array<{ value: Tab; label: string }> = [
@@ -44,6 +45,7 @@ function Ledger() {
         <View key={e.id} className="ledger-row">
           <View className="ledger-row__main">
             <View className="ledger-row__note">{e.note || LEDGER_REASON_LABEL[e.reason]}</View>
+            {e.parts?.length ? <View className="ledger-row__parts">{awardPartsText(e.parts)}</View> : null}
             <View className="ledger-row__date">{[formatTime(e.at), `余 ${e.balanceAfter}`].join(' · ')}</View>
           </View>
           <Text className={cls('ledger-row__delta', e.delta >= 0 ? 'ledger-row__delta--plus' : 'ledger-row__delta--minus')}>
@@ -63,7 +65,7 @@ function Rules() {
       of={rules}
       empty={lines.length === 0}
       rows={1}
-      emptyNode={<EmptyState title="社区还没有写积分规则" hint="有疑问可以问社区工作人员。" />}
+      emptyNode={<EmptyState title="社区还没有写积分规则" hint="有疑问可以问网格员或社区工作者。" />}
     >
       <View className="rules points-rules-list">
         {lines.map((line, i) => (
@@ -117,9 +119,9 @@ function RankingView({ optIn, onOptIn }: { optIn: boolean | undefined; onOptIn: 
 
       <View className="ranking__tabs">
         {BYS.map((b) => (
-          <View key={b} className={cls('ranking__tab', `ranking-by-${b}`, by === b && 'ranking__tab--on')} onClick={() => setBy(b)}>
+          <Tap key={b} className={cls('ranking__tab', `ranking-by-${b}`, by === b && 'ranking__tab--on')} onTap={() => setBy(b)}>
             按{RANKING_BY_LABEL[b]}
-          </View>
+          </Tap>
         ))}
       </View>
       {by === 'person' && <View className="ranking__note">个人排行只显示自愿参加的党员。</View>}
@@ -188,15 +190,15 @@ export default function Points() {
 
       <View className="points-tabs" role="tablist">
         {TABS.map((t) => (
-          <View
+          <Tap
             key={t.value}
             role="tab"
-            aria-selected={tab === t.value ? 'true' : 'false'}
+            on={tab === t.value}
             className={cls('points-tabs__item', `points-tab-${t.value}`, tab === t.value && 'points-tabs__item--on')}
-            onClick={() => setTab(t.value)}
+            onTap={() => setTab(t.value)}
           >
             {t.label}
-          </View>
+          </Tap>
         ))}
       </View>
 

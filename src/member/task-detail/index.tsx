@@ -1,4 +1,4 @@
-// 任务详情 (member): the order; 接单; once mine: the resident's contact, 完成服务, 退单. Buttons follow `actions`.
+// 任务详情 (member): the order; 接单; once mine: the resident's contact, 结单, 退单. Buttons follow `actions`.
 import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useState } from 'react'
@@ -9,12 +9,13 @@ import Card from '@/components/card'
 import { AreaField, Field } from '@/components/field'
 import OrderActions from '@/components/order-actions'
 import OrderFacts, { OrderHistory, OrderPending, OrderReport } from '@/components/order-facts'
-import PhotoPicker, { usePhotoPicker } from '@/components/photo-picker'
+import PhotoPicker, { type SavedPhoto, usePhotoPicker } from '@/components/photo-picker'
 import Screen from '@/components/screen'
 import { useAction } from '@/hooks/useAction'
 import { useRemote } from '@/hooks/useRemote'
-import { toast } from '@/services/feedback'
+import { confirm, toast } from '@/services/feedback'
 import { ordersApi } from '@/services/orders'
+import { useDraft } from '@/store/drafts'
 import { useSession } from '@/store/session'
 import { back } from '@/utils/nav'
 import './index.scss'
@@ -26,12 +27,16 @@ export default function TaskDetail() {
   const id = useRouter().params.id ?? ''
   const { user } = useSession()
   const order = useRemote(() => ordersApi.get(id), [id], { skip: !id })
-  const [open, setOpen] = useState<OrderAction | null>(null)
-  const [summary, setSummary] = useState('')
-  const photos = usePhotoPicker()
+  // undefined until the person opens or closes a form: a draft of 完成服务 opens its form again
+  const [chosen, setOpen] = useState<OrderAction | null>()
+  const draft = useDraft<{ summary: string; photos: SavedPhoto[] }>(`complete.${id}`, () => ({ summary: '', photos: [] }))
+  const summary = draft.value.summary
+  const photos = usePhotoPicker(undefined, { saved: draft.value.photos, onSaved: (p) => draft.update({ photos: p }) })
 
   const onDone = (o: OrderDetail | undefined, action?: OrderAction) => {
     if (!o) return
+    // sent, or no longer mine to complete (退单, 婉拒): the draft has nothing left to finish
+    if (!o.actions.includes('complete')) draft.clear()
     // 婉拒: no longer mine, back to the list
     if (action === 'decline') setTimeout(back, 1200)
     else {
@@ -43,14 +48,21 @@ export default function TaskDetail() {
 
   if (!order.data) return <OrderPending id={id} order={order} />
   const o = order.data
+  const open = chosen !== undefined ? chosen : draft.saved && o.actions.includes('complete') ? 'complete' : null
   const directedToMe = o.status === 'open' && o.assignee && o.assignee.id === user?.id
   const summaryShort = summary.trim().length < SUMMARY.min
+
+  const discard = async () => {
+    if (!(await confirm('不要写好的内容和照片了吗？', { confirmText: '放弃' }))) return
+    draft.clear()
+    setOpen(null)
+  }
 
   const submitComplete = () => {
     if (photos.uploading) return toast('照片还在上传，请稍等')
     if (summaryShort) return toast(`请写几句做了什么（至少 ${SUMMARY.min} 个字）`)
     if (photos.fileIds.length === 0) return toast('请至少拍一张照片')
-    void completeAct.exec({ ask: '确认已完成服务？提交后请居民确认。', confirmText: '提交', done: '已提交，等居民确认' }).then(onDone)
+    void completeAct.exec({ ask: '确认结单？提交后请居民确认。', confirmText: '提交', done: '已提交，等居民确认' }).then(onDone)
   }
 
   return (
@@ -61,18 +73,19 @@ export default function TaskDetail() {
         {o.status === 'completed' && <View className="task-detail__wait">等居民确认；72 小时没确认会自动完成。</View>}
       </OrderReport>
       {o.status === 'closed' && o.awardedPoints !== null && (
-        <View className="notice notice--good">
+        <View className="notice notice--good award-notice">
           服务完成，获得 {o.awardedPoints} 积分{o.rating ? `，居民评了 ${o.rating} 星` : ''}。
+          {o.awardNote && <View className="award-notice__why">怎么算的：{o.awardNote}</View>}
         </View>
       )}
 
       {open === 'complete' && (
-        <Card title="完成服务" className="complete-form">
+        <Card title="结单" className="complete-form">
           <AreaField
             label="做了什么"
             hint={`至少 ${SUMMARY.min} 个字，现在 ${summary.trim().length} 个`}
             value={summary}
-            onChange={setSummary}
+            onChange={(v) => draft.update({ summary: v })}
             placeholder="例：已帮王阿姨取回降压药，并讲清楚了用法。"
             maxLength={SUMMARY.max}
             className="input-summary"
@@ -81,7 +94,13 @@ export default function TaskDetail() {
             <PhotoPicker picker={photos} cameraFirst addText="拍照" />
           </Field>
           <View className="task-detail__buttons">
-            <Btn onClick={() => setOpen(null)}>不了</Btn>
+            {draft.saved ? (
+              <Btn className="btn-discard" onClick={() => void discard()}>
+                放弃
+              </Btn>
+            ) : (
+              <Btn onClick={() => setOpen(null)}>不了</Btn>
+            )}
             <Btn
               type="primary"
               className="btn-complete-submit"

@@ -12,6 +12,7 @@ import { activitiesApi } from '@/services/activities'
 import { ordersApi } from '@/services/orders'
 import { pointsApi } from '@/services/points'
 import { go } from '@/utils/nav'
+import Tap from '@/components/tap'
 
 export default function MemberHome() {
   const balance = useRemote(() => pointsApi.balance(), [])
@@ -24,15 +25,15 @@ export default function MemberHome() {
   return (
     <View className="member-home">
       <View className="points-card">
-        <View className="points-card__main link-points" hoverClass="points-card--pressed" onClick={() => go(ROUTES.points)}>
+        <Tap className="points-card__main link-points" hoverClass="points-card--pressed" onTap={() => go(ROUTES.points)}>
           <View className="points-card__label">我的积分</View>
           <View className="points-card__value">{balance.data ? balance.data.balance : balance.error ? '—' : '…'}</View>
           <View className="points-card__more">查看积分明细 ›</View>
-        </View>
-        <View className="points-card__mall link-mall" hoverClass="points-card--pressed" onClick={() => go(ROUTES.mall)}>
+        </Tap>
+        <Tap className="points-card__mall link-mall" hoverClass="points-card--pressed" onTap={() => go(ROUTES.mall)}>
           <Text className="points-card__mall-title">积分商城</Text>
           <Text className="points-card__mall-hint">用积分换东西 ›</Text>
-        </View>
+        </Tap>
       </View>
 
       <Section title="为你推荐" more={{ text: '接单大厅', onClick: () => go(ROUTES.hall), className: 'link-hall' }}>

@@ -1,69 +1,32 @@
-// Staff home (工作台): what needs action now — 待审核, 逾期/升级, 今日活动, 待核销 — each a tap away,
-// then the oldest orders waiting for review and shortcuts to publish, goods and pickups.
+// Staff home (工作台): what needs action now — 待审核, 逾期/升级, 今日活动, 待回访, 待核销 — each a tap
+// away, then the oldest orders waiting for review and shortcuts to 代办, publish, goods and pickups.
 import { View } from '@tarojs/components'
-import type { Page } from '@shared/common'
 import ActivityCard from '@/components/activity-card'
 import Btn from '@/components/btn'
 import OrderCard from '@/components/order-card'
 import Section from '@/components/section'
 import { EmptyState, StateSwitch } from '@/components/state'
 import { ROUTES, withQuery } from '@/constants/routes'
-import { type Remote, useRemote } from '@/hooks/useRemote'
+import { useRemote } from '@/hooks/useRemote'
 import { platform } from '@/platform'
 import { activitiesApi } from '@/services/activities'
 import { ordersApi } from '@/services/orders'
-import { cls } from '@/utils/cls'
 import { go } from '@/utils/nav'
 import { isSameDay } from '@/utils/time'
-
-/** "12" · "50+" (more pages) · "—" (failed) · "…" (loading) */
-function countOf(r: Pick<Remote<Page<unknown>>, 'data' | 'error'>): string {
-  if (r.data) return `${r.data.items.length}${r.data.nextCursor ? '+' : ''}`
-  return r.error ? '—' : '…'
-}
-
-function CountCard({
-  value,
-  hint,
-  label,
-  className,
-  urgent,
-  onClick,
-}: {
-  value?: string
-  hint?: string
-  label: string
-  className: string
-  urgent?: boolean
-  onClick: () => void
-}) {
-  return (
-    <View className={cls('count-card', urgent && 'count-card--urgent', className)} hoverClass="count-card--pressed" onClick={onClick}>
-      {value !== undefined ? <View className="count-card__value">{value}</View> : <View className="count-card__hint">{hint}</View>}
-      <View className="count-card__label">{label} ›</View>
-    </View>
-  )
-}
+import { CountCard, QueueCards } from './counts'
 
 export default function StaffHome() {
   const review = useRemote(() => ordersApi.list({ scope: 'review', limit: 50 }), [])
   const overdue = useRemote(() => ordersApi.list({ scope: 'overdue', limit: 50 }), [])
+  const revisit = useRemote(() => ordersApi.list({ scope: 'revisit', limit: 50 }), [])
   const activities = useRemote(() => activitiesApi.list('upcoming', undefined, 20), [])
   const items = review.data?.items ?? []
   const today = (activities.data?.items ?? []).filter((a) => isSameDay(a.startAt))
-  const overdueCount = overdue.data?.items.length ?? 0
 
   return (
     <View className="staff-home">
       <View className="count-cards">
-        <CountCard value={countOf(review)} label="待审核" className="link-review" onClick={() => go(ROUTES.review)} />
-        <CountCard
-          value={countOf(overdue)}
-          label="逾期/升级"
-          className="link-overdue"
-          urgent={overdueCount > 0}
-          onClick={() => go(ROUTES.overdue)}
-        />
+        <QueueCards review={review} overdue={overdue} revisit={revisit} />
         <CountCard
           value={activities.data ? String(today.length) : activities.error ? '—' : '…'}
           label="今日活动"
@@ -91,7 +54,7 @@ export default function StaffHome() {
           of={review}
           empty={items.length === 0}
           rows={2}
-          emptyNode={<EmptyState title="没有待审核的工单" hint="居民提交新工单后会出现在这里。" />}
+          emptyNode={<EmptyState title="没有待审核的需求" hint="居民点单、网格员代办后会出现在这里。" />}
         >
           {items.slice(0, 3).map((o) => (
             <OrderCard key={o.id} order={o} onClick={() => go(withQuery(ROUTES.reviewDetail, { id: o.id }))} />
@@ -101,6 +64,9 @@ export default function StaffHome() {
 
       <Section title="常用">
         <View className="staff-home__tools">
+          <Btn type="primary" className="btn-proxy" onClick={() => go(ROUTES.proxy)}>
+            代办
+          </Btn>
           <Btn type="primary" className="btn-publish-new" onClick={() => go(ROUTES.publish)}>
             发布活动
           </Btn>

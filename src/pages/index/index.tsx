@@ -9,9 +9,11 @@ import { ErrorState, Skeleton } from '@/components/state'
 import { useMe } from '@/hooks/useMe'
 import { useUnreadBadge } from '@/hooks/useUnreadBadge'
 import { session, viewRolesOf } from '@/store/session'
+import GridHome from './GridHome'
 import MemberHome from './MemberHome'
 import ResidentHome from './ResidentHome'
 import StaffHome from './StaffHome'
+import StreetHome from './StreetHome'
 import './index.scss'
 
 export default function Home() {
@@ -36,9 +38,11 @@ export default function Home() {
       {role === 'resident' && <ResidentHome />}
       {role === 'member' && <MemberHome />}
       {role === 'staff' && <StaffHome />}
+      {role === 'grid_worker' && <GridHome />}
+      {role === 'street' && <StreetHome />}
       {!role && (
         <View className="home__norole">
-          <View>您的账号还没有开通服务：请先登记住址，社区工作人员核对后就能使用。</View>
+          <View>您的账号还没有开通服务：请先登记住址，社区工作者核对后就能使用。</View>
           <Btn block type="primary" className="link-register" onClick={() => go(ROUTES.register)}>
             登记住址 / 查看审核进度
           </Btn>

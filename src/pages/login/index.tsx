@@ -1,4 +1,5 @@
-// 登录: H5 demo sign-in lists the seeded people by community; in WeChat the platform knows who you are.
+// 登录: in the browser, the phone number and password (a self-hosted community), and — where the server
+// runs the demo — the seeded people by community; in WeChat the platform knows who you are.
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { DemoUser } from '@shared/accounts'
@@ -8,13 +9,18 @@ import Screen from '@/components/screen'
 import { EmptyState, StateSwitch } from '@/components/state'
 import { ROLE_LABEL } from '@/constants/labels'
 import { ROUTES } from '@/constants/routes'
+import { useState } from 'react'
+import { InputField } from '@/components/field'
+import { ACCOUNT_LIMITS as L } from '@shared/limits'
 import { useRemote } from '@/hooks/useRemote'
+import { useSignIn } from '@/hooks/useSignIn'
 import { platform } from '@/platform'
 import { fetchMe } from '@/services/accounts'
-import { demoLogin, listDemoUsers } from '@/services/auth'
+import { demoLogin, listDemoUsers, passwordSignIn } from '@/services/auth'
 import { toast } from '@/services/feedback'
 import { useSession } from '@/store/session'
 import './index.scss'
+import Tap from '@/components/tap'
 
 function groupByCommunity(users: DemoUser[]): Array<{ name: string; users: DemoUser[] }> {
   const groups = new Map<string, { name: string; users: DemoUser[] }>()
@@ -38,7 +44,7 @@ function WechatSignIn() {
   return (
     <View className="login-weapp">
       <View className="login__title">还没有登记</View>
-      <View className="login__hint">请先登记住址，社区工作人员核对后就能使用。</View>
+      <View className="login__hint">请先登记住址，社区工作者核对后就能使用。</View>
       <Btn type="primary" block className="btn-register" onClick={() => void Taro.navigateTo({ url: ROUTES.register })}>
         现在登记
       </Btn>
@@ -49,10 +55,41 @@ function WechatSignIn() {
   )
 }
 
+function PasswordSignIn() {
+  const [login, setLogin] = useState('')
+  const [password, setPassword] = useState('')
+  const { busy, submit: signIn } = useSignIn()
+  const submit = async () => {
+    if (!/^1[3-9]\d{9}$/.test(login)) return toast('请填写 11 位手机号')
+    if (!password) return toast('请输入密码')
+    await signIn(() => passwordSignIn(login, password))
+  }
+  return (
+    <View className="login login--password">
+      <View className="login__title">登录</View>
+      <InputField label="手机号" className="input-login" type="number" value={login} onChange={setLogin} maxLength={11} />
+      <InputField
+        label="密码"
+        className="input-password"
+        type="password"
+        value={password}
+        onChange={setPassword}
+        maxLength={L.password.max}
+      />
+      <Btn type="primary" block className="btn-sign-in" loading={busy} onClick={() => void submit()}>
+        登录
+      </Btn>
+      <View className="login__hint">还没有密码或忘记了密码？请社区工作人员给您发一个登录邀请。</View>
+    </View>
+  )
+}
+
 function DemoSignIn() {
   const { user } = useSession()
   const demo = useRemote(listDemoUsers, [], { refreshOnShow: false })
   const groups = groupByCommunity(demo.data ?? [])
+  // a server with demo off has no demo people: only the password form shows
+  if (demo.error || (!demo.loading && groups.length === 0)) return null
 
   const signIn = async (u: DemoUser) => {
     try {
@@ -77,7 +114,7 @@ function DemoSignIn() {
           <View key={g.name} className="login__group">
             <View className="login__community">{g.name}</View>
             {g.users.map((u) => (
-              <View key={u.id} className="login-user" hoverClass="login-user--pressed" onClick={() => void signIn(u)}>
+              <Tap key={u.id} className="login-user" hoverClass="login-user--pressed" onTap={() => void signIn(u)}>
                 <Text className="login-user__name">{u.name}</Text>
                 <View className="login-user__roles">
                   {[...u.roles]
@@ -88,7 +125,7 @@ function DemoSignIn() {
                       </Text>
                     ))}
                 </View>
-              </View>
+              </Tap>
             ))}
           </View>
         ))}
@@ -98,5 +135,16 @@ function DemoSignIn() {
 }
 
 export default function Login() {
-  return <Screen className="login-page">{platform.signIn === 'wechat' ? <WechatSignIn /> : <DemoSignIn />}</Screen>
+  return (
+    <Screen className="login-page">
+      {platform.signIn === 'wechat' ? (
+        <WechatSignIn />
+      ) : (
+        <>
+          <PasswordSignIn />
+          <DemoSignIn />
+        </>
+      )}
+    </Screen>
+  )
 }

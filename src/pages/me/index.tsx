@@ -5,16 +5,18 @@ import Btn from '@/components/btn'
 import Screen from '@/components/screen'
 import { ErrorState, Skeleton } from '@/components/state'
 import Switch from '@/components/switch'
+import { MANAGEMENT_LABELS, MEMBER_STATUS_LABELS } from '@shared/labels'
 import { ROLE_LABEL } from '@/constants/labels'
 import { ROUTES, withQuery } from '@/constants/routes'
 import { useMe } from '@/hooks/useMe'
 import { useUnreadBadge } from '@/hooks/useUnreadBadge'
 import { platform } from '@/platform'
-import { signOut } from '@/services/auth'
+import { signOut, signOutEverywhere } from '@/services/auth'
 import { confirm } from '@/services/feedback'
 import { session, useSession } from '@/store/session'
 import { go } from '@/utils/nav'
 import './index.scss'
+import Tap from '@/components/tap'
 
 function Row({ label, value }: { label: string; value: string | null | undefined }) {
   return (
@@ -27,10 +29,10 @@ function Row({ label, value }: { label: string; value: string | null | undefined
 
 function LinkRow({ label, className, to }: { label: string; className: string; to: string }) {
   return (
-    <View className={`me-row me-row--link ${className}`} onClick={() => go(to)}>
+    <Tap className={`me-row me-row--link ${className}`} onTap={() => go(to)}>
       <Text className="me-row__label me-row__label--strong">{label}</Text>
       <Text className="me-row__value">查看 ›</Text>
-    </View>
+    </Tap>
   )
 }
 
@@ -40,8 +42,19 @@ export default function MePage() {
   const { elder } = useSession()
   const isStaff = !!user && (user.roles.includes('staff') || user.roles.includes('admin'))
 
+  const logoutEverywhere = async () => {
+    if (!(await confirm('在所有手机和电脑上退出登录？', { confirmText: '全部退出' }))) return
+    await signOutEverywhere()
+    void Taro.reLaunch({ url: ROUTES.login })
+  }
+
   const logout = async () => {
     if (!(await confirm('确定要退出登录吗？', { confirmText: '退出' }))) return
+    signOut()
+    void Taro.reLaunch({ url: ROUTES.login })
+  }
+  // demo only: one tap to the list of demo people (nothing of this person's is lost, so nothing to ask)
+  const switchUser = () => {
     signOut()
     void Taro.reLaunch({ url: ROUTES.login })
   }
@@ -68,12 +81,22 @@ export default function MePage() {
           </View>
 
           <View className="me-list">
-            <Row label="社区" value={user.communityName} />
-            <Row label="网格" value={user.gridName} />
-            <Row label="住址" value={user.address ?? user.buildingName} />
+            <Row label={user.street ? '街道' : '社区'} value={user.communityName} />
+            {user.street && <Row label="管辖社区" value={user.street.communities.map((c) => c.name).join('、')} />}
+            {!user.street && <Row label="网格" value={user.gridName} />}
+            {user.gridWork && (
+              <Row label={user.gridWork.lead ? '网格长' : '网格员'} value={`负责${user.gridWork.grids.map((g) => g.name).join('、')}`} />
+            )}
+            {user.head && <Row label="楼栋长" value={user.head} />}
+            {!user.street && <Row label="住址" value={user.address ?? user.buildingName} />}
             <Row label="电话" value={user.phone} />
+            {user.member && (
+              <Row label="党员" value={`${MEMBER_STATUS_LABELS[user.member.status]} · ${MANAGEMENT_LABELS[user.member.management]}`} />
+            )}
             {user.member && <Row label="党支部" value={user.member.branch} />}
-            {user.member && <Row label="工作单位" value={user.member.workUnit} />}
+            {user.member && (user.member.workUnit || user.member.status === 'on_job') && (
+              <Row label="工作单位" value={user.member.workUnit} />
+            )}
           </View>
 
           <View className="me-list">
@@ -94,6 +117,9 @@ export default function MePage() {
                 <LinkRow label="三评（自评）" className="link-my-evaluation" to={ROUTES.evaluation} />
               </>
             )}
+            {(isStaff || user.roles.includes('grid_worker')) && (
+              <LinkRow label="代办：替居民下单" className="link-proxy" to={ROUTES.proxy} />
+            )}
             {isStaff && (
               <>
                 <LinkRow label="逾期/升级" className="link-overdue" to={ROUTES.overdue} />
@@ -103,17 +129,27 @@ export default function MePage() {
               </>
             )}
             <LinkRow label="志愿活动" className="link-activities" to={ROUTES.activities} />
-            {user.roles.includes('resident') && <LinkRow label="我的工单" className="link-my-orders" to={ROUTES.myOrders} />}
+            {user.roles.includes('resident') && <LinkRow label="我的需求" className="link-my-orders" to={ROUTES.myOrders} />}
             {user.roles.includes('resident') && !user.roles.includes('member') && (
-              <LinkRow label="在职党员双报到" className="link-register-member" to={withQuery(ROUTES.register, { kind: 'member' })} />
+              <LinkRow label="党员报到" className="link-register-member" to={withQuery(ROUTES.register, { kind: 'member' })} />
             )}
             {user.roles.length === 0 && <LinkRow label="登记住址" className="link-register" to={ROUTES.register} />}
             <LinkRow label="三亮一晒（我的网格）" className="link-showcase" to={ROUTES.showcase} />
           </View>
 
           {platform.signIn === 'demo' && (
-            <Btn block type="danger" className="btn-logout" onClick={() => void logout()}>
-              退出登录
+            <View className="me-page__demo">
+              <Btn block type="primary" className="btn-switch-user" onClick={switchUser}>
+                切换演示用户
+              </Btn>
+              <Btn block type="danger" className="btn-logout" onClick={() => void logout()}>
+                退出登录
+              </Btn>
+            </View>
+          )}
+          {platform.signIn === 'demo' && (
+            <Btn block className="btn-logout-everywhere" onClick={() => void logoutEverywhere()}>
+              退出所有设备
             </Btn>
           )}
         </>

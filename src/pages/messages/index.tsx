@@ -16,6 +16,7 @@ import { cls } from '@/utils/cls'
 import { go } from '@/utils/nav'
 import { timeAgo } from '@/utils/time'
 import './index.scss'
+import Tap from '@/components/tap'
 
 function Inbox() {
   const [unread, setUnread] = useState<number | undefined>(undefined)
@@ -71,15 +72,15 @@ function Inbox() {
           </Btn>
         )}
       </View>
-      <PagedList list={list} emptyNode={<EmptyState title="还没有消息" hint="工单有进展、活动有变化时，会在这里告诉您。" />}>
+      <PagedList list={list} emptyNode={<EmptyState title="还没有消息" hint="需求有进展、活动有变化时，会在这里告诉您。" />}>
         {(m) => {
           const read = isRead(m)
           return (
-            <View
+            <Tap
               key={m.id}
               className={cls('message-item', read ? 'message-item--read' : 'message-item--unread')}
               hoverClass="message-item--pressed"
-              onClick={() => open(m)}
+              onTap={() => open(m)}
             >
               <View className="message-item__dot" aria-hidden="true" />
               <View className="message-item__main">
@@ -95,7 +96,7 @@ function Inbox() {
                   {m.body}
                 </View>
               </View>
-            </View>
+            </Tap>
           )
         }}
       </PagedList>

@@ -1,13 +1,19 @@
 // 点单 in at most 3 steps: what kind of help → describe it → confirm with the home address.
-// 随手拍 (hazard) starts with the photo; the kind comes from the home page (?kind=).
+// 随手拍 (hazard) starts with the photo; the kind comes from the home page (?kind=). Each step is a page
+// of its own (?step=2), so back — the browser's, the phone's, WeChat's — goes one step back; what was
+// typed is the person's draft (store/drafts), kept across steps, reloads and visits until sent or 放弃.
+// 代办 comes here from staff/proxy with ?for=<resident>&forName=&forAddress=&channel=: the same form, for
+// the resident (every step keeps those, and the draft is the one for that resident).
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { useMemo, useState } from 'react'
-import { ORDER_KINDS, POST_TYPES, type OrderKind, type PostType, type Urgency } from '@shared/enums'
+import { useEffect, useMemo, useState } from 'react'
+import { CHANNELS, ORDER_KINDS, POST_TYPES, type Channel, type OrderKind, type PostType, type Urgency } from '@shared/enums'
+import { CHANNEL_LABELS } from '@shared/labels'
 import Btn from '@/components/btn'
 import { AreaField, Chips, Field, InputField } from '@/components/field'
-import PhotoPicker, { usePhotoPicker } from '@/components/photo-picker'
+import PhotoPicker, { type SavedPhoto, usePhotoPicker } from '@/components/photo-picker'
 import Screen from '@/components/screen'
+import Tap from '@/components/tap'
 import {
   KIND_LABEL,
   KIND_NOUN,
@@ -21,14 +27,25 @@ import { ROUTES, withQuery } from '@/constants/routes'
 import { useAction } from '@/hooks/useAction'
 import { useRemote } from '@/hooks/useRemote'
 import { fetchMe } from '@/services/accounts'
-import { toast } from '@/services/feedback'
+import { confirm, toast } from '@/services/feedback'
 import { ordersApi } from '@/services/orders'
+import { useDraft } from '@/store/drafts'
+import { useSession } from '@/store/session'
 import { cls } from '@/utils/cls'
-import { replace } from '@/utils/nav'
+import { back, go } from '@/utils/nav'
 import './index.scss'
 import { ORDER_LIMITS as L } from '@shared/limits'
 
 type Step = 'category' | 'describe' | 'confirm'
+
+interface OrderDraft {
+  category: PostType | null
+  title: string
+  description: string
+  urgency: Urgency
+  preferredTime: string
+  photos: SavedPhoto[]
+}
 
 const TIME_OPTIONS = ['尽快', '今天', '明天上午', '明天下午', '这个周末', '时间都行'].map((t) => ({ value: t, label: t }))
 const URGENCY_OPTIONS = (['low', 'normal', 'urgent'] as Urgency[]).map((u) => ({ value: u, label: URGENCY_LABEL[u] }))
@@ -45,19 +62,40 @@ export default function OrderNew() {
     ? (router.params.kind as OrderKind)
     : 'service'
   const isHazard = kind === 'hazard'
+  const p = router.params
+  const channel = (CHANNELS as readonly string[]).includes(p.channel ?? '') ? (p.channel as Channel) : 'phone'
+  // 代办: whom for, as the picker found them
+  const forResident = p.for
+    ? { id: p.for, name: decodeURIComponent(p.forName ?? ''), address: decodeURIComponent(p.forAddress ?? '') }
+    : null
   // hazards: photo and words first, then the category; others: category first
   const steps: Step[] = isHazard ? ['describe', 'category', 'confirm'] : ['category', 'describe', 'confirm']
 
-  const [stepIndex, setStepIndex] = useState(0)
-  const [category, setCategory] = useState<PostType | null>(isHazard ? 'environment' : null)
-  const [title, setTitle] = useState('')
-  const [description, setDescription] = useState('')
-  const [urgency, setUrgency] = useState<Urgency>(isHazard ? 'urgent' : 'normal')
-  const [preferredTime, setPreferredTime] = useState('')
+  const stepIndex = Math.min(Math.max(Number(router.params.step ?? 1) - 1, 0), steps.length - 1)
+  const draft = useDraft<OrderDraft>(forResident ? `order-new.${kind}.for.${forResident.id}` : `order-new.${kind}`, () => ({
+    category: isHazard ? 'environment' : null,
+    title: '',
+    description: '',
+    urgency: isHazard ? 'urgent' : 'normal',
+    preferredTime: '',
+    photos: [],
+  }))
+  const { category, title, description, urgency, preferredTime } = draft.value
+  const update = draft.update
   const [showErrors, setShowErrors] = useState(false)
-  const photos = usePhotoPicker()
-  const me = useRemote(fetchMe, [], { refreshOnShow: false })
+  const photos = usePhotoPicker(undefined, { saved: draft.value.photos, onSaved: (p) => update({ photos: p }) })
+  const me = useRemote(fetchMe, [], { refreshOnShow: false, skip: !!forResident })
+  const signedIn = useSession().user
   const step = steps[stepIndex]
+  const forQuery = forResident ? { for: forResident.id, forName: forResident.name, forAddress: forResident.address, channel } : {}
+  const stepUrl = (i: number) => withQuery(ROUTES.orderNew, { kind, step: i + 1, ...forQuery })
+
+  // a later step opened without what the earlier ones ask (a link, a draft sent meanwhile): start over
+  const incomplete = (step !== steps[0] && !category) || (step === 'confirm' && title.trim().length < L.title.min)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: checked once, when the step opens
+  useEffect(() => {
+    if (incomplete) void Taro.redirectTo({ url: stepUrl(0) })
+  }, [])
 
   const titleError = useMemo(() => {
     const t = title.trim()
@@ -69,6 +107,7 @@ export default function OrderNew() {
   const submit = useAction((requestId: string) =>
     ordersApi.create(
       {
+        ...(forResident ? { onBehalfOf: { residentId: forResident.id, channel } } : {}),
         kind,
         category: category as PostType,
         title: title.trim(),
@@ -97,22 +136,49 @@ export default function OrderNew() {
         return
       }
     }
-    setStepIndex((i) => Math.min(i + 1, steps.length - 1))
+    go(stepUrl(stepIndex + 1))
   }
 
-  const prev = () => setStepIndex((i) => Math.max(i - 1, 0))
+  // the step before is the page below this one, unless this step was opened on its own (a reload)
+  const prev = () => {
+    const pages = Taro.getCurrentPages()
+    if (pages.length > 1 && pages[pages.length - 2].route?.includes('order-new')) back()
+    else void Taro.redirectTo({ url: stepUrl(stepIndex - 1) })
+  }
+
+  const discard = async () => {
+    if (!(await confirm('不要这次填写的内容了吗？', { confirmText: '放弃' }))) return
+    draft.clear()
+    void Taro.reLaunch({ url: ROUTES.home })
+  }
 
   const send = async () => {
-    const order = await submit.exec({ ask: '确认提交这个工单吗？', confirmText: '提交' })
+    const ask = forResident ? `确认替${forResident.name}提交？` : '确认提交这个需求吗？'
+    const order = await submit.exec({ ask, confirmText: '提交' })
     if (!order) return
-    toast('已提交，社区工作人员会尽快处理')
-    setTimeout(() => replace(withQuery(ROUTES.orderDetail, { id: order.id })), 1200)
+    toast(forResident ? `已替${forResident.name}提交` : '已提交，网格员和社区工作者会尽快处理')
+    // the steps are done with: the order's page alone — for 代办 as staff see it, to 下单 it now (the
+    // resident follows it in their own list); otherwise offering what to do next (查看我的需求 / 回首页)
+    setTimeout(() => {
+      draft.clear()
+      const url = forResident
+        ? withQuery(ROUTES.reviewDetail, { id: order.id })
+        : withQuery(ROUTES.orderDetail, { id: order.id, submitted: 1 })
+      void Taro.reLaunch({ url })
+    }, 1200)
   }
 
-  const address = me.data?.address ?? me.data?.buildingName ?? null
+  // the signed-in person's copy shows the address at once; the fresh answer replaces it
+  const person = me.data ?? signedIn
+  const address = forResident ? forResident.address || null : (person?.address ?? person?.buildingName ?? null)
 
   return (
     <Screen className="order-new">
+      {forResident && (
+        <View className="order-new__for">
+          替 {forResident.name} 下单（{CHANNEL_LABELS[channel]}代办），进展会通知居民本人
+        </View>
+      )}
       <View className="order-new__kind">
         <Text className="order-new__kind-name">{KIND_LABEL[kind]}</Text>
         <Text className="order-new__step">
@@ -127,12 +193,12 @@ export default function OrderNew() {
           </View>
           <View className="category-tiles">
             {POST_TYPES.map((p) => (
-              <View
+              <Tap
                 key={p}
                 className={cls('category-tile', `category-tile--${p}`, category === p && 'category-tile--on')}
-                onClick={() => {
-                  setCategory(p)
-                  if (!isHazard) setStepIndex((i) => i + 1)
+                onTap={() => {
+                  update({ category: p })
+                  if (!isHazard) go(stepUrl(stepIndex + 1))
                 }}
               >
                 <View className="category-tile__glyph" style={{ background: POST_TYPE_COLOR[p] }}>
@@ -143,7 +209,7 @@ export default function OrderNew() {
                   <View className="category-tile__example">{POST_TYPE_EXAMPLE[p]}</View>
                 </View>
                 {category === p && <View className="category-tile__check">✓ 已选</View>}
-              </View>
+              </Tap>
             ))}
           </View>
         </View>
@@ -162,7 +228,7 @@ export default function OrderNew() {
             hint="一句话说清楚，2 到 40 个字"
             className="input-title"
             value={title}
-            onChange={setTitle}
+            onChange={(v) => update({ title: v })}
             placeholder={TITLE_PLACEHOLDER[kind]}
             maxLength={L.title.max}
           />
@@ -170,7 +236,7 @@ export default function OrderNew() {
             label="详细说说（可以不写）"
             className="input-description"
             value={description}
-            onChange={setDescription}
+            onChange={(v) => update({ description: v })}
             placeholder="在哪里、什么情况、需要怎么帮"
             maxLength={L.description.max}
           />
@@ -180,14 +246,14 @@ export default function OrderNew() {
             </Field>
           )}
           <Field label="急不急？">
-            <Chips className="urgency-chips" options={URGENCY_OPTIONS} value={urgency} onChange={setUrgency} />
+            <Chips className="urgency-chips" options={URGENCY_OPTIONS} value={urgency} onChange={(v) => update({ urgency: v })} />
           </Field>
           <Field label="希望什么时候来？（可以不选）">
             <Chips
               className="time-chips"
               options={TIME_OPTIONS}
               value={preferredTime}
-              onChange={(v) => setPreferredTime(v === preferredTime ? '' : v)}
+              onChange={(v) => update({ preferredTime: v === preferredTime ? '' : v })}
             />
           </Field>
         </View>
@@ -197,6 +263,7 @@ export default function OrderNew() {
         <View className="step-confirm">
           <View className="order-new__question">请核对一下</View>
           <View className="confirm-card">
+            {forResident && <ConfirmRow label="替谁" value={`${forResident.name}（${CHANNEL_LABELS[channel]}代办）`} />}
             <ConfirmRow label="类型" value={`${KIND_NOUN[kind]} · ${category ? POST_TYPE_LABEL[category] : ''}`} />
             <ConfirmRow label="事项" value={title.trim()} />
             {description.trim() && <ConfirmRow label="说明" value={description.trim()} />}
@@ -206,8 +273,10 @@ export default function OrderNew() {
           </View>
           <View className="confirm-card confirm-address">
             <View className="confirm-address__label">上门地址</View>
-            <View className="confirm-address__value">{me.loading ? '正在读取…' : (address ?? '还没有登记住址')}</View>
-            <View className="confirm-address__hint">地址不对？请联系社区工作人员修改。</View>
+            <View className="confirm-address__value">
+              {!forResident && !person && me.loading ? '正在读取…' : (address ?? '还没有登记住址')}
+            </View>
+            {!forResident && <View className="confirm-address__hint">地址不对？请联系网格员或社区工作者修改。</View>}
           </View>
         </View>
       )}
@@ -228,10 +297,16 @@ export default function OrderNew() {
           </Btn>
         )}
       </View>
-      {step === 'category' && stepIndex === 0 && (
-        <View className="order-new__cancel" onClick={() => void Taro.navigateBack().catch(() => Taro.switchTab({ url: ROUTES.home }))}>
-          不点了，返回
-        </View>
+      {draft.saved ? (
+        <Tap className="order-new__cancel btn-discard" onTap={() => void discard()}>
+          放弃这次填写
+        </Tap>
+      ) : (
+        stepIndex === 0 && (
+          <Tap className="order-new__cancel" onTap={() => void Taro.navigateBack().catch(() => Taro.switchTab({ url: ROUTES.home }))}>
+            不点了，返回
+          </Tap>
+        )
       )}
     </Screen>
   )

@@ -13,7 +13,10 @@ import { go } from '@/utils/nav'
 
 const FILTERS: Array<FilterOption<OrderStatus>> = [
   { value: '', label: '全部' },
-  ...(['submitted', 'open', 'claimed', 'completed', 'closed'] as OrderStatus[]).map((s) => ({ value: s, label: STATUS_LABEL[s] })),
+  ...(['submitted', 'open', 'claimed', 'referred', 'completed', 'closed'] as OrderStatus[]).map((s) => ({
+    value: s,
+    label: STATUS_LABEL[s],
+  })),
 ]
 
 export default function MyOrders() {
@@ -30,7 +33,7 @@ export default function MyOrders() {
         list={list}
         emptyNode={
           <EmptyState
-            title={status ? `没有「${STATUS_LABEL[status]}」的工单` : '还没有工单'}
+            title={status ? `没有「${STATUS_LABEL[status]}」的需求` : '还没有需求'}
             hint="需要帮忙时，回到首页点「我要点单」。"
             action={{ text: '我要点单', onClick: () => go(withQuery(ROUTES.orderNew, { kind: 'service' })) }}
           />

@@ -1,15 +1,14 @@
 // 逾期/升级: orders past their deadline or already escalated, oldest deadline first, with the level
 // (网格 / 社区 / 街道) and how long they have run over.
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import type { OrderSummary } from '@shared/orders'
-import OrderCard from '@/components/order-card'
+import QueueItem from '@/components/queue-item'
 import Screen from '@/components/screen'
 import { EmptyState, PagedList } from '@/components/state'
 import { LEVEL_LABEL } from '@/constants/labels'
 import { ROUTES, withQuery } from '@/constants/routes'
 import { usePaged } from '@/hooks/useRemote'
 import { ordersApi } from '@/services/orders'
-import { cls } from '@/utils/cls'
 import { go } from '@/utils/nav'
 import { clockNow, formatDuration } from '@/utils/time'
 import './index.scss'
@@ -34,13 +33,16 @@ export default function Overdue() {
       <View className="overdue__hint">超过时限没人接或没完成的工单会逐级上报：网格 → 社区 → 街道。最早超时的排在前面。</View>
       <PagedList list={list} emptyNode={<EmptyState title="没有逾期的工单" hint="所有工单都在时限内，下拉可以刷新。" />}>
         {(o) => (
-          <View key={o.id} className="overdue-item">
-            <OrderCard order={o} onClick={() => go(withQuery(ROUTES.reviewDetail, { id: o.id }))} />
-            <View className="overdue-item__bar">
-              <Text className={cls('overdue-item__level', `overdue-item__level--${o.level}`)}>{LEVEL_LABEL[o.level]}处理</Text>
-              <Text>{lateness(o, now)}</Text>
-            </View>
-          </View>
+          <QueueItem
+            key={o.id}
+            className="overdue-item"
+            order={o}
+            tag={`${LEVEL_LABEL[o.level]}处理`}
+            tone={o.level}
+            onClick={() => go(withQuery(ROUTES.reviewDetail, { id: o.id }))}
+          >
+            {lateness(o, now)}
+          </QueueItem>
         )}
       </PagedList>
     </Screen>

@@ -6,6 +6,7 @@ import Btn from '@/components/btn'
 import { useRemote } from '@/hooks/useRemote'
 import { ordersApi } from '@/services/orders'
 import { cls } from '@/utils/cls'
+import Tap from '@/components/tap'
 
 /** "同网格 +20 · 手头 2 单 −10" */
 export function partsInWords(parts: ScorePart[]): string {
@@ -27,10 +28,15 @@ export default function SuggestPicker({
   return (
     <View className="member-picker">
       <View className="member-picker__label">派给谁</View>
-      <View className={cls('member-option', 'member-option--all', value === '' && 'member-option--on')} onClick={() => onChange('', '')}>
+      <Tap
+        role="radio"
+        on={value === ''}
+        className={cls('member-option', 'member-option--all', value === '' && 'member-option--on')}
+        onTap={() => onChange('', '')}
+      >
         <Text className="member-option__name">全体党员可接</Text>
         <Text className="member-option__why">放进接单大厅，谁先接谁做</Text>
-      </View>
+      </Tap>
       <View className="member-picker__sub">推荐人选（按合适程度排序）</View>
       {suggestions.loading && <View className="member-picker__loading">正在找合适的党员…</View>}
       {suggestions.error && (
@@ -43,10 +49,12 @@ export default function SuggestPicker({
       )}
       {suggestions.data && list.length === 0 && <View className="member-picker__loading">暂时没有合适的党员，可以放进接单大厅。</View>}
       {list.map((s, i) => (
-        <View
+        <Tap
           key={s.member.id}
           className={cls('member-option', 'suggestion', value === s.member.id && 'member-option--on')}
-          onClick={() => onChange(s.member.id, s.member.name)}
+          role="radio"
+          on={value === s.member.id}
+          onTap={() => onChange(s.member.id, s.member.name)}
         >
           <View className="member-option__head">
             <Text className="member-option__name">
@@ -59,7 +67,7 @@ export default function SuggestPicker({
           <Text className="member-option__meta">
             {[s.member.gridName, s.member.skills.slice(0, 3).join('、')].filter(Boolean).join(' · ')}
           </Text>
-        </View>
+        </Tap>
       ))}
     </View>
   )

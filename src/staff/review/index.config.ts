@@ -1,4 +1,4 @@
 export default definePageConfig({
-  navigationBarTitleText: '审核工单',
+  navigationBarTitleText: '待审核',
   enablePullDownRefresh: true,
 })

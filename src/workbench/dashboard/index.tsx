@@ -1,5 +1,6 @@
-// 数据看板 (staff): the period's orders by status, post type and grid, how fast they are taken and
-// closed, SLA breaches, satisfaction, active members, points, and activity attendance.
+// 数据看板 (staff; a 网格员's holds their grids' orders): the period's orders by status, post type and
+// grid, how fast they are taken and closed, SLA breaches, 满意率 and 重办率, referrals, active members,
+// points, and activity attendance.
 import { View } from '@tarojs/components'
 import { useState } from 'react'
 import type { Dashboard } from '@shared/workbench'
@@ -20,10 +21,11 @@ const pct = (r: number | null) => (r === null ? '暂无' : `${Math.round(r * 100
 function Figures({ d }: { d: Dashboard }) {
   return (
     <>
+      {d.gridNames && <View className="wb-head dashboard__scope">{d.gridNames.join('、')}的工单</View>}
       <View className="stats">
         <Stat className="stat-total" label="工单总数" value={String(d.orders.total)} />
         <Stat className="stat-active" label="活跃党员" value={`${d.activeMembers} 人`} />
-        <Stat className="stat-claim" label="接单用时（中位数）" value={minutes(d.medianClaimMinutes)} hint="从派单到有人接单" />
+        <Stat className="stat-claim" label="接单用时（中位数）" value={minutes(d.medianClaimMinutes)} hint="从社区下单到有人接单" />
         <Stat className="stat-close" label="办结用时（中位数）" value={minutes(d.medianCloseMinutes)} hint="从提交到居民确认" />
         <Stat className="stat-sla" label="超时升级" value={`${d.slaBreaches} 件`} hint="超过时限逐级上报的工单" />
         <Stat
@@ -33,10 +35,22 @@ function Figures({ d }: { d: Dashboard }) {
           hint={`${d.satisfaction.rated} 件评了分`}
         />
         <Stat
+          className="stat-satisfied"
+          label="满意率"
+          value={pct(d.satisfaction.satisfiedShare)}
+          hint={`${d.satisfaction.satisfied} / ${d.satisfaction.rated} 件评了 4 星以上`}
+        />
+        <Stat
           className="stat-dispute"
-          label="还没解决的比例"
+          label="重办率"
           value={pct(d.satisfaction.disputeShare)}
-          hint={`${d.satisfaction.disputed} / ${d.satisfaction.completed} 件被退回`}
+          hint={`${d.satisfaction.disputed} / ${d.satisfaction.completed} 件要重办`}
+        />
+        <Stat
+          className="stat-referrals"
+          label="转办 / 已答复"
+          value={`${d.referrals.referred} / ${d.referrals.answered}`}
+          hint="转给部门、物业、共建单位的"
         />
         <Stat className="stat-points" label="积分发放 / 兑换" value={`${d.points.issued} / ${d.points.redeemed}`} />
       </View>

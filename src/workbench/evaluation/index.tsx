@@ -25,6 +25,7 @@ import '@/styles/blocks.scss'
 import '../shared/shared.scss'
 import './index.scss'
 import { POINTS_LIMITS } from '@shared/limits'
+import Tap from '@/components/tap'
 
 const SELF = POINTS_LIMITS.selfText
 
@@ -33,9 +34,15 @@ function YearBar({ year, onChange }: { year: number; onChange: (y: number) => vo
   return (
     <View className="period-bar__chips evaluation__years">
       {[now, now - 1].map((y) => (
-        <View key={y} className={cls('period-chip', `year-${y}`, y === year && 'period-chip--on')} onClick={() => onChange(y)}>
+        <Tap
+          key={y}
+          role="radio"
+          on={y === year}
+          className={cls('period-chip', `year-${y}`, y === year && 'period-chip--on')}
+          onTap={() => onChange(y)}
+        >
           {y} 年
-        </View>
+        </Tap>
       ))}
     </View>
   )
@@ -44,10 +51,10 @@ function YearBar({ year, onChange }: { year: number; onChange: (y: number) => vo
 function Row({ p, year }: { p: EvaluationPacket; year: number }) {
   const score = (s: { score: number } | null) => (s ? String(s.score) : '—')
   return (
-    <View
+    <Tap
       className="evaluation-row"
       hoverClass="evaluation-row--pressed"
-      onClick={() => go(withQuery(ROUTES.evaluation, { memberId: p.memberId, year }))}
+      onTap={() => go(withQuery(ROUTES.evaluation, { memberId: p.memberId, year }))}
     >
       <View className="evaluation-row__top">
         <Text className="evaluation-row__name">{p.name}</Text>
@@ -59,7 +66,7 @@ function Row({ p, year }: { p: EvaluationPacket; year: number }) {
       <View className="evaluation-row__line">
         自评 {score(p.self)} · 社区 {score(p.community)} · 组织 {score(p.branchScore)}
       </View>
-    </View>
+    </Tap>
   )
 }
 

@@ -23,6 +23,7 @@ import { Figures, PeriodBar, periodOf } from '../shared'
 import '@/styles/blocks.scss'
 import '../shared/shared.scss'
 import './index.scss'
+import Tap from '@/components/tap'
 
 function Detail({ m }: { m: MemberLedger }) {
   return (
@@ -95,17 +96,24 @@ export default function Ledger() {
         <View className="ledger__who">
           <View className="field__label">党员</View>
           <View className="chips ledger__members">
-            <View className={cls('chip', 'chip-member-all', memberId === '' && 'chip--on')} onClick={() => setMemberId('')}>
+            <Tap
+              role="radio"
+              on={memberId === ''}
+              className={cls('chip', 'chip-member-all', memberId === '' && 'chip--on')}
+              onTap={() => setMemberId('')}
+            >
               全体党员
-            </View>
+            </Tap>
             {(members.data ?? []).map((m) => (
-              <View
+              <Tap
                 key={m.id}
                 className={cls('chip', `chip-member-${m.id}`, memberId === m.id && 'chip--on')}
-                onClick={() => setMemberId(m.id)}
+                role="radio"
+                on={memberId === m.id}
+                onTap={() => setMemberId(m.id)}
               >
                 {m.name}
-              </View>
+              </Tap>
             ))}
           </View>
         </View>
@@ -143,12 +151,12 @@ export default function Ledger() {
         ) : (
           <Card title={`全体党员（${rows.length} 人）`}>
             {rows.map((m) => (
-              <View key={m.memberId} className="wb-line ledger-row" onClick={() => setMemberId(m.memberId)}>
+              <Tap key={m.memberId} className="wb-line ledger-row" onTap={() => setMemberId(m.memberId)}>
                 <Text className="wb-line__label">{m.name}</Text>
                 <Text className="wb-line__value">
                   工单 {m.ordersServed} · 活动 {m.activitiesAttended} · {m.hours} 小时 · +{m.pointsEarned} 分
                 </Text>
-              </View>
+              </Tap>
             ))}
           </Card>
         )}

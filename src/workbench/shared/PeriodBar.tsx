@@ -3,6 +3,7 @@ import { Picker, Text, View } from '@tarojs/components'
 import { cls } from '@/utils/cls'
 import { PERIOD_LABEL, type Period, type PeriodKey, periodOf, periodText } from './period'
 import './shared.scss'
+import Tap from '@/components/tap'
 
 const KEYS: PeriodKey[] = ['week', 'month', 'lastMonth', 'year']
 
@@ -15,13 +16,15 @@ export default function PeriodBar({ value, onChange }: { value: Period; onChange
     <View className="period-bar">
       <View className="period-bar__chips">
         {KEYS.map((k) => (
-          <View
+          <Tap
             key={k}
             className={cls('period-chip', `period-chip--${k}`, active === k && 'period-chip--on')}
-            onClick={() => onChange(periodOf(k))}
+            role="radio"
+            on={active === k}
+            onTap={() => onChange(periodOf(k))}
           >
             {PERIOD_LABEL[k]}
-          </View>
+          </Tap>
         ))}
       </View>
       <View className="period-bar__range">

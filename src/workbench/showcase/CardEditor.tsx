@@ -18,7 +18,7 @@ import '../shared/shared.scss'
 import './index.scss'
 import { WORKBENCH_LIMITS as L } from '@shared/limits'
 
-const TITLES = ['网格长', '网格员', '社区党委书记', '社区居委会主任', '社区工作人员'] as const
+const TITLES = ['网格长', '网格员', '社区党委书记', '社区居委会主任', '社区工作者'] as const
 
 /** The 三亮一晒 page with ?edit=1: a staff member's own card. */
 export default function CardEditor() {

@@ -119,7 +119,7 @@ export default function ShowcasePage() {
       {d.cards.length === 0 ? (
         <EmptyState
           title="这个网格还没有公示名片"
-          hint={staff ? '网格工作人员可以填写自己的名片。' : '社区工作人员填写后会显示在这里。'}
+          hint={staff ? '网格员、社区工作者可以填写自己的名片。' : '网格员、社区工作者填写后会显示在这里。'}
           action={staff ? { text: '填写我的名片', onClick: () => go(withQuery(ROUTES.showcase, { edit: 1 })) } : undefined}
         />
       ) : (

@@ -90,5 +90,16 @@ export default {
     await r.vis('.step-confirm').first().waitFor()
     await j.shot(r, 'order-step3-elder')
     await measure(j, r, 'order-step3')
+
+    // ---- the dialog that asks before sending: its text grows too (Taro draws it outside the page)
+    await r.tap('.btn-submit')
+    await r.vis('.taro-modal__foot').first().waitFor()
+    const dialog = await r.page.evaluate(() => {
+      const text = [...document.querySelectorAll('.taro-modal__text')].find((el) => el.getClientRects().length > 0)
+      return text ? { size: Number.parseFloat(getComputedStyle(text).fontSize), color: getComputedStyle(text).color } : null
+    })
+    await j.shot(r, 'submit-dialog-elder', { settle: false })
+    assert.ok(dialog && dialog.size >= 20, `长辈模式: the dialog's text is at least 20 px (${dialog?.size} px)`)
+    await r.confirm('再想想')
   },
 }

@@ -1,5 +1,6 @@
-// (a) The order loop, as README's first walk-through: 王秀兰 orders with a photo → 林晓 dispatches →
-// 周志强 claims and completes with a photo → 王秀兰 confirms with 5 stars → 周志强 sees +25 in 我的积分.
+// (a) The order loop, as README's first walk-through — 点单 · 下单 · 接单 · 结单: 王秀兰 orders with a photo
+// → 林晓 (社区工作者) 下单 → 周志强 claims and 结单 with a photo → 王秀兰 confirms with 5 stars → 周志强 sees
+// +25 in 我的积分, and why.
 import assert from 'node:assert/strict'
 import { photo } from '../lib/png.mjs'
 
@@ -21,7 +22,7 @@ export default {
     await resident.waitText('您好，王秀兰')
     await resident.toastGone()
     await j.shot(resident, 'resident-home-empty')
-    await resident.expectText(/没有进行中的工单/)
+    await resident.expectText(/没有进行中的需求/)
 
     await resident.tap('.btn-kind-service')
     await resident.onRoute('/resident/order-new/index')
@@ -38,7 +39,7 @@ export default {
     await j.shot(resident, 'order-step2-describe-with-photo')
     await resident.tap('.btn-next')
     await resident.vis('.step-confirm').first().waitFor()
-    const confirmText = await resident.text()
+    const confirmText = await resident.expectText(/1号楼/)
     assert.match(confirmText, /助老扶幼/)
     assert.match(confirmText, /1 张/)
     assert.match(confirmText, /1号楼/)
@@ -56,7 +57,7 @@ export default {
     await j.shot(resident, 'order-detail-submitted', { full: true })
     await resident.expectText(/撤销/)
 
-    // ---- staff: 待审核 on the home page → the order → 派单 to the hall
+    // ---- staff (社区工作者): 待审核 on the home page → the order → 下单 to the hall
     const staff = await j.actor('staff', { userId: 'u_linx' })
     await staff.open('/pages/index/index')
     await staff.waitText('您好，林晓')
@@ -70,8 +71,8 @@ export default {
     await staff.vis('.member-option').nth(1).waitFor()
     await j.shot(staff, 'review-detail', { full: true })
     await staff.tap('.btn-dispatch')
-    await staff.confirm('派单')
-    await staff.toast('已派单')
+    await staff.confirm('下单')
+    await staff.toast('已下单')
     await staff.onRoute('/staff/review/index')
     await staff.toastGone()
     await j.shot(staff, 'review-queue-after-dispatch')
@@ -117,7 +118,7 @@ export default {
     await resident.tap('.weui-tabbar__item', { hasText: '消息' })
     await resident.onRoute('/pages/messages/index')
     await resident.vis('.message-item').first().waitFor()
-    await resident.expectText(/3 条未读[\s\S]*服务已完成，请确认[\s\S]*已有党员接单[\s\S]*工单已派单/)
+    await resident.expectText(/3 条未读[\s\S]*服务已完成，请确认[\s\S]*已有党员接单[\s\S]*社区已下单/)
     await j.shot(resident, 'messages')
     await resident.tap('.message-item', { hasText: '服务已完成，请确认' })
     await resident.onRoute('/resident/order-detail/index')
@@ -145,6 +146,7 @@ export default {
         assert.fail(`the points page shows ${await member.vis('.points-balance').first().textContent()} points, expected 25`),
       )
     await j.shot(member, 'points')
-    await member.expectText(new RegExp(`完成工单「${TITLE}」[\\s\\S]*\\+25`))
+    // …and why, as README's walk-through says: 下单积分 20 分, 5 星加 5 分
+    await member.expectText(new RegExp(`完成工单「${TITLE}」：下单积分 20 分，5 星加 5 分[\\s\\S]*\\+25`))
   },
 }

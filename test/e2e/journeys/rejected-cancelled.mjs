@@ -1,6 +1,6 @@
 // (b) Orders that stop: 李建国 sends a 随手拍 (photo first) and a 微心愿; 黄静 does not accept
 // (不受理) the first with a reason; 李建国 cancels (撤销) the second while a second staff member still has
-// it open — whose late 派单 is refused (409, deliberately caused and allowed here) with a toast.
+// it open — whose late 下单 is refused (409, deliberately caused and allowed here) with a toast.
 import assert from 'node:assert/strict'
 import { photo } from '../lib/png.mjs'
 
@@ -90,7 +90,7 @@ export default {
     await j.shot(resident, 'my-orders')
     await resident.tap('.order-card', { hasText: HAZARD })
     await resident.onRoute('/resident/order-detail/index')
-    await resident.waitText('社区没有受理这个工单')
+    await resident.waitText('社区没有受理这个需求')
     await resident.expectText(new RegExp(`原因：${REJECT_REASON}`))
     assert.equal(await resident.vis('.btn-cancel').count(), 0, 'a rejected order cannot be cancelled')
     await j.shot(resident, 'hazard-rejected', { full: true })
@@ -105,23 +105,23 @@ export default {
     await resident.tap('.btn-cancel-submit')
     await resident.confirm('撤销')
     await resident.toast('已撤销')
-    await resident.waitText('这个工单已撤销')
+    await resident.waitText('这个需求已撤销')
     await resident.toastGone()
     await j.shot(resident, 'wish-cancelled', { full: true })
 
     // the late staff member dispatches the cancelled wish: refused, told so, nothing breaks
     await late.tap('.btn-dispatch')
-    await late.confirm('派单')
+    await late.confirm('下单')
     await late.page.locator('.taro__toast p').filter({ visible: true }).first().waitFor()
     const toast = await late.page.locator('.taro__toast p').filter({ visible: true }).first().textContent()
-    assert.doesNotMatch(toast, /已派单/, 'a cancelled order must not be dispatched')
+    assert.doesNotMatch(toast, /已下单/, 'a cancelled order must not be dispatched')
     await j.shot(late, 'late-dispatch-refused', { settle: false })
     await late.toastGone()
     await late.settle()
     if ((await late.vis('.btn-dispatch').count()) > 0) {
       j.finding(
         'rejected-cancelled/late-dispatch',
-        'after 派单 is refused because the resident cancelled, the review page still offers 派单 and 不受理 (it does not reload the order; src/staff/review-detail/index.tsx, the dispatch .then(after) ignores a failed action)',
+        'after 下单 is refused because the resident cancelled, the review page still offers 下单 and 不受理 (it does not reload the order; src/staff/review-detail/index.tsx, the dispatch .then(after) ignores a failed action)',
       )
     }
 

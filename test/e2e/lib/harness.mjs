@@ -1,7 +1,17 @@
 // What every journey uses: people (one browser context each, like separate phones), the API for set-up,
 // strict monitoring of console errors and failed requests, screenshots and a screen audit.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import path from 'node:path'
+
+/** axe-core's browser bundle, injected into a page to check it against WCAG 2 A and AA. */
+let axeSource = null
+const axeScript = () => {
+  axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+  return axeSource
+}
+/** Violations of these impacts fail a journey; moderate and minor ones are reported as findings. */
+const AXE_FAILS = new Set(['serious', 'critical'])
 
 /** A phone: 375×812 CSS px at 2×, a mobile user agent (Taro H5 then shows the 拍摄/相册 sheet). */
 export const PHONE = {
@@ -100,6 +110,8 @@ export class Journey {
     this.findings = []
     this.noted = new Set()
     this.shots = []
+    /** axe-core results per screen: { screen, violations: [{ id, impact, nodes }] } */
+    this.axeResults = []
     this.allowed = []
     this.actors = []
     this.shotNo = 0
@@ -150,8 +162,8 @@ export class Journey {
 
   /**
    * A person on their own phone. `userId` signs in through the API and puts the session where the
-   * app keeps it (localStorage `redgrid.auth`, `redgrid.role`, `redgrid.elder` as Taro stores them:
-   * `{"data": …}`); without `userId` the phone starts signed out.
+   * app keeps it (localStorage `redgrid.auth`, and the person's own `redgrid.prefs.<userId>` with the
+   * view and 长辈模式, as Taro stores them: `{"data": …}`); without `userId` the phone starts signed out.
    */
   async actor(label, { userId, role, elder } = {}) {
     const storage = []
@@ -163,8 +175,10 @@ export class Journey {
       token = s.token
       storage.push({ name: 'redgrid.auth', value: JSON.stringify({ data: { token, user } }) })
     }
-    if (role) storage.push({ name: 'redgrid.role', value: JSON.stringify({ data: role }) })
-    if (elder) storage.push({ name: 'redgrid.elder', value: JSON.stringify({ data: true }) })
+    if (userId && (role || elder)) {
+      const prefs = { ...(role ? { role } : {}), elder: !!elder }
+      storage.push({ name: `redgrid.prefs.${userId}`, value: JSON.stringify({ data: prefs }) })
+    }
     // as the demo sign-in does: this session follows the gateway's test clock (POST /api/dev/clock)
     if (userId) storage.push({ name: 'redgrid.demoClock', value: JSON.stringify({ data: true }) })
     const context = await this.browser.newContext({
@@ -214,7 +228,45 @@ export class Journey {
     if (process.env.E2E_TRACE) console.log(`    [${this.name}] shot ${base} ${Date.now() - t0} ms`)
   }
 
+  /**
+   * axe-core (WCAG 2 A and AA rules) over what `actor` sees now: a serious or critical violation fails the
+   * journey, anything milder is a finding. Returns the violations.
+   */
+  async axe(actor, screen) {
+    await actor.settle()
+    const violations = await actor.page.evaluate(async (source) => {
+      if (!window.axe) {
+        const el = document.createElement('script')
+        el.textContent = source
+        document.head.appendChild(el)
+      }
+      const res = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] }, resultTypes: ['violations'] })
+      return res.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.map((n) => ({
+          target: n.target.join(' '),
+          html: n.html.slice(0, 160),
+          why: n.failureSummary?.split('\n').slice(1, 2).join(' ').trim(),
+        })),
+      }))
+    }, axeScript())
+    this.axeResults.push({ screen, violations })
+    for (const v of violations) {
+      const where = v.nodes
+        .slice(0, 3)
+        .map((n) => `${n.target}${n.why ? ` (${n.why})` : ''}`)
+        .join('; ')
+      const text = `axe ${v.impact} ${v.id} — ${v.help}: ${v.nodes.length} element(s): ${where}`
+      if (AXE_FAILS.has(v.impact)) this.problem(`[${this.name}/${screen}] ${text}`)
+      else this.finding(`${this.name}/${screen}`, text)
+    }
+    return violations
+  }
+
   async close() {
+    if (this.axeResults.length) writeFileSync(path.join(this.dir, 'axe.json'), `${JSON.stringify(this.axeResults, null, 2)}\n`)
     for (const a of this.actors) await a.context.close().catch(() => {})
     for (const line of this.gateway.errorsSince(this.gatewayMark)) this.problem(`gateway stderr: ${line}`)
     writeFileSync(path.join(this.dir, 'findings.txt'), this.findings.length ? `${this.findings.join('\n')}\n` : 'none\n')
@@ -256,7 +308,9 @@ export class Actor {
       const status = r.status()
       if (status >= 500) journey.problem(`${who} HTTP ${status}: ${r.request().method()} ${r.url()}`)
       else if (status >= 400 && !journey.isAllowed(status, r.url()))
-        journey.problem(`${who} HTTP ${status} (not expected): ${r.request().method()} ${r.url()}`)
+        journey.problem(
+          `${who} HTTP ${status} (not expected): ${r.request().method()} ${r.url()} ${r.request().postData()?.slice(0, 60) ?? ''} on ${decodeURIComponent(new URL(page.url()).hash)}`,
+        )
     })
     page.on('pageerror', (e) => journey.problem(`${who} page error: ${e.stack || e.message}`))
     page.on('console', (m) => {

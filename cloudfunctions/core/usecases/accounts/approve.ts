@@ -9,7 +9,7 @@ import { applyRegistration, assertCanDecide } from '../../domain/onboarding'
 import type { Ctx } from '../../ports'
 import { presentRegistration } from './registrations'
 
-const WHAT: Record<Registration['kind'], string> = { resident: '居民登记', member: '在职党员双报到' }
+const WHAT: Record<Registration['kind'], string> = { resident: '居民登记', member: '党员报到' }
 
 export function decideRegistration(kind: Registration['kind']) {
   return async (ctx: Ctx, actor: Actor, input: z.output<typeof DecideRegistrationInput>): Promise<RegistrationView> => {
@@ -46,6 +46,10 @@ export function decideRegistration(kind: Registration['kind']) {
     return presentRegistration(ctx, decided)
   }
 }
+
+// marked pure so a bundle without the accounts table drops them (scripts/build-functions.mjs)
+export const approveResident = /* @__PURE__ */ decideRegistration('resident')
+export const approveMember = /* @__PURE__ */ decideRegistration('member')
 
 export async function listPending(
   ctx: Ctx,

@@ -2,14 +2,15 @@
 // people rely on stays consistent.
 //
 // Erased: name (→ 已注销用户), phone, home (grid, building, room), member profile, roles, ranking opt-in,
-// sign-in (local sessions, WeChat identities), 订阅消息 grants, photo check records, the inbox, stored request responses (they may repeat the
-// caller's contact details), registrations (name, phone, home — a pending one is withdrawn), a staff
+// sign-in (sessions, password, passkeys, invitations, WeChat identities), 订阅消息 grants, photo check
+// records, the inbox, stored request responses (their own; and in other people's, every trace of them),
+// registrations (name, phone, home — a pending one is withdrawn), a staff
 // member's 亮身份 card, the text of their own 自评, consent to show their orders in 晒服务, and every
-// photo the caller uploaded (removed from the records that showed them, then deleted from storage after
-// the commit).
+// photo the caller uploaded (removed from the records that showed them — orders they placed for a
+// resident (代办) included — then deleted from storage after the commit).
 // Ended, so nobody waits on a person who is gone — each through its own rule, never by editing state:
 // orders not yet taken are cancelled (owner's 撤销), orders held as a member go back to the hall (退单, or
-// 婉拒 when only directed), pickups not collected are cancelled with a refund and restock, sign-ups still
+// 退回 when only directed), pickups not collected are cancelled with a refund and restock, sign-ups still
 // open to withdrawal are withdrawn (the first waiting member moves up).
 // Kept, under the anonymised id, because others depend on them (KEPT below): the points ledger and
 // account (append-only; balance = Σ ledger), order records and timelines (the members who served are
@@ -19,7 +20,7 @@
 import type { DeleteMeResult } from '@shared/accounts'
 import { type Actor, hasRole, isStaff } from '../../domain/access'
 import { AppError } from '../../domain/errors'
-import type { Order } from '../../domain/model'
+import type { Order, User } from '../../domain/model'
 import type { Ctx } from '../../ports'
 import { saveActivity } from '../activities/shared'
 import { withdrawActivity } from '../activities/signup'
@@ -36,12 +37,32 @@ export const KEPT = [
   '工单记录（标题、描述、评价和处理过程）：为你服务过的党员的积分和工作台账依据它们；联系方式已清除，照片已删除。',
   '报名已截止的活动报名记录：到场情况和积分发放依据它们。',
   '兑换记录：商品库存和积分退还依据它们；未领取的已取消并退回积分。',
-  '以工作人员身份发布的活动和商品：属于社区，继续保留，发布人显示为「已注销用户」。',
+  '以社区工作者身份发布的活动和商品：属于社区，继续保留，发布人显示为「已注销用户」。',
   '三评中社区和党组织给出的评分和评语：属于组织的考评记录；你自己写的自评内容已删除。',
   '登记审核记录（何时提交、谁审核、结果）：社区的审核台账；其中的姓名、手机号和住址已清除。',
 ]
 
 const PAGE = 50
+
+/** What of a person may appear in a text, longest first, and what it becomes: the name, the phone, the home. */
+function personalTraces(user: User, buildingName: string | null): Array<[string, string]> {
+  const address = buildingName && user.room ? `${buildingName} ${user.room}` : null
+  const traces: Array<[string, string]> = [
+    [address ?? '', ''],
+    [user.room ?? '', ''],
+    [user.phone ?? '', ''],
+    [user.name, ERASED_NAME],
+  ]
+  return traces.filter(([text]) => text.length >= 2)
+}
+
+/** A stored reply with every trace of the person replaced, wherever it sits in the JSON. */
+function scrubbed(value: unknown, traces: Array<[string, string]>): unknown {
+  if (typeof value === 'string') return traces.reduce((s, [text, by]) => s.replaceAll(text, by), value)
+  if (Array.isArray(value)) return value.map((v) => scrubbed(v, traces))
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubbed(v, traces)]))
+  return value
+}
 
 async function owns(ctx: Ctx, fileId: string, userId: string): Promise<boolean> {
   return ctx.files.assertOwned([fileId], userId, 'photo').then(
@@ -97,6 +118,14 @@ export async function deleteMe(ctx: Ctx, actor: Actor, _input: { confirm: true }
       await transition(ctx, o, 'decline', actor, { assigneeId: null }, '党员已注销账号')
       result.releasedOrders += 1
     } else if (mine.length) await clearPhotos(ctx, o, changes)
+  }
+
+  // orders placed for residents (代办): they stay the residents'; the photos the person took leave them
+  for (const o of await allOrders(ctx, { communityId: actor.communityId, agentId: actor.userId })) {
+    const mine: string[] = []
+    for (const p of o.photos) if (await owns(ctx, p, actor.userId)) mine.push(p)
+    for (const p of mine) photos.add(p)
+    if (mine.length) await clearPhotos(ctx, o, { photos: o.photos.filter((p) => !mine.includes(p)) })
   }
 
   // pickups not collected: refunded and restocked (the ledger records both, so balances stay true)
@@ -176,11 +205,25 @@ export async function deleteMe(ctx: Ctx, actor: Actor, _input: { confirm: true }
     member: null,
     roles: [],
     rankingOptIn: false,
+    workGrids: [],
+    gridLead: false,
+    headOf: null,
   })
   await ctx.repos.identity.forget(actor.userId)
   await ctx.repos.idempotency.forget(actor.userId)
   await ctx.repos.subscriptions.forget(actor.userId)
   await ctx.repos.photoChecks.forget(actor.userId)
+  // other people's stored replies that name the person (a member's claim, staff's approval): the person
+  // goes from each, as from everywhere else
+  const building = user.buildingId ? await ctx.repos.places.building(user.buildingId) : null
+  const traces = personalTraces(user, building?.name ?? null)
+  for (const rec of await ctx.repos.idempotency.mentioning(actor.userId)) {
+    await ctx.repos.idempotency.replace({
+      ...rec,
+      response: scrubbed(rec.response, traces),
+      mentions: rec.mentions.filter((id) => id !== actor.userId),
+    })
+  }
 
   const known = [...photos]
   result.deletedPhotos = known.length

@@ -4,7 +4,7 @@
 import type { z } from 'zod'
 import { RegisterResidentInput } from '@shared/accounts'
 import { invalid } from '../../domain/errors'
-import type { User } from '../../domain/model'
+import { newPerson } from '../../domain/onboarding'
 import { type ActionTable, defineAction } from '../../edge'
 import type { Ctx } from '../../ports'
 
@@ -23,19 +23,7 @@ export async function enrolNewcomer(ctx: Ctx, openId: string, input: z.output<ty
   if (bound) return { userId: bound }
   const building = await ctx.repos.places.building(input.buildingId)
   if (!building) throw invalid('buildingId', '请选择本社区的楼栋')
-  const user: User = {
-    id: ctx.ids.next('u'),
-    communityId: building.communityId,
-    name: input.name,
-    phone: null,
-    roles: [],
-    gridId: null,
-    buildingId: null,
-    room: null,
-    member: null,
-    rankingOptIn: false,
-    createdAt: ctx.clock.now(),
-  }
+  const user = newPerson({ id: ctx.ids.next('u'), communityId: building.communityId, name: input.name, createdAt: ctx.clock.now() })
   await ctx.repos.users.insert(user)
   await ctx.repos.identity.bindOpenId(openId, user.id)
   return { userId: user.id }

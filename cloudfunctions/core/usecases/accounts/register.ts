@@ -1,5 +1,6 @@
-// 居民登记 and 在职党员双报到: a person submits, staff of the community verify (approve.ts). Nothing is
-// granted until then; a person may submit again after a decision (moving home, new posts).
+// 居民登记 and 党员报到 (在职党员双报到; retired and floating members too): a person submits, staff of the
+// community verify (approve.ts). Nothing is granted until then; a person may submit again after a
+// decision (moving home, new posts).
 import type { z } from 'zod'
 import type { RegisterMemberInput, RegisterResidentInput, RegistrationView, VerifyPhoneInput } from '@shared/accounts'
 import type { Actor } from '../../domain/access'
@@ -52,7 +53,7 @@ export async function registerMember(ctx: Ctx, actor: Actor, input: z.output<typ
   if (!grid || grid.communityId !== user.communityId) throw invalid('gridId', '请选择本社区的网格')
   // a member's home grid is where they live, when a home is bound
   if (user.buildingId && user.gridId && user.gridId !== grid.id) throw invalid('gridId', '请选择您住址所在的网格')
-  await ctx.guard.check(input.workUnit, 'workUnit', actor)
+  if (input.workUnit) await ctx.guard.check(input.workUnit, 'workUnit', actor)
   await ctx.guard.check(input.branch, 'branch', actor)
   for (const [i, s] of input.skills.entries()) await ctx.guard.check(s, `skills.${i}`, actor)
   const previous = await ctx.repos.workbench.registration(user.id, 'member')
@@ -67,7 +68,15 @@ export async function registerMember(ctx: Ctx, actor: Actor, input: z.output<typ
     buildingId: user.buildingId,
     gridId: grid.id,
     room: null,
-    member: { workUnit: input.workUnit, branch: input.branch, posts: input.posts, skills: [...new Set(input.skills)] },
+    member: {
+      status: input.status,
+      management: input.management,
+      // a retired or floating member may name their former unit; only the in-service must
+      workUnit: input.workUnit ?? null,
+      branch: input.branch,
+      posts: input.posts,
+      skills: [...new Set(input.skills)],
+    },
     submittedAt: ctx.clock.now(),
     decidedAt: null,
     decidedBy: null,

@@ -16,7 +16,7 @@ export async function presentRegistration(ctx: Ctx, r: Registration): Promise<Re
     phone: r.phone,
     address: r.kind === 'resident' && building ? [building.name, r.room].filter(Boolean).join(' ') : null,
     gridName: grid?.name ?? null,
-    member: r.member ? { workUnit: r.member.workUnit, branch: r.member.branch, posts: r.member.posts, skills: r.member.skills } : null,
+    member: r.member,
     submittedAt: new Date(r.submittedAt).toISOString(),
     decidedAt: iso(r.decidedAt),
     reason: r.reason,

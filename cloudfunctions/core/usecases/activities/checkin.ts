@@ -1,16 +1,9 @@
 // 签到: staff show a QR that rotates every 30 s (computed from the activity's secret, nothing written
 // per rotation); members scan it on site within the window; staff mark those who could not scan.
 import type { CheckinCode, MySignup } from '@shared/activities'
-import type { Actor } from '../../domain/access'
-import {
-  TOKEN_PERIOD_MS,
-  assertCheckinWindow,
-  checkinOpensAt,
-  checkinToken,
-  formatBeijing,
-  judgeToken,
-  slotOf,
-} from '../../domain/activity'
+import { type Actor, assertNotSelf } from '../../domain/access'
+import { TOKEN_PERIOD_MS, assertCheckinWindow, checkinOpensAt, checkinToken, judgeToken, slotOf } from '../../domain/activity'
+import { formatBeijing } from '../../domain/time'
 import { conflict, invalid } from '../../domain/errors'
 import type { Signup } from '../../domain/model'
 import type { Ctx } from '../../ports'
@@ -51,6 +44,7 @@ export async function checkin(ctx: Ctx, actor: Actor, input: { activityId: strin
 
 export async function markAttendance(ctx: Ctx, actor: Actor, input: { activityId: string; memberIds: string[]; attended: boolean }) {
   requireStaff(actor)
+  for (const memberId of input.memberIds) assertNotSelf(actor, memberId, '不能登记自己的到场情况，请其他工作人员登记')
   const a = await loadActivity(ctx, actor, input.activityId)
   const now = ctx.clock.now()
   if (a.status === 'cancelled') throw conflict('活动已取消')

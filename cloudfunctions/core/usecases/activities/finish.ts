@@ -1,7 +1,8 @@
 // 结束活动: once it has ended, staff finish it — each attendee is paid once (source key per activity
 // and member, within the daily cap), signed-up members who did not come are marked absent.
 import type { Actor } from '../../domain/access'
-import { activityLink, formatBeijing } from '../../domain/activity'
+import { activityLink } from '../../domain/activity'
+import { formatBeijing } from '../../domain/time'
 import { conflict } from '../../domain/errors'
 import { allowedByDailyCap, sourceKeys } from '../../domain/ledger'
 import type { Activity } from '../../domain/model'

@@ -2,7 +2,8 @@
 // activity (its version guards the counters), filling freed places from the waitlist.
 import { type Caller, SYSTEM, hasRole, isStaff } from '../../domain/access'
 import type { Actor } from '../../domain/access'
-import { activityLink, formatBeijing } from '../../domain/activity'
+import { activityLink } from '../../domain/activity'
+import { formatBeijing } from '../../domain/time'
 import { forbidden, notFound } from '../../domain/errors'
 import type { Activity } from '../../domain/model'
 import type { Ctx } from '../../ports'
@@ -16,7 +17,7 @@ export async function loadActivity(ctx: Ctx, caller: Caller, activityId: string)
 }
 
 export function requireStaff(actor: Actor) {
-  if (!isStaff(actor)) throw forbidden('只有社区工作人员可以管理活动')
+  if (!isStaff(actor)) throw forbidden('只有社区工作者可以管理活动')
 }
 
 export function requireMember(actor: Actor) {

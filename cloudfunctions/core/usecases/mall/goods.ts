@@ -9,7 +9,7 @@ import { presentGoods } from './present'
 import { screenPhotos } from '../photos/screen'
 
 export async function listGoods(ctx: Ctx, actor: Actor, input: { all?: boolean }) {
-  if (input.all && !isStaff(actor)) throw new AppError('FORBIDDEN', '只有工作人员可以查看下架商品')
+  if (input.all && !isStaff(actor)) throw new AppError('FORBIDDEN', '只有社区工作者可以查看下架商品')
   const goods = await ctx.repos.mall.listGoods(actor.communityId, input.all === true)
   const items: GoodsView[] = []
   for (const g of goods) items.push(await presentGoods(ctx, g, await ctx.repos.mall.holding(g.id, actor.userId)))

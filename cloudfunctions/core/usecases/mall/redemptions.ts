@@ -1,6 +1,6 @@
 // After a redemption: the member's list, cancelling before pickup, staff verifying the code.
 import type { Redemption as RedemptionView } from '@shared/mall'
-import type { Actor } from '../../domain/access'
+import { type Actor, assertNotSelf } from '../../domain/access'
 import { AppError, notFound } from '../../domain/errors'
 import { sourceKeys } from '../../domain/ledger'
 import type { Redemption } from '../../domain/model'
@@ -66,6 +66,7 @@ export async function lookupPickup(ctx: Ctx, actor: Actor, input: { code: string
 
 export async function verifyPickup(ctx: Ctx, actor: Actor, input: { code: string }) {
   const r = await findPickup(ctx, actor, input.code)
+  assertNotSelf(actor, r.memberId, '不能核销自己的兑换，请其他工作人员核销')
   const saved: Redemption = { ...r, status: 'picked', pickedAt: ctx.clock.now(), verifiedBy: actor.userId, version: r.version + 1 }
   await ctx.repos.mall.updateRedemption(saved)
   const member = await ctx.repos.users.get(r.memberId)

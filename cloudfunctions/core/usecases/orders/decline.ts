@@ -1,4 +1,4 @@
-// 婉拒: a member an order was directed to hands it back; it goes to the hall for everyone.
+// 退回 (once 婉拒): a member an order was directed to hands it back; it goes to the hall for everyone.
 import type { Actor } from '../../domain/access'
 import { nextStatus } from '../../domain/order-machine'
 import type { Ctx } from '../../ports'

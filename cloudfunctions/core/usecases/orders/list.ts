@@ -1,8 +1,9 @@
 // Order lists by scope: a resident's own, the members' hall (为你推荐 first, then nearest and newest),
-// the staff review queue, a member's tasks, and the staff's 逾期/升级 queue.
+// the review queue and the 逾期/升级 queue (a 网格员's hold their grids only), a member's tasks, the
+// orders one placed for residents (代办), what reached 街道, and low ratings waiting for a 回访.
 import type { z } from 'zod'
 import type { ListOrdersInput, OrderPage, OrderSummary } from '@shared/orders'
-import { type Actor, hasRole, isStaff } from '../../domain/access'
+import { type Actor, hasRole, isStaff, managesOrders } from '../../domain/access'
 import { AppError } from '../../domain/errors'
 import type { Order } from '../../domain/model'
 import { RECOMMEND_AT, scoreMember } from '../../domain/routing'
@@ -17,9 +18,22 @@ const RECOMMENDED = 3
 export async function listOrders(ctx: Ctx, actor: Actor, input: z.output<typeof ListOrdersInput>): Promise<OrderPage> {
   const limit = input.limit ?? 20
   if (input.scope === 'hall') return hall(ctx, actor, input, limit)
+  // a 网格员 looks after their grids; community staff after all of them
+  const gridIds = isStaff(actor) ? undefined : [...(actor.grids ?? [])]
   if (input.scope === 'overdue') {
-    requireRole(isStaff(actor), '只有社区工作人员可以查看逾期工单')
-    const page = await ctx.repos.orders.overdue(actor.communityId, ctx.clock.now(), input.cursor, limit)
+    requireRole(managesOrders(actor), '只有社区工作者和网格员可以查看逾期工单')
+    const page = await ctx.repos.orders.overdue({
+      communityId: actor.communityId,
+      gridIds,
+      now: ctx.clock.now(),
+      cursor: input.cursor,
+      limit,
+    })
+    return { items: await presentSummaries(ctx, page.items), nextCursor: page.nextCursor }
+  }
+  if (input.scope === 'street') {
+    requireRole(hasRole(actor, 'street'), '只有街道可以查看')
+    const page = await ctx.repos.orders.atStreet([...(actor.streetCommunities ?? [])], input.cursor, limit)
     return { items: await presentSummaries(ctx, page.items), nextCursor: page.nextCursor }
   }
   const base = {
@@ -33,12 +47,16 @@ export async function listOrders(ctx: Ctx, actor: Actor, input: z.output<typeof 
   const statuses = input.status ? [input.status] : undefined
   let query: OrderQuery
   if (input.scope === 'mine') query = { ...base, residentId: actor.userId, statuses }
+  else if (input.scope === 'proxied') query = { ...base, agentId: actor.userId, statuses }
   else if (input.scope === 'assigned') {
     requireRole(hasRole(actor, 'member'), '只有党员有任务')
     query = { ...base, memberId: actor.userId, statuses }
+  } else if (input.scope === 'revisit') {
+    requireRole(managesOrders(actor), '只有社区工作者和网格员可以回访')
+    query = { ...base, gridIds, statuses: ['closed'], revisitDue: true }
   } else {
-    requireRole(isStaff(actor), '只有社区工作人员可以审核')
-    query = { ...base, statuses: statuses ?? ['submitted'] }
+    requireRole(managesOrders(actor), '只有社区工作者和网格员可以审核')
+    query = { ...base, gridIds, statuses: statuses ?? ['submitted'] }
   }
   const page = await ctx.repos.orders.list(query)
   return { items: await presentSummaries(ctx, page.items), nextCursor: page.nextCursor }

@@ -1,8 +1,9 @@
 // Turns stored orders into what a given viewer may see (DESIGN.md §8: the hall shows the building only).
-import type { OrderDetail, OrderEvent, OrderSummary, PersonRef } from '@shared/orders'
+import type { OrderDetail, OrderEvent, OrderSummary, PersonRef, ReferralView } from '@shared/orders'
 import type { Actor } from '../../domain/access'
-import type { Order, User } from '../../domain/model'
+import type { Order, Referral, User } from '../../domain/model'
 import { allowedActions } from '../../domain/order-machine'
+import { isLate } from '../../domain/referral-machine'
 import type { Ctx } from '../../ports'
 import { canSeeContact } from './shared'
 import { shownPhotos } from '../photos/screen'
@@ -13,6 +14,7 @@ const iso = (ms: number) => new Date(ms).toISOString()
 class Lookup {
   private users = new Map<string, User | null>()
   private places = new Map<string, string | null>()
+  private referrals = new Map<string, Referral | null>()
   constructor(private ctx: Ctx) {}
 
   async preloadUsers(ids: Array<string | null>) {
@@ -33,8 +35,18 @@ class Lookup {
     return u ? { id: u.id, name: u.name } : null
   }
 
+  async communityName(id: string) {
+    return (await this.place(`c:${id}`, async () => (await this.ctx.repos.places.community(id))?.name ?? null)) ?? ''
+  }
+
   async gridName(id: string | null) {
     return this.place(`g:${id}`, async () => (id ? ((await this.ctx.repos.places.grid(id))?.name ?? null) : null))
+  }
+
+  async referral(id: string | null): Promise<Referral | null> {
+    if (!id) return null
+    if (!this.referrals.has(id)) this.referrals.set(id, await this.ctx.repos.referrals.referral(id))
+    return this.referrals.get(id) ?? null
   }
 
   async buildingName(id: string | null) {
@@ -48,6 +60,7 @@ class Lookup {
 }
 
 async function summarize(lookup: Lookup, o: Order): Promise<OrderSummary> {
+  const referral = await lookup.referral(o.referralId)
   return {
     id: o.id,
     kind: o.kind,
@@ -56,6 +69,7 @@ async function summarize(lookup: Lookup, o: Order): Promise<OrderSummary> {
     urgency: o.urgency,
     status: o.status,
     points: o.points,
+    communityName: await lookup.communityName(o.communityId),
     gridName: await lookup.gridName(o.gridId),
     buildingName: await lookup.buildingName(o.buildingId),
     createdAt: iso(o.createdAt),
@@ -63,7 +77,28 @@ async function summarize(lookup: Lookup, o: Order): Promise<OrderSummary> {
     assignee: await lookup.person(o.assigneeId),
     claimer: await lookup.person(o.claimerId),
     level: o.level,
+    severity: o.severity,
+    channel: o.channel,
+    referral: referral && { unitName: referral.unitName, status: referral.status, deadline: iso(referral.deadline) },
+    revisitDue: o.revisitDue,
     dueAt: o.dueAt === null ? null : iso(o.dueAt),
+  }
+}
+
+async function presentReferral(ctx: Ctx, lookup: Lookup, r: Referral): Promise<ReferralView> {
+  const unit = await ctx.repos.referrals.unit(r.unitId)
+  return {
+    id: r.id,
+    unit: { id: r.unitId, name: r.unitName, kind: unit?.kind ?? 'department' },
+    status: r.status,
+    note: r.note,
+    deadline: iso(r.deadline),
+    referredBy: await lookup.person(r.referredBy),
+    referredAt: iso(r.referredAt),
+    answer: r.answer,
+    answeredBy: await lookup.person(r.answeredBy),
+    answeredAt: r.answeredAt === null ? null : iso(r.answeredAt),
+    late: isLate(r, ctx.clock.now()),
   }
 }
 
@@ -81,13 +116,17 @@ const maskName = (name: string) => `${[...name][0] ?? ''}**`
 export async function presentDetail(ctx: Ctx, order: Order, viewer: Actor): Promise<OrderDetail> {
   const lookup = new Lookup(ctx)
   const events = await ctx.repos.orders.events(order.id)
-  await lookup.preloadUsers([order.residentId, order.assigneeId, order.claimerId, ...events.map((e) => e.actorId)])
+  const referrals = order.referralId ? await ctx.repos.referrals.referralsOf(order.id) : []
+  await lookup.preloadUsers([order.residentId, order.assigneeId, order.claimerId, order.agentId, ...events.map((e) => e.actorId)])
   const resident = await lookup.user(order.residentId)
   const showContact = canSeeContact(order, viewer)
   const buildingName = await lookup.buildingName(order.buildingId)
   const timeline: OrderEvent[] = []
   for (const e of events) {
-    timeline.push({ at: iso(e.at), actor: await lookup.person(e.actorId), action: e.action, from: e.from, to: e.to, note: e.note })
+    // the resident is named in the timeline as in the resident field: in full only to those who see the contact
+    const person = await lookup.person(e.actorId)
+    const actor = person && e.actorId === order.residentId && !showContact ? { ...person, name: maskName(person.name) } : person
+    timeline.push({ at: iso(e.at), actor, action: e.action, from: e.from, to: e.to, note: e.note })
   }
   return {
     ...(await summarize(lookup, order)),
@@ -114,6 +153,12 @@ export async function presentDetail(ctx: Ctx, order: Order, viewer: Actor): Prom
     releaseCount: order.releaseCount,
     disputeCount: order.disputeCount,
     awardedPoints: order.awardedPoints,
+    awardNote: order.awardNote,
+    onBehalf:
+      order.agentId && order.channel
+        ? { agent: (await lookup.person(order.agentId)) ?? { id: order.agentId, name: '' }, channel: order.channel }
+        : null,
+    referrals: await Promise.all(referrals.map((r) => presentReferral(ctx, lookup, r))),
     escalations: order.escalations.map((e) => ({ ...e, at: iso(e.at) })),
     timeline,
     actions: allowedActions(order, viewer),

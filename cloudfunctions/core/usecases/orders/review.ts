@@ -1,13 +1,15 @@
-// 社区下单: staff dispatch an order (points, optionally to one member) or turn it down with a reason.
+// 社区下单: staff or the grid's 网格员 dispatch an order (points, optionally to one member; how serious
+// it is decides where it starts) or turn it down with a reason.
 import type { z } from 'zod'
 import type { ReviewOrderInput } from '@shared/orders'
-import { type Actor, hasRole } from '../../domain/access'
+import { type Actor, assertNotSelf, hasRole } from '../../domain/access'
 import { invalid } from '../../domain/errors'
-import { DEFAULT_RULES, dispatchPoints } from '../../domain/rules'
+import { startOf } from '../../domain/escalation'
+import { dispatchPoints } from '../../domain/rules'
 import { nextStatus } from '../../domain/order-machine'
 import type { Ctx } from '../../ports'
 import { presentDetail } from './present'
-import { loadOrder, transition } from './shared'
+import { loadOrder, rulesOf, transition } from './shared'
 
 export async function reviewOrder(ctx: Ctx, actor: Actor, input: z.output<typeof ReviewOrderInput>) {
   const order = await loadOrder(ctx, actor, input.orderId)
@@ -18,14 +20,18 @@ export async function reviewOrder(ctx: Ctx, actor: Actor, input: z.output<typeof
     const saved = await transition(ctx, order, 'reject', actor, { rejectReason: reason }, reason)
     return presentDetail(ctx, saved, actor)
   }
+  assertNotSelf(actor, input.assigneeId, '不能把工单指派给自己')
   const assignee = input.assigneeId === undefined ? null : await ctx.repos.users.get(input.assigneeId)
   if (input.assigneeId !== undefined) {
     const eligible = assignee && assignee.communityId === order.communityId && hasRole(assignee, 'member')
     if (!eligible || assignee.id === order.residentId) throw invalid('assigneeId', '只能指派给本社区的其他党员')
   }
-  const rules = (await ctx.repos.places.rules(order.communityId)) ?? DEFAULT_RULES
+  const rules = await rulesOf(ctx, order.communityId)
   const points = input.points ?? dispatchPoints(rules, order.category, order.urgency)
-  const changes = { points, assigneeId: assignee?.id ?? null }
-  const saved = await transition(ctx, order, 'dispatch', actor, changes, assignee ? `指派给${assignee.name}` : null)
+  const severity = input.severity ?? order.severity
+  const start = startOf(rules, severity)
+  const note = [assignee ? `指派给${assignee.name}` : null, start.note].filter(Boolean).join('；') || null
+  const changes = { points, assigneeId: assignee?.id ?? null, severity, level: start.level }
+  const saved = await transition(ctx, order, 'dispatch', actor, changes, note)
   return presentDetail(ctx, saved, actor)
 }

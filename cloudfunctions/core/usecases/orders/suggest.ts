@@ -1,19 +1,18 @@
 // 推荐人选: for staff, the best members for an order with the reasons in words.
 import type { Suggestion } from '@shared/orders'
-import { type Actor, isStaff } from '../../domain/access'
+import { type Actor, managesGrid } from '../../domain/access'
 import { AppError } from '../../domain/errors'
 import { NO_STATS, rankMembers } from '../../domain/routing'
-import { DEFAULT_RULES } from '../../domain/rules'
 import type { Ctx } from '../../ports'
-import { loadOrder } from './shared'
+import { loadOrder, rulesOf } from './shared'
 
 /** Ratings and releases count from the last 90 days. */
 export const RECENT_MS = 90 * 86400_000
 
 export async function suggestMembers(ctx: Ctx, actor: Actor, input: { orderId: string; limit?: number }): Promise<{ items: Suggestion[] }> {
-  if (!isStaff(actor)) throw new AppError('FORBIDDEN', '只有社区工作人员可以派单')
   const order = await loadOrder(ctx, actor, input.orderId)
-  const rules = (await ctx.repos.places.rules(order.communityId)) ?? DEFAULT_RULES
+  if (!managesGrid(actor, order.communityId, order.gridId)) throw new AppError('FORBIDDEN', '只有社区工作者和本网格的网格员可以下单')
+  const rules = await rulesOf(ctx, order.communityId)
   const [members, stats] = await Promise.all([
     ctx.repos.users.listMembers(order.communityId),
     ctx.repos.orders.memberStats(order.communityId, ctx.clock.now() - RECENT_MS),

@@ -30,6 +30,7 @@ export async function getLedger(ctx: Ctx, actor: Actor, input: { cursor?: string
       delta: r.delta,
       reason: r.reason,
       note: r.note,
+      ...(r.parts ? { parts: r.parts } : {}),
       balanceAfter: r.balanceAfter,
       at: new Date(r.at).toISOString(),
     })),

@@ -15,7 +15,7 @@ import type {
   SelfEvaluationInput,
 } from '@shared/points'
 import type { ExportedFile } from '@shared/workbench'
-import { type Actor, hasRole, isStaff } from '../../domain/access'
+import { type Actor, assertNotSelf, hasRole, isStaff } from '../../domain/access'
 import { conflict, forbidden, invalid, notFound } from '../../domain/errors'
 import { combine } from '../../domain/evaluation'
 import type { Evaluation, EvaluationEntry, User } from '../../domain/model'
@@ -122,6 +122,7 @@ export async function scoreEvaluation(ctx: Ctx, actor: Actor, input: z.output<ty
 export async function createBranchLink(ctx: Ctx, actor: Actor, input: z.output<typeof BranchLinkInput>): Promise<BranchLink> {
   assertOpenYear(ctx, input.year)
   const [member] = await membersFor(ctx, actor, input.memberId)
+  assertNotSelf(actor, member.id, '不能为自己生成组织考评链接')
   const token = Buffer.from(ctx.ids.randomBytes(24)).toString('base64url')
   const now = ctx.clock.now()
   await ctx.repos.workbench.saveEvaluationLink({
@@ -168,6 +169,7 @@ export async function branchForm(ctx: Ctx, _actor: Actor, input: { token: string
 /** 组织考评 through the link: once; the link is spent in the same transaction. */
 export async function branchScore(ctx: Ctx, actor: Actor, input: z.output<typeof BranchScoreInput>): Promise<{ done: true }> {
   const { link, member } = await openLink(ctx, input.token)
+  assertNotSelf(actor, member.id, '不能给自己做组织考评')
   if (link.usedAt !== null) throw conflict('这个链接已经用过了，如需修改请联系社区')
   await ctx.guard.check(input.scorer, 'scorer', actor)
   if (input.comment) await ctx.guard.check(input.comment, 'comment', actor)

@@ -1,5 +1,6 @@
 // 积分排行: by party branch or work unit for everyone, by person only for those who opted in
 // (forced personal rankings are what members complain of).
+import type { MemberStatus } from '@shared/enums'
 import type { Ranking, RankingRow } from '@shared/points'
 import type { Actor } from '../../domain/access'
 import { yearOf } from '../../domain/time'
@@ -20,7 +21,7 @@ export async function getRanking(ctx: Ctx, actor: Actor, input: { by: Ranking['b
   } else {
     const groups = new Map<string, { points: number; members: number; isMe: boolean }>()
     for (const m of members) {
-      const name = (input.by === 'branch' ? m.member?.branch : m.member?.workUnit) || '未填写'
+      const name = (input.by === 'branch' ? m.member?.branch : m.member?.workUnit) || unitless(m.member?.status)
       const g = groups.get(name) ?? { points: 0, members: 0, isMe: false }
       groups.set(name, { points: g.points + pointsOf(m.id), members: g.members + 1, isMe: g.isMe || m.id === actor.userId })
     }
@@ -32,3 +33,6 @@ export async function getRanking(ctx: Ctx, actor: Actor, input: { by: Ranking['b
   for (let i = 1; i < ranked.length; i++) if (ranked[i].points === ranked[i - 1].points) ranked[i].rank = ranked[i - 1].rank
   return { by: input.by, year, rows: ranked }
 }
+
+/** Where a member without a work unit ranks by unit: the retired and floating together, as they are. */
+const unitless = (status: MemberStatus | undefined) => (status === 'retired' ? '离退休党员' : status === 'floating' ? '流动党员' : '未填写')

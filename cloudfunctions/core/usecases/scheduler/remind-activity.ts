@@ -1,6 +1,7 @@
 // The evening-before reminder (活动提醒), a step of the scheduler tick: once per activity, to the
 // members holding a place. Marking the activity reminded in the same transaction makes it run once.
-import { activityLink, formatBeijing } from '../../domain/activity'
+import { activityLink } from '../../domain/activity'
+import { formatBeijing } from '../../domain/time'
 import type { Ctx } from '../../ports'
 import { saveActivity } from '../activities/shared'
 import { notify } from '../notify'

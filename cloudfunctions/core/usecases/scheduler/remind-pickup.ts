@@ -1,6 +1,6 @@
 // 领取提醒, a step of the scheduler tick: a few days before a redemption's pickup window closes, its
 // member is reminded to collect it, once (marked on the redemption in the same transaction).
-import { formatBeijing } from '../../domain/activity'
+import { formatBeijing } from '../../domain/time'
 import { PICKUP_REMIND_BEFORE_MS, redemptionLink } from '../../domain/mall'
 import type { Ctx } from '../../ports'
 import { notify } from '../notify'

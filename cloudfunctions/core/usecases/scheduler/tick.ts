@@ -11,6 +11,8 @@ import { lapsePoints } from './lapse-points'
 import { remindActivity } from './remind-activity'
 import { remindPickup } from './remind-pickup'
 import { PICKUP_REMIND_BEFORE_MS } from '../../domain/mall'
+import { REPLY_TTL_MS } from '../../edge'
+import { endIdleSession, idleBefore } from '../accounts/sessions'
 
 const BATCH = 200
 
@@ -23,6 +25,10 @@ export interface TickReport {
   activityReminders: number
   /** Redemptions whose 领取提醒 went out. */
   pickupReminders: number
+  /** Stored replies past their day (REPLY_TTL_MS), removed. */
+  repliesRemoved: number
+  /** Sessions idle past SESSION_IDLE_MS (or older than SESSION_MAX_MS), ended. */
+  sessionsEnded: number
 }
 
 interface SchedulerStep {
@@ -40,6 +46,16 @@ const STEPS: Record<keyof TickReport, SchedulerStep> = {
   pointsLapsed: { due: (r, now) => r.points.withLotsFrom(yearOf(now) - 2, BATCH), run: lapsePoints },
   activityReminders: { due: (r, now) => r.activities.dueForReminder(now, BATCH), run: remindActivity },
   pickupReminders: { due: (r, now) => r.mall.dueForPickupReminder(now + PICKUP_REMIND_BEFORE_MS, BATCH), run: remindPickup },
+  repliesRemoved: { due: (r, now) => r.idempotency.storedBefore(now - REPLY_TTL_MS, BATCH), run: removeStoredReply },
+  sessionsEnded: { due: (r, now) => r.identity.idleSessions(idleBefore(now), BATCH), run: endIdleSession },
+}
+
+/** A stored reply past its day goes (re-read in the transaction: the edge may have replaced it just now). */
+async function removeStoredReply(ctx: Ctx, key: string): Promise<boolean> {
+  const rec = await ctx.repos.idempotency.get(key)
+  if (!rec || rec.at >= ctx.clock.now() - REPLY_TTL_MS) return false
+  await ctx.repos.idempotency.remove(key)
+  return true
 }
 
 export async function tick(runtime: Runtime): Promise<TickReport> {

@@ -1,7 +1,7 @@
-// 数据看板: the community's figures over a period, for staff.
+// 数据看板: the community's figures over a period, for staff; a 网格员's hold their grids' orders only.
 import type { z } from 'zod'
 import type { Dashboard, PeriodInput } from '@shared/workbench'
-import type { Actor } from '../../domain/access'
+import { type Actor, isStaff } from '../../domain/access'
 import { type DashboardInput, computeDashboard } from '../../domain/dashboard'
 import { byPlaceName } from '../../domain/onboarding'
 import { period } from '../../domain/period'
@@ -10,14 +10,18 @@ import { activitiesIn } from './figures'
 
 export async function getDashboard(ctx: Ctx, actor: Actor, input: z.output<typeof PeriodInput>): Promise<Dashboard> {
   const p = period(input.from, input.to)
-  const [orders, grids, entries, activities] = await Promise.all([
+  const [all, allGrids, entries, activities] = await Promise.all([
     ctx.repos.orders.createdBetween(actor.communityId, p.start, p.end),
     ctx.repos.places.grids(actor.communityId),
     ctx.repos.points.entriesBetween(actor.communityId, p.start, p.end),
     activitiesIn(ctx, actor.communityId, p),
   ])
+  const mine = isStaff(actor) ? null : new Set(actor.grids ?? [])
+  const orders = mine ? all.filter((o) => o.gridId !== null && mine.has(o.gridId)) : all
+  const grids = mine ? allGrids.filter((g) => mine.has(g.id)) : allGrids
   const events = await ctx.repos.orders.eventsFor(orders.map((o) => o.id))
   const withSignups: DashboardInput['activities'] = []
   for (const activity of activities) withSignups.push({ activity, signups: await ctx.repos.activities.signups(activity.id) })
-  return computeDashboard({ period: p, orders, events, grids: [...grids].sort(byPlaceName), entries, activities: withSignups })
+  const figures = computeDashboard({ period: p, orders, events, grids: [...grids].sort(byPlaceName), entries, activities: withSignups })
+  return { ...figures, gridNames: mine ? [...grids].sort(byPlaceName).map((g) => g.name) : null }
 }

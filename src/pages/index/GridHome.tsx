@@ -1,0 +1,67 @@
+// 网格员 home: my grid's 待处理 — what waits for review, what runs late, low ratings to visit — one tap to
+// 代办 (order for a resident who phoned or was visited), then what I ordered for residents.
+import { View } from '@tarojs/components'
+import Btn from '@/components/btn'
+import OrderCard from '@/components/order-card'
+import Section from '@/components/section'
+import { EmptyState, StateSwitch } from '@/components/state'
+import { ROUTES, withQuery } from '@/constants/routes'
+import { useRemote } from '@/hooks/useRemote'
+import { ordersApi } from '@/services/orders'
+import { useSession } from '@/store/session'
+import { go } from '@/utils/nav'
+import { CountCard, QueueCards } from './counts'
+
+export default function GridHome() {
+  const { user } = useSession()
+  const review = useRemote(() => ordersApi.list({ scope: 'review', limit: 50 }), [])
+  const overdue = useRemote(() => ordersApi.list({ scope: 'overdue', limit: 50 }), [])
+  const revisit = useRemote(() => ordersApi.list({ scope: 'revisit', limit: 50 }), [])
+  const proxied = useRemote(() => ordersApi.list({ scope: 'proxied', limit: 5 }), [])
+  const grids = user?.gridWork?.grids.map((g) => g.name).join('、') ?? ''
+  const open = (id: string) => go(withQuery(ROUTES.reviewDetail, { id }))
+
+  return (
+    <View className="grid-home">
+      <View className="grid-home__who">
+        {grids}
+        {user?.gridWork?.lead ? '网格长' : '网格员'}
+      </View>
+      <Btn block type="primary" size="large" className="btn-proxy" onClick={() => go(ROUTES.proxy)}>
+        代办：替居民下单
+      </Btn>
+      <View className="grid-home__hint">居民打电话、上门走访或来访说的事，您替他提交；进展会通知居民本人。</View>
+
+      <View className="count-cards">
+        <QueueCards review={review} overdue={overdue} revisit={revisit} />
+        <CountCard hint="本网格的数字" label="数据看板" className="link-dashboard" onClick={() => go(ROUTES.dashboard)} />
+      </View>
+
+      <Section title="待审核" more={{ text: '全部', onClick: () => go(ROUTES.review) }}>
+        <StateSwitch
+          of={review}
+          empty={(review.data?.items.length ?? 0) === 0}
+          rows={2}
+          emptyNode={<EmptyState title="本网格没有待审核的" hint="居民提交或您代办的需求会出现在这里。" />}
+        >
+          {(review.data?.items ?? []).slice(0, 3).map((o) => (
+            <OrderCard key={o.id} order={o} onClick={() => open(o.id)} />
+          ))}
+        </StateSwitch>
+      </Section>
+
+      <Section title="我代办的" more={{ text: '全部', onClick: () => go(withQuery(ROUTES.review, { scope: 'proxied' })) }}>
+        <StateSwitch
+          of={proxied}
+          empty={(proxied.data?.items.length ?? 0) === 0}
+          rows={2}
+          emptyNode={<EmptyState title="还没有代办过" hint="点上面的“代办”，替不方便用手机的居民下单。" />}
+        >
+          {(proxied.data?.items ?? []).map((o) => (
+            <OrderCard key={o.id} order={o} onClick={() => open(o.id)} />
+          ))}
+        </StateSwitch>
+      </Section>
+    </View>
+  )
+}
