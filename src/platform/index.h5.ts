@@ -29,6 +29,9 @@ export const platform: Platform = {
     a.remove()
     return Promise.resolve('downloading')
   },
+  // no 订阅消息 in the browser: notices wait in 消息
+  canSubscribe: false,
+  requestSubscribe: () => Promise.resolve({}),
   fitChrome,
   syncClock,
 }

@@ -69,6 +69,14 @@ export interface Platform {
    * Taro's dialogs for 长辈模式 (they sit outside the page's `.screen`).
    */
   fitChrome: (bar: PageChrome) => void
+  /** WeChat's 订阅消息 sheet (wx.requestSubscribeMessage); the browser has none (the inbox only). */
+  canSubscribe: boolean
+  /**
+   * Shows the subscription sheet for these template ids and resolves with WeChat's answer per id
+   * ('accept', 'reject', 'ban', …); {} when it did not show. Call it synchronously inside a tap: WeChat
+   * refuses it anywhere else.
+   */
+  requestSubscribe: (templateIds: string[]) => Promise<Record<string, string>>
   /** The demo gateway's test clock: learn its time before showing time-based data; resolves, never fails. */
   syncClock: () => Promise<void>
 }

@@ -46,6 +46,18 @@ export const platform: Platform = {
   },
   // WeChat's own navigation bar has the title, back, and home where back would leave the mini-program
   fitChrome: () => undefined,
+  canSubscribe: true,
+  requestSubscribe(templateIds) {
+    // Taro's wrapper calls wx.requestSubscribeMessage at once (inside the caller's tap); a refusal or a
+    // closed sheet is an answer of nothing accepted, never an error
+    return new Promise((resolve) => {
+      Taro.requestSubscribeMessage({
+        tmplIds: templateIds,
+        success: (res) => resolve(res as unknown as Record<string, string>),
+        fail: () => resolve({}),
+      } as unknown as Taro.requestSubscribeMessage.Option).catch(() => resolve({}))
+    })
+  },
   // the demo's test clock lives in the local gateway only
   syncClock: () => Promise.resolve(),
 }

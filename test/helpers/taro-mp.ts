@@ -130,7 +130,19 @@ export interface FakeWx {
   refusals: string[]
   /** Files the next wx.chooseImage hands over (paths on disk), as the person picks them. */
   photos: string[]
+  /** The template ids of each wx.requestSubscribeMessage that WeChat showed (inside a tap), in order. */
+  subscribeAsks: string[][]
+  /** What the person answers in the subscription sheet, for every template of it. */
+  subscribeAnswer: 'accept' | 'reject'
+  /** Told of each accepted template (the emulator then lets the functions send one message). */
+  onSubscribed?: (templateIds: string[]) => Promise<void>
 }
+
+/**
+ * Whether a tap is being dispatched right now: WeChat shows the subscription sheet only when
+ * wx.requestSubscribeMessage is called synchronously inside a tap's handler (OpenPage.tap sets it).
+ */
+let tapping = false
 
 /** `wx.cloud` as the app calls it. */
 export interface WxCloud {
@@ -208,7 +220,16 @@ export function emulatorCloud(emulatorUrl: string, caller: () => string | null):
  * `WxCloud`), the photo picker, and navigation and feedback APIs that only record.
  */
 export function fakeWx(cloud: Record<string, CloudHandler> | WxCloud): FakeWx {
-  const fake: FakeWx = { calls: [], storage: {}, navigations: [], toasts: [], refusals: [], photos: [] }
+  const fake: FakeWx = {
+    calls: [],
+    storage: {},
+    navigations: [],
+    toasts: [],
+    refusals: [],
+    photos: [],
+    subscribeAsks: [],
+    subscribeAnswer: 'accept',
+  }
   const backend =
     typeof (cloud as WxCloud).callFunction === 'function' ? (cloud as WxCloud) : cannedCloud(cloud as Record<string, CloudHandler>)
   const nav = (api: string) => (o) => {
@@ -250,6 +271,31 @@ export function fakeWx(cloud: Record<string, CloudHandler> | WxCloud): FakeWx {
       }
       o?.success?.(res)
       return Promise.resolve(res)
+    },
+    // as WeChat: refused outside a tap's dispatch (after an await, a timer or a network answer)
+    requestSubscribeMessage: (o) => {
+      if (!tapping) {
+        const err = { errMsg: 'requestSubscribeMessage:fail can only be invoked by user TAP gesture.', errCode: 10004 }
+        fake.refusals.push(`wx.requestSubscribeMessage outside a tap: ${(o?.tmplIds ?? []).join(',')}`)
+        o?.fail?.(err)
+        o?.complete?.(err)
+        return undefined
+      }
+      const ids: string[] = o?.tmplIds ?? []
+      fake.subscribeAsks.push(ids)
+      const res: Record<string, string> = { errMsg: 'requestSubscribeMessage:ok' }
+      for (const id of ids) res[id] = fake.subscribeAnswer
+      // the person answers the sheet a moment later
+      return new Promise((resolve) => {
+        setTimeout(() => {
+          const accepted = ids.filter((id) => res[id] === 'accept')
+          void (accepted.length && fake.onSubscribed ? fake.onSubscribed(accepted) : Promise.resolve()).then(() => {
+            o?.success?.(res)
+            o?.complete?.(res)
+            resolve(res)
+          })
+        }, 5)
+      })
     },
     reLaunch: nav('reLaunch'),
     navigateTo: nav('navigateTo'),
@@ -335,7 +381,13 @@ export class OpenPage {
     } catch {
       throw new Error(`${this.route}: ${selector} stays disabled; the page shows:\n${this.text()}`)
     }
+    // j-component dispatches in a microtask of its own (模拟异步情况): the tap's handlers run in that one,
+    // synchronously; this later microtask ends the tap, so anything after an await inside them is outside it
+    tapping = true
     target.dispatchEvent('tap')
+    void Promise.resolve().then(() => {
+      tapping = false
+    })
   }
 
   /** Types into an input or textarea as the keyboard does: one `input` event with the whole value. */

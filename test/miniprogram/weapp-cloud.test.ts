@@ -6,6 +6,8 @@
 // is for, meets no refusal and no error, and never hands WeChat a setData over 256 KB.
 import { getJson, postJson } from '../helpers/cloud-mode'
 import { declaredRoutes, navigatedTo, setDataSizes } from '../helpers/taro-mp'
+import { testSubscribeTemplates } from '../helpers/builds'
+import { demoOpenId } from '../../local/cloud-backend'
 import { weappOnCloudForFile } from '../helpers/weapp-cloud'
 
 jest.setTimeout(120_000)
@@ -19,10 +21,13 @@ beforeAll(() => {
 })
 
 const TITLE = '帮我去医院取药'
+/** The 订阅消息 ids the build and the functions were given (scripts/test.mjs, test/helpers/builds.ts). */
+const IDS = JSON.parse(testSubscribeTemplates()) as Record<string, string>
 
 describe('the weapp build through whole journeys, on the built functions', () => {
   it('an order: resident orders with a photo → staff dispatch → member claims and completes → resident confirms → points', async () => {
-    const { signIn, open, tapTo, wx, pickPhoto, storedFiles } = phone()
+    const { signIn, open, tapTo, wx, pickPhoto, storedFiles, openApiCalls } = phone()
+    const asked = wx.subscribeAsks.length
     // ---- 王秀兰 orders, with a photo from her album
     const home = await signIn('u_wangxl', '王秀兰')
     // each step of 点单 is a page of its own (?step=2), the draft carried between them
@@ -40,6 +45,8 @@ describe('the weapp build through whole journeys, on the built functions', () =>
     const { page: submitted, query } = await tapTo(check, '.btn-submit', '/resident/order-detail/index')
     const orderId = query.id
     await submitted.waitText(TITLE)
+    // 提交 asked for 进度通知 inside the tap, before the order went out (the test's wx refuses it elsewhere)
+    expect(wx.subscribeAsks.slice(asked)).toEqual([[IDS.order_progress]])
     expect(wx.toasts).toContain('已提交，网格员和社区工作者会尽快处理')
     expect(submitted.text()).toContain('查看我的需求') // what to do next
     // the photo went to cloud storage under her own folder, and the order holds it
@@ -57,6 +64,11 @@ describe('the weapp build through whole journeys, on the built functions', () =>
     await review.tap('.btn-dispatch')
     await review.waitText('待接单')
     expect(wx.toasts).toContain('已下单')
+    // her one 进度通知 grant carries the first news of it, to her own WeChat (the emulator's log)
+    const progress = async () =>
+      (await openApiCalls('subscribeMessage.send')).map((c) => [c.params.touser, c.params.template_id, c.response.errcode])
+    for (let t = 0; t < 100 && (await progress()).length === 0; t++) await new Promise((r) => setTimeout(r, 50))
+    expect(await progress()).toEqual([[demoOpenId('u_wangxl'), IDS.order_progress, 0]])
 
     // ---- 周志强 claims it in the hall and completes it with a photo
     await signIn('u_zhouzq', '周志强')
@@ -65,6 +77,9 @@ describe('the weapp build through whole journeys, on the built functions', () =>
     await task.tap('.btn-claim')
     await task.find('.btn-complete')
     expect(wx.toasts).toContain('接单成功')
+    // 接单 asked for 新任务 and 办理提醒; the claim's news to 王秀兰 (no grant left) waits in her 消息, no error
+    expect(wx.subscribeAsks.at(-1)).toEqual([IDS.new_task, IDS.task_reminder])
+    expect(await progress()).toEqual([[demoOpenId('u_wangxl'), IDS.order_progress, 0]])
     await task.waitText('1单元 302') // once claimed the member sees the resident's address
     await task.tap('.btn-complete')
     await task.type('.input-summary', '已帮王阿姨取回降压药，并讲清楚了用法和剂量。')
@@ -102,6 +117,7 @@ describe('the weapp build through whole journeys, on the built functions', () =>
     const { page: goods } = await tapTo(mall, '.goods-card', '/mall/goods/index', '纯棉毛巾')
     await goods.waitText('兑换后剩 35')
     const { page: redemptions } = await tapTo(goods, '.btn-redeem', '/mall/redemptions/index')
+    expect(phone().wx.subscribeAsks.at(-1)).toEqual([IDS.pickup_reminder])
     const code = ((await redemptions.find('.redemption-code')).dom?.textContent ?? '').replace(/\s/g, '')
     expect(code).toMatch(/^\d{8}$/)
     await redemptions.waitText('待领取')
@@ -133,6 +149,7 @@ describe('the weapp build through whole journeys, on the built functions', () =>
     await detail.tap('.btn-signup')
     await detail.find('.my-signup')
     expect(wx.toasts).toContain('报名成功')
+    expect(wx.subscribeAsks.at(-1)).toEqual([IDS.activity_reminder])
     const mine = open('/activity/mine/index')
     await mine.waitText('周末环境清洁日')
   })
