@@ -13,7 +13,10 @@ export default defineAppConfig({
       root: 'activity',
       pages: ['index', 'detail/index', 'mine/index', 'publish/index', 'roster/index', 'checkin-code/index'],
     },
-    { root: 'account', pages: ['register/index', 'pending/index', 'people/index', 'accept/index', 'setup/index', 'roster/index'] },
+    {
+      root: 'account',
+      pages: ['register/index', 'pending/index', 'people/index', 'accept/index', 'setup/index', 'roster/index', 'privacy/index'],
+    },
     {
       root: 'workbench',
       pages: [

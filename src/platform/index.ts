@@ -69,6 +69,11 @@ export interface Platform {
    * Taro's dialogs for 长辈模式 (they sit outside the page's `.screen`).
    */
   fitChrome: (bar: PageChrome) => void
+  /**
+   * Gives the person a copy of a text document (我的数据): the browser downloads it as a file; WeChat puts
+   * it on the clipboard (wx.setClipboardData) to paste into a chat or a note. Says which happened.
+   */
+  saveText: (doc: { name: string; text: string }) => Promise<'downloading' | 'copied'>
   /** WeChat's 订阅消息 sheet (wx.requestSubscribeMessage); the browser has none (the inbox only). */
   canSubscribe: boolean
   /**

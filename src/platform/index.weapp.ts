@@ -46,6 +46,10 @@ export const platform: Platform = {
   },
   // WeChat's own navigation bar has the title, back, and home where back would leave the mini-program
   fitChrome: () => undefined,
+  async saveText({ text }) {
+    await Taro.setClipboardData({ data: text })
+    return 'copied'
+  },
   canSubscribe: true,
   requestSubscribe(templateIds) {
     // Taro's wrapper calls wx.requestSubscribeMessage at once (inside the caller's tap); a refusal or a

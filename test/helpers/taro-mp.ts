@@ -134,6 +134,8 @@ export interface FakeWx {
   subscribeAsks: string[][]
   /** What the person answers in the subscription sheet, for every template of it. */
   subscribeAnswer: 'accept' | 'reject'
+  /** What the app last put on the clipboard (wx.setClipboardData). */
+  clipboard: string
   /** Told of each accepted template (the emulator then lets the functions send one message). */
   onSubscribed?: (templateIds: string[]) => Promise<void>
 }
@@ -229,6 +231,7 @@ export function fakeWx(cloud: Record<string, CloudHandler> | WxCloud): FakeWx {
     photos: [],
     subscribeAsks: [],
     subscribeAnswer: 'accept',
+    clipboard: '',
   }
   const backend =
     typeof (cloud as WxCloud).callFunction === 'function' ? (cloud as WxCloud) : cannedCloud(cloud as Record<string, CloudHandler>)
@@ -317,6 +320,10 @@ export function fakeWx(cloud: Record<string, CloudHandler> | WxCloud): FakeWx {
     hideTabBarRedDot: ok('hideTabBarRedDot'),
     setNavigationBarTitle: ok('setNavigationBarTitle'),
     showShareMenu: ok('showShareMenu'),
+    setClipboardData: (o) => {
+      fake.clipboard = String(o?.data ?? '')
+      return ok('setClipboardData')(o)
+    },
     showModal: (o) => {
       o?.success?.({ confirm: true, cancel: false })
       return Promise.resolve({ confirm: true, cancel: false })

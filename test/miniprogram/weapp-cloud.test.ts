@@ -5,7 +5,8 @@
 // the app navigates — then every page of src/app.config.ts rendered with real data: each shows what it
 // is for, meets no refusal and no error, and never hands WeChat a setData over 256 KB.
 import { getJson, postJson } from '../helpers/cloud-mode'
-import { declaredRoutes, navigatedTo, setDataSizes } from '../helpers/taro-mp'
+import { declaredRoutes, navigatedTo, setDataSizes, waitFor } from '../helpers/taro-mp'
+import { ERASED, KEPT } from '@shared/privacy'
 import { testSubscribeTemplates } from '../helpers/builds'
 import { demoOpenId } from '../../local/cloud-backend'
 import { weappOnCloudForFile } from '../helpers/weapp-cloud'
@@ -154,6 +155,26 @@ describe('the weapp build through whole journeys, on the built functions', () =>
     await mine.waitText('周末环境清洁日')
   })
 
+  it('个人信息与隐私: a resident sees what is held, copies it, reads what 注销 erases and keeps, and deletes the account', async () => {
+    const { signIn, open, tapTo, wx, invoke } = phone()
+    ;(await signIn('u_chensz', '陈淑珍')).close()
+    const { page } = await tapTo(open('/pages/me/index'), '.link-privacy', '/account/privacy/index')
+    expect(await page.waitText('我们保存的你的信息')).toMatch(/陈淑珍[\s\S]*我的需求/)
+    await page.tap('.btn-export')
+    await waitFor(() => wx.clipboard.includes('"name": "陈淑珍"'))
+    expect(JSON.parse(wx.clipboard).profile).toMatchObject({ name: '陈淑珍' })
+    await waitFor(() => wx.toasts.includes('已复制，可以粘贴到聊天或备忘录里保存'))
+    await page.tap('.btn-delete-start')
+    expect(await page.waitText('会匿名保留')).toContain(KEPT[0])
+    expect(page.text()).toContain(ERASED[0])
+    const mark = wx.navigations.length
+    await page.tap('.btn-delete-confirm')
+    expect((await navigatedTo(wx, mark)).route).toBe('/pages/login/index')
+    await waitFor(() => wx.toasts.includes('账号已注销'))
+    // WeChat no longer knows her: her OPENID signs nobody in
+    await expect(invoke('u_chensz', 'accounts', 'me', {})).rejects.toThrow(/UNAUTHENTICATED|FORBIDDEN|NOT_FOUND/)
+  })
+
   it('kept every setData under 256 KB and met no refusal it did not ask for', () => {
     expect(setDataSizes.length).toBeGreaterThan(0)
     expect(Math.max(...setDataSizes.map((s) => s.bytes))).toBeLessThan(256 * 1024)
@@ -220,6 +241,7 @@ describe('every page of src/app.config.ts, with real data', () => {
     { route: 'resident/orders/index', as: RESIDENT, shows: '帮我去医院取药' },
     { route: 'resident/order-detail/index', as: RESIDENT, query: () => ({ id: made.claimed }), shows: /帮我去医院取药[\s\S]*周志强/ },
     { route: 'account/register/index', as: RESIDENT, query: () => ({ kind: 'member' }), shows: '工作单位' },
+    { route: 'account/privacy/index', as: RESIDENT, shows: /我们保存的你的信息[\s\S]*王秀兰/ },
 
     { route: 'member/hall/index', as: MEMBER, shows: '帮忙修一下水龙头' },
     { route: 'member/wishes/index', as: MEMBER, shows: '想学用手机视频通话' },
