@@ -29,6 +29,7 @@ export const platform: Platform = {
     a.remove()
     return Promise.resolve('downloading')
   },
+  savesTextTo: 'file',
   saveText({ name, text }) {
     const url = URL.createObjectURL(new Blob([text], { type: 'application/json;charset=utf-8' }))
     const a = document.createElement('a')

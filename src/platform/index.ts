@@ -74,6 +74,8 @@ export interface Platform {
    * it on the clipboard (wx.setClipboardData) to paste into a chat or a note. Says which happened.
    */
   saveText: (doc: { name: string; text: string }) => Promise<'downloading' | 'copied'>
+  /** Where saveText puts it, for the words beside the button. */
+  savesTextTo: 'file' | 'clipboard'
   /** WeChat's 订阅消息 sheet (wx.requestSubscribeMessage); the browser has none (the inbox only). */
   canSubscribe: boolean
   /**

@@ -46,6 +46,7 @@ export const platform: Platform = {
   },
   // WeChat's own navigation bar has the title, back, and home where back would leave the mini-program
   fitChrome: () => undefined,
+  savesTextTo: 'clipboard',
   async saveText({ text }) {
     await Taro.setClipboardData({ data: text })
     return 'copied'

@@ -26,6 +26,7 @@ import orderLoop from './journeys/order-loop.mjs'
 import workbench from './journeys/workbench.mjs'
 import readmeWalk from './journeys/readme-walk.mjs'
 import rejectedCancelled from './journeys/rejected-cancelled.mjs'
+import myData from './journeys/my-data.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 const require = createRequire(path.join(root, 'package.json'))
@@ -33,7 +34,20 @@ const { chromium } = require('playwright-core')
 
 // the grid and the street, then activities: both move the gateway's test clock forward (a referral's
 // deadline; the activity's check-in and end)
-const JOURNEYS = [readmeWalk, orderLoop, rejectedCancelled, elderMode, drafts, gettingAround, mall, gridStreet, activities, workbench]
+const JOURNEYS = [
+  readmeWalk,
+  orderLoop,
+  rejectedCancelled,
+  elderMode,
+  drafts,
+  gettingAround,
+  mall,
+  gridStreet,
+  activities,
+  workbench,
+  // last: it deletes 陈淑珍
+  myData,
+]
 const JOURNEY_TIMEOUT_MS = 180_000
 const RUN_TIMEOUT_MS = 15 * 60_000
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium'

@@ -69,9 +69,9 @@ export default function Privacy() {
         />
         <InfoRow label="亮身份卡" value={d.card ? d.card.title : '没有'} />
         <View className="wb-hint">
-          {platform.canSubscribe
-            ? '导出的是全部内容（JSON 文本），会复制到剪贴板，可以粘贴到聊天或备忘录里保存。'
-            : '导出的是全部内容，保存为一个 JSON 文件。'}
+          {platform.savesTextTo === 'clipboard'
+            ? '导出的是全部内容，会复制到剪贴板，可以粘贴到聊天或备忘录里保存。'
+            : '导出的是全部内容，会下载成一个数据文件保存到这台设备上。'}
         </View>
         <Btn block type="primary" className="btn-export" onClick={() => void save()}>
           导出我的数据
