@@ -42,6 +42,7 @@ export const platform: Platform = {
     setTimeout(() => URL.revokeObjectURL(url), 60_000)
     return Promise.resolve('downloading')
   },
+  privacy: null,
   // no 订阅消息 in the browser: notices wait in 消息
   canSubscribe: false,
   requestSubscribe: () => Promise.resolve({}),

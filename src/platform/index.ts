@@ -34,6 +34,19 @@ export interface PageChrome {
   elder: boolean
 }
 
+/** WeChat's `resolve` of wx.onNeedPrivacyAuthorization: the person's answer in the privacy sheet. */
+export type PrivacyAnswer = (r: { buttonId?: string; event: 'agree' | 'disagree' }) => void
+
+/** WeChat's privacy flow (services/privacy.ts); null in the browser. */
+export interface PrivacyApis {
+  /** wx.onNeedPrivacyAuthorization: WeChat wants the sheet shown before a photo, location or phone call. */
+  onNeed: (show: (answer: PrivacyAnswer) => void) => void
+  /** wx.getPrivacySetting: whether the person still has to agree, and the guide's name. */
+  setting: () => Promise<{ needAuthorization: boolean; name: string } | null>
+  /** wx.openPrivacyContract: WeChat's page of the guide. */
+  openGuide: () => void
+}
+
 export interface Platform {
   /** How people sign in: WeChat tells the functions who calls; the browser signs in as a demo user. */
   signIn: 'wechat' | 'demo'
@@ -76,6 +89,8 @@ export interface Platform {
   saveText: (doc: { name: string; text: string }) => Promise<'downloading' | 'copied'>
   /** Where saveText puts it, for the words beside the button. */
   savesTextTo: 'file' | 'clipboard'
+  /** WeChat's privacy flow; null where there is none (the browser). */
+  privacy: PrivacyApis | null
   /** WeChat's 订阅消息 sheet (wx.requestSubscribeMessage); the browser has none (the inbox only). */
   canSubscribe: boolean
   /**

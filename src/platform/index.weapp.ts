@@ -1,7 +1,13 @@
 // WeChat: the caller is known by OPENID, with a scanner, a share menu, maps and openDocument.
 import Taro from '@tarojs/taro'
 import { ApiError } from '@/services/transport'
-import type { Platform } from './index'
+import type { Platform, PrivacyAnswer } from './index'
+
+declare const wx: {
+  onNeedPrivacyAuthorization?: (cb: (resolve: PrivacyAnswer) => void) => void
+  getPrivacySetting?: (o: { success: (r: { needAuthorization: boolean; privacyContractName: string }) => void; fail: () => void }) => void
+  openPrivacyContract?: (o: { fail?: () => void }) => void
+}
 
 export const platform: Platform = {
   signIn: 'wechat',
@@ -50,6 +56,24 @@ export const platform: Platform = {
   async saveText({ text }) {
     await Taro.setClipboardData({ data: text })
     return 'copied'
+  },
+  // the APIs of WeChat's privacy flow are newer than Taro's list of them: reached on wx itself
+  privacy: {
+    onNeed(show) {
+      wx.onNeedPrivacyAuthorization?.((resolve) => show(resolve))
+    },
+    setting() {
+      return new Promise((resolve) => {
+        if (!wx.getPrivacySetting) return resolve(null)
+        wx.getPrivacySetting({
+          success: (r) => resolve({ needAuthorization: r.needAuthorization, name: r.privacyContractName }),
+          fail: () => resolve(null),
+        })
+      })
+    },
+    openGuide() {
+      wx.openPrivacyContract?.({ fail: () => undefined })
+    },
   },
   canSubscribe: true,
   requestSubscribe(templateIds) {

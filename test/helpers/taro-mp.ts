@@ -134,6 +134,10 @@ export interface FakeWx {
   subscribeAsks: string[][]
   /** What the person answers in the subscription sheet, for every template of it. */
   subscribeAnswer: 'accept' | 'reject'
+  /** Whether the person has agreed to the 隐私保护指引 (WeChat keeps it per person; false at first). */
+  privacyAgreed: boolean
+  /** How often WeChat asked the app to show its privacy sheet (wx.onNeedPrivacyAuthorization). */
+  privacyAsks: number
   /** What the app last put on the clipboard (wx.setClipboardData). */
   clipboard: string
   /** Told of each accepted template (the emulator then lets the functions send one message). */
@@ -232,6 +236,27 @@ export function fakeWx(cloud: Record<string, CloudHandler> | WxCloud): FakeWx {
     subscribeAsks: [],
     subscribeAnswer: 'accept',
     clipboard: '',
+    privacyAgreed: false,
+    privacyAsks: 0,
+  }
+  // WeChat's privacy flow: a photo, location or phone call before the person agreed asks the app's
+  // onNeedPrivacyAuthorization handler to show its sheet; the call goes on after { event: 'agree' } with
+  // the agree button's id, and fails with errno 104 otherwise
+  let needPrivacy: ((resolve: (r: { buttonId?: string; event: string }) => void) => void) | null = null
+  const afterPrivacy = (api: string, go: () => void, fail: (err: { errMsg: string; errno: number }) => void) => {
+    if (fake.privacyAgreed) return go()
+    const refused = { errMsg: `${api}:fail privacy permission is not authorized`, errno: 104 }
+    if (!needPrivacy) {
+      fake.refusals.push(`wx.${api} before the person agreed, with no privacy sheet to ask`)
+      return fail(refused)
+    }
+    fake.privacyAsks += 1
+    needPrivacy((r) => {
+      if (r.event === 'agree' && r.buttonId) {
+        fake.privacyAgreed = true
+        go()
+      } else fail(refused)
+    })
   }
   const backend =
     typeof (cloud as WxCloud).callFunction === 'function' ? (cloud as WxCloud) : cannedCloud(cloud as Record<string, CloudHandler>)
@@ -265,15 +290,26 @@ export function fakeWx(cloud: Record<string, CloudHandler> | WxCloud): FakeWx {
         return res
       },
     },
+    onNeedPrivacyAuthorization: (handler) => {
+      needPrivacy = handler
+    },
+    getPrivacySetting: (o) =>
+      o?.success?.({
+        needAuthorization: !fake.privacyAgreed,
+        privacyContractName: '《红网邻里隐私保护指引》',
+        errMsg: 'getPrivacySetting:ok',
+      }),
+    openPrivacyContract: ok('openPrivacyContract'),
     chooseImage: (o) => {
-      const res = { tempFilePaths: fake.photos.splice(0, o?.count ?? 9), errMsg: 'chooseImage:ok' }
-      if (res.tempFilePaths.length === 0) {
-        const err = { errMsg: 'chooseImage:fail cancel' }
-        o?.fail?.(err)
-        return Promise.reject(err)
-      }
-      o?.success?.(res)
-      return Promise.resolve(res)
+      afterPrivacy(
+        'chooseImage',
+        () => {
+          const res = { tempFilePaths: fake.photos.splice(0, o?.count ?? 9), errMsg: 'chooseImage:ok' }
+          if (res.tempFilePaths.length === 0) return o?.fail?.({ errMsg: 'chooseImage:fail cancel' })
+          o?.success?.(res)
+        },
+        (err) => o?.fail?.(err),
+      )
     },
     // as WeChat: refused outside a tap's dispatch (after an await, a timer or a network answer)
     requestSubscribeMessage: (o) => {
@@ -320,10 +356,15 @@ export function fakeWx(cloud: Record<string, CloudHandler> | WxCloud): FakeWx {
     hideTabBarRedDot: ok('hideTabBarRedDot'),
     setNavigationBarTitle: ok('setNavigationBarTitle'),
     showShareMenu: ok('showShareMenu'),
-    setClipboardData: (o) => {
-      fake.clipboard = String(o?.data ?? '')
-      return ok('setClipboardData')(o)
-    },
+    setClipboardData: (o) =>
+      afterPrivacy(
+        'setClipboardData',
+        () => {
+          fake.clipboard = String(o?.data ?? '')
+          ok('setClipboardData')(o)
+        },
+        (err) => o?.fail?.(err),
+      ),
     showModal: (o) => {
       o?.success?.({ confirm: true, cancel: false })
       return Promise.resolve({ confirm: true, cancel: false })

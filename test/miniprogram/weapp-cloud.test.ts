@@ -38,7 +38,13 @@ describe('the weapp build through whole journeys, on the built functions', () =>
     await form.type('.input-description', '降压药吃完了，医院在人民路，处方在我这里。')
     pickPhoto()
     await form.tap('.btn-add-photo')
+    // her first photo: WeChat first asks for the 隐私保护指引, in the app's own sheet, and picks only after 同意
+    await form.find('.privacy-sheet')
+    expect(form.text()).toContain('用户隐私保护指引')
+    expect(wx.photos).toHaveLength(1)
+    ;(await form.find('.btn-agree-privacy')).dispatchEvent('agreeprivacyauthorization')
     await form.find('.photo-picker__cell--done')
+    expect([wx.privacyAgreed, wx.privacyAsks]).toEqual([true, 1])
     await form.tap('.urgency-chips .chip', '一般')
     const { page: check } = await tapTo(form, '.btn-next', '/resident/order-new/index')
     const confirmText = await check.waitText('请核对一下')
@@ -105,6 +111,32 @@ describe('the weapp build through whole journeys, on the built functions', () =>
     const points = open('/member/points/index')
     await points.waitText(new RegExp(`完成工单「${TITLE}」[\\s\\S]*\\+25`))
     await points.waitTextIn('.points-balance', '25')
+  })
+
+  it('declining the privacy guide: no photo, and the order still goes', async () => {
+    const { signIn, tapTo, wx, pickPhoto } = phone()
+    wx.privacyAgreed = false
+    const home = await signIn('u_lijg', '李建国')
+    const { page: category } = await tapTo(home, '.btn-kind-service', '/resident/order-new/index')
+    const { page: form } = await tapTo(category, '.category-tile--elderly_child', '/resident/order-new/index')
+    await form.type('.input-title', '想请人帮忙换个灯泡')
+    pickPhoto()
+    await form.tap('.btn-add-photo')
+    await form.tap('.btn-decline-privacy')
+    await waitFor(() => wx.toasts.includes('没有同意隐私保护指引，不能选照片；可以不加照片继续')).catch((e) => {
+      throw new Error(
+        `${e.message}: toasts ${wx.toasts.slice(-3)} refusals ${wx.refusals} asks ${wx.privacyAsks} sheet ${form.node.querySelectorAll('.privacy-sheet').length}`,
+      )
+    })
+    expect(form.node.querySelectorAll('.photo-picker__cell--done')).toHaveLength(0)
+    expect(form.node.querySelectorAll('.privacy-sheet')).toHaveLength(0)
+    wx.photos.length = 0 // the photo she did not give
+    const { page: check } = await tapTo(form, '.btn-next', '/resident/order-new/index')
+    await check.waitText('请核对一下')
+    const { page: submitted } = await tapTo(check, '.btn-submit', '/resident/order-detail/index')
+    await submitted.waitText('想请人帮忙换个灯泡')
+    expect(wx.privacyAgreed).toBe(false)
+    wx.privacyAgreed = true
   })
 
   it('the mall: a member redeems with a pickup code, staff verify it', async () => {

@@ -23,6 +23,8 @@ const count = (n: number, unit = '条') => (n > 0 ? `${n} ${unit}` : '没有')
 
 export default function Privacy() {
   const mine = useRemote(() => exportMyData(), [], { refreshOnShow: false })
+  // WeChat: whether the 隐私保护指引 was agreed to (wx.getPrivacySetting); none in the browser
+  const guide = useRemote(async () => (platform.privacy ? platform.privacy.setting() : null), [], { refreshOnShow: false })
   const [deleting, setDeleting] = useState(false)
   const remove = useAction((requestId: string) => deleteMe(requestId))
 
@@ -35,8 +37,13 @@ export default function Privacy() {
     )
 
   const save = async () => {
-    const how = await platform.saveText({ name: `我的数据-${d.exportedAt.slice(0, 10)}.json`, text: JSON.stringify(d, null, 2) })
-    toast(how === 'copied' ? '已复制，可以粘贴到聊天或备忘录里保存' : '已开始下载')
+    try {
+      const how = await platform.saveText({ name: `我的数据-${d.exportedAt.slice(0, 10)}.json`, text: JSON.stringify(d, null, 2) })
+      toast(how === 'copied' ? '已复制，可以粘贴到聊天或备忘录里保存' : '已开始下载')
+    } catch {
+      // WeChat: the clipboard is behind the privacy guide too
+      toast('没有复制成功：需要先同意隐私保护指引')
+    }
   }
 
   const erase = () =>
@@ -77,6 +84,16 @@ export default function Privacy() {
           导出我的数据
         </Btn>
       </Card>
+
+      {platform.privacy && (
+        <Card title="隐私保护指引" className="privacy-guide">
+          <InfoRow label="状态" value={guide.data ? (guide.data.needAuthorization ? '还没有同意' : '已同意') : null} />
+          <View className="wb-hint">选照片、选地点、用微信手机号之前会先请你同意；不同意也能继续使用，只是不能用这些功能。</View>
+          <Btn block className="btn-privacy-guide" onClick={() => platform.privacy?.openGuide()}>
+            查看《红网邻里隐私保护指引》
+          </Btn>
+        </Card>
+      )}
 
       <Card title="注销账号" className="privacy-delete">
         {!deleting ? (
