@@ -129,7 +129,7 @@ describe('the weapp build through whole journeys, on the built functions', () =>
       )
     })
     expect(form.node.querySelectorAll('.photo-picker__cell--done')).toHaveLength(0)
-    expect(form.node.querySelectorAll('.privacy-sheet')).toHaveLength(0)
+    await waitFor(() => form.node.querySelectorAll('.privacy-sheet').length === 0)
     wx.photos.length = 0 // the photo she did not give
     const { page: check } = await tapTo(form, '.btn-next', '/resident/order-new/index')
     await check.waitText('请核对一下')
@@ -189,6 +189,7 @@ describe('the weapp build through whole journeys, on the built functions', () =>
 
   it('个人信息与隐私: a resident sees what is held, copies it, reads what 注销 erases and keeps, and deletes the account', async () => {
     const { signIn, open, tapTo, wx, invoke } = phone()
+    wx.privacyAgreed = true // she agreed on an earlier day: the copy goes straight to the clipboard
     ;(await signIn('u_chensz', '陈淑珍')).close()
     const { page } = await tapTo(open('/pages/me/index'), '.link-privacy', '/account/privacy/index')
     expect(await page.waitText('我们保存的你的信息')).toMatch(/陈淑珍[\s\S]*我的需求/)
@@ -219,7 +220,7 @@ describe('every page of src/app.config.ts, with real data', () => {
   const SETDATA_LIMIT = 256 * 1024
 
   /** Ids the set-up made, for the pages that open one thing. */
-  const made = { claimed: '', open: '', submitted: '', redemption: '', branchToken: '', year: '' }
+  const made = { claimed: '', open: '', submitted: '', redemption: '', branchToken: '', year: '', wish: '' }
 
   beforeAll(async () => {
     const { invoke, cloud } = phone()
@@ -229,6 +230,7 @@ describe('every page of src/app.config.ts, with real data', () => {
     made.claimed = (await order('u_wangxl', '帮我去医院取药')).id
     made.open = (await order('u_lijg', '帮忙修一下水龙头')).id
     const wish = (await order('u_liudm', '想学用手机视频通话', 'wish')).id
+    made.wish = wish
     made.submitted = (await order('u_zhanggy', '楼下的路灯不亮了')).id
     for (const id of [made.claimed, made.open, wish]) await invoke('u_linx', 'orders', 'review', { orderId: id, decision: 'dispatch' })
     await invoke('u_zhouzq', 'orders', 'claim', { orderId: made.claimed })
@@ -359,5 +361,25 @@ describe('every page of src/app.config.ts, with real data', () => {
         page.close()
       }
     })
+  })
+
+  it('a 微心愿 passes on as a card that opens it; another order shares the hall, not its details', async () => {
+    const p = phone()
+    ;(await p.signIn('u_zhouzq', '周志强')).close()
+    holding = 'u_zhouzq'
+    const wish = p.open('/member/task-detail/index', { id: made.wish })
+    await wish.waitText('想学用手机视频通话')
+    expect(wish.node.instance.onShareAppMessage({ from: 'menu' })).toMatchObject({
+      title: '微心愿：想学用手机视频通话，一起来认领',
+      path: `/member/task-detail/index?id=${made.wish}`,
+    })
+    wish.close()
+    const other = p.open('/member/task-detail/index', { id: made.open })
+    await other.waitText('帮忙修一下水龙头')
+    expect(other.node.instance.onShareAppMessage({ from: 'menu' })).toEqual({
+      title: '社区接单大厅：邻居们需要帮忙',
+      path: '/member/hall/index',
+    })
+    other.close()
   })
 })
