@@ -36,7 +36,7 @@ it('imports the community, then a second run changes nothing and makes no new li
   expect(first.links).toEqual([{ name: '周主任', path: expect.stringMatching(/^\/account\/accept\/index\?token=[A-Za-z0-9_-]{43}$/) }])
   const store = cloudbaseStore(db)
   const people = await store.read((r) => r.users.listCommunity(COMMUNITY))
-  expect(people.map((u) => u.name).sort()).toEqual(['刘大爷', '吴网格', '周主任', '孙晓梅', '赵志远', '陈阿婆'].sort())
+  expect(people.map((u) => u.name).sort()).toEqual(['刘大爷', '吴网格', '周主任', '孙晓梅', '赵志远', '钱老师', '陈阿婆'].sort())
   const after = await snapshot(db)
   const second = await importToCloud(db, COMMUNITY, SMALL_COMMUNITY, false, NOW + 1000)
   expect(second.preview.counts.every((c) => c.created + c.updated === 0)).toBe(true)
@@ -54,10 +54,10 @@ it('completes an import interrupted after its first transaction when run again',
     }),
   ).rejects.toThrow('the connection dropped')
   const partial = await snapshot(db)
-  expect(partial.users.length).toBeLessThan(6)
+  expect(partial.users.length).toBeLessThan(7)
   await importToCloud(db, COMMUNITY, SMALL_COMMUNITY, false, NOW + 1000)
   const whole = await snapshot(db)
-  expect(whole.users).toHaveLength(6)
+  expect(whole.users).toHaveLength(7)
   expect(whole.buildings).toHaveLength(3)
 
   // the same as an import that was never interrupted

@@ -35,10 +35,26 @@ describe('checking the rows', () => {
       'building',
       'building',
       'building',
-      ...Array(6).fill('insertUser'),
+      ...Array(7).fill('insertUser'),
     ])
     const sun = p.writes.find((w) => w.kind === 'insertUser' && w.record.name === '孙晓梅')
-    expect(sun?.record).toMatchObject({ roles: ['staff', 'member', 'resident'], room: '1单元 201', member: { posts: ['care'] } })
+    expect(sun?.record).toMatchObject({
+      roles: ['staff', 'member', 'resident'],
+      room: '1单元 201',
+      member: { posts: ['care'], status: 'on_job', management: 'dual' },
+    })
+    // a retired member needs no work unit; a blank 状态 and 管理方式 are 在职 and 直管
+    const qian = p.writes.find((w) => w.kind === 'insertUser' && w.record.name === '钱老师')
+    expect(qian?.record).toMatchObject({
+      roles: ['member', 'resident'],
+      member: { workUnit: null, status: 'retired', management: 'direct' },
+    })
+    const zhao = p.writes.find((w) => w.kind === 'insertUser' && w.record.name === '赵志远')
+    expect(zhao?.record).toMatchObject({ member: { workUnit: '区税务局', status: 'on_job', management: 'direct' } })
+    // 网格员: the grids they serve, by the 网格 sheet's ids; 网格长 when marked so
+    const grids = p.writes.flatMap((w) => (w.kind === 'grid' ? [w.record] : []))
+    const wu = p.writes.find((w) => w.kind === 'insertUser' && w.record.name === '吴网格')
+    expect(wu?.record).toMatchObject({ roles: ['staff', 'grid_worker'], workGrids: grids.map((g) => g.id), gridLead: true })
   })
 
   it.each([
@@ -48,6 +64,11 @@ describe('checking the rows', () => {
     ['党员', 2, 7, '修电脑', '认领岗位', /不认识的岗位：修电脑/],
     ['工作人员', 2, 2, '对', '管理员', /填「是」或「否」/],
     ['居民', 3, 0, '', '姓名', /没有填/],
+    ['党员', 2, 6, '', '工作单位', /在职党员请填写工作单位/],
+    ['党员', 3, 9, '离休', '状态', /「状态」填「在职」、「退休」、「流动」/],
+    ['党员', 3, 10, '托管', '管理方式', /「管理方式」填「直管」/],
+    ['网格员', 2, 2, '北区网格', '负责网格', /网格「北区网格」不在「网格」表中/],
+    ['网格员', 2, 3, '对', '网格长', /填「是」或「否」/],
   ])('「%s」row %i: a wrong cell is an error in Chinese naming its row and column', (sheet, row, col, value, column, message) => {
     const sheets = copy()
     sheets[sheet][row - 1][col] = value
@@ -121,8 +142,9 @@ describe('importing into a new server', () => {
     expect(done.body.data).toMatchObject({ committed: true, errors: [] })
     // the admin who set the server up is the 周主任 of the sheet: one person, not two
     const people = h.app.store.db.prepare('SELECT name, roles FROM users ORDER BY name').all()
-    expect(people).toHaveLength(6)
+    expect(people).toHaveLength(7)
     expect(people).toContainEqual({ name: '周主任', roles: '["admin","staff"]' })
+    expect(people).toContainEqual({ name: '吴网格', roles: '["staff","grid_worker"]' })
     expect(h.app.store.db.prepare('SELECT name FROM communities').all()).toEqual([{ name: '幸福里社区' }])
     const places = await h.ok(
       h.app.store.db.prepare("SELECT id FROM users WHERE name = '周主任'").pluck().get() as string,

@@ -4,10 +4,10 @@
 // and a re-run completes an interrupted import. Pure: the use case (usecases/accounts/import-roster.ts)
 // reads what exists and writes the plan.
 //
-// Sheets are a list: a later issue adds its own (网格员, 一户一档) beside these without changing them.
+// Sheets are a list: each part of the app adds its own (网格员 here; 一户一档 later) beside the others.
 import { createHash } from 'node:crypto'
-import { POST_TYPES, type PostType, type Role } from '@shared/enums'
-import { POST_TYPE_LABELS } from '@shared/labels'
+import { MANAGEMENTS, MEMBER_STATUSES, type Management, type MemberStatus, POST_TYPES, type PostType, type Role } from '@shared/enums'
+import { MANAGEMENT_LABELS, MEMBER_STATUS_LABELS, POST_TYPE_LABELS } from '@shared/labels'
 import type { Building, Community, Grid, MemberProfile, User } from './model'
 
 export interface RosterColumn {
@@ -53,7 +53,7 @@ export const ROSTER_SHEETS: RosterSheetSpec[] = /* @__PURE__ */ (() => [
   },
   {
     name: '党员',
-    about: '在职党员（双报到），每人一行；党员也是居民，住址必填',
+    about: '党员（党员报到），每人一行；党员也是居民，住址必填；在职党员填工作单位，退休、流动党员可以不填',
     columns: [
       col('姓名', true, '2–20 个字'),
       col('手机号', true, '11 位手机号', 14),
@@ -61,11 +61,25 @@ export const ROSTER_SHEETS: RosterSheetSpec[] = /* @__PURE__ */ (() => [
       col('单元', true, '如：2'),
       col('房号', true, '如：601'),
       col('党支部', true, '如：市税务局第一党支部', 24),
-      col('工作单位', true, '如：市税务局', 18),
+      col('工作单位', false, '在职党员必填，如：市税务局', 18),
+      col('状态', false, `${MEMBER_STATUSES.map((m) => MEMBER_STATUS_LABELS[m]).join(' / ')}，默认在职`),
+      col('管理方式', false, `${MANAGEMENTS.map((m) => MANAGEMENT_LABELS[m]).join(' / ')}，默认直管`),
       col('认领岗位', true, `用顿号分隔，可选：${POST_TYPES.map((p) => POST_TYPE_LABELS[p]).join('、')}`, 24),
       col('技能', false, '用顿号分隔，如：陪诊、代购', 18),
     ],
-    example: ['周志强', '13900010001', '1号楼', '2', '601', '市税务局第一党支部', '市税务局', '助老扶幼、便民利民', '陪诊、代购'],
+    example: [
+      '周志强',
+      '13900010001',
+      '1号楼',
+      '2',
+      '601',
+      '市税务局第一党支部',
+      '市税务局',
+      '助老扶幼、便民利民',
+      '陪诊、代购',
+      '在职',
+      '直管',
+    ],
   },
   {
     name: '工作人员',
@@ -76,6 +90,17 @@ export const ROSTER_SHEETS: RosterSheetSpec[] = /* @__PURE__ */ (() => [
       col('管理员', false, '是 / 否，默认否'),
     ],
     example: ['徐建华', '13800019003', '是'],
+  },
+  {
+    name: '网格员',
+    about: '网格员，每人一行，写明负责哪些网格；网格长填「是」',
+    columns: [
+      col('姓名', true, '2–20 个字'),
+      col('手机号', true, '11 位手机号，也是登录账号', 14),
+      col('负责网格', true, '用顿号分隔，与「网格」表中的名称一致', 20),
+      col('网格长', false, '是 / 否，默认否'),
+    ],
+    example: ['李建国', '13800019004', '第一网格', '否'],
   },
 ])()
 
@@ -146,8 +171,13 @@ interface PersonDraft {
   roles: Set<Role>
   home: { buildingId: string; gridId: string; room: string } | null
   member: MemberProfile | null
+  /** 网格员: the grids they serve, and whether they lead them (网格长). */
+  gridWork: { grids: string[]; lead: boolean } | null
   sheets: Set<string>
 }
+
+const STATUS_BY_LABEL = /* @__PURE__ */ new Map<string, MemberStatus>(MEMBER_STATUSES.map((m) => [MEMBER_STATUS_LABELS[m], m]))
+const MANAGEMENT_BY_LABEL = /* @__PURE__ */ new Map<string, Management>(MANAGEMENTS.map((m) => [MANAGEMENT_LABELS[m], m]))
 
 export function planRoster(sheets: Sheets, communityId: string, state: RosterState): RosterPlan {
   const errors: RosterError[] = []
@@ -280,7 +310,15 @@ export function planRoster(sheets: Sheets, communityId: string, state: RosterSta
       return null
     }
     seen.set(row.sheet, row.n)
-    const draft = people.get(key) ?? { name, phone, roles: new Set<Role>(), home: null, member: null, sheets: new Set<string>() }
+    const draft = people.get(key) ?? {
+      name,
+      phone,
+      roles: new Set<Role>(),
+      home: null,
+      member: null,
+      gridWork: null,
+      sheets: new Set<string>(),
+    }
     draft.sheets.add(row.sheet)
     people.set(key, draft)
     return draft
@@ -327,17 +365,31 @@ export function planRoster(sheets: Sheets, communityId: string, state: RosterSta
       fail('党员', row.n, '技能', '技能最多 10 项，每项最多 12 个字')
       continue
     }
-    if (!lengthOk(row, '党支部', 2, 40) || !lengthOk(row, '工作单位', 2, 40)) continue
+    const status = row.cells.状态 ? STATUS_BY_LABEL.get(row.cells.状态) : 'on_job'
+    if (!status) {
+      fail('党员', row.n, '状态', `「状态」填${[...STATUS_BY_LABEL.keys()].map((l) => `「${l}」`).join('、')}`)
+      continue
+    }
+    const management = row.cells.管理方式 ? MANAGEMENT_BY_LABEL.get(row.cells.管理方式) : 'direct'
+    if (!management) {
+      fail('党员', row.n, '管理方式', `「管理方式」填${[...MANAGEMENT_BY_LABEL.keys()].map((l) => `「${l}」`).join('、')}`)
+      continue
+    }
+    // the work unit is asked of in-service members (在职) only; one given for another is kept
+    if (status === 'on_job' && !row.cells.工作单位) {
+      fail('党员', row.n, '工作单位', '在职党员请填写工作单位')
+      continue
+    }
+    if (!lengthOk(row, '党支部', 2, 40) || (row.cells.工作单位 && !lengthOk(row, '工作单位', 2, 40))) continue
     sameHome(draft, home, row)
     draft.roles.add('member').add('resident')
     draft.member = {
       branch: row.cells.党支部,
-      workUnit: row.cells.工作单位,
+      workUnit: row.cells.工作单位 || null,
       posts: [...new Set(posts.map(([, p]) => p as PostType))],
       skills: [...new Set(skills)],
-      // the sheet names a work unit: an in-service member (在职), 直管 (a member's standing is kept on re-import)
-      status: 'on_job',
-      management: 'direct',
+      status,
+      management,
     }
   }
   for (const row of rowsOf(spec('工作人员'))) {
@@ -351,6 +403,24 @@ export function planRoster(sheets: Sheets, communityId: string, state: RosterSta
     if (!draft) continue
     draft.roles.add('staff')
     if (admin === '是') draft.roles.add('admin')
+  }
+  for (const row of rowsOf(spec('网格员'))) {
+    count('网格员', null)
+    const lead = row.cells.网格长 ?? ''
+    if (!['', '是', '否'].includes(lead)) {
+      fail('网格员', row.n, '网格长', '「网格长」填「是」或「否」')
+      continue
+    }
+    const names = list(row.cells.负责网格)
+    const unknown = names.filter((n) => !grids.has(n))
+    if (unknown.length) {
+      fail('网格员', row.n, '负责网格', `网格「${unknown.join('、')}」不在「网格」表中`)
+      continue
+    }
+    const draft = draftFor(row)
+    if (!draft) continue
+    draft.roles.add('grid_worker')
+    draft.gridWork = { grids: [...new Set(names.map((n) => (grids.get(n) as Grid).id))], lead: lead === '是' }
   }
 
   // each person onto who exists (the same name and phone) or a new id derived from them
@@ -367,11 +437,11 @@ export function planRoster(sheets: Sheets, communityId: string, state: RosterSta
       gridId: draft.home?.gridId ?? current?.gridId ?? null,
       buildingId: draft.home?.buildingId ?? current?.buildingId ?? null,
       room: draft.home?.room ?? current?.room ?? null,
-      member: draft.member ? { ...draft.member, management: current?.member?.management ?? 'direct' } : (current?.member ?? null),
+      member: draft.member ?? current?.member ?? null,
       rankingOptIn: current?.rankingOptIn ?? false,
       createdAt: current?.createdAt ?? 0,
-      workGrids: current?.workGrids ?? [],
-      gridLead: current?.gridLead ?? false,
+      workGrids: draft.gridWork?.grids ?? current?.workGrids ?? [],
+      gridLead: draft.gridWork?.lead ?? current?.gridLead ?? false,
       headOf: current?.headOf ?? null,
     }
     const what = !current ? 'created' : samePerson(current, next) ? 'unchanged' : 'updated'
@@ -388,13 +458,13 @@ export function planRoster(sheets: Sheets, communityId: string, state: RosterSta
   }
 }
 
-const ROLE_ORDER: Role[] = ['admin', 'staff', 'member', 'resident']
+const ROLE_ORDER: Role[] = ['admin', 'staff', 'grid_worker', 'member', 'resident']
 const orderRoles = (roles: Set<Role>): Role[] => [
   ...ROLE_ORDER.filter((r) => roles.has(r)),
   ...[...roles].filter((r) => !ROLE_ORDER.includes(r)),
 ]
 
 function samePerson(a: User, b: User): boolean {
-  const pick = (u: User) => JSON.stringify([u.name, u.phone, u.roles, u.gridId, u.buildingId, u.room, u.member])
+  const pick = (u: User) => JSON.stringify([u.name, u.phone, u.roles, u.gridId, u.buildingId, u.room, u.member, u.workGrids, u.gridLead])
   return pick(a) === pick(b)
 }

@@ -43,6 +43,7 @@ export default function AcceptInvite() {
           value={again}
           onChange={setAgain}
           maxLength={L.password.max}
+          placeholder="和上面一样"
         />
         <Btn type="primary" block className="btn-accept" loading={busy} onClick={() => void submit()}>
           设置并登录

@@ -10,6 +10,7 @@ import Card from '@/components/card'
 import { Field, TextInput } from '@/components/field'
 import QrCode from '@/components/qr-code'
 import Screen from '@/components/screen'
+import Tap from '@/components/tap'
 import { EmptyState, StateSwitch } from '@/components/state'
 import { ROLE_LABEL } from '@/constants/labels'
 import { useAction } from '@/hooks/useAction'
@@ -78,14 +79,20 @@ function GridWork({
     <View className="grid-work">
       <View className="chips">
         {(places?.grids ?? []).map((g) => (
-          <View key={g.id} className={`chip chip-grid-${g.id}${gridIds.includes(g.id) ? ' chip--on' : ''}`} onClick={() => toggle(g.id)}>
+          <Tap
+            key={g.id}
+            role="checkbox"
+            on={gridIds.includes(g.id)}
+            className={`chip chip-grid-${g.id}${gridIds.includes(g.id) ? ' chip--on' : ''}`}
+            onTap={() => toggle(g.id)}
+          >
             {gridIds.includes(g.id) ? '✓ ' : ''}
             {g.name}
-          </View>
+          </Tap>
         ))}
-        <View className={`chip chip-lead${lead ? ' chip--on' : ''}`} onClick={() => setLead(!lead)}>
+        <Tap role="checkbox" on={lead} className={`chip chip-lead${lead ? ' chip--on' : ''}`} onTap={() => setLead(!lead)}>
           {lead ? '✓ ' : ''}网格长
-        </View>
+        </Tap>
       </View>
       <View className="wb-row">
         <Btn onClick={onClose}>不改了</Btn>

@@ -38,7 +38,14 @@ export default function Setup() {
           maxLength={L.communityName.max}
           placeholder="如 红星社区"
         />
-        <InputField label="您的姓名" className="input-name" value={form.name} onChange={set('name')} maxLength={L.name.max} />
+        <InputField
+          label="您的姓名"
+          className="input-name"
+          value={form.name}
+          onChange={set('name')}
+          maxLength={L.name.max}
+          placeholder="真实姓名"
+        />
         <InputField
           label="手机号（登录账号）"
           className="input-phone"
@@ -46,6 +53,7 @@ export default function Setup() {
           value={form.phone}
           onChange={set('phone')}
           maxLength={11}
+          placeholder="11 位手机号"
         />
         <InputField
           label="登录密码"

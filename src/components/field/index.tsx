@@ -54,12 +54,15 @@ export interface TextInputProps {
   /** `password`: the characters are hidden. */
   type?: 'text' | 'number' | 'password'
   className?: string
+  /** The input's name to a screen reader in WeChat (InputField gives its label; H5 drops it, the placeholder names it there). */
+  ariaLabel?: string
 }
 
-export function TextInput({ value, onChange, placeholder, maxLength, type = 'text', className }: TextInputProps) {
+export function TextInput({ value, onChange, placeholder, maxLength, type = 'text', className, ariaLabel }: TextInputProps) {
   return (
     <Input
       className={cls('text-input', className)}
+      ariaLabel={ariaLabel}
       value={value}
       type={type === 'password' ? 'text' : type}
       password={type === 'password'}
@@ -76,11 +79,15 @@ interface FieldText {
   error?: string
 }
 
-/** A labelled one-line input (the class names the input, as tests and pages find it). */
-export function InputField({ label, hint, error, ...input }: FieldText & TextInputProps) {
+/**
+ * A labelled one-line input (the class names the input, as tests and pages find it). Without a placeholder of
+ * its own the label is the placeholder: in H5 Taro's input takes no aria-label, and a screen reader names
+ * the field by it.
+ */
+export function InputField({ label, hint, error, placeholder, ...input }: FieldText & TextInputProps) {
   return (
     <Field label={label} hint={hint} error={error}>
-      <TextInput {...input} />
+      <TextInput ariaLabel={label} placeholder={placeholder ?? label} {...input} />
     </Field>
   )
 }

@@ -1,17 +1,20 @@
-// Where an order is — 点单 · 下单 · 接单 · 结单 side by side: 已点单 → 已下单 → 已接单 → 已结单 → 已完成, or
-// for one referred to a unit (转办) 已点单 → 已转办 → 已反馈 → 已办结 (or a banner when it stopped).
+// Where an order is — 点单 · 下单 · 接单 · 结单 side by side, each ✓ once done; the step it waits for says
+// so in the status tag's words (下单 · 待审核), so the bar and the tag never disagree. One referred to a
+// unit (转办): 点单 → 转办 → 反馈 → 办结. A banner instead when it stopped.
 import { View } from '@tarojs/components'
 import type { OrderStatus } from '@shared/enums'
+import { statusWords } from '@/constants/labels'
 import { cls } from '@/utils/cls'
 import './index.scss'
 
+/** The steps, and for each status how many are done (all of them: closed). */
 const SERVED = {
-  steps: ['已点单', '已下单', '已接单', '已结单', '已完成'],
-  index: { submitted: 0, open: 1, claimed: 2, completed: 3, closed: 4 } as Partial<Record<OrderStatus, number>>,
+  steps: ['点单', '下单', '接单', '结单', '完成'],
+  done: { submitted: 1, open: 2, claimed: 3, completed: 4, closed: 5 } as Partial<Record<OrderStatus, number>>,
 }
 const REFERRED = {
-  steps: ['已点单', '已转办', '已反馈', '已办结'],
-  index: { submitted: 0, referred: 1, completed: 2, closed: 3 } as Partial<Record<OrderStatus, number>>,
+  steps: ['点单', '转办', '反馈', '办结'],
+  done: { submitted: 1, referred: 2, completed: 3, closed: 4 } as Partial<Record<OrderStatus, number>>,
 }
 
 export default function StepBar({ status, note, referred }: { status: OrderStatus; note?: string | null; referred?: boolean }) {
@@ -23,14 +26,16 @@ export default function StepBar({ status, note, referred }: { status: OrderStatu
       </View>
     )
   }
-  const { steps, index } = referred ? REFERRED : SERVED
-  const current = index[status] ?? 0
+  const { steps, done } = referred ? REFERRED : SERVED
+  const count = done[status] ?? 1
+  const words = statusWords(status, referred)
   return (
-    <View className="step-bar" aria-label={`进度：${steps[current]}`}>
+    <View className="step-bar" aria-label={`进度：${words}`}>
       {steps.map((label, i) => (
-        <View key={label} className={cls('step', i < current && 'step--done', i === current && 'step--current')}>
-          <View className="step__dot">{i < current ? '✓' : i + 1}</View>
+        <View key={label} className={cls('step', i < count && 'step--done', i === count && 'step--current')}>
+          <View className="step__dot">{i < count ? '✓' : i + 1}</View>
           <View className="step__label">{label}</View>
+          {i === count && <View className="step__now">{words}</View>}
           {i < steps.length - 1 && <View className="step__line" />}
         </View>
       ))}

@@ -67,7 +67,15 @@ function PasswordSignIn() {
   return (
     <View className="login login--password">
       <View className="login__title">登录</View>
-      <InputField label="手机号" className="input-login" type="number" value={login} onChange={setLogin} maxLength={11} />
+      <InputField
+        label="手机号"
+        className="input-login"
+        type="number"
+        value={login}
+        onChange={setLogin}
+        maxLength={11}
+        placeholder="11 位手机号"
+      />
       <InputField
         label="密码"
         className="input-password"

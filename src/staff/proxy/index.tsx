@@ -10,6 +10,7 @@ import Btn from '@/components/btn'
 import Card, { InfoRow } from '@/components/card'
 import { Chips, Field, TextInput } from '@/components/field'
 import Screen from '@/components/screen'
+import Tap from '@/components/tap'
 import { EmptyState, StateSwitch } from '@/components/state'
 import { ROUTES, withQuery } from '@/constants/routes'
 import { useRemote } from '@/hooks/useRemote'
@@ -79,10 +80,10 @@ export default function ProxyOrder() {
               emptyNode={<EmptyState title="没有找到" hint="只能替您负责的网格里登记过的居民下单。" />}
             >
               {items.map((r) => (
-                <View key={r.id} className="resident-option" hoverClass="resident-option--pressed" onClick={() => setPicked(r)}>
+                <Tap key={r.id} className="resident-option" hoverClass="resident-option--pressed" onTap={() => setPicked(r)}>
                   <Text className="resident-option__name">{r.name}</Text>
                   <Text className="resident-option__where">{[r.gridName, r.address].filter(Boolean).join(' ')}</Text>
-                </View>
+                </Tap>
               ))}
             </StateSwitch>
           </>
@@ -103,10 +104,10 @@ export default function ProxyOrder() {
       <Card title="3. 什么事">
         <View className={cls('proxy__kinds', !picked && 'proxy__kinds--off')}>
           {KINDS.map((k) => (
-            <View key={k.kind} className={`proxy-kind btn-proxy-${k.kind}`} hoverClass="proxy-kind--pressed" onClick={() => start(k.kind)}>
+            <Tap key={k.kind} className={`proxy-kind btn-proxy-${k.kind}`} hoverClass="proxy-kind--pressed" onTap={() => start(k.kind)}>
               <View className="proxy-kind__title">{k.title}</View>
               <View className="proxy-kind__hint">{k.hint}</View>
-            </View>
+            </Tap>
           ))}
         </View>
         {!picked && <View className="proxy__hint">先在上面选好居民。</View>}

@@ -32,7 +32,7 @@ const TITLE_FOLLOWS_CONTENT = new Set(['/staff/goods-edit/index', '/account/regi
 /** Who opens a page: the person it is for. */
 function whoOpens(route) {
   if (route === '/workbench/register/index') return 'resident' // forwards to 登记, a resident's page
-  if (/\/(account|workbench)\/people\//.test(route)) return 'admin' // 人员与网格: the community's admin
+  if (/\/(account|workbench)\/(people|roster)\//.test(route)) return 'admin' // 人员与网格, 社区设置: the community's admin
   if (/^\/(staff|workbench)\//.test(route) || /account\/(pending|people)|activity\/(publish|roster|checkin-code)/.test(route))
     return 'staff'
   if (/^\/(member|mall|activity)\//.test(route)) return 'member'
