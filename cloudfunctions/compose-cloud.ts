@@ -7,6 +7,7 @@ import { cloudbaseRateLimiter, cloudbaseStore, type CloudbaseStore, cryptoIds } 
 import type { CbDb } from './adapters/cloudbase/sdk'
 import { wechatContentGuard } from './adapters/wechat/content-guard'
 import { cloudFiles, type DeleteFile, type GetTempFileUrl } from './adapters/wechat/files'
+import { parseMediaVerdict, type wechatPhotoScreen } from './adapters/wechat/media-check'
 import { subscribeNotifier, templatesFromEnv } from './adapters/wechat/notifier'
 import { type WxOpenApi, wxOpenApi } from './adapters/wechat/openapi'
 import { AppError } from './core/domain/errors'
@@ -15,9 +16,13 @@ import { createHandler, type Runtime } from './core/edge'
 import type { Deps } from './core/ports'
 import { REGISTRY } from './core/registry'
 import type { tick } from './core/usecases/scheduler/tick'
-import { cloudExports, type UploadFile } from './adapters/cloudbase/exports'
+import type { cloudExports, UploadFile } from './adapters/cloudbase/exports'
 import { wechatPhoneNumbers } from './adapters/wechat/phone'
 import { weChatCaller } from './core/usecases/accounts/wechat-sign-in'
+import { dropGrants, returnGrant, useGrant } from './core/usecases/accounts/subscribe'
+import type { applyPhotoVerdict } from './core/usecases/photos/verdict'
+import { runWrite } from './core/runner'
+import type { TemplateIds } from '@shared/subscribe'
 import { scryptPasswords } from './adapters/scrypt-passwords'
 import { SIGN_IN_LIMITS } from './core/usecases/accounts/sign-in-limits'
 
@@ -76,8 +81,16 @@ export interface CloudOptions {
   prefix?: string
   /** Allow text when msgSecCheck cannot give a verdict (flagged in the log). Default: refuse. */
   contentFailOpen?: boolean
-  /** Subscribe-message templates by notice kind; default: REDGRID_SUBSCRIBE_TEMPLATES (JSON), else none. */
-  templates?: Parameters<typeof subscribeNotifier>[0]['templates']
+  /**
+   * The photo check (adapters/wechat/media-check.ts wechatPhotoScreen), passed in by the entries of the
+   * functions whose actions attach photos (orders, mall, activities, workbench); the others' bundles
+   * leave it out, and a photo attached there would be logged as not checked.
+   */
+  photoScreen?: typeof wechatPhotoScreen
+  /** The workbooks (adapters/cloudbase/exports.ts cloudExports): passed in by the workbench function's entry, the only one that makes them. */
+  exports?: typeof cloudExports
+  /** 订阅消息 template ids (types/subscribe.ts); default: REDGRID_SUBSCRIBE_TEMPLATES (JSON), else none. */
+  templates?: TemplateIds
 }
 
 export interface CloudApp {
@@ -89,6 +102,8 @@ export interface CloudApp {
    * scheduler function's entry, so the other functions' bundles do not carry every scheduled job.
    */
   scheduler(event: unknown, context: unknown, run: typeof tick): Promise<Envelope<unknown>>
+  /** WeChat's message push (消息推送): the asynchronous photo verdicts (wxa_media_check), applied by the wxpush entry's `apply`. */
+  wxpush(event: unknown, context: unknown, apply: typeof applyPhotoVerdict): Promise<Envelope<unknown>>
 }
 
 const fail = (code: ErrorCode, message: string): Envelope<never> => ({ ok: false, error: { code, message } })
@@ -110,35 +125,58 @@ export function composeCloud(platform: CloudPlatform, options: CloudOptions = {}
   const limiter = limits({ maxFailures: 5, windowMs: 10 * 60_000 })
   const signIns = { account: limits(SIGN_IN_LIMITS.account), address: limits(SIGN_IN_LIMITS.address) }
   const passwords = scryptPasswords()
+  const openIdOf = (userId: string) => store.read((repos) => repos.identity.openIdOf(userId))
   const notifier = subscribeNotifier({
     send: () => platform.openApi().subscribeMessage.send,
-    templates: options.templates ?? templatesFromEnv(process.env.REDGRID_SUBSCRIBE_TEMPLATES, platform.log),
-    openIdOf: (userId) => store.read((repos) => repos.identity.openIdOf(userId)),
+    ids: options.templates ?? templatesFromEnv(process.env.REDGRID_SUBSCRIBE_TEMPLATES, platform.log),
+    openIdOf,
+    // each in its own small transaction, after the use case's has committed
+    grants: {
+      use: (userId, template) => store.write((repos) => useGrant(repos, userId, template, clock.now())),
+      giveBack: (userId, template) => store.write((repos) => returnGrant(repos, userId, template, clock.now())),
+      drop: (userId, template) => store.write((repos) => dropGrants(repos, userId, template, clock.now())),
+    },
     log: platform.log,
   })
 
   /** Deps for one invocation: the content check runs as the calling user. */
-  const depsFor = (openId: string | null, context: unknown): Deps => ({
-    clock,
-    ids,
-    limiter,
-    signIns,
-    passwords,
-    notifier,
-    files: cloudFiles({
+  const depsFor = (openId: string | null, context: unknown): Deps => {
+    const files = cloudFiles({
       envId: platform.envId(context),
       getTempFileURL: platform.getTempFileURL,
       deleteFile: platform.deleteFile?.bind(platform),
-    }),
-    guard: wechatContentGuard({
-      msgSecCheck: () => platform.openApi().security.msgSecCheck,
-      openId,
-      failOpen: options.contentFailOpen,
-      onFlag: (flag) => platform.log('content flagged for review', flag),
-    }),
-    exports: cloudExports({ uploadFile: platform.uploadFile?.bind(platform), getTempFileURL: platform.getTempFileURL, ids, clock }),
-    phones: wechatPhoneNumbers({ getPhoneNumber: () => platform.openApi().phonenumber.getPhoneNumber }),
-  })
+    })
+    return {
+      clock,
+      ids,
+      limiter,
+      signIns,
+      passwords,
+      notifier,
+      files,
+      photos: (options.photoScreen ?? unchecked)({
+        mediaCheckAsync: () => platform.openApi().security.mediaCheckAsync,
+        urlOf: async (fileId) => (await files.urls([fileId]))[0]?.url ?? '',
+        openIdOf,
+        record: (check) => store.write((repos) => repos.photoChecks.save(check)),
+        clock,
+        log: platform.log,
+      }),
+      guard: wechatContentGuard({
+        msgSecCheck: () => platform.openApi().security.msgSecCheck,
+        openId,
+        failOpen: options.contentFailOpen,
+        onFlag: (flag) => platform.log('content flagged for review', flag),
+      }),
+      exports: (options.exports ?? noWorkbooks)({
+        uploadFile: platform.uploadFile?.bind(platform),
+        getTempFileURL: platform.getTempFileURL,
+        ids,
+        clock,
+      }),
+      phones: wechatPhoneNumbers({ getPhoneNumber: () => platform.openApi().phonenumber.getPhoneNumber }),
+    }
+  }
 
   return {
     store,
@@ -162,18 +200,55 @@ export function composeCloud(platform: CloudPlatform, options: CloudOptions = {}
         return fail('INTERNAL', e instanceof AppError ? e.message : '定时任务执行失败')
       }
     },
+    async wxpush(event, context, apply) {
+      // [U] how WeChat's push calls a function; the trace id alone names a check, and only the server
+      // ever saw one, so whoever calls can at most repeat a verdict WeChat already gave
+      const verdict = parseMediaVerdict(event)
+      if (!verdict) return fail('INVALID_INPUT', '不是照片检查结果')
+      try {
+        const outcome = await runWrite({ uow: store, deps: depsFor(null, context), log: platform.log }, (ctx) => apply(ctx, verdict))
+        if (outcome === 'review' || outcome === 'removed')
+          platform.log(`photo check: ${verdict.suggest}`, { traceId: verdict.traceId, label: verdict.label, outcome })
+        if (outcome === 'unknown') platform.log('photo check verdict for an unknown trace id', { traceId: verdict.traceId })
+        return { ok: true, data: { outcome } }
+      } catch (e) {
+        platform.log('photo verdict failed', e)
+        return fail('INTERNAL', '照片检查结果没有处理成功')
+      }
+    },
   }
 }
 
+/** Where no photo check was passed in: nothing goes to WeChat, and the log says a photo went unchecked. */
+const unchecked: typeof wechatPhotoScreen = (o) => ({
+  async submit(photos) {
+    if (photos.length > 0) o.log('photos attached in a function without the photo check', { fileIds: photos.map((p) => p.fileId) })
+  },
+})
+
+/** Where no workbooks were passed in (every function but workbench). */
+const noWorkbooks: typeof cloudExports = () => ({
+  async saveWorkbook() {
+    throw new AppError('INTERNAL', '这里不能生成表格，请到工作台导出')
+  },
+})
+
 let shared: CloudApp | null = null
 /** The instance's app, composed on the first invocation (no SDK work at require time). */
-const app = () => {
-  shared ??= composeCloud(nodeSdkPlatform())
+const app = (options?: CloudOptions) => {
+  shared ??= composeCloud(nodeSdkPlatform(), options)
   return shared
 }
 
-/** A function entry: `export const main = cloudEntry('orders')`. */
-export const cloudEntry = (fn: string) => (event: unknown, context: unknown) => app().handle(fn, event, context)
+/**
+ * A function entry: `export const main = cloudEntry('orders', { photoScreen: wechatPhotoScreen })` — the
+ * options of what only some functions need, so the others' bundles leave it out.
+ */
+export const cloudEntry = (fn: string, options?: CloudOptions) => (event: unknown, context: unknown) =>
+  app(options).handle(fn, event, context)
 
 /** The scheduler's entry, for its timer trigger. */
 export const schedulerEntry = (run: typeof tick) => (event: unknown, context: unknown) => app().scheduler(event, context, run)
+
+/** The wxpush function's entry: WeChat's message push routed to it (docs/deploy-cloudbase.md). */
+export const wxpushEntry = (apply: typeof applyPhotoVerdict) => (event: unknown, context: unknown) => app().wxpush(event, context, apply)

@@ -9,6 +9,7 @@ import { memoryRateLimiter } from './adapters/local/rate-limiter'
 import { systemClock } from './adapters/clock'
 import { TestClock } from './adapters/local/clock'
 import { inboxOnlyNotifier } from './adapters/local/notifier'
+import { checkedOnUpload } from './adapters/local/photo-screen'
 import { isDatabaseFull, openStore, type SqliteStore } from './adapters/sqlite/store'
 import { sweepChallenges } from './adapters/sqlite/identity'
 import { createHandler, type Handler, type Runtime } from './core/edge'
@@ -90,7 +91,18 @@ export function composeLocal(options: LocalOptions): LocalApp {
   const signIns = { account: memoryRateLimiter(clock, SIGN_IN_LIMITS.account), address: memoryRateLimiter(clock, SIGN_IN_LIMITS.address) }
   const passwords = options.passwords ?? scryptPasswords()
   const exports = localExports(path.join(options.dataDir, 'exports'), ids, clock, signer)
-  const deps: Deps = { clock, ids, files, guard, limiter, signIns, passwords, notifier: options.notifier ?? inboxOnlyNotifier, exports }
+  const deps: Deps = {
+    clock,
+    ids,
+    files,
+    guard,
+    limiter,
+    signIns,
+    passwords,
+    notifier: options.notifier ?? inboxOnlyNotifier,
+    exports,
+    photos: checkedOnUpload,
+  }
   const siteOrigin = options.siteOrigin
   if (siteOrigin) deps.passkeys = webAuthnVerifier(() => relyingPartyOf(siteOrigin()))
   const runtime: Runtime = { uow: store, deps, log: options.log }

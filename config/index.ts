@@ -28,6 +28,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     env: {
       TARO_APP_API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE ?? ''),
       TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
+      // 订阅消息 template ids: the one setting the functions read too (types/subscribe.ts, src/services/subscribe.ts)
+      TARO_APP_SUBSCRIBE_TEMPLATES: JSON.stringify(process.env.REDGRID_SUBSCRIBE_TEMPLATES ?? ''),
     },
     defineConstants: {},
     copy: { patterns: [], options: {} },

@@ -15,7 +15,16 @@ export default defineAppConfig({
     },
     {
       root: 'account',
-      pages: ['register/index', 'pending/index', 'people/index', 'accept/index', 'setup/index', 'roster/index', 'passkeys/index'],
+      pages: [
+        'register/index',
+        'pending/index',
+        'people/index',
+        'accept/index',
+        'setup/index',
+        'roster/index',
+        'passkeys/index',
+        'privacy/index',
+      ],
     },
     {
       root: 'workbench',

@@ -16,6 +16,8 @@ declare namespace NodeJS {
     TARO_APP_API_BASE: string
     /** weapp: CloudBase environment id for Taro.cloud.init (config/index.ts). */
     TARO_APP_CLOUD_ENV: string
+    /** 订阅消息 template ids, REDGRID_SUBSCRIBE_TEMPLATES as JSON ('' = none; config/index.ts). */
+    TARO_APP_SUBSCRIBE_TEMPLATES: string
   }
 }
 

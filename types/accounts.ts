@@ -11,6 +11,7 @@ import type { OrderDetail } from './orders'
 import type { Balance, LedgerEntry } from './points'
 import type { ActivitySummary } from './activities'
 import type { EvaluationPacket } from './points'
+import { TEMPLATE_KEYS, type SubscriptionView, type TemplateKey } from './subscribe'
 
 // ---- onboarding (双报到) ------------------------------------------------------------------------
 
@@ -246,6 +247,18 @@ export interface MemberListItem {
 /** accounts.updateProfile: the caller's own settings. */
 export const UpdateProfileInput = z.strictObject({ rankingOptIn: z.boolean().optional() })
 
+/**
+ * accounts.subscribe: the templates the person just accepted in WeChat's subscription sheet
+ * (wx.requestSubscribeMessage answers "accept" per template id); each acceptance allows one message.
+ */
+export const SubscribeInput = z.strictObject({
+  accepted: z
+    .array(z.enum(TEMPLATE_KEYS as [TemplateKey, ...TemplateKey[]]))
+    .min(1)
+    .max(TEMPLATE_KEYS.length)
+    .refine((keys) => new Set(keys).size === keys.length, { message: '每个模板只能出现一次' }),
+})
+
 /** accounts.exportMyData takes nothing: it is always the caller's own data. */
 export const ExportMyDataInput = z.strictObject({})
 
@@ -271,6 +284,8 @@ export interface MyData {
   registrations: RegistrationView[]
   /** 三评 of this year and the last (members). */
   evaluations: EvaluationPacket[]
+  /** 订阅消息: how many more messages of each template WeChat lets the app send. */
+  subscriptions: SubscriptionView[]
   /** A staff member's 亮身份 card, if any. */
   card: {
     userId: string

@@ -10,6 +10,7 @@ import type * as inbox from './inbox'
 import type * as mall from './mall'
 import type * as orders from './orders'
 import type * as points from './points'
+import type * as subscribe from './subscribe'
 import type * as workbench from './workbench'
 
 /** A read: no requestId, safe to repeat. */
@@ -44,6 +45,7 @@ export interface Api {
     markRead: Mutation<typeof inbox.MarkReadInput, inbox.MarkReadResult>
     exportMyData: Query<typeof accounts.ExportMyDataInput, accounts.MyData>
     deleteMe: Mutation<typeof accounts.DeleteMeInput, accounts.DeleteMeResult>
+    subscribe: Mutation<typeof accounts.SubscribeInput, subscribe.Subscriptions>
     places: Query<typeof accounts.PlacesInput, accounts.Places>
     registerResident: Mutation<typeof accounts.RegisterResidentInput, accounts.RegistrationView>
     registerMember: Mutation<typeof accounts.RegisterMemberInput, accounts.RegistrationView>

@@ -25,6 +25,9 @@ export const NOTICE_KINDS = [
   'activity_reminder',
   'activity_points',
   'registration_decided',
+  'pickup_reminder',
+  'redemption_expired',
+  'photo_removed',
 ] as const
 export type NoticeKind = (typeof NOTICE_KINDS)[number]
 

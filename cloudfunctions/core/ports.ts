@@ -22,6 +22,8 @@ import type {
 import type { Referral, Unit } from './domain/model'
 import type { Activity, NotificationRecord, Signup } from './domain/model'
 import type { Evaluation, EvaluationLink, Registration, ShowcaseConsent, StaffCard } from './domain/model'
+import type { PhotoCheck, PhotoPlace, SubscriptionGrant } from './domain/model'
+import type { TemplateKey } from '@shared/subscribe'
 import type { ActivityStatus } from '@shared/activities'
 import type { NoticeKind } from '@shared/inbox'
 
@@ -210,6 +212,8 @@ export interface MallRepo {
   /** The pickup code index: code → redemption, unique per community. */
   redemptionByCode(communityId: string, code: string): Promise<string | null>
   claimCode(communityId: string, code: string, redemptionId: string): Promise<void>
+  /** Pending redemptions not yet reminded whose pickup window closes at or before `until`, soonest first. */
+  dueForPickupReminder(until: number, limit: number): Promise<string[]>
   /** Pending redemptions whose pickup window closed before `now`, oldest first. */
   dueForExpiry(now: number, limit: number): Promise<string[]>
 }
@@ -454,6 +458,28 @@ export interface IdentityRepo {
   forget(userId: string): Promise<void>
 }
 
+/** 订阅消息 grants, one record per person and template at `${userId}:${template}`. */
+export interface SubscriptionRepo {
+  grant(userId: string, template: TemplateKey): Promise<SubscriptionGrant | null>
+  /** Creates or replaces the record (a count of 0 is kept: the person was asked before). */
+  saveGrant(grant: SubscriptionGrant): Promise<void>
+  /** Every template the person holds a record of, in template order. */
+  grantsOf(userId: string): Promise<SubscriptionGrant[]>
+  /** Account deletion: every grant of the person goes. */
+  forget(userId: string): Promise<void>
+}
+
+/** Photos sent to WeChat's asynchronous check, at their trace id. */
+export interface PhotoCheckRepo {
+  get(traceId: string): Promise<PhotoCheck | null>
+  /** Creates or replaces the record at its trace id. */
+  save(check: PhotoCheck): Promise<void>
+  /** A person's checks that came back `review` or `risky`, newest first (the export shows them). */
+  flaggedOf(ownerId: string): Promise<PhotoCheck[]>
+  /** Account deletion: the checks of the person's photos go (the photos went already). */
+  forget(ownerId: string): Promise<void>
+}
+
 export interface Repos {
   users: UserRepo
   places: PlaceRepo
@@ -466,6 +492,8 @@ export interface Repos {
   workbench: WorkbenchRepo
   idempotency: IdempotencyRepo
   identity: IdentityRepo
+  subscriptions: SubscriptionRepo
+  photoChecks: PhotoCheckRepo
 }
 
 export interface UnitOfWork {
@@ -488,6 +516,25 @@ export interface Files {
    * those of `known` that are theirs. Not transactional: call it after the commit (`Ctx.after`).
    */
   removeAllOf(ownerId: string, known: string[]): Promise<void>
+  /** Deletes these stored photos (one that failed a check). Not transactional: call it after the commit. */
+  remove(fileIds: string[]): Promise<void>
+}
+
+/** A photo just attached to a record others see, and where. */
+export interface PlacedPhoto {
+  fileId: string
+  ownerId: string
+  communityId: string
+  place: PhotoPlace
+}
+
+/**
+ * The content check of photos others will see: in WeChat each goes to mediaCheckAsync and the verdict
+ * arrives later (usecases/photos/verdict.ts); locally every upload was checked as it arrived (type,
+ * size, dimensions), so there is nothing more to do. Runs after the commit (`Ctx.after`).
+ */
+export interface PhotoScreen {
+  submit(photos: PlacedPhoto[]): Promise<void>
 }
 
 export interface ContentGuard {
@@ -604,6 +651,7 @@ export interface Deps {
   passkeys?: PasskeyVerifier
   notifier: Notifier
   exports: Exports
+  photos: PhotoScreen
   /** Absent locally, where the phone number is typed. */
   phones?: PhoneVerifier
 }

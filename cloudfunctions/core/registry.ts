@@ -39,6 +39,7 @@ import {
 } from './usecases/accounts/passkeys'
 import { acceptInvite, invite, setupCommunity, signIn } from './usecases/accounts/sign-in'
 import { myRegistrations, registerMember, registerResident, verifyPhone } from './usecases/accounts/register'
+import { subscribe } from './usecases/accounts/subscribe'
 import { updateProfile } from './usecases/accounts/update-profile'
 import { checkin, checkinCode, markAttendance } from './usecases/activities/checkin'
 import { finishActivity } from './usecases/activities/finish'
@@ -117,6 +118,8 @@ export const accounts = {
   markRead: mutation({ input: inbox.MarkReadInput, run: markRead }),
   exportMyData: query({ input: acc.ExportMyDataInput, run: (ctx, actor) => exportMyData(ctx, actor) }),
   deleteMe: mutation({ input: acc.DeleteMeInput, run: deleteMe }),
+  // 订阅消息: what the person just accepted in WeChat's subscription sheet
+  subscribe: mutation({ input: acc.SubscribeInput, run: subscribe }),
   // 居民登记 / 双报到 and their review (成员审核); places for the form; the admin's staff and grids
   places: query({ input: acc.PlacesInput, public: true, run: listPlaces }),
   registerResident: mutation({ input: acc.RegisterResidentInput, run: registerResident }),

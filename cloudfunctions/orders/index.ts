@@ -1,4 +1,6 @@
 // The `orders` cloud function: every action of REGISTRY.orders, the caller identified by the platform's OPENID.
+import { wechatPhotoScreen } from '../adapters/wechat/media-check'
 import { cloudEntry } from '../compose-cloud'
 
-export const main = cloudEntry('orders')
+// its actions attach photos others see: each goes to WeChat's check
+export const main = cloudEntry('orders', { photoScreen: wechatPhotoScreen })

@@ -193,4 +193,7 @@ export const NOTICE_KIND_LABEL: Record<NoticeKind, string> = {
   activity_reminder: '活动提醒',
   activity_points: '积分到账',
   registration_decided: '登记审核',
+  pickup_reminder: '领取提醒',
+  redemption_expired: '兑换过期',
+  photo_removed: '照片已移除',
 }

@@ -40,6 +40,8 @@ export const ROUTES = {
   rosterSetup: '/account/roster/index',
   /** 通行密钥 (the browser only). */
   passkeys: '/account/passkeys/index',
+  /** 个人信息与隐私: what is held about me, its export, 注销账号. */
+  privacy: '/account/privacy/index',
   // the workbench (subpackage workbench/)
   workbench: '/workbench/index',
   dashboard: '/workbench/dashboard/index',
@@ -80,6 +82,7 @@ export const PARENT: Partial<Record<Route, { path: Route; keep?: string[] }>> = 
   [ROUTES.goods]: { path: ROUTES.mall },
   [ROUTES.redemptions]: { path: ROUTES.mall },
   [ROUTES.activities]: { path: ROUTES.home },
+  [ROUTES.privacy]: { path: ROUTES.me },
   [ROUTES.activityDetail]: { path: ROUTES.activities },
   [ROUTES.myActivities]: { path: ROUTES.activities },
   [ROUTES.publish]: { path: ROUTES.activities },

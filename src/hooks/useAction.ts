@@ -1,6 +1,8 @@
 // One user intent → one requestId: a retried tap after a lost answer reuses it, so it runs once.
 import { useCallback, useRef, useState } from 'react'
+import type { TemplateKey } from '@shared/subscribe'
 import { confirm, toast } from '@/services/feedback'
+import { askToSubscribe } from '@/services/subscribe'
 import { type ApiError, toApiError } from '@/services/transport'
 import { newRequestId } from '@/utils/id'
 
@@ -10,6 +12,11 @@ export interface ActionOptions {
   confirmText?: string
   /** Toast after success. */
   done?: string
+  /**
+   * 订阅消息 to ask for first (WeChat only, templates with an id): the sheet shows before the confirm and
+   * before any network call, as WeChat requires, so call `exec` synchronously from the tap.
+   */
+  subscribe?: readonly TemplateKey[]
 }
 
 /**
@@ -29,6 +36,7 @@ export function useAction<A extends unknown[], R>(run: (requestId: string, ...ar
 
   const exec = useCallback(async (opts: ActionOptions, ...args: A): Promise<R | undefined> => {
     if (busyRef.current) return undefined
+    if (opts.subscribe?.length) await askToSubscribe(opts.subscribe)
     if (opts.ask && !(await confirm(opts.ask, { confirmText: opts.confirmText }))) return undefined
     const intent = intentRef.current?.(...args) ?? ''
     const requestId = requestIds.current.get(intent) ?? newRequestId()

@@ -30,6 +30,23 @@ export const platform: Platform = {
     a.remove()
     return Promise.resolve('downloading')
   },
+  savesTextTo: 'file',
+  saveText({ name, text }) {
+    const url = URL.createObjectURL(new Blob([text], { type: 'application/json;charset=utf-8' }))
+    const a = document.createElement('a')
+    a.href = url
+    a.download = name
+    a.rel = 'noopener'
+    document.body.appendChild(a)
+    a.click()
+    a.remove()
+    setTimeout(() => URL.revokeObjectURL(url), 60_000)
+    return Promise.resolve('downloading')
+  },
+  privacy: null,
+  // no 订阅消息 in the browser: notices wait in 消息
+  canSubscribe: false,
+  requestSubscribe: () => Promise.resolve({}),
   fitChrome,
   syncClock,
   passkeys,

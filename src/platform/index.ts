@@ -44,6 +44,19 @@ export interface PasskeyDevice {
   get(options: Record<string, unknown>): Promise<Record<string, unknown> | null>
 }
 
+/** WeChat's `resolve` of wx.onNeedPrivacyAuthorization: the person's answer in the privacy sheet. */
+export type PrivacyAnswer = (r: { buttonId?: string; event: 'agree' | 'disagree' }) => void
+
+/** WeChat's privacy flow (services/privacy.ts); null in the browser. */
+export interface PrivacyApis {
+  /** wx.onNeedPrivacyAuthorization: WeChat wants the sheet shown before a photo, location or phone call. */
+  onNeed: (show: (answer: PrivacyAnswer) => void) => void
+  /** wx.getPrivacySetting: whether the person still has to agree, and the guide's name. */
+  setting: () => Promise<{ needAuthorization: boolean; name: string } | null>
+  /** wx.openPrivacyContract: WeChat's page of the guide. */
+  openGuide: () => void
+}
+
 export interface Platform {
   /** How people sign in: WeChat tells the functions who calls; the browser signs in as a demo user. */
   signIn: 'wechat' | 'demo'
@@ -79,6 +92,23 @@ export interface Platform {
    * Taro's dialogs for 长辈模式 (they sit outside the page's `.screen`).
    */
   fitChrome: (bar: PageChrome) => void
+  /**
+   * Gives the person a copy of a text document (我的数据): the browser downloads it as a file; WeChat puts
+   * it on the clipboard (wx.setClipboardData) to paste into a chat or a note. Says which happened.
+   */
+  saveText: (doc: { name: string; text: string }) => Promise<'downloading' | 'copied'>
+  /** Where saveText puts it, for the words beside the button. */
+  savesTextTo: 'file' | 'clipboard'
+  /** WeChat's privacy flow; null where there is none (the browser). */
+  privacy: PrivacyApis | null
+  /** WeChat's 订阅消息 sheet (wx.requestSubscribeMessage); the browser has none (the inbox only). */
+  canSubscribe: boolean
+  /**
+   * Shows the subscription sheet for these template ids and resolves with WeChat's answer per id
+   * ('accept', 'reject', 'ban', …); {} when it did not show. Call it synchronously inside a tap: WeChat
+   * refuses it anywhere else.
+   */
+  requestSubscribe: (templateIds: string[]) => Promise<Record<string, string>>
   /** The demo gateway's test clock: learn its time before showing time-based data; resolves, never fails. */
   syncClock: () => Promise<void>
   /** Passkeys, in the browser only: WeChat has its own door. */

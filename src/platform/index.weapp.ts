@@ -1,7 +1,13 @@
 // WeChat: the caller is known by OPENID, with a scanner, a share menu, maps and openDocument.
 import Taro from '@tarojs/taro'
 import { ApiError } from '@/services/transport'
-import type { Platform } from './index'
+import type { Platform, PrivacyAnswer } from './index'
+
+declare const wx: {
+  onNeedPrivacyAuthorization?: (cb: (resolve: PrivacyAnswer) => void) => void
+  getPrivacySetting?: (o: { success: (r: { needAuthorization: boolean; privacyContractName: string }) => void; fail: () => void }) => void
+  openPrivacyContract?: (o: { fail?: () => void }) => void
+}
 
 export const platform: Platform = {
   signIn: 'wechat',
@@ -46,6 +52,41 @@ export const platform: Platform = {
   },
   // WeChat's own navigation bar has the title, back, and home where back would leave the mini-program
   fitChrome: () => undefined,
+  savesTextTo: 'clipboard',
+  async saveText({ text }) {
+    await Taro.setClipboardData({ data: text })
+    return 'copied'
+  },
+  // the APIs of WeChat's privacy flow are newer than Taro's list of them: reached on wx itself
+  privacy: {
+    onNeed(show) {
+      wx.onNeedPrivacyAuthorization?.((resolve) => show(resolve))
+    },
+    setting() {
+      return new Promise((resolve) => {
+        if (!wx.getPrivacySetting) return resolve(null)
+        wx.getPrivacySetting({
+          success: (r) => resolve({ needAuthorization: r.needAuthorization, name: r.privacyContractName }),
+          fail: () => resolve(null),
+        })
+      })
+    },
+    openGuide() {
+      wx.openPrivacyContract?.({ fail: () => undefined })
+    },
+  },
+  canSubscribe: true,
+  requestSubscribe(templateIds) {
+    // Taro's wrapper calls wx.requestSubscribeMessage at once (inside the caller's tap); a refusal or a
+    // closed sheet is an answer of nothing accepted, never an error
+    return new Promise((resolve) => {
+      Taro.requestSubscribeMessage({
+        tmplIds: templateIds,
+        success: (res) => resolve(res as unknown as Record<string, string>),
+        fail: () => resolve({}),
+      } as unknown as Taro.requestSubscribeMessage.Option).catch(() => resolve({}))
+    })
+  },
   // the demo's test clock lives in the local gateway only
   syncClock: () => Promise.resolve(),
   // WeChat vouches for the caller: no passkeys there

@@ -13,6 +13,16 @@ export async function fetchMe(): Promise<Me> {
   return me
 }
 
+/** 个人信息与隐私: everything the service holds about me. */
+export function exportMyData() {
+  return call('accounts', 'exportMyData', {}, { loading: false })
+}
+
+/** 注销账号: erases me (what is kept, anonymised, is in types/privacy.ts); signs out nowhere by itself. */
+export function deleteMe(requestId: string) {
+  return call('accounts', 'deleteMe', { confirm: true }, { requestId, loading: '正在注销' })
+}
+
 /** Staff only: members of the community, for direct assignment. */
 export async function listMembers() {
   const data = await call('accounts', 'listMembers')

@@ -17,7 +17,10 @@ import { nodeSdk } from '../emulator/helpers'
 const ROOT = path.resolve(__dirname, '../..')
 const MAX_BYTES = 200 * 1024
 const SDKS = ['@cloudbase/node-sdk', 'wx-server-sdk']
-const FUNCTIONS = [...Object.keys(REGISTRY), 'scheduler'].sort()
+const FUNCTIONS = [...Object.keys(REGISTRY), 'scheduler', 'wxpush'].sort()
+/** Functions whose callers write text others read (msgSecCheck), and those that take photos others see (mediaCheckAsync). */
+const TAKES_TEXT = Object.keys(REGISTRY)
+const TAKES_PHOTOS = ['orders', 'activities', 'mall', 'workbench']
 
 let dir: string
 const bundle = (fn: string) => path.join(dir, 'functions', fn, 'index.js')
@@ -50,7 +53,7 @@ function load(file: string): { ms: number; main: string } {
 }
 
 describe('built cloud functions', () => {
-  it('has one function per registry entry, plus the scheduler', () => {
+  it('has one function per registry entry, plus the scheduler and wxpush', () => {
     for (const fn of FUNCTIONS) expect(existsSync(bundle(fn))).toBe(true)
   })
 
@@ -69,10 +72,14 @@ describe('built cloud functions', () => {
     const pkg = JSON.parse(readFileSync(path.join(dir, 'functions', fn, 'package.json'), 'utf8'))
     const config = JSON.parse(readFileSync(path.join(dir, 'functions', fn, 'config.json'), 'utf8'))
     expect(pkg).toMatchObject({ main: 'index.js', dependencies: { '@cloudbase/node-sdk': expect.stringMatching(/^3\.18\./) } })
-    expect(config.permissions.openapi).toEqual(
-      expect.arrayContaining(fn === 'scheduler' ? ['subscribeMessage.send'] : ['security.msgSecCheck', 'subscribeMessage.send']),
-    )
-    if (fn !== 'scheduler') expect(pkg.dependencies['wx-server-sdk']).toMatch(/^4\.0\./)
+    // every function may send 订阅消息 (the scheduler's reminders, wxpush's photo notices too)
+    const needs = [
+      'subscribeMessage.send',
+      ...(TAKES_TEXT.includes(fn) ? ['security.msgSecCheck'] : []),
+      ...(TAKES_PHOTOS.includes(fn) ? ['security.mediaCheckAsync'] : []),
+    ]
+    expect(config.permissions.openapi).toEqual(expect.arrayContaining(needs))
+    expect(pkg.dependencies['wx-server-sdk']).toMatch(/^4\.0\./)
   })
 
   it('gives the scheduler an every-minute timer (7-field cron, UTC+8)', () => {

@@ -3,7 +3,9 @@
 // into that call's context the way the emulator (and WeChat) hands it over. One emulator per test
 // file; every test starts from the contract's fixtures, each user bound to `openid-<id>`.
 import type { Envelope } from '@shared/envelope'
+import { cloudExports } from '../../cloudfunctions/adapters/cloudbase/exports'
 import { cloudbaseStore } from '../../cloudfunctions/adapters/cloudbase/store'
+import { wechatPhotoScreen } from '../../cloudfunctions/adapters/wechat/media-check'
 import { type CloudApp, type CloudPlatform, composeCloud, nodeSdkPlatform } from '../../cloudfunctions/compose-cloud'
 import { tick } from '../../cloudfunctions/core/usecases/scheduler/tick'
 import type { RunningEmulator } from '../../tools/tcb-emulator/client'
@@ -61,14 +63,14 @@ export function cloudHarnessForFile(options: { env?: Record<string, string> } = 
       invocationContext('harness', emu, { caller: openId ? { openId } : null, trigger: timer ? 'timer' : 'wx' })
     h = {
       emu,
-      app: composeCloud(logged(platform)),
+      app: composeCloud(logged(platform), { photoScreen: wechatPhotoScreen, exports: cloudExports }),
       db: nodeSdk(emu).database(),
       openId: null,
       logs,
       context: (openId) => context(openId, !openId),
       handle: (fn, event, openId = h?.openId) => (h as CloudHarness).app.handle(fn, event, context(openId, false)),
       scheduler: (event, openId = h?.openId) => (h as CloudHarness).app.scheduler(event, context(openId, !openId), tick),
-      compose: (change) => composeCloud(logged({ ...platform, ...change })),
+      compose: (change) => composeCloud(logged({ ...platform, ...change }), { photoScreen: wechatPhotoScreen, exports: cloudExports }),
       docs: (collection) => emu.control.docs(collection),
       doc: async (collection, id) => (await emu.control.docs(collection)).find((d) => d._id === id) ?? null,
       upload: (owner, name = 'a1b2c3.jpg') => emu.control.putFile(`uploads/${owner}/${name}`, JPEG),

@@ -1,4 +1,4 @@
-// The repository contracts against the CloudBase adapter on the real @cloudbase/node-sdk. In every
+// The repository contracts (repos, workbench, WeChat) against the CloudBase adapter on the real @cloudbase/node-sdk. In every
 // `npm test` that is the CloudBase emulator (tools/tcb-emulator/, collections and indexes as
 // collections.json declares them); with TCB_ENV_ID, TCB_SECRET_ID and TCB_SECRET_KEY set it is that
 // live environment instead, in collections with a run-specific prefix (never the real ones), removed
@@ -9,6 +9,7 @@ import { COLLECTIONS, cloudbaseStore } from '../../cloudfunctions/adapters/cloud
 import { type RunningEmulator, startEmulator } from '../../tools/tcb-emulator/client'
 import { seedCloudbase } from './cloudbase-fixtures'
 import { type ContractAdapter, repositoryContract } from './repos.contract'
+import { wechatContract } from './wechat.contract'
 import { workbenchContract } from './workbench.contract'
 
 const { TCB_ENV_ID, TCB_SECRET_ID, TCB_SECRET_KEY } = process.env
@@ -98,3 +99,4 @@ const adapter: ContractAdapter = {
 
 repositoryContract(adapter)
 workbenchContract(adapter)
+wechatContract(adapter)

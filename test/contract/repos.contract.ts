@@ -194,6 +194,7 @@ const redemption = (id: string, over: Partial<Redemption> = {}): Redemption => (
   expiresAt: 9_000,
   pickedAt: null,
   verifiedBy: null,
+  remindedAt: null,
   version: 1,
   ...over,
 })
@@ -818,6 +819,22 @@ export function repositoryContract(adapter: ContractAdapter) {
         expect(p2.nextCursor).toBeUndefined()
         expect(await r((x) => x.mall.dueForExpiry(600, 10))).toEqual(['rd_2', 'rd_1'])
         expect(await r((x) => x.mall.dueForExpiry(600, 1))).toEqual(['rd_2'])
+      })
+
+      it('finds pending redemptions not yet reminded whose pickup closes by a time; the reminder is kept', async () => {
+        await w(async (x) => {
+          await x.mall.insertRedemption(redemption('rd_1', { expiresAt: 500 }))
+          await x.mall.insertRedemption(redemption('rd_2', { expiresAt: 300 }))
+          await x.mall.insertRedemption(redemption('rd_3', { expiresAt: 900 }))
+          await x.mall.insertRedemption(redemption('rd_4', { expiresAt: 100, status: 'picked' }))
+          await x.mall.insertRedemption(redemption('rd_5', { expiresAt: 200, remindedAt: 50 }))
+        })
+        expect(await r((x) => x.mall.dueForPickupReminder(600, 10))).toEqual(['rd_2', 'rd_1'])
+        expect(await r((x) => x.mall.dueForPickupReminder(500, 1))).toEqual(['rd_2'])
+        const reminded = { ...redemption('rd_2', { expiresAt: 300 }), remindedAt: 250, version: 2 }
+        await w((x) => x.mall.updateRedemption(reminded))
+        expect(await r((x) => x.mall.redemption('rd_2'))).toEqual(reminded)
+        expect(await r((x) => x.mall.dueForPickupReminder(600, 10))).toEqual(['rd_1'])
       })
 
       it('claims a pickup code once per community', async () => {

@@ -27,6 +27,7 @@ import passkeys from './journeys/passkeys.mjs'
 import workbench from './journeys/workbench.mjs'
 import readmeWalk from './journeys/readme-walk.mjs'
 import rejectedCancelled from './journeys/rejected-cancelled.mjs'
+import myData from './journeys/my-data.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 const require = createRequire(path.join(root, 'package.json'))
@@ -46,6 +47,8 @@ const JOURNEYS = [
   activities,
   workbench,
   passkeys,
+  // last: it deletes 陈淑珍
+  myData,
 ]
 const JOURNEY_TIMEOUT_MS = 180_000
 const RUN_TIMEOUT_MS = 15 * 60_000

@@ -54,6 +54,7 @@ export const ACCESS_MATRIX: Record<string, AccessRow> = {
   'accounts.markRead': { own: [D, A, A, A, A, A, A, A, A], others: [D, Z, Z, Z, Z, Z, Z, Z, Z] },
   'accounts.exportMyData': { own: [D, A, A, A, A, A, A, A, A], others: NONE },
   'accounts.deleteMe': { own: [D, A, A, A, A, A, A, A, A], others: NONE },
+  'accounts.subscribe': { own: [D, A, A, A, A, A, A, A, A], others: NONE },
   // public: a newcomer opens a community's link before signing in (grids and buildings, no people)
   'accounts.places': { own: [A, A, A, A, A, A, A, A, A], others: [A, A, A, A, A, A, A, A, A] },
   // anyone signed in may register; a home or grid of another community is refused as input

@@ -89,6 +89,7 @@ export const CATALOG: Record<string, ActionCase> = {
   },
   'accounts.exportMyData': { own: same({}) },
   'accounts.deleteMe': { own: same({ confirm: true }) },
+  'accounts.subscribe': { own: same({ accepted: ['order_progress'] }) },
   'accounts.places': {
     own: () => community({ communityId: 'c_hongxing' }, { communityId: 'c_qingshan' }, true),
     others: () => community({ communityId: 'c_hongxing' }, { communityId: 'c_qingshan' }, false),

@@ -1,7 +1,7 @@
 // The production builds some tests read, and the built cloud functions. Tests never build them: `npm
 // test` (scripts/test.mjs) builds any that is missing (the functions also when stale) before jest
 // starts, and a bare `npx jest` fails here naming the one to make.
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 
 const ROOT = path.resolve(__dirname, '../..')
@@ -27,4 +27,15 @@ export function builtFunctions(): string {
     throw new Error('build/functions/ is missing: run `npm run build:functions` first (npm test builds it when missing or stale)')
   }
   return folder
+}
+
+/**
+ * The 订阅消息 setting (REDGRID_SUBSCRIBE_TEMPLATES) the tests build the weapp with and run the functions
+ * with: the environment's, else test/helpers/subscribe-templates.json (scripts/test.mjs does the same).
+ */
+export function testSubscribeTemplates(): string {
+  return (
+    process.env.REDGRID_SUBSCRIBE_TEMPLATES ??
+    JSON.stringify(JSON.parse(readFileSync(path.join(__dirname, 'subscribe-templates.json'), 'utf8')))
+  )
 }

@@ -42,9 +42,9 @@ function requestJson<T>(method: 'GET' | 'POST', url: string, body?: unknown): Pr
 export const postJson = <T = any>(url: string, body: unknown) => requestJson<T>('POST', url, body)
 export const getJson = <T = any>(url: string) => requestJson<T>('GET', url)
 
-export async function startCloudModeProcess(timeoutMs = 60_000): Promise<CloudModeProcess> {
+export async function startCloudModeProcess(timeoutMs = 60_000, env: Record<string, string> = {}): Promise<CloudModeProcess> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'redgrid-cloud-mode-'))
-  const gateway = await spawnGateway(dataDir, { cloud: true, env: { REDGRID_FUNCTIONS: builtFunctions() }, timeoutMs })
+  const gateway = await spawnGateway(dataDir, { cloud: true, env: { REDGRID_FUNCTIONS: builtFunctions(), ...env }, timeoutMs })
   const emulator = / on (http:\/\/127\.0\.0\.1:\d+)\)/.exec(gateway.banner)
   if (!emulator) throw new Error(`cloud mode named no emulator: ${gateway.banner}`)
   const { child } = gateway

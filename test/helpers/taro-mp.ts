@@ -130,7 +130,25 @@ export interface FakeWx {
   refusals: string[]
   /** Files the next wx.chooseImage hands over (paths on disk), as the person picks them. */
   photos: string[]
+  /** The template ids of each wx.requestSubscribeMessage that WeChat showed (inside a tap), in order. */
+  subscribeAsks: string[][]
+  /** What the person answers in the subscription sheet, for every template of it. */
+  subscribeAnswer: 'accept' | 'reject'
+  /** Whether the person has agreed to the 隐私保护指引 (WeChat keeps it per person; false at first). */
+  privacyAgreed: boolean
+  /** How often WeChat asked the app to show its privacy sheet (wx.onNeedPrivacyAuthorization). */
+  privacyAsks: number
+  /** What the app last put on the clipboard (wx.setClipboardData). */
+  clipboard: string
+  /** Told of each accepted template (the emulator then lets the functions send one message). */
+  onSubscribed?: (templateIds: string[]) => Promise<void>
 }
+
+/**
+ * Whether a tap is being dispatched right now: WeChat shows the subscription sheet only when
+ * wx.requestSubscribeMessage is called synchronously inside a tap's handler (OpenPage.tap sets it).
+ */
+let tapping = false
 
 /** `wx.cloud` as the app calls it. */
 export interface WxCloud {
@@ -208,7 +226,38 @@ export function emulatorCloud(emulatorUrl: string, caller: () => string | null):
  * `WxCloud`), the photo picker, and navigation and feedback APIs that only record.
  */
 export function fakeWx(cloud: Record<string, CloudHandler> | WxCloud): FakeWx {
-  const fake: FakeWx = { calls: [], storage: {}, navigations: [], toasts: [], refusals: [], photos: [] }
+  const fake: FakeWx = {
+    calls: [],
+    storage: {},
+    navigations: [],
+    toasts: [],
+    refusals: [],
+    photos: [],
+    subscribeAsks: [],
+    subscribeAnswer: 'accept',
+    clipboard: '',
+    privacyAgreed: false,
+    privacyAsks: 0,
+  }
+  // WeChat's privacy flow: a photo, location or phone call before the person agreed asks the app's
+  // onNeedPrivacyAuthorization handler to show its sheet; the call goes on after { event: 'agree' } with
+  // the agree button's id, and fails with errno 104 otherwise
+  let needPrivacy: ((resolve: (r: { buttonId?: string; event: string }) => void) => void) | null = null
+  const afterPrivacy = (api: string, go: () => void, fail: (err: { errMsg: string; errno: number }) => void) => {
+    if (fake.privacyAgreed) return go()
+    const refused = { errMsg: `${api}:fail privacy permission is not authorized`, errno: 104 }
+    if (!needPrivacy) {
+      fake.refusals.push(`wx.${api} before the person agreed, with no privacy sheet to ask`)
+      return fail(refused)
+    }
+    fake.privacyAsks += 1
+    needPrivacy((r) => {
+      if (r.event === 'agree' && r.buttonId) {
+        fake.privacyAgreed = true
+        go()
+      } else fail(refused)
+    })
+  }
   const backend =
     typeof (cloud as WxCloud).callFunction === 'function' ? (cloud as WxCloud) : cannedCloud(cloud as Record<string, CloudHandler>)
   const nav = (api: string) => (o) => {
@@ -241,15 +290,51 @@ export function fakeWx(cloud: Record<string, CloudHandler> | WxCloud): FakeWx {
         return res
       },
     },
+    onNeedPrivacyAuthorization: (handler) => {
+      needPrivacy = handler
+    },
+    getPrivacySetting: (o) =>
+      o?.success?.({
+        needAuthorization: !fake.privacyAgreed,
+        privacyContractName: '《红网邻里隐私保护指引》',
+        errMsg: 'getPrivacySetting:ok',
+      }),
+    openPrivacyContract: ok('openPrivacyContract'),
     chooseImage: (o) => {
-      const res = { tempFilePaths: fake.photos.splice(0, o?.count ?? 9), errMsg: 'chooseImage:ok' }
-      if (res.tempFilePaths.length === 0) {
-        const err = { errMsg: 'chooseImage:fail cancel' }
+      afterPrivacy(
+        'chooseImage',
+        () => {
+          const res = { tempFilePaths: fake.photos.splice(0, o?.count ?? 9), errMsg: 'chooseImage:ok' }
+          if (res.tempFilePaths.length === 0) return o?.fail?.({ errMsg: 'chooseImage:fail cancel' })
+          o?.success?.(res)
+        },
+        (err) => o?.fail?.(err),
+      )
+    },
+    // as WeChat: refused outside a tap's dispatch (after an await, a timer or a network answer)
+    requestSubscribeMessage: (o) => {
+      if (!tapping) {
+        const err = { errMsg: 'requestSubscribeMessage:fail can only be invoked by user TAP gesture.', errCode: 10004 }
+        fake.refusals.push(`wx.requestSubscribeMessage outside a tap: ${(o?.tmplIds ?? []).join(',')}`)
         o?.fail?.(err)
-        return Promise.reject(err)
+        o?.complete?.(err)
+        return undefined
       }
-      o?.success?.(res)
-      return Promise.resolve(res)
+      const ids: string[] = o?.tmplIds ?? []
+      fake.subscribeAsks.push(ids)
+      const res: Record<string, string> = { errMsg: 'requestSubscribeMessage:ok' }
+      for (const id of ids) res[id] = fake.subscribeAnswer
+      // the person answers the sheet a moment later
+      return new Promise((resolve) => {
+        setTimeout(() => {
+          const accepted = ids.filter((id) => res[id] === 'accept')
+          void (accepted.length && fake.onSubscribed ? fake.onSubscribed(accepted) : Promise.resolve()).then(() => {
+            o?.success?.(res)
+            o?.complete?.(res)
+            resolve(res)
+          })
+        }, 5)
+      })
     },
     reLaunch: nav('reLaunch'),
     navigateTo: nav('navigateTo'),
@@ -271,6 +356,15 @@ export function fakeWx(cloud: Record<string, CloudHandler> | WxCloud): FakeWx {
     hideTabBarRedDot: ok('hideTabBarRedDot'),
     setNavigationBarTitle: ok('setNavigationBarTitle'),
     showShareMenu: ok('showShareMenu'),
+    setClipboardData: (o) =>
+      afterPrivacy(
+        'setClipboardData',
+        () => {
+          fake.clipboard = String(o?.data ?? '')
+          ok('setClipboardData')(o)
+        },
+        (err) => o?.fail?.(err),
+      ),
     showModal: (o) => {
       o?.success?.({ confirm: true, cancel: false })
       return Promise.resolve({ confirm: true, cancel: false })
@@ -335,7 +429,13 @@ export class OpenPage {
     } catch {
       throw new Error(`${this.route}: ${selector} stays disabled; the page shows:\n${this.text()}`)
     }
+    // j-component dispatches in a microtask of its own (模拟异步情况): the tap's handlers run in that one,
+    // synchronously; this later microtask ends the tap, so anything after an await inside them is outside it
+    tapping = true
     target.dispatchEvent('tap')
+    void Promise.resolve().then(() => {
+      tapping = false
+    })
   }
 
   /** Types into an input or textarea as the keyboard does: one `input` event with the whole value. */

@@ -8,6 +8,7 @@ import { demoOpenId } from '../../local/cloud-backend'
 import { builtApp } from './builds'
 import { type CloudModeProcess, getJson, postJson, startCloudModeProcess } from './cloud-mode'
 import { TINY_PNG } from './local'
+import { testSubscribeTemplates } from './builds'
 import { bootTaroApp, emulatorCloud, type FakeWx, fakeWx, navigatedTo, type OpenPage, openPage } from './taro-mp'
 
 export interface WeappOnCloud {
@@ -34,6 +35,8 @@ export interface WeappOnCloud {
   invoke(userId: string, fn: string, action: string, input: unknown): Promise<any>
   /** What the emulator's storage holds. */
   storedFiles(): Promise<Array<{ fileID: string; cloudPath: string }>>
+  /** The open-API calls the functions made (e.g. 'subscribeMessage.send'), as the emulator logged them. */
+  openApiCalls(api: string): Promise<Array<{ api: string; params: Record<string, any>; response: Record<string, any> }>>
 }
 
 let seq = 0
@@ -44,7 +47,8 @@ export function weappOnCloudForFile(): () => WeappOnCloud {
 
   beforeAll(async () => {
     const dist = builtApp('weapp')
-    const cloud = await startCloudModeProcess()
+    // the functions read the same 订阅消息 ids the build was made with (scripts/test.mjs)
+    const cloud = await startCloudModeProcess(60_000, { REDGRID_SUBSCRIBE_TEMPLATES: testSubscribeTemplates() })
     const s: WeappOnCloud = {
       cloud,
       wx: fakeWx(emulatorCloud(cloud.emulatorUrl, () => s.holder)),
@@ -86,6 +90,13 @@ export function weappOnCloudForFile(): () => WeappOnCloud {
         return out.body.result.data
       },
       storedFiles: async () => (await getJson(`${cloud.emulatorUrl}/__emulator/files`)).body.files,
+      openApiCalls: async (api) =>
+        (await getJson(`${cloud.emulatorUrl}/__emulator/openapi/calls?api=${encodeURIComponent(api)}`)).body.calls,
+    }
+    // an accepted template: WeChat now lets the functions send the phone's holder one message of it
+    s.wx.onSubscribed = async (ids) => {
+      for (const templateId of ids)
+        await postJson(`${cloud.emulatorUrl}/__emulator/openapi/subscriptions`, { openid: s.holder, templateId, count: 1 })
     }
     bootTaroApp(dist)
     state = s

@@ -231,6 +231,8 @@ const BAD_INPUT: Array<[fn: string, action: string, input: unknown, field: strin
   // PIPL: the caller's own data, nothing to choose; deletion must be confirmed
   ['accounts', 'exportMyData', { userId: 'u_lijg' }, 'userId'],
   ['accounts', 'deleteMe', { confirm: false }, 'confirm'],
+  // 订阅消息: only the declared templates (types/subscribe.ts)
+  ['accounts', 'subscribe', { accepted: ['order_progress', 'no_such_template'] }, 'accepted.1'],
   // the people and the workbench (types/workbench.ts)
   ['accounts', 'places', { communityId: '../c' }, 'communityId'],
   ['accounts', 'registerResident', { name: '陈明', phone: '1380001', buildingId: 'b_hx1', unit: '2', room: '301' }, 'phone'],
@@ -338,6 +340,7 @@ const SPECIAL: Record<string, string> = {
   'activities.finish': STAFF,
   'accounts.exportMyData': RESIDENT,
   'accounts.deleteMe': RESIDENT,
+  'accounts.subscribe': RESIDENT,
   'accounts.people': ADMIN,
   'accounts.setStaff': ADMIN,
   'accounts.upsertGrid': ADMIN,

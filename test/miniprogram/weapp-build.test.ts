@@ -8,7 +8,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { builtApp } from '../helpers/builds'
-import { declaredAppConfig } from '../helpers/taro-mp'
+import { declaredAppConfig, declaredRoutes } from '../helpers/taro-mp'
 
 const KB = 1024
 const MAIN_BUDGET = 700 * KB
@@ -161,6 +161,32 @@ describe('the weapp build (dist/)', () => {
       }
     }
     expect(problems).toEqual([])
+  })
+
+  it('gives every page that shows what the server holds pull-to-refresh; forms keep what is typed', () => {
+    // a pull-down reloads the page's data (hooks/useRemote): on a form it would only lose the typing
+    const FORMS = [
+      'pages/login/index',
+      'resident/order-new/index',
+      'staff/goods-edit/index',
+      'activity/publish/index',
+      'account/register/index',
+      'account/roster/index',
+      'workbench/branch-score/index',
+      // renews itself every 30 s
+      'activity/checkin-code/index',
+    ]
+    const src = path.resolve(__dirname, '..', '..', 'src')
+    const loads = (route: string) => {
+      const dir = path.join(src, path.dirname(route))
+      return readdirSync(dir)
+        .filter((f) => f.endsWith('.tsx'))
+        .some((f) => /\buse(Remote|Paged)/.test(readFileSync(path.join(dir, f), 'utf8')))
+    }
+    const without = declaredRoutes().filter(
+      (r) => loads(r) && !FORMS.includes(r) && JSON.parse(read(`${r}.json`)).enablePullDownRefresh !== true,
+    )
+    expect(without).toEqual([])
   })
 
   it('tab bar pages are main-package pages with their icons; preload rules name real subpackages', () => {

@@ -5,7 +5,10 @@
 // the app navigates — then every page of src/app.config.ts rendered with real data: each shows what it
 // is for, meets no refusal and no error, and never hands WeChat a setData over 256 KB.
 import { getJson, postJson } from '../helpers/cloud-mode'
-import { declaredRoutes, navigatedTo, setDataSizes } from '../helpers/taro-mp'
+import { declaredRoutes, navigatedTo, setDataSizes, waitFor } from '../helpers/taro-mp'
+import { ERASED, KEPT } from '@shared/privacy'
+import { testSubscribeTemplates } from '../helpers/builds'
+import { demoOpenId } from '../../local/cloud-backend'
 import { weappOnCloudForFile } from '../helpers/weapp-cloud'
 
 jest.setTimeout(120_000)
@@ -19,10 +22,13 @@ beforeAll(() => {
 })
 
 const TITLE = '帮我去医院取药'
+/** The 订阅消息 ids the build and the functions were given (scripts/test.mjs, test/helpers/builds.ts). */
+const IDS = JSON.parse(testSubscribeTemplates()) as Record<string, string>
 
 describe('the weapp build through whole journeys, on the built functions', () => {
   it('an order: resident orders with a photo → staff dispatch → member claims and completes → resident confirms → points', async () => {
-    const { signIn, open, tapTo, wx, pickPhoto, storedFiles } = phone()
+    const { signIn, open, tapTo, wx, pickPhoto, storedFiles, openApiCalls } = phone()
+    const asked = wx.subscribeAsks.length
     // ---- 王秀兰 orders, with a photo from her album
     const home = await signIn('u_wangxl', '王秀兰')
     // each step of 点单 is a page of its own (?step=2), the draft carried between them
@@ -32,7 +38,13 @@ describe('the weapp build through whole journeys, on the built functions', () =>
     await form.type('.input-description', '降压药吃完了，医院在人民路，处方在我这里。')
     pickPhoto()
     await form.tap('.btn-add-photo')
+    // her first photo: WeChat first asks for the 隐私保护指引, in the app's own sheet, and picks only after 同意
+    await form.find('.privacy-sheet')
+    expect(form.text()).toContain('用户隐私保护指引')
+    expect(wx.photos).toHaveLength(1)
+    ;(await form.find('.btn-agree-privacy')).dispatchEvent('agreeprivacyauthorization')
     await form.find('.photo-picker__cell--done')
+    expect([wx.privacyAgreed, wx.privacyAsks]).toEqual([true, 1])
     await form.tap('.urgency-chips .chip', '一般')
     const { page: check } = await tapTo(form, '.btn-next', '/resident/order-new/index')
     const confirmText = await check.waitText('请核对一下')
@@ -40,6 +52,8 @@ describe('the weapp build through whole journeys, on the built functions', () =>
     const { page: submitted, query } = await tapTo(check, '.btn-submit', '/resident/order-detail/index')
     const orderId = query.id
     await submitted.waitText(TITLE)
+    // 提交 asked for 进度通知 inside the tap, before the order went out (the test's wx refuses it elsewhere)
+    expect(wx.subscribeAsks.slice(asked)).toEqual([[IDS.order_progress]])
     expect(wx.toasts).toContain('已提交，网格员和社区工作者会尽快处理')
     expect(submitted.text()).toContain('查看我的需求') // what to do next
     // the photo went to cloud storage under her own folder, and the order holds it
@@ -57,6 +71,11 @@ describe('the weapp build through whole journeys, on the built functions', () =>
     await review.tap('.btn-dispatch')
     await review.waitText('待接单')
     expect(wx.toasts).toContain('已下单')
+    // her one 进度通知 grant carries the first news of it, to her own WeChat (the emulator's log)
+    const progress = async () =>
+      (await openApiCalls('subscribeMessage.send')).map((c) => [c.params.touser, c.params.template_id, c.response.errcode])
+    for (let t = 0; t < 100 && (await progress()).length === 0; t++) await new Promise((r) => setTimeout(r, 50))
+    expect(await progress()).toEqual([[demoOpenId('u_wangxl'), IDS.order_progress, 0]])
 
     // ---- 周志强 claims it in the hall and completes it with a photo
     await signIn('u_zhouzq', '周志强')
@@ -65,6 +84,9 @@ describe('the weapp build through whole journeys, on the built functions', () =>
     await task.tap('.btn-claim')
     await task.find('.btn-complete')
     expect(wx.toasts).toContain('接单成功')
+    // 接单 asked for 新任务 and 办理提醒; the claim's news to 王秀兰 (no grant left) waits in her 消息, no error
+    expect(wx.subscribeAsks.at(-1)).toEqual([IDS.new_task, IDS.task_reminder])
+    expect(await progress()).toEqual([[demoOpenId('u_wangxl'), IDS.order_progress, 0]])
     await task.waitText('1单元 302') // once claimed the member sees the resident's address
     await task.tap('.btn-complete')
     await task.type('.input-summary', '已帮王阿姨取回降压药，并讲清楚了用法和剂量。')
@@ -91,6 +113,32 @@ describe('the weapp build through whole journeys, on the built functions', () =>
     await points.waitTextIn('.points-balance', '25')
   })
 
+  it('declining the privacy guide: no photo, and the order still goes', async () => {
+    const { signIn, tapTo, wx, pickPhoto } = phone()
+    wx.privacyAgreed = false
+    const home = await signIn('u_lijg', '李建国')
+    const { page: category } = await tapTo(home, '.btn-kind-service', '/resident/order-new/index')
+    const { page: form } = await tapTo(category, '.category-tile--elderly_child', '/resident/order-new/index')
+    await form.type('.input-title', '想请人帮忙换个灯泡')
+    pickPhoto()
+    await form.tap('.btn-add-photo')
+    await form.tap('.btn-decline-privacy')
+    await waitFor(() => wx.toasts.includes('没有同意隐私保护指引，不能选照片；可以不加照片继续')).catch((e) => {
+      throw new Error(
+        `${e.message}: toasts ${wx.toasts.slice(-3)} refusals ${wx.refusals} asks ${wx.privacyAsks} sheet ${form.node.querySelectorAll('.privacy-sheet').length}`,
+      )
+    })
+    expect(form.node.querySelectorAll('.photo-picker__cell--done')).toHaveLength(0)
+    await waitFor(() => form.node.querySelectorAll('.privacy-sheet').length === 0)
+    wx.photos.length = 0 // the photo she did not give
+    const { page: check } = await tapTo(form, '.btn-next', '/resident/order-new/index')
+    await check.waitText('请核对一下')
+    const { page: submitted } = await tapTo(check, '.btn-submit', '/resident/order-detail/index')
+    await submitted.waitText('想请人帮忙换个灯泡')
+    expect(wx.privacyAgreed).toBe(false)
+    wx.privacyAgreed = true
+  })
+
   it('the mall: a member redeems with a pickup code, staff verify it', async () => {
     const { signIn, open, tapTo, invoke } = phone()
     await invoke('u_linx', 'points', 'adjust', { memberId: 'u_wuhy', delta: 50, reason: '测试：补录上月志愿服务' })
@@ -102,6 +150,7 @@ describe('the weapp build through whole journeys, on the built functions', () =>
     const { page: goods } = await tapTo(mall, '.goods-card', '/mall/goods/index', '纯棉毛巾')
     await goods.waitText('兑换后剩 35')
     const { page: redemptions } = await tapTo(goods, '.btn-redeem', '/mall/redemptions/index')
+    expect(phone().wx.subscribeAsks.at(-1)).toEqual([IDS.pickup_reminder])
     const code = ((await redemptions.find('.redemption-code')).dom?.textContent ?? '').replace(/\s/g, '')
     expect(code).toMatch(/^\d{8}$/)
     await redemptions.waitText('待领取')
@@ -133,8 +182,30 @@ describe('the weapp build through whole journeys, on the built functions', () =>
     await detail.tap('.btn-signup')
     await detail.find('.my-signup')
     expect(wx.toasts).toContain('报名成功')
+    expect(wx.subscribeAsks.at(-1)).toEqual([IDS.activity_reminder])
     const mine = open('/activity/mine/index')
     await mine.waitText('周末环境清洁日')
+  })
+
+  it('个人信息与隐私: a resident sees what is held, copies it, reads what 注销 erases and keeps, and deletes the account', async () => {
+    const { signIn, open, tapTo, wx, invoke } = phone()
+    wx.privacyAgreed = true // she agreed on an earlier day: the copy goes straight to the clipboard
+    ;(await signIn('u_chensz', '陈淑珍')).close()
+    const { page } = await tapTo(open('/pages/me/index'), '.link-privacy', '/account/privacy/index')
+    expect(await page.waitText('我们保存的你的信息')).toMatch(/陈淑珍[\s\S]*我的需求/)
+    await page.tap('.btn-export')
+    await waitFor(() => wx.clipboard.includes('"name": "陈淑珍"'))
+    expect(JSON.parse(wx.clipboard).profile).toMatchObject({ name: '陈淑珍' })
+    await waitFor(() => wx.toasts.includes('已复制，可以粘贴到聊天或备忘录里保存'))
+    await page.tap('.btn-delete-start')
+    expect(await page.waitText('会匿名保留')).toContain(KEPT[0])
+    expect(page.text()).toContain(ERASED[0])
+    const mark = wx.navigations.length
+    await page.tap('.btn-delete-confirm')
+    expect((await navigatedTo(wx, mark)).route).toBe('/pages/login/index')
+    await waitFor(() => wx.toasts.includes('账号已注销'))
+    // WeChat no longer knows her: her OPENID signs nobody in
+    await expect(invoke('u_chensz', 'accounts', 'me', {})).rejects.toThrow(/UNAUTHENTICATED|FORBIDDEN|NOT_FOUND/)
   })
 
   it('kept every setData under 256 KB and met no refusal it did not ask for', () => {
@@ -149,7 +220,7 @@ describe('every page of src/app.config.ts, with real data', () => {
   const SETDATA_LIMIT = 256 * 1024
 
   /** Ids the set-up made, for the pages that open one thing. */
-  const made = { claimed: '', open: '', submitted: '', redemption: '', branchToken: '', year: '' }
+  const made = { claimed: '', open: '', submitted: '', redemption: '', branchToken: '', year: '', wish: '' }
 
   beforeAll(async () => {
     const { invoke, cloud } = phone()
@@ -159,6 +230,7 @@ describe('every page of src/app.config.ts, with real data', () => {
     made.claimed = (await order('u_wangxl', '帮我去医院取药')).id
     made.open = (await order('u_lijg', '帮忙修一下水龙头')).id
     const wish = (await order('u_liudm', '想学用手机视频通话', 'wish')).id
+    made.wish = wish
     made.submitted = (await order('u_zhanggy', '楼下的路灯不亮了')).id
     for (const id of [made.claimed, made.open, wish]) await invoke('u_linx', 'orders', 'review', { orderId: id, decision: 'dispatch' })
     await invoke('u_zhouzq', 'orders', 'claim', { orderId: made.claimed })
@@ -205,6 +277,7 @@ describe('every page of src/app.config.ts, with real data', () => {
     { route: 'account/register/index', as: RESIDENT, query: () => ({ kind: 'member' }), shows: '工作单位' },
     // no link leads here in WeChat (its own door), but the page stands
     { route: 'account/passkeys/index', as: RESIDENT, shows: '还没有通行密钥' },
+    { route: 'account/privacy/index', as: RESIDENT, shows: /我们保存的你的信息[\s\S]*王秀兰/ },
 
     { route: 'member/hall/index', as: MEMBER, shows: '帮忙修一下水龙头' },
     { route: 'member/wishes/index', as: MEMBER, shows: '想学用手机视频通话' },
@@ -290,5 +363,25 @@ describe('every page of src/app.config.ts, with real data', () => {
         page.close()
       }
     })
+  })
+
+  it('a 微心愿 passes on as a card that opens it; another order shares the hall, not its details', async () => {
+    const p = phone()
+    ;(await p.signIn('u_zhouzq', '周志强')).close()
+    holding = 'u_zhouzq'
+    const wish = p.open('/member/task-detail/index', { id: made.wish })
+    await wish.waitText('想学用手机视频通话')
+    expect(wish.node.instance.onShareAppMessage({ from: 'menu' })).toMatchObject({
+      title: '微心愿：想学用手机视频通话，一起来认领',
+      path: `/member/task-detail/index?id=${made.wish}`,
+    })
+    wish.close()
+    const other = p.open('/member/task-detail/index', { id: made.open })
+    await other.waitText('帮忙修一下水龙头')
+    expect(other.node.instance.onShareAppMessage({ from: 'menu' })).toEqual({
+      title: '社区接单大厅：邻居们需要帮忙',
+      path: '/member/hall/index',
+    })
+    other.close()
   })
 })

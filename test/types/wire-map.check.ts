@@ -16,6 +16,8 @@ export function wrongCallsDoNotCompile(h: Harness) {
   call('accounts', 'addPasskey', { response: {} }, { requestId })
   // @ts-expect-error removing a passkey is a change: it carries a requestId
   call('accounts', 'removePasskey', { id: 'credential-id-0001' })
+  // @ts-expect-error subscribe names templates of types/subscribe.ts, not WeChat template ids
+  call('accounts', 'subscribe', { accepted: ['TPL-xyz'] }, { requestId })
 
   // orders: a claim names its order and carries a requestId
   // @ts-expect-error orderId is a string

@@ -11,6 +11,7 @@ import { escalateOrder } from '../../cloudfunctions/core/usecases/scheduler/esca
 import { expireRedemption } from '../../cloudfunctions/core/usecases/scheduler/expire-redemption'
 import { lapsePoints } from '../../cloudfunctions/core/usecases/scheduler/lapse-points'
 import { remindActivity } from '../../cloudfunctions/core/usecases/scheduler/remind-activity'
+import { remindPickup } from '../../cloudfunctions/core/usecases/scheduler/remind-pickup'
 import { tick } from '../../cloudfunctions/core/usecases/scheduler/tick'
 import { brokenInvariants } from '../helpers/invariants'
 import { type Harness, dumpDb, openHarness } from '../helpers/local'
@@ -149,6 +150,36 @@ describe('expireRedemption', () => {
     await expectDueIn(30 * DAY, expireRedemption, id)
     expect((await h.ok(MEMBER, 'mall', 'myRedemptions', {})).items[0].status).toBe('expired')
     expect(await h.ok(MEMBER, 'points', 'balance', {})).toMatchObject({ balance: 30 })
+    expect((await h.ok(MEMBER, 'accounts', 'inbox', {})).items[0]).toMatchObject({
+      kind: 'redemption_expired',
+      body: '「洗衣液」超过 30 天没有领取，30 积分已退回',
+      link: `/mall/redemptions/index?id=${id}`,
+    })
+  })
+})
+
+describe('remindPickup', () => {
+  it('reminds the member three days before the pickup window closes, once', async () => {
+    const id = await redeemed()
+    await expectDueIn(27 * DAY, remindPickup, id)
+    expect((await h.ok(MEMBER, 'accounts', 'inbox', {})).items[0]).toMatchObject({
+      kind: 'pickup_reminder',
+      body: '「洗衣液」请在 7月10日 周五 10:00 前到社区服务站领取，过期积分退回',
+    })
+  })
+
+  it('never reminds of a redemption picked up, cancelled or already expired', async () => {
+    const picked = await redeemed()
+    const code = (await h.ok(MEMBER, 'mall', 'myRedemptions', {})).items[0].code
+    await h.ok(STAFF, 'mall', 'verify', { code })
+    const cancelled = await redeemed(MEMBER2)
+    await h.ok(MEMBER2, 'mall', 'cancelRedemption', { redemptionId: cancelled })
+    clock.advance(28 * DAY)
+    expect(await step(remindPickup, picked)).toBe(false)
+    expect(await step(remindPickup, cancelled)).toBe(false)
+    const late = await redeemed()
+    clock.advance(30 * DAY)
+    expect(await step(remindPickup, late)).toBe(false)
   })
 })
 
@@ -191,6 +222,8 @@ describe('tick', () => {
     setTime('2027-11-25 10:00')
     await runWrite(runtime(), (ctx) => openSession(ctx, RESIDENT)) // idle for over 30 days by then
     await redeemed() // to pick up by 2027-12-25
+    setTime('2027-12-04 20:00')
+    await redeemed(MEMBER2) // to pick up by 2028-01-03 20:00: reminded from 2027-12-31 20:00
     setTime('2027-12-28 10:00')
     await dispatched() // to be claimed by 12:00
     await completed() // to be confirmed by 2027-12-31 10:00
@@ -206,6 +239,7 @@ describe('tick', () => {
       redemptionsExpired: 0,
       pointsLapsed: 0,
       activityReminders: 0,
+      pickupReminders: 0,
       repliesRemoved: 0,
       sessionsEnded: 0,
     })

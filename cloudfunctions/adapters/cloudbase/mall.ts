@@ -15,6 +15,7 @@ const toRedemption = (d: Doc): Redemption => ({
   goodsImage: str(d.goodsImage),
   pickedAt: num(d.pickedAt),
   verifiedBy: str(d.verifiedBy),
+  remindedAt: num(d.remindedAt),
   consumed: (d.consumed as Redemption['consumed']) ?? {},
 })
 
@@ -59,8 +60,14 @@ export function createMallRepo(scope: Scope): MallRepo {
     },
     async updateRedemption(r) {
       await previous(scope, 'redemptions', r, 'redemption')
-      // as SQLite: only the pickup state moves
-      await scope.patch('redemptions', r.id, { status: r.status, pickedAt: r.pickedAt, verifiedBy: r.verifiedBy, version: r.version })
+      // as SQLite: only the pickup state (and its reminder) moves
+      await scope.patch('redemptions', r.id, {
+        status: r.status,
+        pickedAt: r.pickedAt,
+        verifiedBy: r.verifiedBy,
+        remindedAt: r.remindedAt,
+        version: r.version,
+      })
     },
     redemptions: (memberId, cursor, limit) => paged(scope, 'redemptions', [eq('memberId', memberId)], NEWEST, cursor, limit, toRedemption),
     async redemptionByCode(communityId, code) {
@@ -68,6 +75,11 @@ export function createMallRepo(scope: Scope): MallRepo {
     },
     async claimCode(communityId, code, redemptionId) {
       await scope.insert('pickup_codes', { _id: `${communityId}:${code}`, communityId, code, redemptionId }, `pickup code ${code}`)
+    },
+    async dueForPickupReminder(until, limit) {
+      // a missing field reads as null (CLOUDBASE.md): redemptions made before reminders exist are due too
+      const where: Cond[] = [eq('status', 'pending'), eq('remindedAt', null), { f: 'expiresAt', op: 'lte', v: until }]
+      return (await scope.queryAll('redemptions', { where, sort: [['expiresAt', 'asc']] }, limit)).map((d) => d._id)
     },
     async dueForExpiry(now, limit) {
       const where: Cond[] = [eq('status', 'pending'), { f: 'expiresAt', op: 'lt', v: now }]

@@ -8,10 +8,12 @@ import { createIdentityRepo } from './identity'
 import { createInboxRepo } from './inbox'
 import { createMallRepo } from './mall'
 import { createOrderRepo } from './orders'
+import { createPhotoCheckRepo } from './photo-checks'
 import { createPlaceRepo } from './places'
 import { createPointsRepo } from './points'
 import { createReferralRepo } from './referrals'
 import type { Scope } from './scope'
+import { createSubscriptionRepo } from './subscriptions'
 import { createUserRepo } from './users'
 import { createWorkbenchRepo } from './workbench'
 
@@ -28,5 +30,7 @@ export function createRepos(scope: Scope): Repos {
     workbench: createWorkbenchRepo(scope),
     idempotency: createIdempotencyRepo(scope),
     identity: createIdentityRepo(scope),
+    subscriptions: createSubscriptionRepo(scope),
+    photoChecks: createPhotoCheckRepo(scope),
   }
 }

@@ -33,12 +33,52 @@ export function sniffImage(bytes: Buffer): string | null {
   return null
 }
 
-/** Refuses what is not a photo the app may store: the type, an empty or over-large body, bytes of another type. */
+/** Widest or tallest side a photo may have, and the most pixels: a phone's 48 MP camera stays under both. */
+export const MAX_PHOTO_SIDE = 12_000
+export const MAX_PHOTO_PIXELS = 60_000_000
+
+/** Width and height from the image's header (PNG IHDR, JPEG SOFn, WebP VP8 / VP8L / VP8X), or null. */
+export function imageSize(bytes: Buffer): { width: number; height: number } | null {
+  const type = sniffImage(bytes)
+  if (type === 'image/png') return bytes.length >= 24 ? { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) } : null
+  if (type === 'image/webp') {
+    const chunk = bytes.toString('ascii', 12, 16)
+    if (chunk === 'VP8 ' && bytes.length >= 30) return { width: bytes.readUInt16LE(26) & 0x3fff, height: bytes.readUInt16LE(28) & 0x3fff }
+    if (chunk === 'VP8L' && bytes.length >= 25) {
+      const bits = bytes.readUInt32LE(21)
+      return { width: (bits & 0x3fff) + 1, height: ((bits >> 14) & 0x3fff) + 1 }
+    }
+    if (chunk === 'VP8X' && bytes.length >= 30) return { width: bytes.readUIntLE(24, 3) + 1, height: bytes.readUIntLE(27, 3) + 1 }
+    return null
+  }
+  if (type === 'image/jpeg') {
+    // walk the markers to the first start-of-frame (SOF0–SOF15 but DHT C4, JPG C8, DAC CC)
+    let at = 2
+    while (at + 9 < bytes.length) {
+      if (bytes[at] !== 0xff) return null
+      const marker = bytes[at + 1]
+      if (marker === 0xff) {
+        at += 1
+        continue
+      }
+      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc)
+        return { height: bytes.readUInt16BE(at + 5), width: bytes.readUInt16BE(at + 7) }
+      at += 2 + bytes.readUInt16BE(at + 2)
+    }
+  }
+  return null
+}
+
+/** Refuses what is not a photo the app may store: the type, an empty or over-large body, bytes of another type, its dimensions. */
 export function assertPhoto(mime: string, bytes: Buffer): void {
   if (!(PHOTO_MIME_TYPES as readonly string[]).includes(mime)) throw invalid('contentType', '只能上传 JPG、PNG 或 WebP 图片')
   if (bytes.length === 0) throw invalid('body', '图片是空的')
   if (bytes.length > MAX_PHOTO_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', '图片不能超过 5 MB')
   if (sniffImage(bytes) !== mime) throw invalid('body', '文件内容不是所选的图片格式')
+  const size = imageSize(bytes)
+  if (!size || size.width < 1 || size.height < 1) throw invalid('body', '读不出这张图片的尺寸，请换一张')
+  if (size.width > MAX_PHOTO_SIDE || size.height > MAX_PHOTO_SIDE || size.width * size.height > MAX_PHOTO_PIXELS)
+    throw invalid('body', '图片尺寸太大了，请换一张或截图后再传')
 }
 
 export interface LocalFiles extends Files {
@@ -107,6 +147,17 @@ export function localFiles(store: SqliteStore, dir: string, ids: Ids, now: () =>
       const rows = store.reader.prepare('SELECT id, mime FROM files WHERE owner_id = ?').all(ownerId) as Array<{ id: string; mime: string }>
       if (rows.length === 0) return
       await store.writeRaw((db) => db.prepare('DELETE FROM files WHERE owner_id = ?').run(ownerId))
+      for (const r of rows) rmSync(fileOf(r.id, r.mime), { force: true })
+    },
+    async remove(fileIds) {
+      const rows = fileIds.flatMap((id) => {
+        const row = find.get(id) as { id: string; mime: string } | undefined
+        return row ? [row] : []
+      })
+      if (rows.length === 0) return
+      await store.writeRaw((db) => {
+        for (const r of rows) db.prepare('DELETE FROM files WHERE id = ?').run(r.id)
+      })
       for (const r of rows) rmSync(fileOf(r.id, r.mime), { force: true })
     },
     async sweepUnattached(before) {

@@ -35,6 +35,7 @@ const REDEMPTION = rowMapper<Redemption>({
   expiresAt: int,
   pickedAt: intOrNull,
   verifiedBy: textOrNull,
+  remindedAt: intOrNull,
   version: int,
 })
 
@@ -75,8 +76,8 @@ export function createMallRepo(q: Statements): MallRepo {
       uniquely(`redemption ${r.id} exists`, () => q(insertInto('redemptions', REDEMPTION.columns)).run(REDEMPTION.params(r)))
     },
     async updateRedemption(r) {
-      // only the pickup state moves
-      const sql = `UPDATE redemptions SET status = @status, picked_at = @picked_at, verified_by = @verified_by, version = @version
+      // only the pickup state (and its reminder) moves
+      const sql = `UPDATE redemptions SET status = @status, picked_at = @picked_at, verified_by = @verified_by, reminded_at = @reminded_at, version = @version
          WHERE id = @id AND version = @version - 1`
       versioned(`redemption ${r.id} changed`, () => q(sql).run(REDEMPTION.params(r)))
     },
@@ -97,6 +98,13 @@ export function createMallRepo(q: Statements): MallRepo {
     async claimCode(communityId, code, redemptionId) {
       uniquely(`pickup code ${code} taken`, () =>
         q('INSERT INTO pickup_codes (community_id, code, redemption_id) VALUES (?, ?, ?)').run(communityId, code, redemptionId),
+      )
+    },
+    async dueForPickupReminder(until, limit) {
+      return pluck(
+        q(
+          `SELECT id FROM redemptions WHERE status = 'pending' AND reminded_at IS NULL AND expires_at <= ? ORDER BY expires_at LIMIT ?`,
+        ).all(until, limit),
       )
     },
     async dueForExpiry(now, limit) {

@@ -8,10 +8,12 @@ import { createIdentityRepo } from './identity'
 import { createInboxRepo } from './inbox'
 import { createMallRepo } from './mall'
 import { createOrderRepo } from './orders'
+import { createPhotoCheckRepo } from './photo-checks'
 import { createPlaceRepo } from './places'
 import { createPointsRepo } from './points'
 import { createReferralRepo } from './referrals'
 import { statementCache } from './sql'
+import { createSubscriptionRepo } from './subscriptions'
 import { createUserRepo } from './users'
 import { createWorkbenchRepo } from './workbench'
 
@@ -29,5 +31,7 @@ export function createRepos(db: Database.Database): Repos {
     workbench: createWorkbenchRepo(q),
     idempotency: createIdempotencyRepo(q),
     identity: createIdentityRepo(q),
+    subscriptions: createSubscriptionRepo(q),
+    photoChecks: createPhotoCheckRepo(q),
   }
 }

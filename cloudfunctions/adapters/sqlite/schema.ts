@@ -257,6 +257,20 @@ const STEPS: string[] = [
   );
   CREATE INDEX referrals_order ON referrals(order_id, referred_at);
   `,
+  // WeChat day one: 订阅消息 grants per person and template, the photos sent to WeChat's asynchronous
+  // check (a contract the local adapter keeps too), and a redemption's pickup reminder
+  `
+  CREATE TABLE subscriptions (
+    user_id TEXT NOT NULL, template TEXT NOT NULL, left_count INTEGER NOT NULL, updated_at INTEGER NOT NULL,
+    PRIMARY KEY (user_id, template)
+  );
+  CREATE TABLE photo_checks (
+    trace_id TEXT PRIMARY KEY, file_id TEXT NOT NULL, owner_id TEXT NOT NULL, community_id TEXT NOT NULL, place TEXT NOT NULL,
+    verdict TEXT NOT NULL, label INTEGER, submitted_at INTEGER NOT NULL, decided_at INTEGER
+  );
+  CREATE INDEX photo_checks_owner ON photo_checks(owner_id, submitted_at DESC);
+  ALTER TABLE redemptions ADD COLUMN reminded_at INTEGER;
+  `,
 ]
 
 export function migrate(db: Database.Database) {

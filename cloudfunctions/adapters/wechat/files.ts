@@ -104,5 +104,10 @@ export function cloudFiles(options: CloudFilesOptions): Files {
       if (mine.length === 0 || !options.deleteFile) return
       for (let i = 0; i < mine.length; i += URL_BATCH) await options.deleteFile()({ fileList: mine.slice(i, i + URL_BATCH) })
     },
+    async remove(fileIds) {
+      const ours = [...new Set(fileIds)].filter((id) => parseFileId(id)?.envId === options.envId)
+      if (ours.length === 0 || !options.deleteFile) return
+      for (let i = 0; i < ours.length; i += URL_BATCH) await options.deleteFile()({ fileList: ours.slice(i, i + URL_BATCH) })
+    },
   }
 }

@@ -1,15 +1,16 @@
-// Subscribe messages (订阅消息) for order and activity updates: one message to one user (`Notifier`
-// here), and the core's Notifier port on top of it (`subscribeNotifier`). Each grant from wx.requestSubscribeMessage allows one message, so
-// "no subscription left" (43101) is an expected outcome, not an error.
-import type { NoticeKind } from '@shared/inbox'
-import type { Notifier as CoreNotifier } from '../../core/ports'
+// Subscribe messages (订阅消息) for order and activity updates: one message to one user (`wechatNotifier`),
+// and the core's Notifier port on top of it (`subscribeNotifier`). Each grant from
+// wx.requestSubscribeMessage allows one message, so "no subscription left" (43101) is an expected
+// outcome, not an error (CLOUDBASE.md).
+import { type NoticeField, SUBSCRIBE_TEMPLATES, type TemplateIds, type TemplateKey, parseTemplateIds, templateOf } from '@shared/subscribe'
+import type { Notifier as CoreNotifier, Notice } from '../../core/ports'
 import type { OpenApiCall } from './openapi'
 import { errCodeOf } from './openapi'
 
 /** A message to one user: which template, the page it opens, and the template's fields. */
 export interface Notification {
   userId: string
-  /** An app-level template name, mapped to a WeChat template id by configuration. */
+  /** An app-level template name (types/subscribe.ts), mapped to a WeChat template id by configuration. */
   template: string
   /** Mini-program page with query, e.g. `pages/order/detail?id=o_1`. */
   page: string
@@ -27,7 +28,7 @@ export interface UserNotifier {
 export interface WechatNotifierOptions {
   send: () => OpenApiCall
   /** App template name → WeChat template id (from the mini-program's 订阅消息 settings). */
-  templates: Record<string, string>
+  templates: Record<string, string | undefined>
   /** The OPENID registered for a user (the identities collection). */
   openIdOf: (userId: string) => Promise<string | null>
   /** Which build a tap opens: developer / trial / formal. */
@@ -80,51 +81,66 @@ export function wechatNotifier(options: WechatNotifierOptions): UserNotifier {
   }
 }
 
-/** How one kind of notice becomes a subscribe message: the template id and which notice field fills which template field. */
-export interface TemplateSpec {
-  id: string
-  /** Template field → notice field, e.g. `{ thing1: 'title', thing2: 'body' }`. */
-  fields: Record<string, 'title' | 'body'>
+/** What the notifier needs of the recorded grants (usecases/accounts/subscribe.ts, each in its own transaction). */
+export interface Grants {
+  /** Uses one grant; false when none is left. */
+  use(userId: string, template: TemplateKey): Promise<boolean>
+  /** Gives back a grant a failed send did not use. */
+  giveBack(userId: string, template: TemplateKey): Promise<void>
+  /** WeChat says none is left (43101). */
+  drop(userId: string, template: TemplateKey): Promise<void>
 }
 
 /**
- * The core's Notifier port (push beyond the in-app inbox) on subscribe messages. Kinds without a
- * configured template are skipped; a failure for one user is logged and does not stop the others
- * (the inbox already holds every notice).
+ * The core's Notifier port (push beyond the in-app inbox) on subscribe messages. A notice goes out on
+ * its template (types/subscribe.ts) to a person with a grant left for it, using one; a notice without a
+ * template, a template without an id, a person without a grant or an OPENID: inbox only. 43101 (none
+ * left after all) ends the grants and is no error; another failure gives the grant back and is logged.
+ * One person failing never stops the others (the inbox already holds every notice).
  */
 export function subscribeNotifier(options: {
   send: () => OpenApiCall
-  templates: Partial<Record<NoticeKind, TemplateSpec>>
+  /** Template ids from REDGRID_SUBSCRIBE_TEMPLATES. */
+  ids: TemplateIds
   openIdOf: (userId: string) => Promise<string | null>
+  grants: Grants
   log: (message: string, error?: unknown) => void
   miniprogramState?: WechatNotifierOptions['miniprogramState']
 }): CoreNotifier {
-  const ids = Object.fromEntries(Object.entries(options.templates).map(([kind, spec]) => [kind, (spec as TemplateSpec).id]))
-  const one = wechatNotifier({ send: options.send, templates: ids, openIdOf: options.openIdOf, miniprogramState: options.miniprogramState })
+  const one = wechatNotifier({
+    send: options.send,
+    templates: options.ids,
+    openIdOf: options.openIdOf,
+    miniprogramState: options.miniprogramState,
+  })
+  async function push(userId: string, template: TemplateKey, notice: Notice) {
+    if (!(await options.openIdOf(userId))) return
+    if (!(await options.grants.use(userId, template))) return
+    const fields = SUBSCRIBE_TEMPLATES[template].fields as Record<string, { from: NoticeField }>
+    const data = Object.fromEntries(Object.entries(fields).map(([key, f]) => [key, notice[f.from]]))
+    try {
+      const outcome = await one.notify({ userId, template, page: notice.link.replace(/^\//, ''), data })
+      if (outcome === 'no_subscription') await options.grants.drop(userId, template)
+    } catch (e) {
+      await options.grants.giveBack(userId, template)
+      throw e
+    }
+  }
   return {
     async notify(userIds, notice) {
-      const spec = options.templates[notice.kind]
-      if (!spec) return
-      const data = Object.fromEntries(Object.entries(spec.fields).map(([field, from]) => [field, notice[from]]))
-      for (const userId of new Set(userIds)) {
-        await one
-          .notify({ userId, template: notice.kind, page: notice.link.replace(/^\//, ''), data })
-          .catch((e) => options.log('subscribe message failed', e))
-      }
+      const template = templateOf(notice.kind)
+      if (!template || !options.ids[template]) return
+      for (const userId of new Set(userIds)) await push(userId, template, notice).catch((e) => options.log('subscribe message failed', e))
     },
   }
 }
 
-/** Templates from the REDGRID_SUBSCRIBE_TEMPLATES environment variable (JSON), or none. */
-export function templatesFromEnv(
-  raw: string | undefined,
-  log: (message: string, error?: unknown) => void,
-): Partial<Record<NoticeKind, TemplateSpec>> {
-  if (!raw) return {}
+/** The template ids of REDGRID_SUBSCRIBE_TEMPLATES, or none (logged) when it is not a JSON object. */
+export function templatesFromEnv(raw: string | undefined, log: (message: string, error?: unknown) => void): TemplateIds {
   try {
-    return JSON.parse(raw)
+    return parseTemplateIds(raw)
   } catch (e) {
-    log('REDGRID_SUBSCRIBE_TEMPLATES is not valid JSON; subscribe messages are off', e)
+    log('REDGRID_SUBSCRIBE_TEMPLATES is not a JSON object of template ids; subscribe messages are off', e)
     return {}
   }
 }

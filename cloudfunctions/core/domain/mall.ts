@@ -4,6 +4,11 @@ import type { Goods } from './model'
 
 export const PICKUP_DAYS = 30
 export const PICKUP_WINDOW_MS = PICKUP_DAYS * 86400_000
+/** 领取提醒 goes out this long before a pickup window closes. */
+export const PICKUP_REMIND_BEFORE_MS = 3 * 86400_000
+
+/** The page of one redemption (the pickup code, large). */
+export const redemptionLink = (redemptionId: string) => `/mall/redemptions/index?id=${redemptionId}`
 
 /** Checks a redemption may go ahead; the order of the checks is the order a member reads the reasons. */
 export function assertRedeemable(goods: Goods, held: number, balance: number) {

@@ -4,6 +4,7 @@ import type { ReferralStatus, Severity, UnitKind, Urgency } from '@shared/enums'
 import type { AwardPart, PointsRules } from '@shared/points'
 import type { ActivityStatus, Attendance, CheckinMethod, SignupStatus } from '@shared/activities'
 import type { NoticeKind } from '@shared/inbox'
+import type { TemplateKey } from '@shared/subscribe'
 
 export interface Community {
   id: string
@@ -204,6 +205,8 @@ export interface Redemption {
   expiresAt: number
   pickedAt: number | null
   verifiedBy: string | null
+  /** When the 领取提醒 went out (a few days before expiry), once. */
+  remindedAt: number | null
   version: number
 }
 
@@ -278,6 +281,43 @@ export interface NotificationRecord {
   link: string
   at: number
   readAt: number | null
+}
+
+/**
+ * A person's 订阅消息 grants of one template, at the known id `${userId}:${template}`: each "accept" in
+ * WeChat's subscription sheet allows one message, each message sent uses one.
+ */
+export interface SubscriptionGrant {
+  userId: string
+  template: TemplateKey
+  left: number
+  updatedAt: number
+}
+
+/** Where a photo is shown: the record and the field that holds its file id. */
+export type PhotoPlace =
+  | { kind: 'order'; id: string; field: 'photos' | 'completionPhotos' }
+  | { kind: 'goods'; id: string }
+  | { kind: 'activity'; id: string }
+  | { kind: 'card'; id: string }
+
+export type PhotoVerdict = 'pending' | 'pass' | 'review' | 'risky'
+
+/**
+ * One photo sent to WeChat's asynchronous check (mediaCheckAsync), at its trace id: the verdict event
+ * names only that id, which never leaves the server.
+ */
+export interface PhotoCheck {
+  traceId: string
+  fileId: string
+  ownerId: string
+  communityId: string
+  place: PhotoPlace
+  verdict: PhotoVerdict
+  /** WeChat's label for a risky or review verdict (e.g. 20002). */
+  label: number | null
+  submittedAt: number
+  decidedAt: number | null
 }
 
 /**

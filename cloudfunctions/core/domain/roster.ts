@@ -29,7 +29,8 @@ export interface RosterSheetSpec {
 
 const col = (header: string, required: boolean, hint: string, width?: number): RosterColumn => ({ header, required, hint, width })
 
-export const ROSTER_SHEETS: RosterSheetSpec[] = [
+// pure: a bundle that never reads the sheets (a cloud function other than workbench) leaves them out
+export const ROSTER_SHEETS: RosterSheetSpec[] = /* @__PURE__ */ (() => [
   { name: '社区', about: '社区名称，一行', columns: [col('社区名称', true, '如：红星社区', 20)], example: ['红星社区'] },
   { name: '网格', about: '每个网格一行', columns: [col('网格名称', true, '如：第一网格')], example: ['第一网格'] },
   {
@@ -101,7 +102,7 @@ export const ROSTER_SHEETS: RosterSheetSpec[] = [
     ],
     example: ['李建国', '13800019004', '第一网格', '否'],
   },
-]
+])()
 
 /** One problem with the file, where it is: the sheet, the row as Excel numbers it, the column. */
 export interface RosterError {
@@ -149,7 +150,7 @@ export const derivedId = (prefix: string, ...parts: string[]) =>
   `${prefix}_${createHash('sha256').update(parts.join('\u0000')).digest('base64url').slice(0, 16)}`
 
 const PHONE = /^1[3-9]\d{9}$/
-const POST_BY_LABEL = new Map<string, PostType>(POST_TYPES.map((p) => [POST_TYPE_LABELS[p], p]))
+const POST_BY_LABEL = /* @__PURE__ */ new Map<string, PostType>(POST_TYPES.map((p) => [POST_TYPE_LABELS[p], p]))
 const list = (cell: string) =>
   cell
     .split(/[、，,;；\s]+/)
@@ -175,8 +176,8 @@ interface PersonDraft {
   sheets: Set<string>
 }
 
-const STATUS_BY_LABEL = new Map<string, MemberStatus>(MEMBER_STATUSES.map((m) => [MEMBER_STATUS_LABELS[m], m]))
-const MANAGEMENT_BY_LABEL = new Map<string, Management>(MANAGEMENTS.map((m) => [MANAGEMENT_LABELS[m], m]))
+const STATUS_BY_LABEL = /* @__PURE__ */ new Map<string, MemberStatus>(MEMBER_STATUSES.map((m) => [MEMBER_STATUS_LABELS[m], m]))
+const MANAGEMENT_BY_LABEL = /* @__PURE__ */ new Map<string, Management>(MANAGEMENTS.map((m) => [MANAGEMENT_LABELS[m], m]))
 
 export function planRoster(sheets: Sheets, communityId: string, state: RosterState): RosterPlan {
   const errors: RosterError[] = []

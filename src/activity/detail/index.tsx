@@ -82,6 +82,7 @@ function Detail({ a, onChanged }: { a: ActivityDetail; onChanged: () => void }) 
           ? `名额已满，报名后排在候补第 ${a.waitingCount + 1} 位左右，有人退出会自动递补。要候补吗？`
           : `报名「${a.title}」？${formatSpan(a.startAt, a.endAt)}，${a.place.name}。`,
         confirmText: full ? '候补' : '报名',
+        subscribe: ['activity_reminder'],
       })
       .then((r) => {
         if (!r) return

@@ -88,13 +88,16 @@ const REASON: Partial<Record<OrderAction, ReasonAction>> = {
   },
 }
 
+/** 接单 (from the hall, or one the community directed to the member): 新任务 and 办理提醒 are asked for then. */
+const MEMBER_TEMPLATES = ['new_task', 'task_reminder'] as const
+
 const TAP: Partial<Record<OrderAction, TapAction>> = {
   claim: {
     button: (o) => ({ label: o.kind === 'wish' ? '认领心愿' : '接单', type: 'primary', size: 'large' }),
     confirm: (o) =>
       o.kind === 'wish'
-        ? { ask: '认领这个微心愿？认领后请尽快联系居民。', confirmText: '认领', done: '认领成功' }
-        : { ask: '确认接单？接单后请尽快联系居民。', confirmText: '接单', done: '接单成功' },
+        ? { ask: '认领这个微心愿？认领后请尽快联系居民。', confirmText: '认领', done: '认领成功', subscribe: MEMBER_TEMPLATES }
+        : { ask: '确认接单？接单后请尽快联系居民。', confirmText: '接单', done: '接单成功', subscribe: MEMBER_TEMPLATES },
     run: (id, rid) => ordersApi.claim(id, rid),
   },
 }

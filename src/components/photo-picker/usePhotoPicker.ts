@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { MAX_PHOTOS } from '@shared/enums'
 import { toast } from '@/services/feedback'
+import { refusedForPrivacy } from '@/services/privacy'
 import { toApiError, uploadPhoto } from '@/services/transport'
 
 export interface PickedPhoto {
@@ -88,8 +89,10 @@ export function usePhotoPicker(
       try {
         const res = await Taro.chooseImage({ count: room, sizeType: ['compressed'], sourceType: source })
         paths = res.tempFilePaths.slice(0, room)
-      } catch {
-        return // the person closed the picker
+      } catch (e) {
+        // declined the privacy guide: the page goes on without photos (those it needs say so)
+        if (refusedForPrivacy(e)) toast('没有同意隐私保护指引，不能选照片；可以不加照片继续')
+        return // or the person closed the picker
       }
       const added = paths.map((localPath) => ({ key: `p${++seq}`, localPath, status: 'uploading' as const, progress: 0 }))
       setItems((list) => [...list, ...added])

@@ -7,6 +7,7 @@ import { TAB_ROUTES, parentOf } from '@/constants/routes'
 import { platform } from '@/platform'
 import { useSession } from '@/store/session'
 import { cls } from '@/utils/cls'
+import PrivacySheet from '../privacy-sheet'
 import './index.scss'
 
 function useChrome(elder: boolean) {
@@ -25,5 +26,10 @@ function useChrome(elder: boolean) {
 export default function Screen({ className, children }: PropsWithChildren<{ className?: string }>) {
   const { elder } = useSession()
   useChrome(elder)
-  return <View className={cls('screen', elder && 'elder', className)}>{children}</View>
+  return (
+    <View className={cls('screen', elder && 'elder', className)}>
+      {children}
+      {platform.privacy && <PrivacySheet />}
+    </View>
+  )
 }

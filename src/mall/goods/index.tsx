@@ -38,14 +38,16 @@ export default function GoodsDetail() {
   const blocked = blockedReason(g, mine)
   const onRedeem = () => {
     const after = mine === undefined ? '' : `兑换后还剩 ${mine - g.price} 积分。`
-    void redeem.exec({ ask: `用 ${g.price} 积分兑换「${g.name}」？${after}`, confirmText: '兑换', done: '兑换成功' }).then((r) => {
-      if (r) replace(withQuery(ROUTES.redemptions, { id: r.id }))
-      else {
-        // not redeemed (declined, or sold out / limit / points changed meanwhile): show the numbers as they are now
-        void goods.reload()
-        void balance.reload()
-      }
-    })
+    void redeem
+      .exec({ ask: `用 ${g.price} 积分兑换「${g.name}」？${after}`, confirmText: '兑换', done: '兑换成功', subscribe: ['pickup_reminder'] })
+      .then((r) => {
+        if (r) replace(withQuery(ROUTES.redemptions, { id: r.id }))
+        else {
+          // not redeemed (declined, or sold out / limit / points changed meanwhile): show the numbers as they are now
+          void goods.reload()
+          void balance.reload()
+        }
+      })
   }
 
   return (

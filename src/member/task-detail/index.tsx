@@ -1,5 +1,5 @@
 // 任务详情 (member): the order; 接单; once mine: the resident's contact, 结单, 退单. Buttons follow `actions`.
-import { useRouter } from '@tarojs/taro'
+import { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useState } from 'react'
 import type { OrderAction } from '@shared/enums'
@@ -18,6 +18,10 @@ import { ordersApi } from '@/services/orders'
 import { useDraft } from '@/store/drafts'
 import { useSession } from '@/store/session'
 import { back } from '@/utils/nav'
+import { ROUTES, withQuery } from '@/constants/routes'
+import { platform } from '@/platform'
+import { photoSrc } from '@/services/transport'
+import { useEffect } from 'react'
 import './index.scss'
 import { ORDER_LIMITS } from '@shared/limits'
 
@@ -45,6 +49,23 @@ export default function TaskDetail() {
     }
   }
   const completeAct = useAction((rid: string) => ordersApi.complete(id, summary.trim(), photos.fileIds, rid))
+
+  // 微心愿: a card to pass on to other members, opening this wish; any other order shares the hall
+  // (its details are the resident's business)
+  const isWish = order.data?.kind === 'wish'
+  useEffect(() => {
+    if (isWish) platform.showShareMenu()
+  }, [isWish])
+  useShareAppMessage(() => {
+    const o = order.data
+    if (o?.kind !== 'wish') return { title: '社区接单大厅：邻居们需要帮忙', path: ROUTES.hall }
+    const photo = o.photos[0]
+    return {
+      title: `微心愿：${o.title}，一起来认领`,
+      path: withQuery(ROUTES.taskDetail, { id: o.id }),
+      ...(photo ? { imageUrl: photoSrc(photo.url) } : {}),
+    }
+  })
 
   if (!order.data) return <OrderPending id={id} order={order} />
   const o = order.data

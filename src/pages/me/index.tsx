@@ -135,6 +135,7 @@ export default function MePage() {
             )}
             {user.roles.length === 0 && <LinkRow label="登记住址" className="link-register" to={ROUTES.register} />}
             <LinkRow label="三亮一晒（我的网格）" className="link-showcase" to={ROUTES.showcase} />
+            <LinkRow label="个人信息与隐私" className="link-privacy" to={ROUTES.privacy} />
             {platform.passkeys && <LinkRow label="通行密钥" className="link-passkeys" to={ROUTES.passkeys} />}
           </View>
 

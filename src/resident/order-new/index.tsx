@@ -154,7 +154,8 @@ export default function OrderNew() {
 
   const send = async () => {
     const ask = forResident ? `确认替${forResident.name}提交？` : '确认提交这个需求吗？'
-    const order = await submit.exec({ ask, confirmText: '提交' })
+    // 进度通知 for the resident's own order (asked first, inside the tap); one placed for a resident (代办) reaches them as notices
+    const order = await submit.exec({ ask, confirmText: '提交', subscribe: forResident ? [] : ['order_progress'] })
     if (!order) return
     toast(forResident ? `已替${forResident.name}提交` : '已提交，网格员和社区工作者会尽快处理')
     // the steps are done with: the order's page alone — for 代办 as staff see it, to 下单 it now (the

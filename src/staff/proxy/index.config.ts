@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '代办',
+  enablePullDownRefresh: true,
 })

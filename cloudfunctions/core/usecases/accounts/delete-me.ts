@@ -2,8 +2,9 @@
 // people rely on stays consistent.
 //
 // Erased: name (→ 已注销用户), phone, home (grid, building, room), member profile, roles, ranking opt-in,
-// sign-in (sessions, password, passkeys, invitations, WeChat identities), the inbox, stored request
-// responses (their own; and in other people's, every trace of them), registrations (name, phone, home — a pending one is withdrawn), a staff
+// sign-in (sessions, password, passkeys, invitations, WeChat identities), 订阅消息 grants, photo check
+// records, the inbox, stored request responses (their own; and in other people's, every trace of them),
+// registrations (name, phone, home — a pending one is withdrawn), a staff
 // member's 亮身份 card, the text of their own 自评, consent to show their orders in 晒服务, and every
 // photo the caller uploaded (removed from the records that showed them — orders they placed for a
 // resident (代办) included — then deleted from storage after the commit).
@@ -17,6 +18,7 @@
 // records (stock and refunds), the scores others gave in 三评, and what a staff member published for the
 // community. Exported workbooks expire within a day (adapters/local/exports.ts).
 import type { DeleteMeResult } from '@shared/accounts'
+import { KEPT } from '@shared/privacy'
 import { type Actor, hasRole, isStaff } from '../../domain/access'
 import { AppError } from '../../domain/errors'
 import type { Order, User } from '../../domain/model'
@@ -31,15 +33,8 @@ import { allOrders, allPages } from './export-my-data'
 export const ERASED_NAME = '已注销用户'
 
 /** What is kept for others, and why — returned to the person so they know. */
-export const KEPT = [
-  '积分明细和余额：账目只增不改，余额必须等于明细之和，所以保留在已注销的编号下（不能再使用）。',
-  '工单记录（标题、描述、评价和处理过程）：为你服务过的党员的积分和工作台账依据它们；联系方式已清除，照片已删除。',
-  '报名已截止的活动报名记录：到场情况和积分发放依据它们。',
-  '兑换记录：商品库存和积分退还依据它们；未领取的已取消并退回积分。',
-  '以社区工作者身份发布的活动和商品：属于社区，继续保留，发布人显示为「已注销用户」。',
-  '三评中社区和党组织给出的评分和评语：属于组织的考评记录；你自己写的自评内容已删除。',
-  '登记审核记录（何时提交、谁审核、结果）：社区的审核台账；其中的姓名、手机号和住址已清除。',
-]
+// what is kept and why, in the words the app shows before (types/privacy.ts)
+export { KEPT }
 
 const PAGE = 50
 
@@ -88,7 +83,7 @@ export async function deleteMe(ctx: Ctx, actor: Actor, _input: { confirm: true }
     withdrawnSignups: 0,
     deletedNotices: 0,
     deletedPhotos: 0,
-    kept: KEPT,
+    kept: [...KEPT],
   }
 
   // orders placed as a resident: those nobody has taken are cancelled; every one loses its photos and
@@ -210,6 +205,8 @@ export async function deleteMe(ctx: Ctx, actor: Actor, _input: { confirm: true }
   })
   await ctx.repos.identity.forget(actor.userId)
   await ctx.repos.idempotency.forget(actor.userId)
+  await ctx.repos.subscriptions.forget(actor.userId)
+  await ctx.repos.photoChecks.forget(actor.userId)
   // other people's stored replies that name the person (a member's claim, staff's approval): the person
   // goes from each, as from everywhere else
   const building = user.buildingId ? await ctx.repos.places.building(user.buildingId) : null

@@ -21,6 +21,7 @@ import { presentDetail } from '../orders/present'
 import { getBalance, getLedger } from '../points/balance'
 import { getInbox } from './inbox'
 import { getMe } from './me'
+import { subscriptionsOf } from './subscribe'
 
 const PAGE = 50
 /** Pages read per section at most: an export is bounded even for the busiest account. */
@@ -67,6 +68,7 @@ export async function exportMyData(ctx: Ctx, actor: Actor): Promise<MyData> {
     inbox,
     registrations: (await myRegistrations(ctx, actor)).items,
     evaluations: await evaluations(ctx, actor),
+    subscriptions: (await subscriptionsOf(ctx.repos, actor.userId)).items,
     card: isStaff(actor) ? (await getMyCard(ctx, actor)).card : null,
   }
 }

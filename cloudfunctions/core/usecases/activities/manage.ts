@@ -12,6 +12,7 @@ import { notify } from '../notify'
 import { presentDetail } from './present'
 import { checkTexts } from './publish'
 import { fillPlaces, loadActivity, notifyPromoted, requireStaff, saveActivity } from './shared'
+import { screenPhotos } from '../photos/screen'
 
 async function loadEditable(ctx: Ctx, actor: Actor, activityId: string, doing: string): Promise<Activity> {
   requireStaff(actor)
@@ -65,6 +66,7 @@ export async function updateActivity(ctx: Ctx, actor: Actor, input: z.output<typ
   }
   const { activity, promoted } = await fillPlaces(ctx, changed)
   const saved = await saveActivity(ctx, a, activity)
+  if (saved.cover !== a.cover) screenPhotos(ctx, actor, { kind: 'activity', id: a.id }, [saved.cover])
   if (moved) {
     await notify(ctx, a.communityId, await concerned(ctx, saved), {
       kind: 'activity_changed',

@@ -6,6 +6,7 @@ import { actionsFor, checkinOpensAt, isThisWeekend } from '../../domain/activity
 import type { Activity, Signup } from '../../domain/model'
 import type { Ctx } from '../../ports'
 import { iso } from './shared'
+import { shownPhoto } from '../photos/screen'
 
 const holding = (s: Signup | null): s is Signup & { status: 'signed' | 'waitlisted' } => s !== null && s.status !== 'withdrawn'
 
@@ -26,7 +27,7 @@ export async function presentMine(ctx: Ctx, s: Signup | null): Promise<MySignup 
 export async function presentSummary(ctx: Ctx, a: Activity, actor: Actor, own?: Signup | null): Promise<ActivitySummary> {
   const now = ctx.clock.now()
   const mine = own === undefined ? await ctx.repos.activities.signup(a.id, actor.userId) : own
-  const cover = a.cover ? ((await ctx.files.urls([a.cover]))[0] ?? null) : null
+  const cover = await shownPhoto(ctx, a.cover)
   return {
     id: a.id,
     seriesId: a.seriesId,

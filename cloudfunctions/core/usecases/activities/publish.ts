@@ -8,6 +8,7 @@ import { DEFAULT_RULES } from '../../domain/rules'
 import type { Ctx } from '../../ports'
 import { presentDetail } from './present'
 import { requireStaff } from './shared'
+import { screenPhotos } from '../photos/screen'
 
 export async function publishActivity(ctx: Ctx, actor: Actor, input: z.output<typeof PublishActivityInput>) {
   requireStaff(actor)
@@ -46,6 +47,7 @@ export async function publishActivity(ctx: Ctx, actor: Actor, input: z.output<ty
       now,
     )
     await ctx.repos.activities.insert(activity)
+    screenPhotos(ctx, actor, { kind: 'activity', id: activity.id }, [activity.cover])
     created.push(activity)
   }
   return presentDetail(ctx, created[0], actor)

@@ -6,6 +6,7 @@ import { AppError, notFound } from '../../domain/errors'
 import type { Goods } from '../../domain/model'
 import type { Ctx } from '../../ports'
 import { presentGoods } from './present'
+import { screenPhotos } from '../photos/screen'
 
 export async function listGoods(ctx: Ctx, actor: Actor, input: { all?: boolean }) {
   if (input.all && !isStaff(actor)) throw new AppError('FORBIDDEN', '只有社区工作者可以查看下架商品')
@@ -41,5 +42,6 @@ export async function upsertGoods(ctx: Ctx, actor: Actor, input: z.output<typeof
     saved = { ...current, ...fields, image, version: current.version + 1 }
     await ctx.repos.mall.updateGoods(saved)
   }
+  if (saved.image !== current?.image) screenPhotos(ctx, actor, { kind: 'goods', id: saved.id }, [saved.image])
   return presentGoods(ctx, saved, await ctx.repos.mall.holding(saved.id, actor.userId))
 }

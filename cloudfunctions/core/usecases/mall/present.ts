@@ -1,18 +1,15 @@
 import type { Goods as GoodsView, Redemption as RedemptionView } from '@shared/mall'
 import type { Goods, Redemption } from '../../domain/model'
 import type { Ctx } from '../../ports'
+import { shownPhoto } from '../photos/screen'
 
 const iso = (ms: number) => new Date(ms).toISOString()
-
-async function photo(ctx: Ctx, fileId: string | null) {
-  return fileId ? ((await ctx.files.urls([fileId]))[0] ?? null) : null
-}
 
 export async function presentGoods(ctx: Ctx, g: Goods, held: number): Promise<GoodsView> {
   return {
     id: g.id,
     name: g.name,
-    image: await photo(ctx, g.image),
+    image: await shownPhoto(ctx, g.image),
     description: g.description,
     price: g.price,
     stock: g.stock,
@@ -27,7 +24,7 @@ export async function presentRedemption(ctx: Ctx, r: Redemption): Promise<Redemp
     id: r.id,
     goodsId: r.goodsId,
     goodsName: r.goodsName,
-    goodsImage: await photo(ctx, r.goodsImage),
+    goodsImage: await shownPhoto(ctx, r.goodsImage),
     price: r.price,
     code: r.code,
     status: r.status,

@@ -44,6 +44,7 @@ export async function redeemGoods(ctx: Ctx, actor: Actor, input: { goodsId: stri
     expiresAt: now + PICKUP_WINDOW_MS,
     pickedAt: null,
     verifiedBy: null,
+    remindedAt: null,
     version: 1,
   }
   await ctx.repos.mall.insertRedemption(redemption)

@@ -4,6 +4,7 @@ import { nextStatus } from '../../domain/order-machine'
 import type { Ctx } from '../../ports'
 import { presentDetail } from './present'
 import { loadOrder, transition } from './shared'
+import { screenPhotos } from '../photos/screen'
 
 export async function completeOrder(ctx: Ctx, actor: Actor, input: { orderId: string; summary: string; photos: string[] }) {
   const order = await loadOrder(ctx, actor, input.orderId)
@@ -11,5 +12,6 @@ export async function completeOrder(ctx: Ctx, actor: Actor, input: { orderId: st
   await ctx.guard.check(input.summary, 'summary', actor)
   await ctx.files.assertOwned(input.photos, actor.userId, 'photos')
   const saved = await transition(ctx, order, 'complete', actor, { summary: input.summary, completionPhotos: input.photos })
+  screenPhotos(ctx, actor, { kind: 'order', id: saved.id, field: 'completionPhotos' }, input.photos)
   return presentDetail(ctx, saved, actor)
 }

@@ -11,6 +11,7 @@ import type { Ctx } from '../../ports'
 import { noticeProxied } from './notices'
 import { presentDetail } from './present'
 import { requireRole } from './shared'
+import { screenPhotos } from '../photos/screen'
 
 export async function createOrder(ctx: Ctx, actor: Actor, input: z.output<typeof CreateOrderInput>) {
   const resident = input.onBehalfOf ? await residentFor(ctx, actor, input.onBehalfOf.residentId) : await self(ctx, actor)
@@ -72,6 +73,7 @@ export async function createOrder(ctx: Ctx, actor: Actor, input: z.output<typeof
     to: 'submitted',
     note: channel ? `${CHANNEL_LABELS[channel]}代办` : null,
   })
+  screenPhotos(ctx, actor, { kind: 'order', id: order.id, field: 'photos' }, order.photos)
   if (channel) await noticeProxied(ctx, order, actor.name)
   return presentDetail(ctx, order, actor)
 }

@@ -6,6 +6,7 @@ import { allowedActions } from '../../domain/order-machine'
 import { isLate } from '../../domain/referral-machine'
 import type { Ctx } from '../../ports'
 import { canSeeContact } from './shared'
+import { shownPhotos } from '../photos/screen'
 
 const iso = (ms: number) => new Date(ms).toISOString()
 
@@ -131,7 +132,7 @@ export async function presentDetail(ctx: Ctx, order: Order, viewer: Actor): Prom
     ...(await summarize(lookup, order)),
     description: order.description,
     preferredTime: order.preferredTime,
-    photos: await ctx.files.urls(order.photos),
+    photos: await shownPhotos(ctx, order.photos),
     resident: {
       id: order.residentId,
       name: showContact ? (resident?.name ?? '') : maskName(resident?.name ?? '居民'),
@@ -145,7 +146,7 @@ export async function presentDetail(ctx: Ctx, order: Order, viewer: Actor): Prom
           }
         : null,
     summary: order.summary,
-    completionPhotos: await ctx.files.urls(order.completionPhotos),
+    completionPhotos: await shownPhotos(ctx, order.completionPhotos),
     rating: order.rating,
     comment: order.comment,
     rejectReason: order.rejectReason,

@@ -9,6 +9,8 @@ import { escalateOrder } from './escalate-order'
 import { expireRedemption } from './expire-redemption'
 import { lapsePoints } from './lapse-points'
 import { remindActivity } from './remind-activity'
+import { remindPickup } from './remind-pickup'
+import { PICKUP_REMIND_BEFORE_MS } from '../../domain/mall'
 import { REPLY_TTL_MS } from '../../edge'
 import { endIdleSession, idleBefore } from '../accounts/sessions'
 
@@ -21,6 +23,8 @@ export interface TickReport {
   pointsLapsed: number
   /** Activities whose evening-before reminder went out. */
   activityReminders: number
+  /** Redemptions whose 领取提醒 went out. */
+  pickupReminders: number
   /** Stored replies past their day (REPLY_TTL_MS), removed. */
   repliesRemoved: number
   /** Sessions idle past SESSION_IDLE_MS (or older than SESSION_MAX_MS), ended. */
@@ -41,6 +45,7 @@ const STEPS: Record<keyof TickReport, SchedulerStep> = {
   redemptionsExpired: { due: (r, now) => r.mall.dueForExpiry(now, BATCH), run: expireRedemption },
   pointsLapsed: { due: (r, now) => r.points.withLotsFrom(yearOf(now) - 2, BATCH), run: lapsePoints },
   activityReminders: { due: (r, now) => r.activities.dueForReminder(now, BATCH), run: remindActivity },
+  pickupReminders: { due: (r, now) => r.mall.dueForPickupReminder(now + PICKUP_REMIND_BEFORE_MS, BATCH), run: remindPickup },
   repliesRemoved: { due: (r, now) => r.idempotency.storedBefore(now - REPLY_TTL_MS, BATCH), run: removeStoredReply },
   sessionsEnded: { due: (r, now) => r.identity.idleSessions(idleBefore(now), BATCH), run: endIdleSession },
 }

@@ -16,6 +16,7 @@ import { conflict, invalid, notFound } from '../../domain/errors'
 import type { Grid, StaffCard } from '../../domain/model'
 import { byPlaceName } from '../../domain/onboarding'
 import type { Ctx } from '../../ports'
+import { screenPhotos } from '../photos/screen'
 
 /** How many services the feed shows. */
 export const FEED_SIZE = 20
@@ -123,6 +124,7 @@ export async function saveMyCard(ctx: Ctx, actor: Actor, input: z.output<typeof 
     updatedAt: ctx.clock.now(),
   }
   await ctx.repos.workbench.saveStaffCard(card)
+  if (photo !== current?.photo) screenPhotos(ctx, actor, { kind: 'card', id: actor.userId }, [photo])
   return getMyCard(ctx, actor)
 }
 
