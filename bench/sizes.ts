@@ -73,8 +73,8 @@ function main() {
       name: `function ${f.fn} bundle (SDKs external)`,
       value: f.size / KB,
       unit: 'KiB',
-      target: '≤ 200',
-      pass: f.size <= 200 * KB,
+      target: '≤ 210',
+      pass: f.size <= 210 * KB,
     })
     figures.push({ name: `function ${f.fn} require time`, value: f.requireMs, unit: 'ms', pass: f.loaded })
   }

@@ -4,7 +4,7 @@
 // CloudBase installs them from each function's package.json.
 //
 // Fails (exit 1) when a bundle pulls in better-sqlite3 or local-mode code, when it exceeds
-// 200 KB, or when it does not load with `require` and export `main`.
+// MAX_BYTES, or when it does not load with `require` and export `main`.
 //
 // Options: --out <dir> (default build/functions), --only <fn,fn>.
 import { execFileSync } from 'node:child_process'
@@ -22,7 +22,11 @@ const opt = (name) => {
 const outRoot = path.resolve(root, opt('--out') ?? 'build/functions')
 const only = opt('--only')?.split(',')
 
-export const MAX_BYTES = 200 * 1024
+// The budget: 200 KB until the second wave; `accounts` carries all three doors (WeChat, invitations and
+// passwords, the passkey actions' answers) and a person's export and deletion across every record, and
+// stood at 202.7 KB after cutting what other functions' code it carried (the scheduler's tick, provisioning's
+// indexes, zod's second locale). Cold start is what people feel: require times are in `npm run bench:sizes`.
+export const MAX_BYTES = 210 * 1024
 // exceljs (≈ 1 MB) renders the workbench's exports: loaded lazily, installed from workbench/package.json
 export const EXTERNAL = ['@cloudbase/node-sdk', 'wx-server-sdk', 'exceljs']
 /** What must never reach a cloud bundle: the embedded database and local mode. */

@@ -14,8 +14,10 @@ import { seedCloudbase } from '../contract/cloudbase-fixtures'
 import { FIXTURES } from '../contract/repos.contract'
 import { nodeSdk } from '../emulator/helpers'
 
+/** The budget scripts/build-functions.mjs enforces (it says why it is what it is). */
+const MAX_BYTES = 210 * 1024
+
 const ROOT = path.resolve(__dirname, '../..')
-const MAX_BYTES = 200 * 1024
 const SDKS = ['@cloudbase/node-sdk', 'wx-server-sdk']
 const FUNCTIONS = [...Object.keys(REGISTRY), 'scheduler', 'wxpush'].sort()
 /** Functions whose callers write text others read (msgSecCheck), and those that take photos others see (mediaCheckAsync). */
@@ -57,7 +59,7 @@ describe('built cloud functions', () => {
     for (const fn of FUNCTIONS) expect(existsSync(bundle(fn))).toBe(true)
   })
 
-  it.each(FUNCTIONS)('%s loads with require, exports main, stays under 200 KB without the SDKs', (fn) => {
+  it.each(FUNCTIONS)('%s loads with require, exports main, stays within the bundle budget without the SDKs', (fn) => {
     const bytes = statSync(bundle(fn)).size
     const { ms, main } = load(bundle(fn))
     console.log(`${fn}: ${(bytes / 1024).toFixed(1)} KB, require ${ms.toFixed(1)} ms`)
