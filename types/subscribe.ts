@@ -24,11 +24,15 @@ const fields = (what: string) => ({
 })
 
 export const SUBSCRIBE_TEMPLATES = {
-  /** A resident's order (asked at 提交). */
+  /**
+   * A resident's order (asked at 提交). One grant is one message: it goes to the news the resident waits
+   * for — a member has taken it (or the community will not) — not to 社区已下单 on the way, which stays in
+   * the inbox; later news (released, completed) uses a grant given again.
+   */
   order_progress: {
     name: '进度通知',
     fields: fields('工单进度'),
-    notices: ['order_dispatched', 'order_rejected', 'order_claimed', 'order_released', 'order_completed'],
+    notices: ['order_rejected', 'order_claimed', 'order_released', 'order_completed'],
   },
   /** A member: an order the community directs to them (asked at 接单 / 接受). */
   new_task: { name: '新任务', fields: fields('任务'), notices: ['order_assigned'] },
