@@ -9,6 +9,7 @@ import { COLLECTIONS, cloudbaseStore } from '../../cloudfunctions/adapters/cloud
 import { type RunningEmulator, startEmulator } from '../../tools/tcb-emulator/client'
 import { seedCloudbase } from './cloudbase-fixtures'
 import { type ContractAdapter, repositoryContract } from './repos.contract'
+import { householdsContract } from './households.contract'
 import { workbenchContract } from './workbench.contract'
 
 const { TCB_ENV_ID, TCB_SECRET_ID, TCB_SECRET_KEY } = process.env
@@ -98,3 +99,4 @@ const adapter: ContractAdapter = {
 
 repositoryContract(adapter)
 workbenchContract(adapter)
+householdsContract(adapter)
