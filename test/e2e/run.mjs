@@ -21,6 +21,7 @@ import drafts from './journeys/drafts.mjs'
 import elderMode from './journeys/elder-mode.mjs'
 import gettingAround from './journeys/getting-around.mjs'
 import gridStreet from './journeys/grid-street.mjs'
+import households from './journeys/households.mjs'
 import mall from './journeys/mall.mjs'
 import orderLoop from './journeys/order-loop.mjs'
 import workbench from './journeys/workbench.mjs'
@@ -33,7 +34,19 @@ const { chromium } = require('playwright-core')
 
 // the grid and the street, then activities: both move the gateway's test clock forward (a referral's
 // deadline; the activity's check-in and end)
-const JOURNEYS = [readmeWalk, orderLoop, rejectedCancelled, elderMode, drafts, gettingAround, mall, gridStreet, activities, workbench]
+const JOURNEYS = [
+  readmeWalk,
+  orderLoop,
+  rejectedCancelled,
+  elderMode,
+  drafts,
+  gettingAround,
+  mall,
+  gridStreet,
+  activities,
+  workbench,
+  households,
+]
 const JOURNEY_TIMEOUT_MS = 180_000
 const RUN_TIMEOUT_MS = 15 * 60_000
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium'
