@@ -47,6 +47,9 @@ async function orderFromFinding(ctx: Ctx, actor: Actor, h: Household, input: z.o
   const member = h.members.find((m) => m.id === o.memberId)
   if (!member) throw invalid('order.memberId', '请选择这户的家庭成员')
   if (!member.residentId) throw invalid('order.memberId', `${member.name}还没有注册账号，请先为其登记居民后再代为下单`)
+  // checked here so a refusal names the visit's field (createOrder checks them again, as its own)
+  await ctx.guard.check(o.title, 'order.title', actor)
+  if (o.description) await ctx.guard.check(o.description, 'order.description', actor)
   const order = await createOrder(ctx, actor, {
     onBehalfOf: { residentId: member.residentId, channel: 'home_visit' },
     kind: o.kind,

@@ -19,6 +19,13 @@ export async function upsertHousehold(ctx: Ctx, actor: Actor, input: Input): Pro
   if (!keepsHousehold(actor, building)) throw invalid('buildingId', '请选择您负责网格的楼栋')
   const others = (await ctx.repos.households.ofCommunity(actor.communityId)).filter((h) => h.id !== current?.id)
   if (others.some((h) => h.buildingId === building.id && h.room === input.room)) throw invalid('room', '这一户已经建档了')
+  // the file is read by the grid's workers and, later, paired members: what is written in it is checked
+  await ctx.guard.check(input.room, 'room', actor)
+  for (const [i, m] of input.members.entries()) {
+    await ctx.guard.check(m.name, `members.${i}.name`, actor)
+    await ctx.guard.check(m.relation, `members.${i}.relation`, actor)
+  }
+  await ctx.guard.check(input.consent.by, 'consent.by', actor)
   if (input.note) await ctx.guard.check(input.note, 'note', actor)
 
   const now = ctx.clock.now()
