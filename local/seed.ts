@@ -5,6 +5,7 @@ import type { BuildingHead, Goods, MemberProfile, User } from '../cloudfunctions
 import type { Clock, UnitOfWork } from '../cloudfunctions/core/ports'
 import { demoActivities } from './seed-activities'
 import { DEMO_STREET, demoUnits } from './seed-grid'
+import { demoHouseholds } from './seed-households'
 import { demoRegistration, demoStaffCards } from './seed-workbench'
 
 export interface SeedUser {
@@ -235,6 +236,9 @@ export async function seedDemo(target: SeedTarget, options: SeedOptions = {}): P
     for (const a of demoActivities(now, 'u_linx')) await repos.activities.insert(a)
     await repos.workbench.saveRegistration(demoRegistration(now))
     for (const card of demoStaffCards(now)) await repos.workbench.saveStaffCard(card)
+    const filed = demoHouseholds(now)
+    for (const household of filed.households) await repos.households.save(household)
+    for (const visit of filed.visits) await repos.households.addVisit(visit)
     return true
   })
 }

@@ -6,6 +6,7 @@ import type { z } from 'zod'
 import type * as accounts from './accounts'
 import type * as activities from './activities'
 import type { empty } from './common'
+import type * as households from './households'
 import type * as inbox from './inbox'
 import type * as mall from './mall'
 import type * as orders from './orders'
@@ -143,6 +144,13 @@ export interface Api {
     setConsent: Mutation<typeof workbench.ShowcaseConsentInput, workbench.ShowcaseConsentView>
     rosterTemplate: Query<Empty, workbench.ExportedFile>
     importRoster: Mutation<typeof accounts.ImportRosterInput, accounts.RosterPreview>
+  }
+  households: {
+    list: Query<typeof households.ListHouseholdsInput, Items<households.HouseholdSummary>>
+    due: Query<typeof households.DueInput, Items<households.HouseholdSummary>>
+    get: Query<typeof households.HouseholdRef, households.HouseholdDetail>
+    upsert: Mutation<typeof households.UpsertHouseholdInput, households.HouseholdDetail>
+    logVisit: Mutation<typeof households.LogVisitInput, households.VisitLogged>
   }
 }
 

@@ -70,6 +70,18 @@ export type UnitKind = (typeof UNIT_KINDS)[number]
 export const REFERRAL_STATUSES = ['sent', 'answered', 'done'] as const
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number]
 
+/** 一户一档: what marks a household for care — 独居 / 空巢 / 高龄 / 残疾 / 低保 / 困境儿童 / 退役军人. */
+export const HOUSEHOLD_TAGS = ['alone', 'empty_nest', 'elderly', 'disabled', 'low_income', 'child_in_need', 'veteran'] as const
+export type HouseholdTag = (typeof HOUSEHOLD_TAGS)[number]
+
+/** How the household agreed to be kept on file: 口头 / 书面. */
+export const CONSENT_METHODS = ['oral', 'written'] as const
+export type ConsentMethod = (typeof CONSENT_METHODS)[number]
+
+/** A household member's age, as a band (no birth dates on file): 儿童 / 成年 / 老年 / 高龄. */
+export const AGE_BANDS = ['child', 'adult', 'senior', 'aged'] as const
+export type AgeBand = (typeof AGE_BANDS)[number]
+
 export const LEDGER_REASONS = ['order_award', 'activity_award', 'redemption', 'refund', 'adjustment', 'expiry'] as const
 export type LedgerReason = (typeof LEDGER_REASONS)[number]
 

@@ -1,6 +1,17 @@
 // The Chinese names of the wire's enum codes that both sides write: the server into notes, explanations
 // and workbooks, the app on every screen. No zod here: the app imports this file.
-import type { Channel, Management, MemberStatus, PostType, ReferralStatus, Severity, UnitKind } from './enums'
+import type {
+  AgeBand,
+  Channel,
+  ConsentMethod,
+  HouseholdTag,
+  Management,
+  MemberStatus,
+  PostType,
+  ReferralStatus,
+  Severity,
+  UnitKind,
+} from './enums'
 
 export const POST_TYPE_LABELS: Record<PostType, string> = {
   self_governance: '居民自治',
@@ -26,3 +37,18 @@ export const UNIT_KIND_LABELS: Record<UnitKind, string> = { department: '职能�
 
 /** A referral as the resident sees it (转办). */
 export const REFERRAL_STATUS_LABELS: Record<ReferralStatus, string> = { sent: '已转办', answered: '已反馈', done: '已办结' }
+
+/** 一户一档's tags. */
+export const HOUSEHOLD_TAG_LABELS: Record<HouseholdTag, string> = {
+  alone: '独居',
+  empty_nest: '空巢',
+  elderly: '高龄',
+  disabled: '残疾',
+  low_income: '低保',
+  child_in_need: '困境儿童',
+  veteran: '退役军人',
+}
+
+export const CONSENT_METHOD_LABELS: Record<ConsentMethod, string> = { oral: '口头', written: '书面' }
+
+export const AGE_BAND_LABELS: Record<AgeBand, string> = { child: '儿童', adult: '成年', senior: '老年', aged: '高龄（80 岁以上）' }

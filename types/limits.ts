@@ -83,3 +83,16 @@ export const WORKBENCH_LIMITS = {
   cardDuties: span(4, 300),
   cardPledge: span(4, 300),
 } as const
+
+export const HOUSEHOLD_LIMITS = {
+  room: span(1, 20),
+  memberName: span(1, 20),
+  /** 户主 / 配偶 / 子女 / 租户 … */
+  relation: span(1, 10),
+  maxMembers: 12,
+  consentBy: span(1, 20),
+  note: span(0, 300),
+  /** What a visit found (走访情况). */
+  found: span(2, 500),
+  query: span(1, 20),
+} as const

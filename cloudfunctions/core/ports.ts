@@ -19,7 +19,7 @@ import type {
   Street,
   User,
 } from './domain/model'
-import type { Referral, Unit } from './domain/model'
+import type { Household, Referral, Unit, Visit } from './domain/model'
 import type { Activity, NotificationRecord, Signup } from './domain/model'
 import type { Evaluation, EvaluationLink, Registration, ShowcaseConsent, StaffCard } from './domain/model'
 import type { PhotoCheck, PhotoPlace, SubscriptionGrant } from './domain/model'
@@ -480,6 +480,21 @@ export interface PhotoCheckRepo {
   forget(ownerId: string): Promise<void>
 }
 
+/** 一户一档 and 四必访: households (versioned, like orders) and their visits. */
+export interface HouseholdRepo {
+  get(id: string): Promise<Household | null>
+  /** Version 1 inserts (an existing id is a WriteConflict); later versions replace `version - 1`. */
+  save(household: Household): Promise<void>
+  /** A community's households, by building then room then id. */
+  ofCommunity(communityId: string): Promise<Household[]>
+  /** A community's households whose visit is due at `at` (visitDueAt ≤ at), longest overdue first. */
+  dueBy(communityId: string, at: number): Promise<Household[]>
+  /** Adds a visit (an existing id is a WriteConflict). */
+  addVisit(visit: Visit): Promise<void>
+  /** A household's visits, newest first. */
+  visitsOf(householdId: string): Promise<Visit[]>
+}
+
 export interface Repos {
   users: UserRepo
   places: PlaceRepo
@@ -489,6 +504,7 @@ export interface Repos {
   activities: ActivityRepo
   inbox: InboxRepo
   referrals: ReferralRepo
+  households: HouseholdRepo
   workbench: WorkbenchRepo
   idempotency: IdempotencyRepo
   identity: IdentityRepo

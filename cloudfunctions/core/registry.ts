@@ -5,6 +5,7 @@ import * as acc from '@shared/accounts'
 import * as act from '@shared/activities'
 import type { Api, Fn } from '@shared/api'
 import { empty } from '@shared/common'
+import * as hh from '@shared/households'
 import * as inbox from '@shared/inbox'
 import * as shop from '@shared/mall'
 import * as ord from '@shared/orders'
@@ -72,6 +73,9 @@ import { getBalance, getLedger } from './usecases/points/balance'
 import * as evaluation from './usecases/points/evaluation'
 import { getRanking } from './usecases/points/ranking'
 import { getRules, updateRules } from './usecases/points/rules'
+import { dueHouseholds, getHousehold, listHouseholds } from './usecases/households/list'
+import { logVisit } from './usecases/households/log-visit'
+import { upsertHousehold } from './usecases/households/upsert'
 import { getDashboard } from './usecases/workbench/dashboard'
 import { exportLedger, ledgerReport } from './usecases/workbench/ledger'
 import { getConsent, getMyCard, getShowcase, saveMyCard, setConsent } from './usecases/workbench/showcase'
@@ -246,4 +250,30 @@ export const workbench = {
   importRoster: mutation({ input: acc.ImportRosterInput, roles: ['admin'], run: importRoster }),
 } satisfies Implements<Api['workbench']>
 
-export const REGISTRY: { [F in Fn]: ActionTable } = { accounts, orders, points, mall, activities, workbench }
+/**
+ * A household's file holds its people's phones: a stored reply keeps only the ids, and a repeat shows
+ * the file as it is now to whoever may still read it.
+ */
+const asHouseholdNow: Replay<hh.HouseholdDetail> = {
+  keep: (h) => ({ householdId: h.id }),
+  answer: (ctx, actor, kept: { householdId: string }) => getHousehold(ctx, actor, kept),
+}
+const asVisitNow: Replay<hh.VisitLogged> = {
+  keep: (v) => ({ householdId: v.household.id, visitId: v.visitId, orderId: v.orderId }),
+  answer: async (ctx, actor, kept: { householdId: string; visitId: string; orderId: string | null }) => ({
+    household: await getHousehold(ctx, actor, kept),
+    visitId: kept.visitId,
+    orderId: kept.orderId,
+  }),
+}
+
+/** 一户一档 and 四必访: the files the community's staff and the grid's 网格员 keep, and their visits. */
+export const households = {
+  list: query({ input: hh.ListHouseholdsInput, roles: GRID, run: listHouseholds }),
+  due: query({ input: hh.DueInput, roles: GRID, run: dueHouseholds }),
+  get: query({ input: hh.HouseholdRef, roles: GRID, run: getHousehold }),
+  upsert: mutation({ input: hh.UpsertHouseholdInput, roles: GRID, replay: asHouseholdNow, run: upsertHousehold }),
+  logVisit: mutation({ input: hh.LogVisitInput, roles: GRID, replay: asVisitNow, run: logVisit }),
+} satisfies Implements<Api['households']>
+
+export const REGISTRY: { [F in Fn]: ActionTable } = { accounts, orders, points, mall, activities, workbench, households }

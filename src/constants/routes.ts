@@ -51,6 +51,10 @@ export const ROUTES = {
   branchScore: '/workbench/branch-score/index',
   /** Staff add ?edit=1 for their own card. */
   showcase: '/workbench/showcase/index',
+  // 一户一档 and 四必访 (subpackage households/): ?due=1 opens on 该走访了; a household and its visit form take ?id=
+  households: '/households/index',
+  household: '/households/detail/index',
+  visit: '/households/visit/index',
 } as const
 
 export const TAB_ROUTES: string[] = [ROUTES.home, ROUTES.messages, ROUTES.me]
@@ -102,6 +106,9 @@ export const PARENT: Partial<Record<Route, { path: Route; keep?: string[] }>> = 
   [ROUTES.evaluation]: { path: ROUTES.workbench },
   [ROUTES.branchScore]: { path: ROUTES.workbench },
   [ROUTES.showcase]: { path: ROUTES.workbench },
+  [ROUTES.households]: { path: ROUTES.home },
+  [ROUTES.household]: { path: ROUTES.households },
+  [ROUTES.visit]: { path: ROUTES.household, keep: ['id'] },
 }
 
 /** The parent page's URL for a page at `route` with `params`, or null (a tab page, 登录). */

@@ -10,6 +10,7 @@ import { type RunningEmulator, startEmulator } from '../../tools/tcb-emulator/cl
 import { seedCloudbase } from './cloudbase-fixtures'
 import { type ContractAdapter, repositoryContract } from './repos.contract'
 import { wechatContract } from './wechat.contract'
+import { householdsContract } from './households.contract'
 import { workbenchContract } from './workbench.contract'
 
 const { TCB_ENV_ID, TCB_SECRET_ID, TCB_SECRET_KEY } = process.env
@@ -100,3 +101,4 @@ const adapter: ContractAdapter = {
 repositoryContract(adapter)
 workbenchContract(adapter)
 wechatContract(adapter)
+householdsContract(adapter)

@@ -21,6 +21,7 @@ import drafts from './journeys/drafts.mjs'
 import elderMode from './journeys/elder-mode.mjs'
 import gettingAround from './journeys/getting-around.mjs'
 import gridStreet from './journeys/grid-street.mjs'
+import households from './journeys/households.mjs'
 import mall from './journeys/mall.mjs'
 import orderLoop from './journeys/order-loop.mjs'
 import passkeys from './journeys/passkeys.mjs'
@@ -46,6 +47,7 @@ const JOURNEYS = [
   gridStreet,
   activities,
   workbench,
+  households,
   passkeys,
   // last: it deletes 陈淑珍
   myData,

@@ -176,6 +176,14 @@ export const ACCESS_MATRIX: Record<string, AccessRow> = {
   // 社区设置表: the admin's, into their own community only
   'workbench.rosterTemplate': { own: [D, D, D, D, A, D, D, D, D], others: NONE },
   'workbench.importRoster': { own: [D, D, D, D, A, D, D, D, D], others: NONE },
+
+  // 一户一档: community workers keep every grid's files, a 网格员 their grids' (another grid's household
+  // does not exist for them); others: a household of another community. Paired members come later
+  'households.list': { own: [D, D, D, A, A, A, A, A, D], others: NONE },
+  'households.due': { own: [D, D, D, A, A, A, A, A, D], others: NONE },
+  'households.get': { own: [D, D, D, A, A, A, A, D, D], others: [D, D, D, D, D, D, D, D, D] },
+  'households.upsert': { own: [D, D, D, A, A, A, A, D, D], others: [D, D, D, D, D, D, D, D, D] },
+  'households.logVisit': { own: [D, D, D, A, A, A, A, D, D], others: [D, D, D, D, D, D, D, D, D] },
 }
 
 /**

@@ -67,6 +67,25 @@ const perPersona =
 const HOUR = 3600_000
 const GOODS = { name: '纯棉毛巾', price: 15, stock: 50, limitPerMember: 3, onShelf: true }
 
+/** The demo's households in 第一网格 of 红星 and in 青山, as their file stands (local/seed-households.ts). */
+const HX_HOME = {
+  id: 'hh_hx_wangxl',
+  buildingId: 'b_hx1',
+  room: '1单元 302',
+  members: [{ id: 'hm_wangxl', residentId: P.R, name: '王秀兰', relation: '本人', ageBand: 'aged', phone: '13800010001' }],
+  tags: ['alone', 'elderly'],
+  consent: { by: '王秀兰', method: 'written' },
+}
+const QS_HOME = {
+  id: 'hh_qs_songl',
+  buildingId: 'b_qs1',
+  room: '1单元 101',
+  members: [{ id: 'hm_qs_songl', residentId: P.QR, name: '宋兰', relation: '户主', ageBand: 'adult', phone: '13800020001' }],
+  tags: ['low_income'],
+  consent: { by: '宋兰', method: 'written' },
+}
+const visitTo = (householdId: string) => ({ householdId, found: '老人身体不错，家里一切正常' })
+
 export const CATALOG: Record<string, ActionCase> = {
   'accounts.me': { own: same({}) },
   'accounts.listMembers': { own: same({}) },
@@ -183,6 +202,21 @@ export const CATALOG: Record<string, ActionCase> = {
   },
 
   'workbench.rosterTemplate': { own: same({}) },
+
+  'households.list': { own: same({}) },
+  'households.due': { own: same({}) },
+  'households.get': {
+    own: () => community({ householdId: HX_HOME.id }, { householdId: QS_HOME.id }, true),
+    others: () => community({ householdId: HX_HOME.id }, { householdId: QS_HOME.id }, false),
+  },
+  'households.upsert': {
+    own: () => community(HX_HOME, QS_HOME, true),
+    others: () => community(HX_HOME, QS_HOME, false),
+  },
+  'households.logVisit': {
+    own: () => community(visitTo(HX_HOME.id), visitTo(QS_HOME.id), true),
+    others: () => community(visitTo(HX_HOME.id), visitTo(QS_HOME.id), false),
+  },
   'workbench.importRoster': {
     own: same({
       sheets: {

@@ -12,6 +12,8 @@ jest.setTimeout(60_000)
 
 /** Fields that only mean something with another value set (a reason is stored when rejecting). */
 const CONTEXT: Record<string, Record<string, unknown>> = {
+  'households.logVisit order.title': { order: { memberId: 'hm_wangxl', kind: 'service', category: 'care', title: '修水龙头' } },
+  'households.logVisit order.description': { order: { memberId: 'hm_wangxl', kind: 'service', category: 'care', title: '修水龙头' } },
   'orders.review reason': { decision: 'reject' },
   'activities.update place.address': { place: { name: '社区广场' } },
 }

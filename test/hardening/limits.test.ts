@@ -70,6 +70,8 @@ async function validCall(key: string) {
 const CONTEXT: Record<string, Record<string, unknown>> = {
   'orders.review reason': { decision: 'reject' },
   'activities.update place.address': { place: { name: '社区广场' } },
+  'households.logVisit order.title': { order: { memberId: 'hm_wangxl', kind: 'service', category: 'care', title: '修水龙头' } },
+  'households.logVisit order.description': { order: { memberId: 'hm_wangxl', kind: 'service', category: 'care', title: '修水龙头' } },
 }
 
 describe('string lengths', () => {

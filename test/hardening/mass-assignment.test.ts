@@ -367,6 +367,34 @@ const IDOR: IdorCase[] = [
     () => ({ onBehalfOf: { residentId: P.QR, channel: 'phone' }, kind: 'service', category: 'care', title: '帮忙修水管' }),
     'refuse',
   ),
+  // 一户一档: another grid's household does not exist for a 网格员, another community's for anyone
+  c('households.list', 'gridId', P.GW, 'grid', () => ({ gridId: 'g_hx2' }), 'empty'),
+  c('households.list', 'gridId', P.S, 'community', () => ({ gridId: 'g_qs1' }), 'empty'),
+  c('households.due', 'gridId', P.GW, 'grid', () => ({ gridId: 'g_hx2' }), 'empty'),
+  c('households.due', 'gridId', P.S, 'community', () => ({ gridId: 'g_qs1' }), 'empty'),
+  c('households.get', 'householdId', P.OGW, 'grid', () => ({ householdId: 'hh_hx_wangxl' }), 'deny'),
+  c('households.get', 'householdId', P.S, 'community', () => ({ householdId: 'hh_qs_songl' }), 'deny'),
+  c('households.upsert', 'id', P.S, 'community', () => home({ id: 'hh_qs_songl' }), 'deny'),
+  c('households.upsert', 'buildingId', P.GW, 'grid', () => home({ buildingId: 'b_hx3' }), 'refuse'),
+  c('households.upsert', 'buildingId', P.S, 'community', () => home({ buildingId: 'b_qs1' }), 'refuse'),
+  c('households.logVisit', 'householdId', P.OGW, 'grid', () => ({ householdId: 'hh_hx_wangxl', found: '一切正常' }), 'deny'),
+  c('households.logVisit', 'householdId', P.S, 'community', () => ({ householdId: 'hh_qs_songl', found: '一切正常' }), 'deny'),
+  c(
+    'households.logVisit',
+    'photos',
+    P.S,
+    'user',
+    (w) => ({ householdId: 'hh_hx_wangxl', found: '一切正常', photos: [w.photo[P.A]] }),
+    'refuse',
+  ),
+  c(
+    'households.logVisit',
+    'photos',
+    P.S,
+    'community',
+    (w) => ({ householdId: 'hh_hx_wangxl', found: '一切正常', photos: [w.photo[P.OS]] }),
+    'refuse',
+  ),
   c('workbench.consent', 'orderId', P.R, 'user', (w) => ({ orderId: w.o.cmpM2 }), 'deny'),
   c('workbench.consent', 'orderId', P.R, 'community', (w) => ({ orderId: w.q.cmp }), 'deny'),
   c('workbench.setConsent', 'orderId', P.R, 'user', (w) => ({ orderId: w.o.cmpM2, consent: true }), 'deny'),
@@ -377,6 +405,15 @@ const IDOR: IdorCase[] = [
   c('accounts.removePasskey', 'id', P.R, 'user', (w) => ({ id: w.passkeys[P.M] }), 'deny'),
   c('accounts.removePasskey', 'id', P.S, 'community', (w) => ({ id: w.passkeys[P.OS] }), 'deny'),
 ]
+
+/** A new household in 第一网格 of 红星 (a room nobody has filed), with `over`. */
+const home = (over: Record<string, unknown>) => ({
+  buildingId: 'b_hx1',
+  room: '9单元 909',
+  members: [{ name: '钱大爷', relation: '户主', ageBand: 'aged' }],
+  consent: { by: '钱大爷', method: 'oral' },
+  ...over,
+})
 
 /** Fields named like references that are not ids of records: no IDOR case applies. */
 // WeChat's one-time getPhoneNumber code, exchanged with WeChat; one-time links, which are the key themselves;

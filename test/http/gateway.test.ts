@@ -310,11 +310,39 @@ const BAD_INPUT: Array<[fn: string, action: string, input: unknown, field: strin
   ['orders', 'revisit', { orderId: 'o_1', note: '' }, 'note'],
   ['orders', 'units', { includeInactive: 'yes' }, 'includeInactive'],
   ['orders', 'upsertUnit', { name: '红星物业', kind: 'shop' }, 'kind'],
+  ['households', 'list', { tag: 'rich' }, 'tag'],
+  ['households', 'due', { gridId: 'g hx1' }, 'gridId'],
+  ['households', 'get', {}, 'householdId'],
+  [
+    'households',
+    'upsert',
+    {
+      buildingId: 'b_hx1',
+      room: '1单元 101',
+      members: [{ name: '钱大爷', relation: '户主', ageBand: 'old' }],
+      consent: { by: '钱大爷', method: 'oral' },
+    },
+    'members.0.ageBand',
+  ],
+  ['households', 'upsert', { buildingId: 'b_hx1', room: '1单元 101', members: [], consent: { by: '钱大爷', method: 'oral' } }, 'members'],
+  [
+    'households',
+    'upsert',
+    { buildingId: 'b_hx1', room: '1单元 101', members: [{ name: '钱', relation: '户主', ageBand: 'aged' }] },
+    'consent',
+  ],
+  ['households', 'logVisit', { householdId: 'hh_hx_wangxl', found: '好' }, 'found'],
+  [
+    'households',
+    'logVisit',
+    { householdId: 'hh_hx_wangxl', found: '水龙头漏水', order: { memberId: 'hm_wangxl', kind: 'service', category: 'care', title: '修' } },
+    'order.title',
+  ],
 ]
 
 /** A person allowed to call each function's actions, so the input check is what answers. */
 const ADMIN = 'u_xujh'
-const CALLER: Record<string, string> = { accounts: STAFF, orders: RESIDENT, points: MEMBER, mall: MEMBER }
+const CALLER: Record<string, string> = { accounts: STAFF, orders: RESIDENT, points: MEMBER, mall: MEMBER, households: STAFF }
 const SPECIAL: Record<string, string> = {
   'orders.review': STAFF,
   'orders.claim': MEMBER,

@@ -3,6 +3,7 @@
 // records check `version - 1`; uniqueness is the _id itself.
 import type { Repos } from '../../core/ports'
 import { createActivityRepo } from './activities'
+import { createHouseholdRepo } from './households'
 import { createIdempotencyRepo } from './idempotency'
 import { createIdentityRepo } from './identity'
 import { createInboxRepo } from './inbox'
@@ -27,6 +28,7 @@ export function createRepos(scope: Scope): Repos {
     activities: createActivityRepo(scope),
     inbox: createInboxRepo(scope),
     referrals: createReferralRepo(scope),
+    households: createHouseholdRepo(scope),
     workbench: createWorkbenchRepo(scope),
     idempotency: createIdempotencyRepo(scope),
     identity: createIdentityRepo(scope),

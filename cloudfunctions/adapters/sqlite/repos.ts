@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3'
 import type { Repos } from '../../core/ports'
 import { createActivityRepo } from './activities'
+import { createHouseholdRepo } from './households'
 import { createIdempotencyRepo } from './idempotency'
 import { createIdentityRepo } from './identity'
 import { createInboxRepo } from './inbox'
@@ -28,6 +29,7 @@ export function createRepos(db: Database.Database): Repos {
     activities: createActivityRepo(q),
     inbox: createInboxRepo(q),
     referrals: createReferralRepo(q),
+    households: createHouseholdRepo(q),
     workbench: createWorkbenchRepo(q),
     idempotency: createIdempotencyRepo(q),
     identity: createIdentityRepo(q),

@@ -271,6 +271,23 @@ const STEPS: string[] = [
   CREATE INDEX photo_checks_owner ON photo_checks(owner_id, submitted_at DESC);
   ALTER TABLE redemptions ADD COLUMN reminded_at INTEGER;
   `,
+  // 一户一档 and 四必访 (issue 18): households of a building with their people, tags and consent as
+  // JSON, the next visit's due time kept on the row (the 该走访了 list), and the visits
+  `
+  CREATE TABLE households (
+    id TEXT PRIMARY KEY, community_id TEXT NOT NULL REFERENCES communities(id), grid_id TEXT NOT NULL,
+    building_id TEXT NOT NULL, room TEXT NOT NULL, members TEXT NOT NULL, tags TEXT NOT NULL, consent TEXT NOT NULL,
+    note TEXT NOT NULL, last_visit_at INTEGER, visit_due_at INTEGER NOT NULL, created_by TEXT NOT NULL,
+    created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, version INTEGER NOT NULL
+  );
+  CREATE INDEX households_community ON households(community_id, building_id, room);
+  CREATE INDEX households_due ON households(community_id, visit_due_at);
+  CREATE TABLE visits (
+    id TEXT PRIMARY KEY, household_id TEXT NOT NULL REFERENCES households(id), community_id TEXT NOT NULL,
+    visitor_id TEXT NOT NULL, at INTEGER NOT NULL, found TEXT NOT NULL, photos TEXT NOT NULL, order_id TEXT
+  );
+  CREATE INDEX visits_household ON visits(household_id, at DESC);
+  `,
 ]
 
 export function migrate(db: Database.Database) {

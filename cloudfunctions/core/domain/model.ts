@@ -1,6 +1,7 @@
 // The records the rules work on. Times are epoch milliseconds (instants); display is the app's job.
 import type { Channel, LedgerReason, Level, Management, MemberStatus, OrderKind, OrderStatus, PostType, Role } from '@shared/enums'
 import type { ReferralStatus, Severity, UnitKind, Urgency } from '@shared/enums'
+import type { AgeBand, ConsentMethod, HouseholdTag } from '@shared/enums'
 import type { AwardPart, PointsRules } from '@shared/points'
 import type { ActivityStatus, Attendance, CheckinMethod, SignupStatus } from '@shared/activities'
 import type { NoticeKind } from '@shared/inbox'
@@ -400,6 +401,55 @@ export interface ShowcaseConsent {
 }
 
 /** A department, 物业 or 共建单位 in a community's directory: where orders are referred (转办). */
+/** A person of a household (一户一档): a registered resident, or someone known only from the file. */
+export interface HouseholdMember {
+  id: string
+  residentId: string | null
+  name: string
+  relation: string
+  ageBand: AgeBand
+  phone: string | null
+}
+
+/** The household's agreement to be kept on file: who gave it, how, when, and who recorded it. */
+export interface HouseholdConsent {
+  by: string
+  method: ConsentMethod
+  at: number
+  recordedBy: string
+}
+
+/** 一户一档: a home of a building, its people, tags and consent; `visitDueAt` follows its tags' cadence. */
+export interface Household {
+  id: string
+  communityId: string
+  gridId: string
+  buildingId: string
+  room: string
+  members: HouseholdMember[]
+  tags: HouseholdTag[]
+  consent: HouseholdConsent
+  note: string
+  lastVisitAt: number | null
+  visitDueAt: number
+  createdBy: string
+  createdAt: number
+  updatedAt: number
+  version: number
+}
+
+/** 走访: one visit to a household — who, when, what was found, photos, and the order it became. */
+export interface Visit {
+  id: string
+  householdId: string
+  communityId: string
+  visitorId: string
+  at: number
+  found: string
+  photos: string[]
+  orderId: string | null
+}
+
 export interface Unit {
   id: string
   communityId: string

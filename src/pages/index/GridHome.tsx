@@ -2,15 +2,17 @@
 // 代办 (order for a resident who phoned or was visited), then what I ordered for residents.
 import { View } from '@tarojs/components'
 import Btn from '@/components/btn'
+import HouseholdCard from '@/components/household-card'
 import OrderCard from '@/components/order-card'
 import Section from '@/components/section'
 import { EmptyState, StateSwitch } from '@/components/state'
 import { ROUTES, withQuery } from '@/constants/routes'
 import { useRemote } from '@/hooks/useRemote'
+import { householdsApi } from '@/services/households'
 import { ordersApi } from '@/services/orders'
 import { useSession } from '@/store/session'
 import { go } from '@/utils/nav'
-import { CountCard, QueueCards } from './counts'
+import { CountCard, QueueCards, VisitCard } from './counts'
 
 export default function GridHome() {
   const { user } = useSession()
@@ -18,6 +20,7 @@ export default function GridHome() {
   const overdue = useRemote(() => ordersApi.list({ scope: 'overdue', limit: 50 }), [])
   const revisit = useRemote(() => ordersApi.list({ scope: 'revisit', limit: 50 }), [])
   const proxied = useRemote(() => ordersApi.list({ scope: 'proxied', limit: 5 }), [])
+  const due = useRemote(() => householdsApi.due(), [])
   const grids = user?.gridWork?.grids.map((g) => g.name).join('、') ?? ''
   const open = (id: string) => go(withQuery(ROUTES.reviewDetail, { id }))
 
@@ -34,8 +37,22 @@ export default function GridHome() {
 
       <View className="count-cards">
         <QueueCards review={review} overdue={overdue} revisit={revisit} />
+        <VisitCard due={due} />
         <CountCard hint="本网格的数字" label="数据看板" className="link-dashboard" onClick={() => go(ROUTES.dashboard)} />
       </View>
+
+      <Section title="该走访了" more={{ text: '一户一档', onClick: () => go(ROUTES.households) }}>
+        <StateSwitch
+          of={due}
+          empty={(due.data?.items.length ?? 0) === 0}
+          rows={2}
+          emptyNode={<EmptyState title="都走访过了" hint="独居、高龄的住户每周走访一次，到日子会出现在这里。" />}
+        >
+          {(due.data?.items ?? []).slice(0, 3).map((h) => (
+            <HouseholdCard key={h.id} household={h} onClick={() => go(withQuery(ROUTES.household, { id: h.id }))} />
+          ))}
+        </StateSwitch>
+      </Section>
 
       <Section title="待审核" more={{ text: '全部', onClick: () => go(ROUTES.review) }}>
         <StateSwitch

@@ -10,15 +10,17 @@ import { ROUTES, withQuery } from '@/constants/routes'
 import { useRemote } from '@/hooks/useRemote'
 import { platform } from '@/platform'
 import { activitiesApi } from '@/services/activities'
+import { householdsApi } from '@/services/households'
 import { ordersApi } from '@/services/orders'
 import { go } from '@/utils/nav'
 import { isSameDay } from '@/utils/time'
-import { CountCard, QueueCards } from './counts'
+import { CountCard, QueueCards, VisitCard } from './counts'
 
 export default function StaffHome() {
   const review = useRemote(() => ordersApi.list({ scope: 'review', limit: 50 }), [])
   const overdue = useRemote(() => ordersApi.list({ scope: 'overdue', limit: 50 }), [])
   const revisit = useRemote(() => ordersApi.list({ scope: 'revisit', limit: 50 }), [])
+  const due = useRemote(() => householdsApi.due(), [])
   const activities = useRemote(() => activitiesApi.list('upcoming', undefined, 20), [])
   const items = review.data?.items ?? []
   const today = (activities.data?.items ?? []).filter((a) => isSameDay(a.startAt))
@@ -27,6 +29,7 @@ export default function StaffHome() {
     <View className="staff-home">
       <View className="count-cards">
         <QueueCards review={review} overdue={overdue} revisit={revisit} />
+        <VisitCard due={due} />
         <CountCard
           value={activities.data ? String(today.length) : activities.error ? '—' : '…'}
           label="今日活动"
@@ -69,6 +72,9 @@ export default function StaffHome() {
           </Btn>
           <Btn type="primary" className="btn-publish-new" onClick={() => go(ROUTES.publish)}>
             发布活动
+          </Btn>
+          <Btn className="link-households" onClick={() => go(ROUTES.households)}>
+            一户一档
           </Btn>
           <Btn className="link-activities" onClick={() => go(ROUTES.activities)}>
             全部活动

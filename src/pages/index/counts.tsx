@@ -61,3 +61,16 @@ export function QueueCards({ review, overdue, revisit }: { review: Queue; overdu
     </>
   )
 }
+
+/** 该走访了: households whose visit by their tags' cadence is due — the caller's grids' for a 网格员. */
+export function VisitCard({ due }: { due: Queue }) {
+  return (
+    <CountCard
+      value={countOf(due)}
+      label="该走访了"
+      className="link-due-visits"
+      urgent={some(due)}
+      onClick={() => go(withQuery(ROUTES.households, { due: 1 }))}
+    />
+  )
+}

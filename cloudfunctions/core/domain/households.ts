@@ -1,0 +1,34 @@
+// 一户一档 and 四必访: how often a household is visited (rules data by tag) and who may see its file.
+import type { HouseholdTag } from '@shared/enums'
+import { type Actor, managesGrid } from './access'
+import type { Household } from './model'
+
+const DAY = 24 * 3600_000
+
+/**
+ * The visit rules: days between visits by tag — 独居 and 高龄 weekly, 残疾 and 困境儿童 fortnightly,
+ * every other household monthly. A household with several tags is visited at its most frequent.
+ * A small rules object of its own (not the points rules): its due dates are stored on the households
+ * so the 该走访了 list is one indexed read; per-community rules would recompute them when changed.
+ */
+export const VISIT_CADENCE: { defaultDays: number; byTag: Partial<Record<HouseholdTag, number>> } = {
+  defaultDays: 30,
+  byTag: { alone: 7, elderly: 7, disabled: 14, child_in_need: 14 },
+}
+
+export function cadenceDays(tags: readonly HouseholdTag[]): number {
+  return Math.min(VISIT_CADENCE.defaultDays, ...tags.map((t) => VISIT_CADENCE.byTag[t] ?? VISIT_CADENCE.defaultDays))
+}
+
+/** The next visit falls one cadence after the last (or after the household was filed, before any). */
+export const visitDueAt = (h: Pick<Household, 'tags' | 'lastVisitAt' | 'createdAt'>) =>
+  (h.lastVisitAt ?? h.createdAt) + cadenceDays(h.tags) * DAY
+
+/** Who keeps the file: the community's staff, and the 网格员 of the household's grid. */
+export const keepsHousehold = (actor: Actor, h: Pick<Household, 'communityId' | 'gridId'>) => managesGrid(actor, h.communityId, h.gridId)
+
+/**
+ * Who may read the file. Today those who keep it; 结对帮扶 (a later slice) adds the members paired
+ * with this household — and only this one — here.
+ */
+export const mayReadHousehold = (actor: Actor, h: Pick<Household, 'communityId' | 'gridId'>) => keepsHousehold(actor, h)

@@ -1,0 +1,64 @@
+// A household as its keepers see it: the address in words, when its next visit is due, and its visits.
+import type { HouseholdDetail, HouseholdSummary, VisitView } from '@shared/households'
+import { cadenceDays } from '../../domain/households'
+import type { Household, Visit } from '../../domain/model'
+import type { Ctx } from '../../ports'
+
+const iso = (ms: number) => new Date(ms).toISOString()
+
+/** Grid and building names of a community, read once for a list. */
+export async function placeNames(ctx: Ctx, communityId: string) {
+  const [grids, buildings] = await Promise.all([ctx.repos.places.grids(communityId), ctx.repos.places.buildings(communityId)])
+  return {
+    grid: new Map(grids.map((g) => [g.id, g.name])),
+    building: new Map(buildings.map((b) => [b.id, b.name])),
+  }
+}
+
+export type PlaceNames = Awaited<ReturnType<typeof placeNames>>
+
+export function summarize(h: Household, names: PlaceNames, now: number): HouseholdSummary {
+  return {
+    id: h.id,
+    gridId: h.gridId,
+    gridName: names.grid.get(h.gridId) ?? '',
+    buildingId: h.buildingId,
+    buildingName: names.building.get(h.buildingId) ?? '',
+    room: h.room,
+    head: h.members[0]?.name ?? '',
+    memberCount: h.members.length,
+    tags: h.tags,
+    cadenceDays: cadenceDays(h.tags),
+    lastVisitAt: h.lastVisitAt === null ? null : iso(h.lastVisitAt),
+    dueAt: iso(h.visitDueAt),
+    due: h.visitDueAt <= now,
+  }
+}
+
+export async function presentHousehold(ctx: Ctx, h: Household): Promise<HouseholdDetail> {
+  const [names, visits] = await Promise.all([placeNames(ctx, h.communityId), ctx.repos.households.visitsOf(h.id)])
+  const people = new Map(
+    (await ctx.repos.users.getMany([...new Set([h.consent.recordedBy, ...visits.map((v) => v.visitorId)])])).map((u) => [u.id, u.name]),
+  )
+  const person = (id: string) => ({ id, name: people.get(id) ?? '' })
+  return {
+    ...summarize(h, names, ctx.clock.now()),
+    members: h.members.map((m) => ({ ...m })),
+    consent: { by: h.consent.by, method: h.consent.method, at: iso(h.consent.at), recordedBy: person(h.consent.recordedBy) },
+    note: h.note,
+    visits: await Promise.all(visits.map((v) => presentVisit(ctx, v, person))),
+    createdAt: iso(h.createdAt),
+  }
+}
+
+async function presentVisit(ctx: Ctx, v: Visit, person: (id: string) => { id: string; name: string }): Promise<VisitView> {
+  const order = v.orderId ? await ctx.repos.orders.get(v.orderId) : null
+  return {
+    id: v.id,
+    at: iso(v.at),
+    visitor: person(v.visitorId),
+    found: v.found,
+    photos: await ctx.files.urls(v.photos),
+    order: order ? { id: order.id, title: order.title } : null,
+  }
+}

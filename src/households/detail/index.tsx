@@ -1,0 +1,101 @@
+// 户档案: one household as its keepers see it — the address, its people (registered or known only from
+// the file), tags, the consent on file, when it is to be visited, and its visits newest first, each with
+// what it found and the order it became. 走访 opens the visit form.
+import { Text, View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import { AGE_BAND_LABELS, CONSENT_METHOD_LABELS, HOUSEHOLD_TAG_LABELS } from '@shared/labels'
+import Btn from '@/components/btn'
+import Card, { InfoRow } from '@/components/card'
+import { visitWords } from '@/components/household-card'
+import PhotoGrid from '@/components/photo-grid'
+import Screen from '@/components/screen'
+import { DetailPending, EmptyState, isGone } from '@/components/state'
+import { ROUTES, withQuery } from '@/constants/routes'
+import { useRemote } from '@/hooks/useRemote'
+import { householdsApi } from '@/services/households'
+import { cls } from '@/utils/cls'
+import { go } from '@/utils/nav'
+import { formatDate, formatDateTime } from '@/utils/time'
+import './index.scss'
+
+export default function HouseholdDetail() {
+  const id = useRouter().params.id ?? ''
+  const remote = useRemote(() => householdsApi.get(id), [id])
+  const h = remote.data
+  if (!h) return <DetailPending of={remote} gone={isGone(remote.error)} title="没有找到这户" hint="可能不在您负责的网格里。" />
+
+  return (
+    <Screen className="household">
+      <Card>
+        <View className="household__address">
+          {h.buildingName} {h.room}
+        </View>
+        <View className="household__grid">{h.gridName}</View>
+        {h.tags.length > 0 && (
+          <View className="household-card__tags">
+            {h.tags.map((t) => (
+              <Text key={t} className="household-tag">
+                {HOUSEHOLD_TAG_LABELS[t]}
+              </Text>
+            ))}
+          </View>
+        )}
+        <View className={cls('household__visit', h.due && 'household__visit--due')}>{visitWords(h)}</View>
+        <View className="household__cadence">按规定每 {h.cadenceDays} 天走访一次</View>
+        <Btn block type="primary" size="large" className="btn-visit" onClick={() => go(withQuery(ROUTES.visit, { id: h.id }))}>
+          走访
+        </Btn>
+      </Card>
+
+      <Card title="家庭成员">
+        {h.members.map((m) => (
+          <View key={m.id} className="household-member">
+            <View className="household-member__name">
+              {m.name}
+              <Text className="household-member__relation">
+                {m.relation} · {AGE_BAND_LABELS[m.ageBand]}
+              </Text>
+            </View>
+            <View className="household-member__meta">
+              {m.residentId ? '已注册' : '未注册'}
+              {m.phone ? ` · ${m.phone}` : ''}
+            </View>
+          </View>
+        ))}
+      </Card>
+
+      <Card title="建档同意">
+        <InfoRow label="同意人" value={h.consent.by} />
+        <InfoRow label="方式" value={CONSENT_METHOD_LABELS[h.consent.method]} />
+        <InfoRow label="时间" value={formatDate(h.consent.at)} />
+        <InfoRow label="记录人" value={h.consent.recordedBy.name} />
+        <InfoRow label="备注" value={h.note} />
+      </Card>
+
+      <Card title={`走访记录 ${h.visits.length} 次`}>
+        {h.visits.length === 0 ? (
+          <EmptyState title="还没有走访记录" hint="点上面的“走访”记下这次看到的情况。" />
+        ) : (
+          h.visits.map((v) => (
+            <View key={v.id} className="visit-item">
+              <View className="visit-item__head">
+                {formatDateTime(v.at)} · {v.visitor.name}
+              </View>
+              <View className="visit-item__found">{v.found}</View>
+              {v.photos.length > 0 && <PhotoGrid photos={v.photos} />}
+              {v.order && (
+                <View
+                  className="visit-item__order"
+                  hoverClass="visit-item__order--pressed"
+                  onClick={() => go(withQuery(ROUTES.reviewDetail, { id: v.order?.id }))}
+                >
+                  已转为需求：{v.order.title} ›
+                </View>
+              )}
+            </View>
+          ))
+        )}
+      </Card>
+    </Screen>
+  )
+}

@@ -1,0 +1,78 @@
+// 一户一档: the households the caller keeps (a 网格员: their grids'; community staff: every grid's), by
+// tag or a name / room; ?due=1 opens on 该走访了 — those whose visit, by their tags' cadence, is due.
+import { View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import { HOUSEHOLD_TAGS, type HouseholdTag } from '@shared/enums'
+import { HOUSEHOLD_TAG_LABELS } from '@shared/labels'
+import { HOUSEHOLD_LIMITS } from '@shared/limits'
+import Btn from '@/components/btn'
+import { Chips, TextInput } from '@/components/field'
+import HouseholdCard from '@/components/household-card'
+import Screen from '@/components/screen'
+import { EmptyState, StateSwitch } from '@/components/state'
+import { ROUTES, withQuery } from '@/constants/routes'
+import { useRemote } from '@/hooks/useRemote'
+import { householdsApi } from '@/services/households'
+import { go } from '@/utils/nav'
+import './index.scss'
+
+type Filter = 'all' | 'due' | HouseholdTag
+
+export default function Households() {
+  const params = useRouter().params
+  const [filter, setFilter] = useState<Filter>(params.due ? 'due' : 'all')
+  const [q, setQ] = useState('')
+  const [search, setSearch] = useState('')
+  const list = useRemote(
+    () =>
+      filter === 'due'
+        ? householdsApi.due().then((d) => d.items)
+        : householdsApi.list({ ...(filter !== 'all' ? { tag: filter } : {}), ...(search ? { q: search } : {}) }),
+    [filter, search],
+  )
+  const items = list.data ?? []
+  const options: Array<{ value: Filter; label: string }> = [
+    { value: 'all', label: '全部' },
+    { value: 'due', label: '该走访了' },
+    ...HOUSEHOLD_TAGS.map((t) => ({ value: t as Filter, label: HOUSEHOLD_TAG_LABELS[t] })),
+  ]
+
+  return (
+    <Screen className="households">
+      <View className="households__hint">四必访：独居、高龄的每周走访一次，残疾、困境儿童家庭每两周，其他每月。</View>
+      <Chips className="household-filter" options={options} value={filter} onChange={setFilter} />
+      {filter !== 'due' && (
+        <View className="households__search">
+          <TextInput
+            className="input-household-search households__search-input"
+            value={q}
+            onChange={setQ}
+            placeholder="姓名或门牌号"
+            maxLength={HOUSEHOLD_LIMITS.query.max}
+          />
+          <Btn className="btn-household-search" onClick={() => setSearch(q.trim())}>
+            找
+          </Btn>
+        </View>
+      )}
+      <View className="households__count">{list.data ? `${items.length} 户` : ''}</View>
+      <StateSwitch
+        of={list}
+        empty={items.length === 0}
+        rows={3}
+        emptyNode={
+          filter === 'due' ? (
+            <EmptyState title="都走访过了" hint="到了走访的日子，这户会出现在这里。" />
+          ) : (
+            <EmptyState title="没有找到" hint="这里只有您负责网格里建了档的住户。" />
+          )
+        }
+      >
+        {items.map((h) => (
+          <HouseholdCard key={h.id} household={h} onClick={() => go(withQuery(ROUTES.household, { id: h.id }))} />
+        ))}
+      </StateSwitch>
+    </Screen>
+  )
+}

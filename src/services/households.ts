@@ -1,0 +1,12 @@
+// households.* — 一户一档 and 四必访, typed wrappers; every mutation takes the requestId of the person's intent.
+import type { InputOf } from '@shared/api'
+import { call } from './transport'
+
+export const householdsApi = {
+  list: (input: InputOf<'households', 'list'> = {}) => call('households', 'list', input).then((d) => d.items),
+  /** 该走访了: the caller's households whose visit is due. */
+  due: () => call('households', 'due', {}),
+  get: (householdId: string) => call('households', 'get', { householdId }),
+  logVisit: (input: InputOf<'households', 'logVisit'>, requestId: string) =>
+    call('households', 'logVisit', input, { requestId, loading: '正在保存' }),
+}
