@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '一户一档',
+  enablePullDownRefresh: true,
 })

@@ -54,9 +54,11 @@ it('runs an order from creation (photo in storage, text checked) to a claim that
   await control.grantSubscription('openid-u_res', 'TPL_PROGRESS', 1)
   expect(await call('orders', 'openid-u_staff', 'review', { orderId, decision: 'dispatch', points: 10 })).toMatchObject({ ok: true })
   expect(await call('orders', 'openid-u_m1', 'claim', { orderId })).toMatchObject({ ok: true, data: { status: 'claimed' } })
+  expect(await call('orders', 'openid-u_m1', 'release', { orderId, reason: '临时有事去不了' })).toMatchObject({ ok: true })
 
   const sent = await control.openApiCalls('subscribeMessage.send')
-  // dispatched: the one grant used; claimed: WeChat has none left (43101, not an error for the app)
+  // dispatched: inbox only; claimed: the one grant WeChat holds used; released: WeChat has none left
+  // (43101, not an error for the app)
   expect(sent.map((c) => [c.params.template_id, c.response.errcode])).toEqual([
     ['TPL_PROGRESS', 0],
     ['TPL_PROGRESS', 43101],

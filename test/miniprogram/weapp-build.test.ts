@@ -172,6 +172,7 @@ describe('the weapp build (dist/)', () => {
       'activity/publish/index',
       'account/register/index',
       'account/roster/index',
+      'households/visit/index',
       'workbench/branch-score/index',
       // renews itself every 30 s
       'activity/checkin-code/index',

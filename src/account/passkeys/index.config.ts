@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '通行密钥',
+  enablePullDownRefresh: true,
 })

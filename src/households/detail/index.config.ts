@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '户档案',
+  enablePullDownRefresh: true,
 })
