@@ -2,8 +2,8 @@
 // every adapter that can run here — SQLite (households-sqlite.test.ts) and the CloudBase adapter on
 // the real node-sdk (cloudbase.test.ts: the emulator, or a live environment).
 import type { Household, Visit } from '../../cloudfunctions/core/domain/model'
-import { type Repos, type UnitOfWork, WriteConflict } from '../../cloudfunctions/core/ports'
-import { type ContractAdapter, type ContractStore, FIXTURES } from './repos.contract'
+import { WriteConflict } from '../../cloudfunctions/core/ports'
+import { type ContractAdapter, FIXTURES, seededStore, idsOf } from './repos.contract'
 
 const C1 = FIXTURES.communities[0].id
 const C2 = FIXTURES.communities[1].id
@@ -44,20 +44,8 @@ const visit = (id: string, householdId: string, at: number, over: Partial<Visit>
 
 export function householdsContract(adapter: ContractAdapter) {
   describe(`households repository contract: ${adapter.name}`, () => {
-    let store: ContractStore
-    let uow: UnitOfWork
-    const w = <T>(fn: (r: Repos) => Promise<T>) => uow.write(fn)
-    const r = <T>(fn: (r: Repos) => Promise<T>) => uow.read(fn)
-    const ids = (items: Array<{ id: string }>) => items.map((x) => x.id)
-
-    if (adapter.timeoutMs) jest.setTimeout(adapter.timeoutMs)
-
-    beforeEach(async () => {
-      store = await adapter.open()
-      uow = store.uow
-      await store.seed(FIXTURES)
-    })
-    afterEach(() => store.close())
+    const { w, r } = seededStore(adapter)
+    const ids = idsOf
 
     it('stores a household as given, versioned: a second version 1 or a stale version is a WriteConflict', async () => {
       const h = household('hh_1')

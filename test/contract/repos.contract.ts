@@ -41,6 +41,29 @@ export interface ContractAdapter {
   timeoutMs?: number
 }
 
+/**
+ * Inside a contract's describe: a fresh store seeded with FIXTURES for every test (closed after it), and
+ * its write and read transactions.
+ */
+export function seededStore(adapter: ContractAdapter) {
+  let store: ContractStore
+  if (adapter.timeoutMs) jest.setTimeout(adapter.timeoutMs)
+  beforeEach(async () => {
+    store = await adapter.open()
+    await store.seed(FIXTURES)
+  })
+  afterEach(async () => {
+    await store.close()
+  })
+  return {
+    w: <T>(fn: (r: Repos) => Promise<T>) => store.uow.write(fn),
+    r: <T>(fn: (r: Repos) => Promise<T>) => store.uow.read(fn),
+  }
+}
+
+/** The ids of a list, in its order. */
+export const idsOf = (items: Array<{ id: string }>) => items.map((x) => x.id)
+
 const C1 = 'c_one'
 const C2 = 'c_two'
 
@@ -260,22 +283,8 @@ const notice = (id: string, at: number, over: Partial<NotificationRecord> = {}):
 
 export function repositoryContract(adapter: ContractAdapter) {
   describe(`repository contract: ${adapter.name}`, () => {
-    let store: ContractStore
-    let uow: UnitOfWork
-    const w = <T>(fn: (r: Repos) => Promise<T>) => uow.write(fn)
-    const r = <T>(fn: (r: Repos) => Promise<T>) => uow.read(fn)
-    const ids = (items: Array<{ id: string }>) => items.map((x) => x.id)
-
-    if (adapter.timeoutMs) jest.setTimeout(adapter.timeoutMs)
-
-    beforeEach(async () => {
-      store = await adapter.open()
-      uow = store.uow
-      await store.seed(FIXTURES)
-    })
-    afterEach(async () => {
-      await store.close()
-    })
+    const { w, r } = seededStore(adapter)
+    const ids = idsOf
 
     describe('users and places', () => {
       it('gets users by id, several at once, and null for the unknown', async () => {

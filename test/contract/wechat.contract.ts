@@ -2,8 +2,7 @@
 // photos sent to WeChat's asynchronous check. Written once, run on every adapter that can run here —
 // SQLite (wechat-sqlite.test.ts) and the CloudBase adapter on the real node-sdk (cloudbase.test.ts).
 import type { PhotoCheck, SubscriptionGrant } from '../../cloudfunctions/core/domain/model'
-import type { Repos, UnitOfWork } from '../../cloudfunctions/core/ports'
-import { type ContractAdapter, type ContractStore, FIXTURES } from './repos.contract'
+import { type ContractAdapter, FIXTURES, seededStore } from './repos.contract'
 
 const C1 = FIXTURES.communities[0].id
 
@@ -29,21 +28,7 @@ const check = (traceId: string, over: Partial<PhotoCheck> = {}): PhotoCheck => (
 
 export function wechatContract(adapter: ContractAdapter) {
   describe(`WeChat repository contract: ${adapter.name}`, () => {
-    let store: ContractStore
-    let uow: UnitOfWork
-    const w = <T>(fn: (r: Repos) => Promise<T>) => uow.write(fn)
-    const r = <T>(fn: (r: Repos) => Promise<T>) => uow.read(fn)
-
-    if (adapter.timeoutMs) jest.setTimeout(adapter.timeoutMs)
-
-    beforeEach(async () => {
-      store = await adapter.open()
-      uow = store.uow
-      await store.seed(FIXTURES)
-    })
-    afterEach(async () => {
-      await store.close()
-    })
+    const { w, r } = seededStore(adapter)
 
     describe('订阅消息 grants', () => {
       it('keeps one record per person and template, replaced as it counts up and down', async () => {

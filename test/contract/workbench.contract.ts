@@ -3,8 +3,8 @@
 // that can run here — SQLite (workbench-sqlite.test.ts) and the CloudBase adapter on the real
 // node-sdk (cloudbase.test.ts: the emulator, or a live environment).
 import type { Evaluation, EvaluationLink, LedgerRecord, Registration, StaffCard, User } from '../../cloudfunctions/core/domain/model'
-import { type Repos, type UnitOfWork, WriteConflict } from '../../cloudfunctions/core/ports'
-import { type ContractAdapter, type ContractStore, FIXTURES, order } from './repos.contract'
+import { WriteConflict } from '../../cloudfunctions/core/ports'
+import { type ContractAdapter, FIXTURES, order, seededStore, idsOf } from './repos.contract'
 
 const C1 = FIXTURES.communities[0].id
 const C2 = FIXTURES.communities[1].id
@@ -65,22 +65,8 @@ const entry = (sourceKey: string, at: number, over: Partial<LedgerRecord> = {}):
 
 export function workbenchContract(adapter: ContractAdapter) {
   describe(`workbench repository contract: ${adapter.name}`, () => {
-    let store: ContractStore
-    let uow: UnitOfWork
-    const w = <T>(fn: (r: Repos) => Promise<T>) => uow.write(fn)
-    const r = <T>(fn: (r: Repos) => Promise<T>) => uow.read(fn)
-    const ids = (items: Array<{ id: string }>) => items.map((x) => x.id)
-
-    if (adapter.timeoutMs) jest.setTimeout(adapter.timeoutMs)
-
-    beforeEach(async () => {
-      store = await adapter.open()
-      uow = store.uow
-      await store.seed(FIXTURES)
-    })
-    afterEach(async () => {
-      await store.close()
-    })
+    const { w, r } = seededStore(adapter)
+    const ids = idsOf
 
     describe('people', () => {
       const newcomer: User = {
