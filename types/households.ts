@@ -2,7 +2,7 @@
 // input schemas and output shapes (DESIGN.md §10).
 import { z } from 'zod'
 import { AGE_BANDS, CONSENT_METHODS, HOUSEHOLD_TAGS, MAX_PHOTOS, ORDER_KINDS, POST_TYPES, URGENCIES } from './enums'
-import type { AgeBand, ConsentMethod, HouseholdTag } from './enums'
+import type { AgeBand, ConsentMethod, HouseholdTag, OrderStatus } from './enums'
 import { HOUSEHOLD_LIMITS as L, ORDER_LIMITS } from './limits'
 import { fileId, id, text } from './common'
 import type { Photo, PersonRef } from './orders'
@@ -107,12 +107,27 @@ export interface VisitView {
   order: { id: string; title: string } | null
 }
 
+/** An order placed for one of the household's people (代办), as its page lists it. */
+export interface HouseholdOrderView {
+  id: string
+  title: string
+  status: OrderStatus
+  /** The household member it is for (their id in the file; the name as the file has it). */
+  memberId: string
+  memberName: string
+  /** False: that person has no account — staff confirm it in their words. */
+  hasAccount: boolean
+  createdAt: string
+}
+
 export interface HouseholdDetail extends HouseholdSummary {
   members: HouseholdMemberView[]
   consent: { by: string; method: ConsentMethod; at: string; recordedBy: PersonRef }
   note: string
   /** Newest first. */
   visits: VisitView[]
+  /** Orders placed for its people, newest first (the latest 20). */
+  orders: HouseholdOrderView[]
   createdAt: string
 }
 

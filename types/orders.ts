@@ -7,10 +7,16 @@ import { fileId, id, page, text } from './common'
 import type { Page } from './common'
 
 /**
- * 代办: a 网格员 or 社区工作者 orders for a registered resident, saying how they heard of the need. (The
- * households issue adds `householdId` here for people known only from a household file.)
+ * 代办: a 网格员 or 社区工作者 orders for someone, saying how they heard of the need — a registered resident
+ * (`residentId`), or a person of a household's file (`householdId` + `memberId`, 一户一档), with an
+ * account or without one.
  */
-export const OnBehalfOf = z.strictObject({ residentId: id, channel: z.enum(CHANNELS) })
+export const OnBehalfOf = z
+  .strictObject({ residentId: id.optional(), householdId: id.optional(), memberId: id.optional(), channel: z.enum(CHANNELS) })
+  .refine((v) => v.residentId !== undefined || v.householdId !== undefined, { path: ['residentId'], message: '请选择为谁下单' })
+  .refine((v) => v.residentId === undefined || v.householdId === undefined, { path: ['householdId'], message: '居民和住户只选一个' })
+  .refine((v) => v.householdId === undefined || v.memberId !== undefined, { path: ['memberId'], message: '请选择这户的家庭成员' })
+  .refine((v) => v.householdId !== undefined || v.memberId === undefined, { path: ['householdId'], message: '请先选择住户' })
 
 export const CreateOrderInput = z.strictObject({
   onBehalfOf: OnBehalfOf.optional(),
@@ -242,6 +248,11 @@ export interface OrderDetail extends OrderSummary {
   awardNote: string | null
   /** 代办: who placed it for the resident, and how they heard of it. */
   onBehalf: { agent: PersonRef; channel: Channel } | null
+  /**
+   * 一户一档: the household (and its person) the order was placed for; `hasAccount` false when that person
+   * has no account — they never see the order, staff confirm it in their words.
+   */
+  household: { id: string; memberId: string; hasAccount: boolean } | null
   referrals: ReferralView[]
   escalations: Escalation[]
   timeline: OrderEvent[]

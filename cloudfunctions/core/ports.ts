@@ -122,6 +122,8 @@ export interface OrderQuery {
   gridIds?: string[]
   /** Orders this person placed for residents (代办). */
   agentId?: string
+  /** Orders placed for the people of this household (一户一档). */
+  householdId?: string
   /** Only orders flagged (true) for a 回访. */
   revisitDue?: boolean
   cursor?: string

@@ -151,6 +151,8 @@ export function order(over: Partial<Order> = {}): Order {
     referralId: null,
     revisitDue: false,
     awardNote: null,
+    householdId: null,
+    householdMemberId: null,
     level: 'grid',
     escalations: [],
     dueAt: null,

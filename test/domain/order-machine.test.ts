@@ -94,6 +94,8 @@ function orderIn(status: OrderStatus, extra: Partial<Order> = {}): Order {
     referralId: status === 'referred' ? 'rf_1' : null,
     revisitDue: status === 'closed',
     awardNote: null,
+    householdId: null,
+    householdMemberId: null,
     level: 'grid',
     escalations: [],
     dueAt: null,

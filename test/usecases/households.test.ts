@@ -169,17 +169,124 @@ describe('转为需求: a finding becomes an order in one step', () => {
     expect(ids(await h.ok(LIJ, 'orders', 'list', { scope: 'proxied' }))).toEqual([logged.orderId])
   })
 
-  it('refuses a member not of the household, and one without an account, with nothing written', async () => {
-    const order = { kind: 'service' as const, category: 'care' as const, title: '帮忙买菜' }
-    for (const memberId of ['hm_maxz', 'hm_zhaogl']) {
-      const res = await h.call(LIJ, 'households', 'logVisit', {
-        householdId: 'hh_hx_zhaogl',
-        found: '需要有人帮忙买菜',
-        order: { ...order, memberId },
-      })
-      expect([refusal(res)?.code, refusal(res)?.field]).toEqual(['INVALID_INPUT', 'order.memberId'])
-    }
+  it('refuses a member not of the household, with nothing written', async () => {
+    const res = await h.call(LIJ, 'households', 'logVisit', {
+      householdId: 'hh_hx_zhaogl',
+      found: '需要有人帮忙买菜',
+      order: { kind: 'service', category: 'care', title: '帮忙买菜', memberId: 'hm_maxz' },
+    })
+    expect([refusal(res)?.code, refusal(res)?.field]).toEqual(['INVALID_INPUT', 'order.memberId'])
     expect((await h.ok(LIJ, 'households', 'get', { householdId: 'hh_hx_zhaogl' })).visits).toHaveLength(1)
     expect(ids(await h.ok(LIJ, 'orders', 'list', { scope: 'proxied' }))).toEqual([])
+  })
+})
+
+const MEMBER = 'u_zhouzq' // 周志强, member
+const OTHER_MEMBER = 'u_wuhy' // 吴海燕, member
+const ZHAO = 'hm_zhaogl' // 赵桂兰 of hh_hx_zhaogl: 独居 高龄, no account, a landline
+
+describe('代办 for a person of the file without an account', () => {
+  /** 赵桂兰's order from a visit by her 网格员 李娟, dispatched by 林晓; returns its id. */
+  async function zhaoOrder() {
+    const photo = await h.upload(LIJ)
+    const logged = await h.ok(LIJ, 'households', 'logVisit', {
+      householdId: 'hh_hx_zhaogl',
+      found: '老人想找人陪着去医院复查',
+      photos: [photo],
+      order: { memberId: ZHAO, kind: 'service', category: 'elderly_child', title: '陪老人去医院复查' },
+    })
+    await h.ok(STAFF, 'orders', 'review', { orderId: logged.orderId!, decision: 'dispatch', points: 10 })
+    return logged.orderId!
+  }
+
+  it('the person is the order’s resident: name from the file, the household’s address, their phone', async () => {
+    const orderId = await zhaoOrder()
+    const seen = await h.ok(LIJ, 'orders', 'get', { orderId })
+    expect(seen).toMatchObject({
+      resident: { id: ZHAO, name: '赵桂兰' },
+      contact: { name: '赵桂兰', phone: '0531-88881234', address: '2号楼 3单元 502' },
+      channel: 'home_visit',
+      household: { id: 'hh_hx_zhaogl', memberId: ZHAO, hasAccount: false },
+      gridName: '第一网格',
+      buildingName: '2号楼',
+    })
+    // in the hall, a member sees the surname only, the timeline no name at all
+    const hall = await h.ok(OTHER_MEMBER, 'orders', 'get', { orderId })
+    expect([hall.resident.name, hall.contact]).toEqual(['赵**', null])
+    expect(JSON.stringify(hall)).not.toContain('赵桂兰')
+    const claimed = await h.ok(MEMBER, 'orders', 'claim', { orderId })
+    expect(claimed.contact).toMatchObject({ name: '赵桂兰', phone: '0531-88881234', address: '2号楼 3单元 502' })
+    expect(JSON.stringify(claimed.timeline)).not.toContain('赵桂兰')
+  })
+
+  it('flows dispatch → claim → close; staff confirm in her words, never the 代办 nor the member; no points to her', async () => {
+    const orderId = await zhaoOrder()
+    await h.ok(MEMBER, 'orders', 'claim', { orderId })
+    await h.ok(MEMBER, 'orders', 'complete', { orderId, summary: '陪老人去医院复查，已送回家', photos: [await h.upload(MEMBER)] })
+    const byAgent = await h.call(LIJ, 'orders', 'confirm', { orderId, rating: 5, residentWords: '挺好的' })
+    expect(refusal(byAgent)?.code).toBe('FORBIDDEN')
+    expect(refusal(await h.call(MEMBER, 'orders', 'confirm', { orderId, rating: 5, residentWords: '挺好的' }))?.code).toBe('FORBIDDEN')
+    const noWords = await h.call(STAFF, 'orders', 'confirm', { orderId, rating: 5 })
+    expect([refusal(noWords)?.code, refusal(noWords)?.field]).toEqual(['INVALID_INPUT', 'residentWords'])
+    expect((await h.ok(LIJ, 'orders', 'get', { orderId })).actions).toEqual([])
+
+    const closed = await h.ok(STAFF, 'orders', 'confirm', { orderId, rating: 5, residentWords: '小周很耐心，谢谢' })
+    expect(closed).toMatchObject({ status: 'closed', rating: 5, comment: '小周很耐心，谢谢', awardedPoints: expect.any(Number) })
+    expect(closed.timeline.at(-1)?.note).toBe('居民原话：「小周很耐心，谢谢」（林晓代为确认）')
+    expect(JSON.stringify(closed.timeline)).not.toContain('赵桂兰')
+    const db = h.app.store.db
+    expect(db.prepare('SELECT COUNT(*) AS n FROM ledger WHERE member_id = ?').get(ZHAO)).toEqual({ n: 0 })
+    expect(db.prepare('SELECT COUNT(*) AS n FROM point_accounts WHERE member_id = ?').get(ZHAO)).toEqual({ n: 0 })
+    expect(db.prepare('SELECT COUNT(*) AS n FROM notifications WHERE user_id = ?').get(ZHAO)).toEqual({ n: 0 })
+    expect((await h.ok(MEMBER, 'points', 'balance', {})).balance).toBeGreaterThan(0)
+  })
+
+  it('appears on the household’s page, by whom it is for', async () => {
+    const orderId = await zhaoOrder()
+    const page = await h.ok(LIJ, 'households', 'get', { householdId: 'hh_hx_zhaogl' })
+    expect(page.orders).toEqual([
+      expect.objectContaining({ id: orderId, title: '陪老人去医院复查', status: 'open', memberId: ZHAO, memberName: '赵桂兰', hasAccount: false }),
+    ])
+    expect(page.visits[0].order).toEqual({ id: orderId, title: '陪老人去医院复查' })
+  })
+
+  it('staff order by phone for a household’s person (orders.create onBehalfOf householdId + memberId), once per requestId', async () => {
+    const input = {
+      onBehalfOf: { householdId: 'hh_hx_liudm', memberId: 'hm_liudm_wife', channel: 'phone' as const },
+      kind: 'service' as const,
+      category: 'convenience' as const,
+      title: '帮忙换个灯泡',
+    }
+    const first = await h.ok(STAFF, 'orders', 'create', input, 'req-phone-1')
+    const again = await h.ok(STAFF, 'orders', 'create', input, 'req-phone-1')
+    expect(again.id).toBe(first.id)
+    expect(first).toMatchObject({ resident: { id: 'hm_liudm_wife', name: '孙玉梅' }, channel: 'phone', gridName: '第二网格' })
+    expect(first.timeline[0].note).toBe('电话代办')
+    // a registered person of the file holds it as their own, and it shows on the household too
+    const own = await h.ok(STAFF, 'orders', 'create', { ...input, onBehalfOf: { ...input.onBehalfOf, memberId: 'hm_liudm' } })
+    expect(own).toMatchObject({ resident: { id: 'u_liudm' }, household: { id: 'hh_hx_liudm', memberId: 'hm_liudm', hasAccount: true } })
+    expect(ids(await h.ok('u_liudm', 'orders', 'list', { scope: 'mine' }))).toEqual([own.id])
+    const page = await h.ok(WANGF, 'households', 'get', { householdId: 'hh_hx_liudm' })
+    expect(page.orders.map((o) => [o.memberName, o.hasAccount])).toEqual([
+      ['刘德明', true],
+      ['孙玉梅', false],
+    ])
+  })
+
+  it('refuses, naming the field, with nothing written: another grid’s household, a stranger, half a choice, both choices', async () => {
+    const order = { kind: 'service' as const, category: 'care' as const, title: '帮忙买菜' }
+    const refused = async (onBehalfOf: Record<string, unknown>, field: string, who = LIJ) => {
+      const res = await h.call(who, 'orders', 'create', { ...order, onBehalfOf: { channel: 'phone', ...onBehalfOf } } as never)
+      expect([refusal(res)?.code, refusal(res)?.field]).toEqual(['INVALID_INPUT', field])
+    }
+    await refused({ householdId: 'hh_hx_liudm', memberId: 'hm_liudm_wife' }, 'onBehalfOf.householdId')
+    await refused({ householdId: 'hh_qs_songl', memberId: 'hm_qs_songl_son' }, 'onBehalfOf.householdId', STAFF)
+    await refused({ householdId: 'hh_hx_zhaogl', memberId: 'hm_wangxl' }, 'onBehalfOf.memberId')
+    await refused({ householdId: 'hh_hx_zhaogl' }, 'onBehalfOf.memberId')
+    await refused({ memberId: ZHAO }, 'onBehalfOf.residentId')
+    await refused({ residentId: WANG, householdId: 'hh_hx_zhaogl', memberId: ZHAO }, 'onBehalfOf.householdId')
+    const res = await h.call(MEMBER, 'orders', 'create', { ...order, onBehalfOf: { channel: 'phone', householdId: 'hh_hx_zhaogl', memberId: ZHAO } })
+    expect(refusal(res)?.field).toBe('onBehalfOf.householdId')
+    expect(ids(await h.ok(STAFF, 'orders', 'list', { scope: 'review' }))).toEqual([])
   })
 })

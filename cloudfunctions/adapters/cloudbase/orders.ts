@@ -7,14 +7,19 @@ import { NEWEST, byId, fromDoc, paged, str, toDoc } from './docs'
 import { type Cond, type Sort, decodeCursor, encodeCursor, eq } from './query'
 import type { Doc, Scope } from './scope'
 
-/** Fields added after orders were first stored read as they were before: self-ordered, 一般, no referral. */
-const LATER_FIELDS: Pick<Order, 'severity' | 'agentId' | 'channel' | 'referralId' | 'revisitDue' | 'awardNote'> = {
+/** Fields added after orders were first stored read as they were before: self-ordered, 一般, no referral, no household. */
+const LATER_FIELDS: Pick<
+  Order,
+  'severity' | 'agentId' | 'channel' | 'referralId' | 'revisitDue' | 'awardNote' | 'householdId' | 'householdMemberId'
+> = {
   severity: 'general',
   agentId: null,
   channel: null,
   referralId: null,
   revisitDue: false,
   awardNote: null,
+  householdId: null,
+  householdMemberId: null,
 }
 
 const toOrder = (d: Doc): Order => ({ ...LATER_FIELDS, ...fromDoc<Order>(d, 'id') })
@@ -48,6 +53,7 @@ function orderConds(query: OrderQuery): Cond[] {
   if (query.gridId) where.push(eq('gridId', query.gridId))
   if (query.gridIds) where.push({ f: 'gridId', op: 'in', v: query.gridIds })
   if (query.agentId) where.push(eq('agentId', query.agentId))
+  if (query.householdId) where.push(eq('householdId', query.householdId))
   if (query.revisitDue !== undefined) where.push(eq('revisitDue', query.revisitDue))
   return where
 }

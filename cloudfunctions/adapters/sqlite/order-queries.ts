@@ -46,6 +46,10 @@ export function orderListSql(query: OrderQuery): SqlQuery {
     where.push('agent_id = @agent')
     params.agent = query.agentId
   }
+  if (query.householdId) {
+    where.push('household_id = @household')
+    params.household = query.householdId
+  }
   if (query.revisitDue !== undefined) {
     where.push('revisit_due = @revisit')
     params.revisit = query.revisitDue ? 1 : 0

@@ -36,6 +36,8 @@ export const ORDER = rowMapper<Order>({
   severity: oneOf<Severity>(),
   agentId: textOrNull,
   channel: oneOfOrNull<Channel>(),
+  householdId: textOrNull,
+  householdMemberId: textOrNull,
   referralId: textOrNull,
   revisitDue: flag,
   awardNote: textOrNull,

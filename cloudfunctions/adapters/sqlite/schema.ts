@@ -288,6 +288,13 @@ const STEPS: string[] = [
   );
   CREATE INDEX visits_household ON visits(household_id, at DESC);
   `,
+  // orders for the people of a household (issue 18, part 1 finished): the household and its member, the
+  // member being the order's resident when they have no account
+  `
+  ALTER TABLE orders ADD COLUMN household_id TEXT;
+  ALTER TABLE orders ADD COLUMN household_member_id TEXT;
+  CREATE INDEX orders_household ON orders(household_id, created_at DESC, id DESC);
+  `,
 ]
 
 export function migrate(db: Database.Database) {

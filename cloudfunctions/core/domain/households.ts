@@ -1,7 +1,7 @@
 // 一户一档 and 四必访: how often a household is visited (rules data by tag) and who may see its file.
 import type { HouseholdTag } from '@shared/enums'
 import { type Actor, managesGrid } from './access'
-import type { Household } from './model'
+import type { Household, Order } from './model'
 
 const DAY = 24 * 3600_000
 
@@ -32,3 +32,10 @@ export const keepsHousehold = (actor: Actor, h: Pick<Household, 'communityId' | 
  * with this household — and only this one — here.
  */
 export const mayReadHousehold = (actor: Actor, h: Pick<Household, 'communityId' | 'gridId'>) => keepsHousehold(actor, h)
+
+/**
+ * An order whose resident is a person of a household's file without an account: its `residentId` is their
+ * member id, nobody signs in as them — they are told nothing in the app, staff confirm in their words.
+ */
+export const residentWithoutAccount = (o: Pick<Order, 'residentId' | 'householdMemberId'>) =>
+  o.householdMemberId !== null && o.residentId === o.householdMemberId

@@ -103,6 +103,13 @@ export interface Order {
   /** 代办: who placed it for the resident, and how they heard of it; null when the resident ordered. */
   agentId: string | null
   channel: Channel | null
+  /**
+   * 一户一档: the household and the person of its file the order is for, when placed for a household
+   * member (代办). A person without an account is the order's resident: `residentId` is then their
+   * member id (`householdMemberId`), not a user's — they never sign in, staff confirm in their words.
+   */
+  householdId: string | null
+  householdMemberId: string | null
   /** The referral (转办) it waits on or was answered by, the latest one. */
   referralId: string | null
   /** A low rating flagged it for a 回访 that has not been made yet. */

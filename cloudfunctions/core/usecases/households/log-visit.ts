@@ -36,22 +36,20 @@ export async function logVisit(ctx: Ctx, actor: Actor, input: z.output<typeof Lo
 }
 
 /**
- * The 代办 of the grid issue, from a visit: the order is the household member's own (they see it, rate
- * it), placed by the visitor through `orders.create`'s on-behalf path with the channel 入户走访 and the
- * visit's photos. A member without an account cannot hold an order yet: the file says who they are,
- * not how to reach them in the app — register them as a resident first (accounts.registerResident by
- * staff), then link them here.
+ * The 代办 of the grid issue, from a visit: placed by the visitor through `orders.create`'s on-behalf path
+ * for the household's person, with the channel 入户走访 and the visit's photos. A person with an account
+ * holds it as their own (they see it, rate it); a person known only from the file is its resident by
+ * their place in the file — staff confirm it in their words.
  */
 async function orderFromFinding(ctx: Ctx, actor: Actor, h: Household, input: z.output<typeof LogVisitInput>) {
   const o = input.order!
   const member = h.members.find((m) => m.id === o.memberId)
   if (!member) throw invalid('order.memberId', '请选择这户的家庭成员')
-  if (!member.residentId) throw invalid('order.memberId', `${member.name}还没有注册账号，请先为其登记居民后再代为下单`)
   // checked here so a refusal names the visit's field (createOrder checks them again, as its own)
   await ctx.guard.check(o.title, 'order.title', actor)
   if (o.description) await ctx.guard.check(o.description, 'order.description', actor)
   const order = await createOrder(ctx, actor, {
-    onBehalfOf: { residentId: member.residentId, channel: 'home_visit' },
+    onBehalfOf: { householdId: h.id, memberId: member.id, channel: 'home_visit' },
     kind: o.kind,
     category: o.category,
     title: o.title,

@@ -1,7 +1,7 @@
 // A household as its keepers see it: the address in words, when its next visit is due, and its visits.
-import type { HouseholdDetail, HouseholdSummary, VisitView } from '@shared/households'
-import { cadenceDays } from '../../domain/households'
-import type { Household, Visit } from '../../domain/model'
+import type { HouseholdDetail, HouseholdOrderView, HouseholdSummary, VisitView } from '@shared/households'
+import { cadenceDays, residentWithoutAccount } from '../../domain/households'
+import type { Household, Order, Visit } from '../../domain/model'
 import type { Ctx } from '../../ports'
 
 const iso = (ms: number) => new Date(ms).toISOString()
@@ -36,7 +36,11 @@ export function summarize(h: Household, names: PlaceNames, now: number): Househo
 }
 
 export async function presentHousehold(ctx: Ctx, h: Household): Promise<HouseholdDetail> {
-  const [names, visits] = await Promise.all([placeNames(ctx, h.communityId), ctx.repos.households.visitsOf(h.id)])
+  const [names, visits, orders] = await Promise.all([
+    placeNames(ctx, h.communityId),
+    ctx.repos.households.visitsOf(h.id),
+    ctx.repos.orders.list({ communityId: h.communityId, householdId: h.id, limit: 20 }),
+  ])
   const people = new Map(
     (await ctx.repos.users.getMany([...new Set([h.consent.recordedBy, ...visits.map((v) => v.visitorId)])])).map((u) => [u.id, u.name]),
   )
@@ -47,7 +51,21 @@ export async function presentHousehold(ctx: Ctx, h: Household): Promise<Househol
     consent: { by: h.consent.by, method: h.consent.method, at: iso(h.consent.at), recordedBy: person(h.consent.recordedBy) },
     note: h.note,
     visits: await Promise.all(visits.map((v) => presentVisit(ctx, v, person))),
+    orders: orders.items.map((o) => presentOrder(h, o)),
     createdAt: iso(h.createdAt),
+  }
+}
+
+/** The name is the file's: the household's keepers see its people in full, whatever the order shows others. */
+function presentOrder(h: Household, o: Order): HouseholdOrderView {
+  return {
+    id: o.id,
+    title: o.title,
+    status: o.status,
+    memberId: o.householdMemberId ?? '',
+    memberName: h.members.find((m) => m.id === o.householdMemberId)?.name ?? '',
+    hasAccount: !residentWithoutAccount(o),
+    createdAt: iso(o.createdAt),
   }
 }
 

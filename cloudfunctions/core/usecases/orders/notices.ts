@@ -3,6 +3,7 @@
 import type { Level } from '@shared/enums'
 import { CHANNEL_LABELS } from '@shared/labels'
 import { LEVEL_LABELS } from '../../domain/escalation'
+import { residentWithoutAccount } from '../../domain/households'
 import type { Order } from '../../domain/model'
 import type { MachineAction } from '../../domain/order-machine'
 import type { Ctx, Notice } from '../../ports'
@@ -32,11 +33,12 @@ export async function levelPeople(ctx: Ctx, order: Order, level: Level): Promise
   return [...street.map((u) => u.id), ...(await staff())]
 }
 
+/** A person of a household's file without an account is nobody's inbox: what is theirs, the grid follows. */
 const send = (ctx: Ctx, o: Order, to: Array<string | null>, notice: Notice) =>
   notify(
     ctx,
     o.communityId,
-    to.filter((x): x is string => !!x),
+    to.filter((x): x is string => !!x && !(x === o.residentId && residentWithoutAccount(o))),
     notice,
   )
 

@@ -2,6 +2,7 @@
 import type { OrderDetail, OrderEvent, OrderSummary, PersonRef, ReferralView } from '@shared/orders'
 import type { Actor } from '../../domain/access'
 import type { Order, Referral, User } from '../../domain/model'
+import { residentWithoutAccount } from '../../domain/households'
 import { allowedActions } from '../../domain/order-machine'
 import { isLate } from '../../domain/referral-machine'
 import type { Ctx } from '../../ports'
@@ -110,6 +111,22 @@ export async function presentSummaries(ctx: Ctx, orders: Order[]): Promise<Order
   return out
 }
 
+/**
+ * Who the order is for, as its contact reads: a user's own record, or — for a person of a household's
+ * file without an account — their name and phone from the file, at the household's address.
+ */
+async function residentOf(ctx: Ctx, lookup: Lookup, order: Order) {
+  if (residentWithoutAccount(order)) {
+    const h = order.householdId ? await ctx.repos.households.get(order.householdId) : null
+    const m = h?.members.find((x) => x.id === order.householdMemberId)
+    if (!h || !m) return null
+    return { name: m.name, phone: m.phone, address: [await lookup.buildingName(h.buildingId), h.room].filter(Boolean).join(' ') }
+  }
+  const u = await lookup.user(order.residentId)
+  if (!u) return null
+  return { name: u.name, phone: u.phone, address: [await lookup.buildingName(order.buildingId), u.room].filter(Boolean).join(' ') }
+}
+
 /** A resident's name as others see it when they may not see the contact: surname only. */
 const maskName = (name: string) => `${[...name][0] ?? ''}**`
 
@@ -118,9 +135,8 @@ export async function presentDetail(ctx: Ctx, order: Order, viewer: Actor): Prom
   const events = await ctx.repos.orders.events(order.id)
   const referrals = order.referralId ? await ctx.repos.referrals.referralsOf(order.id) : []
   await lookup.preloadUsers([order.residentId, order.assigneeId, order.claimerId, order.agentId, ...events.map((e) => e.actorId)])
-  const resident = await lookup.user(order.residentId)
+  const resident = await residentOf(ctx, lookup, order)
   const showContact = canSeeContact(order, viewer)
-  const buildingName = await lookup.buildingName(order.buildingId)
   const timeline: OrderEvent[] = []
   for (const e of events) {
     // the resident is named in the timeline as in the resident field: in full only to those who see the contact
@@ -137,14 +153,7 @@ export async function presentDetail(ctx: Ctx, order: Order, viewer: Actor): Prom
       id: order.residentId,
       name: showContact ? (resident?.name ?? '') : maskName(resident?.name ?? '居民'),
     },
-    contact:
-      showContact && resident
-        ? {
-            name: resident.name,
-            phone: resident.phone ?? '',
-            address: [buildingName, resident.room].filter(Boolean).join(' '),
-          }
-        : null,
+    contact: showContact && resident ? { name: resident.name, phone: resident.phone ?? '', address: resident.address } : null,
     summary: order.summary,
     completionPhotos: await shownPhotos(ctx, order.completionPhotos),
     rating: order.rating,
@@ -157,6 +166,10 @@ export async function presentDetail(ctx: Ctx, order: Order, viewer: Actor): Prom
     onBehalf:
       order.agentId && order.channel
         ? { agent: (await lookup.person(order.agentId)) ?? { id: order.agentId, name: '' }, channel: order.channel }
+        : null,
+    household:
+      order.householdId && order.householdMemberId
+        ? { id: order.householdId, memberId: order.householdMemberId, hasAccount: !residentWithoutAccount(order) }
         : null,
     referrals: await Promise.all(referrals.map((r) => presentReferral(ctx, lookup, r))),
     escalations: order.escalations.map((e) => ({ ...e, at: iso(e.at) })),
