@@ -245,7 +245,14 @@ describe('代办 for a person of the file without an account', () => {
     const orderId = await zhaoOrder()
     const page = await h.ok(LIJ, 'households', 'get', { householdId: 'hh_hx_zhaogl' })
     expect(page.orders).toEqual([
-      expect.objectContaining({ id: orderId, title: '陪老人去医院复查', status: 'open', memberId: ZHAO, memberName: '赵桂兰', hasAccount: false }),
+      expect.objectContaining({
+        id: orderId,
+        title: '陪老人去医院复查',
+        status: 'open',
+        memberId: ZHAO,
+        memberName: '赵桂兰',
+        hasAccount: false,
+      }),
     ])
     expect(page.visits[0].order).toEqual({ id: orderId, title: '陪老人去医院复查' })
   })
@@ -285,7 +292,10 @@ describe('代办 for a person of the file without an account', () => {
     await refused({ householdId: 'hh_hx_zhaogl' }, 'onBehalfOf.memberId')
     await refused({ memberId: ZHAO }, 'onBehalfOf.residentId')
     await refused({ residentId: WANG, householdId: 'hh_hx_zhaogl', memberId: ZHAO }, 'onBehalfOf.householdId')
-    const res = await h.call(MEMBER, 'orders', 'create', { ...order, onBehalfOf: { channel: 'phone', householdId: 'hh_hx_zhaogl', memberId: ZHAO } })
+    const res = await h.call(MEMBER, 'orders', 'create', {
+      ...order,
+      onBehalfOf: { channel: 'phone', householdId: 'hh_hx_zhaogl', memberId: ZHAO },
+    })
     expect(refusal(res)?.field).toBe('onBehalfOf.householdId')
     expect(ids(await h.ok(STAFF, 'orders', 'list', { scope: 'review' }))).toEqual([])
   })

@@ -98,7 +98,8 @@ type Holder = Pick<User, 'id' | 'communityId' | 'gridId' | 'buildingId'> & { hou
  * the order's resident is that person of the file, at the household's address.
  */
 async function holderFor(ctx: Ctx, actor: Actor, on: z.output<typeof OnBehalfOf>): Promise<Holder> {
-  if (!on.householdId || !on.memberId) return { ...(await residentFor(ctx, actor, on.residentId ?? '', 'onBehalfOf.residentId')), household: null }
+  if (!on.householdId || !on.memberId)
+    return { ...(await residentFor(ctx, actor, on.residentId ?? '', 'onBehalfOf.residentId')), household: null }
   const h = await ctx.repos.households.get(on.householdId)
   if (!h || h.communityId !== actor.communityId || !keepsHousehold(actor, h)) throw invalid('onBehalfOf.householdId', '请选择您负责的住户')
   const member = h.members.find((m) => m.id === on.memberId)
