@@ -3,7 +3,7 @@
 // the real node-sdk (cloudbase.test.ts: the emulator, or a live environment).
 import type { Household, Visit } from '../../cloudfunctions/core/domain/model'
 import { WriteConflict } from '../../cloudfunctions/core/ports'
-import { type ContractAdapter, FIXTURES, seededStore, idsOf } from './repos.contract'
+import { type ContractAdapter, FIXTURES, seededStore, idsOf, order } from './repos.contract'
 
 const C1 = FIXTURES.communities[0].id
 const C2 = FIXTURES.communities[1].id
@@ -89,6 +89,21 @@ export function householdsContract(adapter: ContractAdapter) {
       expect(visits[0]).toEqual(visit('v_2', 'hh_1', 3_000, { photos: ['f_1'], orderId: 'o_1' }))
       await expect(w((x) => x.households.addVisit(visit('v_1', 'hh_1', 9_000)))).rejects.toBeInstanceOf(WriteConflict)
       expect(await r((x) => x.households.visitsOf('hh_none'))).toEqual([])
+    })
+
+    it('lists the orders placed for a household’s people, newest first, its person kept on the order', async () => {
+      const forZhang = order({ residentId: 'hm_2', householdId: 'hh_1', householdMemberId: 'hm_2', createdAt: 2_000 })
+      const forWang = order({ residentId: 'u_res', householdId: 'hh_1', householdMemberId: 'hm_1', createdAt: 3_000 })
+      await w(async (x) => {
+        await x.orders.insert(forZhang)
+        await x.orders.insert(forWang)
+        await x.orders.insert(order({ residentId: 'u_res', createdAt: 4_000 }))
+        await x.orders.insert(order({ residentId: 'hm_9', householdId: 'hh_2', householdMemberId: 'hm_9', createdAt: 5_000 }))
+      })
+      expect(await r((x) => x.orders.get(forZhang.id))).toEqual(forZhang)
+      const page = await r((x) => x.orders.list({ communityId: C1, householdId: 'hh_1', limit: 20 }))
+      expect(ids(page.items)).toEqual([forWang.id, forZhang.id])
+      expect((await r((x) => x.orders.list({ communityId: C2, householdId: 'hh_1', limit: 20 }))).items).toEqual([])
     })
 
     it('writes nothing of a transaction that fails', async () => {

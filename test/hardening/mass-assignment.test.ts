@@ -367,6 +367,33 @@ const IDOR: IdorCase[] = [
     () => ({ onBehalfOf: { residentId: P.QR, channel: 'phone' }, kind: 'service', category: 'care', title: '帮忙修水管' }),
     'refuse',
   ),
+  // 代办 for a person of a household's file: another grid's household (赵桂兰's, 第一网格) or another community's
+  c(
+    'orders.create',
+    'onBehalfOf',
+    P.OGW,
+    'grid',
+    () => ({
+      onBehalfOf: { householdId: 'hh_hx_zhaogl', memberId: 'hm_zhaogl', channel: 'phone' },
+      kind: 'service',
+      category: 'care',
+      title: '帮忙修水管',
+    }),
+    'refuse',
+  ),
+  c(
+    'orders.create',
+    'onBehalfOf',
+    P.S,
+    'community',
+    () => ({
+      onBehalfOf: { householdId: 'hh_qs_songl', memberId: 'hm_qs_songl_son', channel: 'phone' },
+      kind: 'service',
+      category: 'care',
+      title: '帮忙修水管',
+    }),
+    'refuse',
+  ),
   // 一户一档: another grid's household does not exist for a 网格员, another community's for anyone
   c('households.list', 'gridId', P.GW, 'grid', () => ({ gridId: 'g_hx2' }), 'empty'),
   c('households.list', 'gridId', P.S, 'community', () => ({ gridId: 'g_qs1' }), 'empty'),
