@@ -91,6 +91,41 @@ describe('finding: the order timeline named the resident in full to every member
   })
 })
 
+describe('finding: deleteMe left the person’s name and phone on a household’s file (一户一档)', () => {
+  let h: Harness
+  beforeEach(async () => {
+    h = await openHarness()
+  })
+  afterEach(() => h.close())
+
+  it('the registered person stays in the file as an anonymised entry, and the consent no longer names them', async () => {
+    const before = await h.ok(S, 'households', 'get', { householdId: 'hh_hx_wangxl' })
+    expect(before.members[0]).toMatchObject({ id: 'hm_wangxl', residentId: R, name: '王秀兰' })
+    await h.ok(R, 'accounts', 'deleteMe', { confirm: true })
+
+    const after = await h.ok(S, 'households', 'get', { householdId: 'hh_hx_wangxl' })
+    expect(mentions(after, '王秀兰', '13800010001', R)).toEqual([])
+    // the home keeps its place in 四必访: an old person living alone is still visited, by the same cadence
+    expect(after.members).toEqual([
+      { id: 'hm_wangxl', residentId: null, name: '已注销用户', relation: '本人', ageBand: 'aged', phone: null },
+    ])
+    expect([after.tags, after.cadenceDays, after.visits.length]).toEqual([before.tags, 7, before.visits.length])
+    expect(after.consent).toMatchObject({ by: '已注销用户', method: before.consent.method, at: before.consent.at })
+    // and a search by the name finds nothing
+    expect((await h.ok(S, 'households', 'list', { q: '王秀兰' })).items).toEqual([])
+  })
+
+  it('the others of the household keep their names', async () => {
+    await h.ok('u_liudm', 'accounts', 'deleteMe', { confirm: true })
+    const after = await h.ok(S, 'households', 'get', { householdId: 'hh_hx_liudm' })
+    expect(after.members.map((m) => [m.name, m.residentId])).toEqual([
+      ['已注销用户', null],
+      ['孙玉梅', null],
+    ])
+    expect(mentions(after, '刘德明', '13800010004')).toEqual([])
+  })
+})
+
 describe('finding: an admin could give a deleted account a role again', () => {
   it('setStaff on a deleted account is refused and the account stays without roles', async () => {
     const h = await openHarness()
