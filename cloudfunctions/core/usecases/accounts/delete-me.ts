@@ -4,7 +4,8 @@
 // Erased: name (→ 已注销用户), phone, home (grid, building, room), member profile, roles, ranking opt-in,
 // sign-in (sessions, password, passkeys, invitations, WeChat identities), 订阅消息 grants, photo check
 // records, the inbox, stored request responses (their own; and in other people's, every trace of them),
-// registrations (name, phone, home — a pending one is withdrawn), a staff
+// registrations (name, phone, home — a pending one is withdrawn), their entry on a household's file
+// (一户一档: anonymised in place, see anonymiseInHouseholds), a staff
 // member's 亮身份 card, the text of their own 自评, consent to show their orders in 晒服务, and every
 // photo the caller uploaded (removed from the records that showed them — orders they placed for a
 // resident (代办) included — then deleted from storage after the commit).
@@ -68,6 +69,27 @@ async function owns(ctx: Ctx, fileId: string, userId: string): Promise<boolean> 
 /** Saves an order's photo fields without a transition (no status change, so no timeline event). */
 async function clearPhotos(ctx: Ctx, order: Order, changes: Partial<Order>): Promise<void> {
   await ctx.repos.orders.update({ ...order, ...changes, updatedAt: ctx.clock.now(), version: order.version + 1 })
+}
+
+const buildingNameOf = async (ctx: Ctx, user: User) =>
+  user.buildingId ? ((await ctx.repos.places.building(user.buildingId))?.name ?? null) : null
+
+/**
+ * 一户一档: the person stays in their household's file as an anonymised entry — no account, no name, no
+ * phone; relation and age band kept — rather than leaving it: the home and someone living there are the
+ * community's to visit still (an 独居 高龄 home keeps its weekly visit; a file without people cannot be
+ * kept), and what was placed for them stays with their place in the file. A consent given by them no
+ * longer names them; how and when it was given, and who recorded it, stay on record — the next edit of
+ * the file names who agrees then, and records that consent anew.
+ */
+async function anonymiseInHouseholds(ctx: Ctx, user: User, traces: Array<[string, string]>) {
+  const theirs = (await ctx.repos.households.ofCommunity(user.communityId)).filter((h) => h.members.some((m) => m.residentId === user.id))
+  for (const h of theirs) {
+    const members = h.members.map((m) => (m.residentId === user.id ? { ...m, residentId: null, name: ERASED_NAME, phone: null } : m))
+    const consent = h.consent.by === user.name ? { ...h.consent, by: ERASED_NAME } : h.consent
+    const note = scrubbed(h.note, traces) as string
+    await ctx.repos.households.save({ ...h, members, consent, note, updatedAt: ctx.clock.now(), version: h.version + 1 })
+  }
 }
 
 export async function deleteMe(ctx: Ctx, actor: Actor, _input: { confirm: true }): Promise<DeleteMeResult> {
@@ -185,6 +207,8 @@ export async function deleteMe(ctx: Ctx, actor: Actor, _input: { confirm: true }
     if (e?.self?.text) await ctx.repos.workbench.saveEvaluation({ ...e, self: { ...e.self, text: null }, version: e.version + 1 })
   }
 
+  await anonymiseInHouseholds(ctx, user, personalTraces(user, await buildingNameOf(ctx, user)))
+
   const notices = await allPages((cursor) => ctx.repos.inbox.list(actor.userId, cursor, PAGE))
   for (const n of notices) await ctx.repos.inbox.remove(n.id)
   result.deletedNotices = notices.length
@@ -209,8 +233,7 @@ export async function deleteMe(ctx: Ctx, actor: Actor, _input: { confirm: true }
   await ctx.repos.photoChecks.forget(actor.userId)
   // other people's stored replies that name the person (a member's claim, staff's approval): the person
   // goes from each, as from everywhere else
-  const building = user.buildingId ? await ctx.repos.places.building(user.buildingId) : null
-  const traces = personalTraces(user, building?.name ?? null)
+  const traces = personalTraces(user, await buildingNameOf(ctx, user))
   for (const rec of await ctx.repos.idempotency.mentioning(actor.userId)) {
     await ctx.repos.idempotency.replace({
       ...rec,
