@@ -13,7 +13,7 @@ export default defineAppConfig({
       root: 'activity',
       pages: ['index', 'detail/index', 'mine/index', 'publish/index', 'roster/index', 'checkin-code/index'],
     },
-    { root: 'households', pages: ['index', 'detail/index', 'visit/index'] },
+    { root: 'households', pages: ['index', 'detail/index', 'visit/index', 'edit/index'] },
     {
       root: 'account',
       pages: [

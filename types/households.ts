@@ -79,6 +79,8 @@ export interface HouseholdSummary {
   /** The first member on file (户主 as a rule). */
   head: string
   memberCount: number
+  /** Its people without an account, whom 代办 can order for by their place in the file. */
+  unregistered: Array<{ id: string; name: string; relation: string }>
   tags: HouseholdTag[]
   /** How often it is to be visited, from its tags (the visit rules). */
   cadenceDays: number

@@ -55,6 +55,8 @@ export const ROUTES = {
   households: '/households/index',
   household: '/households/detail/index',
   visit: '/households/visit/index',
+  /** 建档 (no id) or 修改档案 (?id=). */
+  householdEdit: '/households/edit/index',
 } as const
 
 export const TAB_ROUTES: string[] = [ROUTES.home, ROUTES.messages, ROUTES.me]
@@ -109,6 +111,7 @@ export const PARENT: Partial<Record<Route, { path: Route; keep?: string[] }>> = 
   [ROUTES.households]: { path: ROUTES.home },
   [ROUTES.household]: { path: ROUTES.households },
   [ROUTES.visit]: { path: ROUTES.household, keep: ['id'] },
+  [ROUTES.householdEdit]: { path: ROUTES.households },
 }
 
 /** The parent page's URL for a page at `route` with `params`, or null (a tab page, 登录). */

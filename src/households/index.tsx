@@ -41,6 +41,9 @@ export default function Households() {
   return (
     <Screen className="households">
       <View className="households__hint">四必访：独居、高龄的每周走访一次，残疾、困境儿童家庭每两周，其他每月。</View>
+      <Btn block type="primary" className="btn-new-household" onClick={() => go(ROUTES.householdEdit)}>
+        ＋ 建档（新的一户）
+      </Btn>
       <Chips className="household-filter" options={options} value={filter} onChange={setFilter} />
       {filter !== 'due' && (
         <View className="households__search">

@@ -314,6 +314,7 @@ describe('every page of src/app.config.ts, with real data', () => {
     { route: 'households/index', as: STAFF, shows: /赵桂兰[\s\S]*王秀兰|王秀兰[\s\S]*赵桂兰/ },
     { route: 'households/detail/index', as: STAFF, query: () => ({ id: 'hh_hx_wangxl' }), shows: /1号楼 1单元 302[\s\S]*王秀兰/ },
     { route: 'households/visit/index', as: STAFF, query: () => ({ id: 'hh_hx_wangxl' }), shows: '走访情况' },
+    { route: 'households/edit/index', as: STAFF, query: () => ({ id: 'hh_hx_wangxl' }), shows: /家庭成员[\s\S]*王秀兰/ },
     { route: 'workbench/index', as: STAFF, shows: '数据看板' },
     { route: 'workbench/dashboard/index', as: STAFF, shows: '工单总数' },
     { route: 'workbench/ledger/index', as: STAFF, shows: '周志强' },

@@ -1,6 +1,7 @@
 // 户档案: one household as its keepers see it — the address, its people (registered or known only from
 // the file), tags, the consent on file, when it is to be visited, and its visits newest first, each with
-// what it found and the order it became. 走访 opens the visit form.
+// what it found and the order it became, and the orders placed for its people. 走访 opens the visit form,
+// 修改档案 the file's form.
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { AGE_BAND_LABELS, CONSENT_METHOD_LABELS, HOUSEHOLD_TAG_LABELS } from '@shared/labels'
@@ -8,6 +9,8 @@ import Btn from '@/components/btn'
 import Card, { InfoRow } from '@/components/card'
 import { visitWords } from '@/components/household-card'
 import PhotoGrid from '@/components/photo-grid'
+import Tap from '@/components/tap'
+import { STATUS_LABEL } from '@/constants/labels'
 import Screen from '@/components/screen'
 import { DetailPending, EmptyState, isGone } from '@/components/state'
 import { ROUTES, withQuery } from '@/constants/routes'
@@ -45,6 +48,9 @@ export default function HouseholdDetail() {
         <Btn block type="primary" size="large" className="btn-visit" onClick={() => go(withQuery(ROUTES.visit, { id: h.id }))}>
           走访
         </Btn>
+        <Btn block className="btn-edit-household" onClick={() => go(withQuery(ROUTES.householdEdit, { id: h.id }))}>
+          修改档案
+        </Btn>
       </Card>
 
       <Card title="家庭成员">
@@ -71,6 +77,29 @@ export default function HouseholdDetail() {
         <InfoRow label="记录人" value={h.consent.recordedBy.name} />
         <InfoRow label="备注" value={h.note} />
       </Card>
+
+      {h.orders.length > 0 && (
+        <Card title="为这户提的需求">
+          {h.orders.map((o) => (
+            <Tap
+              key={o.id}
+              role="link"
+              className="household-order"
+              hoverClass="household-order--pressed"
+              onTap={() => go(withQuery(ROUTES.reviewDetail, { id: o.id }))}
+            >
+              <View className="household-order__title">
+                {o.title}
+                <Text className="household-order__status">{STATUS_LABEL[o.status]}</Text>
+              </View>
+              <View className="household-order__meta">
+                为{o.memberName}
+                {o.hasAccount ? '' : '（未注册，办完由社区代为确认）'} · {formatDate(o.createdAt)}
+              </View>
+            </Tap>
+          ))}
+        </Card>
+      )}
 
       <Card title={`走访记录 ${h.visits.length} 次`}>
         {h.visits.length === 0 ? (

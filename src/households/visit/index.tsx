@@ -1,6 +1,6 @@
 // 走访: what this visit to the household found, with photos — and, when the finding needs doing, 「转为
-// 需求」: the same step places an order for one of its registered people (入户走访代办), which they then
-// see as theirs. A person known only from the file is registered first.
+// 需求」: the same step places an order for one of its people (入户走访代办): a registered one then sees it
+// as theirs; for one known only from the file, staff confirm it in their words when it is done.
 import { View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
@@ -49,7 +49,7 @@ export default function Visit() {
 
   const h = remote.data
   if (!h) return <DetailPending of={remote} gone={isGone(remote.error)} title="没有找到这户" hint="可能不在您负责的网格里。" />
-  const registered = h.members.filter((m) => m.residentId)
+  const chosen = h.members.find((m) => m.id === memberId)
   const foundError = found.trim().length < HOUSEHOLD_LIMITS.found.min ? '请写下这次走访看到的情况' : undefined
   const orderError = !toOrder
     ? undefined
@@ -96,47 +96,51 @@ export default function Visit() {
           </View>
           <Switch className="switch-to-order" checked={toOrder} label="转为需求：替居民提交" onChange={setToOrder} />
         </View>
-        {toOrder &&
-          (registered.length === 0 ? (
-            <View className="visit__hint">这户还没有注册的成员，请先为其登记居民，再代为提交需求。</View>
-          ) : (
-            <>
-              <Field label="为谁提" error={showErrors && !memberId ? '请选择为谁提需求' : undefined}>
-                <Chips
-                  className="order-member-chips"
-                  options={registered.map((m) => ({ value: m.id, label: `${m.name}（${m.relation}）` }))}
-                  value={memberId}
-                  onChange={setMemberId}
-                />
-              </Field>
-              <Field label="什么事">
-                <Chips
-                  className="order-kind-chips"
-                  options={ORDER_KINDS.map((k) => ({ value: k, label: KIND_WORDS[k] }))}
-                  value={kind}
-                  onChange={setKind}
-                />
-              </Field>
-              <Field label="哪一类">
-                <Chips
-                  className="order-category-chips"
-                  options={POST_TYPES.map((c) => ({ value: c, label: POST_TYPE_LABEL[c] }))}
-                  value={category}
-                  onChange={setCategory}
-                />
-              </Field>
-              <InputField
-                label="需求标题"
-                className="input-order-title"
-                value={title}
-                onChange={setTitle}
-                placeholder="例如：帮王奶奶修水龙头"
-                maxLength={ORDER_LIMITS.title.max}
-                error={showErrors && title.trim().length < ORDER_LIMITS.title.min ? '请用几个字说说是什么事' : undefined}
+        {toOrder && (
+          <>
+            <Field label="为谁提" error={showErrors && !memberId ? '请选择为谁提需求' : undefined}>
+              <Chips
+                className="order-member-chips"
+                options={h.members.map((m) => ({
+                  value: m.id,
+                  label: `${m.name}（${m.relation}${m.residentId ? '' : '，未注册'}）`,
+                }))}
+                value={memberId}
+                onChange={setMemberId}
               />
-              <View className="visit__hint">提交后需求归居民本人，进展会通知他；照片随需求一起提交。</View>
-            </>
-          ))}
+            </Field>
+            <Field label="什么事">
+              <Chips
+                className="order-kind-chips"
+                options={ORDER_KINDS.map((k) => ({ value: k, label: KIND_WORDS[k] }))}
+                value={kind}
+                onChange={setKind}
+              />
+            </Field>
+            <Field label="哪一类">
+              <Chips
+                className="order-category-chips"
+                options={POST_TYPES.map((c) => ({ value: c, label: POST_TYPE_LABEL[c] }))}
+                value={category}
+                onChange={setCategory}
+              />
+            </Field>
+            <InputField
+              label="需求标题"
+              className="input-order-title"
+              value={title}
+              onChange={setTitle}
+              placeholder="例如：帮王奶奶修水龙头"
+              maxLength={ORDER_LIMITS.title.max}
+              error={showErrors && title.trim().length < ORDER_LIMITS.title.min ? '请用几个字说说是什么事' : undefined}
+            />
+            <View className="visit__hint">
+              {chosen && !chosen.residentId
+                ? `${chosen.name}没有注册，需求记在这户的档案上；办完后由社区工作人员按本人的原话代为确认。照片随需求一起提交。`
+                : '提交后需求归居民本人，进展会通知他；照片随需求一起提交。'}
+            </View>
+          </>
+        )}
       </Card>
 
       <Btn block type="primary" size="large" className="btn-save-visit" loading={save.busy} onClick={() => void submit()}>

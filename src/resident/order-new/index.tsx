@@ -3,7 +3,8 @@
 // of its own (?step=2), so back — the browser's, the phone's, WeChat's — goes one step back; what was
 // typed is the person's draft (store/drafts), kept across steps, reloads and visits until sent or 放弃.
 // 代办 comes here from staff/proxy with ?for=<resident>&forName=&forAddress=&channel=: the same form, for
-// the resident (every step keeps those, and the draft is the one for that resident).
+// the resident (every step keeps those, and the draft is the one for that resident); with &household=<id>
+// `for` is a person of that household's file without an account (一户一档).
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useEffect, useMemo, useState } from 'react'
@@ -66,7 +67,12 @@ export default function OrderNew() {
   const channel = (CHANNELS as readonly string[]).includes(p.channel ?? '') ? (p.channel as Channel) : 'phone'
   // 代办: whom for, as the picker found them
   const forResident = p.for
-    ? { id: p.for, name: decodeURIComponent(p.forName ?? ''), address: decodeURIComponent(p.forAddress ?? '') }
+    ? {
+        id: p.for,
+        name: decodeURIComponent(p.forName ?? ''),
+        address: decodeURIComponent(p.forAddress ?? ''),
+        householdId: p.household || null,
+      }
     : null
   // hazards: photo and words first, then the category; others: category first
   const steps: Step[] = isHazard ? ['describe', 'category', 'confirm'] : ['category', 'describe', 'confirm']
@@ -87,7 +93,15 @@ export default function OrderNew() {
   const me = useRemote(fetchMe, [], { refreshOnShow: false, skip: !!forResident })
   const signedIn = useSession().user
   const step = steps[stepIndex]
-  const forQuery = forResident ? { for: forResident.id, forName: forResident.name, forAddress: forResident.address, channel } : {}
+  const forQuery = forResident
+    ? {
+        for: forResident.id,
+        forName: forResident.name,
+        forAddress: forResident.address,
+        channel,
+        ...(forResident.householdId ? { household: forResident.householdId } : {}),
+      }
+    : {}
   const stepUrl = (i: number) => withQuery(ROUTES.orderNew, { kind, step: i + 1, ...forQuery })
 
   // a later step opened without what the earlier ones ask (a link, a draft sent meanwhile): start over
@@ -107,7 +121,13 @@ export default function OrderNew() {
   const submit = useAction((requestId: string) =>
     ordersApi.create(
       {
-        ...(forResident ? { onBehalfOf: { residentId: forResident.id, channel } } : {}),
+        ...(forResident
+          ? {
+              onBehalfOf: forResident.householdId
+                ? { householdId: forResident.householdId, memberId: forResident.id, channel }
+                : { residentId: forResident.id, channel },
+            }
+          : {}),
         kind,
         category: category as PostType,
         title: title.trim(),
@@ -177,7 +197,8 @@ export default function OrderNew() {
     <Screen className="order-new">
       {forResident && (
         <View className="order-new__for">
-          替 {forResident.name} 下单（{CHANNEL_LABELS[channel]}代办），进展会通知居民本人
+          替 {forResident.name} 下单（{CHANNEL_LABELS[channel]}代办），
+          {forResident.householdId ? '本人没有注册，办完后由社区工作人员按本人的原话代为确认' : '进展会通知居民本人'}
         </View>
       )}
       <View className="order-new__kind">

@@ -1,6 +1,7 @@
-// 代办: a 网格员 or 社区工作者 orders for a registered resident who phoned, was visited or came in — pick
-// the person (by name, building or the end of their phone), say how the need came in, then the kind of
-// help; the order form follows on the resident's behalf.
+// 代办: a 网格员 or 社区工作者 orders for a registered resident who phoned, was visited or came in — or for
+// a person of a household's file without an account (一户一档) — pick the person (by name, building or the
+// end of their phone), say how the need came in, then the kind of help; the order form follows on their
+// behalf.
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { CHANNELS, type Channel, type OrderKind } from '@shared/enums'
@@ -14,11 +15,15 @@ import Tap from '@/components/tap'
 import { EmptyState, StateSwitch } from '@/components/state'
 import { ROUTES, withQuery } from '@/constants/routes'
 import { useRemote } from '@/hooks/useRemote'
+import { householdsApi } from '@/services/households'
 import { ordersApi } from '@/services/orders'
 import { cls } from '@/utils/cls'
 import { go } from '@/utils/nav'
 import './index.scss'
 import { ACCOUNT_LIMITS } from '@shared/limits'
+
+/** Whom for: a registered resident, or a person of a household's file (`householdId`) without an account. */
+type Picked = ResidentItem & { householdId?: string; relation?: string }
 
 const KINDS: Array<{ kind: OrderKind; title: string; hint: string }> = [
   { kind: 'service', title: '要人帮忙', hint: '陪诊、取药、修东西……' },
@@ -29,10 +34,23 @@ const KINDS: Array<{ kind: OrderKind; title: string; hint: string }> = [
 export default function ProxyOrder() {
   const [q, setQ] = useState('')
   const [search, setSearch] = useState('')
-  const [picked, setPicked] = useState<ResidentItem | null>(null)
+  const [picked, setPicked] = useState<Picked | null>(null)
   const [channel, setChannel] = useState<Channel>('phone')
   const residents = useRemote(() => ordersApi.residents(search || undefined), [search], { refreshOnShow: false })
+  const households = useRemote(() => householdsApi.list(search ? { q: search } : {}), [search], { refreshOnShow: false })
   const items = residents.data ?? []
+  // the people of the caller's households known only from the file
+  const unregistered: Picked[] = (households.data ?? []).flatMap((h) =>
+    h.unregistered.map((m) => ({
+      id: m.id,
+      name: m.name,
+      gridName: h.gridName,
+      address: `${h.buildingName} ${h.room}`,
+      phone: null,
+      householdId: h.id,
+      relation: m.relation,
+    })),
+  )
 
   const start = (kind: OrderKind) => {
     if (!picked) return
@@ -43,6 +61,7 @@ export default function ProxyOrder() {
         forName: picked.name,
         forAddress: picked.address ?? '',
         channel,
+        ...(picked.householdId ? { household: picked.householdId } : {}),
       }),
     )
   }
@@ -54,7 +73,7 @@ export default function ProxyOrder() {
           <View className="proxy__picked">
             <InfoRow label="居民" value={picked.name} />
             <InfoRow label="住址" value={[picked.gridName, picked.address].filter(Boolean).join(' ')} />
-            <InfoRow label="电话" value={picked.phone} />
+            {picked.householdId ? <InfoRow label="账号" value="没有注册（一户一档）" /> : <InfoRow label="电话" value={picked.phone} />}
             <Btn className="btn-change-resident" onClick={() => setPicked(null)}>
               换一位
             </Btn>
@@ -86,6 +105,24 @@ export default function ProxyOrder() {
                 </Tap>
               ))}
             </StateSwitch>
+            {unregistered.length > 0 && (
+              <>
+                <View className="proxy__section">一户一档里没有注册的</View>
+                {unregistered.map((m) => (
+                  <Tap
+                    key={m.id}
+                    className="resident-option household-person-option"
+                    hoverClass="resident-option--pressed"
+                    onTap={() => setPicked(m)}
+                  >
+                    <Text className="resident-option__name">
+                      {m.name}（{m.relation}）
+                    </Text>
+                    <Text className="resident-option__where">{[m.gridName, m.address].filter(Boolean).join(' ')}</Text>
+                  </Tap>
+                ))}
+              </>
+            )}
           </>
         )}
       </Card>

@@ -27,6 +27,7 @@ export function summarize(h: Household, names: PlaceNames, now: number): Househo
     room: h.room,
     head: h.members[0]?.name ?? '',
     memberCount: h.members.length,
+    unregistered: h.members.filter((m) => !m.residentId).map((m) => ({ id: m.id, name: m.name, relation: m.relation })),
     tags: h.tags,
     cadenceDays: cadenceDays(h.tags),
     lastVisitAt: h.lastVisitAt === null ? null : iso(h.lastVisitAt),
