@@ -40,6 +40,7 @@ const QM = 'u_qs_fengy' // member of 青山
 const QR = 'u_qs_songl' // resident of 青山
 const GW = 'u_lij' // 网格员 of 第一网格, where every order of the model's residents lies
 const OGW = 'u_wangf' // 网格员 of 第二网格
+const ZHAO = 'hm_zhaogl' // 赵桂兰 of 第一网格's household file: no account
 const ROLES: Record<string, string[]> = {
   [R]: ['resident'],
   [R2]: ['resident'],
@@ -385,6 +386,36 @@ const commands = [
           m.orders.push({
             id: out.data.id,
             resident,
+            agent,
+            status: 'submitted',
+            claimer: null,
+            assignee: null,
+            points: 0,
+            disputes: 0,
+            completedAt: 0,
+          })
+      }),
+  ),
+  // 代办 for a person of a household's file without an account (赵桂兰 of 第一网格): the order's resident is
+  // her place in the file — nobody signs in as her, so nobody is its owner; staff confirm in her words
+  who([S, GW, OGW, R]).map(
+    (agent) =>
+      new Cmd(`createForHousehold(${agent})`, async (m, r) => {
+        const expected: Code = managesIt(agent) ? null : 'INVALID_INPUT'
+        const out = await expectOutcome(
+          r.h.call(agent, 'orders', 'create', {
+            onBehalfOf: { householdId: 'hh_hx_zhaogl', memberId: ZHAO, channel: 'phone' },
+            kind: 'service',
+            category: 'care',
+            title: '电话里说要人陪去医院',
+          }),
+          expected,
+          `create for ${ZHAO} by ${agent}`,
+        )
+        if (out.ok)
+          m.orders.push({
+            id: out.data.id,
+            resident: ZHAO,
             agent,
             status: 'submitted',
             claimer: null,
