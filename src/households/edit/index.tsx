@@ -296,7 +296,7 @@ function HouseholdForm({ current }: { current: HouseholdDetail | null }) {
         />
         {people.some((p) => p.name.trim()) && (
           <Chips
-            className="chips-consent-person"
+            className="chips-consent-person household-edit__quick"
             options={[...new Set(people.map((p) => p.name.trim()).filter(Boolean))].map((n) => ({ value: n, label: n }))}
             value={consentBy}
             onChange={setConsentBy}
