@@ -495,6 +495,8 @@ export interface HouseholdRepo {
   addVisit(visit: Visit): Promise<void>
   /** A household's visits, newest first. */
   visitsOf(householdId: string): Promise<Visit[]>
+  /** Rewrites what a visit found (the only change a visit ever takes: a deleted person's traces leave it). */
+  redactVisit(visitId: string, found: string): Promise<void>
 }
 
 export interface Repos {

@@ -115,6 +115,14 @@ describe('finding: deleteMe left the person’s name and phone on a household’
     expect((await h.ok(S, 'households', 'list', { q: '王秀兰' })).items).toEqual([])
   })
 
+  it('what a visit found is said without the name', async () => {
+    await h.ok('u_lij', 'households', 'logVisit', { householdId: 'hh_hx_wangxl', found: '王秀兰说最近腿疼，电话13800010001打不通' })
+    await h.ok(R, 'accounts', 'deleteMe', { confirm: true })
+    const after = await h.ok(S, 'households', 'get', { householdId: 'hh_hx_wangxl' })
+    expect(after.visits[0].found).toBe('已注销用户说最近腿疼，电话打不通')
+    expect(after.visits[0].visitor.name).toBe('李娟')
+  })
+
   it('the others of the household keep their names', async () => {
     await h.ok('u_liudm', 'accounts', 'deleteMe', { confirm: true })
     const after = await h.ok(S, 'households', 'get', { householdId: 'hh_hx_liudm' })

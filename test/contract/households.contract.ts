@@ -91,6 +91,19 @@ export function householdsContract(adapter: ContractAdapter) {
       expect(await r((x) => x.households.visitsOf('hh_none'))).toEqual([])
     })
 
+    it('rewrites what a visit found, and nothing else of it', async () => {
+      await w(async (x) => {
+        await x.households.save(household('hh_1'))
+        await x.households.addVisit(visit('v_1', 'hh_1', 1_000, { found: '王秀兰说腿疼', photos: ['f_1'], orderId: 'o_1' }))
+        await x.households.addVisit(visit('v_2', 'hh_1', 2_000))
+      })
+      await w((x) => x.households.redactVisit('v_1', '已注销用户说腿疼'))
+      expect(await r((x) => x.households.visitsOf('hh_1'))).toEqual([
+        visit('v_2', 'hh_1', 2_000),
+        visit('v_1', 'hh_1', 1_000, { found: '已注销用户说腿疼', photos: ['f_1'], orderId: 'o_1' }),
+      ])
+    })
+
     it('lists the orders placed for a household’s people, newest first, its person kept on the order', async () => {
       const forZhang = order({ residentId: 'hm_2', householdId: 'hh_1', householdMemberId: 'hm_2', createdAt: 2_000 })
       const forWang = order({ residentId: 'u_res', householdId: 'hh_1', householdMemberId: 'hm_1', createdAt: 3_000 })

@@ -51,5 +51,8 @@ export function createHouseholdRepo(scope: Scope): HouseholdRepo {
       })
       return docs.map(toVisit)
     },
+    async redactVisit(visitId, found) {
+      await scope.patch('visits', visitId, { found })
+    },
   }
 }

@@ -61,5 +61,8 @@ export function createHouseholdRepo(q: Statements): HouseholdRepo {
     async visitsOf(householdId) {
       return VISIT.all(q('SELECT * FROM visits WHERE household_id = ? ORDER BY at DESC, id DESC').all(householdId))
     },
+    async redactVisit(visitId, found) {
+      q('UPDATE visits SET found = ? WHERE id = ?').run(found, visitId)
+    },
   }
 }

@@ -89,6 +89,11 @@ async function anonymiseInHouseholds(ctx: Ctx, user: User, traces: Array<[string
     const consent = h.consent.by === user.name ? { ...h.consent, by: ERASED_NAME } : h.consent
     const note = scrubbed(h.note, traces) as string
     await ctx.repos.households.save({ ...h, members, consent, note, updatedAt: ctx.clock.now(), version: h.version + 1 })
+    // what the visits found may name them too (written by the visitors: their words stay, the person goes)
+    for (const v of await ctx.repos.households.visitsOf(h.id)) {
+      const found = scrubbed(v.found, traces) as string
+      if (found !== v.found) await ctx.repos.households.redactVisit(v.id, found)
+    }
   }
 }
 
