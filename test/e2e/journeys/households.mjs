@@ -3,8 +3,8 @@
 // with a photo and turns what she found into an order for 王秀兰 in the same step (入户走访代办), which
 // 王秀兰 then finds as her own. She files a new household on screen (a wrong room refused at its field),
 // edits it, and on 赵桂兰's visit orders for her though she has no account: a member serves it and 林晓
-// confirms it in 赵桂兰's words; the order stands on the household's page. When the test clock passes a
-// week, 王秀兰's household shows 该走访了.
+// confirms it in 赵桂兰's words; the order stands on the household's page. 林晓 orders by phone for 孙玉梅
+// (no account either) from the 代办 page. When the test clock passes a week, 王秀兰's household shows 该走访了.
 import assert from 'node:assert/strict'
 import { makePng, photo } from '../lib/png.mjs'
 
@@ -184,6 +184,33 @@ export default {
     const closed = await j.api.call(linx.token, 'orders', 'get', { orderId })
     assert.equal(closed.status, 'closed')
     assert.ok(!JSON.stringify(closed.timeline).includes('赵桂兰'), 'the timeline names nobody in full')
+
+    // ---- 代办 from the 代办 page: 孙玉梅 (刘德明's wife, no account) phones; 林晓 finds her in the file
+    await staff.open('/staff/proxy/index')
+    await staff.fill('.input-resident-search input', '孙玉梅')
+    await staff.tap('.btn-resident-search')
+    await staff.tap('.household-person-option', { hasText: '孙玉梅' })
+    await staff.waitText('没有注册（一户一档）')
+    await staff.tap('.btn-proxy-service')
+    await staff.onRoute('/resident/order-new/index')
+    await staff.waitText('本人没有注册')
+    await staff.tap('.category-tile--convenience')
+    await staff.fill('.input-title input', '帮孙阿姨换个灯泡')
+    await staff.tap('.btn-next')
+    await staff.vis('.step-confirm').first().waitFor()
+    assert.match(await staff.text(), /4号楼 3单元 602/)
+    await j.shot(staff, 'proxy-for-unregistered', { full: true })
+    await staff.tap('.btn-submit')
+    await staff.confirm('提交')
+    await staff.toast('已替孙玉梅提交')
+    await staff.onRoute('/staff/review-detail/index')
+    await staff.toastGone()
+    const liuFile = await j.api.call(linx.token, 'households', 'get', { householdId: 'hh_hx_liudm' })
+    assert.deepEqual(
+      liuFile.orders.map((o) => [o.title, o.memberName, o.hasAccount]),
+      [['帮孙阿姨换个灯泡', '孙玉梅', false]],
+      "the order stands on 刘德明's household, for 孙玉梅",
+    )
 
     // ---- a week passes without a visit: 王秀兰's household is 该走访了
     const file = await j.api.call(lij.token, 'households', 'get', { householdId: 'hh_hx_wangxl' })
