@@ -198,6 +198,8 @@ export interface History {
   members: string[]
   /** Counts something that happened, for the report. */
   count(what: string, n?: number): void
+  /** A step's own state for this run (what it filed, what it waits on), made by `init` on first use. */
+  own<T>(step: string, init: () => T): T
 }
 
 /** One kind of thing that happens in the community: called for each day; starts that day's stories. */
@@ -330,24 +332,38 @@ const residentOrders: HistoryStep = {
     const weekend = day.weekday === 0 || day.weekday === 6
     const n = h.chance(weekend ? 0.75 : 0.55) ? (h.chance(0.25) ? 2 : 1) : 0
     for (let i = 0; i < n; i++) {
-      const at = day.at(h.between(7, 21), h.between(0, 59))
-      h.story(at, async () => {
-        const resident = h.chance(0.85) ? h.pick(RESIDENTS) : h.pick(h.members)
+      h.story(day.at(h.between(7, 21), h.between(0, 59)), async () => {
         const need = h.pick(T.NEEDS)
-        const order = await h.ok(resident, 'orders', 'create', {
-          kind: need.kind,
-          category: need.category,
-          title: need.title,
-          description: need.description,
-          ...(need.urgency ? { urgency: need.urgency } : {}),
-          // 随手拍: a hazard comes with the resident's photo
-          photos: need.kind === 'hazard' ? [await h.photo(resident, need.category)] : [],
-        })
-        h.count('orders')
+        const order = await place(h, h.chance(0.85) ? h.pick(RESIDENTS) : h.pick(h.members), need)
         await serve(h, order, { confirmBy: 'resident', need })
       })
     }
+    // the last hours: needs just dispatched, waiting in the hall for a member on first open
+    if (day.start + DAY <= h.end) return
+    for (let i = 0; i < 3; i++) {
+      h.story(h.end - h.between(60, 180) * MINUTE, async () => {
+        const need = h.pick(T.NEEDS.filter((n) => n.kind === 'service'))
+        const order = await place(h, h.pick(RESIDENTS), need)
+        await h.wait(h.between(5, 30) * MINUTE)
+        await h.ok(workerOf(gridOf(order.resident.id)), 'orders', 'review', { orderId: order.id, decision: 'dispatch' })
+        h.count('dispatched')
+      })
+    }
   },
+}
+
+/** A resident (or a member, as a resident) orders; a hazard (随手拍) comes with their photo. */
+async function place(h: History, resident: string, need: T.Need): Promise<OrderDetail> {
+  const order = await h.ok(resident, 'orders', 'create', {
+    kind: need.kind,
+    category: need.category,
+    title: need.title,
+    description: need.description,
+    ...(need.urgency ? { urgency: need.urgency } : {}),
+    photos: need.kind === 'hazard' ? [await h.photo(resident, need.category)] : [],
+  })
+  h.count('orders')
+  return order
 }
 
 /** 代办: 马秀珍 phones her 网格员 about once a fortnight; staff confirm for her by phone. */
@@ -456,73 +472,80 @@ const FILES: FileSpec[] = [
   },
 ]
 
+/** A household the history filed, and how often its 网格员 calls. */
+interface Filed {
+  id: string
+  spec: FileSpec
+  everyWeeks: number
+  memberId: string | null
+}
+
 /** The 走访 of the filed households: weekly for 独居 and 高龄, every four weeks for the others. */
-const visits: HistoryStep = (() => {
-  const filed: Array<{ id: string; spec: FileSpec; everyWeeks: number; memberId: string | null }> = []
-  return {
-    name: '走访',
-    begin(h, first) {
-      FILES.forEach((spec, i) => {
-        h.story(first.at(9 + i, 30), async () => {
-          const file = await h.ok(spec.keeper, 'households', 'upsert', {
-            buildingId: spec.buildingId,
-            room: spec.room,
-            tags: spec.tags,
-            note: spec.note,
-            consent: { by: spec.members[0].name, method: 'written' },
-            members: spec.members.map((m) => ({
-              name: m.name,
-              relation: m.relation,
-              ageBand: m.ageBand,
-              ...(m.residentId ? { residentId: m.residentId } : {}),
-              ...(m.phone ? { phone: m.phone } : {}),
-            })),
-          })
-          const weekly = spec.tags.includes('alone') || spec.tags.includes('elderly')
-          const withAccount = file.members.find((m) => m.residentId)
-          filed.push({ id: file.id, spec, everyWeeks: weekly ? 1 : 4, memberId: withAccount?.id ?? null })
-          h.count('households')
+const visits: HistoryStep = {
+  name: '走访',
+  begin(h, first) {
+    const filed = h.own('走访', (): Filed[] => [])
+    FILES.forEach((spec, i) => {
+      h.story(first.at(9 + i, 30), async () => {
+        const file = await h.ok(spec.keeper, 'households', 'upsert', {
+          buildingId: spec.buildingId,
+          room: spec.room,
+          tags: spec.tags,
+          note: spec.note,
+          consent: { by: spec.members[0].name, method: 'written' },
+          members: spec.members.map((m) => ({
+            name: m.name,
+            relation: m.relation,
+            ageBand: m.ageBand,
+            ...(m.residentId ? { residentId: m.residentId } : {}),
+            ...(m.phone ? { phone: m.phone } : {}),
+          })),
         })
+        const weekly = spec.tags.includes('alone') || spec.tags.includes('elderly')
+        const withAccount = file.members.find((m) => m.residentId)
+        filed.push({ id: file.id, spec, everyWeeks: weekly ? 1 : 4, memberId: withAccount?.id ?? null })
+        h.count('households')
       })
-    },
-    day(h, day) {
-      if (day.index < 7 || day.weekday === 0 || day.weekday === 6) return
-      for (const f of filed) {
-        // each household has its weekday (Tuesday for the first …)
-        const week = Math.floor(day.index / 7)
-        if (day.weekday !== 2 + (filed.indexOf(f) % 3) || week % f.everyWeeks !== 0) continue
-        h.story(day.at(h.between(9, 16), h.between(0, 59)), async () => {
-          const found = h.pick(T.VISIT_FINDINGS)
-          const photos = h.chance(0.3) ? [await h.photo(f.spec.keeper, 'elderly_child')] : []
-          const need = f.memberId && h.chance(0.08) ? h.pick(T.NEEDS.filter((n) => n.kind !== 'hazard')) : null
-          const visit = await h.ok(f.spec.keeper, 'households', 'logVisit', {
-            householdId: f.id,
-            found,
-            photos,
-            ...(need && f.memberId
-              ? {
-                  order: {
-                    memberId: f.memberId,
-                    kind: need.kind,
-                    category: need.category,
-                    title: need.title,
-                    description: need.description,
-                  },
-                }
-              : {}),
-          })
-          h.count('visits')
-          if (need && visit.orderId) {
-            h.count('orders')
-            h.count('fromVisits')
-            const order = await h.ok(f.spec.keeper, 'orders', 'get', { orderId: visit.orderId })
-            await serve(h, order, { confirmBy: 'resident', need })
-          }
+    })
+  },
+  day(h, day) {
+    if (day.index < 7 || day.weekday === 0 || day.weekday === 6) return
+    const filed = h.own('走访', (): Filed[] => [])
+    for (const f of filed) {
+      // each household has its weekday (Tuesday for the first …)
+      const week = Math.floor(day.index / 7)
+      if (day.weekday !== 2 + (filed.indexOf(f) % 3) || week % f.everyWeeks !== 0) continue
+      h.story(day.at(h.between(9, 16), h.between(0, 59)), async () => {
+        const found = h.pick(T.VISIT_FINDINGS)
+        const photos = h.chance(0.3) ? [await h.photo(f.spec.keeper, 'elderly_child')] : []
+        const need = f.memberId && h.chance(0.08) ? h.pick(T.NEEDS.filter((n) => n.kind !== 'hazard')) : null
+        const visit = await h.ok(f.spec.keeper, 'households', 'logVisit', {
+          householdId: f.id,
+          found,
+          photos,
+          ...(need && f.memberId
+            ? {
+                order: {
+                  memberId: f.memberId,
+                  kind: need.kind,
+                  category: need.category,
+                  title: need.title,
+                  description: need.description,
+                },
+              }
+            : {}),
         })
-      }
-    },
-  }
-})()
+        h.count('visits')
+        if (need && visit.orderId) {
+          h.count('orders')
+          h.count('fromVisits')
+          const order = await h.ok(f.spec.keeper, 'orders', 'get', { orderId: visit.orderId })
+          await serve(h, order, { confirmBy: 'resident', need })
+        }
+      })
+    }
+  },
+}
 
 // ---- activities --------------------------------------------------------------------------------------
 
@@ -771,6 +794,7 @@ export async function seedHistory(app: LocalApp, dataDir: string, options: Histo
   const timeline = new Timeline(clock, end)
   const random = generator(options.seed ?? 20251207)
   const counts: Record<string, number> = {}
+  const owned = new Map<string, unknown>()
   let requests = 0
   let pictures = 0
 
@@ -807,6 +831,10 @@ export async function seedHistory(app: LocalApp, dataDir: string, options: Histo
     count(what, n = 1) {
       counts[what] = (counts[what] ?? 0) + n
     },
+    own<T>(step: string, init: () => T): T {
+      if (!owned.has(step)) owned.set(step, init())
+      return owned.get(step) as T
+    },
   }
 
   const days = Math.floor((end - first) / DAY) + 1
@@ -840,7 +868,19 @@ export async function seedHistory(app: LocalApp, dataDir: string, options: Histo
       await timeline.until(clock.now() + every)
     }
   })
-  await timeline.run()
+  // a fresh demo folder, written once: no sync to disk at each checkpoint while the year is told (a
+  // crash of the process loses nothing; only the machine losing power in these seconds could), then the
+  // store's own settings again and one checkpoint
+  const db = app.store.db
+  db.pragma('synchronous = OFF')
+  db.pragma('wal_autocheckpoint = 0')
+  try {
+    await timeline.run()
+  } finally {
+    db.pragma('synchronous = NORMAL')
+    db.pragma('wal_autocheckpoint = 1000')
+    db.pragma('wal_checkpoint(TRUNCATE)')
+  }
   return { from: first, to: end, ms: Math.round(performance.now() - t0), counts }
 }
 
