@@ -330,7 +330,7 @@ const residentOrders: HistoryStep = {
   name: '居民点单',
   day(h, day) {
     const weekend = day.weekday === 0 || day.weekday === 6
-    const n = h.chance(weekend ? 0.75 : 0.55) ? (h.chance(0.25) ? 2 : 1) : 0
+    const n = h.chance(weekend ? 0.6 : 0.4) ? (h.chance(0.2) ? 2 : 1) : 0
     for (let i = 0; i < n; i++) {
       h.story(day.at(h.between(7, 21), h.between(0, 59)), async () => {
         const need = h.pick(T.NEEDS)
@@ -580,7 +580,7 @@ const activities: HistoryStep = {
       const joined: string[] = []
       const deadline = saturday - 4 * HOUR
       for (const m of h.members) {
-        if (!h.chance(0.5)) continue
+        if (!h.chance(0.4)) continue
         const at = Math.min(h.now() + h.between(1, 90) * HOUR, deadline - h.between(5, 120) * MINUTE)
         h.story(at, async () => {
           const r = await h.ok(m, 'activities', 'signup', { activityId: id })
@@ -765,8 +765,8 @@ export interface HistoryOptions {
   /** How many days back it starts (default 365). */
   days?: number
   seed?: number
-  /** How often the scheduler's tick runs in the history (default every 4 hours). */
-  tickEveryMs?: number
+  /** The Beijing hours of each day the scheduler's tick runs at in the history (default 08:00, 14:00, 20:00). */
+  tickHours?: number[]
 }
 
 export interface HistoryReport {
@@ -859,27 +859,27 @@ export async function seedHistory(app: LocalApp, dataDir: string, options: Histo
       for (const step of HISTORY_STEPS) step.day?.(h, dayAt(i))
     }
   })
-  // the scheduler's tick, as the timer trigger runs it
-  const every = options.tickEveryMs ?? 4 * HOUR
-  timeline.story(first + every, async () => {
-    for (;;) {
-      const report = await tick(runtime)
-      for (const [k, v] of Object.entries(report)) if (v > 0 && k !== 'repliesRemoved') h.count(k, v)
-      await timeline.until(clock.now() + every)
+  // the scheduler's tick at set hours of each day: late orders move up, unconfirmed ones close, pickups
+  // lapse, reminders go out (the timer trigger runs it each minute; three times a day tells the same year)
+  const hours = options.tickHours ?? [8, 14, 20]
+  timeline.story(first, async () => {
+    for (let i = 0; i < days; i++) {
+      for (const hour of hours) {
+        await timeline.until(first + i * DAY + hour * HOUR)
+        const report = await tick(runtime)
+        for (const [k, v] of Object.entries(report)) if (v > 0 && k !== 'repliesRemoved') h.count(k, v)
+      }
     }
   })
-  // a fresh demo folder, written once: no sync to disk at each checkpoint while the year is told (a
-  // crash of the process loses nothing; only the machine losing power in these seconds could), then the
-  // store's own settings again and one checkpoint
+  // a fresh demo folder, written once: no sync to disk at its checkpoints while the year is told (a crash
+  // of the process loses nothing; only the machine losing power in these seconds could), then the
+  // store's own setting again
   const db = app.store.db
   db.pragma('synchronous = OFF')
-  db.pragma('wal_autocheckpoint = 0')
   try {
     await timeline.run()
   } finally {
     db.pragma('synchronous = NORMAL')
-    db.pragma('wal_autocheckpoint = 1000')
-    db.pragma('wal_checkpoint(TRUNCATE)')
   }
   return { from: first, to: end, ms: Math.round(performance.now() - t0), counts }
 }
