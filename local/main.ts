@@ -65,6 +65,8 @@ async function openCloud(dataDir: string, log: Log): Promise<Mode> {
   // loaded only here: local mode never starts the emulator or loads the SDKs
   const { startCloudMode } = await import('./cloud-backend')
   const functionsDir = path.resolve(process.env.REDGRID_FUNCTIONS ?? 'build/functions')
+  // the small demo only: the year of history (local/seed-history.ts) runs the use cases in this process on
+  // SQLite; here each of its ≈2,500 calls would be a function invocation on the emulator
   const cloud = await startCloudMode({ dataDir, functionsDir, log })
   if (cloud.seeded)
     console.log(`[redgrid] 已创建演示社区（云开发模拟器）/ seeded the demo communities in the CloudBase emulator (${dataDir}/cloudbase)`)

@@ -698,7 +698,7 @@ async function restock(h: History) {
 
 // ---- people and the year's end ----------------------------------------------------------------------
 
-/** 李建国, retired, reports to the community's retired members' branch in the history's first week. */
+/** 李建国 (and 青山's 唐明), retired, report to their community's retired members' branch in the history's first week. */
 const retiredMember: HistoryStep = {
   name: '退休党员报到',
   begin(h, first) {
@@ -713,6 +713,17 @@ const retiredMember: HistoryStep = {
       await h.wait(3 * HOUR, true)
       await h.ok('u_linx', 'accounts', 'approveMember', { userId: 'u_lijg', approve: true })
       h.members.push('u_lijg')
+      h.count('retiredJoined')
+      // 青山社区's first retired member, so both communities have one
+      await h.ok('u_qs_tangm', 'accounts', 'registerMember', {
+        status: 'retired',
+        branch: '青山社区离退休党支部',
+        posts: ['care'],
+        skills: ['陪伴聊天'],
+        gridId: 'g_qs1',
+      })
+      await h.wait(2 * HOUR, true)
+      await h.ok('u_qs_dengh', 'accounts', 'approveMember', { userId: 'u_qs_tangm', approve: true })
       h.count('retiredJoined')
     })
   },
