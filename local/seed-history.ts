@@ -764,11 +764,50 @@ const evaluation: HistoryStep = {
   },
 }
 
+/** 消息: everyone read their inbox on some evening of the last few days; what came after stays unread. */
+const inbox: HistoryStep = {
+  name: '消息',
+  day(h, day) {
+    const daysLeft = Math.floor((h.end - day.start) / DAY)
+    for (const u of HX.users) {
+      if (daysLeft !== (u.id.charCodeAt(2) % 3) + 1) continue
+      h.story(day.at(h.between(19, 22), h.between(0, 59)), async () => {
+        await h.ok(u.id, 'accounts', 'markRead', { all: true })
+      })
+    }
+  },
+}
+
 /**
- * What happens in the history, in the order the steps run each day. Other kinds (结对帮扶's care tasks,
- * 网格台账's tasks) are added here.
+ * What happens in the history, in the order the steps run each day. Other kinds are added here, e.g.
+ * 结对帮扶 (after its merge; the action names are that branch's):
+ *
+ *   const careTasks: HistoryStep = {
+ *     name: '结对帮扶',
+ *     begin(h, first) { h.story(first.at(10), async () => { … h.ok('u_linx', 'households', 'pair', {…}) }) },
+ *     day(h, day) {
+ *       if (day.weekday !== 3) return
+ *       h.story(day.at(h.between(9, 17)), async () => {
+ *         const task = …  // the paired member's task of the week, read through its query
+ *         await h.ok(member, 'households', 'closeTask', { taskId: task.id, report: '…', photos: [await h.photo(member, 'care')] })
+ *         h.count('careTasks')
+ *       })
+ *     },
+ *   }
+ *
+ * and the test (test/usecases/history-seed.test.ts) gains the count it must reach.
  */
-export const HISTORY_STEPS: HistoryStep[] = [retiredMember, mall, visits, residentOrders, proxyOrders, referrals, activities, evaluation]
+export const HISTORY_STEPS: HistoryStep[] = [
+  retiredMember,
+  mall,
+  visits,
+  residentOrders,
+  proxyOrders,
+  referrals,
+  activities,
+  evaluation,
+  inbox,
+]
 
 // ---- running it --------------------------------------------------------------------------------------
 

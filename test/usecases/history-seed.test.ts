@@ -110,6 +110,12 @@ it('fills every screen it is for: dashboard, hall, 台账, 三评, 晒服务 and
   expect(showcase.services.length).toBeGreaterThan(0)
   expect(showcase.services.every((s) => s.photo !== null)).toBe(true)
 
+  // 消息: read up to the last few evenings, not a year of unread
+  const unread = db()
+    .prepare("SELECT user_id, COUNT(*) AS n FROM notifications WHERE community_id = 'c_hongxing' AND read_at IS NULL GROUP BY user_id")
+    .all() as Array<{ user_id: string; n: number }>
+  expect(Math.max(0, ...unread.map((u) => u.n))).toBeLessThan(15)
+
   const goods = await h.ok(MEMBER, 'mall', 'listGoods', {})
   expect(goods.items.length).toBeGreaterThanOrEqual(8)
   expect(goods.items.every((g) => g.image !== null)).toBe(true)
