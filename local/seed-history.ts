@@ -4,7 +4,8 @@
 // dispatch, reject and refer (转办), members claim, close with photos and reports, residents rate,
 // the scheduler's tick escalates what waits too long and confirms what nobody did; 网格员 visit the
 // households they keep, staff publish weekend activities that members sign up for and attend, members
-// redeem goods that staff hand over, and in January last year's 三评 is filled in.
+// redeem goods that staff hand over, in January last year's 三评 is filled in, a retired member reports
+// in, and everyone has read their inbox up to the last few evenings.
 //
 // How it is built: a small discrete-event timeline. Each HISTORY_STEPS entry is called once per day
 // (a Beijing calendar day) and starts stories on it; a story is an async function that acts through
@@ -12,10 +13,10 @@
 // time, in time order; what is still waiting when the clock reaches now stays as it is (the hall's
 // open orders, a pickup not yet made). Deterministic: every choice comes from one seeded generator.
 // To add a kind of history (结对帮扶's care tasks, 网格台账's tasks), add a step to HISTORY_STEPS.
+import path from 'node:path'
 import type { ActionOf, Fn, InputOf, OutputOf } from '@shared/api'
 import type { Envelope } from '@shared/envelope'
-import type { PostType, Urgency } from '@shared/enums'
-import type { HouseholdTag } from '@shared/enums'
+import type { HouseholdTag, PostType, Urgency } from '@shared/enums'
 import type { OrderDetail } from '@shared/orders'
 import { localFiles } from '../cloudfunctions/adapters/local/files'
 import type { LocalApp } from '../cloudfunctions/compose'
@@ -28,7 +29,6 @@ import { tick } from '../cloudfunctions/core/usecases/scheduler/tick'
 import { DEMO, type SeedUser } from './seed'
 import * as T from './seed-history-texts'
 import { type GoodsPicture, goodsPicture, scenePicture } from './seed-pictures'
-import path from 'node:path'
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
