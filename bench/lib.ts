@@ -54,7 +54,7 @@ export function startGateway(dataDir: string, env: Record<string, string> = {}):
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'local', 'main.ts')], {
       cwd: ROOT,
-      env: { ...process.env, PORT: '0', REDGRID_DATA: dataDir, REDGRID_STATIC: path.join(dataDir, 'no-h5'), ...env },
+      env: { ...process.env, PORT: '0', REDGRID_DATA: dataDir, REDGRID_STATIC: path.join(dataDir, 'no-h5'), REDGRID_HISTORY: '0', ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
     })
     let out = ''

@@ -3,6 +3,8 @@
 // server: nothing demo, and a one-time setup link while it has no community (local/startup.ts).
 // `npm run serve:cloud` (`--cloud`): the same HTTP contract answered by the built cloud functions on
 // the CloudBase emulator, documents and files in REDGRID_DATA/cloudbase/, seeded the same way.
+// A fresh demo data folder (local mode) also gets 红星社区's year of history, made through the use cases
+// (local/seed-history.ts) — unless REDGRID_HISTORY=0, which every test harness sets: they keep the small demo.
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { composeLocal } from '../cloudfunctions/compose'
@@ -11,6 +13,7 @@ import { createGateway } from './gateway'
 import { trustedHops } from './client-address'
 import { localBackend } from './local-backend'
 import { seedDemo } from './seed'
+import { historyLine, seedHistory } from './seed-history'
 import { setupNotice, startPlan } from './startup'
 import { lanUrls } from './urls'
 
@@ -44,7 +47,16 @@ async function openLocal(dataDir: string, demo: boolean, log: Log): Promise<Mode
     reserveBytes: reserveMb === undefined ? undefined : reserveMb * 1024 * 1024,
     siteOrigin: () => siteOrigin ?? 'http://localhost',
   })
-  if (demo && (await seedDemo(app))) console.log(`[redgrid] 已创建演示社区 / seeded the demo communities in ${dataDir}`)
+  if (demo && (await seedDemo(app))) {
+    console.log(`[redgrid] 已创建演示社区 / seeded the demo communities in ${dataDir}`)
+    if (process.env.REDGRID_HISTORY !== '0') {
+      // a history that fails part way leaves the demo as far as it got: the gateway still starts
+      await seedHistory(app, dataDir).then(
+        (report) => console.log(historyLine(report)),
+        (e) => log('the demo history stopped part way', e),
+      )
+    }
+  }
   const setupLink = async () => (demo || (await app.store.read((repos) => repos.places.communities())).length > 0 ? null : app.setupLink())
   return { backend: localBackend(app), tick: app.tick, note: '', setupLink, close: () => app.close() }
 }
@@ -53,6 +65,8 @@ async function openCloud(dataDir: string, log: Log): Promise<Mode> {
   // loaded only here: local mode never starts the emulator or loads the SDKs
   const { startCloudMode } = await import('./cloud-backend')
   const functionsDir = path.resolve(process.env.REDGRID_FUNCTIONS ?? 'build/functions')
+  // the small demo only: the year of history (local/seed-history.ts) runs the use cases in this process on
+  // SQLite; here each of its ≈2,500 calls would be a function invocation on the emulator
   const cloud = await startCloudMode({ dataDir, functionsDir, log })
   if (cloud.seeded)
     console.log(`[redgrid] 已创建演示社区（云开发模拟器）/ seeded the demo communities in the CloudBase emulator (${dataDir}/cloudbase)`)

@@ -355,7 +355,7 @@ describe('finding: demo mode was the only door, and open to the network', () => 
   function run(env: Record<string, string>, until: RegExp, ms = 20_000): Promise<{ out: string; code: number | null }> {
     return new Promise((resolve) => {
       const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('local/main.ts')], {
-        env: { ...process.env, PORT: '0', REDGRID_STATIC: '/nonexistent', ...env },
+        env: { ...process.env, PORT: '0', REDGRID_STATIC: '/nonexistent', REDGRID_HISTORY: '0', ...env },
       })
       let out = ''
       const done = (code: number | null) => {

@@ -30,6 +30,8 @@ export function spawnGateway(
       REDGRID_DATA: dataDir,
       REDGRID_STATIC: path.join(dataDir, 'no-h5'),
       REDGRID_DEMO: '1',
+      // the small demo: no year of history (local/seed-history.ts runs for `npm start` only)
+      REDGRID_HISTORY: '0',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

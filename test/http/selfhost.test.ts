@@ -19,7 +19,7 @@ let setupToken: string
 beforeAll(async () => {
   data = mkdtempSync(path.join(os.tmpdir(), 'redgrid-selfhost-'))
   child = spawn(process.execPath, ['--import', 'tsx', path.resolve('local/main.ts')], {
-    env: { ...process.env, PORT: '0', REDGRID_DATA: data, REDGRID_DEMO: '0', REDGRID_STATIC: '/nonexistent' },
+    env: { ...process.env, PORT: '0', REDGRID_DATA: data, REDGRID_DEMO: '0', REDGRID_HISTORY: '0', REDGRID_STATIC: '/nonexistent' },
   })
   let out = ''
   await new Promise<void>((resolve, reject) => {

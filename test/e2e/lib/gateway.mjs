@@ -14,7 +14,7 @@ export async function startGateway({ root, staticDir, cloud = false, timeoutMs =
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'redgrid-e2e-'))
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'local', 'main.ts'), ...(cloud ? ['--cloud'] : [])], {
     cwd: root,
-    env: { ...process.env, PORT: '0', REDGRID_DATA: dataDir, REDGRID_STATIC: staticDir, REDGRID_DEMO: '1' },
+    env: { ...process.env, PORT: '0', REDGRID_DATA: dataDir, REDGRID_STATIC: staticDir, REDGRID_DEMO: '1', REDGRID_HISTORY: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const stderr = []
