@@ -183,3 +183,14 @@ export interface CheckinCode {
 }
 
 export type ActivityPage = Page<ActivitySummary>
+
+/**
+ * What a shared activity card opens to for someone not signed in (or not of its community yet): the
+ * activity as its poster shows it — never who signed up — and the community to register with.
+ */
+export interface PublicActivity extends Omit<ActivitySummary, 'mine'> {
+  description: string
+  cancelReason: string | null
+  communityId: string
+  communityName: string
+}

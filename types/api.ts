@@ -94,6 +94,7 @@ export interface Api {
     revisit: Mutation<typeof orders.RevisitInput, orders.OrderDetail>
     units: Query<typeof orders.UnitsInput, Items<orders.UnitView>>
     upsertUnit: Mutation<typeof orders.UpsertUnitInput, orders.UnitView>
+    publicWish: Query<typeof orders.OrderRef, orders.PublicWish>
   }
   points: {
     balance: Query<Empty, points.Balance>
@@ -131,6 +132,7 @@ export interface Api {
     checkin: Mutation<typeof activities.CheckinInput, activities.MySignup>
     markAttendance: Mutation<typeof activities.MarkAttendanceInput, activities.ActivityDetail>
     finish: Mutation<typeof activities.ActivityRef, activities.ActivityDetail>
+    publicView: Query<typeof activities.ActivityRef, activities.PublicActivity>
   }
   workbench: {
     dashboard: Query<typeof workbench.PeriodInput, workbench.Dashboard>

@@ -261,3 +261,22 @@ export interface OrderDetail extends OrderSummary {
 }
 
 export type OrderPage = Page<OrderSummary>
+
+/**
+ * What a shared 微心愿 card opens to for someone not signed in (or not a member of its community): the
+ * wish as a notice board would show it — never who made it, their phone or their home — and the
+ * community to register with.
+ */
+export interface PublicWish {
+  id: string
+  category: PostType
+  title: string
+  description: string
+  photos: Photo[]
+  /** open: 待认领; claimed: 已有党员认领; completed, closed: 已圆梦. */
+  status: 'open' | 'claimed' | 'completed' | 'closed'
+  communityId: string
+  communityName: string
+  gridName: string | null
+  createdAt: string
+}

@@ -45,6 +45,7 @@ import { updateProfile } from './usecases/accounts/update-profile'
 import { checkin, checkinCode, markAttendance } from './usecases/activities/checkin'
 import { finishActivity } from './usecases/activities/finish'
 import { getActivity, listActivities } from './usecases/activities/list'
+import { publicActivity } from './usecases/activities/public-view'
 import { cancelActivity, updateActivity } from './usecases/activities/manage'
 import { publishActivity } from './usecases/activities/publish'
 import { signupActivity, withdrawActivity } from './usecases/activities/signup'
@@ -60,6 +61,7 @@ import { createOrder } from './usecases/orders/create'
 import { declineOrder } from './usecases/orders/decline'
 import { disputeOrder } from './usecases/orders/dispute'
 import { getOrder } from './usecases/orders/get'
+import { publicWish } from './usecases/orders/public-wish'
 import { listOrders } from './usecases/orders/list'
 import { referOrder } from './usecases/orders/refer'
 import { releaseOrder } from './usecases/orders/release'
@@ -190,6 +192,8 @@ export const orders = {
   revisit: mutation({ input: ord.RevisitInput, roles: GRID, replay: asOrderNow, run: revisitOrder }),
   units: query({ input: ord.UnitsInput, roles: GRID, run: listUnits }),
   upsertUnit: mutation({ input: ord.UpsertUnitInput, roles: STAFF, run: upsertUnit }),
+  // a 微心愿's shared card, for someone not signed in or not yet a member of its community
+  publicWish: query({ input: ord.OrderRef, public: true, run: publicWish }),
 } satisfies Implements<Api['orders']>
 
 export const points = {
@@ -231,6 +235,8 @@ export const activities = {
   checkin: mutation({ input: act.CheckinInput, roles: ['member'], run: checkin }),
   markAttendance: mutation({ input: act.MarkAttendanceInput, roles: STAFF, run: markAttendance }),
   finish: mutation({ input: act.ActivityRef, roles: STAFF, run: finishActivity }),
+  // a shared activity card, for someone not signed in or not yet of its community
+  publicView: query({ input: act.ActivityRef, public: true, run: publicActivity }),
 } satisfies Implements<Api['activities']>
 
 /** 工作台: the dashboard, 工作台账 and 三评 exports, and 三亮一晒. */

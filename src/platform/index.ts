@@ -74,7 +74,7 @@ export interface Platform {
   canUseWechatPhone: boolean
   /** Picking a place on a map (发布活动). */
   canPickPlace: boolean
-  /** The picked place, or null when the person closed the map. */
+  /** The picked place, or null when the person closed the map; rejects when WeChat refused (the privacy guide declined). */
   pickPlace: () => Promise<PickedPlace | null>
   /** Shows a place on a map: WeChat's own, or a map site in a new tab. */
   openMap: (place: MapPlace) => void

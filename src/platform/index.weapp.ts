@@ -32,8 +32,10 @@ export const platform: Platform = {
     try {
       const res = await Taro.chooseLocation({})
       return { name: res.name, address: res.address, lat: res.latitude, lng: res.longitude }
-    } catch {
-      return null // closed the map
+    } catch (e) {
+      // closed the map: nothing picked; anything else (the privacy guide declined) is the page's to say
+      if (/cancel/.test((e as { errMsg?: string } | null)?.errMsg ?? '')) return null
+      throw e
     }
   },
   openMap({ lat, lng, name, address }) {

@@ -2,11 +2,11 @@
 import type { Me } from '@shared/accounts'
 import { session } from '@/store/session'
 import { platform } from '@/platform'
-import { call } from './transport'
+import { type CallOptions, call } from './transport'
 
 /** Load the signed-in person and keep the session copy fresh. */
-export async function fetchMe(): Promise<Me> {
-  const me = await call('accounts', 'me')
+export async function fetchMe(opts?: CallOptions): Promise<Me> {
+  const me = await call('accounts', 'me', {}, opts)
   const s = session.get()
   // in WeChat the platform names the caller and there is no token to keep
   if (s.token || platform.signIn === 'wechat') session.signedIn(s.token, me)

@@ -1,13 +1,15 @@
 // activities.* — weekend volunteer activities: list, detail, 接龙 sign-up, check-in, and staff managing them.
 import type { InputOf } from '@shared/api'
 import type { ActivityScope } from '@shared/activities'
-import { call } from './transport'
+import { type CallOptions, call } from './transport'
 
 const ref = (activityId: string) => ({ activityId })
 
 export const activitiesApi = {
   list: (scope: ActivityScope, cursor?: string, limit = 20) => call('activities', 'list', { scope, limit, ...(cursor ? { cursor } : {}) }),
-  get: (activityId: string) => call('activities', 'get', ref(activityId)),
+  get: (activityId: string, opts?: CallOptions) => call('activities', 'get', ref(activityId), opts),
+  /** A shared card, as anyone may see it (no roster, no names). */
+  publicView: (activityId: string) => call('activities', 'publicView', ref(activityId)),
   publish: (input: InputOf<'activities', 'publish'>, requestId: string) =>
     call('activities', 'publish', input, { requestId, loading: '正在发布' }),
   cancel: (activityId: string, reason: string, requestId: string) => call('activities', 'cancel', { activityId, reason }, { requestId }),

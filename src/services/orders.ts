@@ -1,11 +1,13 @@
 // orders.* — typed wrappers; every mutation takes the requestId of the person's intent.
 import type { InputOf } from '@shared/api'
 import type { Severity } from '@shared/enums'
-import { call } from './transport'
+import { type CallOptions, call } from './transport'
 
 export const ordersApi = {
   list: (input: InputOf<'orders', 'list'>) => call('orders', 'list', input),
-  get: (orderId: string) => call('orders', 'get', { orderId }),
+  get: (orderId: string, opts?: CallOptions) => call('orders', 'get', { orderId }, opts),
+  /** A shared 微心愿, as anyone may see it (never who made it). */
+  publicWish: (orderId: string) => call('orders', 'publicWish', { orderId }),
   /** Staff: the best members for an order, with the reasons (推荐人选). */
   suggest: (orderId: string) => call('orders', 'suggest', { orderId }).then((d) => d.items),
   create: (input: InputOf<'orders', 'create'>, requestId: string) => call('orders', 'create', input, { requestId, loading: '正在提交' }),

@@ -6,6 +6,7 @@ import type { ActionOf, Fn, InputOf, OutputOf, SpecOf } from '@shared/api'
 import { ROUTES } from '@/constants/routes'
 import { wire } from '@/platform/wire'
 import type { UploadedPhoto } from '@/platform/wire.types'
+import { currentUrl, returnTo } from '@/store/return-to'
 import { session } from '@/store/session'
 import { ApiError, fromEnvelope, toApiError } from './errors'
 import { hideLoading, showLoading, toast } from './feedback'
@@ -19,6 +20,11 @@ export interface CallOptions {
   loading?: string | false
   /** Do not toast errors (the page shows them itself). Defaults to true for reads. */
   quiet?: boolean
+  /**
+   * Someone not signed in is an answer here, not a reason to go to 登录: a shared card's page then shows
+   * the card as anyone may see it. The session is still forgotten.
+   */
+  guestOk?: boolean
 }
 
 export interface MutationOptions extends CallOptions {
@@ -40,6 +46,7 @@ const caller = () => {
 
 let redirecting = false
 function onUnauthenticated(message: string) {
+  const who = session.get().user?.id ?? null
   session.clear()
   if (redirecting) return
   const pages = Taro.getCurrentPages()
@@ -47,6 +54,9 @@ function onUnauthenticated(message: string) {
   // on 登录 itself a refusal is the door's answer (手机号或密码不对, 通行密钥不对): say it
   if (here.includes('pages/login')) return toast(message, 'error')
   redirecting = true
+  // back here once they have signed in again
+  const was = currentUrl()
+  if (was) returnTo.remember(was, who)
   toast('请重新登录')
   Taro.reLaunch({ url: ROUTES.login }).finally(() => {
     redirecting = false
@@ -73,7 +83,8 @@ async function run<T>(send: () => Promise<unknown>, opts: CallOptions, mutating:
   } catch (raw) {
     done()
     const err = toApiError(raw)
-    if (err.code === 'UNAUTHENTICATED') onUnauthenticated(err.message)
+    if (err.code === 'UNAUTHENTICATED' && opts.guestOk) session.clear()
+    else if (err.code === 'UNAUTHENTICATED') onUnauthenticated(err.message)
     else if (!quiet) toast(err.message, 'error')
     throw err
   }

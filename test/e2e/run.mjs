@@ -25,6 +25,7 @@ import households from './journeys/households.mjs'
 import mall from './journeys/mall.mjs'
 import orderLoop from './journeys/order-loop.mjs'
 import passkeys from './journeys/passkeys.mjs'
+import sharedCards from './journeys/shared-cards.mjs'
 import workbench from './journeys/workbench.mjs'
 import readmeWalk from './journeys/readme-walk.mjs'
 import rejectedCancelled from './journeys/rejected-cancelled.mjs'
@@ -49,6 +50,7 @@ const JOURNEYS = [
   workbench,
   households,
   passkeys,
+  sharedCards,
   // last: it deletes 陈淑珍
   myData,
 ]

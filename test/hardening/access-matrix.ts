@@ -100,6 +100,8 @@ export const ACCESS_MATRIX: Record<string, AccessRow> = {
   // a member may open any dispatched order (never its contact: see test/hardening/privacy.test.ts); a
   // 网格员 the orders of their grids; the street those that reached 街道
   'orders.get': { own: [D, A, A, A, A, A, A, D, A], others: [D, D, A, D, D, D, D, D, D] },
+  // a shared 微心愿 card: anyone, signed in or not (never who made it)
+  'orders.publicWish': { own: [A, A, A, A, A, A, A, A, A], others: [A, A, A, A, A, A, A, A, A] },
   'orders.review': { own: [D, D, D, A, A, A, A, D, D], others: [D, D, D, D, D, D, D, D, D] },
   'orders.suggest': { own: [D, D, D, A, A, A, A, D, D], others: [D, D, D, D, D, D, D, D, D] },
   // others: an order directed to another member
@@ -151,6 +153,8 @@ export const ACCESS_MATRIX: Record<string, AccessRow> = {
 
   'activities.list': { own: [D, A, A, A, A, A, A, A, A], others: NONE },
   'activities.get': { own: [D, A, A, A, A, A, A, A, D], others: [D, D, D, D, D, D, D, D, D] },
+  // a shared activity card: anyone, signed in or not (no roster, no names)
+  'activities.publicView': { own: [A, A, A, A, A, A, A, A, A], others: [A, A, A, A, A, A, A, A, A] },
   'activities.publish': { own: [D, D, D, A, A, A, D, D, D], others: NONE },
   'activities.update': { own: [D, D, D, A, A, A, D, D, D], others: [D, D, D, D, D, D, D, D, D] },
   'activities.cancel': { own: [D, D, D, A, A, A, D, D, D], others: [D, D, D, D, D, D, D, D, D] },

@@ -423,6 +423,10 @@ export const CATALOG: Record<string, ActionCase> = {
     own: (w) => community({ activityId: w.act.open }, { activityId: w.qact.open }, true),
     others: (w) => community({ activityId: w.act.open }, { activityId: w.qact.open }, false),
   },
+  'activities.publicView': {
+    own: (w) => community({ activityId: w.act.open }, { activityId: w.qact.open }, true),
+    others: (w) => community({ activityId: w.act.open }, { activityId: w.qact.open }, false),
+  },
   'activities.publish': { own: each((_w, wh) => activityInput(wh.h.app.clock.now(), 48 * HOUR, 2, 24 * HOUR)) },
   'activities.update': {
     own: (w) =>
@@ -541,4 +545,8 @@ export function allowedCaller(row: { own: readonly string[] }): MatrixCaller | u
     signedIn.find((c) => row.own[CALLERS.indexOf(c)] === 'allow') ??
     (row.own[0] === 'allow' ? 'anonymous' : signedIn.find((c) => row.own[CALLERS.indexOf(c)] === 'refuse'))
   )
+}
+CATALOG['orders.publicWish'] = {
+  own: (w) => community({ orderId: w.wish.hx }, { orderId: w.wish.qs }, true),
+  others: (w) => community({ orderId: w.wish.hx }, { orderId: w.wish.qs }, false),
 }

@@ -74,6 +74,8 @@ export interface World {
   passkeys: Record<string, string>
   registration: Record<string, { challengeId: string; response: Record<string, unknown> }>
   signIn: { challengeId: string; response: Record<string, unknown> }
+  /** A 微心愿 put out in the hall, of each community (its shared card opens it to anyone). */
+  wish: { hx: string; qs: string }
 }
 
 /** Everyone the access matrix signs in as, besides R (who set a password by invitation). */
@@ -307,12 +309,17 @@ export async function buildWorld(h: Harness): Promise<World> {
       response: new SoftAuthenticator(TEST_ORIGIN).create({ rp: { id: 'localhost' }, user, challenge }),
     }
   }
+  const putOut = async (resident: string, staff: string) => {
+    const input = { kind: 'wish', category: 'elderly_child', title: '想学用手机视频通话', description: '孩子在外地，想学会视频' } as const
+    return dispatch(staff, (await h.ok(resident, 'orders', 'create', input)).id as string)
+  }
+  const wish = { hx: await putOut(P.R2, P.S), qs: await putOut(P.QR, P.OS) }
   const signInChallenge = await openChallenge('pkc_signin', null)
   const signIn = { challengeId: 'pkc_signin', response: device.get({ rpId: 'localhost', challenge: signInChallenge }) }
   return {
     o: { ...o, ...more },
     ...{ q, photo, goods, red, act, qact, notice, year, branchToken, period, password, invite, setupToken },
-    ...{ device, passkeys, registration, signIn },
+    ...{ device, passkeys, registration, signIn, wish },
   }
 }
 

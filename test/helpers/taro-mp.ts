@@ -142,6 +142,13 @@ export interface FakeWx {
   clipboard: string
   /** Told of each accepted template (the emulator then lets the functions send one message). */
   onSubscribed?: (templateIds: string[]) => Promise<void>
+  /**
+   * The person taps a button of open-type `api` (getPhoneNumber): WeChat runs its privacy flow first, then
+   * answers with the event detail the button's handler receives — a code, or the refusal (errno 104).
+   */
+  openType(api: 'getPhoneNumber'): Promise<{ code?: string; errMsg: string; errno?: number }>
+  /** Where the next wx.chooseLocation lands, as the person picks it on the map. */
+  place: { name: string; address: string; latitude: number; longitude: number }
 }
 
 /**
@@ -238,6 +245,15 @@ export function fakeWx(cloud: Record<string, CloudHandler> | WxCloud): FakeWx {
     clipboard: '',
     privacyAgreed: false,
     privacyAsks: 0,
+    openType: (api) =>
+      new Promise((resolve) =>
+        afterPrivacy(
+          api,
+          () => resolve({ code: `phone-code-${Date.now()}`, errMsg: `${api}:ok` }),
+          (err) => resolve(err),
+        ),
+      ),
+    place: { name: '社区广场', address: '红星路 88 号', latitude: 36.65, longitude: 117.12 },
   }
   // WeChat's privacy flow: a photo, location or phone call before the person agreed asks the app's
   // onNeedPrivacyAuthorization handler to show its sheet; the call goes on after { event: 'agree' } with
@@ -308,6 +324,13 @@ export function fakeWx(cloud: Record<string, CloudHandler> | WxCloud): FakeWx {
           if (res.tempFilePaths.length === 0) return o?.fail?.({ errMsg: 'chooseImage:fail cancel' })
           o?.success?.(res)
         },
+        (err) => o?.fail?.(err),
+      )
+    },
+    chooseLocation: (o) => {
+      afterPrivacy(
+        'chooseLocation',
+        () => o?.success?.({ ...fake.place, errMsg: 'chooseLocation:ok' }),
         (err) => o?.fail?.(err),
       )
     },

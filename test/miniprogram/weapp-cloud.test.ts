@@ -140,6 +140,58 @@ describe('the weapp build through whole journeys, on the built functions', () =>
     wx.privacyAgreed = true
   })
 
+  it('declining the privacy guide on the map: the place is typed, and the activity still goes out', async () => {
+    const { signIn, tapTo, wx } = phone()
+    wx.privacyAgreed = false
+    const home = await signIn('u_linx', '林晓')
+    const { page: form } = await tapTo(home, '.btn-publish-new', '/activity/publish/index')
+    await form.type('.input-activity-title', '楼道清理志愿行动')
+    await form.tap('.btn-choose-location')
+    // the map is a location call: WeChat first asks for the 隐私保护指引, and she declines
+    await form.find('.privacy-sheet')
+    await form.tap('.btn-decline-privacy')
+    await waitFor(() => wx.toasts.includes('没有同意隐私保护指引，不能在地图上选；请直接填写地点'))
+    await waitFor(() => form.node.querySelectorAll('.privacy-sheet').length === 0)
+    expect(wx.privacyAsks).toBeGreaterThan(0)
+    await form.type('.input-place', '3号楼前小广场')
+    await form.type('.input-activity-desc', '清理楼道杂物，请带手套')
+    const { page: detail } = await tapTo(form, '.btn-publish', '/activity/detail/index')
+    await detail.waitText(/楼道清理志愿行动[\s\S]*3号楼前小广场/)
+    expect(wx.privacyAgreed).toBe(false)
+    wx.privacyAgreed = true
+  })
+
+  it('a shared activity opened by someone WeChat does not know: the card, 登记 (the phone typed when the guide is declined), and back to the card', async () => {
+    const p = phone()
+    const { wx, open, tapTo, follow } = p
+    wx.privacyAgreed = false
+    p.holder = 'o_newcomer_from_a_card' // nobody is bound to this OPENID yet
+    const card = open('/activity/detail/index', { id: 'a_demo_clean' })
+    // what was shared with her, as anyone may see it — not the 登录 page, and not who signed up
+    await card.waitText(/周末环境清洁日[\s\S]*先登记，再报名/)
+    expect(card.text()).toContain('红星社区')
+    const { page: form, query } = await tapTo(card, '.btn-guest-register', '/account/register/index')
+    expect(query.communityId).toBe('c_hongxing')
+    // 用微信绑定的手机号: WeChat asks for the 隐私保护指引 first; she declines, and types the number
+    await form.type('.input-name', '韩梅')
+    await form.type('.input-phone', '13700001234')
+    await form.tap('.chips-grid .chip', '第一网格')
+    await form.tap('.chips-building .chip', '1号楼')
+    await form.type('.input-unit', '3')
+    await form.type('.input-room', '501')
+    // submitted (on a busy machine the enrolment takes a while): back to the card she came from, where her
+    // 登记 now waits for 审核
+    const mark = wx.navigations.length
+    await form.tap('.btn-submit-resident')
+    await waitFor(() => wx.navigations.length > mark, 60_000)
+    const { page: back, query: backQuery } = await follow(mark, '/activity/detail/index')
+    expect(backQuery.id).toBe('a_demo_clean')
+    await back.waitText(/周末环境清洁日[\s\S]*您的登记还在等社区工作者核对/)
+    expect(wx.privacyAgreed).toBe(false)
+    expect(wx.refusals.filter((r) => !r.startsWith('accounts.me') && !r.startsWith('activities.get'))).toEqual([])
+    wx.privacyAgreed = true
+  })
+
   it('the mall: a member redeems with a pickup code, staff verify it', async () => {
     const { signIn, open, tapTo, invoke } = phone()
     await invoke('u_linx', 'points', 'adjust', { memberId: 'u_wuhy', delta: 50, reason: '测试：补录上月志愿服务' })
@@ -381,6 +433,14 @@ describe('every page of src/app.config.ts, with real data', () => {
       path: `/member/task-detail/index?id=${made.wish}`,
     })
     wish.close()
+    // opened by someone WeChat does not know: the wish as anyone may see it, never who made it
+    p.holder = 'o_friend_of_a_member'
+    const seen = p.open('/member/task-detail/index', { id: made.wish })
+    await seen.waitText(/想学用手机视频通话[\s\S]*待认领[\s\S]*先登记，再认领/)
+    expect(seen.text()).not.toContain('刘德明')
+    expect(seen.node.instance.onShareAppMessage({ from: 'menu' })).toMatchObject({ path: `/member/task-detail/index?id=${made.wish}` })
+    seen.close()
+    p.holder = demoOpenId('u_zhouzq')
     const other = p.open('/member/task-detail/index', { id: made.open })
     await other.waitText('帮忙修一下水龙头')
     expect(other.node.instance.onShareAppMessage({ from: 'menu' })).toEqual({

@@ -22,6 +22,8 @@ import { platform } from '@/platform'
 import { fetchMe } from '@/services/accounts'
 import { toast } from '@/services/feedback'
 import { peopleApi } from '@/services/workbench'
+import { refusedForPrivacy } from '@/services/privacy'
+import { returnTo } from '@/store/return-to'
 import { useSession } from '@/store/session'
 import { cls } from '@/utils/cls'
 import { go } from '@/utils/nav'
@@ -77,8 +79,10 @@ function ResidentForm({ places, onDone }: { places: Places; onDone: (r: Registra
     const r = await submit.exec({ ask: '确认提交登记？社区工作者会核对您的住址。', confirmText: '提交', done: '已提交' })
     if (r) onDone(r)
   }
-  const phoneFromWechat = async (code: string | undefined) => {
-    if (!code) return toast('没有获取到手机号，请直接填写')
+  const phoneFromWechat = async (answer: { code?: string; errMsg?: string; errno?: number }) => {
+    const code = answer.code
+    if (!code)
+      return toast(refusedForPrivacy(answer) ? '没有同意隐私保护指引，不能用微信手机号；请直接填写' : '没有获取到手机号，请直接填写')
     try {
       setPhone(await peopleApi.verifyPhone(code))
     } catch {
@@ -102,7 +106,7 @@ function ResidentForm({ places, onDone }: { places: Places; onDone: (r: Registra
           <Button
             className="reg-form__wx-phone"
             openType="getPhoneNumber"
-            onGetPhoneNumber={(e) => void phoneFromWechat((e.detail as { code?: string }).code)}
+            onGetPhoneNumber={(e) => void phoneFromWechat(e.detail as { code?: string; errMsg?: string; errno?: number })}
           >
             用微信绑定的手机号
           </Button>
@@ -294,6 +298,9 @@ export default function Register() {
   }, [kind])
 
   const done = (r: RegistrationView) => {
+    // a shared card sent them here: back to it, where the 登记 now shows as waiting for 审核
+    const back = returnTo.take(user?.id ?? null)
+    if (back) return void Taro.reLaunch({ url: back })
     setSubmitted(r)
     void fetchMe().catch(() => undefined)
     void mine.reload()

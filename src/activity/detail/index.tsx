@@ -4,7 +4,7 @@
 import { useLoad, useRouter, useShareAppMessage } from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import type { ActivityDetail } from '@shared/activities'
+import type { ActivityDetail, ActivitySummary, PublicActivity } from '@shared/activities'
 import { myPlace, placesLine } from '@/components/activity-card'
 import Btn from '@/components/btn'
 import Card, { InfoRow } from '@/components/card'
@@ -16,7 +16,9 @@ import { CategoryTag } from '@/components/tags'
 import { ACTIVITY_STATUS_LABEL } from '@/constants/labels'
 import { ROUTES, withQuery } from '@/constants/routes'
 import { useAction } from '@/hooks/useAction'
-import { useRemote } from '@/hooks/useRemote'
+import { useShared } from '@/hooks/useShared'
+import GuestCard from '@/components/guest-card'
+import { useSession } from '@/store/session'
 import { platform } from '@/platform'
 import { activitiesApi } from '@/services/activities'
 import { toast } from '@/services/feedback'
@@ -26,7 +28,7 @@ import { formatDateTime, formatSpan, formatTime } from '@/utils/time'
 import './index.scss'
 import { ACTIVITY_LIMITS } from '@shared/limits'
 
-function openMap(a: ActivityDetail) {
+function openMap(a: Pick<ActivitySummary, 'place'>) {
   const { lat, lng, name, address } = a.place
   if (lat !== null && lng !== null) platform.openMap({ lat, lng, name, address })
 }
@@ -64,6 +66,33 @@ function MyBanner({ a }: { a: ActivityDetail }) {
   )
 }
 
+/** What, when, where and how many: the same for a member and for anyone a card was shared with. */
+function Facts({ a, by }: { a: Omit<ActivitySummary, 'mine'>; by?: string }) {
+  return (
+    <Card>
+      <View className="activity-detail__tags">
+        <CategoryTag category={a.category} />
+        <Text className="tag tag-status">{a.status === 'published' && !a.signupOpen ? '报名已截止' : ACTIVITY_STATUS_LABEL[a.status]}</Text>
+      </View>
+      <View className="activity-detail__title">{a.title}</View>
+      <InfoRow label="时间" value={formatSpan(a.startAt, a.endAt)} />
+      <InfoRow label="地点">
+        <View>{a.place.name}</View>
+        {a.place.address && <View>{a.place.address}</View>}
+        {a.place.lat !== null && a.place.lng !== null && (
+          <Btn size="small" className="activity-detail__map btn-map" onClick={() => openMap(a)}>
+            查看地图
+          </Btn>
+        )}
+      </InfoRow>
+      <InfoRow label="名额" value={placesLine(a)} />
+      <InfoRow label="报名截止" value={formatDateTime(a.signupDeadline)} />
+      {a.points > 0 && <InfoRow label="积分" value={`${a.points} 分，到场签到、活动结束后发放`} />}
+      {by && <InfoRow label="发布人" value={by} />}
+    </Card>
+  )
+}
+
 function Detail({ a, onChanged }: { a: ActivityDetail; onChanged: () => void }) {
   const [token, setToken] = useState('')
   const [cancelling, setCancelling] = useState(false)
@@ -74,6 +103,9 @@ function Detail({ a, onChanged }: { a: ActivityDetail; onChanged: () => void }) 
   const cancel = useAction((rid: string, reason: string) => activitiesApi.cancel(a.id, reason, rid))
   const isStaff = a.roster !== null
   const full = a.placesLeft === 0
+  const { user } = useSession()
+  // a resident of the community (or someone waiting for 审核) opened a shared card: how to take part
+  const notYet = !!user && !user.roles.includes('member') && a.signupOpen && !isStaff
 
   const doSignup = () =>
     void signup
@@ -153,35 +185,14 @@ function Detail({ a, onChanged }: { a: ActivityDetail; onChanged: () => void }) 
         </Card>
       )}
 
-      <Card>
-        <View className="activity-detail__tags">
-          <CategoryTag category={a.category} />
-          <Text className="tag tag-status">
-            {a.status === 'published' && !a.signupOpen ? '报名已截止' : ACTIVITY_STATUS_LABEL[a.status]}
-          </Text>
-        </View>
-        <View className="activity-detail__title">{a.title}</View>
-        <InfoRow label="时间" value={formatSpan(a.startAt, a.endAt)} />
-        <InfoRow label="地点">
-          <View>{a.place.name}</View>
-          {a.place.address && <View>{a.place.address}</View>}
-          {a.place.lat !== null && a.place.lng !== null && (
-            <Btn size="small" className="activity-detail__map btn-map" onClick={() => openMap(a)}>
-              查看地图
-            </Btn>
-          )}
-        </InfoRow>
-        <InfoRow label="名额" value={placesLine(a)} />
-        <InfoRow label="报名截止" value={formatDateTime(a.signupDeadline)} />
-        {a.points > 0 && <InfoRow label="积分" value={`${a.points} 分，到场签到、活动结束后发放`} />}
-        <InfoRow label="发布人" value={a.createdBy.name} />
-      </Card>
+      <Facts a={a} by={a.createdBy.name} />
 
       {can('signup') && (
         <Btn block type="primary" size="large" className="btn-signup" loading={signup.busy} onClick={doSignup}>
           {full ? '名额已满，我要候补' : '我要报名'}
         </Btn>
       )}
+      {notYet && user && <GuestCard act="报名" communityId={user.communityId} communityName={user.communityName} />}
       {can('withdraw') && (
         <Btn block type="danger" className="btn-withdraw" loading={withdraw.busy} onClick={doWithdraw}>
           {a.mine?.status === 'waitlisted' ? '取消候补' : '退出报名'}
@@ -244,22 +255,47 @@ function Detail({ a, onChanged }: { a: ActivityDetail; onChanged: () => void }) 
   )
 }
 
+/** A card shared in a chat, opened by someone who cannot sign up here (yet): the activity, and what to do first. */
+function Shared({ a }: { a: PublicActivity }) {
+  return (
+    <Screen className="activity-detail activity-detail--shared">
+      {a.cover && <Image className="activity-detail__cover" src={photoSrc(a.cover.url)} mode="aspectFill" />}
+      {a.status === 'cancelled' && (
+        <View className="activity-detail__banner activity-cancelled">
+          <View className="activity-detail__banner-title">活动已取消</View>
+          {a.cancelReason && <View>原因：{a.cancelReason}</View>}
+        </View>
+      )}
+      <Facts a={a} by={a.communityName} />
+      {a.signupOpen && <GuestCard act="报名" communityId={a.communityId} communityName={a.communityName} />}
+      {a.description && (
+        <Card title="活动介绍">
+          <View className="activity-detail__desc">{a.description}</View>
+        </Card>
+      )}
+    </Screen>
+  )
+}
+
 export default function ActivityDetailPage() {
   const id = useRouter().params.id ?? ''
-  const activity = useRemote(() => activitiesApi.get(id), [id], { skip: !id })
+  const view = useShared(
+    (opts) => activitiesApi.get(id, opts),
+    () => activitiesApi.publicView(id),
+    [id],
+    { skip: !id },
+  )
+  const a = view.data?.full ?? view.data?.shared
 
   useLoad(() => platform.showShareMenu())
-  useShareAppMessage(() => {
-    const a = activity.data
-    return {
-      title: a ? `${a.title}｜${formatSpan(a.startAt, a.endAt)}，${a.place.name}` : '社区志愿活动，一起来报名',
-      path: withQuery(ROUTES.activityDetail, { id }),
-      ...(a?.cover ? { imageUrl: photoSrc(a.cover.url) } : {}),
-    }
-  })
+  useShareAppMessage(() => ({
+    title: a ? `${a.title}｜${formatSpan(a.startAt, a.endAt)}，${a.place.name}` : '社区志愿活动，一起来报名',
+    path: withQuery(ROUTES.activityDetail, { id }),
+    ...(a?.cover ? { imageUrl: photoSrc(a.cover.url) } : {}),
+  }))
 
-  const gone = !id || isGone(activity.error)
-  if (!activity.data || gone)
-    return <DetailPending of={activity} gone={gone} title="没有找到这个活动" hint="它可能已被删除，或者不是本社区的活动。" />
-  return <Detail a={activity.data} onChanged={() => void activity.reload()} />
+  const gone = !id || isGone(view.error)
+  if (!view.data || gone) return <DetailPending of={view} gone={gone} title="没有找到这个活动" hint="它可能已被删除，或者链接不完整。" />
+  if (view.data.shared) return <Shared a={view.data.shared} />
+  return <Detail a={view.data.full} onChanged={() => void view.reload()} />
 }

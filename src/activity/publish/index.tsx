@@ -18,6 +18,7 @@ import { useRemote } from '@/hooks/useRemote'
 import { platform } from '@/platform'
 import { activitiesApi } from '@/services/activities'
 import { confirm, toast } from '@/services/feedback'
+import { refusedForPrivacy } from '@/services/privacy'
 import { pointsApi } from '@/services/points'
 import { useDraft } from '@/store/drafts'
 import { replace } from '@/utils/nav'
@@ -139,8 +140,13 @@ export default function Publish() {
   }
 
   const chooseLocation = async () => {
-    const p = await platform.pickPlace()
-    if (p) set({ placeName: p.name || form.placeName, address: p.address || form.address, lat: p.lat, lng: p.lng })
+    try {
+      const p = await platform.pickPlace()
+      if (p) set({ placeName: p.name || form.placeName, address: p.address || form.address, lat: p.lat, lng: p.lng })
+    } catch (e) {
+      // the place can always be typed: the map only fills it in
+      toast(refusedForPrivacy(e) ? '没有同意隐私保护指引，不能在地图上选；请直接填写地点' : '地图没有打开，请直接填写地点')
+    }
   }
 
   const submit = () => {

@@ -1,18 +1,23 @@
 // 任务详情 (member): the order; 接单; once mine: the resident's contact, 结单, 退单. Buttons follow `actions`.
 import { useRouter, useShareAppMessage } from '@tarojs/taro'
-import { View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { OrderAction } from '@shared/enums'
-import type { OrderDetail } from '@shared/orders'
+import type { OrderDetail, PublicWish } from '@shared/orders'
 import Btn from '@/components/btn'
-import Card from '@/components/card'
 import { AreaField, Field } from '@/components/field'
 import OrderActions from '@/components/order-actions'
 import OrderFacts, { OrderHistory, OrderPending, OrderReport } from '@/components/order-facts'
 import PhotoPicker, { type SavedPhoto, usePhotoPicker } from '@/components/photo-picker'
 import Screen from '@/components/screen'
 import { useAction } from '@/hooks/useAction'
-import { useRemote } from '@/hooks/useRemote'
+import type { Remote } from '@/hooks/useRemote'
+import { fullOf, useShared } from '@/hooks/useShared'
+import GuestCard from '@/components/guest-card'
+import PhotoGrid from '@/components/photo-grid'
+import { CategoryTag } from '@/components/tags'
+import Card, { InfoRow } from '@/components/card'
+import { formatDateTime } from '@/utils/time'
 import { confirm, toast } from '@/services/feedback'
 import { ordersApi } from '@/services/orders'
 import { useDraft } from '@/store/drafts'
@@ -27,10 +32,62 @@ import { ORDER_LIMITS } from '@shared/limits'
 
 const SUMMARY = ORDER_LIMITS.summary
 
-export default function TaskDetail() {
+/** A 微心愿 passed on in a chat, opened by someone who cannot take it here (yet): the wish, and what to do first. */
+function SharedWish({ w }: { w: PublicWish }) {
+  useEffect(() => platform.showShareMenu(), [])
+  return (
+    <Screen className="task-detail task-detail--shared">
+      <Card className="shared-wish">
+        <View className="shared-wish__tags">
+          <CategoryTag category={w.category} />
+          <Text className="tag shared-wish__kind">微心愿</Text>
+          <Text className={`tag shared-wish__status shared-wish__status--${w.status}`}>{WISH_STATUS[w.status]}</Text>
+        </View>
+        <View className="shared-wish__title">{w.title}</View>
+        <InfoRow label="社区" value={[w.communityName, w.gridName].filter(Boolean).join(' · ')} />
+        <InfoRow label="许愿时间" value={formatDateTime(w.createdAt)} />
+        {w.description && <View className="shared-wish__desc">{w.description}</View>}
+        {w.photos.length > 0 && <PhotoGrid photos={w.photos} />}
+      </Card>
+      {w.status === 'open' ? (
+        <GuestCard act="认领" communityId={w.communityId} communityName={w.communityName} />
+      ) : (
+        <View className="shared-wish__taken">
+          {w.status === 'claimed' ? '这个心愿已有党员认领，正在帮忙实现。' : '这个心愿已经实现了，谢谢关心。'}
+        </View>
+      )}
+    </Screen>
+  )
+}
+
+const WISH_STATUS: Record<PublicWish['status'], string> = { open: '待认领', claimed: '已认领', completed: '已圆梦', closed: '已圆梦' }
+
+export default function TaskDetailPage() {
   const id = useRouter().params.id ?? ''
+  const view = useShared(
+    (opts) => ordersApi.get(id, opts),
+    () => ordersApi.publicWish(id),
+    [id],
+    { skip: !id },
+  )
+  // 微心愿: a card to pass on to other members, opening this wish; any other order shares the hall
+  // (its details are the resident's business)
+  useShareAppMessage(() => {
+    const o = view.data?.full ?? view.data?.shared
+    if (!o || (view.data?.full && view.data.full.kind !== 'wish')) return { title: '社区接单大厅：邻居们需要帮忙', path: ROUTES.hall }
+    const photo = o.photos[0]
+    return {
+      title: `微心愿：${o.title}，一起来认领`,
+      path: withQuery(ROUTES.taskDetail, { id: o.id }),
+      ...(photo ? { imageUrl: photoSrc(photo.url) } : {}),
+    }
+  })
+  if (view.data?.shared) return <SharedWish w={view.data.shared} />
+  return <TaskDetail id={id} order={fullOf(view)} />
+}
+
+function TaskDetail({ id, order }: { id: string; order: Remote<OrderDetail> }) {
   const { user } = useSession()
-  const order = useRemote(() => ordersApi.get(id), [id], { skip: !id })
   // undefined until the person opens or closes a form: a draft of 完成服务 opens its form again
   const [chosen, setOpen] = useState<OrderAction | null>()
   const draft = useDraft<{ summary: string; photos: SavedPhoto[] }>(`complete.${id}`, () => ({ summary: '', photos: [] }))
@@ -50,22 +107,11 @@ export default function TaskDetail() {
   }
   const completeAct = useAction((rid: string) => ordersApi.complete(id, summary.trim(), photos.fileIds, rid))
 
-  // 微心愿: a card to pass on to other members, opening this wish; any other order shares the hall
-  // (its details are the resident's business)
+  // 微心愿: a card to pass on (the page answers onShareAppMessage)
   const isWish = order.data?.kind === 'wish'
   useEffect(() => {
     if (isWish) platform.showShareMenu()
   }, [isWish])
-  useShareAppMessage(() => {
-    const o = order.data
-    if (o?.kind !== 'wish') return { title: '社区接单大厅：邻居们需要帮忙', path: ROUTES.hall }
-    const photo = o.photos[0]
-    return {
-      title: `微心愿：${o.title}，一起来认领`,
-      path: withQuery(ROUTES.taskDetail, { id: o.id }),
-      ...(photo ? { imageUrl: photoSrc(photo.url) } : {}),
-    }
-  })
 
   if (!order.data) return <OrderPending id={id} order={order} />
   const o = order.data

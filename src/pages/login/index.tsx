@@ -20,6 +20,7 @@ import { fetchMe } from '@/services/accounts'
 import { demoLogin, listDemoUsers, passwordSignIn } from '@/services/auth'
 import { passkeySignIn, passkeysAvailable } from '@/services/passkeys'
 import { toast } from '@/services/feedback'
+import { goOnAfterSignIn } from '@/store/return-to'
 import { useSession } from '@/store/session'
 import './index.scss'
 import Tap from '@/components/tap'
@@ -37,8 +38,7 @@ function groupByCommunity(users: DemoUser[]): Array<{ name: string; users: DemoU
 function WechatSignIn() {
   const retry = async () => {
     try {
-      await fetchMe()
-      void Taro.switchTab({ url: ROUTES.home })
+      goOnAfterSignIn((await fetchMe()).id)
     } catch {
       // the transport has said why
     }
@@ -117,7 +117,7 @@ function DemoSignIn() {
     try {
       await demoLogin(u.id)
       toast(`欢迎，${u.name}`)
-      void Taro.switchTab({ url: ROUTES.home })
+      goOnAfterSignIn(u.id)
     } catch {
       // the transport toasted the reason
     }
