@@ -93,7 +93,14 @@ describe('pairing', () => {
     h.app.store.db.prepare(`UPDATE users SET roles = '["resident","member"]' WHERE id = ?`).run(LIUDM)
     expect(refusal(await at([LIUDM]))).toMatchObject({ code: 'INVALID_INPUT', field: 'memberIds.0' })
     expect(
-      refusal(await h.call(STAFF, 'households', 'pair', { householdId: 'hh_hx_liudm', memberIds: [WU], kind: 'visit', cadence: 'daily' } as never)),
+      refusal(
+        await h.call(STAFF, 'households', 'pair', {
+          householdId: 'hh_hx_liudm',
+          memberIds: [WU],
+          kind: 'visit',
+          cadence: 'daily',
+        } as never),
+      ),
     ).toMatchObject({ code: 'INVALID_INPUT', field: 'cadence' })
     expect(h.app.store.db.prepare("SELECT COUNT(*) AS n FROM care_pairs WHERE household_id = 'hh_hx_liudm'").get()).toEqual({ n: 0 })
   })
