@@ -55,6 +55,9 @@ export const ROUTES = {
   households: '/households/index',
   household: '/households/detail/index',
   visit: '/households/visit/index',
+  // 结对帮扶: a household's pair is arranged at ?id= (the household); a member closes a care task at ?id= (the pair)
+  pair: '/households/pair/index',
+  careTask: '/member/care/index',
 } as const
 
 export const TAB_ROUTES: string[] = [ROUTES.home, ROUTES.messages, ROUTES.me]
@@ -109,6 +112,8 @@ export const PARENT: Partial<Record<Route, { path: Route; keep?: string[] }>> = 
   [ROUTES.households]: { path: ROUTES.home },
   [ROUTES.household]: { path: ROUTES.households },
   [ROUTES.visit]: { path: ROUTES.household, keep: ['id'] },
+  [ROUTES.pair]: { path: ROUTES.household, keep: ['id'] },
+  [ROUTES.careTask]: { path: ROUTES.tasks },
 }
 
 /** The parent page's URL for a page at `route` with `params`, or null (a tab page, 登录). */
