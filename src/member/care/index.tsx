@@ -50,7 +50,7 @@ export default function CareTask() {
       <Card title={t.title}>
         <InfoRow label="帮扶对象" value={t.head} />
         <InfoRow label="地址" value={t.address} />
-        <InfoRow label="时间" value={careWords(t)} />
+        <InfoRow label="时间" value={t.due ? careWords(t) : `${formatDate(t.dueAt)}前`} />
         {t.lastCareAt && <InfoRow label="上次" value={formatDate(t.lastCareAt)} />}
         {t.partner && <InfoRow label="一起结对" value={`${t.partner.name}（一人完成即可）`} />}
         <InfoRow label="积分" value={`完成一次 ${t.points} 分`} />
