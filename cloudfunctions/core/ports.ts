@@ -510,6 +510,8 @@ export interface CareRepo {
   /** Adds a care task done (an existing id is a WriteConflict). */
   addRecord(record: CareRecord): Promise<void>
   record(id: string): Promise<CareRecord | null>
+  /** Replaces a record's photos (one that failed the photo check leaves it). */
+  setRecordPhotos(id: string, photos: string[]): Promise<void>
   /** A household's care tasks done, newest first. */
   recordsOfHousehold(householdId: string): Promise<CareRecord[]>
 }

@@ -115,6 +115,9 @@ export function careContract(adapter: ContractAdapter) {
       expect(await r((x) => x.care.record('cr_3'))).toEqual(record('cr_3', 'pr_2', 'hh_2', 2_000))
       expect(await r((x) => x.care.record('cr_none'))).toBeNull()
       await expect(w((x) => x.care.addRecord(record('cr_1', 'pr_1', 'hh_1', 9_000)))).rejects.toBeInstanceOf(WriteConflict)
+      // a photo that failed the check leaves the record, the rest of it stays
+      await w((x) => x.care.setRecordPhotos('cr_1', ['f_2']))
+      expect(await r((x) => x.care.record('cr_1'))).toEqual({ ...record('cr_1', 'pr_1', 'hh_1', 1_000), photos: ['f_2'] })
     })
 
     it('writes nothing of a transaction that fails', async () => {

@@ -49,6 +49,10 @@ export function createCareRepo(scope: Scope): CareRepo {
       await scope.insert('care_records', toDoc(r.id, r, 'id'), `care record ${r.id}`)
     },
     record: (id) => byId(scope, 'care_records', id, toRecord),
+    async setRecordPhotos(id, photos) {
+      const current = await scope.get('care_records', id)
+      if (current) await scope.put('care_records', { ...current, photos })
+    },
     async recordsOfHousehold(householdId) {
       const docs = await scope.queryAll('care_records', {
         where: [eq('householdId', householdId)],

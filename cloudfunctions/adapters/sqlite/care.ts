@@ -69,6 +69,9 @@ export function createCareRepo(q: Statements): CareRepo {
     async record(id) {
       return RECORD.one(q('SELECT * FROM care_records WHERE id = ?').get(id))
     },
+    async setRecordPhotos(id, photos) {
+      q('UPDATE care_records SET photos = ? WHERE id = ?').run(JSON.stringify(photos), id)
+    },
     async recordsOfHousehold(householdId) {
       return RECORD.all(q('SELECT * FROM care_records WHERE household_id = ? ORDER BY at DESC, id DESC').all(householdId))
     },

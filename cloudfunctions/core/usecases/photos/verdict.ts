@@ -69,9 +69,12 @@ async function takeOff(ctx: Ctx, check: PhotoCheck): Promise<{ what: string; lin
       return { what: '亮身份卡片', link: '/workbench/showcase/index?edit=1' }
     }
     case 'care': {
-      // a care record is kept as written: the removed photo drops out of what it shows (shownPhotos)
       const r = await ctx.repos.care.record(place.id)
       if (!r?.photos.includes(fileId)) return null
+      await ctx.repos.care.setRecordPhotos(
+        r.id,
+        r.photos.filter((id) => id !== fileId),
+      )
       return { what: '结对帮扶记录', link: `/households/detail/index?id=${r.householdId}` }
     }
   }
