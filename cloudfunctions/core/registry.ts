@@ -76,7 +76,7 @@ import { getRanking } from './usecases/points/ranking'
 import { getRules, updateRules } from './usecases/points/rules'
 import { dueHouseholds, getHousehold, listHouseholds } from './usecases/households/list'
 import { logVisit } from './usecases/households/log-visit'
-import { careCoverage, closeCareTask, myCareTasks, pairHousehold, unpairHousehold } from './usecases/households/care'
+import { careCoverage, careTaskNow, closeCareTask, myCareTasks, pairHousehold, unpairHousehold } from './usecases/households/care'
 import { upsertHousehold } from './usecases/households/upsert'
 import { getDashboard } from './usecases/workbench/dashboard'
 import { exportLedger, ledgerReport } from './usecases/workbench/ledger'
@@ -269,6 +269,12 @@ const asVisitNow: Replay<hh.VisitLogged> = {
   }),
 }
 
+/** A care task's close keeps ids only (its task names the household's address); a repeat shows the task now. */
+const asCareNow: Replay<care.CareTaskClosed> = {
+  keep: (c) => ({ pairId: c.task.pairId, recordId: c.recordId, points: c.points }),
+  answer: (ctx, actor, kept: { pairId: string; recordId: string; points: number }) => careTaskNow(ctx, actor, kept),
+}
+
 /** 一户一档 and 四必访: the files the community's staff and the grid's 网格员 keep, and their visits. */
 export const households = {
   list: query({ input: hh.ListHouseholdsInput, roles: GRID, run: listHouseholds }),
@@ -282,7 +288,7 @@ export const households = {
   pair: mutation({ input: care.PairInput, roles: GRID, replay: asHouseholdNow, run: pairHousehold }),
   unpair: mutation({ input: care.PairRef, roles: GRID, replay: asHouseholdNow, run: unpairHousehold }),
   careTasks: query({ input: empty, roles: ['member'], run: (ctx, actor) => myCareTasks(ctx, actor) }),
-  closeCareTask: mutation({ input: care.CloseCareTaskInput, roles: ['member'], run: closeCareTask }),
+  closeCareTask: mutation({ input: care.CloseCareTaskInput, roles: ['member'], replay: asCareNow, run: closeCareTask }),
   coverage: query({ input: care.CoverageInput, roles: GRID, run: careCoverage }),
 } satisfies Implements<Api['households']>
 

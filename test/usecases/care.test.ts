@@ -205,6 +205,9 @@ describe('the care task', () => {
     const again = await h.call(ZHOU, 'households', 'closeCareTask', input, 'req-close-1')
     expect(first).toEqual(again)
     expect(h.app.store.db.prepare("SELECT COUNT(*) AS n FROM ledger WHERE reason = 'care_award'").get()).toEqual({ n: 1 })
+    // the stored reply keeps ids only: the household's address is read anew
+    const kept = h.app.store.db.prepare('SELECT response FROM idempotency WHERE key LIKE ?').get('%req-close-1') as { response: string }
+    expect(kept.response).not.toContain('1单元 302')
   })
 })
 

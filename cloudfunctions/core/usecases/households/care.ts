@@ -129,6 +129,18 @@ export async function closeCareTask(ctx: Ctx, actor: Actor, input: z.output<type
   return { task, recordId: record.id, points: paid }
 }
 
+/** A close's reply as it is now (a repeat of its requestId): the pair's current task, if the member still stands in it. */
+export async function careTaskNow(
+  ctx: Ctx,
+  actor: Actor,
+  kept: { pairId: string; recordId: string; points: number },
+): Promise<CareTaskClosed> {
+  const pair = await ctx.repos.care.pair(kept.pairId)
+  if (!pair || !standsIn(actor, pair)) throw notFound('没有找到这项结对帮扶')
+  const [task] = await taskViews(ctx, actor, [pair])
+  return { task, recordId: kept.recordId, points: kept.points }
+}
+
 /**
  * Coverage (覆盖情况): of the households the caller keeps, those without a visit nor a care task in
  * `days` days, and those with no pair — longest without contact first.
