@@ -1,8 +1,9 @@
 // The demo's 一户一档: households of 红星社区 and 青山社区 with their people (registered or known only
 // from the file), tags, consent and past visits — 赵桂兰 (独居 高龄, no account) is overdue for her
-// weekly visit on first open, so the 网格员's home shows 该走访了.
+// weekly visit on first open, so the 网格员's home shows 该走访了. 周志强 is paired with 王秀兰 (结对帮扶,
+// 每周探望), his first visit due since yesterday, so his task list shows it on first open.
 import { visitDueAt } from '../cloudfunctions/core/domain/households'
-import type { Household, HouseholdMember, Visit } from '../cloudfunctions/core/domain/model'
+import type { Household, HouseholdMember, Pair, Visit } from '../cloudfunctions/core/domain/model'
 
 const DAY = 24 * 3600_000
 
@@ -110,7 +111,32 @@ const HOUSEHOLDS: DemoHousehold[] = [
   },
 ]
 
-export function demoHouseholds(now: number): { households: Household[]; visits: Visit[] } {
+/** 结对帮扶 in the demo: 周志强 with 王秀兰 (独居 高龄), a weekly visit, paired by 李娟 two days ago. */
+function demoPairs(now: number): Pair[] {
+  const pairedAt = now - 2 * DAY
+  return [
+    {
+      id: 'pr_hx_wangxl',
+      communityId: 'c_hongxing',
+      householdId: 'hh_hx_wangxl',
+      gridId: 'g_hx1',
+      memberIds: ['u_zhouzq'],
+      kind: 'visit',
+      cadence: 'weekly',
+      nextDueAt: pairedAt + DAY,
+      lastCareAt: null,
+      tasksDone: 0,
+      status: 'active',
+      pairedBy: 'u_lij',
+      pairedAt,
+      endedBy: null,
+      endedAt: null,
+      version: 1,
+    },
+  ]
+}
+
+export function demoHouseholds(now: number): { households: Household[]; visits: Visit[]; pairs: Pair[] } {
   const households: Household[] = []
   const visits: Visit[] = []
   for (const d of HOUSEHOLDS) {
@@ -148,5 +174,5 @@ export function demoHouseholds(now: number): { households: Household[]; visits: 
       })
     }
   }
-  return { households, visits }
+  return { households, visits, pairs: demoPairs(now) }
 }

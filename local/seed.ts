@@ -239,6 +239,7 @@ export async function seedDemo(target: SeedTarget, options: SeedOptions = {}): P
     const filed = demoHouseholds(now)
     for (const household of filed.households) await repos.households.save(household)
     for (const visit of filed.visits) await repos.households.addVisit(visit)
+    for (const pair of filed.pairs) await repos.care.savePair(pair)
     return true
   })
 }

@@ -3,7 +3,7 @@ export default defineAppConfig({
   // one subpackage per role or feature keeps the main package small
   subPackages: [
     { root: 'resident', pages: ['order-new/index', 'orders/index', 'order-detail/index'] },
-    { root: 'member', pages: ['hall/index', 'wishes/index', 'tasks/index', 'task-detail/index', 'points/index'] },
+    { root: 'member', pages: ['hall/index', 'wishes/index', 'tasks/index', 'task-detail/index', 'points/index', 'care/index'] },
     {
       root: 'staff',
       pages: ['review/index', 'review-detail/index', 'overdue/index', 'proxy/index', 'goods/index', 'goods-edit/index', 'verify/index'],
@@ -13,7 +13,7 @@ export default defineAppConfig({
       root: 'activity',
       pages: ['index', 'detail/index', 'mine/index', 'publish/index', 'roster/index', 'checkin-code/index'],
     },
-    { root: 'households', pages: ['index', 'detail/index', 'visit/index', 'edit/index'] },
+    { root: 'households', pages: ['index', 'detail/index', 'visit/index', 'edit/index', 'pair/index'] },
     {
       root: 'account',
       pages: [

@@ -5,6 +5,7 @@
 import type { z } from 'zod'
 import type * as accounts from './accounts'
 import type * as activities from './activities'
+import type * as care from './care'
 import type { empty } from './common'
 import type * as households from './households'
 import type * as inbox from './inbox'
@@ -153,6 +154,12 @@ export interface Api {
     get: Query<typeof households.HouseholdRef, households.HouseholdDetail>
     upsert: Mutation<typeof households.UpsertHouseholdInput, households.HouseholdDetail>
     logVisit: Mutation<typeof households.LogVisitInput, households.VisitLogged>
+    // 结对帮扶 (docs/care.md)
+    pair: Mutation<typeof care.PairInput, households.HouseholdDetail>
+    unpair: Mutation<typeof care.PairRef, households.HouseholdDetail>
+    careTasks: Query<Empty, Items<care.CareTaskView>>
+    closeCareTask: Mutation<typeof care.CloseCareTaskInput, care.CareTaskClosed>
+    coverage: Query<typeof care.CoverageInput, care.Coverage>
   }
 }
 

@@ -82,7 +82,15 @@ export type ConsentMethod = (typeof CONSENT_METHODS)[number]
 export const AGE_BANDS = ['child', 'adult', 'senior', 'aged'] as const
 export type AgeBand = (typeof AGE_BANDS)[number]
 
-export const LEDGER_REASONS = ['order_award', 'activity_award', 'redemption', 'refund', 'adjustment', 'expiry'] as const
+/** 结对帮扶: what a pair's recurring care task is — 探望 / 代购 / 陪诊 / 家务. */
+export const CARE_KINDS = ['visit', 'shopping', 'escort', 'chores'] as const
+export type CareKind = (typeof CARE_KINDS)[number]
+
+/** How often a pair's care task comes round (the care rules, CARE_CADENCE): 每周 / 每两周 / 每月. */
+export const CARE_CADENCES = ['weekly', 'fortnightly', 'monthly'] as const
+export type CareCadence = (typeof CARE_CADENCES)[number]
+
+export const LEDGER_REASONS = ['order_award', 'activity_award', 'redemption', 'refund', 'adjustment', 'expiry', 'care_award'] as const
 export type LedgerReason = (typeof LEDGER_REASONS)[number]
 
 /** Error codes and the HTTP status each maps to; the envelope carries the code, the gateway the status. */

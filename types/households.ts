@@ -6,6 +6,7 @@ import type { AgeBand, ConsentMethod, HouseholdTag, OrderStatus } from './enums'
 import { HOUSEHOLD_LIMITS as L, ORDER_LIMITS } from './limits'
 import { fileId, id, text } from './common'
 import type { Photo, PersonRef } from './orders'
+import type { CareRecordView, PairView } from './care'
 
 /** A person of the household: a registered resident (`residentId`), or someone known only from the file. */
 export const HouseholdMemberInput = z.strictObject({
@@ -131,6 +132,11 @@ export interface HouseholdDetail extends HouseholdSummary {
   /** Orders placed for its people, newest first (the latest 20). */
   orders: HouseholdOrderView[]
   createdAt: string
+  /** 结对帮扶: the household's pair (one or two members) and its care tasks done, newest first. */
+  pair: PairView | null
+  care: CareRecordView[]
+  /** Whether the caller keeps the file (staff, the grid's 网格员) — a paired member reads it only. */
+  mayEdit: boolean
 }
 
 export interface VisitLogged {

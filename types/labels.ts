@@ -2,6 +2,8 @@
 // and workbooks, the app on every screen. No zod here: the app imports this file.
 import type {
   AgeBand,
+  CareCadence,
+  CareKind,
   Channel,
   ConsentMethod,
   HouseholdTag,
@@ -52,3 +54,7 @@ export const HOUSEHOLD_TAG_LABELS: Record<HouseholdTag, string> = {
 export const CONSENT_METHOD_LABELS: Record<ConsentMethod, string> = { oral: '口头', written: '书面' }
 
 export const AGE_BAND_LABELS: Record<AgeBand, string> = { child: '儿童', adult: '成年', senior: '老年', aged: '高龄（80 岁以上）' }
+
+/** 结对帮扶: a care task's kind and cadence — together its name, 「每周探望」. */
+export const CARE_KIND_LABELS: Record<CareKind, string> = { visit: '探望', shopping: '代购', escort: '陪诊', chores: '家务帮忙' }
+export const CARE_CADENCE_LABELS: Record<CareCadence, string> = { weekly: '每周', fortnightly: '每两周', monthly: '每月' }

@@ -96,3 +96,12 @@ export const HOUSEHOLD_LIMITS = {
   found: span(2, 500),
   query: span(1, 20),
 } as const
+
+export const CARE_LIMITS = {
+  /** 一对一 or 二对一. */
+  maxMembers: 2,
+  /** What the care task found and did (a short report, as an order's 结单). */
+  report: span(10, 500),
+  /** Households without a visit or care task in this many days (coverage). */
+  coverageDays: { min: 1, max: 365 },
+} as const

@@ -23,6 +23,7 @@ const severityEntry = z.strictObject({
 export const RULE_DEFAULTS = {
   ratingShare: { 1: 0.5, 2: 0.5, 3: 1, 4: 1, 5: 1 },
   revisitAtOrBelow: 2,
+  carePoints: 10,
   severity: {
     general: { level: 'grid', clockFactor: 1, referralHours: 72 },
     major: { level: 'community', clockFactor: 0.5, referralHours: 48 },
@@ -46,6 +47,8 @@ export const PointsRulesSchema = z.strictObject({
   revisitAtOrBelow: z.number().int().min(0).max(5).default(RULE_DEFAULTS.revisitAtOrBelow),
   /** Default points for a weekend activity. */
   activityPoints: points,
+  /** Points for a 结对帮扶 care task done (photo + report), paid to the member who closes it. */
+  carePoints: points.default(RULE_DEFAULTS.carePoints),
   /** Most points a member can be awarded in one Beijing day (0: no cap). Adjustments and refunds are not capped. */
   dailyCap: z.number().int().min(0).max(10000),
   /** Points lapse at the end of the year after the one they were earned in (oldest spent first). */

@@ -20,6 +20,7 @@ import type {
   User,
 } from './domain/model'
 import type { Household, Referral, Unit, Visit } from './domain/model'
+import type { CareRecord, Pair } from './domain/model'
 import type { Activity, NotificationRecord, Signup } from './domain/model'
 import type { Evaluation, EvaluationLink, Registration, ShowcaseConsent, StaffCard } from './domain/model'
 import type { PhotoCheck, PhotoPlace, SubscriptionGrant } from './domain/model'
@@ -499,6 +500,26 @@ export interface HouseholdRepo {
   redactVisit(visitId: string, found: string): Promise<void>
 }
 
+/** 结对帮扶: pairs (versioned, like orders) and the care tasks done. */
+export interface CareRepo {
+  pair(id: string): Promise<Pair | null>
+  /** Version 1 inserts (an existing id is a WriteConflict); later versions replace `version - 1`. */
+  savePair(pair: Pair): Promise<void>
+  /** A household's pairs, active and ended, newest first. */
+  pairsOfHousehold(householdId: string): Promise<Pair[]>
+  /** The active pairs a member of the community stands in, soonest due first. */
+  pairsOfMember(communityId: string, memberId: string): Promise<Pair[]>
+  /** A community's pairs, active and ended (coverage: when each household was last cared for). */
+  pairsOfCommunity(communityId: string): Promise<Pair[]>
+  /** Adds a care task done (an existing id is a WriteConflict). */
+  addRecord(record: CareRecord): Promise<void>
+  record(id: string): Promise<CareRecord | null>
+  /** Replaces a record's photos (one that failed the photo check leaves it). */
+  setRecordPhotos(id: string, photos: string[]): Promise<void>
+  /** A household's care tasks done, newest first. */
+  recordsOfHousehold(householdId: string): Promise<CareRecord[]>
+}
+
 export interface Repos {
   users: UserRepo
   places: PlaceRepo
@@ -509,6 +530,7 @@ export interface Repos {
   inbox: InboxRepo
   referrals: ReferralRepo
   households: HouseholdRepo
+  care: CareRepo
   workbench: WorkbenchRepo
   idempotency: IdempotencyRepo
   identity: IdentityRepo

@@ -3,6 +3,7 @@
 import type { z } from 'zod'
 import * as acc from '@shared/accounts'
 import * as act from '@shared/activities'
+import * as care from '@shared/care'
 import type { Api, Fn } from '@shared/api'
 import { empty } from '@shared/common'
 import * as hh from '@shared/households'
@@ -77,6 +78,7 @@ import { getRanking } from './usecases/points/ranking'
 import { getRules, updateRules } from './usecases/points/rules'
 import { dueHouseholds, getHousehold, listHouseholds } from './usecases/households/list'
 import { logVisit } from './usecases/households/log-visit'
+import { careCoverage, careTaskNow, closeCareTask, myCareTasks, pairHousehold, unpairHousehold } from './usecases/households/care'
 import { upsertHousehold } from './usecases/households/upsert'
 import { getDashboard } from './usecases/workbench/dashboard'
 import { exportLedger, ledgerReport } from './usecases/workbench/ledger'
@@ -273,13 +275,27 @@ const asVisitNow: Replay<hh.VisitLogged> = {
   }),
 }
 
+/** A care task's close keeps ids only (its task names the household's address); a repeat shows the task now. */
+const asCareNow: Replay<care.CareTaskClosed> = {
+  keep: (c) => ({ pairId: c.task.pairId, recordId: c.recordId, points: c.points }),
+  answer: (ctx, actor, kept: { pairId: string; recordId: string; points: number }) => careTaskNow(ctx, actor, kept),
+}
+
 /** 一户一档 and 四必访: the files the community's staff and the grid's 网格员 keep, and their visits. */
 export const households = {
   list: query({ input: hh.ListHouseholdsInput, roles: GRID, run: listHouseholds }),
   due: query({ input: hh.DueInput, roles: GRID, run: dueHouseholds }),
-  get: query({ input: hh.HouseholdRef, roles: GRID, run: getHousehold }),
+  // its keepers, and the members paired with it (结对帮扶: that household only, read only)
+  get: query({ input: hh.HouseholdRef, roles: ['staff', 'admin', 'grid_worker', 'member'], run: getHousehold }),
   upsert: mutation({ input: hh.UpsertHouseholdInput, roles: GRID, replay: asHouseholdNow, run: upsertHousehold }),
   logVisit: mutation({ input: hh.LogVisitInput, roles: GRID, replay: asVisitNow, run: logVisit }),
+  // 结对帮扶: pairs kept by those who keep the file; the care task in the paired members' lists, closed
+  // with a report and photos for the care points; coverage for staff
+  pair: mutation({ input: care.PairInput, roles: GRID, replay: asHouseholdNow, run: pairHousehold }),
+  unpair: mutation({ input: care.PairRef, roles: GRID, replay: asHouseholdNow, run: unpairHousehold }),
+  careTasks: query({ input: empty, roles: ['member'], run: (ctx, actor) => myCareTasks(ctx, actor) }),
+  closeCareTask: mutation({ input: care.CloseCareTaskInput, roles: ['member'], replay: asCareNow, run: closeCareTask }),
+  coverage: query({ input: care.CoverageInput, roles: GRID, run: careCoverage }),
 } satisfies Implements<Api['households']>
 
 export const REGISTRY: { [F in Fn]: ActionTable } = { accounts, orders, points, mall, activities, workbench, households }

@@ -122,6 +122,7 @@ export const LEDGER_REASON_LABEL: Record<LedgerReason, string> = {
   refund: '退还',
   adjustment: '调整',
   expiry: '过期',
+  care_award: '结对帮扶',
 }
 
 const STARS = ['', '一星', '二星', '三星', '四星', '五星']

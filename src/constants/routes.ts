@@ -57,6 +57,9 @@ export const ROUTES = {
   visit: '/households/visit/index',
   /** 建档 (no id) or 修改档案 (?id=). */
   householdEdit: '/households/edit/index',
+  // 结对帮扶: a household's pair is arranged at ?id= (the household); a member closes a care task at ?id= (the pair)
+  pair: '/households/pair/index',
+  careTask: '/member/care/index',
 } as const
 
 export const TAB_ROUTES: string[] = [ROUTES.home, ROUTES.messages, ROUTES.me]
@@ -112,6 +115,8 @@ export const PARENT: Partial<Record<Route, { path: Route; keep?: string[] }>> = 
   [ROUTES.household]: { path: ROUTES.households },
   [ROUTES.visit]: { path: ROUTES.household, keep: ['id'] },
   [ROUTES.householdEdit]: { path: ROUTES.households },
+  [ROUTES.pair]: { path: ROUTES.household, keep: ['id'] },
+  [ROUTES.careTask]: { path: ROUTES.tasks },
 }
 
 /** The parent page's URL for a page at `route` with `params`, or null (a tab page, 登录). */

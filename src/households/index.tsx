@@ -1,5 +1,6 @@
 // 一户一档: the households the caller keeps (a 网格员: their grids'; community staff: every grid's), by
 // tag or a name / room; ?due=1 opens on 该走访了 — those whose visit, by their tags' cadence, is due.
+// 结对帮扶's coverage: how many had no visit nor care task in 30 days, how many have no pair — each a filter.
 import { View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
@@ -17,24 +18,32 @@ import { householdsApi } from '@/services/households'
 import { go } from '@/utils/nav'
 import './index.scss'
 
-type Filter = 'all' | 'due' | HouseholdTag
+type Filter = 'all' | 'due' | 'stale' | 'unpaired' | HouseholdTag
+
+/** Coverage: no visit nor care task in this many days. */
+const COVERAGE_DAYS = 30
 
 export default function Households() {
   const params = useRouter().params
   const [filter, setFilter] = useState<Filter>(params.due ? 'due' : 'all')
   const [q, setQ] = useState('')
   const [search, setSearch] = useState('')
+  const coverage = useRemote(() => householdsApi.coverage(COVERAGE_DAYS), [])
   const list = useRemote(
     () =>
       filter === 'due'
         ? householdsApi.due().then((d) => d.items)
-        : householdsApi.list({ ...(filter !== 'all' ? { tag: filter } : {}), ...(search ? { q: search } : {}) }),
+        : filter === 'stale' || filter === 'unpaired'
+          ? householdsApi.coverage(COVERAGE_DAYS).then((c) => c.items.filter((r) => (filter === 'stale' ? r.stale : !r.paired)))
+          : householdsApi.list({ ...(filter !== 'all' ? { tag: filter } : {}), ...(search ? { q: search } : {}) }),
     [filter, search],
   )
   const items = list.data ?? []
   const options: Array<{ value: Filter; label: string }> = [
     { value: 'all', label: '全部' },
     { value: 'due', label: '该走访了' },
+    { value: 'stale', label: `${COVERAGE_DAYS}天没去过` },
+    { value: 'unpaired', label: '未结对' },
     ...HOUSEHOLD_TAGS.map((t) => ({ value: t as Filter, label: HOUSEHOLD_TAG_LABELS[t] })),
   ]
 
@@ -44,8 +53,13 @@ export default function Households() {
       <Btn block type="primary" className="btn-new-household" onClick={() => go(ROUTES.householdEdit)}>
         ＋ 建档（新的一户）
       </Btn>
+      {coverage.data && (
+        <View className="households__coverage">
+          共 {coverage.data.total} 户：{COVERAGE_DAYS} 天内没有走访或帮扶的 {coverage.data.stale} 户，还没结对的 {coverage.data.unpaired} 户
+        </View>
+      )}
       <Chips className="household-filter" options={options} value={filter} onChange={setFilter} />
-      {filter !== 'due' && (
+      {(filter === 'all' || HOUSEHOLD_TAGS.includes(filter as HouseholdTag)) && (
         <View className="households__search">
           <TextInput
             className="input-household-search households__search-input"
@@ -67,6 +81,10 @@ export default function Households() {
         emptyNode={
           filter === 'due' ? (
             <EmptyState title="都走访过了" hint="到了走访的日子，这户会出现在这里。" />
+          ) : filter === 'stale' ? (
+            <EmptyState title={`${COVERAGE_DAYS} 天内每户都去过了`} hint="走访或结对帮扶都算。" />
+          ) : filter === 'unpaired' ? (
+            <EmptyState title="每户都有结对的党员了" />
           ) : (
             <EmptyState title="没有找到" hint="这里只有您负责网格里建了档的住户。" />
           )

@@ -12,4 +12,13 @@ export const householdsApi = {
     call('households', 'upsert', input, { requestId, loading: '正在保存' }),
   logVisit: (input: InputOf<'households', 'logVisit'>, requestId: string) =>
     call('households', 'logVisit', input, { requestId, loading: '正在保存' }),
+  // 结对帮扶
+  pair: (input: InputOf<'households', 'pair'>, requestId: string) => call('households', 'pair', input, { requestId, loading: '正在保存' }),
+  unpair: (pairId: string, requestId: string) => call('households', 'unpair', { pairId }, { requestId, loading: '正在保存' }),
+  /** The member's care tasks, one per pair they stand in. */
+  careTasks: () => call('households', 'careTasks', {}).then((d) => d.items),
+  closeCareTask: (input: InputOf<'households', 'closeCareTask'>, requestId: string) =>
+    call('households', 'closeCareTask', input, { requestId, loading: '正在提交' }),
+  /** Households without a visit or care task in `days` days, and those with no pair. */
+  coverage: (days?: number) => call('households', 'coverage', days ? { days } : {}),
 }

@@ -22,7 +22,7 @@ const SDKS = ['@cloudbase/node-sdk', 'wx-server-sdk']
 const FUNCTIONS = [...Object.keys(REGISTRY), 'scheduler', 'wxpush'].sort()
 /** Functions whose callers write text others read (msgSecCheck), and those that take photos others see (mediaCheckAsync). */
 const TAKES_TEXT = Object.keys(REGISTRY)
-const TAKES_PHOTOS = ['orders', 'activities', 'mall', 'workbench']
+const TAKES_PHOTOS = ['orders', 'activities', 'mall', 'workbench', 'households']
 
 let dir: string
 const bundle = (fn: string) => path.join(dir, 'functions', fn, 'index.js')

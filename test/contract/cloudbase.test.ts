@@ -11,6 +11,7 @@ import { seedCloudbase } from './cloudbase-fixtures'
 import { type ContractAdapter, repositoryContract } from './repos.contract'
 import { wechatContract } from './wechat.contract'
 import { householdsContract } from './households.contract'
+import { careContract } from './care.contract'
 import { workbenchContract } from './workbench.contract'
 
 const { TCB_ENV_ID, TCB_SECRET_ID, TCB_SECRET_KEY } = process.env
@@ -102,3 +103,4 @@ repositoryContract(adapter)
 workbenchContract(adapter)
 wechatContract(adapter)
 householdsContract(adapter)
+careContract(adapter)

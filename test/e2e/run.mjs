@@ -22,6 +22,7 @@ import elderMode from './journeys/elder-mode.mjs'
 import gettingAround from './journeys/getting-around.mjs'
 import gridStreet from './journeys/grid-street.mjs'
 import households from './journeys/households.mjs'
+import care from './journeys/care.mjs'
 import mall from './journeys/mall.mjs'
 import orderLoop from './journeys/order-loop.mjs'
 import passkeys from './journeys/passkeys.mjs'
@@ -51,6 +52,7 @@ const JOURNEYS = [
   households,
   passkeys,
   sharedCards,
+  care,
   // last: it deletes 陈淑珍
   myData,
 ]

@@ -185,9 +185,18 @@ export const ACCESS_MATRIX: Record<string, AccessRow> = {
   // does not exist for them); others: a household of another community. Paired members come later
   'households.list': { own: [D, D, D, A, A, A, A, A, D], others: NONE },
   'households.due': { own: [D, D, D, A, A, A, A, A, D], others: NONE },
-  'households.get': { own: [D, D, D, A, A, A, A, D, D], others: [D, D, D, D, D, D, D, D, D] },
+  // …and the members paired with it (the member's own: 王秀兰's, paired in the demo), read only
+  'households.get': { own: [D, D, A, A, A, A, A, D, D], others: [D, D, D, D, D, D, D, D, D] },
   'households.upsert': { own: [D, D, D, A, A, A, A, D, D], others: [D, D, D, D, D, D, D, D, D] },
   'households.logVisit': { own: [D, D, D, A, A, A, A, D, D], others: [D, D, D, D, D, D, D, D, D] },
+
+  // 结对帮扶: pairs are kept by those who keep the file; the care task is the paired member's own (another
+  // member's pair does not exist for them); coverage is the keepers' (a 网格员's: their grids')
+  'households.pair': { own: [D, D, D, A, A, A, A, D, D], others: [D, D, D, D, D, D, D, D, D] },
+  'households.unpair': { own: [D, D, D, A, A, A, A, D, D], others: [D, D, D, D, D, D, D, D, D] },
+  'households.careTasks': { own: [D, D, A, D, D, D, D, D, D], others: NONE },
+  'households.closeCareTask': { own: [D, D, A, D, D, D, D, D, D], others: [D, D, D, D, D, D, D, D, D] },
+  'households.coverage': { own: [D, D, D, A, A, A, A, A, D], others: NONE },
 }
 
 /**

@@ -85,6 +85,8 @@ const QS_HOME = {
   consent: { by: '宋兰', method: 'written' },
 }
 const visitTo = (householdId: string) => ({ householdId, found: '老人身体不错，家里一切正常' })
+const pairWith = (householdId: string, memberId: string) => ({ householdId, memberIds: [memberId], kind: 'visit', cadence: 'weekly' })
+const CARE_REPORT = '陪老人聊了一个小时，帮着收拾了厨房'
 
 export const CATALOG: Record<string, ActionCase> = {
   'accounts.me': { own: same({}) },
@@ -217,6 +219,21 @@ export const CATALOG: Record<string, ActionCase> = {
     own: () => community(visitTo(HX_HOME.id), visitTo(QS_HOME.id), true),
     others: () => community(visitTo(HX_HOME.id), visitTo(QS_HOME.id), false),
   },
+  'households.pair': {
+    own: (w) => community(pairWith('hh_hx_zhaogl', P.M2), pairWith(w.pair.qsFree, P.QM), true),
+    others: (w) => community(pairWith('hh_hx_zhaogl', P.M2), pairWith(w.pair.qsFree, P.QM), false),
+  },
+  'households.unpair': {
+    own: (w) => community({ pairId: w.pair.hx }, { pairId: w.pair.qs }, true),
+    others: (w) => community({ pairId: w.pair.hx }, { pairId: w.pair.qs }, false),
+  },
+  'households.careTasks': { own: same({}) },
+  // the member's own pair; someone else's: another member's pair in the same community
+  'households.closeCareTask': {
+    own: each((w) => ({ pairId: w.pair.hx, report: CARE_REPORT, photos: [w.photo[P.M]] })),
+    others: each((w) => ({ pairId: w.pair.hx2, report: CARE_REPORT, photos: [w.photo[P.M]] })),
+  },
+  'households.coverage': { own: same({}) },
   'workbench.importRoster': {
     own: same({
       sheets: {

@@ -422,6 +422,20 @@ const IDOR: IdorCase[] = [
     (w) => ({ householdId: 'hh_hx_wangxl', found: '一切正常', photos: [w.photo[P.OS]] }),
     'refuse',
   ),
+  // 结对帮扶: a paired member reads that household only; pairs are kept by those who keep the file; a care
+  // task is closed by the pair's own members with their own photos
+  c('households.get', 'householdId', P.M, 'user', () => ({ householdId: 'hh_hx_zhaogl' }), 'deny'),
+  c('households.pair', 'householdId', P.OGW, 'grid', () => care.pair('hh_hx_zhaogl', P.M2), 'deny'),
+  c('households.pair', 'householdId', P.S, 'community', (w) => care.pair(w.pair.qsFree, P.M2), 'deny'),
+  c('households.pair', 'memberIds', P.S, 'community', () => care.pair('hh_hx_zhaogl', P.QM), 'refuse'),
+  c('households.unpair', 'pairId', P.OGW, 'grid', (w) => ({ pairId: w.pair.hx }), 'deny'),
+  c('households.unpair', 'pairId', P.S, 'community', (w) => ({ pairId: w.pair.qs }), 'deny'),
+  c('households.closeCareTask', 'pairId', P.M, 'user', (w) => care.close(w.pair.hx2, w.photo[P.M]), 'deny'),
+  c('households.closeCareTask', 'pairId', P.M, 'community', (w) => care.close(w.pair.qs, w.photo[P.M]), 'deny'),
+  c('households.closeCareTask', 'photos', P.M, 'user', (w) => care.close(w.pair.hx, w.photo[P.M2]), 'refuse'),
+  c('households.closeCareTask', 'photos', P.M, 'community', (w) => care.close(w.pair.hx, w.photo[P.QM]), 'refuse'),
+  c('households.coverage', 'gridId', P.GW, 'grid', () => ({ gridId: 'g_hx2' }), 'empty'),
+  c('households.coverage', 'gridId', P.S, 'community', () => ({ gridId: 'g_qs1' }), 'empty'),
   c('workbench.consent', 'orderId', P.R, 'user', (w) => ({ orderId: w.o.cmpM2 }), 'deny'),
   c('workbench.consent', 'orderId', P.R, 'community', (w) => ({ orderId: w.q.cmp }), 'deny'),
   c('workbench.setConsent', 'orderId', P.R, 'user', (w) => ({ orderId: w.o.cmpM2, consent: true }), 'deny'),
@@ -432,6 +446,12 @@ const IDOR: IdorCase[] = [
   c('accounts.removePasskey', 'id', P.R, 'user', (w) => ({ id: w.passkeys[P.M] }), 'deny'),
   c('accounts.removePasskey', 'id', P.S, 'community', (w) => ({ id: w.passkeys[P.OS] }), 'deny'),
 ]
+
+/** 结对帮扶 inputs: a weekly visit by one member; a care task closed with a report and a photo. */
+const care = {
+  pair: (householdId: string, memberId: string) => ({ householdId, memberIds: [memberId], kind: 'visit', cadence: 'weekly' }),
+  close: (pairId: string, photo: string) => ({ pairId, report: '陪老人聊了一个小时，帮着收拾了厨房', photos: [photo] }),
+}
 
 /** A new household in 第一网格 of 红星 (a room nobody has filed), with `over`. */
 const home = (over: Record<string, unknown>) => ({

@@ -1,4 +1,4 @@
-// Model-based test (fast-check): random sequences of every order, points, mall and activity action, by
+// Model-based test (fast-check): random sequences of every order, points, mall, activity and care action, by
 // every kind of caller — the right one, the wrong role, the wrong person, another community — against
 // the real SQLite adapter and a small model written from DESIGN.md (not from the code). After every
 // step: the outcome is the model's, and the database keeps its invariants — balance = Σ ledger ≥ 0,
@@ -101,8 +101,15 @@ interface MActivity {
   nextSeq: number
   signups: Map<string, MSignup>
 }
+/** 结对帮扶: a pair's members and when its current care task is due (the care rules: weekly, open 2 days before). */
+interface MPair {
+  id: string
+  members: string[]
+  nextDueAt: number
+}
 interface Model {
   now: number
+  pairs: MPair[]
   balance: Record<string, number>
   goods: Record<string, { price: number; stock: number; limit: number }>
   redemptions: MRedemption[]
@@ -272,6 +279,10 @@ async function check(m: Model, r: Real, initialStock: Record<string, number>) {
         broken.push(`${a.id}/${who}: ${JSON.stringify(real)}, model ${JSON.stringify(s)}`)
     }
   }
+  const dues = new Map(
+    rows<{ id: string; next_due_at: number }>('SELECT id, next_due_at FROM care_pairs').map((p) => [p.id, p.next_due_at]),
+  )
+  for (const p of m.pairs) if (dues.get(p.id) !== p.nextDueAt) broken.push(`${p.id}: due ${dues.get(p.id)}, model ${p.nextDueAt}`)
   if (broken.length) throw new Error(broken.join('\n'))
 }
 
@@ -746,6 +757,30 @@ const commands = [
       if (expected === null) a.status = 'cancelled'
     }),
   ),
+  // 结对帮扶: a paired member closes the pair's care task with a report and a photo — once per task (二对一:
+  // the first of the two), from two days before it is due; the next falls a week after it was due or done
+  fc.tuple(who([M, M2, M3, R, S, QM]), k).map(
+    ([w, i]) =>
+      new Cmd(
+        `closeCare(${w}, #${i})`,
+        async (m, r) => {
+          const p = pick(m.pairs, i)
+          const expected: Code = !is(w, 'member')
+            ? 'FORBIDDEN'
+            : !p.members.includes(w)
+              ? 'NOT_FOUND'
+              : m.now < p.nextDueAt - 2 * DAY
+                ? 'CONFLICT'
+                : null
+          const input = { pairId: p.id, report: '陪老人聊了一个小时，帮着收拾了厨房', photos: [PHOTOS[w] ?? PHOTOS[M]] }
+          await expectOutcome(r.h.call(w, 'households', 'closeCareTask', input), expected, `closeCare ${p.id} by ${w}`)
+          if (expected !== null) return
+          m.balance[w] = (m.balance[w] ?? 0) + DEFAULT_RULES.carePoints
+          p.nextDueAt = Math.max(m.now, p.nextDueAt) + 7 * DAY
+        },
+        (m) => m.pairs.length > 0,
+      ),
+  ),
   fc.integer({ min: 1, max: 80 }).map(
     (hours) =>
       new Cmd(`advance(${hours}h)`, async (m, r) => {
@@ -817,8 +852,12 @@ function modelOf(h: Harness, goods: Model['goods']): Model {
       signups: new Map(),
     })
   }
+  const pairs: MPair[] = all<{ id: string; member_ids: string; next_due_at: number }>(
+    "SELECT id, member_ids, next_due_at FROM care_pairs WHERE status = 'active' ORDER BY id",
+  ).map((p) => ({ id: p.id, members: JSON.parse(p.member_ids), nextDueAt: p.next_due_at }))
   return {
     now: T0,
+    pairs,
     balance,
     goods: Object.fromEntries(Object.entries(goods).map(([id, g]) => [id, { ...g, stock: stock.get(id) ?? g.stock }])),
     redemptions: all<any>('SELECT * FROM redemptions').map((x) => ({
@@ -914,6 +953,8 @@ describe('orders, points, mall and activities against a model', () => {
     const a2 = await publish(30 * HOUR, 20 * HOUR, 1, 5)
     for (const member of [M, M2, M3]) await h.ok(member, 'activities', 'signup', { activityId: a1 })
     await h.ok(M3, 'activities', 'signup', { activityId: a2 })
+    // 结对帮扶: besides the demo's (M with 王秀兰, weekly), a 二对一 of M2 and M3 with 赵桂兰
+    await h.ok(S, 'households', 'pair', { householdId: 'hh_hx_zhaogl', memberIds: [M2, M3], kind: 'visit', cadence: 'weekly' })
     base = snapshot(h.app.store.db)
     baseModel = modelOf(h, goods)
   }, 60_000)

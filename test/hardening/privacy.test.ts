@@ -49,23 +49,28 @@ function people(): Person[] {
 
 /**
  * The homes of 一户一档 as subjects too: a household's address and its people's phones are for those
- * who keep its file — its community's staff and its grid's 网格员.
+ * who keep its file — its community's staff and its grid's 网格员 — and the members paired with it.
  */
-function households(): Array<Person & { gridId: string }> {
+function households(): Array<Person & { gridId: string; household: string }> {
   const rows = db()
     .prepare(
       'SELECT h.id, h.community_id, h.grid_id, h.room, h.members, b.name AS building FROM households h JOIN buildings b ON b.id = h.building_id',
     )
     .all() as Array<Record<string, string>>
   return rows.flatMap((r) => {
-    const home = { communityId: r.community_id, gridId: r.grid_id, roles: [], room: r.room, building: r.building }
+    const home = { communityId: r.community_id, gridId: r.grid_id, household: r.id, roles: [], room: r.room, building: r.building }
     const phones = (JSON.parse(r.members) as Array<{ phone: string | null }>).map((m) => m.phone)
     return [null, ...phones].map((phone, i) => ({ ...home, id: `${r.id}#${i}`, phone }))
   })
 }
 
-function keepsFile(viewer: Person, home: { communityId: string; gridId: string }): boolean {
+function keepsFile(viewer: Person, home: { communityId: string; gridId: string; household: string }): boolean {
   if (viewer.communityId !== home.communityId) return false
+  // 结对帮扶: a member of an active pair with this household
+  const paired = db()
+    .prepare("SELECT 1 FROM care_pairs p, json_each(p.member_ids) m WHERE p.household_id = ? AND p.status = 'active' AND m.value = ?")
+    .get(home.household, viewer.id)
+  if (paired) return true
   if (viewer.roles.includes('staff') || viewer.roles.includes('admin')) return true
   const row = db().prepare('SELECT work_grids FROM users WHERE id = ?').get(viewer.id) as { work_grids: string } | undefined
   return viewer.roles.includes('grid_worker') && !!row && (JSON.parse(row.work_grids) as string[]).includes(home.gridId)
@@ -78,7 +83,7 @@ function keepsFile(viewer: Person, home: { communityId: string; gridId: string }
 function maySee(viewer: Person | null, subject: Person): boolean {
   if (!viewer) return false
   if (viewer.id === subject.id) return true
-  if ('gridId' in subject) return keepsFile(viewer, subject as Person & { gridId: string })
+  if ('gridId' in subject) return keepsFile(viewer, subject as Person & { gridId: string; household: string })
   if (viewer.communityId === subject.communityId && (viewer.roles.includes('staff') || viewer.roles.includes('admin'))) return true
   return !!db().prepare("SELECT 1 FROM orders WHERE resident_id = ? AND claimer_id = ? AND status = 'claimed'").get(subject.id, viewer.id)
 }

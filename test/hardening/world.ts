@@ -58,6 +58,11 @@ export interface World {
   year: number
   /** One-time 组织考评 link tokens: for M (红星) and QM (青山). */
   branchToken: { hx: string; qs: string }
+  /**
+   * 结对帮扶: M with 王秀兰's household (the demo's, its weekly visit due), M2 with 刘德明's (第二网格), QM
+   * with 宋兰's in 青山 — each pair's first task due; `qsFree`: a household of 青山 with no pair.
+   */
+  pair: { hx: string; hx2: string; qs: string; qsFree: string }
   /** Calendar days around now, for periods (dashboard, 工作台账). */
   period: { from: string; to: string }
   /** The self-hosted door: R's password (login: R's phone), an open invitation for R2, a setup link for a new community. */
@@ -263,6 +268,22 @@ export async function buildWorld(h: Harness): Promise<World> {
     hx: (await h.ok(P.S, 'points', 'branchLink', { memberId: P.M, year })).token as string,
     qs: (await h.ok(P.OS, 'points', 'branchLink', { memberId: P.QM, year })).token as string,
   }
+  const pairOf = async (by: string, householdId: string, memberId: string) =>
+    (await h.ok(by, 'households', 'pair', { householdId, memberIds: [memberId], kind: 'visit', cadence: 'weekly' })).pair?.id as string
+  const pair = {
+    hx: 'pr_hx_wangxl',
+    hx2: await pairOf(P.S, 'hh_hx_liudm', P.M2),
+    qs: await pairOf(P.OS, 'hh_qs_songl', P.QM),
+    qsFree: (
+      await h.ok(P.OS, 'households', 'upsert', {
+        buildingId: 'b_qs2',
+        room: '3单元 301',
+        members: [{ name: '唐奶奶', relation: '本人', ageBand: 'aged' }],
+        tags: ['alone'],
+        consent: { by: '唐奶奶', method: 'oral' },
+      })
+    ).id,
+  }
   const today = dayOf(clock.now())
   const period = { from: dayOf(clock.now() - 30 * 24 * HOUR), to: today }
 
@@ -318,7 +339,7 @@ export async function buildWorld(h: Harness): Promise<World> {
   const signIn = { challengeId: 'pkc_signin', response: device.get({ rpId: 'localhost', challenge: signInChallenge }) }
   return {
     o: { ...o, ...more },
-    ...{ q, photo, goods, red, act, qact, notice, year, branchToken, period, password, invite, setupToken },
+    ...{ q, photo, goods, red, act, qact, notice, year, branchToken, pair, period, password, invite, setupToken },
     ...{ device, passkeys, registration, signIn, wish },
   }
 }

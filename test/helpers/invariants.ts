@@ -62,5 +62,33 @@ export function brokenInvariants(db: Database.Database, initialStock?: Record<st
     .prepare("SELECT r.id FROM redemptions r LEFT JOIN ledger l ON l.source_key = 'redemption:' || r.id WHERE l.source_key IS NULL")
     .all()
   if (orphanDebits.length) broken.push(`redemptions without a debit: ${JSON.stringify(orphanDebits)}`)
+  broken.push(...brokenCare(db))
+  return broken
+}
+
+/**
+ * 结对帮扶: one care award per care task done that paid points, of those points, to the member who
+ * closed it; no care award without its record; a pair's count of tasks done is its records'.
+ */
+function brokenCare(db: Database.Database): string[] {
+  const broken: string[] = []
+  const records = prep(
+    db,
+    `SELECT r.id, r.member_id, r.points, (SELECT COUNT(*) FROM ledger l WHERE l.reason = 'care_award'
+       AND l.source_key = 'care:' || r.pair_id || ':' || r.due_at || ':award' AND l.member_id = r.member_id AND l.delta = r.points) AS n
+     FROM care_records r`,
+  ).all() as Array<{ id: string; points: number; n: number }>
+  for (const r of records) if (r.n !== (r.points > 0 ? 1 : 0)) broken.push(`care record ${r.id} (${r.points} points): ${r.n} awards`)
+  const strays = prep(
+    db,
+    `SELECT COUNT(*) AS n FROM ledger l WHERE l.reason = 'care_award'
+       AND NOT EXISTS (SELECT 1 FROM care_records r WHERE l.source_key = 'care:' || r.pair_id || ':' || r.due_at || ':award')`,
+  ).get() as { n: number }
+  if (strays.n) broken.push(`${strays.n} care awards without a care record`)
+  const pairs = prep(
+    db,
+    'SELECT p.id, p.tasks_done, (SELECT COUNT(*) FROM care_records r WHERE r.pair_id = p.id) AS n FROM care_pairs p',
+  ).all() as Array<{ id: string; tasks_done: number; n: number }>
+  for (const p of pairs) if (p.tasks_done !== p.n) broken.push(`pair ${p.id}: ${p.tasks_done} tasks done, ${p.n} records`)
   return broken
 }

@@ -338,6 +338,14 @@ const BAD_INPUT: Array<[fn: string, action: string, input: unknown, field: strin
     { householdId: 'hh_hx_wangxl', found: '水龙头漏水', order: { memberId: 'hm_wangxl', kind: 'service', category: 'care', title: '修' } },
     'order.title',
   ],
+  ['households', 'pair', { householdId: 'hh_hx_liudm', memberIds: ['u_wuhy'], kind: 'visit', cadence: 'daily' }, 'cadence'],
+  ['households', 'pair', { householdId: 'hh_hx_liudm', memberIds: [], kind: 'visit', cadence: 'weekly' }, 'memberIds'],
+  ['households', 'pair', { householdId: 'hh_hx_liudm', memberIds: ['u_qs_fengy'], kind: 'visit', cadence: 'weekly' }, 'memberIds.0'],
+  ['households', 'unpair', {}, 'pairId'],
+  ['households', 'careTasks', { memberId: 'u_zhouzq' }, 'memberId'],
+  ['households', 'closeCareTask', { pairId: 'pr_hx_wangxl', report: '去过了', photos: ['f_x'] }, 'report'],
+  ['households', 'closeCareTask', { pairId: 'pr_hx_wangxl', report: '陪老人聊了一个小时，收拾了厨房', photos: [] }, 'photos'],
+  ['households', 'coverage', { days: 0 }, 'days'],
 ]
 
 /** A person allowed to call each function's actions, so the input check is what answers. */
@@ -378,6 +386,8 @@ const SPECIAL: Record<string, string> = {
   'orders.refer': STAFF,
   'orders.recordReferralAnswer': STAFF,
   'orders.sendDown': 'u_st_zhoum',
+  'households.careTasks': MEMBER,
+  'households.closeCareTask': MEMBER,
   'orders.revisit': STAFF,
   'orders.units': STAFF,
   'orders.upsertUnit': STAFF,

@@ -174,6 +174,7 @@ describe('the weapp build (dist/)', () => {
       'account/roster/index',
       'households/visit/index',
       'households/edit/index',
+      'households/pair/index',
       'workbench/branch-score/index',
       // renews itself every 30 s
       'activity/checkin-code/index',

@@ -105,6 +105,24 @@ describe('a later verdict', () => {
     expect((await inbox(RESIDENT)).filter((n) => n.kind === 'photo_removed')).toHaveLength(1)
   })
 
+  it('risky on a care task done (结对帮扶): the photo leaves the household’s page, its member is told', async () => {
+    const [keep, bad] = [await h.upload(MEMBER), await h.upload(MEMBER)]
+    const done = await ok(MEMBER, 'households', 'closeCareTask', {
+      pairId: 'pr_hx_wangxl',
+      report: '陪老人聊了一个小时，帮着收拾了厨房',
+      photos: [keep, bad],
+    })
+    expect(placed.map((p) => p.place)).toEqual([
+      { kind: 'care', id: done.recordId },
+      { kind: 'care', id: done.recordId },
+    ])
+    await submitted(placed[1], 'trace-care-1')
+    expect(await verdict({ traceId: 'trace-care-1', suggest: 'risky', label: 20002 })).toBe('removed')
+    const file = await h.ok(STAFF, 'households', 'get', { householdId: 'hh_hx_wangxl' })
+    expect(file.care[0].photos.map((p) => p.fileId)).toEqual([keep])
+    expect((await inbox(MEMBER))[0]).toMatchObject({ kind: 'photo_removed', link: '/households/detail/index?id=hh_hx_wangxl' })
+  })
+
   it.each([
     ['review', 'review'],
     ['pass', 'pass'],

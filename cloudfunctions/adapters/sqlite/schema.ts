@@ -295,6 +295,25 @@ const STEPS: string[] = [
   ALTER TABLE orders ADD COLUMN household_member_id TEXT;
   CREATE INDEX orders_household ON orders(household_id, created_at DESC, id DESC);
   `,
+  // 结对帮扶 (issue 18, part 2): pairs of one or two members with a household, the next care task's due
+  // time kept on the row, and the care tasks done
+  `
+  CREATE TABLE care_pairs (
+    id TEXT PRIMARY KEY, community_id TEXT NOT NULL REFERENCES communities(id),
+    household_id TEXT NOT NULL REFERENCES households(id), grid_id TEXT NOT NULL, member_ids TEXT NOT NULL,
+    kind TEXT NOT NULL, cadence TEXT NOT NULL, next_due_at INTEGER NOT NULL, last_care_at INTEGER,
+    tasks_done INTEGER NOT NULL, status TEXT NOT NULL, paired_by TEXT NOT NULL, paired_at INTEGER NOT NULL,
+    ended_by TEXT, ended_at INTEGER, version INTEGER NOT NULL
+  );
+  CREATE INDEX care_pairs_household ON care_pairs(household_id, paired_at DESC);
+  CREATE INDEX care_pairs_community ON care_pairs(community_id, status, next_due_at);
+  CREATE TABLE care_records (
+    id TEXT PRIMARY KEY, pair_id TEXT NOT NULL REFERENCES care_pairs(id), household_id TEXT NOT NULL,
+    community_id TEXT NOT NULL, member_id TEXT NOT NULL, due_at INTEGER NOT NULL, at INTEGER NOT NULL,
+    report TEXT NOT NULL, photos TEXT NOT NULL, points INTEGER NOT NULL
+  );
+  CREATE INDEX care_records_household ON care_records(household_id, at DESC);
+  `,
 ]
 
 export function migrate(db: Database.Database) {

@@ -1,7 +1,8 @@
 // 一户一档 and 四必访: how often a household is visited (rules data by tag) and who may see its file.
 import type { HouseholdTag } from '@shared/enums'
 import { type Actor, managesGrid } from './access'
-import type { Household, Order } from './model'
+import { standsIn } from './care'
+import type { Household, Order, Pair } from './model'
 
 const DAY = 24 * 3600_000
 
@@ -28,10 +29,14 @@ export const visitDueAt = (h: Pick<Household, 'tags' | 'lastVisitAt' | 'createdA
 export const keepsHousehold = (actor: Actor, h: Pick<Household, 'communityId' | 'gridId'>) => managesGrid(actor, h.communityId, h.gridId)
 
 /**
- * Who may read the file. Today those who keep it; 结对帮扶 (a later slice) adds the members paired
- * with this household — and only this one — here.
+ * Who may read the file: those who keep it, and the members paired with this household (结对帮扶) —
+ * `pairs` are this household's pairs, so a member's pair with one household opens no other.
  */
-export const mayReadHousehold = (actor: Actor, h: Pick<Household, 'communityId' | 'gridId'>) => keepsHousehold(actor, h)
+export const mayReadHousehold = (
+  actor: Actor,
+  h: Pick<Household, 'id' | 'communityId' | 'gridId'>,
+  pairs: ReadonlyArray<Pick<Pair, 'householdId' | 'communityId' | 'memberIds' | 'status'>> = [],
+) => keepsHousehold(actor, h) || pairs.some((p) => p.householdId === h.id && p.communityId === h.communityId && standsIn(actor, p))
 
 /**
  * An order whose resident is a person of a household's file without an account: its `residentId` is their

@@ -15,9 +15,11 @@ export const sourceKeys = {
   refund: (redemptionId: string) => `redemption:${redemptionId}:refund`,
   adjustment: (adjustmentId: string) => `adjust:${adjustmentId}`,
   expiry: (memberId: string, year: number, version: number) => `expiry:${memberId}:${year}:${version}`,
+  /** One award per care task: the pair and the time the task was due (二对一: whoever closes it, once). */
+  careAward: (pairId: string, dueAt: number) => `care:${pairId}:${dueAt}:award`,
 }
 
-const AWARDS: readonly LedgerReason[] = ['order_award', 'activity_award']
+const AWARDS: readonly LedgerReason[] = ['order_award', 'activity_award', 'care_award']
 
 export function emptyAccount(memberId: string, communityId: string): PointAccount {
   return { memberId, communityId, balance: 0, earned: 0, spent: 0, lots: {}, years: {}, day: null, version: 0 }

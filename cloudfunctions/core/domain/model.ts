@@ -1,7 +1,7 @@
 // The records the rules work on. Times are epoch milliseconds (instants); display is the app's job.
 import type { Channel, LedgerReason, Level, Management, MemberStatus, OrderKind, OrderStatus, PostType, Role } from '@shared/enums'
 import type { ReferralStatus, Severity, UnitKind, Urgency } from '@shared/enums'
-import type { AgeBand, ConsentMethod, HouseholdTag } from '@shared/enums'
+import type { AgeBand, CareCadence, CareKind, ConsentMethod, HouseholdTag } from '@shared/enums'
 import type { AwardPart, PointsRules } from '@shared/points'
 import type { ActivityStatus, Attendance, CheckinMethod, SignupStatus } from '@shared/activities'
 import type { NoticeKind } from '@shared/inbox'
@@ -308,6 +308,7 @@ export type PhotoPlace =
   | { kind: 'goods'; id: string }
   | { kind: 'activity'; id: string }
   | { kind: 'card'; id: string }
+  | { kind: 'care'; id: string }
 
 export type PhotoVerdict = 'pending' | 'pass' | 'review' | 'risky'
 
@@ -455,6 +456,45 @@ export interface Visit {
   found: string
   photos: string[]
   orderId: string | null
+}
+
+/**
+ * 结对帮扶: one or two party members paired with a household (一对一 / 二对一) and its recurring care
+ * task — what it is (探望 / 代购 …) and how often (the care rules' cadence). The current task is due at
+ * `nextDueAt`; closing it moves that on by one cadence (versioned, like orders: one close per task).
+ */
+export interface Pair {
+  id: string
+  communityId: string
+  householdId: string
+  /** The household's grid, for the 网格员 who look after it. */
+  gridId: string
+  memberIds: string[]
+  kind: CareKind
+  cadence: CareCadence
+  nextDueAt: number
+  lastCareAt: number | null
+  tasksDone: number
+  status: 'active' | 'ended'
+  pairedBy: string
+  pairedAt: number
+  endedBy: string | null
+  endedAt: number | null
+  version: number
+}
+
+/** A care task done: by which member of the pair, the task's due time, the report, photos and points paid. */
+export interface CareRecord {
+  id: string
+  pairId: string
+  householdId: string
+  communityId: string
+  memberId: string
+  dueAt: number
+  at: number
+  report: string
+  photos: string[]
+  points: number
 }
 
 export interface Unit {

@@ -79,6 +79,7 @@ export function explainRules(rules: PointsRules): string[] {
     rules.revisitAtOrBelow > 0 ? `评 ${rules.revisitAtOrBelow} 星及以下的，社区会上门回访。` : '',
     '居民 72 小时未评价、自动确认的，只计下单积分。',
     `参加一次周末志愿活动一般得 ${rules.activityPoints} 分，以活动公布的为准。`,
+    rules.carePoints > 0 ? `结对帮扶每完成一次（拍照并写明情况）得 ${rules.carePoints} 分。` : '',
     rules.dailyCap > 0 ? `每人每天最多获得 ${rules.dailyCap} 分。` : '每天获得的积分不设上限。',
     rules.expiryEnabled ? '积分在获得后的第二年年底失效，兑换时先用最早获得的积分。' : '积分长期有效。',
   ]

@@ -1,12 +1,16 @@
-// 我的任务: orders I hold or that the community directed to me.
+// 我的任务: 结对帮扶 — the care tasks of the households I am paired with — then the orders I hold or that
+// the community directed to me.
 import { useState } from 'react'
 import type { OrderStatus } from '@shared/enums'
+import CareCard from '@/components/care-card'
 import OrderCard from '@/components/order-card'
+import Section from '@/components/section'
 import Screen from '@/components/screen'
 import { EmptyState, PagedList } from '@/components/state'
 import FilterBar, { type FilterOption } from '@/components/filter-bar'
 import { ROUTES, withQuery } from '@/constants/routes'
-import { usePaged } from '@/hooks/useRemote'
+import { usePaged, useRemote } from '@/hooks/useRemote'
+import { householdsApi } from '@/services/households'
 import { ordersApi } from '@/services/orders'
 import { go } from '@/utils/nav'
 
@@ -25,8 +29,17 @@ export default function Tasks() {
     [status],
   )
 
+  const care = useRemote(() => householdsApi.careTasks(), [])
+
   return (
     <Screen className="tasks">
+      {(care.data?.length ?? 0) > 0 && (
+        <Section title="结对帮扶">
+          {(care.data ?? []).map((t) => (
+            <CareCard key={t.pairId} task={t} onClick={() => go(withQuery(ROUTES.careTask, { id: t.pairId }))} />
+          ))}
+        </Section>
+      )}
       <FilterBar options={FILTERS} value={status} onChange={setStatus} />
       <PagedList
         list={list}

@@ -1,14 +1,16 @@
-// Member home: my points (→ ledger, → mall), 为你推荐 from the hall, this weekend's activities with
-// places left, and my tasks in progress.
+// Member home: my points (→ ledger, → mall), 结对帮扶 (the care tasks of my pairs, when I have any),
+// 为你推荐 from the hall, this weekend's activities with places left, and my tasks in progress.
 import { Text, View } from '@tarojs/components'
 import ActivityCard from '@/components/activity-card'
 import Btn from '@/components/btn'
+import CareCard from '@/components/care-card'
 import OrderCard from '@/components/order-card'
 import Section from '@/components/section'
 import { EmptyState, StateSwitch } from '@/components/state'
 import { ROUTES, withQuery } from '@/constants/routes'
 import { useRemote } from '@/hooks/useRemote'
 import { activitiesApi } from '@/services/activities'
+import { householdsApi } from '@/services/households'
 import { ordersApi } from '@/services/orders'
 import { pointsApi } from '@/services/points'
 import { go } from '@/utils/nav'
@@ -19,6 +21,7 @@ export default function MemberHome() {
   const tasks = useRemote(() => ordersApi.list({ scope: 'assigned', limit: 10 }), [])
   const hall = useRemote(() => ordersApi.list({ scope: 'hall', limit: 3 }), [])
   const activities = useRemote(() => activitiesApi.list('upcoming', undefined, 10), [])
+  const care = useRemote(() => householdsApi.careTasks(), [])
   const inProgress = (tasks.data?.items ?? []).filter((o) => o.status === 'claimed' || o.status === 'open' || o.status === 'completed')
   const weekend = (activities.data?.items ?? []).filter((a) => a.thisWeekend)
 
@@ -35,6 +38,14 @@ export default function MemberHome() {
           <Text className="points-card__mall-hint">用积分换东西 ›</Text>
         </Tap>
       </View>
+
+      {(care.data?.length ?? 0) > 0 && (
+        <Section title="结对帮扶" more={{ text: '全部', onClick: () => go(ROUTES.tasks), className: 'link-care-all' }}>
+          {(care.data ?? []).map((t) => (
+            <CareCard key={t.pairId} task={t} onClick={() => go(withQuery(ROUTES.careTask, { id: t.pairId }))} />
+          ))}
+        </Section>
+      )}
 
       <Section title="为你推荐" more={{ text: '接单大厅', onClick: () => go(ROUTES.hall), className: 'link-hall' }}>
         <StateSwitch

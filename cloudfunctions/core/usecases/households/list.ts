@@ -34,13 +34,24 @@ export async function dueHouseholds(ctx: Ctx, actor: Actor, input: z.output<type
 }
 
 export async function getHousehold(ctx: Ctx, actor: Actor, input: z.output<typeof HouseholdRef>) {
-  return presentHousehold(ctx, await loadHousehold(ctx, actor, input.householdId))
+  return presentHousehold(ctx, await loadHousehold(ctx, actor, input.householdId), actor)
 }
 
-/** The household, if the caller may read it; another grid's or community's does not exist for them. */
+/**
+ * The household, if the caller may read it — its keepers, and the members paired with it; another
+ * grid's or community's, or one a member is not paired with, does not exist for them.
+ */
 export async function loadHousehold(ctx: Ctx, actor: Actor, householdId: string): Promise<Household> {
   const h = await ctx.repos.households.get(householdId)
-  if (!h || !mayReadHousehold(actor, h)) throw notFound('没有找到这户')
+  const pairs = h && !keepsHousehold(actor, h) ? await ctx.repos.care.pairsOfHousehold(h.id) : []
+  if (!h || !mayReadHousehold(actor, h, pairs)) throw notFound('没有找到这户')
+  return h
+}
+
+/** The household, if the caller keeps its file (to change it: a paired member reads it only). */
+export async function loadKeptHousehold(ctx: Ctx, actor: Actor, householdId: string): Promise<Household> {
+  const h = await ctx.repos.households.get(householdId)
+  if (!h || !keepsHousehold(actor, h)) throw notFound('没有找到这户')
   return h
 }
 

@@ -8,11 +8,11 @@ import { visitDueAt } from '../../domain/households'
 import type { Household, Visit } from '../../domain/model'
 import type { Ctx } from '../../ports'
 import { createOrder } from '../orders/create'
-import { loadHousehold } from './list'
+import { loadKeptHousehold } from './list'
 import { presentHousehold } from './present'
 
 export async function logVisit(ctx: Ctx, actor: Actor, input: z.output<typeof LogVisitInput>): Promise<VisitLogged> {
-  const h = await loadHousehold(ctx, actor, input.householdId)
+  const h = await loadKeptHousehold(ctx, actor, input.householdId)
   await ctx.guard.check(input.found, 'found', actor)
   await ctx.files.assertOwned(input.photos, actor.userId, 'photos')
   const orderId = input.order ? await orderFromFinding(ctx, actor, h, input) : null
@@ -32,7 +32,7 @@ export async function logVisit(ctx: Ctx, actor: Actor, input: z.output<typeof Lo
   const visited: Household = { ...h, lastVisitAt: now, updatedAt: now, version: h.version + 1 }
   visited.visitDueAt = visitDueAt(visited)
   await ctx.repos.households.save(visited)
-  return { household: await presentHousehold(ctx, visited), visitId: visit.id, orderId }
+  return { household: await presentHousehold(ctx, visited, actor), visitId: visit.id, orderId }
 }
 
 /**

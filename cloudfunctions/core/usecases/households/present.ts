@@ -1,8 +1,12 @@
 // A household as its keepers see it: the address in words, when its next visit is due, and its visits.
+import type { CareRecordView, PairView } from '@shared/care'
 import type { HouseholdDetail, HouseholdOrderView, HouseholdSummary, VisitView } from '@shared/households'
-import { cadenceDays, residentWithoutAccount } from '../../domain/households'
-import type { Household, Order, Visit } from '../../domain/model'
+import type { Actor } from '../../domain/access'
+import { careTitle, opensAt } from '../../domain/care'
+import { cadenceDays, keepsHousehold, residentWithoutAccount } from '../../domain/households'
+import type { CareRecord, Household, Order, Pair, Visit } from '../../domain/model'
 import type { Ctx } from '../../ports'
+import { shownPhotos } from '../photos/screen'
 
 const iso = (ms: number) => new Date(ms).toISOString()
 
@@ -36,15 +40,18 @@ export function summarize(h: Household, names: PlaceNames, now: number): Househo
   }
 }
 
-export async function presentHousehold(ctx: Ctx, h: Household): Promise<HouseholdDetail> {
-  const [names, visits, orders] = await Promise.all([
+export async function presentHousehold(ctx: Ctx, h: Household, actor: Actor): Promise<HouseholdDetail> {
+  const [names, visits, orders, pairs, records] = await Promise.all([
     placeNames(ctx, h.communityId),
     ctx.repos.households.visitsOf(h.id),
     ctx.repos.orders.list({ communityId: h.communityId, householdId: h.id, limit: 20 }),
+    ctx.repos.care.pairsOfHousehold(h.id),
+    ctx.repos.care.recordsOfHousehold(h.id),
   ])
-  const people = new Map(
-    (await ctx.repos.users.getMany([...new Set([h.consent.recordedBy, ...visits.map((v) => v.visitorId)])])).map((u) => [u.id, u.name]),
-  )
+  const pair = pairs.find((p) => p.status === 'active') ?? null
+  const ids = [h.consent.recordedBy, ...visits.map((v) => v.visitorId), ...records.map((r) => r.memberId)]
+  if (pair) ids.push(pair.pairedBy, ...pair.memberIds)
+  const people = new Map((await ctx.repos.users.getMany([...new Set(ids)])).map((u) => [u.id, u.name]))
   const person = (id: string) => ({ id, name: people.get(id) ?? '' })
   return {
     ...summarize(h, names, ctx.clock.now()),
@@ -54,6 +61,45 @@ export async function presentHousehold(ctx: Ctx, h: Household): Promise<Househol
     visits: await Promise.all(visits.map((v) => presentVisit(ctx, v, person))),
     orders: orders.items.map((o) => presentOrder(h, o)),
     createdAt: iso(h.createdAt),
+    pair: pair ? presentPair(pair, person, ctx.clock.now()) : null,
+    care: await Promise.all(records.map((r) => presentCare(ctx, r, pairs, person))),
+    mayEdit: keepsHousehold(actor, h),
+  }
+}
+
+type PersonOf = (id: string) => { id: string; name: string }
+
+function presentPair(p: Pair, person: PersonOf, now: number): PairView {
+  return {
+    id: p.id,
+    householdId: p.householdId,
+    members: p.memberIds.map(person),
+    kind: p.kind,
+    cadence: p.cadence,
+    title: careTitle(p),
+    dueAt: iso(p.nextDueAt),
+    due: p.nextDueAt <= now,
+    opensAt: iso(opensAt(p)),
+    lastCareAt: p.lastCareAt === null ? null : iso(p.lastCareAt),
+    tasksDone: p.tasksDone,
+    pairedBy: person(p.pairedBy),
+    pairedAt: iso(p.pairedAt),
+    status: p.status,
+    endedAt: p.endedAt === null ? null : iso(p.endedAt),
+  }
+}
+
+async function presentCare(ctx: Ctx, r: CareRecord, pairs: Pair[], person: PersonOf): Promise<CareRecordView> {
+  const pair = pairs.find((p) => p.id === r.pairId)
+  return {
+    id: r.id,
+    pairId: r.pairId,
+    title: pair ? careTitle(pair) : '结对帮扶',
+    at: iso(r.at),
+    member: person(r.memberId),
+    report: r.report,
+    photos: await shownPhotos(ctx, r.photos),
+    points: r.points,
   }
 }
 

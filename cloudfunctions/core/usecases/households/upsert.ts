@@ -7,13 +7,13 @@ import { invalid } from '../../domain/errors'
 import { keepsHousehold, visitDueAt } from '../../domain/households'
 import type { Household, HouseholdConsent, HouseholdMember } from '../../domain/model'
 import type { Ctx } from '../../ports'
-import { loadHousehold } from './list'
+import { loadKeptHousehold } from './list'
 import { presentHousehold } from './present'
 
 type Input = z.output<typeof UpsertHouseholdInput>
 
 export async function upsertHousehold(ctx: Ctx, actor: Actor, input: Input): Promise<HouseholdDetail> {
-  const current = input.id ? await loadHousehold(ctx, actor, input.id) : null
+  const current = input.id ? await loadKeptHousehold(ctx, actor, input.id) : null
   const building = await ctx.repos.places.building(input.buildingId)
   if (!building || building.communityId !== actor.communityId) throw invalid('buildingId', '请选择本社区的楼栋')
   if (!keepsHousehold(actor, building)) throw invalid('buildingId', '请选择您负责网格的楼栋')
@@ -56,7 +56,7 @@ export async function upsertHousehold(ctx: Ctx, actor: Actor, input: Input): Pro
         version: 1,
       }
   await ctx.repos.households.save(household)
-  return presentHousehold(ctx, household)
+  return presentHousehold(ctx, household, actor)
 }
 
 /** The people as filed: a registered resident by their account (their name from it), the others as typed. */

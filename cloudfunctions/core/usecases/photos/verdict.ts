@@ -68,5 +68,14 @@ async function takeOff(ctx: Ctx, check: PhotoCheck): Promise<{ what: string; lin
       await ctx.repos.workbench.saveStaffCard({ ...card, photo: null, updatedAt: now })
       return { what: '亮身份卡片', link: '/workbench/showcase/index?edit=1' }
     }
+    case 'care': {
+      const r = await ctx.repos.care.record(place.id)
+      if (!r?.photos.includes(fileId)) return null
+      await ctx.repos.care.setRecordPhotos(
+        r.id,
+        r.photos.filter((id) => id !== fileId),
+      )
+      return { what: '结对帮扶记录', link: `/households/detail/index?id=${r.householdId}` }
+    }
   }
 }
