@@ -461,6 +461,22 @@ export class OpenPage {
     })
   }
 
+  /**
+   * Waits until the page has drawn what the last events changed (no setData for `quietMs`): a person reads
+   * the screen before tapping 提交, so the tap meets the handler of what they typed, not of the frame before.
+   */
+  async settle(quietMs = 150, timeoutMs = 10_000): Promise<void> {
+    let seen = setDataSizes.length
+    let since = Date.now()
+    await waitFor(() => {
+      if (setDataSizes.length !== seen) {
+        seen = setDataSizes.length
+        since = Date.now()
+      }
+      return Date.now() - since >= quietMs
+    }, timeoutMs)
+  }
+
   /** Types into an input or textarea as the keyboard does: one `input` event with the whole value. */
   async type(selector: string, value: string): Promise<void> {
     ;(await this.find(selector)).dispatchEvent('input', { detail: { value, cursor: value.length } })

@@ -163,7 +163,7 @@ describe('the weapp build through whole journeys, on the built functions', () =>
 
   it('a shared activity opened by someone WeChat does not know: the card, 登记 (the phone typed when the guide is declined), and back to the card', async () => {
     const p = phone()
-    const { wx, open, tapTo, follow } = p
+    const { wx, open, tapTo } = p
     wx.privacyAgreed = false
     p.holder = 'o_newcomer_from_a_card' // nobody is bound to this OPENID yet
     const card = open('/activity/detail/index', { id: 'a_demo_clean' })
@@ -179,12 +179,9 @@ describe('the weapp build through whole journeys, on the built functions', () =>
     await form.tap('.chips-building .chip', '1号楼')
     await form.type('.input-unit', '3')
     await form.type('.input-room', '501')
-    // submitted (on a busy machine the enrolment takes a while): back to the card she came from, where her
-    // 登记 now waits for 审核
-    const mark = wx.navigations.length
-    await form.tap('.btn-submit-resident')
-    await waitFor(() => wx.navigations.length > mark, 60_000)
-    const { page: back, query: backQuery } = await follow(mark, '/activity/detail/index')
+    // submitted: back to the card she came from, where her 登记 now waits for 审核
+    await form.settle()
+    const { page: back, query: backQuery } = await tapTo(form, '.btn-submit-resident', '/activity/detail/index')
     expect(backQuery.id).toBe('a_demo_clean')
     await back.waitText(/周末环境清洁日[\s\S]*您的登记还在等社区工作者核对/)
     expect(wx.privacyAgreed).toBe(false)
