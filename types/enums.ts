@@ -82,7 +82,7 @@ export type ConsentMethod = (typeof CONSENT_METHODS)[number]
 export const AGE_BANDS = ['child', 'adult', 'senior', 'aged'] as const
 export type AgeBand = (typeof AGE_BANDS)[number]
 
-export const LEDGER_REASONS = ['order_award', 'activity_award', 'redemption', 'refund', 'adjustment', 'expiry'] as const
+export const LEDGER_REASONS = ['order_award', 'activity_award', 'redemption', 'refund', 'adjustment', 'expiry', 'grid_task_award'] as const
 export type LedgerReason = (typeof LEDGER_REASONS)[number]
 
 /** Error codes and the HTTP status each maps to; the envelope carries the code, the gateway the status. */
@@ -106,3 +106,7 @@ export type ErrorCode = keyof typeof ERROR_STATUS
 export const PHOTO_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024
 export const MAX_PHOTOS = 9
+
+/** 网格台账: a grid worker's task — 进行中 (open, also after being sent back), 待确认 (submitted), 已确认 (confirmed). */
+export const GRID_TASK_STATUSES = ['open', 'submitted', 'confirmed'] as const
+export type GridTaskStatus = (typeof GRID_TASK_STATUSES)[number]

@@ -122,6 +122,7 @@ export const LEDGER_REASON_LABEL: Record<LedgerReason, string> = {
   refund: '退还',
   adjustment: '调整',
   expiry: '过期',
+  grid_task_award: '网格任务',
 }
 
 const STARS = ['', '一星', '二星', '三星', '四星', '五星']
@@ -196,4 +197,7 @@ export const NOTICE_KIND_LABEL: Record<NoticeKind, string> = {
   pickup_reminder: '领取提醒',
   redemption_expired: '兑换过期',
   photo_removed: '照片已移除',
+  grid_task_assigned: '网格任务',
+  grid_task_submitted: '任务待确认',
+  grid_task_decided: '任务确认',
 }

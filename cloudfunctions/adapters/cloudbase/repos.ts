@@ -3,6 +3,7 @@
 // records check `version - 1`; uniqueness is the _id itself.
 import type { Repos } from '../../core/ports'
 import { createActivityRepo } from './activities'
+import { createGridTaskRepo } from './grid-tasks'
 import { createHouseholdRepo } from './households'
 import { createIdempotencyRepo } from './idempotency'
 import { createIdentityRepo } from './identity'
@@ -29,6 +30,7 @@ export function createRepos(scope: Scope): Repos {
     inbox: createInboxRepo(scope),
     referrals: createReferralRepo(scope),
     households: createHouseholdRepo(scope),
+    gridTasks: createGridTaskRepo(scope),
     workbench: createWorkbenchRepo(scope),
     idempotency: createIdempotencyRepo(scope),
     identity: createIdentityRepo(scope),

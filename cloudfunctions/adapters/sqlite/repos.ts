@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3'
 import type { Repos } from '../../core/ports'
 import { createActivityRepo } from './activities'
+import { createGridTaskRepo } from './grid-tasks'
 import { createHouseholdRepo } from './households'
 import { createIdempotencyRepo } from './idempotency'
 import { createIdentityRepo } from './identity'
@@ -30,6 +31,7 @@ export function createRepos(db: Database.Database): Repos {
     inbox: createInboxRepo(q),
     referrals: createReferralRepo(q),
     households: createHouseholdRepo(q),
+    gridTasks: createGridTaskRepo(q),
     workbench: createWorkbenchRepo(q),
     idempotency: createIdempotencyRepo(q),
     identity: createIdentityRepo(q),

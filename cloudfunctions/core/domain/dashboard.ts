@@ -34,7 +34,13 @@ export function pointsFlow(entries: LedgerRecord[]): { issued: number; redeemed:
   let issued = 0
   let redeemed = 0
   for (const e of entries) {
-    if (e.reason === 'order_award' || e.reason === 'activity_award' || (e.reason === 'adjustment' && e.delta > 0)) issued += e.delta
+    if (
+      e.reason === 'order_award' ||
+      e.reason === 'activity_award' ||
+      e.reason === 'grid_task_award' ||
+      (e.reason === 'adjustment' && e.delta > 0)
+    )
+      issued += e.delta
     if (e.reason === 'redemption') redeemed -= e.delta
     if (e.reason === 'refund') redeemed -= e.delta
   }

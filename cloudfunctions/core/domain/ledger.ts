@@ -15,6 +15,8 @@ export const sourceKeys = {
   refund: (redemptionId: string) => `redemption:${redemptionId}:refund`,
   adjustment: (adjustmentId: string) => `adjust:${adjustmentId}`,
   expiry: (memberId: string, year: number, version: number) => `expiry:${memberId}:${year}:${version}`,
+  /** 网格台账: a confirmed task pays its worker once. */
+  gridTaskAward: (taskId: string) => `gridtask:${taskId}:award`,
 }
 
 const AWARDS: readonly LedgerReason[] = ['order_award', 'activity_award']

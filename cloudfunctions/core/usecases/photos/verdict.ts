@@ -68,5 +68,12 @@ async function takeOff(ctx: Ctx, check: PhotoCheck): Promise<{ what: string; lin
       await ctx.repos.workbench.saveStaffCard({ ...card, photo: null, updatedAt: now })
       return { what: '亮身份卡片', link: '/workbench/showcase/index?edit=1' }
     }
+    case 'gridTask': {
+      const t = await ctx.repos.gridTasks.get(place.id)
+      if (!t?.progress.some((p) => p.photos.includes(fileId))) return null
+      const progress = t.progress.map((p) => ({ ...p, photos: p.photos.filter((id) => id !== fileId) }))
+      await ctx.repos.gridTasks.save({ ...t, progress, updatedAt: now, version: t.version + 1 })
+      return { what: `网格任务「${t.title}」`, link: `/gridtasks/detail/index?id=${t.id}` }
+    }
   }
 }
