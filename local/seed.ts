@@ -4,7 +4,7 @@ import type { PostType, Role } from '@shared/enums'
 import type { BuildingHead, Goods, MemberProfile, User } from '../cloudfunctions/core/domain/model'
 import type { Clock, UnitOfWork } from '../cloudfunctions/core/ports'
 import { demoActivities } from './seed-activities'
-import { DEMO_STREET, demoUnits } from './seed-grid'
+import { DEMO_STREET, demoGridTasks, demoUnits } from './seed-grid'
 import { demoHouseholds } from './seed-households'
 import { demoRegistration, demoStaffCards } from './seed-workbench'
 
@@ -239,6 +239,7 @@ export async function seedDemo(target: SeedTarget, options: SeedOptions = {}): P
     const filed = demoHouseholds(now)
     for (const household of filed.households) await repos.households.save(household)
     for (const visit of filed.visits) await repos.households.addVisit(visit)
+    for (const task of demoGridTasks(now)) await repos.gridTasks.save(task)
     return true
   })
 }
