@@ -2,7 +2,7 @@
 // what to do and by when — one task per worker, each with its own progress, confirmation and points.
 import type { z } from 'zod'
 import type { PublishGridTaskInput, PublishedGridTasks } from '@shared/grid-tasks'
-import type { Actor } from '../../domain/access'
+import { type Actor, isStaff } from '../../domain/access'
 import { forbidden, invalid } from '../../domain/errors'
 import { publishesTo, worksGrid } from '../../domain/grid-tasks'
 import type { GridTask } from '../../domain/model'
@@ -14,9 +14,11 @@ import { summarizeTask, taskNames } from './present'
 const DAY = 86400_000
 
 export async function publishGridTask(ctx: Ctx, actor: Actor, input: z.output<typeof PublishGridTaskInput>): Promise<PublishedGridTasks> {
+  const refused = forbidden('只有社区工作人员和本网格的网格长可以发布网格任务')
+  if (!isStaff(actor) && !actor.gridLead) throw refused
   const grid = await ctx.repos.places.grid(input.gridId)
   if (!grid || grid.communityId !== actor.communityId) throw invalid('gridId', '请选择本社区的网格')
-  if (!publishesTo(actor, actor.communityId, grid.id)) throw forbidden('只有社区工作人员和本网格的网格长可以发布网格任务')
+  if (!publishesTo(actor, actor.communityId, grid.id)) throw refused
   const now = ctx.clock.now()
   // due at the end of that Beijing day; a day already over is refused
   const dueAt = dayStart(input.dueDate) + DAY - 1
