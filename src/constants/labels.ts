@@ -1,5 +1,5 @@
 // Chinese labels for every enum code on the wire: the only place codes become words.
-import type { LedgerReason, Level, OrderAction, OrderKind, OrderStatus, PostType, Role, Urgency } from '@shared/enums'
+import type { GridTaskStatus, LedgerReason, Level, OrderAction, OrderKind, OrderStatus, PostType, Role, Urgency } from '@shared/enums'
 import type { ActivityStatus } from '@shared/activities'
 import type { NoticeKind } from '@shared/inbox'
 import type { RedemptionStatus } from '@shared/mall'
@@ -200,4 +200,11 @@ export const NOTICE_KIND_LABEL: Record<NoticeKind, string> = {
   grid_task_assigned: '网格任务',
   grid_task_submitted: '任务待确认',
   grid_task_decided: '任务确认',
+}
+
+/** 网格台账: a grid task's status in words. */
+export const GRID_TASK_STATUS_LABEL: Record<GridTaskStatus, string> = {
+  open: '进行中',
+  submitted: '待确认',
+  confirmed: '已确认',
 }

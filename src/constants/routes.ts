@@ -55,6 +55,10 @@ export const ROUTES = {
   households: '/households/index',
   household: '/households/detail/index',
   visit: '/households/visit/index',
+  // 网格台账 (subpackage gridtasks/): ?mine=1 我的网格任务 (a 网格员's own); none: 待确认 and all (staff)
+  gridTasks: '/gridtasks/index',
+  gridTask: '/gridtasks/detail/index',
+  publishGridTask: '/gridtasks/publish/index',
 } as const
 
 export const TAB_ROUTES: string[] = [ROUTES.home, ROUTES.messages, ROUTES.me]
@@ -109,6 +113,9 @@ export const PARENT: Partial<Record<Route, { path: Route; keep?: string[] }>> = 
   [ROUTES.households]: { path: ROUTES.home },
   [ROUTES.household]: { path: ROUTES.households },
   [ROUTES.visit]: { path: ROUTES.household, keep: ['id'] },
+  [ROUTES.gridTasks]: { path: ROUTES.home },
+  [ROUTES.gridTask]: { path: ROUTES.gridTasks },
+  [ROUTES.publishGridTask]: { path: ROUTES.gridTasks },
 }
 
 /** The parent page's URL for a page at `route` with `params`, or null (a tab page, 登录). */

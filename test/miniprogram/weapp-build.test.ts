@@ -173,6 +173,7 @@ describe('the weapp build (dist/)', () => {
       'account/register/index',
       'account/roster/index',
       'households/visit/index',
+      'gridtasks/publish/index',
       'workbench/branch-score/index',
       // renews itself every 30 s
       'activity/checkin-code/index',
