@@ -44,7 +44,7 @@ export default function GridTaskPage() {
   if (!t) return <DetailPending of={remote} gone={isGone(remote.error)} title="没有找到这项任务" hint="可能不是发给您的任务。" />
 
   const run = async (what: 'submit' | 'confirm' | 'return', ask: string | undefined, done: string, reason = '') => {
-    const out = await act.exec({ ask, done }, what, reason)
+    const out = await act.exec({ ask, done, confirmText: what === 'submit' ? '提交' : '确认' }, what, reason)
     if (out) {
       remote.setData(out)
       setReturning(false)

@@ -51,7 +51,7 @@ export default function PublishGridTask() {
       return toast(first)
     }
     const grid = grids.find((g) => g.id === gridId)?.name ?? ''
-    const out = await publish.exec({ ask: `把任务「${title.trim()}」发给${grid}的网格员？`, done: '已发布' })
+    const out = await publish.exec({ ask: `把任务「${title.trim()}」发给${grid}的网格员？`, confirmText: '发布', done: '已发布' })
     if (out) replace(withQuery(ROUTES.gridTasks, {}))
   }
 
