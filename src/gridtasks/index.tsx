@@ -1,6 +1,6 @@
 // 网格任务: ?mine=1 is a 网格员's 我的网格任务 (their own, soonest due first); otherwise what the caller
-// looks after — community staff every grid's, a 网格长 the grids they lead — opening on 待确认, with
-// 发布任务 for those who may publish.
+// looks after — community staff every grid's, a 网格长 the grids they lead — opening on 待确认 (or on
+// ?status=, as after publishing: 进行中), with 发布任务 for those who may publish.
 import { View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
@@ -25,8 +25,10 @@ const FILTERS: Array<{ value: Filter; label: string }> = [
 ]
 
 export default function GridTasks() {
-  const mine = Boolean(useRouter().params.mine)
-  const [filter, setFilter] = useState<Filter>(mine ? 'all' : 'submitted')
+  const params = useRouter().params
+  const mine = Boolean(params.mine)
+  const asked = FILTERS.find((f) => f.value === params.status)?.value
+  const [filter, setFilter] = useState<Filter>(asked ?? (mine ? 'all' : 'submitted'))
   const list = useRemote(
     () => gridTasksApi.list({ ...(mine ? { mine: true } : {}), ...(filter !== 'all' ? { status: filter } : {}) }),
     [mine, filter],

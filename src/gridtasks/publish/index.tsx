@@ -52,7 +52,7 @@ export default function PublishGridTask() {
     }
     const grid = grids.find((g) => g.id === gridId)?.name ?? ''
     const out = await publish.exec({ ask: `把任务「${title.trim()}」发给${grid}的网格员？`, confirmText: '发布', done: '已发布' })
-    if (out) replace(withQuery(ROUTES.gridTasks, {}))
+    if (out) replace(withQuery(ROUTES.gridTasks, { status: 'open' }))
   }
 
   return (

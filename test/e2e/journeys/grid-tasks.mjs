@@ -51,8 +51,10 @@ export default {
     await j.shot(staff, 'publish', { full: true })
     await staff.tap('.btn-publish-grid-task-submit')
     await staff.confirm('发布')
-    await staff.toast('已发布')
     await staff.onRoute('/gridtasks/index')
+    await staff.waitText(TITLE) // on 进行中, with 王芳 as its worker
+    await staff.waitText('第二网格 · 王芳')
+    await j.shot(staff, 'published')
 
     // ---- 王芳 finds it under 我的网格任务, uploads progress with a photo, and submits it
     const grid = await j.actor('grid', { userId: 'u_wangf' })
