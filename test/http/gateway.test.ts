@@ -338,6 +338,18 @@ const BAD_INPUT: Array<[fn: string, action: string, input: unknown, field: strin
     { householdId: 'hh_hx_wangxl', found: '水龙头漏水', order: { memberId: 'hm_wangxl', kind: 'service', category: 'care', title: '修' } },
     'order.title',
   ],
+  // 网格台账 (the demo's open task gt_demo_wangf is 王芳's, of 第二网格)
+  ['workbench', 'gridTasks', { status: 'done' }, 'status'],
+  ['workbench', 'gridTask', { taskId: 'gt demo' }, 'taskId'],
+  ['workbench', 'publishGridTask', { gridId: 'g_hx2', title: '排查楼道', body: '检查每个单元', dueDate: '下周一' }, 'dueDate'],
+  ['workbench', 'publishGridTask', { gridId: 'g_hx2', title: '排', body: '检查每个单元', dueDate: '2099-01-01' }, 'title'],
+  ['workbench', 'publishGridTask', { gridId: 'g_qs1', title: '排查楼道', body: '检查每个单元', dueDate: '2099-01-01' }, 'gridId'],
+  ['workbench', 'publishGridTask', { gridId: 'g_hx2', title: '排查楼道', body: '检查每个单元', dueDate: '2020-01-01' }, 'dueDate'],
+  ['workbench', 'reportGridTask', { taskId: 'gt_demo_wangf', text: '查完了', photos: [] }, 'photos'],
+  ['workbench', 'reportGridTask', { taskId: 'gt_demo_wangf', text: '查', photos: ['f_x'] }, 'text'],
+  ['workbench', 'submitGridTask', { taskId: 'gt_demo_wangf', done: true }, 'done'],
+  ['workbench', 'confirmGridTask', {}, 'taskId'],
+  ['workbench', 'returnGridTask', { taskId: 'gt_demo_wangf', reason: '' }, 'reason'],
 ]
 
 /** A person allowed to call each function's actions, so the input check is what answers. */
@@ -394,6 +406,13 @@ const SPECIAL: Record<string, string> = {
   'workbench.setConsent': RESIDENT,
   'workbench.rosterTemplate': ADMIN,
   'workbench.importRoster': ADMIN,
+  'workbench.gridTasks': STAFF,
+  'workbench.gridTask': STAFF,
+  'workbench.publishGridTask': STAFF,
+  'workbench.reportGridTask': 'u_wangf',
+  'workbench.submitGridTask': 'u_wangf',
+  'workbench.confirmGridTask': STAFF,
+  'workbench.returnGridTask': STAFF,
 }
 const callerFor = (fn: string, action: string) => SPECIAL[`${fn}.${action}`] ?? CALLER[fn]
 
