@@ -21,6 +21,7 @@ import { useAction } from '@/hooks/useAction'
 import { useRemote } from '@/hooks/useRemote'
 import { toast } from '@/services/feedback'
 import { gridTasksApi } from '@/services/grid-tasks'
+import { useSession } from '@/store/session'
 import { go } from '@/utils/nav'
 import { formatDate, formatDateTime } from '@/utils/time'
 import './index.scss'
@@ -30,6 +31,7 @@ const RETURN_TEMPLATES = ['照片看不清，请补拍', '还有几户没有走�
 export default function GridTaskPage() {
   const id = useRouter().params.id ?? ''
   const remote = useRemote(() => gridTasksApi.get(id), [id])
+  const { user } = useSession()
   const [returning, setReturning] = useState(false)
   const act = useAction(
     (requestId: string, what: 'submit' | 'confirm' | 'return', reason: string) =>
@@ -125,7 +127,7 @@ export default function GridTaskPage() {
           </View>
         ))}
 
-      {t.status === 'confirmed' && t.actions.length === 0 && t.points !== null && (
+      {t.status === 'confirmed' && t.worker.id === user?.id && !!t.points && (
         <Btn block className="link-my-points" onClick={() => go(ROUTES.points)}>
           查看积分
         </Btn>
