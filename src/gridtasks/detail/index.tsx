@@ -58,7 +58,8 @@ export default function GridTaskPage() {
       <Card>
         <View className="grid-task__title">{t.title}</View>
         <View className="grid-task__meta">
-          {GRID_TASK_STATUS_LABEL[t.status]} · {gridTaskWords(t)}
+          {t.status === 'open' ? `${GRID_TASK_STATUS_LABEL.open} · ` : ''}
+          {gridTaskWords(t)}
         </View>
         {t.returnedReason && <View className="grid-task__returned">社区退回：{t.returnedReason}</View>}
         <View className="grid-task__body">{t.body}</View>
