@@ -134,6 +134,14 @@ describe('progress and submission', () => {
     expect((await h.ok(WANGF, 'workbench', 'gridTask', { taskId: id })).progressCount).toBe(0)
   })
 
+  it('is in its worker’s 导出我的数据, progress and all; nobody else’s', async () => {
+    await h.ok(WANGF, 'workbench', 'reportGridTask', { taskId: 'gt_demo_wangf', text: '查了3号楼', photos: [await h.upload(WANGF)] })
+    const mine = await h.ok(WANGF, 'accounts', 'exportMyData', {})
+    expect(mine.gridTasks.map((t) => [t.title, t.progress.map((p) => p.text)])).toEqual([['排查楼道消防通道', ['查了3号楼']]])
+    expect((await h.ok(LIJ, 'accounts', 'exportMyData', {})).gridTasks).toEqual([])
+    expect((await h.ok(STAFF, 'accounts', 'exportMyData', {})).gridTasks).toEqual([])
+  })
+
   it('keeps a task from everyone but its worker, the community’s staff and its grid’s 网格长', async () => {
     const id = 'gt_demo_wangf'
     expect((await h.ok(STAFF, 'workbench', 'gridTask', { taskId: id })).worker.name).toBe('王芳')
