@@ -152,6 +152,7 @@ export interface Api {
     submitGridTask: Mutation<typeof gridTasks.GridTaskRef, gridTasks.GridTaskDetail>
     confirmGridTask: Mutation<typeof gridTasks.GridTaskRef, gridTasks.GridTaskDetail>
     returnGridTask: Mutation<typeof gridTasks.ReturnGridTaskInput, gridTasks.GridTaskDetail>
+    gridWorkers: Query<typeof gridTasks.GridWorkersInput, Items<gridTasks.GridWorkerItem>>
   }
   households: {
     list: Query<typeof households.ListHouseholdsInput, Items<households.HouseholdSummary>>

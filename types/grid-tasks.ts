@@ -41,6 +41,17 @@ export const ListGridTasksInput = z.strictObject({
   status: z.enum(GRID_TASK_STATUSES).optional(),
 })
 
+/** Who a task may be published to: the 网格员 of the caller's grids (staff: every grid), of one grid if given. */
+export const GridWorkersInput = z.strictObject({ gridId: id.optional() })
+
+export interface GridWorkerItem {
+  id: string
+  name: string
+  gridId: string
+  /** 网格长 */
+  lead: boolean
+}
+
 export type PublishGridTaskInput = z.input<typeof PublishGridTaskInput>
 export type ReportGridTaskInput = z.input<typeof ReportGridTaskInput>
 

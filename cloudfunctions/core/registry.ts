@@ -82,7 +82,7 @@ import { exportLedger, ledgerReport } from './usecases/workbench/ledger'
 import { getConsent, getMyCard, getShowcase, saveMyCard, setConsent } from './usecases/workbench/showcase'
 import { confirmGridTask, returnGridTask } from './usecases/grid-tasks/confirm'
 import { getGridTask, listGridTasks } from './usecases/grid-tasks/list'
-import { publishGridTask } from './usecases/grid-tasks/publish'
+import { listGridWorkers, publishGridTask } from './usecases/grid-tasks/publish'
 import { reportGridTask, submitGridTask } from './usecases/grid-tasks/report'
 
 const STAFF = ['staff', 'admin'] as const
@@ -268,6 +268,7 @@ export const workbench = {
   submitGridTask: mutation({ replay: asTaskNow, input: gt.GridTaskRef, roles: ['grid_worker'], run: submitGridTask }),
   confirmGridTask: mutation({ replay: asTaskNow, input: gt.GridTaskRef, roles: STAFF, run: confirmGridTask }),
   returnGridTask: mutation({ replay: asTaskNow, input: gt.ReturnGridTaskInput, roles: STAFF, run: returnGridTask }),
+  gridWorkers: query({ input: gt.GridWorkersInput, roles: GRID, run: listGridWorkers }),
 } satisfies Implements<Api['workbench']>
 
 /**

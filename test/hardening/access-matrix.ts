@@ -187,6 +187,8 @@ export const ACCESS_MATRIX: Record<string, AccessRow> = {
   'workbench.submitGridTask': { own: [D, D, D, D, D, D, A, A, D], others: [D, D, D, D, D, D, D, D, D] },
   'workbench.confirmGridTask': { own: [D, D, D, A, A, A, D, D, D], others: [D, D, D, D, D, D, D, D, D] },
   'workbench.returnGridTask': { own: [D, D, D, A, A, A, D, D, D], others: [D, D, D, D, D, D, D, D, D] },
+  // who a task may go to: staff see every grid's 网格员, a 网格长 their grids', another 网格员 nobody
+  'workbench.gridWorkers': { own: [D, D, D, A, A, A, A, A, D], others: NONE },
 
   // 一户一档: community workers keep every grid's files, a 网格员 their grids' (another grid's household
   // does not exist for them); others: a household of another community. Paired members come later

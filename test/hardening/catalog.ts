@@ -242,6 +242,7 @@ export const CATALOG: Record<string, ActionCase> = {
     others: () => community(visitTo(HX_HOME.id), visitTo(QS_HOME.id), false),
   },
   'workbench.gridTasks': { own: same({}) },
+  'workbench.gridWorkers': { own: same({}) },
   'workbench.gridTask': {
     own: (w) => gridTaskOf(w, true, (taskId) => ({ taskId })),
     others: (w) => gridTaskOf(w, false, (taskId) => ({ taskId })),

@@ -401,6 +401,8 @@ const IDOR: IdorCase[] = [
   c('workbench.setConsent', 'orderId', P.R, 'community', (w) => ({ orderId: w.q.cmp, consent: true }), 'deny'),
   // 网格台账: another worker's task does not exist for a 网格员, nor another community's for staff; a grid
   // or worker of another grid or community, and another person's photos, are refused as input
+  c('workbench.gridWorkers', 'gridId', P.GW, 'grid', () => ({ gridId: 'g_hx2' }), 'empty'),
+  c('workbench.gridWorkers', 'gridId', P.S, 'community', () => ({ gridId: 'g_qs1' }), 'empty'),
   c('workbench.gridTask', 'taskId', P.OGW, 'user', (w) => ({ taskId: w.gt.gw }), 'deny'),
   c('workbench.gridTask', 'taskId', P.S, 'community', (w) => ({ taskId: w.gt.qsSub }), 'deny'),
   c('workbench.publishGridTask', 'gridId', P.GW, 'grid', (w) => gridTask(w, { gridId: 'g_hx2' }), 'deny'),

@@ -350,6 +350,7 @@ const BAD_INPUT: Array<[fn: string, action: string, input: unknown, field: strin
   ['workbench', 'submitGridTask', { taskId: 'gt_demo_wangf', done: true }, 'done'],
   ['workbench', 'confirmGridTask', {}, 'taskId'],
   ['workbench', 'returnGridTask', { taskId: 'gt_demo_wangf', reason: '' }, 'reason'],
+  ['workbench', 'gridWorkers', { gridId: 'g hx2' }, 'gridId'],
 ]
 
 /** A person allowed to call each function's actions, so the input check is what answers. */
@@ -407,6 +408,7 @@ const SPECIAL: Record<string, string> = {
   'workbench.rosterTemplate': ADMIN,
   'workbench.importRoster': ADMIN,
   'workbench.gridTasks': STAFF,
+  'workbench.gridWorkers': STAFF,
   'workbench.gridTask': STAFF,
   'workbench.publishGridTask': STAFF,
   'workbench.reportGridTask': 'u_wangf',

@@ -67,6 +67,16 @@ describe('publishing', () => {
     expect(inbox.items[0]).toMatchObject({ kind: 'grid_task_assigned', title: '有一项新的网格任务' })
   })
 
+  it('lists who a task may go to: staff every grid’s 网格员, a 网格长 their grids’, another 网格员 nobody', async () => {
+    const names = async (who: string, gridId?: string) =>
+      (await h.ok(who, 'workbench', 'gridWorkers', gridId ? { gridId } : {})).items.map((w) => `${w.gridId}:${w.name}`)
+    expect(await names(STAFF)).toEqual(['g_hx1:李娟', 'g_hx3:赵刚', 'g_hx2:王芳']) // grids by name: 第一, 第三, 第二
+    expect(await names(STAFF, 'g_hx2')).toEqual(['g_hx2:王芳'])
+    expect(await names(LIJ)).toEqual(['g_hx1:李娟'])
+    expect(await names(WANGF)).toEqual([])
+    expect(await names(QS_STAFF, 'g_hx2')).toEqual([])
+  })
+
   it('lets a 网格长 publish to the grids they lead, not to others; a 网格员 who does not lead may not publish', async () => {
     const out = await h.ok(LIJ, 'workbench', 'publishGridTask', task({ gridId: 'g_hx1' }))
     expect(out.items.map((t) => t.worker.name)).toEqual(['李娟'])

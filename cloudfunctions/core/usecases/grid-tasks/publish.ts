@@ -1,7 +1,7 @@
 // 发布网格任务: community staff (any grid) or a 网格长 (the grids they lead) give a grid's 网格员 a task —
 // what to do and by when — one task per worker, each with its own progress, confirmation and points.
 import type { z } from 'zod'
-import type { PublishGridTaskInput, PublishedGridTasks } from '@shared/grid-tasks'
+import type { GridWorkerItem, GridWorkersInput, PublishGridTaskInput, PublishedGridTasks } from '@shared/grid-tasks'
 import { type Actor, isStaff } from '../../domain/access'
 import { forbidden, invalid } from '../../domain/errors'
 import { publishesTo, worksGrid } from '../../domain/grid-tasks'
@@ -69,3 +69,23 @@ export async function publishGridTask(ctx: Ctx, actor: Actor, input: z.output<ty
 }
 
 export const gridTaskLink = (taskId: string) => `/gridtasks/detail/index?id=${taskId}`
+
+/**
+ * Who the caller may publish to, for the form's 发给谁: staff, the 网格员 of every grid (or of `gridId`);
+ * a 网格长, those of the grids they lead; anyone else, nobody.
+ */
+export async function listGridWorkers(
+  ctx: Ctx,
+  actor: Actor,
+  input: z.output<typeof GridWorkersInput>,
+): Promise<{ items: GridWorkerItem[] }> {
+  const grids = (await ctx.repos.places.grids(actor.communityId)).filter(
+    (g) => (!input.gridId || g.id === input.gridId) && publishesTo(actor, actor.communityId, g.id),
+  )
+  const items: GridWorkerItem[] = []
+  for (const g of grids) {
+    for (const u of await ctx.repos.users.listGridWorkers(actor.communityId, g.id))
+      if (worksGrid(u, actor.communityId, g.id)) items.push({ id: u.id, name: u.name, gridId: g.id, lead: u.gridLead })
+  }
+  return { items }
+}
