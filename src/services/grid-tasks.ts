@@ -7,6 +7,8 @@ export const gridTasksApi = {
   /** `mine`: my own tasks (我的网格任务); otherwise what I look after — `status: 'submitted'` is 待确认. */
   list: (input: InputOf<'workbench', 'gridTasks'> = {}) => call('workbench', 'gridTasks', input).then((d) => d.items),
   get: (taskId: string) => call('workbench', 'gridTask', { taskId }),
+  /** Who a task may go to: the 网格员 of the grids the caller may publish to. */
+  workers: () => call('workbench', 'gridWorkers', {}).then((d) => d.items),
   publish: (input: InputOf<'workbench', 'publishGridTask'>, requestId: string) =>
     call('workbench', 'publishGridTask', input, { requestId, loading: '正在发布' }),
   report: (input: InputOf<'workbench', 'reportGridTask'>, requestId: string) =>

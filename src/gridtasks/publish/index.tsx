@@ -23,6 +23,8 @@ import './index.scss'
 export default function PublishGridTask() {
   const { user } = useSession()
   const places = useRemote(() => peopleApi.places(), [], { refreshOnShow: false })
+  const workers = useRemote(() => gridTasksApi.workers(), [], { refreshOnShow: false })
+  const [workerId, setWorkerId] = useState('')
   const today = beijingDate(clockNow())
   const [gridId, setGridId] = useState<string>()
   const [title, setTitle] = useState('')
@@ -30,7 +32,10 @@ export default function PublishGridTask() {
   const [dueDate, setDueDate] = useState(addDays(today, 7))
   const [tried, setTried] = useState(false)
   const publish = useAction((requestId: string) =>
-    gridTasksApi.publish({ gridId: gridId ?? '', title: title.trim(), body: body.trim(), dueDate }, requestId),
+    gridTasksApi.publish(
+      { gridId: gridId ?? '', ...(workerId ? { workerId } : {}), title: title.trim(), body: body.trim(), dueDate },
+      requestId,
+    ),
   )
 
   if (!places.data) return <DetailPending of={places} gone={false} title="没有找到网格" />
@@ -38,6 +43,11 @@ export default function PublishGridTask() {
   // a 网格长 publishes to the grids they lead; staff to every grid of the community
   const led = new Set(user?.gridWork?.lead ? user.gridWork.grids.map((g) => g.id) : [])
   const grids = places.data.grids.filter((g) => staff || led.has(g.id))
+  const ofGrid = (workers.data ?? []).filter((w) => w.gridId === gridId)
+  const pickGrid = (id: string) => {
+    setGridId(id)
+    setWorkerId('')
+  }
   const errors = {
     grid: gridId ? undefined : '请选择网格',
     title: title.trim().length < L.title.min ? `请用几个字说说是什么任务（至少 ${L.title.min} 个字）` : undefined,
@@ -51,7 +61,8 @@ export default function PublishGridTask() {
       return toast(first)
     }
     const grid = grids.find((g) => g.id === gridId)?.name ?? ''
-    const out = await publish.exec({ ask: `把任务「${title.trim()}」发给${grid}的网格员？`, confirmText: '发布', done: '已发布' })
+    const to = ofGrid.find((w) => w.id === workerId)?.name ?? `${grid}的网格员`
+    const out = await publish.exec({ ask: `把任务「${title.trim()}」发给${to}？`, confirmText: '发布', done: '已发布' })
     if (out) replace(withQuery(ROUTES.gridTasks, { status: 'open' }))
   }
 
@@ -66,11 +77,26 @@ export default function PublishGridTask() {
               className="grid-task-grid-chips"
               options={grids.map((g) => ({ value: g.id, label: g.name }))}
               value={gridId}
-              onChange={setGridId}
+              onChange={pickGrid}
             />
           )}
         </Field>
-        <View className="publish-grid-task__hint">网格里的每位网格员各收到一份，各自上传进展、各自确认计分。</View>
+        {ofGrid.length > 1 && (
+          <Field label="发给谁">
+            <Chips
+              className="grid-task-worker-chips"
+              options={[
+                { value: '', label: '全部网格员' },
+                ...ofGrid.map((w) => ({ value: w.id, label: w.lead ? `${w.name}（网格长）` : w.name })),
+              ]}
+              value={workerId}
+              onChange={setWorkerId}
+            />
+          </Field>
+        )}
+        <View className="publish-grid-task__hint">
+          {gridId && ofGrid.length === 1 ? `发给${ofGrid[0].name}。` : '网格里的每位网格员各收到一份，各自上传进展、各自确认计分。'}
+        </View>
         <InputField
           label="任务"
           className="input-grid-task-title"

@@ -46,6 +46,7 @@ export default {
     await staff.tap('.btn-publish-grid-task')
     await staff.onRoute('/gridtasks/publish/index')
     await staff.tap('.grid-task-grid-chips .chip', { hasText: '第二网格' })
+    await staff.waitText('发给王芳') // 第二网格's one 网格员 (workbench.gridWorkers)
     await staff.fill('.input-grid-task-title input', TITLE)
     await staff.fill('.input-grid-task-body textarea', BODY)
     await j.shot(staff, 'publish', { full: true })
