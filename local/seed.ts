@@ -4,7 +4,7 @@ import type { PostType, Role } from '@shared/enums'
 import type { BuildingHead, Goods, MemberProfile, User } from '../cloudfunctions/core/domain/model'
 import type { Clock, UnitOfWork } from '../cloudfunctions/core/ports'
 import { demoActivities } from './seed-activities'
-import { DEMO_STREET, demoUnits } from './seed-grid'
+import { DEMO_STREET, demoGridTasks, demoUnits } from './seed-grid'
 import { demoHouseholds } from './seed-households'
 import { demoRegistration, demoStaffCards } from './seed-workbench'
 
@@ -240,6 +240,7 @@ export async function seedDemo(target: SeedTarget, options: SeedOptions = {}): P
     for (const household of filed.households) await repos.households.save(household)
     for (const visit of filed.visits) await repos.households.addVisit(visit)
     for (const pair of filed.pairs) await repos.care.savePair(pair)
+    for (const task of demoGridTasks(now)) await repos.gridTasks.save(task)
     return true
   })
 }

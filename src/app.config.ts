@@ -14,6 +14,7 @@ export default defineAppConfig({
       pages: ['index', 'detail/index', 'mine/index', 'publish/index', 'roster/index', 'checkin-code/index'],
     },
     { root: 'households', pages: ['index', 'detail/index', 'visit/index', 'edit/index', 'pair/index'] },
+    { root: 'gridtasks', pages: ['index', 'detail/index', 'publish/index'] },
     {
       root: 'account',
       pages: [

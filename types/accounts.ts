@@ -12,6 +12,7 @@ import type { Balance, LedgerEntry } from './points'
 import type { ActivitySummary } from './activities'
 import type { EvaluationPacket } from './points'
 import { TEMPLATE_KEYS, type SubscriptionView, type TemplateKey } from './subscribe'
+import type { GridTaskDetail } from './grid-tasks'
 
 // ---- onboarding (双报到) ------------------------------------------------------------------------
 
@@ -286,6 +287,8 @@ export interface MyData {
   evaluations: EvaluationPacket[]
   /** 订阅消息: how many more messages of each template WeChat lets the app send. */
   subscriptions: SubscriptionView[]
+  /** 网格台账: a 网格员's own tasks, with the progress they uploaded (others: none). */
+  gridTasks: GridTaskDetail[]
   /** A staff member's 亮身份 card, if any. */
   card: {
     userId: string

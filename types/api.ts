@@ -7,6 +7,7 @@ import type * as accounts from './accounts'
 import type * as activities from './activities'
 import type * as care from './care'
 import type { empty } from './common'
+import type * as gridTasks from './grid-tasks'
 import type * as households from './households'
 import type * as inbox from './inbox'
 import type * as mall from './mall'
@@ -147,6 +148,14 @@ export interface Api {
     setConsent: Mutation<typeof workbench.ShowcaseConsentInput, workbench.ShowcaseConsentView>
     rosterTemplate: Query<Empty, workbench.ExportedFile>
     importRoster: Mutation<typeof accounts.ImportRosterInput, accounts.RosterPreview>
+    gridTasks: Query<typeof gridTasks.ListGridTasksInput, Items<gridTasks.GridTaskSummary>>
+    gridTask: Query<typeof gridTasks.GridTaskRef, gridTasks.GridTaskDetail>
+    publishGridTask: Mutation<typeof gridTasks.PublishGridTaskInput, gridTasks.PublishedGridTasks>
+    reportGridTask: Mutation<typeof gridTasks.ReportGridTaskInput, gridTasks.GridTaskDetail>
+    submitGridTask: Mutation<typeof gridTasks.GridTaskRef, gridTasks.GridTaskDetail>
+    confirmGridTask: Mutation<typeof gridTasks.GridTaskRef, gridTasks.GridTaskDetail>
+    returnGridTask: Mutation<typeof gridTasks.ReturnGridTaskInput, gridTasks.GridTaskDetail>
+    gridWorkers: Query<typeof gridTasks.GridWorkersInput, Items<gridTasks.GridWorkerItem>>
   }
   households: {
     list: Query<typeof households.ListHouseholdsInput, Items<households.HouseholdSummary>>

@@ -90,7 +90,7 @@ export type CareKind = (typeof CARE_KINDS)[number]
 export const CARE_CADENCES = ['weekly', 'fortnightly', 'monthly'] as const
 export type CareCadence = (typeof CARE_CADENCES)[number]
 
-export const LEDGER_REASONS = ['order_award', 'activity_award', 'redemption', 'refund', 'adjustment', 'expiry', 'care_award'] as const
+export const LEDGER_REASONS = ['order_award', 'activity_award', 'redemption', 'refund', 'adjustment', 'expiry', 'care_award', 'grid_task_award'] as const
 export type LedgerReason = (typeof LEDGER_REASONS)[number]
 
 /** Error codes and the HTTP status each maps to; the envelope carries the code, the gateway the status. */
@@ -114,3 +114,7 @@ export type ErrorCode = keyof typeof ERROR_STATUS
 export const PHOTO_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024
 export const MAX_PHOTOS = 9
+
+/** 网格台账: a grid worker's task — 进行中 (open, also after being sent back), 待确认 (submitted), 已确认 (confirmed). */
+export const GRID_TASK_STATUSES = ['open', 'submitted', 'confirmed'] as const
+export type GridTaskStatus = (typeof GRID_TASK_STATUSES)[number]

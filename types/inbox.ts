@@ -28,6 +28,9 @@ export const NOTICE_KINDS = [
   'pickup_reminder',
   'redemption_expired',
   'photo_removed',
+  'grid_task_assigned',
+  'grid_task_submitted',
+  'grid_task_decided',
 ] as const
 export type NoticeKind = (typeof NOTICE_KINDS)[number]
 

@@ -104,4 +104,17 @@ export const CARE_LIMITS = {
   report: span(10, 500),
   /** Households without a visit or care task in this many days (coverage). */
   coverageDays: { min: 1, max: 365 },
+}
+
+/** 网格台账: a grid worker's task and its progress reports. */
+export const GRID_TASK_LIMITS = {
+  title: span(2, 40),
+  /** What to do (任务要求). */
+  body: span(2, 500),
+  /** A progress report's words (工作进展). */
+  progress: span(2, 300),
+  /** Why staff send it back (退回原因). */
+  returnReason: span(2, 200),
+  /** Progress reports one task holds at most. */
+  maxProgress: 20,
 } as const

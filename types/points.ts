@@ -29,6 +29,7 @@ export const RULE_DEFAULTS = {
     major: { level: 'community', clockFactor: 0.5, referralHours: 48 },
     critical: { level: 'street', clockFactor: 0.25, referralHours: 24 },
   },
+  gridTaskPoints: 10,
 } as const
 
 /** Points rules are data per community; admins change them (points.updateRules). */
@@ -59,6 +60,8 @@ export const PointsRulesSchema = z.strictObject({
   memberLoadCap: z.number().int().min(1).max(50),
   /** 分级响应 by severity (一般 / 较大 / 重大): where an order starts and how fast its clock runs. */
   severity: z.strictObject({ general: severityEntry, major: severityEntry, critical: severityEntry }).default(RULE_DEFAULTS.severity),
+  /** 网格台账: points a 网格员 earns for a task community staff confirmed (评优), once per task. */
+  gridTaskPoints: points.default(RULE_DEFAULTS.gridTaskPoints),
 })
 export type PointsRules = z.infer<typeof PointsRulesSchema>
 

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import type { OrderStatus, PostType } from './enums'
 import { fileId, id, text } from './common'
 import { WORKBENCH_LIMITS as L } from './limits'
+import type { GridTaskLedgerRow } from './grid-tasks'
 
 // ---- dashboard (数据看板) ------------------------------------------------------------------------
 
@@ -87,6 +88,11 @@ export interface LedgerReport {
   from: string
   to: string
   members: MemberLedger[]
+  /**
+   * 网格员台账: the grid workers' tasks published or confirmed in the period — in staff's whole-community
+   * report (a sheet of the export); null in one member's.
+   */
+  gridTasks: GridTaskLedgerRow[] | null
 }
 
 /** A generated file: a link in H5, Taro.downloadFile + openDocument in WeChat. */

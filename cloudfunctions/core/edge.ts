@@ -136,7 +136,10 @@ async function loadActor(repos: Repos, identity: NonNullable<Identity>): Promise
   const user = await repos.users.get(identity.userId)
   if (!user) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录')
   const actor: Actor = { userId: user.id, communityId: user.communityId, roles: user.roles, name: user.name }
-  if (user.roles.includes('grid_worker')) actor.grids = user.workGrids
+  if (user.roles.includes('grid_worker')) {
+    actor.grids = user.workGrids
+    if (user.gridLead) actor.gridLead = true
+  }
   // a street account's tenant is its street: the communities it answers for come from the street record
   if (user.roles.includes('street')) actor.streetCommunities = (await repos.places.streetCommunities(user.communityId)).map((c) => c.id)
   return identity.sessionId ? { ...actor, sessionId: identity.sessionId } : actor

@@ -1,6 +1,6 @@
 // What the use cases need from the world. Shaped so a document database with single-document
 // transactions (CloudBase) can implement it: every write addresses one record by a known id.
-import type { OrderKind, OrderStatus, PostType } from '@shared/enums'
+import type { GridTaskStatus, OrderKind, OrderStatus, PostType } from '@shared/enums'
 import type { Photo } from '@shared/orders'
 import type { Actor } from './domain/access'
 import type { PointsRules } from './domain/rules'
@@ -19,7 +19,7 @@ import type {
   Street,
   User,
 } from './domain/model'
-import type { Household, Referral, Unit, Visit } from './domain/model'
+import type { GridTask, Household, Referral, Unit, Visit } from './domain/model'
 import type { CareRecord, Pair } from './domain/model'
 import type { Activity, NotificationRecord, Signup } from './domain/model'
 import type { Evaluation, EvaluationLink, Registration, ShowcaseConsent, StaffCard } from './domain/model'
@@ -520,6 +520,17 @@ export interface CareRepo {
   recordsOfHousehold(householdId: string): Promise<CareRecord[]>
 }
 
+/** 网格台账: grid workers' tasks, versioned at their ids (progress reports inside the task). */
+export interface GridTaskRepo {
+  get(id: string): Promise<GridTask | null>
+  /** Version 1 inserts (an existing id is a WriteConflict); later versions replace `version - 1`. */
+  save(task: GridTask): Promise<void>
+  /** A community's tasks (of one status, if given), newest published first. */
+  ofCommunity(communityId: string, status?: GridTaskStatus): Promise<GridTask[]>
+  /** A worker's tasks, soonest due first. */
+  ofWorker(workerId: string): Promise<GridTask[]>
+}
+
 export interface Repos {
   users: UserRepo
   places: PlaceRepo
@@ -531,6 +542,7 @@ export interface Repos {
   referrals: ReferralRepo
   households: HouseholdRepo
   care: CareRepo
+  gridTasks: GridTaskRepo
   workbench: WorkbenchRepo
   idempotency: IdempotencyRepo
   identity: IdentityRepo

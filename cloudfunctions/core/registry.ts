@@ -6,6 +6,7 @@ import * as act from '@shared/activities'
 import * as care from '@shared/care'
 import type { Api, Fn } from '@shared/api'
 import { empty } from '@shared/common'
+import * as gt from '@shared/grid-tasks'
 import * as hh from '@shared/households'
 import * as inbox from '@shared/inbox'
 import * as shop from '@shared/mall'
@@ -83,6 +84,10 @@ import { upsertHousehold } from './usecases/households/upsert'
 import { getDashboard } from './usecases/workbench/dashboard'
 import { exportLedger, ledgerReport } from './usecases/workbench/ledger'
 import { getConsent, getMyCard, getShowcase, saveMyCard, setConsent } from './usecases/workbench/showcase'
+import { confirmGridTask, returnGridTask } from './usecases/grid-tasks/confirm'
+import { getGridTask, listGridTasks } from './usecases/grid-tasks/list'
+import { listGridWorkers, publishGridTask } from './usecases/grid-tasks/publish'
+import { reportGridTask, submitGridTask } from './usecases/grid-tasks/report'
 
 const STAFF = ['staff', 'admin'] as const
 /** Who looks after orders: community workers for every grid, 网格员 for theirs (the use case checks which). */
@@ -241,6 +246,12 @@ export const activities = {
   publicView: query({ input: act.ActivityRef, public: true, run: publicActivity }),
 } satisfies Implements<Api['activities']>
 
+/** A grid task's reply shows its photos' links: a repeat shows the task as it is now, from its id. */
+const asTaskNow: Replay<gt.GridTaskDetail> = {
+  keep: (t) => ({ taskId: t.id }),
+  answer: (ctx, actor, kept: { taskId: string }) => getGridTask(ctx, actor, kept),
+}
+
 /** 工作台: the dashboard, 工作台账 and 三评 exports, and 三亮一晒. */
 export const workbench = {
   dashboard: query({ input: wb.PeriodInput, roles: GRID, run: getDashboard }),
@@ -256,6 +267,16 @@ export const workbench = {
   // function with the other workbooks: in accounts it would take that bundle past its 200 KB
   rosterTemplate: query({ input: empty, roles: ['admin'], run: (ctx, actor) => downloadRosterTemplate(ctx, actor) }),
   importRoster: mutation({ input: acc.ImportRosterInput, roles: ['admin'], run: importRoster }),
+  // 网格台账: tasks for the 网格员 (published by staff or a 网格长), their progress and submission, and
+  // staff's confirmation (never the worker's own: the use case checks) that pays the rules' points once
+  gridTasks: query({ input: gt.ListGridTasksInput, roles: GRID, run: listGridTasks }),
+  gridTask: query({ input: gt.GridTaskRef, roles: GRID, run: getGridTask }),
+  publishGridTask: mutation({ input: gt.PublishGridTaskInput, roles: GRID, run: publishGridTask }),
+  reportGridTask: mutation({ replay: asTaskNow, input: gt.ReportGridTaskInput, roles: ['grid_worker'], run: reportGridTask }),
+  submitGridTask: mutation({ replay: asTaskNow, input: gt.GridTaskRef, roles: ['grid_worker'], run: submitGridTask }),
+  confirmGridTask: mutation({ replay: asTaskNow, input: gt.GridTaskRef, roles: STAFF, run: confirmGridTask }),
+  returnGridTask: mutation({ replay: asTaskNow, input: gt.ReturnGridTaskInput, roles: STAFF, run: returnGridTask }),
+  gridWorkers: query({ input: gt.GridWorkersInput, roles: GRID, run: listGridWorkers }),
 } satisfies Implements<Api['workbench']>
 
 /**

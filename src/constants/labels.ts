@@ -1,5 +1,5 @@
 // Chinese labels for every enum code on the wire: the only place codes become words.
-import type { LedgerReason, Level, OrderAction, OrderKind, OrderStatus, PostType, Role, Urgency } from '@shared/enums'
+import type { GridTaskStatus, LedgerReason, Level, OrderAction, OrderKind, OrderStatus, PostType, Role, Urgency } from '@shared/enums'
 import type { ActivityStatus } from '@shared/activities'
 import type { NoticeKind } from '@shared/inbox'
 import type { RedemptionStatus } from '@shared/mall'
@@ -123,6 +123,7 @@ export const LEDGER_REASON_LABEL: Record<LedgerReason, string> = {
   adjustment: '调整',
   expiry: '过期',
   care_award: '结对帮扶',
+  grid_task_award: '网格任务',
 }
 
 const STARS = ['', '一星', '二星', '三星', '四星', '五星']
@@ -197,4 +198,14 @@ export const NOTICE_KIND_LABEL: Record<NoticeKind, string> = {
   pickup_reminder: '领取提醒',
   redemption_expired: '兑换过期',
   photo_removed: '照片已移除',
+  grid_task_assigned: '网格任务',
+  grid_task_submitted: '任务待确认',
+  grid_task_decided: '任务确认',
+}
+
+/** 网格台账: a grid task's status in words. */
+export const GRID_TASK_STATUS_LABEL: Record<GridTaskStatus, string> = {
+  open: '进行中',
+  submitted: '待确认',
+  confirmed: '已确认',
 }

@@ -60,6 +60,10 @@ export const ROUTES = {
   // 结对帮扶: a household's pair is arranged at ?id= (the household); a member closes a care task at ?id= (the pair)
   pair: '/households/pair/index',
   careTask: '/member/care/index',
+  // 网格台账 (subpackage gridtasks/): ?mine=1 我的网格任务 (a 网格员's own); none: 待确认 and all (staff)
+  gridTasks: '/gridtasks/index',
+  gridTask: '/gridtasks/detail/index',
+  publishGridTask: '/gridtasks/publish/index',
 } as const
 
 export const TAB_ROUTES: string[] = [ROUTES.home, ROUTES.messages, ROUTES.me]
@@ -117,6 +121,9 @@ export const PARENT: Partial<Record<Route, { path: Route; keep?: string[] }>> = 
   [ROUTES.householdEdit]: { path: ROUTES.households },
   [ROUTES.pair]: { path: ROUTES.household, keep: ['id'] },
   [ROUTES.careTask]: { path: ROUTES.tasks },
+  [ROUTES.gridTasks]: { path: ROUTES.home },
+  [ROUTES.gridTask]: { path: ROUTES.gridTasks },
+  [ROUTES.publishGridTask]: { path: ROUTES.gridTasks },
 }
 
 /** The parent page's URL for a page at `route` with `params`, or null (a tab page, 登录). */

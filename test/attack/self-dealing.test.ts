@@ -83,3 +83,22 @@ it('staff may still do each of these for somebody else', async () => {
   await h.ok(S, 'orders', 'review', { orderId: o.id, decision: 'dispatch', points: 50, assigneeId: 'u_zhouzq' })
   await h.ok(S, 'points', 'branchLink', { memberId: 'u_zhouzq', year: yearOf(h.app.clock.now()) })
 })
+
+it('a 网格员 who is also staff cannot confirm (nor send back) their own grid task', async () => {
+  // 林晓 made a 网格员 of 第二网格 too: staff and worker in one person
+  await h.app.store.writeRaw((db) =>
+    db
+      .prepare('UPDATE users SET roles = ?, work_grids = ? WHERE id = ?')
+      .run(JSON.stringify(['staff', 'member', 'resident', 'grid_worker']), JSON.stringify(['g_hx2']), S),
+  )
+  const dueDate = new Date(h.app.clock.now() + 7 * 86400_000 + 8 * 3600_000).toISOString().slice(0, 10)
+  const [t] = (
+    await h.ok(S2, 'workbench', 'publishGridTask', { gridId: 'g_hx2', workerId: S, title: '排查楼道', body: '检查每个单元', dueDate })
+  ).items
+  await h.ok(S, 'workbench', 'reportGridTask', { taskId: t.id, text: '排查完了', photos: [await h.upload(S)] })
+  await h.ok(S, 'workbench', 'submitGridTask', { taskId: t.id })
+  await refused(() => h.call(S, 'workbench', 'confirmGridTask', { taskId: t.id }))
+  await refused(() => h.call(S, 'workbench', 'returnGridTask', { taskId: t.id, reason: '自己退回自己' }))
+  // another staff member confirms it: paid once, to the worker
+  expect((await h.ok(S2, 'workbench', 'confirmGridTask', { taskId: t.id })).points).toBe(10)
+})

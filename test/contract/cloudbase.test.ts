@@ -10,6 +10,7 @@ import { type RunningEmulator, startEmulator } from '../../tools/tcb-emulator/cl
 import { seedCloudbase } from './cloudbase-fixtures'
 import { type ContractAdapter, repositoryContract } from './repos.contract'
 import { wechatContract } from './wechat.contract'
+import { gridTasksContract } from './grid-tasks.contract'
 import { householdsContract } from './households.contract'
 import { careContract } from './care.contract'
 import { workbenchContract } from './workbench.contract'
@@ -104,3 +105,4 @@ workbenchContract(adapter)
 wechatContract(adapter)
 householdsContract(adapter)
 careContract(adapter)
+gridTasksContract(adapter)

@@ -21,6 +21,7 @@ import drafts from './journeys/drafts.mjs'
 import elderMode from './journeys/elder-mode.mjs'
 import gettingAround from './journeys/getting-around.mjs'
 import gridStreet from './journeys/grid-street.mjs'
+import gridTasks from './journeys/grid-tasks.mjs'
 import households from './journeys/households.mjs'
 import care from './journeys/care.mjs'
 import mall from './journeys/mall.mjs'
@@ -53,6 +54,7 @@ const JOURNEYS = [
   passkeys,
   sharedCards,
   care,
+  gridTasks,
   // last: it deletes 陈淑珍
   myData,
 ]

@@ -180,6 +180,19 @@ export const ACCESS_MATRIX: Record<string, AccessRow> = {
   // 社区设置表: the admin's, into their own community only
   'workbench.rosterTemplate': { own: [D, D, D, D, A, D, D, D, D], others: NONE },
   'workbench.importRoster': { own: [D, D, D, D, A, D, D, D, D], others: NONE },
+  // 网格台账: a 网格员's own tasks; staff see the community's; a 网格长 (gridWorker: 李娟 leads 第一网格)
+  // publishes to the grids they lead, another 网格员 not at all; a grid of another community is refused as
+  // input. Only the task's worker reports and submits; only community staff confirm or send back (never
+  // the worker, nor the 网格长). Others: another worker's task, or another community's
+  'workbench.gridTasks': { own: [D, D, D, A, A, A, A, A, D], others: NONE },
+  'workbench.gridTask': { own: [D, D, D, A, A, A, A, A, D], others: [D, D, D, D, D, D, D, D, D] },
+  'workbench.publishGridTask': { own: [D, D, D, A, A, A, A, D, D], others: [D, D, D, R, R, R, R, D, D] },
+  'workbench.reportGridTask': { own: [D, D, D, D, D, D, A, A, D], others: [D, D, D, D, D, D, D, D, D] },
+  'workbench.submitGridTask': { own: [D, D, D, D, D, D, A, A, D], others: [D, D, D, D, D, D, D, D, D] },
+  'workbench.confirmGridTask': { own: [D, D, D, A, A, A, D, D, D], others: [D, D, D, D, D, D, D, D, D] },
+  'workbench.returnGridTask': { own: [D, D, D, A, A, A, D, D, D], others: [D, D, D, D, D, D, D, D, D] },
+  // who a task may go to: staff see every grid's 网格员, a 网格长 their grids', another 网格员 nobody
+  'workbench.gridWorkers': { own: [D, D, D, A, A, A, A, A, D], others: NONE },
 
   // 一户一档: community workers keep every grid's files, a 网格员 their grids' (another grid's household
   // does not exist for them); others: a household of another community. Paired members come later

@@ -88,6 +88,30 @@ const visitTo = (householdId: string) => ({ householdId, found: '老人身体不
 const pairWith = (householdId: string, memberId: string) => ({ householdId, memberIds: [memberId], kind: 'visit', cadence: 'weekly' })
 const CARE_REPORT = '陪老人聊了一个小时，帮着收拾了厨房'
 
+/** 网格台账: a task to publish to a grid's workers, due in a week. */
+const publishTo = (gridId: string, w: World) => ({
+  gridId,
+  title: '清理楼道杂物',
+  body: '检查每个单元的楼道，提醒住户清理杂物',
+  dueDate: new Date(Date.parse(w.period.to) + 7 * 24 * HOUR).toISOString().slice(0, 10),
+})
+
+/**
+ * A grid task for each caller: staff and the others their community's task waiting for confirmation, a
+ * 网格员 their own open one (own); another community's, or the other 网格员's (others).
+ */
+const gridTaskOf = (w: World, own: boolean, input: (taskId: string, who: string) => unknown): PerCaller => {
+  const t = w.gt
+  return {
+    ...(own
+      ? by(input(t.sub, P.R), input(t.sub, P.M), input(t.sub, P.S), input(t.qsSub, P.OS), input(t.sub, P.A))
+      : by(input(t.qsSub, P.R), input(t.qsSub, P.M), input(t.qsSub, P.S), input(t.sub, P.OS), input(t.qsSub, P.A))),
+    gridWorker: input(own ? t.gw : t.ogw, P.GW),
+    otherGridWorker: input(own ? t.ogw : t.gw, P.OGW),
+    street: input(own ? t.sub : t.qsSub, P.ST),
+  }
+}
+
 export const CATALOG: Record<string, ActionCase> = {
   'accounts.me': { own: same({}) },
   'accounts.listMembers': { own: same({}) },
@@ -234,6 +258,40 @@ export const CATALOG: Record<string, ActionCase> = {
     others: each((w) => ({ pairId: w.pair.hx2, report: CARE_REPORT, photos: [w.photo[P.M]] })),
   },
   'households.coverage': { own: same({}) },
+  'workbench.gridTasks': { own: same({}) },
+  'workbench.gridWorkers': { own: same({}) },
+  'workbench.gridTask': {
+    own: (w) => gridTaskOf(w, true, (taskId) => ({ taskId })),
+    others: (w) => gridTaskOf(w, false, (taskId) => ({ taskId })),
+  },
+  'workbench.publishGridTask': {
+    own: (w) => ({
+      ...community(publishTo('g_hx2', w), publishTo('g_qs1', w), true),
+      gridWorker: publishTo('g_hx1', w),
+      otherGridWorker: publishTo('g_hx2', w),
+    }),
+    others: (w) => ({
+      ...community(publishTo('g_hx2', w), publishTo('g_qs1', w), false),
+      gridWorker: publishTo('g_qs1', w),
+      otherGridWorker: publishTo('g_qs1', w),
+    }),
+  },
+  'workbench.reportGridTask': {
+    own: (w) => gridTaskOf(w, true, (taskId, who) => ({ taskId, text: '又排查了一个单元', photos: [w.photo[who] ?? w.photo[P.R]] })),
+    others: (w) => gridTaskOf(w, false, (taskId, who) => ({ taskId, text: '又排查了一个单元', photos: [w.photo[who] ?? w.photo[P.R]] })),
+  },
+  'workbench.submitGridTask': {
+    own: (w) => gridTaskOf(w, true, (taskId) => ({ taskId })),
+    others: (w) => gridTaskOf(w, false, (taskId) => ({ taskId })),
+  },
+  'workbench.confirmGridTask': {
+    own: (w) => gridTaskOf(w, true, (taskId) => ({ taskId })),
+    others: (w) => gridTaskOf(w, false, (taskId) => ({ taskId })),
+  },
+  'workbench.returnGridTask': {
+    own: (w) => gridTaskOf(w, true, (taskId) => ({ taskId, reason: '缺少照片，请补拍' })),
+    others: (w) => gridTaskOf(w, false, (taskId) => ({ taskId, reason: '缺少照片，请补拍' })),
+  },
   'workbench.importRoster': {
     own: same({
       sheets: {
@@ -289,11 +347,19 @@ export const CATALOG: Record<string, ActionCase> = {
   },
   'orders.complete': {
     own: (w) => {
-      const input = (orderId: string, who: string) => ({ orderId, summary: '已经上门完成了维修工作', photos: [w.photo[who]] })
+      const input = (orderId: string, who: string) => ({
+        orderId,
+        summary: '已经上门完成了维修工作',
+        photos: [w.photo[who] ?? w.photo[P.R]],
+      })
       return by(input(w.o.clmM, P.R), input(w.o.clmM, P.M), input(w.o.clmM, P.S), input(w.q.clm, P.OS), input(w.o.clmM, P.A))
     },
     others: (w) => {
-      const input = (orderId: string, who: string) => ({ orderId, summary: '已经上门完成了维修工作', photos: [w.photo[who]] })
+      const input = (orderId: string, who: string) => ({
+        orderId,
+        summary: '已经上门完成了维修工作',
+        photos: [w.photo[who] ?? w.photo[P.R]],
+      })
       return by(input(w.o.clmM2, P.R), input(w.o.clmM2, P.M), input(w.o.clmM2, P.S), input(w.o.clmM, P.OS), input(w.o.clmM2, P.A))
     },
   },

@@ -440,6 +440,24 @@ const IDOR: IdorCase[] = [
   c('workbench.consent', 'orderId', P.R, 'community', (w) => ({ orderId: w.q.cmp }), 'deny'),
   c('workbench.setConsent', 'orderId', P.R, 'user', (w) => ({ orderId: w.o.cmpM2, consent: true }), 'deny'),
   c('workbench.setConsent', 'orderId', P.R, 'community', (w) => ({ orderId: w.q.cmp, consent: true }), 'deny'),
+  // 网格台账: another worker's task does not exist for a 网格员, nor another community's for staff; a grid
+  // or worker of another grid or community, and another person's photos, are refused as input
+  c('workbench.gridWorkers', 'gridId', P.GW, 'grid', () => ({ gridId: 'g_hx2' }), 'empty'),
+  c('workbench.gridWorkers', 'gridId', P.S, 'community', () => ({ gridId: 'g_qs1' }), 'empty'),
+  c('workbench.gridTask', 'taskId', P.OGW, 'user', (w) => ({ taskId: w.gt.gw }), 'deny'),
+  c('workbench.gridTask', 'taskId', P.S, 'community', (w) => ({ taskId: w.gt.qsSub }), 'deny'),
+  c('workbench.publishGridTask', 'gridId', P.GW, 'grid', (w) => gridTask(w, { gridId: 'g_hx2' }), 'deny'),
+  c('workbench.publishGridTask', 'gridId', P.S, 'community', (w) => gridTask(w, { gridId: 'g_qs1' }), 'refuse'),
+  c('workbench.publishGridTask', 'workerId', P.S, 'grid', (w) => gridTask(w, { workerId: P.GW }), 'refuse'),
+  c('workbench.publishGridTask', 'workerId', P.S, 'community', (w) => gridTask(w, { workerId: 'u_qs_liuy' }), 'refuse'),
+  c('workbench.reportGridTask', 'taskId', P.OGW, 'user', (w) => progress(w.gt.gw, w.photo[P.OGW]), 'deny'),
+  c('workbench.reportGridTask', 'taskId', P.OGW, 'community', (w) => progress(w.gt.qs, w.photo[P.OGW]), 'deny'),
+  c('workbench.reportGridTask', 'photos', P.OGW, 'user', (w) => progress(w.gt.ogw, w.photo[P.GW]), 'refuse'),
+  c('workbench.reportGridTask', 'photos', P.OGW, 'community', (w) => progress(w.gt.ogw, w.photo[P.OS]), 'refuse'),
+  c('workbench.submitGridTask', 'taskId', P.OGW, 'user', (w) => ({ taskId: w.gt.gw }), 'deny'),
+  c('workbench.submitGridTask', 'taskId', P.GW, 'community', (w) => ({ taskId: w.gt.qs }), 'deny'),
+  c('workbench.confirmGridTask', 'taskId', P.S, 'community', (w) => ({ taskId: w.gt.qsSub }), 'deny'),
+  c('workbench.returnGridTask', 'taskId', P.S, 'community', (w) => ({ taskId: w.gt.qsSub, reason: '缺少照片' }), 'deny'),
   // passkeys: an answer to another person's challenge is refused as input; another's passkey is not found
   c('accounts.addPasskey', 'challengeId', P.R, 'user', (w) => w.registration[P.M], 'refuse'),
   c('accounts.addPasskey', 'challengeId', P.S, 'community', (w) => w.registration[P.OS], 'refuse'),
@@ -452,6 +470,15 @@ const care = {
   pair: (householdId: string, memberId: string) => ({ householdId, memberIds: [memberId], kind: 'visit', cadence: 'weekly' }),
   close: (pairId: string, photo: string) => ({ pairId, report: '陪老人聊了一个小时，帮着收拾了厨房', photos: [photo] }),
 }
+/** 网格台账: a task for 第二网格 of 红星, due in a week, with `over`. */
+const gridTask = (w: World, over: Record<string, unknown>) => ({
+  gridId: 'g_hx2',
+  title: '清理楼道杂物',
+  body: '检查每个单元的楼道',
+  dueDate: new Date(Date.parse(w.period.to) + 7 * 86400_000).toISOString().slice(0, 10),
+  ...over,
+})
+const progress = (taskId: string, photo: string) => ({ taskId, text: '又排查了一个单元', photos: [photo] })
 
 /** A new household in 第一网格 of 红星 (a room nobody has filed), with `over`. */
 const home = (over: Record<string, unknown>) => ({

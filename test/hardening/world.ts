@@ -63,6 +63,11 @@ export interface World {
    * with 宋兰's in 青山 — each pair's first task due; `qsFree`: a household of 青山 with no pair.
    */
   pair: { hx: string; hx2: string; qs: string; qsFree: string }
+  /**
+   * 网格台账: open tasks with a progress report for GW (李娟, 第一网格) and OGW (王芳, 第二网格), one of
+   * 王芳's submitted (待确认) in 红星, and in 青山 刘洋's open (with progress) and submitted.
+   */
+  gt: { gw: string; ogw: string; sub: string; qs: string; qsSub: string }
   /** Calendar days around now, for periods (dashboard, 工作台账). */
   period: { from: string; to: string }
   /** The self-hosted door: R's password (login: R's phone), an open invitation for R2, a setup link for a new community. */
@@ -287,6 +292,24 @@ export async function buildWorld(h: Harness): Promise<World> {
   const today = dayOf(clock.now())
   const period = { from: dayOf(clock.now() - 30 * 24 * HOUR), to: today }
 
+  // 网格台账: tasks as their workers stand on them
+  const QS_GW = 'u_qs_liuy'
+  const dueDate = dayOf(clock.now() + 7 * 24 * HOUR)
+  const gridTask = async (by: string, gridId: string, workerId: string, title: string, submit: boolean) => {
+    const [t] = (await h.ok(by, 'workbench', 'publishGridTask', { gridId, workerId, title, body: '按要求完成并上传进展', dueDate })).items
+    await h.ok(workerId, 'workbench', 'reportGridTask', { taskId: t.id, text: '已经开始做了', photos: [await h.upload(workerId)] })
+    if (submit) await h.ok(workerId, 'workbench', 'submitGridTask', { taskId: t.id })
+    return t.id
+  }
+  const gt = {
+    gw: await gridTask(P.S, 'g_hx1', P.GW, '排查第一网格的楼道', false),
+    ogw: await gridTask(P.S, 'g_hx2', P.OGW, '排查第二网格的楼道', false),
+    sub: await gridTask(P.S, 'g_hx2', P.OGW, '走访第二网格的独居老人', true),
+    qs: await gridTask(P.OS, 'g_qs1', QS_GW, '排查青山网格的楼道', false),
+    qsSub: await gridTask(P.OS, 'g_qs1', QS_GW, '走访青山网格的独居老人', true),
+  }
+  for (const who of [P.GW, P.OGW]) photo[who] = await h.upload(who)
+
   // one notice of their own for everybody (residents and staff hear of nothing in the fixture otherwise)
   const notice: Record<string, string> = {}
   await h.app.store.writeRaw((db) => {
@@ -339,7 +362,7 @@ export async function buildWorld(h: Harness): Promise<World> {
   const signIn = { challengeId: 'pkc_signin', response: device.get({ rpId: 'localhost', challenge: signInChallenge }) }
   return {
     o: { ...o, ...more },
-    ...{ q, photo, goods, red, act, qact, notice, year, branchToken, pair, period, password, invite, setupToken },
+    ...{ q, photo, goods, red, act, qact, notice, year, branchToken, pair, period, password, invite, setupToken, gt },
     ...{ device, passkeys, registration, signIn, wish },
   }
 }

@@ -62,6 +62,32 @@ export function brokenInvariants(db: Database.Database, initialStock?: Record<st
     .prepare("SELECT r.id FROM redemptions r LEFT JOIN ledger l ON l.source_key = 'redemption:' || r.id WHERE l.source_key IS NULL")
     .all()
   if (orphanDebits.length) broken.push(`redemptions without a debit: ${JSON.stringify(orphanDebits)}`)
+  // 网格台账: a confirmed task paid its worker its points exactly once; nothing else was paid for a task
+  const taskAwards = prep(
+    db,
+    `SELECT t.id, t.status, t.points, t.worker_id, COUNT(l.source_key) AS n, COALESCE(SUM(l.delta), 0) AS paid,
+       MIN(l.member_id) AS paid_to
+     FROM grid_tasks t LEFT JOIN ledger l ON l.source_key = 'gridtask:' || t.id || ':award' GROUP BY t.id`,
+  ).all() as Array<{
+    id: string
+    status: string
+    points: number | null
+    worker_id: string
+    n: number
+    paid: number
+    paid_to: string | null
+  }>
+  for (const t of taskAwards) {
+    const owed = t.status === 'confirmed' ? (t.points ?? 0) : 0
+    if (t.n > 1) broken.push(`grid task ${t.id}: paid ${t.n} times`)
+    if (t.paid !== owed) broken.push(`grid task ${t.id}: paid ${t.paid} ≠ owed ${owed}`)
+    if (t.n === 1 && t.paid_to !== t.worker_id) broken.push(`grid task ${t.id}: paid to ${t.paid_to}, not its worker ${t.worker_id}`)
+  }
+  const strayTaskAwards = prep(
+    db,
+    "SELECT l.source_key FROM ledger l WHERE l.reason = 'grid_task_award' AND NOT EXISTS (SELECT 1 FROM grid_tasks t WHERE l.source_key = 'gridtask:' || t.id || ':award')",
+  ).all()
+  if (strayTaskAwards.length) broken.push(`grid task awards without a task: ${JSON.stringify(strayTaskAwards)}`)
   broken.push(...brokenCare(db))
   return broken
 }

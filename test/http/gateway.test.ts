@@ -346,6 +346,19 @@ const BAD_INPUT: Array<[fn: string, action: string, input: unknown, field: strin
   ['households', 'closeCareTask', { pairId: 'pr_hx_wangxl', report: '去过了', photos: ['f_x'] }, 'report'],
   ['households', 'closeCareTask', { pairId: 'pr_hx_wangxl', report: '陪老人聊了一个小时，收拾了厨房', photos: [] }, 'photos'],
   ['households', 'coverage', { days: 0 }, 'days'],
+  // 网格台账 (the demo's open task gt_demo_wangf is 王芳's, of 第二网格)
+  ['workbench', 'gridTasks', { status: 'done' }, 'status'],
+  ['workbench', 'gridTask', { taskId: 'gt demo' }, 'taskId'],
+  ['workbench', 'publishGridTask', { gridId: 'g_hx2', title: '排查楼道', body: '检查每个单元', dueDate: '下周一' }, 'dueDate'],
+  ['workbench', 'publishGridTask', { gridId: 'g_hx2', title: '排', body: '检查每个单元', dueDate: '2099-01-01' }, 'title'],
+  ['workbench', 'publishGridTask', { gridId: 'g_qs1', title: '排查楼道', body: '检查每个单元', dueDate: '2099-01-01' }, 'gridId'],
+  ['workbench', 'publishGridTask', { gridId: 'g_hx2', title: '排查楼道', body: '检查每个单元', dueDate: '2020-01-01' }, 'dueDate'],
+  ['workbench', 'reportGridTask', { taskId: 'gt_demo_wangf', text: '查完了', photos: [] }, 'photos'],
+  ['workbench', 'reportGridTask', { taskId: 'gt_demo_wangf', text: '查', photos: ['f_x'] }, 'text'],
+  ['workbench', 'submitGridTask', { taskId: 'gt_demo_wangf', done: true }, 'done'],
+  ['workbench', 'confirmGridTask', {}, 'taskId'],
+  ['workbench', 'returnGridTask', { taskId: 'gt_demo_wangf', reason: '' }, 'reason'],
+  ['workbench', 'gridWorkers', { gridId: 'g hx2' }, 'gridId'],
 ]
 
 /** A person allowed to call each function's actions, so the input check is what answers. */
@@ -404,6 +417,14 @@ const SPECIAL: Record<string, string> = {
   'workbench.setConsent': RESIDENT,
   'workbench.rosterTemplate': ADMIN,
   'workbench.importRoster': ADMIN,
+  'workbench.gridTasks': STAFF,
+  'workbench.gridWorkers': STAFF,
+  'workbench.gridTask': STAFF,
+  'workbench.publishGridTask': STAFF,
+  'workbench.reportGridTask': 'u_wangf',
+  'workbench.submitGridTask': 'u_wangf',
+  'workbench.confirmGridTask': STAFF,
+  'workbench.returnGridTask': STAFF,
 }
 const callerFor = (fn: string, action: string) => SPECIAL[`${fn}.${action}`] ?? CALLER[fn]
 

@@ -175,6 +175,7 @@ describe('the weapp build (dist/)', () => {
       'households/visit/index',
       'households/edit/index',
       'households/pair/index',
+      'gridtasks/publish/index',
       'workbench/branch-score/index',
       // renews itself every 30 s
       'activity/checkin-code/index',

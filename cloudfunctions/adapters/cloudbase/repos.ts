@@ -4,6 +4,7 @@
 import type { Repos } from '../../core/ports'
 import { createActivityRepo } from './activities'
 import { createCareRepo } from './care'
+import { createGridTaskRepo } from './grid-tasks'
 import { createHouseholdRepo } from './households'
 import { createIdempotencyRepo } from './idempotency'
 import { createIdentityRepo } from './identity'
@@ -31,6 +32,7 @@ export function createRepos(scope: Scope): Repos {
     referrals: createReferralRepo(scope),
     households: createHouseholdRepo(scope),
     care: createCareRepo(scope),
+    gridTasks: createGridTaskRepo(scope),
     workbench: createWorkbenchRepo(scope),
     idempotency: createIdempotencyRepo(scope),
     identity: createIdentityRepo(scope),

@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3'
 import type { Repos } from '../../core/ports'
 import { createActivityRepo } from './activities'
 import { createCareRepo } from './care'
+import { createGridTaskRepo } from './grid-tasks'
 import { createHouseholdRepo } from './households'
 import { createIdempotencyRepo } from './idempotency'
 import { createIdentityRepo } from './identity'
@@ -32,6 +33,7 @@ export function createRepos(db: Database.Database): Repos {
     referrals: createReferralRepo(q),
     households: createHouseholdRepo(q),
     care: createCareRepo(q),
+    gridTasks: createGridTaskRepo(q),
     workbench: createWorkbenchRepo(q),
     idempotency: createIdempotencyRepo(q),
     identity: createIdentityRepo(q),

@@ -314,6 +314,18 @@ const STEPS: string[] = [
   );
   CREATE INDEX care_records_household ON care_records(household_id, at DESC);
   `,
+  // 网格台账 (issue 18): tasks published to a grid's 网格员, their progress reports as JSON, confirmed by staff
+  `
+  CREATE TABLE grid_tasks (
+    id TEXT PRIMARY KEY, community_id TEXT NOT NULL REFERENCES communities(id), grid_id TEXT NOT NULL,
+    worker_id TEXT NOT NULL, title TEXT NOT NULL, body TEXT NOT NULL, due_at INTEGER NOT NULL, status TEXT NOT NULL,
+    progress TEXT NOT NULL, published_by TEXT NOT NULL, published_at INTEGER NOT NULL, submitted_at INTEGER,
+    returned_reason TEXT, confirmed_by TEXT, confirmed_at INTEGER, points INTEGER,
+    updated_at INTEGER NOT NULL, version INTEGER NOT NULL
+  );
+  CREATE INDEX grid_tasks_community ON grid_tasks(community_id, status, published_at DESC);
+  CREATE INDEX grid_tasks_worker ON grid_tasks(worker_id, due_at);
+  `,
 ]
 
 export function migrate(db: Database.Database) {

@@ -14,6 +14,8 @@ export interface Actor {
   address?: string
   /** 网格员: the grids they serve. */
   grids?: readonly string[]
+  /** 网格长: leads the grids they serve (网格台账: publishes tasks to their workers). */
+  gridLead?: boolean
   /** 街道: the communities its street owns. */
   streetCommunities?: readonly string[]
 }

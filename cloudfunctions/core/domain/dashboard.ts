@@ -38,6 +38,7 @@ export function pointsFlow(entries: LedgerRecord[]): { issued: number; redeemed:
       e.reason === 'order_award' ||
       e.reason === 'activity_award' ||
       e.reason === 'care_award' ||
+      e.reason === 'grid_task_award' ||
       (e.reason === 'adjustment' && e.delta > 0)
     )
       issued += e.delta

@@ -17,6 +17,8 @@ export const sourceKeys = {
   expiry: (memberId: string, year: number, version: number) => `expiry:${memberId}:${year}:${version}`,
   /** One award per care task: the pair and the time the task was due (二对一: whoever closes it, once). */
   careAward: (pairId: string, dueAt: number) => `care:${pairId}:${dueAt}:award`,
+  /** 网格台账: a confirmed task pays its worker once. */
+  gridTaskAward: (taskId: string) => `gridtask:${taskId}:award`,
 }
 
 const AWARDS: readonly LedgerReason[] = ['order_award', 'activity_award', 'care_award']

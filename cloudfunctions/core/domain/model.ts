@@ -1,7 +1,7 @@
 // The records the rules work on. Times are epoch milliseconds (instants); display is the app's job.
 import type { Channel, LedgerReason, Level, Management, MemberStatus, OrderKind, OrderStatus, PostType, Role } from '@shared/enums'
 import type { ReferralStatus, Severity, UnitKind, Urgency } from '@shared/enums'
-import type { AgeBand, CareCadence, CareKind, ConsentMethod, HouseholdTag } from '@shared/enums'
+import type { AgeBand, CareCadence, CareKind, ConsentMethod, GridTaskStatus, HouseholdTag } from '@shared/enums'
 import type { AwardPart, PointsRules } from '@shared/points'
 import type { ActivityStatus, Attendance, CheckinMethod, SignupStatus } from '@shared/activities'
 import type { NoticeKind } from '@shared/inbox'
@@ -309,6 +309,7 @@ export type PhotoPlace =
   | { kind: 'activity'; id: string }
   | { kind: 'card'; id: string }
   | { kind: 'care'; id: string }
+  | { kind: 'gridTask'; id: string }
 
 export type PhotoVerdict = 'pending' | 'pass' | 'review' | 'risky'
 
@@ -525,5 +526,38 @@ export interface Referral {
   answer: string | null
   answeredBy: string | null
   answeredAt: number | null
+  version: number
+}
+
+/** One progress report of a grid task (工作进展): what was done, with photos. */
+export interface GridTaskProgress {
+  at: number
+  text: string
+  photos: string[]
+}
+
+/**
+ * 网格台账: a task published to one 网格员 of a grid (a task to a whole grid is one per worker), its
+ * progress reports, and its confirmation by community staff — which pays `points` once.
+ */
+export interface GridTask {
+  id: string
+  communityId: string
+  gridId: string
+  workerId: string
+  title: string
+  body: string
+  dueAt: number
+  status: GridTaskStatus
+  progress: GridTaskProgress[]
+  publishedBy: string
+  publishedAt: number
+  submittedAt: number | null
+  /** Why it was last sent back (退回), while it is open again; null once submitted anew. */
+  returnedReason: string | null
+  confirmedBy: string | null
+  confirmedAt: number | null
+  points: number | null
+  updatedAt: number
   version: number
 }

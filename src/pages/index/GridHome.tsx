@@ -2,12 +2,14 @@
 // 代办 (order for a resident who phoned or was visited), then what I ordered for residents.
 import { View } from '@tarojs/components'
 import Btn from '@/components/btn'
+import GridTaskCard from '@/components/grid-task-card'
 import HouseholdCard from '@/components/household-card'
 import OrderCard from '@/components/order-card'
 import Section from '@/components/section'
 import { EmptyState, StateSwitch } from '@/components/state'
 import { ROUTES, withQuery } from '@/constants/routes'
 import { useRemote } from '@/hooks/useRemote'
+import { gridTasksApi } from '@/services/grid-tasks'
 import { householdsApi } from '@/services/households'
 import { ordersApi } from '@/services/orders'
 import { useSession } from '@/store/session'
@@ -21,6 +23,8 @@ export default function GridHome() {
   const revisit = useRemote(() => ordersApi.list({ scope: 'revisit', limit: 50 }), [])
   const proxied = useRemote(() => ordersApi.list({ scope: 'proxied', limit: 5 }), [])
   const due = useRemote(() => householdsApi.due(), [])
+  const tasks = useRemote(() => gridTasksApi.list({ mine: true }), [])
+  const todo = (tasks.data ?? []).filter((t) => t.status !== 'confirmed')
   const grids = user?.gridWork?.grids.map((g) => g.name).join('、') ?? ''
   const open = (id: string) => go(withQuery(ROUTES.reviewDetail, { id }))
 
@@ -38,8 +42,31 @@ export default function GridHome() {
       <View className="count-cards">
         <QueueCards review={review} overdue={overdue} revisit={revisit} />
         <VisitCard due={due} />
+        <CountCard
+          value={tasks.data ? String(todo.length) : tasks.error ? '—' : '…'}
+          label="网格任务"
+          className="link-my-grid-tasks"
+          urgent={todo.some((t) => t.overdue || t.returnedReason)}
+          onClick={() => go(withQuery(ROUTES.gridTasks, { mine: 1 }))}
+        />
         <CountCard hint="本网格的数字" label="数据看板" className="link-dashboard" onClick={() => go(ROUTES.dashboard)} />
+        {user?.gridWork?.lead && (
+          <CountCard hint="给网格员发任务" label="发布任务" className="link-lead-grid-tasks" onClick={() => go(ROUTES.gridTasks)} />
+        )}
       </View>
+
+      <Section title="我的网格任务" more={{ text: '全部', onClick: () => go(withQuery(ROUTES.gridTasks, { mine: 1 })) }}>
+        <StateSwitch
+          of={tasks}
+          empty={todo.length === 0}
+          rows={2}
+          emptyNode={<EmptyState title="手上没有网格任务" hint="社区发布任务后会出现在这里，做完上传进展、提交完成。" />}
+        >
+          {todo.slice(0, 3).map((t) => (
+            <GridTaskCard key={t.id} task={t} onClick={() => go(withQuery(ROUTES.gridTask, { id: t.id }))} />
+          ))}
+        </StateSwitch>
+      </Section>
 
       <Section title="该走访了" more={{ text: '一户一档', onClick: () => go(ROUTES.households) }}>
         <StateSwitch

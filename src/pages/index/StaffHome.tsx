@@ -10,6 +10,7 @@ import { ROUTES, withQuery } from '@/constants/routes'
 import { useRemote } from '@/hooks/useRemote'
 import { platform } from '@/platform'
 import { activitiesApi } from '@/services/activities'
+import { gridTasksApi } from '@/services/grid-tasks'
 import { householdsApi } from '@/services/households'
 import { ordersApi } from '@/services/orders'
 import { go } from '@/utils/nav'
@@ -21,6 +22,7 @@ export default function StaffHome() {
   const overdue = useRemote(() => ordersApi.list({ scope: 'overdue', limit: 50 }), [])
   const revisit = useRemote(() => ordersApi.list({ scope: 'revisit', limit: 50 }), [])
   const due = useRemote(() => householdsApi.due(), [])
+  const toConfirm = useRemote(() => gridTasksApi.list({ status: 'submitted' }), [])
   const activities = useRemote(() => activitiesApi.list('upcoming', undefined, 20), [])
   const items = review.data?.items ?? []
   const today = (activities.data?.items ?? []).filter((a) => isSameDay(a.startAt))
@@ -41,6 +43,13 @@ export default function StaffHome() {
           label="待核销"
           className="link-verify"
           onClick={() => go(ROUTES.verify)}
+        />
+        <CountCard
+          value={toConfirm.data ? String(toConfirm.data.length) : toConfirm.error ? '—' : '…'}
+          label="任务待确认"
+          className="link-grid-tasks-to-confirm"
+          urgent={(toConfirm.data?.length ?? 0) > 0}
+          onClick={() => go(ROUTES.gridTasks)}
         />
       </View>
 
@@ -75,6 +84,9 @@ export default function StaffHome() {
           </Btn>
           <Btn className="link-households" onClick={() => go(ROUTES.households)}>
             一户一档
+          </Btn>
+          <Btn className="link-grid-tasks" onClick={() => go(ROUTES.gridTasks)}>
+            网格任务
           </Btn>
           <Btn className="link-activities" onClick={() => go(ROUTES.activities)}>
             全部活动

@@ -9,7 +9,8 @@ import Btn from '@/components/btn'
 import Card from '@/components/card'
 import Screen from '@/components/screen'
 import { EmptyState, StateSwitch } from '@/components/state'
-import { POST_TYPE_LABEL } from '@/constants/labels'
+import { GRID_TASK_STATUS_LABEL, POST_TYPE_LABEL } from '@/constants/labels'
+import { ROUTES, withQuery } from '@/constants/routes'
 import { useRemote } from '@/hooks/useRemote'
 import { platform } from '@/platform'
 import { listMembers } from '@/services/accounts'
@@ -18,6 +19,7 @@ import { photoSrc, toApiError } from '@/services/transport'
 import { workbenchApi } from '@/services/workbench'
 import { useSession } from '@/store/session'
 import { cls } from '@/utils/cls'
+import { go } from '@/utils/nav'
 import { formatDate, formatTime } from '@/utils/time'
 import { Figures, PeriodBar, periodOf } from '../shared'
 import '@/styles/blocks.scss'
@@ -161,6 +163,26 @@ export default function Ledger() {
           </Card>
         )}
       </StateSwitch>
+
+      {report.data?.gridTasks && (
+        <Card title={`网格员台账（${report.data.gridTasks.length} 项）`}>
+          {report.data.gridTasks.length === 0 ? (
+            <View className="ledger__none">这段时间没有发布或确认的网格任务。</View>
+          ) : (
+            report.data.gridTasks.map((t) => (
+              <Tap key={t.taskId} className="wb-line ledger-grid-task" onTap={() => go(withQuery(ROUTES.gridTask, { id: t.taskId }))}>
+                <Text className="wb-line__label">
+                  {t.worker} · {t.title}
+                </Text>
+                <Text className="wb-line__value">
+                  {t.grid} · 进展 {t.progressCount} 次 · {GRID_TASK_STATUS_LABEL[t.status]}
+                  {t.points ? ` · +${t.points} 分` : ''}
+                </Text>
+              </Tap>
+            ))
+          )}
+        </Card>
+      )}
     </Screen>
   )
 }

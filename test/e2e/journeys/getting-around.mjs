@@ -33,7 +33,10 @@ const TITLE_FOLLOWS_CONTENT = new Set(['/staff/goods-edit/index', '/account/regi
 function whoOpens(route) {
   if (route === '/workbench/register/index') return 'resident' // forwards to 登记, a resident's page
   if (/\/(account|workbench)\/(people|roster)\//.test(route)) return 'admin' // 人员与网格, 社区设置: the community's admin
-  if (/^\/(staff|workbench|households)\//.test(route) || /account\/(pending|people)|activity\/(publish|roster|checkin-code)/.test(route))
+  if (
+    /^\/(staff|workbench|households|gridtasks)\//.test(route) ||
+    /account\/(pending|people)|activity\/(publish|roster|checkin-code)/.test(route)
+  )
     return 'staff'
   if (/^\/(member|mall|activity)\//.test(route)) return 'member'
   return 'resident'

@@ -2,6 +2,7 @@
 // shows it to them, so an export never reveals more of other people than the app does.
 import type { MyData } from '@shared/accounts'
 import type { ActivitySummary } from '@shared/activities'
+import type { GridTaskDetail } from '@shared/grid-tasks'
 import type { InboxItem } from '@shared/inbox'
 import type { Redemption } from '@shared/mall'
 import type { OrderDetail } from '@shared/orders'
@@ -17,6 +18,7 @@ import type { Order } from '../../domain/model'
 import type { Ctx, OrderQuery } from '../../ports'
 import { listActivities } from '../activities/list'
 import { myRedemptions } from '../mall/redemptions'
+import { presentTask } from '../grid-tasks/present'
 import { presentDetail } from '../orders/present'
 import { getBalance, getLedger } from '../points/balance'
 import { getInbox } from './inbox'
@@ -69,8 +71,18 @@ export async function exportMyData(ctx: Ctx, actor: Actor): Promise<MyData> {
     registrations: (await myRegistrations(ctx, actor)).items,
     evaluations: await evaluations(ctx, actor),
     subscriptions: (await subscriptionsOf(ctx.repos, actor.userId)).items,
+    gridTasks: await myGridTasks(ctx, actor),
     card: isStaff(actor) ? (await getMyCard(ctx, actor)).card : null,
   }
+}
+
+/** A 网格员's own grid tasks as their task page shows them, progress and all. */
+async function myGridTasks(ctx: Ctx, actor: Actor): Promise<GridTaskDetail[]> {
+  if (!hasRole(actor, 'grid_worker')) return []
+  const tasks = (await ctx.repos.gridTasks.ofWorker(actor.userId)).filter((t) => t.communityId === actor.communityId)
+  const out: GridTaskDetail[] = []
+  for (const t of tasks) out.push(await presentTask(ctx, actor, t))
+  return out
 }
 
 /** The caller's 三评 of this year and the last, as they see them (members only). */

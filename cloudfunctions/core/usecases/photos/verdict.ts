@@ -77,5 +77,12 @@ async function takeOff(ctx: Ctx, check: PhotoCheck): Promise<{ what: string; lin
       )
       return { what: '结对帮扶记录', link: `/households/detail/index?id=${r.householdId}` }
     }
+    case 'gridTask': {
+      const t = await ctx.repos.gridTasks.get(place.id)
+      if (!t?.progress.some((p) => p.photos.includes(fileId))) return null
+      const progress = t.progress.map((p) => ({ ...p, photos: p.photos.filter((id) => id !== fileId) }))
+      await ctx.repos.gridTasks.save({ ...t, progress, updatedAt: now, version: t.version + 1 })
+      return { what: `网格任务「${t.title}」`, link: `/gridtasks/detail/index?id=${t.id}` }
+    }
   }
 }

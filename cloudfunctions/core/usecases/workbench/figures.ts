@@ -1,5 +1,6 @@
 // 工作台账: what a member did over a period — orders served, activities attended (and their hours),
 // ratings, points earned and spent — read from the orders, the sign-ups and the ledger.
+import type { GridTaskLedgerRow } from '@shared/grid-tasks'
 import type { LedgerFigures, MemberLedger } from '@shared/workbench'
 import { pointsFlow } from '../../domain/dashboard'
 import type { Activity, Signup, User } from '../../domain/model'
@@ -100,3 +101,32 @@ export const figuresOf = (l: MemberLedger): LedgerFigures => ({
   pointsEarned: l.pointsEarned,
   pointsSpent: l.pointsSpent,
 })
+
+/**
+ * 网格员台账: the community's grid tasks published or confirmed in the period, oldest published first —
+ * who, which grid, what, how many progress reports, when submitted, who confirmed it and when, points.
+ */
+export async function gridTaskLedger(ctx: Ctx, communityId: string, p: Period): Promise<GridTaskLedgerRow[]> {
+  const tasks = (await ctx.repos.gridTasks.ofCommunity(communityId))
+    .filter((t) => inPeriod(p, t.publishedAt) || (t.confirmedAt !== null && inPeriod(p, t.confirmedAt)))
+    .sort((a, b) => a.publishedAt - b.publishedAt || (a.id < b.id ? -1 : 1))
+  if (tasks.length === 0) return []
+  const ids = [...new Set(tasks.flatMap((t) => (t.confirmedBy ? [t.workerId, t.confirmedBy] : [t.workerId])))]
+  const [grids, people] = await Promise.all([ctx.repos.places.grids(communityId), ctx.repos.users.getMany(ids)])
+  const grid = new Map(grids.map((g) => [g.id, g.name]))
+  const name = new Map(people.map((u) => [u.id, u.name]))
+  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString())
+  return tasks.map((t) => ({
+    taskId: t.id,
+    worker: name.get(t.workerId) ?? '',
+    grid: grid.get(t.gridId) ?? '',
+    title: t.title,
+    publishedAt: new Date(t.publishedAt).toISOString(),
+    progressCount: t.progress.length,
+    submittedAt: iso(t.submittedAt),
+    confirmedBy: t.confirmedBy ? (name.get(t.confirmedBy) ?? '') : null,
+    confirmedAt: iso(t.confirmedAt),
+    points: t.points,
+    status: t.status,
+  }))
+}

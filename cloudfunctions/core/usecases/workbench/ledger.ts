@@ -8,7 +8,7 @@ import { POST_TYPE_LABELS } from '@shared/labels'
 import type { User } from '../../domain/model'
 import { beijingDay, period } from '../../domain/period'
 import type { Ctx, WorkbookSpec } from '../../ports'
-import { memberLedger } from './figures'
+import { gridTaskLedger, memberLedger } from './figures'
 import { book } from './workbook'
 
 type Input = z.output<typeof LedgerReportInput>
@@ -31,7 +31,9 @@ export async function ledgerReport(ctx: Ctx, actor: Actor, input: Input): Promis
   const members = await membersFor(ctx, actor, input.memberId)
   const out: MemberLedger[] = []
   for (const m of members) out.push(await memberLedger(ctx, m, p))
-  return { from: input.from, to: input.to, members: out }
+  // the grid workers' tasks sit beside the members' in staff's whole-community 台账
+  const gridTasks = isStaff(actor) && !input.memberId ? await gridTaskLedger(ctx, actor.communityId, p) : null
+  return { from: input.from, to: input.to, members: out, gridTasks }
 }
 
 const day = (iso: string) => beijingDay(Date.parse(iso))
@@ -106,7 +108,39 @@ export function ledgerWorkbook(report: LedgerReport): WorkbookSpec {
       ],
       rows: report.members.flatMap((m) => m.entries.map((e) => [m.name, day(e.at), e.note, e.delta, e.balanceAfter])),
     },
+    ...gridTaskSheet(report),
   ])
+}
+
+function gridTaskSheet(report: LedgerReport): WorkbookSpec['sheets'] {
+  if (!report.gridTasks) return []
+  return [
+    {
+      name: '网格员台账',
+      columns: [
+        { header: '网格员', width: 12 },
+        { header: '网格', width: 12 },
+        { header: '任务', width: 30 },
+        { header: '发布日期', width: 12 },
+        { header: '进展（次）', width: 10 },
+        { header: '提交完成', width: 12 },
+        { header: '确认人', width: 12 },
+        { header: '确认日期', width: 12 },
+        { header: '获得积分', width: 10 },
+      ],
+      rows: report.gridTasks.map((t) => [
+        t.worker,
+        t.grid,
+        t.title,
+        day(t.publishedAt),
+        t.progressCount,
+        t.submittedAt ? day(t.submittedAt) : '',
+        t.confirmedBy ?? '',
+        t.confirmedAt ? day(t.confirmedAt) : '',
+        t.points,
+      ]),
+    },
+  ]
 }
 
 export async function exportLedger(ctx: Ctx, actor: Actor, input: Input): Promise<ExportedFile> {
