@@ -90,7 +90,16 @@ export type CareKind = (typeof CARE_KINDS)[number]
 export const CARE_CADENCES = ['weekly', 'fortnightly', 'monthly'] as const
 export type CareCadence = (typeof CARE_CADENCES)[number]
 
-export const LEDGER_REASONS = ['order_award', 'activity_award', 'redemption', 'refund', 'adjustment', 'expiry', 'care_award', 'grid_task_award'] as const
+export const LEDGER_REASONS = [
+  'order_award',
+  'activity_award',
+  'redemption',
+  'refund',
+  'adjustment',
+  'expiry',
+  'care_award',
+  'grid_task_award',
+] as const
 export type LedgerReason = (typeof LEDGER_REASONS)[number]
 
 /** Error codes and the HTTP status each maps to; the envelope carries the code, the gateway the status. */
