@@ -5,14 +5,15 @@
 // the scheduler's tick escalates what waits too long and confirms what nobody did; 网格员 visit the
 // households they keep, staff publish weekend activities that members sign up for and attend, members
 // redeem goods that staff hand over, in January last year's 三评 is filled in, a retired member reports
-// in, and everyone has read their inbox up to the last few evenings.
+// in, paired members go to their households (结对帮扶), 网格员 carry out the month's task staff confirm
+// (网格台账), and everyone has read their inbox up to the last few evenings.
 //
 // How it is built: a small discrete-event timeline. Each HISTORY_STEPS entry is called once per day
 // (a Beijing calendar day) and starts stories on it; a story is an async function that acts through
 // `h.ok(...)` and waits with `h.wait(...)`, so one order's life reads top to bottom. Stories run one at a
 // time, in time order; what is still waiting when the clock reaches now stays as it is (the hall's
 // open orders, a pickup not yet made). Deterministic: every choice comes from one seeded generator.
-// To add a kind of history (结对帮扶's care tasks, 网格台账's tasks), add a step to HISTORY_STEPS.
+// To add a kind of history, add a step to HISTORY_STEPS.
 import path from 'node:path'
 import type { ActionOf, Fn, InputOf, OutputOf } from '@shared/api'
 import type { Envelope } from '@shared/envelope'
@@ -778,24 +779,136 @@ const inbox: HistoryStep = {
   },
 }
 
+// ---- 结对帮扶 and 网格台账 ------------------------------------------------------------------------------
+
+const CARE_REPORTS = [
+  '上门陪老人聊了一个多小时，量了血压，正常。',
+  '帮着把一周的菜买回来了，放进冰箱，小票交给老人。',
+  '打扫了厨房和卫生间，检查了燃气阀门。',
+  '陪老人到社区卫生站复查，开了下个月的药。',
+  '修好了卫生间漏水的水龙头，换了灯泡。',
+]
+
+interface Paired {
+  id: string
+  members: string[]
+  /** The weekday its members usually go (0 = Sunday). */
+  weekday: number
+}
+
 /**
- * What happens in the history, in the order the steps run each day. Other kinds are added here, e.g.
- * 结对帮扶 (after its merge; the action names are that branch's):
- *
- *   const careTasks: HistoryStep = {
- *     name: '结对帮扶',
- *     begin(h, first) { h.story(first.at(10), async () => { … h.ok('u_linx', 'households', 'pair', {…}) }) },
- *     day(h, day) {
- *       if (day.weekday !== 3) return
- *       h.story(day.at(h.between(9, 17)), async () => {
- *         const task = …  // the paired member's task of the week, read through its query
- *         await h.ok(member, 'households', 'closeTask', { taskId: task.id, report: '…', photos: [await h.photo(member, 'care')] })
- *         h.count('careTasks')
- *       })
- *     },
- *   }
- *
- * and the test (test/usecases/history-seed.test.ts) gains the count it must reach.
+ * 结对帮扶: in the first days staff pair members with two of the filed households — 孙富贵 (独居 高龄 残疾,
+ * no account) with one member weekly, 张桂英's (空巢 高龄) with two members fortnightly for the shopping —
+ * and in each task's week one of its members goes, closing it with a photo and a short report.
+ */
+const care: HistoryStep = {
+  name: '结对帮扶',
+  begin(h, first) {
+    h.story(first.at(17), async () => {
+      const filed = h.own('走访', (): Filed[] => [])
+      const pairs = h.own('结对帮扶', (): Paired[] => [])
+      const plans = [
+        { room: '4单元 101', members: 1, kind: 'visit', cadence: 'weekly', weekday: 4 },
+        { room: '1单元 101', members: 2, kind: 'shopping', cadence: 'fortnightly', weekday: 6 },
+      ] as const
+      let next = 0
+      for (const plan of plans) {
+        const f = filed.find((x) => x.spec.room === plan.room)
+        if (!f) continue
+        const members = h.members.filter((m) => !f.spec.members.some((x) => x.residentId === m)).slice(next, next + plan.members)
+        next += plan.members
+        const file = await h.ok('u_linx', 'households', 'pair', {
+          householdId: f.id,
+          memberIds: members,
+          kind: plan.kind,
+          cadence: plan.cadence,
+        })
+        if (file.pair) pairs.push({ id: file.pair.id, members, weekday: plan.weekday })
+        h.count('pairs')
+      }
+    })
+  },
+  day(h, day) {
+    if (day.index < 2) return
+    for (const p of h.own('结对帮扶', (): Paired[] => [])) {
+      if (day.weekday !== p.weekday) continue
+      const member = h.pick(p.members)
+      h.story(day.at(h.between(9, 17), h.between(0, 59)), async () => {
+        const task = (await h.ok(member, 'households', 'careTasks', {})).items.find((t) => t.pairId === p.id)
+        if (!task?.open) return
+        const photos = [await h.photo(member, 'elderly_child')]
+        await h.ok(member, 'households', 'closeCareTask', { pairId: p.id, report: h.pick(CARE_REPORTS), photos })
+        h.count('careTasks')
+      })
+    }
+  },
+}
+
+const GRID_TASKS = [
+  { title: '排查楼道消防通道', body: '检查每个单元的楼道和消防通道，拍下堆放杂物的位置，提醒住户清理。' },
+  { title: '独居老人冬季安全检查', body: '上门查看独居、高龄老人家的燃气、电暖器和门窗，登记需要帮忙的事。' },
+  { title: '更新网格内出租房信息', body: '走访网格内的出租房，核对租住人员和联系电话，有变动的登记上来。' },
+  { title: '防汛隐患排查', body: '检查地下室、车库入口和雨水井，拍照上报积水和堵塞的地方。' },
+  { title: '垃圾分类入户宣传', body: '每个单元张贴分类指南，给不会分的老人家当面讲一遍。' },
+]
+const GRID_PROGRESS = [
+  '今天查了两个单元，楼道里有三处堆放杂物，已提醒住户。',
+  '上门走访了五户，情况都登记了，有一户需要社区跟进。',
+  '剩下的单元也查完了，照片附上，问题已整改大半。',
+]
+const RETURN_REASONS = ['照片看不清，请补拍一下问题的位置', '还差两个单元没有查，请补上再提交']
+
+/**
+ * 网格台账: on the first working day of each month staff publish a task to one grid's 网格员, due in ten
+ * days; the worker uploads progress twice with photos and submits it; staff confirm it (now and then
+ * sending it back once for a missing part) and the worker's points are paid.
+ */
+const gridTasks: HistoryStep = {
+  name: '网格台账',
+  day(h, day) {
+    if (day.date > 7 || day.weekday === 0 || day.weekday === 6 || day.index < 3) return
+    const month = h.own('网格台账', () => new Set<string>())
+    const key = `${day.year}-${day.month}`
+    if (month.has(key)) return
+    month.add(key)
+    const grid = HX.grids[day.month % HX.grids.length]
+    const spec = GRID_TASKS[day.month % GRID_TASKS.length]
+    const due = new Date(day.at(12) + 10 * DAY + BEIJING).toISOString().slice(0, 10)
+    h.story(day.at(9, h.between(0, 40)), async () => {
+      const published = await h.ok('u_linx', 'workbench', 'publishGridTask', { gridId: grid.id, ...spec, dueDate: due })
+      for (const task of published.items) {
+        h.count('gridTasks')
+        const worker = task.worker.id
+        for (const text of GRID_PROGRESS.slice(0, 2)) {
+          await h.wait(h.between(1, 3) * DAY, true)
+          await h.ok(worker, 'workbench', 'reportGridTask', { taskId: task.id, text, photos: [await h.photo(worker, 'environment')] })
+        }
+        await h.wait(DAY, true)
+        await h.ok(worker, 'workbench', 'submitGridTask', { taskId: task.id })
+        await h.wait(h.between(2, 20) * HOUR, true)
+        if (h.chance(0.15)) {
+          await h.ok('u_linx', 'workbench', 'returnGridTask', { taskId: task.id, reason: h.pick(RETURN_REASONS) })
+          await h.wait(DAY, true)
+          await h.ok(worker, 'workbench', 'reportGridTask', {
+            taskId: task.id,
+            text: GRID_PROGRESS[2],
+            photos: [await h.photo(worker, 'environment')],
+          })
+          await h.ok(worker, 'workbench', 'submitGridTask', { taskId: task.id })
+          await h.wait(h.between(2, 20) * HOUR, true)
+          h.count('gridTasksReturned')
+        }
+        await h.ok(h.pick(STAFF), 'workbench', 'confirmGridTask', { taskId: task.id })
+        h.count('gridTasksConfirmed')
+      }
+    })
+  },
+}
+
+/**
+ * What happens in the history, in the order the steps run each day. A new kind of history is a step here
+ * (a `begin` for what happens once, a `day` that starts the day's stories) and the count the test
+ * (test/usecases/history-seed.test.ts) holds it to.
  */
 export const HISTORY_STEPS: HistoryStep[] = [
   retiredMember,
@@ -806,6 +919,8 @@ export const HISTORY_STEPS: HistoryStep[] = [
   referrals,
   activities,
   evaluation,
+  care,
+  gridTasks,
   inbox,
 ]
 

@@ -87,6 +87,13 @@ it('holds what a year of a community holds', () => {
   expect(count("SELECT COUNT(*) AS n FROM activities WHERE status = 'finished'")).toBeGreaterThan(30)
   expect(count("SELECT COUNT(*) AS n FROM redemptions WHERE status = 'picked'")).toBeGreaterThan(30)
   expect(count("SELECT COUNT(*) AS n FROM ledger WHERE reason = 'order_award'")).toBeGreaterThan(120)
+  // 结对帮扶: two pairs (一对一 weekly, 二对一 fortnightly), their tasks done week after week and paid
+  expect(count("SELECT COUNT(*) AS n FROM care_pairs WHERE community_id = 'c_hongxing' AND status = 'active'")).toBeGreaterThanOrEqual(3)
+  expect(count("SELECT COUNT(*) AS n FROM care_records WHERE community_id = 'c_hongxing'")).toBeGreaterThan(50)
+  expect(count("SELECT COUNT(*) AS n FROM ledger WHERE reason = 'care_award'")).toBeGreaterThan(50)
+  // 网格台账: a task a month, confirmed by staff, the worker paid
+  expect(count("SELECT COUNT(*) AS n FROM grid_tasks WHERE community_id = 'c_hongxing' AND status = 'confirmed'")).toBeGreaterThan(8)
+  expect(count("SELECT COUNT(*) AS n FROM ledger WHERE reason = 'grid_task_award'")).toBeGreaterThan(8)
   expect(report.counts.orders).toBeGreaterThan(200)
 })
 
