@@ -55,14 +55,21 @@ export const returnTo = {
 /** The page on top with its query, as a URL to come back to. */
 export function currentUrl(): string | null {
   const pages = Taro.getCurrentPages()
-  const here = pages[pages.length - 1] as { route?: string; options?: Record<string, string> } | undefined
+  const here = pages[pages.length - 1] as
+    | { route?: string; options?: Record<string, unknown>; $taroParams?: Record<string, unknown> }
+    | undefined
   if (!here?.route) return null
-  // WeChat keeps a page's query on it; the browser's router has it for the page shown
+  // WeChat keeps a page's query on it (options); the browser's router has it as $taroParams and for the
+  // page shown in the current instance
   const router = Taro.getCurrentInstance().router
-  const params = here.options ?? (router && pathOf(router.path) === pathOf(here.route) ? router.params : {})
-  const query = Object.entries(params ?? {})
+  const params = {
+    ...(router && pathOf(router.path) === pathOf(here.route) ? router.params : {}),
+    ...here.$taroParams,
+    ...here.options,
+  }
+  const query = Object.entries(params)
     .filter(([k]) => k !== '$taroTimestamp' && k !== 'stamp')
-    .filter((kv): kv is [string, string] => typeof kv[1] === 'string')
+    .filter((kv): kv is [string, string] => typeof kv[1] === 'string' && kv[1] !== '')
     .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
     .join('&')
   const path = pathOf(here.route)

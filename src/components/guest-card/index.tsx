@@ -32,7 +32,7 @@ export default function GuestCard({ act, communityId, communityName }: GuestCard
     return (
       <Card title={`登录后就能${act}`} className="guest-card">
         <View className="guest-card__hint">
-          {communityName}的居民和党员，登录后点「我要{act}」。还没有账号，请社区工作人员发一个登录邀请。
+          {communityName}的党员登录后就能{act}。还没有账号，请社区工作人员发一个登录邀请。
         </View>
         <Btn block type="primary" size="large" className="btn-guest-sign-in" onClick={() => thenBack(ROUTES.login)}>
           登录

@@ -27,7 +27,7 @@ function configTitle(root, route) {
 }
 
 /** Pages whose title follows what they show (Taro.setNavigationBarTitle): only checked to be there. */
-const TITLE_FOLLOWS_CONTENT = new Set(['/staff/goods-edit/index', '/account/register/index'])
+const TITLE_FOLLOWS_CONTENT = new Set(['/staff/goods-edit/index', '/account/register/index', '/households/edit/index'])
 
 /** Who opens a page: the person it is for. */
 function whoOpens(route) {
@@ -110,6 +110,10 @@ export default {
       [routes.checkinCode]: { id: activityId },
       [routes.household]: { id: 'hh_hx_wangxl' },
       [routes.visit]: { id: 'hh_hx_wangxl' },
+      [routes.householdEdit]: { id: 'hh_hx_wangxl' },
+      [routes.pair]: { id: 'hh_hx_liudm' },
+      [routes.careTask]: { id: 'pr_hx_wangxl' },
+      [routes.gridTask]: { id: 'gt_demo_wangf' },
     }
 
     const actors = {

@@ -10,11 +10,18 @@ import path from 'node:path'
  * "running at http://localhost:<port>/". Everything it writes to stderr is kept in `errors`
  * (the gateway logs unexpected errors there as "[redgrid] gateway error …").
  */
-export async function startGateway({ root, staticDir, cloud = false, timeoutMs = 60_000 }) {
+export async function startGateway({ root, staticDir, cloud = false, history = false, timeoutMs = history ? 240_000 : 60_000 }) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'redgrid-e2e-'))
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'local', 'main.ts'), ...(cloud ? ['--cloud'] : [])], {
     cwd: root,
-    env: { ...process.env, PORT: '0', REDGRID_DATA: dataDir, REDGRID_STATIC: staticDir, REDGRID_DEMO: '1', REDGRID_HISTORY: '0' },
+    env: {
+      ...process.env,
+      PORT: '0',
+      REDGRID_DATA: dataDir,
+      REDGRID_STATIC: staticDir,
+      REDGRID_DEMO: '1',
+      REDGRID_HISTORY: history ? '1' : '0',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const stderr = []
