@@ -68,14 +68,34 @@ export default {
     await member.vis('.order-card').first().waitFor({ timeout: 15_000 })
     await j.shot(member, 'hall')
 
-    // the mall: every good has its picture
+    // the mall: every good has its picture (those below the fold load as they scroll into view)
     await member.open('/mall/index')
     await member.vis('.goods-card').first().waitFor()
     await member.settle()
     const cards = await member.vis('.goods-card').count()
-    const pictured = await member.page
-      .locator('.goods-card img')
-      .evaluateAll((imgs) => imgs.filter((i) => i.offsetParent !== null && i.complete && i.naturalWidth > 0).length)
+    await member.page.evaluate(async () => {
+      const pages = [...document.querySelectorAll('.taro_page')].filter((p) => p.offsetParent !== null || p.style.display !== 'none')
+      for (const el of [...pages, document.scrollingElement]) {
+        for (let y = 0; y <= el.scrollHeight; y += 300) {
+          el.scrollTop = y
+          await new Promise((r) => setTimeout(r, 50))
+        }
+      }
+    })
+    const loaded = () =>
+      member.page
+        .locator('.goods-card img')
+        .evaluateAll((imgs) => imgs.filter((i) => i.offsetParent !== null && i.complete && i.naturalWidth > 0).length)
+    await member.page
+      .waitForFunction(
+        (n) =>
+          [...document.querySelectorAll('.goods-card img')].filter((i) => i.offsetParent !== null && i.complete && i.naturalWidth > 0)
+            .length >= n,
+        cards,
+        { timeout: 10_000 },
+      )
+      .catch(() => undefined)
+    const pictured = await loaded()
     assert.ok(cards >= 8 && pictured === cards, `${pictured} of ${cards} goods show a picture`)
     await j.shot(member, 'mall', { full: true })
   },
