@@ -228,6 +228,24 @@ describe('what a paired member may read', () => {
   })
 })
 
+describe('a member who deletes their account', () => {
+  it('leaves their pairs: a 二对一 goes on with the other member, a pair of one ends; the care done stays', async () => {
+    const two = await pairLiu([WU, ZHENG])
+    const pairId = two.pair?.id ?? ''
+    expect((await close(WU, pairId)).ok).toBe(true)
+    // 周志强 stands alone with 王秀兰 (the demo's 一对一)
+    await h.ok(ZHOU, 'accounts', 'deleteMe', { confirm: true })
+    await h.ok(WU, 'accounts', 'deleteMe', { confirm: true })
+    const wang = await h.ok(STAFF, 'households', 'get', { householdId: 'hh_hx_wangxl' })
+    expect(wang.pair).toBeNull()
+    const liu = await h.ok(STAFF, 'households', 'get', { householdId: 'hh_hx_liudm' })
+    expect(liu.pair?.members.map((m) => m.id)).toEqual([ZHENG])
+    expect(liu.care).toHaveLength(1)
+    expect(liu.care[0].member.name).toBe('已注销用户')
+    expect((await h.ok(ZHENG, 'households', 'careTasks', {})).items.map((t) => t.pairId)).toContain(pairId)
+  })
+})
+
 describe('coverage', () => {
   it('lists households without a visit or care task in N days, and those with no pair', async () => {
     const cov = await h.ok(STAFF, 'households', 'coverage', {})

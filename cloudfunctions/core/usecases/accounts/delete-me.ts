@@ -214,6 +214,18 @@ export async function deleteMe(ctx: Ctx, actor: Actor, _input: { confirm: true }
 
   await anonymiseInHouseholds(ctx, user, personalTraces(user, await buildingNameOf(ctx, user)))
 
+  // 结对帮扶: the person leaves the pairs they stand in — a 二对一 goes on with the other member, a pair of
+  // one ends (the household shows as 未结对 for staff to pair anew); the care done stays on the record
+  for (const pair of await ctx.repos.care.pairsOfMember(actor.communityId, actor.userId)) {
+    if (pair.status !== 'active') continue
+    const memberIds = pair.memberIds.filter((id) => id !== actor.userId)
+    await ctx.repos.care.savePair(
+      memberIds.length > 0
+        ? { ...pair, memberIds, version: pair.version + 1 }
+        : { ...pair, status: 'ended', endedBy: actor.userId, endedAt: now, version: pair.version + 1 },
+    )
+  }
+
   const notices = await allPages((cursor) => ctx.repos.inbox.list(actor.userId, cursor, PAGE))
   for (const n of notices) await ctx.repos.inbox.remove(n.id)
   result.deletedNotices = notices.length
