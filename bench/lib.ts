@@ -93,15 +93,16 @@ export function cpuSecondsOf(pid: number | undefined): number {
 }
 
 /** Runs a load plan in the generator's own process (bench/load.ts) and resolves with what it saw. */
-export function runLoad(plan: LoadPlan): Promise<LoadResult> {
+export function runLoad(plan: LoadPlan, on: { start?: () => void; end?: () => void } = {}): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', 'load.ts')], {
       cwd: ROOT,
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     })
     let result: LoadResult | undefined
-    child.once('message', (m) => {
-      result = m as LoadResult
+    child.on('message', (m: LoadResult | { event: 'start' | 'end' }) => {
+      if ('event' in m) on[m.event]?.()
+      else result = m
     })
     child.once('exit', (code) => (result ? resolve(result) : reject(new Error(`load generator exited with ${code}`))))
     child.send(plan)

@@ -69,17 +69,34 @@ async function run(plan: LoadPlan): Promise<LoadResult> {
       req.end(body)
     })
 
-  // open every person's connection first, 64 at a time (one cheap read each), so the timed run measures
-  // requests on kept-alive sockets, not 1,024 connects at once overflowing the listen backlog (a connect
-  // beyond it waits for the SYN to be sent again: 1 s, 3 s, 7 s, 15 s)
-  for (let i = 0; i < plan.workers.length; i += 64) {
-    await Promise.all(
-      plan.workers
-        .slice(i, i + 64)
-        .map((w, j) => post({ ...w, fn: 'accounts' }, i + j, JSON.stringify({ action: 'me' })).catch(() => undefined)),
-    )
+  // open every person's connection first, 64 more every time the last ones have answered, each person
+  // then asking cheap reads until everyone is connected: the timed run measures requests on kept-alive
+  // sockets that never sat idle (the server closes those after 5 s), not 1,024 connects at once beyond
+  // the listen backlog (such a connect waits for its SYN to be sent again: 1 s, 3 s, 7 s…)
+  const me = JSON.stringify({ action: 'me' })
+  let connected = 0
+  let release = () => {}
+  const allConnected = new Promise<void>((resolve) => {
+    release = resolve
+  })
+  const keepWarm = (w: LoadWorker, i: number) => {
+    const first = post({ ...w, fn: 'accounts' }, i, me).catch(() => undefined)
+    const done = first.then(async () => {
+      if (++connected === plan.workers.length) release()
+      while (connected < plan.workers.length) await post({ ...w, fn: 'accounts' }, i, me).catch(() => undefined)
+    })
+    return { first, done }
   }
+  const warming: Array<Promise<void>> = []
+  for (let i = 0; i < plan.workers.length; i += 64) {
+    const batch = plan.workers.slice(i, i + 64).map((w, j) => keepWarm(w, i + j))
+    warming.push(...batch.map((b) => b.done))
+    await Promise.all(batch.map((b) => b.first))
+  }
+  await allConnected
+  await Promise.all(warming)
 
+  process.send?.({ event: 'start' }) // the parent reads the gateway's CPU time now and at 'end'
   const cpu0 = process.cpuUsage()
   const t0 = performance.now()
   await Promise.all(
@@ -106,6 +123,7 @@ async function run(plan: LoadPlan): Promise<LoadResult> {
   )
   const seconds = (performance.now() - t0) / 1000
   const cpu = process.cpuUsage(cpu0)
+  process.send?.({ event: 'end' })
   for (const agent of agents) agent.destroy()
   return { latencies, starts, outcomes, sent, okBy, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6 }
 }

@@ -85,9 +85,10 @@ const okCount = (outcomes: Record<string, number>) =>
     .reduce((n, [, v]) => n + v, 0)
 
 async function measure(pid: number | undefined, plan: Parameters<typeof runLoad>[0]): Promise<Part> {
-  const cpu0 = cpuSecondsOf(pid)
-  const load = await runLoad(plan)
-  const gatewayCpu = cpuSecondsOf(pid) - cpu0
+  let cpu0 = Number.NaN
+  let cpu1 = Number.NaN
+  const load = await runLoad(plan, { start: () => (cpu0 = cpuSecondsOf(pid)), end: () => (cpu1 = cpuSecondsOf(pid)) })
+  const gatewayCpu = cpu1 - cpu0
   if (process.env.BENCH_DUMP) writeFileSync(process.env.BENCH_DUMP, JSON.stringify({ latencies: load.latencies, starts: load.starts }))
   const latencies = [...load.latencies].sort((a, b) => a - b)
   return {
