@@ -62,8 +62,8 @@ export function openStore(file: string, options: StoreOptions = {}): SqliteStore
   /** One group in one transaction, each job in its savepoint; settles every job once the COMMIT is done (or failed). */
   async function runGroup(group: Job[]) {
     const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = []
-    tx.begin.run()
     try {
+      tx.begin.run() // a BEGIN refused (the database busy past its timeout) fails the group, answered like any other failure
       for (const job of group) {
         tx.savepoint.run()
         try {
