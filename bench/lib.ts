@@ -1,6 +1,7 @@
 // Shared bits for benchmarks: percentiles, the machine, a results file, a gateway child process.
 import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import type { LoadPlan, LoadResult } from './load'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -49,10 +50,14 @@ export function report(bench: string, figures: Figure[], extra: Record<string, u
 
 export const round = (n: number) => (Math.abs(n) >= 100 ? Math.round(n) : Math.round(n * 100) / 100)
 
-/** Starts the local gateway as its own process (as in production) and resolves with its URL. */
+/**
+ * Starts the local gateway as its own process (as in production) and resolves with its URL.
+ * BENCH_PROFILE=<dir> runs it under `node --cpu-prof` (the profile is written when it stops).
+ */
 export function startGateway(dataDir: string, env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess }> {
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] : []
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'local', 'main.ts')], {
+    const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(ROOT, 'local', 'main.ts')], {
       cwd: ROOT,
       env: { ...process.env, PORT: '0', REDGRID_DATA: dataDir, REDGRID_STATIC: path.join(dataDir, 'no-h5'), REDGRID_HISTORY: '0', ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -65,4 +70,62 @@ export function startGateway(dataDir: string, env: Record<string, string> = {}):
     })
     child.on('exit', (code) => reject(new Error(`gateway exited with ${code}: ${out}`)))
   })
+}
+
+/** Stops the gateway and waits for it to exit (so a --cpu-prof profile is written). */
+export function stopGateway(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve()
+    child.removeAllListeners('exit')
+    child.once('exit', () => resolve())
+    child.kill('SIGTERM')
+  })
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux); NaN elsewhere. */
+export function cpuSecondsOf(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+    return (Number(fields[11]) + Number(fields[12])) / 100 // utime + stime, in clock ticks of 1/100 s
+  } catch {
+    return Number.NaN
+  }
+}
+
+/** Runs a load plan in the generator's own process (bench/load.ts) and resolves with what it saw. */
+export function runLoad(plan: LoadPlan, on: { start?: () => void; end?: () => void } = {}): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', 'load.ts')], {
+      cwd: ROOT,
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    })
+    let result: LoadResult | undefined
+    child.on('message', (m: LoadResult | { event: 'start' | 'end' }) => {
+      if ('event' in m) on[m.event]?.()
+      else result = m
+    })
+    child.once('exit', (code) => (result ? resolve(result) : reject(new Error(`load generator exited with ${code}`))))
+    child.send(plan)
+  })
+}
+
+/** Signs each person in on the demo door and resolves with their bearer tokens, in order. */
+export async function signIn(url: string, userIds: string[]): Promise<string[]> {
+  const tokens: string[] = []
+  for (let i = 0; i < userIds.length; i += 64) {
+    const batch = await Promise.all(
+      userIds.slice(i, i + 64).map(async (userId) => {
+        const res = await fetch(`${url}/api/auth/demo-login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ userId }),
+        })
+        const body = (await res.json()) as { ok: boolean; data?: { token: string }; error?: unknown }
+        if (!body.ok || !body.data) throw new Error(`demo sign-in of ${userId}: ${JSON.stringify(body.error)}`)
+        return body.data.token
+      }),
+    )
+    tokens.push(...batch)
+  }
+  return tokens
 }

@@ -18,6 +18,8 @@ import { setupNotice, startPlan } from './startup'
 import { lanUrls } from './urls'
 
 const TICK_EVERY_MS = 60_000
+/** Connections the kernel may hold for us before we accept them (capped by net.core.somaxconn). */
+const LISTEN_BACKLOG = 4096
 
 interface Mode {
   backend: Backend
@@ -101,7 +103,9 @@ async function main() {
   }, TICK_EVERY_MS)
   timer.unref()
 
-  server.listen(port, host, async () => {
+  // a burst of new connections beyond the listen backlog (Node's default 511) waits for its SYN to be sent
+  // again (1 s, 3 s, 7 s…): a Saturday morning's phones connecting at once get a queue as long as the kernel allows
+  server.listen(port, host, LISTEN_BACKLOG, async () => {
     const addr = server.address()
     const actual = typeof addr === 'object' && addr ? addr.port : port
     const origin = `http://localhost:${actual}`

@@ -91,9 +91,25 @@ export function rowMapper<T>(columns: Columns<T>): RowMapper<T> {
   }
 }
 
-/** `INSERT INTO table (a, b) VALUES (@a, @b)` for these columns. */
-export const insertInto = (table: string, columns: string[]) =>
-  `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`
+const inserts = new WeakMap<readonly string[], Map<string, string>>()
+
+/**
+ * `INSERT INTO table (a, b) VALUES (@a, @b)` for these columns: built once per table and column list
+ * (a mapper's `columns`), so the statement cache finds it without hashing a fresh string on every write.
+ */
+export function insertInto(table: string, columns: readonly string[]): string {
+  let byTable = inserts.get(columns)
+  if (!byTable) {
+    byTable = new Map()
+    inserts.set(columns, byTable)
+  }
+  let sql = byTable.get(table)
+  if (sql === undefined) {
+    sql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`
+    byTable.set(table, sql)
+  }
+  return sql
+}
 
 /** `a = @a, b = @b` for these columns. */
 export const assignments = (columns: string[]) => columns.map((c) => `${c} = @${c}`).join(', ')

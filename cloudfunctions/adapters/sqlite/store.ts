@@ -49,40 +49,55 @@ export function openStore(file: string, options: StoreOptions = {}): SqliteStore
   const readRepos = reader === db ? writeRepos : createRepos(reader)
   const queue: Job[] = []
   let draining = false
+  // the transaction's own statements, prepared once: parsing them anew for every job cost more than the job
+  const tx = {
+    begin: db.prepare('BEGIN IMMEDIATE'),
+    savepoint: db.prepare('SAVEPOINT job'),
+    release: db.prepare('RELEASE job'),
+    rollbackTo: db.prepare('ROLLBACK TO job'),
+    commit: db.prepare('COMMIT'),
+    rollback: db.prepare('ROLLBACK'),
+  }
+
+  /** One group in one transaction, each job in its savepoint; settles every job once the COMMIT is done (or failed). */
+  async function runGroup(group: Job[]) {
+    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = []
+    try {
+      tx.begin.run() // a BEGIN refused (the database busy past its timeout) fails the group, answered like any other failure
+      for (const job of group) {
+        tx.savepoint.run()
+        try {
+          outcomes.push({ ok: true, value: await job.run() })
+          tx.release.run()
+        } catch (error) {
+          // a full disk (SQLITE_FULL) or an I/O error rolls the whole transaction back by itself:
+          // every job of the group fails with it, none is acknowledged
+          if (!db.inTransaction) throw error
+          tx.rollbackTo.run()
+          tx.release.run()
+          outcomes.push({ ok: false, error })
+        }
+      }
+      tx.commit.run()
+    } catch (error) {
+      if (db.inTransaction) tx.rollback.run()
+      for (const job of group) job.reject(translate(error))
+      return
+    }
+    group.forEach((job, i) => {
+      const o = outcomes[i]
+      if (o.ok) job.resolve(o.value)
+      else job.reject(translate(o.error))
+    })
+  }
 
   async function drain() {
-    draining = true
     try {
       while (queue.length > 0) {
-        const group = queue.splice(0, MAX_GROUP)
-        const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = []
-        db.exec('BEGIN IMMEDIATE')
-        try {
-          for (const job of group) {
-            db.exec('SAVEPOINT job')
-            try {
-              outcomes.push({ ok: true, value: await job.run() })
-              db.exec('RELEASE job')
-            } catch (error) {
-              // a full disk (SQLITE_FULL) or an I/O error rolls the whole transaction back by itself:
-              // every job of the group fails with it, none is acknowledged
-              if (!db.inTransaction) throw error
-              db.exec('ROLLBACK TO job')
-              db.exec('RELEASE job')
-              outcomes.push({ ok: false, error })
-            }
-          }
-          db.exec('COMMIT')
-        } catch (error) {
-          if (db.inTransaction) db.exec('ROLLBACK')
-          for (const job of group) job.reject(translate(error))
-          continue
-        }
-        group.forEach((job, i) => {
-          const o = outcomes[i]
-          if (o.ok) job.resolve(o.value)
-          else job.reject(translate(o.error))
-        })
+        await runGroup(queue.splice(0, MAX_GROUP))
+        // let the event loop answer this group and read the requests that came meanwhile: they join the
+        // next group (one COMMIT for more of them) instead of waiting behind a whole backlog run without a break
+        if (queue.length > 0) await new Promise<void>((resolve) => setImmediate(resolve))
       }
     } finally {
       draining = false
@@ -92,10 +107,11 @@ export function openStore(file: string, options: StoreOptions = {}): SqliteStore
   function enqueue<T>(run: () => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       queue.push({ run, resolve: resolve as (v: unknown) => void, reject })
-      // start on the next microtask so requests arriving together share a group
+      // start once the event loop has read what arrived together (setImmediate: after this round's I/O),
+      // so those requests share a group
       if (!draining) {
         draining = true
-        queueMicrotask(() => void drain())
+        setImmediate(() => void drain())
       }
     })
   }
