@@ -15,7 +15,7 @@ import { FIXTURES } from '../contract/repos.contract'
 import { nodeSdk } from '../emulator/helpers'
 
 /** The budget scripts/build-functions.mjs enforces (it says why it is what it is). */
-const MAX_BYTES = 210 * 1024
+const MAX_BYTES = 220 * 1024
 
 const ROOT = path.resolve(__dirname, '../..')
 const SDKS = ['@cloudbase/node-sdk', 'wx-server-sdk']
