@@ -310,6 +310,9 @@ const IDOR: IdorCase[] = [
   // 三亮一晒 is public: any grid's page, of any community
   c('workbench.showcase', 'gridId', P.R, 'community', () => ({ gridId: 'g_qs1' }), 'public'),
   c('workbench.showcase', 'communityId', P.R, 'community', () => ({ communityId: 'c_qingshan' }), 'public'),
+  // a shared card is public: another community's wish or activity opens as its card (no names: shared-cards.test.ts)
+  c('orders.publicWish', 'orderId', P.R, 'community', (w) => ({ orderId: w.wish.qs }), 'public'),
+  c('activities.publicView', 'activityId', P.R, 'community', (w) => ({ activityId: w.qact.open }), 'public'),
   c(
     'workbench.saveCard',
     'gridId',

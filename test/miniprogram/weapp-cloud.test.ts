@@ -338,6 +338,7 @@ describe('every page of src/app.config.ts, with real data', () => {
     { route: 'member/tasks/index', as: MEMBER, shows: '帮我去医院取药' },
     { route: 'member/task-detail/index', as: MEMBER, query: () => ({ id: made.claimed }), shows: /帮我去医院取药[\s\S]*1单元 302/ },
     { route: 'member/points/index', as: MEMBER, shows: '积分' },
+    { route: 'member/care/index', as: MEMBER, query: () => ({ id: 'pr_hx_wangxl' }), shows: /每周探望[\s\S]*王秀兰/ },
     {
       route: 'workbench/evaluation/index',
       as: MEMBER,
@@ -368,6 +369,7 @@ describe('every page of src/app.config.ts, with real data', () => {
     { route: 'households/detail/index', as: STAFF, query: () => ({ id: 'hh_hx_wangxl' }), shows: /1号楼 1单元 302[\s\S]*王秀兰/ },
     { route: 'households/visit/index', as: STAFF, query: () => ({ id: 'hh_hx_wangxl' }), shows: '走访情况' },
     { route: 'households/edit/index', as: STAFF, query: () => ({ id: 'hh_hx_wangxl' }), shows: /家庭成员[\s\S]*王秀兰/ },
+    { route: 'households/pair/index', as: STAFF, query: () => ({ id: 'hh_hx_liudm' }), shows: /刘德明[\s\S]*周志强/ },
     { route: 'gridtasks/index', as: STAFF, shows: /发布网格任务[\s\S]*没有待确认的任务/ },
     { route: 'gridtasks/detail/index', as: STAFF, query: () => ({ id: 'gt_demo_wangf' }), shows: /排查楼道消防通道[\s\S]*王芳/ },
     { route: 'gridtasks/publish/index', as: STAFF, shows: '发给哪个网格' },

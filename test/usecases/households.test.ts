@@ -269,7 +269,8 @@ describe('代办 for a person of the file without an account', () => {
     expect(again.id).toBe(first.id)
     expect(first).toMatchObject({ resident: { id: 'hm_liudm_wife', name: '孙玉梅' }, channel: 'phone', gridName: '第二网格' })
     expect(first.timeline[0].note).toBe('电话代办')
-    // a registered person of the file holds it as their own, and it shows on the household too
+    // a registered person of the file holds it as their own, and it shows on the household too (newest first)
+    clock.advance(60_000)
     const own = await h.ok(STAFF, 'orders', 'create', { ...input, onBehalfOf: { ...input.onBehalfOf, memberId: 'hm_liudm' } })
     expect(own).toMatchObject({ resident: { id: 'u_liudm' }, household: { id: 'hh_hx_liudm', memberId: 'hm_liudm', hasAccount: true } })
     expect(ids(await h.ok('u_liudm', 'orders', 'list', { scope: 'mine' }))).toEqual([own.id])
