@@ -29,7 +29,7 @@ import { REGISTRY } from '../cloudfunctions/core/registry'
 import { tick } from '../cloudfunctions/core/usecases/scheduler/tick'
 import { DEMO, type SeedUser } from './seed'
 import * as T from './seed-history-texts'
-import { type GoodsPicture, goodsPicture, scenePicture } from './seed-pictures'
+import { type GoodsPicture, goodsPicture, rng, scenePicture } from './seed-pictures'
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
@@ -135,17 +135,6 @@ class Timeline {
       if (this.failure) throw this.failure
     }
     this.clock.t = this.end
-  }
-}
-
-/** A small deterministic generator (xorshift32): two runs tell the same year. */
-function generator(seed: number) {
-  let s = seed >>> 0 || 1
-  return () => {
-    s ^= s << 13
-    s ^= s >>> 17
-    s ^= s << 5
-    return (s >>> 0) / 2 ** 32
   }
 }
 
@@ -957,7 +946,7 @@ export async function seedHistory(app: LocalApp, dataDir: string, options: Histo
   const first = Math.floor((end - (options.days ?? 365) * DAY + BEIJING) / DAY) * DAY - BEIJING
   clock.t = first
   const timeline = new Timeline(clock, end)
-  const random = generator(options.seed ?? 20251207)
+  const random = rng(options.seed ?? 20251207)
   const counts: Record<string, number> = {}
   const owned = new Map<string, unknown>()
   let requests = 0

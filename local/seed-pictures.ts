@@ -101,8 +101,9 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([head, data, crc])
 }
 
-/** A small generator of its own, so a picture depends on its seed alone. */
-function rng(seed: number) {
+/** A small deterministic generator (xorshift32): the same seed, the same numbers — a picture depends on its
+ * seed alone, and two runs of the history tell the same year. */
+export function rng(seed: number) {
   let s = seed >>> 0 || 1
   return () => {
     s ^= s << 13

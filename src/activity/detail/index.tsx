@@ -66,6 +66,21 @@ function MyBanner({ a }: { a: ActivityDetail }) {
   )
 }
 
+/** The cover, and 活动已取消 with its reason: above the facts, for a member and for a card alike. */
+function Top({ a }: { a: Pick<ActivityDetail, 'cover' | 'status' | 'cancelReason'> }) {
+  return (
+    <>
+      {a.cover && <Image className="activity-detail__cover" src={photoSrc(a.cover.url)} mode="aspectFill" />}
+      {a.status === 'cancelled' && (
+        <View className="activity-detail__banner activity-cancelled">
+          <View className="activity-detail__banner-title">活动已取消</View>
+          {a.cancelReason && <View>原因：{a.cancelReason}</View>}
+        </View>
+      )}
+    </>
+  )
+}
+
 /** What, when, where and how many: the same for a member and for anyone a card was shared with. */
 function Facts({ a, by }: { a: Omit<ActivitySummary, 'mine'>; by?: string }) {
   return (
@@ -151,13 +166,7 @@ function Detail({ a, onChanged }: { a: ActivityDetail; onChanged: () => void }) 
 
   return (
     <Screen className="activity-detail">
-      {a.cover && <Image className="activity-detail__cover" src={photoSrc(a.cover.url)} mode="aspectFill" />}
-      {a.status === 'cancelled' && (
-        <View className="activity-detail__banner activity-cancelled">
-          <View className="activity-detail__banner-title">活动已取消</View>
-          {a.cancelReason && <View>原因：{a.cancelReason}</View>}
-        </View>
-      )}
+      <Top a={a} />
       {a.status === 'finished' && !a.mine && <View className="activity-detail__banner">活动已结束，积分已发放。</View>}
       <MyBanner a={a} />
       {can('checkin') && (
@@ -259,13 +268,7 @@ function Detail({ a, onChanged }: { a: ActivityDetail; onChanged: () => void }) 
 function Shared({ a }: { a: PublicActivity }) {
   return (
     <Screen className="activity-detail activity-detail--shared">
-      {a.cover && <Image className="activity-detail__cover" src={photoSrc(a.cover.url)} mode="aspectFill" />}
-      {a.status === 'cancelled' && (
-        <View className="activity-detail__banner activity-cancelled">
-          <View className="activity-detail__banner-title">活动已取消</View>
-          {a.cancelReason && <View>原因：{a.cancelReason}</View>}
-        </View>
-      )}
+      <Top a={a} />
       <Facts a={a} by={a.communityName} />
       {a.signupOpen && <GuestCard act="报名" communityId={a.communityId} communityName={a.communityName} />}
       {a.description && (

@@ -37,18 +37,18 @@ function SharedWish({ w }: { w: PublicWish }) {
   useEffect(() => platform.showShareMenu(), [])
   return (
     <Screen className="task-detail task-detail--shared">
-      <Card className="shared-wish">
-        <View className="shared-wish__tags">
+      <View className="order-info shared-wish">
+        <View className="order-info__tags">
           <CategoryTag category={w.category} />
-          <Text className="tag shared-wish__kind">微心愿</Text>
+          <Text className="tag order-info__kind">微心愿</Text>
           <Text className={`tag shared-wish__status shared-wish__status--${w.status}`}>{WISH_STATUS[w.status]}</Text>
         </View>
-        <View className="shared-wish__title">{w.title}</View>
+        <View className="order-info__title">{w.title}</View>
         <InfoRow label="社区" value={[w.communityName, w.gridName].filter(Boolean).join(' · ')} />
         <InfoRow label="许愿时间" value={formatDateTime(w.createdAt)} />
-        {w.description && <View className="shared-wish__desc">{w.description}</View>}
+        {w.description && <View className="order-info__desc">{w.description}</View>}
         {w.photos.length > 0 && <PhotoGrid photos={w.photos} />}
-      </Card>
+      </View>
       {w.status === 'open' ? (
         <GuestCard act="认领" communityId={w.communityId} communityName={w.communityName} />
       ) : (

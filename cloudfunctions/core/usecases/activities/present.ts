@@ -24,10 +24,9 @@ export async function presentMine(ctx: Ctx, s: Signup | null): Promise<MySignup 
   }
 }
 
-export async function presentSummary(ctx: Ctx, a: Activity, actor: Actor, own?: Signup | null): Promise<ActivitySummary> {
+/** What anyone may read of an activity, as its card shows it: no roster, nobody's own place. */
+export async function presentFacts(ctx: Ctx, a: Activity): Promise<Omit<ActivitySummary, 'mine'>> {
   const now = ctx.clock.now()
-  const mine = own === undefined ? await ctx.repos.activities.signup(a.id, actor.userId) : own
-  const cover = await shownPhoto(ctx, a.cover)
   return {
     id: a.id,
     seriesId: a.seriesId,
@@ -38,7 +37,7 @@ export async function presentSummary(ctx: Ctx, a: Activity, actor: Actor, own?: 
     endAt: iso(a.endAt),
     signupDeadline: iso(a.signupDeadline),
     place: a.place,
-    cover,
+    cover: await shownPhoto(ctx, a.cover),
     quota: a.quota,
     points: a.points,
     signedCount: a.signedCount,
@@ -46,8 +45,12 @@ export async function presentSummary(ctx: Ctx, a: Activity, actor: Actor, own?: 
     placesLeft: Math.max(0, a.quota - a.signedCount),
     thisWeekend: isThisWeekend(a.startAt, now),
     signupOpen: a.status === 'published' && now < a.signupDeadline,
-    mine: await presentMine(ctx, mine),
   }
+}
+
+export async function presentSummary(ctx: Ctx, a: Activity, actor: Actor, own?: Signup | null): Promise<ActivitySummary> {
+  const mine = own === undefined ? await ctx.repos.activities.signup(a.id, actor.userId) : own
+  return { ...(await presentFacts(ctx, a)), mine: await presentMine(ctx, mine) }
 }
 
 export async function presentDetail(ctx: Ctx, a: Activity, actor: Actor): Promise<ActivityDetail> {
