@@ -9,7 +9,7 @@ import { builtApp } from './builds'
 import { type CloudModeProcess, getJson, postJson, startCloudModeProcess } from './cloud-mode'
 import { TINY_PNG } from './local'
 import { testSubscribeTemplates } from './builds'
-import { bootTaroApp, emulatorCloud, type FakeWx, fakeWx, navigatedTo, type OpenPage, openPage } from './taro-mp'
+import { bootTaroApp, emulatorCloud, type FakeWx, fakeWx, navigatedTo, type OpenPage, openPage, waitFor } from './taro-mp'
 
 export interface WeappOnCloud {
   cloud: CloudModeProcess
@@ -29,6 +29,11 @@ export interface WeappOnCloud {
    * first screen.)
    */
   signIn(userId: string, name: string): Promise<OpenPage>
+  /**
+   * Someone else picks up the phone (`openId`; null: none): the last person's pages are closed and have
+   * stopped calling first, so nothing of theirs asks as the next person.
+   */
+  changeHands(openId: string | null): Promise<void>
   /** A photo in the phone's album: the next wx.chooseImage hands it over. */
   pickPhoto(): void
   /** A function called as `userId` directly: set-up that is not the journey's own. */
@@ -49,9 +54,26 @@ export function weappOnCloudForFile(): () => WeappOnCloud {
     const dist = builtApp('weapp')
     // the functions read the same 订阅消息 ids the build was made with (scripts/test.mjs)
     const cloud = await startCloudModeProcess(60_000, { REDGRID_SUBSCRIBE_TEMPLATES: testSubscribeTemplates() })
+    // calls in flight, and when the last one started: the phone changes hands once the last person's pages
+    // have stopped calling (a page still loading would otherwise ask as the next person, and be refused)
+    const inFlight = { n: 0, lastStart: 0 }
+    const emulator = emulatorCloud(cloud.emulatorUrl, () => s.holder)
+    const counted: typeof emulator = {
+      ...emulator,
+      async callFunction(o) {
+        inFlight.n += 1
+        inFlight.lastStart = Date.now()
+        try {
+          return await emulator.callFunction(o)
+        } finally {
+          inFlight.n -= 1
+        }
+      },
+    }
+    const quiet = () => waitFor(() => inFlight.n === 0 && Date.now() - inFlight.lastStart > 200, 10_000).catch(() => undefined)
     const s: WeappOnCloud = {
       cloud,
-      wx: fakeWx(emulatorCloud(cloud.emulatorUrl, () => s.holder)),
+      wx: fakeWx(counted),
       holder: null,
       open(route, query = {}) {
         const page = openPage(dist, route, query)
@@ -68,9 +90,13 @@ export function weappOnCloudForFile(): () => WeappOnCloud {
         await page.tap(selector, hasText)
         return s.follow(mark, route)
       },
-      async signIn(userId, name) {
+      async changeHands(openId) {
         for (const p of opened.splice(0)) p.close()
-        s.holder = demoOpenId(userId)
+        await quiet()
+        s.holder = openId
+      },
+      async signIn(userId, name) {
+        await s.changeHands(demoOpenId(userId))
         const { page: home } = await s.tapTo(s.open('/pages/login/index'), '.btn-retry-login', '/pages/index/index')
         await home.waitText(`您好，${name}`)
         return home

@@ -165,7 +165,7 @@ describe('the weapp build through whole journeys, on the built functions', () =>
     const p = phone()
     const { wx, open, tapTo } = p
     wx.privacyAgreed = false
-    p.holder = 'o_newcomer_from_a_card' // nobody is bound to this OPENID yet
+    await p.changeHands('o_newcomer_from_a_card') // nobody is bound to this OPENID yet
     const refusals = wx.refusals.length
     const card = open('/activity/detail/index', { id: 'a_demo_clean' })
     // what was shared with her, as anyone may see it — not the 登录 page, and not who signed up
@@ -402,7 +402,7 @@ describe('every page of src/app.config.ts, with real data', () => {
       const who = row.as?.[0] ?? null
       if (who !== holding) {
         if (row.as) (await p.signIn(...row.as)).close()
-        else p.holder = 'openid-nobody-knows'
+        else await p.changeHands('openid-nobody-knows')
         holding = who
       }
       const [refusals, errors, sizes, navigations] = [
@@ -440,13 +440,13 @@ describe('every page of src/app.config.ts, with real data', () => {
     })
     wish.close()
     // opened by someone WeChat does not know: the wish as anyone may see it, never who made it
-    p.holder = 'o_friend_of_a_member'
+    await p.changeHands('o_friend_of_a_member')
     const seen = p.open('/member/task-detail/index', { id: made.wish })
     await seen.waitText(/待认领[\s\S]*想学用手机视频通话[\s\S]*先登记，再认领/)
     expect(seen.text()).not.toContain('刘德明')
     expect(seen.node.instance.onShareAppMessage({ from: 'menu' })).toMatchObject({ path: `/member/task-detail/index?id=${made.wish}` })
     seen.close()
-    p.holder = demoOpenId('u_zhouzq')
+    await p.changeHands(demoOpenId('u_zhouzq'))
     const other = p.open('/member/task-detail/index', { id: made.open })
     await other.waitText('帮忙修一下水龙头')
     expect(other.node.instance.onShareAppMessage({ from: 'menu' })).toEqual({
