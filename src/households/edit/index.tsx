@@ -8,12 +8,13 @@ import { useEffect, useState } from 'react'
 import { AGE_BANDS, type AgeBand, CONSENT_METHODS, type ConsentMethod, HOUSEHOLD_TAGS, type HouseholdTag } from '@shared/enums'
 import type { HouseholdDetail } from '@shared/households'
 import { AGE_BAND_LABELS, CONSENT_METHOD_LABELS, HOUSEHOLD_TAG_LABELS } from '@shared/labels'
-import { ACCOUNT_LIMITS, HOUSEHOLD_LIMITS as L } from '@shared/limits'
+import { HOUSEHOLD_LIMITS as L } from '@shared/limits'
 import Btn from '@/components/btn'
 import Card from '@/components/card'
 import { AreaField, Chips, Field, InputField, TextInput } from '@/components/field'
 import Screen from '@/components/screen'
 import { DetailPending, EmptyState, StateSwitch, isGone } from '@/components/state'
+import { ResidentOptions, ResidentSearchBox } from '@/components/resident-search'
 import Tap from '@/components/tap'
 import { ROUTES, withQuery } from '@/constants/routes'
 import { useAction } from '@/hooks/useAction'
@@ -338,37 +339,13 @@ function ResidentPicker({
   onPick: (r: { id: string; name: string }) => void
   onClose: () => void
 }) {
-  const [q, setQ] = useState('')
   const [search, setSearch] = useState('')
   const residents = useRemote(() => ordersApi.residents(search || undefined), [search], { refreshOnShow: false })
   const items = (residents.data ?? []).filter((r) => !taken.includes(r.id))
   return (
     <View className="resident-picker">
-      <View className="household-edit__search">
-        <TextInput
-          className="input-resident-search household-edit__search-input"
-          value={q}
-          onChange={setQ}
-          placeholder="姓名、楼栋或手机尾号"
-          maxLength={ACCOUNT_LIMITS.search.max}
-        />
-        <Btn className="btn-resident-search" onClick={() => setSearch(q.trim())}>
-          找
-        </Btn>
-      </View>
-      <StateSwitch
-        of={residents}
-        empty={items.length === 0}
-        rows={2}
-        emptyNode={<EmptyState title="没有找到" hint="只能选您负责网格里登记过的居民。" />}
-      >
-        {items.map((r) => (
-          <Tap key={r.id} className="resident-option" hoverClass="resident-option--pressed" onTap={() => onPick(r)}>
-            <Text className="resident-option__name">{r.name}</Text>
-            <Text className="resident-option__where">{[r.gridName, r.address].filter(Boolean).join(' ')}</Text>
-          </Tap>
-        ))}
-      </StateSwitch>
+      <ResidentSearchBox onSearch={setSearch} />
+      <ResidentOptions of={residents} items={items} emptyHint="只能选您负责网格里登记过的居民。" onPick={onPick} />
       <Btn size="small" className="btn-close-picker" onClick={onClose}>
         不选了
       </Btn>

@@ -2,17 +2,17 @@
 // a person of a household's file without an account (一户一档) — pick the person (by name, building or the
 // end of their phone), say how the need came in, then the kind of help; the order form follows on their
 // behalf.
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
+import Tap from '@/components/tap'
 import { useState } from 'react'
 import { CHANNELS, type Channel, type OrderKind } from '@shared/enums'
 import type { ResidentItem } from '@shared/accounts'
 import { CHANNEL_LABELS } from '@shared/labels'
 import Btn from '@/components/btn'
 import Card, { InfoRow } from '@/components/card'
-import { Chips, Field, TextInput } from '@/components/field'
+import { Chips, Field } from '@/components/field'
 import Screen from '@/components/screen'
-import Tap from '@/components/tap'
-import { EmptyState, StateSwitch } from '@/components/state'
+import { ResidentOption, ResidentOptions, ResidentSearchBox } from '@/components/resident-search'
 import { ROUTES, withQuery } from '@/constants/routes'
 import { useRemote } from '@/hooks/useRemote'
 import { householdsApi } from '@/services/households'
@@ -20,7 +20,6 @@ import { ordersApi } from '@/services/orders'
 import { cls } from '@/utils/cls'
 import { go } from '@/utils/nav'
 import './index.scss'
-import { ACCOUNT_LIMITS } from '@shared/limits'
 
 /** Whom for: a registered resident, or a person of a household's file (`householdId`) without an account. */
 type Picked = ResidentItem & { householdId?: string; relation?: string }
@@ -32,7 +31,6 @@ const KINDS: Array<{ kind: OrderKind; title: string; hint: string }> = [
 ]
 
 export default function ProxyOrder() {
-  const [q, setQ] = useState('')
   const [search, setSearch] = useState('')
   const [picked, setPicked] = useState<Picked | null>(null)
   const [channel, setChannel] = useState<Channel>('phone')
@@ -80,46 +78,19 @@ export default function ProxyOrder() {
           </View>
         ) : (
           <>
-            <View className="proxy__search">
-              <TextInput
-                className="input-resident-search proxy__search-input"
-                value={q}
-                onChange={setQ}
-                placeholder="姓名、楼栋或手机尾号"
-                maxLength={ACCOUNT_LIMITS.search.max}
-              />
-              <Btn className="btn-resident-search" onClick={() => setSearch(q.trim())}>
-                找
-              </Btn>
-            </View>
-            <StateSwitch
-              of={residents}
-              empty={items.length === 0}
-              rows={2}
-              emptyNode={<EmptyState title="没有找到" hint="只能替您负责的网格里登记过的居民下单。" />}
-            >
-              {items.map((r) => (
-                <Tap key={r.id} className="resident-option" hoverClass="resident-option--pressed" onTap={() => setPicked(r)}>
-                  <Text className="resident-option__name">{r.name}</Text>
-                  <Text className="resident-option__where">{[r.gridName, r.address].filter(Boolean).join(' ')}</Text>
-                </Tap>
-              ))}
-            </StateSwitch>
+            <ResidentSearchBox onSearch={setSearch} />
+            <ResidentOptions of={residents} items={items} emptyHint="只能替您负责的网格里登记过的居民下单。" onPick={setPicked} />
             {unregistered.length > 0 && (
               <>
                 <View className="proxy__section">一户一档里没有注册的</View>
                 {unregistered.map((m) => (
-                  <Tap
+                  <ResidentOption
                     key={m.id}
-                    className="resident-option household-person-option"
-                    hoverClass="resident-option--pressed"
+                    className="household-person-option"
+                    name={`${m.name}（${m.relation}）`}
+                    where={[m.gridName, m.address].filter(Boolean).join(' ')}
                     onTap={() => setPicked(m)}
-                  >
-                    <Text className="resident-option__name">
-                      {m.name}（{m.relation}）
-                    </Text>
-                    <Text className="resident-option__where">{[m.gridName, m.address].filter(Boolean).join(' ')}</Text>
-                  </Tap>
+                  />
                 ))}
               </>
             )}
