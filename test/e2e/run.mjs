@@ -30,6 +30,7 @@ import passkeys from './journeys/passkeys.mjs'
 import sharedCards from './journeys/shared-cards.mjs'
 import history from './journeys/history.mjs'
 import workbench from './journeys/workbench.mjs'
+import formFields from './journeys/form-fields.mjs'
 import readmeWalk from './journeys/readme-walk.mjs'
 import rejectedCancelled from './journeys/rejected-cancelled.mjs'
 import myData from './journeys/my-data.mjs'
@@ -42,6 +43,7 @@ const { chromium } = require('playwright-core')
 // deadline; the activity's check-in and end)
 const JOURNEYS = [
   readmeWalk,
+  formFields,
   orderLoop,
   rejectedCancelled,
   elderMode,
