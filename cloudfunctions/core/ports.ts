@@ -204,6 +204,14 @@ export interface MallRepo {
   insertGoods(goods: Goods): Promise<void>
   /** Version-checked like orders: a concurrent redemption makes a stale stock write fail. */
   updateGoods(goods: Goods): Promise<void>
+  /**
+   * Takes one unit of a good on the shelf with stock left (stock −1, version +1), atomically against
+   * every other redemption; false when none is left or it is off the shelf. On CloudBase the take
+   * lands at once, outside the unit of work — one conditional update the database applies in turn —
+   * and is given back if the unit of work then fails (bench/README.md, the Saturday burst); in
+   * SQLite it is part of the transaction.
+   */
+  takeUnit(goodsId: string): Promise<boolean>
   /** How many active redemptions a member holds of one good (the per-member limit). */
   holding(goodsId: string, memberId: string): Promise<number>
   setHolding(goodsId: string, memberId: string, count: number): Promise<void>
@@ -255,6 +263,18 @@ export interface ActivityRepo {
   /** Ids of published activities whose reminder is due at `now`, not yet sent, not yet started. */
   dueForReminder(now: number, limit: number): Promise<string[]>
   signup(activityId: string, memberId: string): Promise<Signup | null>
+  /**
+   * Takes `memberId`'s place in line, atomically against every other sign-up: a place while fewer
+   * than `activity.quota` are signed, else the waitlist, and the next arrival number (`nextSeq`
+   * moves on, `version` too). Null when the activity is no longer published with that quota. Asked
+   * again for a member who holds a place (a retry, a second tap), it answers that place, never a
+   * second one. On CloudBase the take lands at once, outside the unit of work — one conditional
+   * update the database applies in turn, so a burst of sign-ups never conflicts on the activity
+   * (bench/README.md, the Saturday burst); in SQLite it is part of the transaction.
+   */
+  takePlace(activity: Activity, memberId: string): Promise<TakenPlace | null>
+  /** A withdrawn member holds no place any more (they may sign up again). Part of the unit of work. */
+  releasePlace(activityId: string, memberId: string): Promise<void>
   /** Creates the sign-up at its known id; one that exists throws WriteConflict. */
   insertSignup(signup: Signup): Promise<void>
   /** Version-checked like `update`. */
@@ -267,6 +287,13 @@ export interface ActivityRepo {
   waitingBefore(activityId: string, seq: number): Promise<number>
   /** A member's sign-ups that are not withdrawn, latest sign-up first. */
   signupsOf(memberId: string, cursor: string | undefined, limit: number): Promise<{ items: Signup[]; nextCursor?: string }>
+}
+
+/** A place `takePlace` took: its status, its arrival number, and how many wait after the take. */
+export interface TakenPlace {
+  status: 'signed' | 'waitlisted'
+  seq: number
+  waitingCount: number
 }
 
 /**

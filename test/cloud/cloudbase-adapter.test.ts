@@ -5,7 +5,7 @@
 import { cloudbaseStore } from '../../cloudfunctions/adapters/cloudbase/store'
 import type { CbDb } from '../../cloudfunctions/adapters/cloudbase/sdk'
 import { type Repos, WriteConflict } from '../../cloudfunctions/core/ports'
-import { order } from '../contract/repos.contract'
+import { activity, goods, order } from '../contract/repos.contract'
 import { emulatorForFile, nodeSdk } from '../emulator/helpers'
 
 const emulator = emulatorForFile()
@@ -153,4 +153,48 @@ it('reads the identities collection as the console setup writes it: _id = OPENID
   expect(await identity((i) => i.openIdOf('u_2'))).toBeNull()
   await store.write((r) => r.identity.bindOpenId('openid-3', 'u_3'))
   expect((await emulator().control.docs('p_identities')).find((d) => d._id === 'openid-3')).toMatchObject({ userId: 'u_3' })
+})
+
+describe('what a unit of work takes at once, outside its transaction', () => {
+  // the Saturday burst (bench/README.md): a place in line and a unit of stock are one atomic update each
+  it('is taken once however often the SDK runs the transaction again, and a unit goes back when it fails in the end', async () => {
+    const store = cloudbaseStore(db, { retries: 1 })
+    const o = order()
+    await store.write(async (r) => {
+      await r.orders.insert(o)
+      await r.mall.insertGoods(goods('gd_1', { stock: 5 }))
+      await r.activities.insert(activity('a_1', { quota: 1 }))
+    })
+    let runs = 0
+    await store.write(async (r) => {
+      runs += 1
+      expect(await r.mall.takeUnit('gd_1')).toBe(true)
+      expect(await r.activities.takePlace(activity('a_1', { quota: 1 }), 'u_m1')).toEqual({ status: 'signed', seq: 1, waitingCount: 0 })
+      const current = await r.orders.get(o.id)
+      // another writer commits the order between this transaction's read and its write, the first time
+      if (runs === 1) await db.collection('orders').doc(o.id).update({ title: '别人先改了', version: 2 })
+      await r.orders.update({ ...(current as NonNullable<typeof current>), status: 'cancelled', version: current!.version + 1 })
+    })
+    expect(runs).toBe(2)
+    expect(await store.read((r) => r.mall.goods('gd_1'))).toMatchObject({ stock: 4 })
+    expect(await store.read((r) => r.activities.get('a_1'))).toMatchObject({ signedCount: 1, waitingCount: 0, nextSeq: 2 })
+
+    // lost every time: the unit goes back; the place stays with its member, whose next tap finds it
+    const lost = store.write(async (r) => {
+      await r.mall.takeUnit('gd_1')
+      await r.activities.takePlace(activity('a_1', { quota: 1 }), 'u_m2')
+      const current = await r.orders.get(o.id)
+      await db
+        .collection('orders')
+        .doc(o.id)
+        .update({ version: 90 + Math.random() })
+      await r.orders.update({ ...(current as NonNullable<typeof current>), version: 9 })
+    })
+    await expect(lost).rejects.toBeInstanceOf(WriteConflict)
+    expect(await store.read((r) => r.mall.goods('gd_1'))).toMatchObject({ stock: 4 })
+    expect(await store.read((r) => r.activities.get('a_1'))).toMatchObject({ signedCount: 1, waitingCount: 1, nextSeq: 3 })
+    const again = await store.write((r) => r.activities.takePlace(activity('a_1', { quota: 1 }), 'u_m2'))
+    expect(again).toMatchObject({ status: 'waitlisted' })
+    expect(await store.read((r) => r.activities.get('a_1'))).toMatchObject({ signedCount: 1, waitingCount: 1 })
+  })
 })

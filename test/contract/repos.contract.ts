@@ -188,7 +188,7 @@ const entry = (sourceKey: string, at: number, over: Partial<LedgerRecord> = {}):
   ...over,
 })
 
-const goods = (id: string, over: Partial<Goods> = {}): Goods => ({
+export const goods = (id: string, over: Partial<Goods> = {}): Goods => ({
   id,
   communityId: C1,
   name: '洗衣液',
@@ -224,7 +224,7 @@ const redemption = (id: string, over: Partial<Redemption> = {}): Redemption => (
   ...over,
 })
 
-const activity = (id: string, over: Partial<Activity> = {}): Activity => ({
+export const activity = (id: string, over: Partial<Activity> = {}): Activity => ({
   id,
   communityId: C1,
   seriesId: null,
@@ -796,6 +796,32 @@ export function repositoryContract(adapter: ContractAdapter) {
         expect(await r((x) => x.mall.goods('gd_none'))).toBeNull()
       })
 
+      it('takes units one at a time while stock lasts, and a unit of work that fails gives its unit back', async () => {
+        await w(async (x) => {
+          await x.mall.insertGoods(goods('gd_1', { stock: 3 }))
+          await x.mall.insertGoods(goods('gd_off', { stock: 3, onShelf: false }))
+        })
+        // five at once for three: the adapter decides them one after another
+        const took = await Promise.all(Array.from({ length: 5 }, () => w((x) => x.mall.takeUnit('gd_1'))))
+        expect(took.filter(Boolean)).toHaveLength(3)
+        expect(await r((x) => x.mall.goods('gd_1'))).toMatchObject({ stock: 0, version: 4 })
+        expect(await w((x) => x.mall.takeUnit('gd_off'))).toBe(false)
+        expect(await w((x) => x.mall.takeUnit('gd_none'))).toBe(false)
+
+        await w(async (x) => {
+          const g = (await x.mall.goods('gd_1'))!
+          await x.mall.updateGoods({ ...g, stock: 1, version: g.version + 1 })
+        })
+        const failed = new Error('not enough points after all')
+        await expect(
+          w(async (x) => {
+            expect(await x.mall.takeUnit('gd_1')).toBe(true)
+            throw failed
+          }),
+        ).rejects.toBe(failed)
+        expect((await r((x) => x.mall.goods('gd_1')))?.stock).toBe(1)
+      })
+
       it('counts holdings, zero by default', async () => {
         expect(await r((x) => x.mall.holding('gd_1', 'u_m1'))).toBe(0)
         await w((x) => x.mall.setHolding('gd_1', 'u_m1', 2))
@@ -904,6 +930,55 @@ export function repositoryContract(adapter: ContractAdapter) {
         expect(await r((x) => x.activities.waitingBefore('a_1', 4))).toBe(1)
         expect((await r((x) => x.activities.signupsOf('u_m2', undefined, 5))).items).toEqual([])
         expect((await r((x) => x.activities.signupsOf('u_m1', undefined, 5))).items.map((s) => s.activityId)).toEqual(['a_1'])
+      })
+
+      it('takes places in turn — a place while the quota lasts, then the waitlist — and never a second for one member', async () => {
+        const a = activity('a_1', { quota: 2 })
+        await w((x) => x.activities.insert(a))
+        const take = (memberId: string, over: Partial<Activity> = {}) =>
+          w(async (x) => {
+            const place = await x.activities.takePlace({ ...a, ...over }, memberId)
+            if (place) await x.activities.insertSignup(signup('a_1', memberId, place.seq, { status: place.status }))
+            return place
+          })
+        // all at once: the adapter decides them one after another
+        const members = ['u_res', 'u_m1', 'u_m2', 'u_m3', 'u_far']
+        const places = await Promise.all(members.map((m) => take(m)))
+        const bySeq = places.map((p, i) => ({ ...p!, memberId: members[i] })).sort((p, q) => p.seq - q.seq)
+        expect(bySeq.map((p) => p.seq)).toEqual([1, 2, 3, 4, 5])
+        expect(bySeq.map((p) => p.status)).toEqual(['signed', 'signed', 'waitlisted', 'waitlisted', 'waitlisted'])
+        expect(bySeq.slice(2).map((p) => p.waitingCount)).toEqual([1, 2, 3])
+        const stored = await r((x) => x.activities.get('a_1'))
+        expect(stored).toMatchObject({ signedCount: 2, waitingCount: 3, nextSeq: 6 })
+        expect(Object.keys(stored!).sort()).toEqual(Object.keys(a).sort())
+
+        // asked again for a member with a place: that place, no second one
+        const first = bySeq[0]
+        expect(await w((x) => x.activities.takePlace(a, first.memberId))).toMatchObject({ status: 'signed', seq: first.seq })
+        expect(await r((x) => x.activities.get('a_1'))).toMatchObject({ signedCount: 2, waitingCount: 3 })
+        // the activity is not what the caller read (quota changed, or cancelled): no place
+        expect(await w((x) => x.activities.takePlace({ ...a, quota: 3 }, 'u_new'))).toBeNull()
+
+        // withdrawn and released, with the activity saved: the member may take a place again
+        await w(async (x) => {
+          const mine = (await x.activities.signup('a_1', first.memberId))!
+          await x.activities.updateSignup({ ...mine, status: 'withdrawn', version: mine.version + 1 })
+          await x.activities.releasePlace('a_1', first.memberId)
+          const now = (await x.activities.get('a_1'))!
+          await x.activities.update({ ...now, signedCount: now.signedCount - 1, version: now.version + 1 })
+        })
+        const back = await w(async (x) => {
+          const place = (await x.activities.takePlace(a, first.memberId))!
+          const mine = (await x.activities.signup('a_1', first.memberId))!
+          await x.activities.updateSignup({ ...mine, status: place.status, seq: place.seq, version: mine.version + 1 })
+          return place
+        })
+        expect(back).toEqual({ status: 'signed', seq: 6, waitingCount: 3 })
+        await w(async (x) => {
+          const now = (await x.activities.get('a_1'))!
+          await x.activities.update({ ...now, status: 'cancelled', version: now.version + 1 })
+        })
+        expect(await w((x) => x.activities.takePlace({ ...a, status: 'cancelled' }, 'u_new'))).toBeNull()
       })
 
       it('keeps notices per user, newest first, and marks them read once', async () => {

@@ -47,6 +47,27 @@ export function createMallRepo(scope: Scope): MallRepo {
       // as SQLite: the community and creation time never change here
       await scope.put('goods', { ...toDoc(goods.id, goods, 'id'), communityId: current.communityId, createdAt: current.createdAt })
     },
+    async takeUnit(goodsId) {
+      // one take per good and unit of work: the SDK's re-run after a conflict finds it done
+      const key = `takeUnit:${goodsId}`
+      if (scope.outside.done.has(key)) return true
+      const after = await scope.updateNow(
+        'goods',
+        (_) => ({ _id: goodsId, onShelf: true, stock: _.gt(0) }),
+        (_) => ({ stock: _.inc(-1), version: _.inc(1) }),
+      )
+      if (!after) return false
+      scope.outside.done.set(key, true)
+      // the redemption did not happen after all (not enough points, the limit, an error): the unit goes back
+      scope.outside.undo.push(() =>
+        scope.updateNow(
+          'goods',
+          () => ({ _id: goodsId }),
+          (_) => ({ stock: _.inc(1), version: _.inc(1) }),
+        ),
+      )
+      return true
+    },
     async holding(goodsId, memberId) {
       const d = await scope.get('holdings', `${goodsId}:${memberId}`)
       return typeof d?.count === 'number' ? d.count : 0

@@ -6,7 +6,7 @@
 // `db`, and the scope merges in the transaction's own writes.
 import { WriteConflict } from '../../core/ports'
 import { type Cond, type Sort, compareDocs, matches, toWhere, totalOrder, afterCond, type Scalar, sortValues } from './query'
-import { type CbDb, type CbTransaction, type Fields, isDuplicateWrite, oneDoc } from './sdk'
+import { type CbCommand, type CbDb, type CbTransaction, type Fields, isDuplicateWrite, oneDoc } from './sdk'
 
 export type Doc = Fields & { _id: string }
 
@@ -18,6 +18,17 @@ export interface QuerySpec {
   sort: Sort
 }
 
+/**
+ * A unit of work's writes made at once, outside its transaction, kept across the SDK's re-runs of the
+ * transaction after a conflict: a re-run finds in `done` what an earlier attempt did instead of doing
+ * it twice; `undo` gives back what should not stay if the unit of work fails in the end.
+ */
+export interface OutsideWrites {
+  done: Map<string, unknown>
+  undo: Array<() => Promise<unknown>>
+}
+export const newOutsideWrites = (): OutsideWrites => ({ done: new Map(), undo: [] })
+
 export class Scope {
   /** This transaction's writes by collection and id, for read-your-writes. */
   private readonly pending = new Map<string, Map<string, Doc>>()
@@ -28,6 +39,8 @@ export class Scope {
     private readonly db: CbDb,
     private readonly tx: CbTransaction | null,
     private readonly name: (collection: string) => string,
+    /** What this unit of work did at once, outside its transaction (`updateNow`). */
+    readonly outside: OutsideWrites = newOutsideWrites(),
   ) {}
 
   private writer(): CbTransaction {
@@ -51,6 +64,12 @@ export class Scope {
     if (mine) return structuredClone(mine)
     const ref = this.tx ? this.tx.collection(this.name(collection)).doc(id) : this.db.collection(this.name(collection)).doc(id)
     const doc = oneDoc((await ref.get()).data)
+    return doc ? ({ ...doc, _id: id } as Doc) : null
+  }
+
+  /** The document as committed now, outside the transaction (its snapshot may be older). */
+  async getNow(collection: string, id: string): Promise<Doc | null> {
+    const doc = oneDoc((await this.db.collection(this.name(collection)).doc(id).get()).data)
     return doc ? ({ ...doc, _id: id } as Doc) : null
   }
 
@@ -95,6 +114,22 @@ export class Scope {
     await this.writer().collection(this.name(collection)).doc(id).update(fields)
     this.remember(collection, { ...current, ...fields, _id: id })
     return true
+  }
+
+  /**
+   * One conditional update of one document that the database applies at once, in turn with every
+   * other, outside the transaction: it is not rolled back with this unit of work, and a transaction
+   * that read the document before it conflicts. `where` and `data` are in the SDK's terms
+   * (`db.command`). The document as it is afterwards, or null when `where` matched nothing.
+   */
+  async updateNow(collection: string, where: (_: CbCommand) => Fields, data: (_: CbCommand) => Fields): Promise<Doc | null> {
+    const _ = this.db.command
+    const { doc } = await this.db.collection(this.name(collection)).where(where(_)).updateAndReturn(data(_))
+    if (!doc) return null
+    const after = { ...doc, _id: String(doc._id) } as Doc
+    // what this scope wrote of it before is older than what the database now holds
+    this.pending.get(collection)?.delete(after._id)
+    return after
   }
 
   /** Deletes one document by id (a missing one is no error). */

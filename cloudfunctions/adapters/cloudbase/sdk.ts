@@ -20,6 +20,11 @@ export interface CbQuery {
   limit(n: number): CbQuery
   get(): Promise<{ data: Fields[] }>
   update(data: Fields): Promise<{ updated?: number }>
+  /**
+   * The first matching document updated, and returned as it is after the update (modifyAndReturnDoc,
+   * @cloudbase/database ≥ 1.4 src/query.ts): one atomic step of the database, here always on `db`.
+   */
+  updateAndReturn(data: Fields): Promise<{ updated?: number; doc?: Fields | null }>
 }
 
 export interface CbCollection extends CbQuery {
@@ -52,6 +57,9 @@ export interface CbCommand {
   and(conditions: object[]): object
   or(conditions: object[]): object
   inc(n: number): unknown
+  exists(present: boolean): unknown
+  /** As an update's value: removes the field. */
+  remove(): unknown
 }
 
 export interface CbDb {

@@ -4,7 +4,7 @@ import { AppError } from '../../core/domain/errors'
 import type { Clock, Ids, RateLimiter, Repos, UnitOfWork } from '../../core/ports'
 import plan from './collections.json'
 import { createRepos } from './repos'
-import { Scope } from './scope'
+import { Scope, newOutsideWrites } from './scope'
 import { type CbDb, asWriteConflict, oneDoc } from './sdk'
 
 export type CollectionName = keyof typeof plan.collections
@@ -36,10 +36,14 @@ export function cloudbaseStore(db: CbDb, options: CloudbaseOptions = {}): Cloudb
   return {
     collection: name,
     async write<T>(fn: (repos: Repos) => Promise<T>): Promise<T> {
+      // what an attempt did outside its transaction (a place or a unit taken at once) stays done for the next one
+      const outside = newOutsideWrites()
       try {
         // a fresh scope per attempt: the SDK re-runs this callback after a transaction conflict
-        return await db.runTransaction((tx) => fn(createRepos(new Scope(db, tx, name))), options.retries ?? 3)
+        return await db.runTransaction((tx) => fn(createRepos(new Scope(db, tx, name, outside))), options.retries ?? 3)
       } catch (e) {
+        // failed in the end: give back what should not outlive it (best effort; the error is what the caller hears)
+        for (const undo of outside.undo.reverse()) await undo().catch(() => undefined)
         throw asWriteConflict(e, 'record')
       }
     },

@@ -3,6 +3,7 @@
 import type { ActivityStatus, Attendance, CheckinMethod, SignupStatus } from '@shared/activities'
 import type { PostType } from '@shared/enums'
 import type { Activity, ActivityPlace, Signup } from '../../core/domain/model'
+import { placeFor } from '../../core/domain/activity'
 import type { ActivityQuery, ActivityRepo } from '../../core/ports'
 import { type Statements, assignments, countOf, inList, insertInto, int, intOrNull, jsonOf, numberAndId, oneOf, oneOfOrNull } from './sql'
 import { pageOf, pluck, rowMapper, text, textOrNull, uniquely, versioned } from './sql'
@@ -77,6 +78,29 @@ export function createActivityRepo(q: Statements): ActivityRepo {
     },
     async signup(activityId, memberId) {
       return SIGNUP.one(q('SELECT * FROM activity_signups WHERE activity_id = ? AND member_id = ?').get(activityId, memberId))
+    },
+    async takePlace(activity, memberId) {
+      // one writer: the transaction already holds the database, so reading and then writing is atomic
+      const held = SIGNUP.one(
+        q("SELECT * FROM activity_signups WHERE activity_id = ? AND member_id = ? AND status <> 'withdrawn'").get(activity.id, memberId),
+      )
+      const now = ACTIVITY.one(q('SELECT * FROM activities WHERE id = ?').get(activity.id))
+      if (!now) return null
+      if (held) return { status: held.status === 'signed' ? 'signed' : 'waitlisted', seq: held.seq, waitingCount: now.waitingCount }
+      if (now.status !== 'published' || now.quota !== activity.quota) return null
+      const status = placeFor(now)
+      const taken = {
+        ...now,
+        nextSeq: now.nextSeq + 1,
+        signedCount: now.signedCount + (status === 'signed' ? 1 : 0),
+        waitingCount: now.waitingCount + (status === 'waitlisted' ? 1 : 0),
+        version: now.version + 1,
+      }
+      versioned(`activity ${activity.id} changed`, () => q(UPDATE_ACTIVITY).run(ACTIVITY.params(taken)))
+      return { status, seq: now.nextSeq, waitingCount: taken.waitingCount }
+    },
+    async releasePlace() {
+      // the place is the sign-up row itself, already withdrawn; the counters move with the activity's save
     },
     async insertSignup(signup) {
       uniquely(`sign-up ${signup.activityId}:${signup.memberId} exists`, () =>

@@ -58,6 +58,12 @@ export function createMallRepo(q: Statements): MallRepo {
          WHERE id = @id AND version = @version - 1`
       versioned(`goods ${goods.id} changed`, () => q(sql).run(GOODS.params(goods)))
     },
+    async takeUnit(goodsId) {
+      return (
+        q('UPDATE goods SET stock = stock - 1, version = version + 1 WHERE id = ? AND on_shelf = 1 AND stock > 0').run(goodsId).changes ===
+        1
+      )
+    },
     async holding(goodsId, memberId) {
       const row = q('SELECT count FROM holdings WHERE goods_id = ? AND member_id = ?').get(goodsId, memberId) as
         | { count: number }

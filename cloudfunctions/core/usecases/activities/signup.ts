@@ -1,9 +1,11 @@
 // 接龙报名 and 取消报名: places in arrival order, then the waitlist; a withdrawal hands the place to
-// the first waiting member. Every status change saves the activity, so concurrent sign-ups serialize
-// on its version.
+// the first waiting member. A sign-up takes its place with one atomic step on the activity
+// (`takePlace`: the counters and the arrival number), then writes only the member's own sign-up, so
+// a Saturday-morning burst never queues on the activity; a withdrawal saves the activity by its
+// version.
 import type { SignupResult, WithdrawResult } from '@shared/activities'
 import type { Actor } from '../../domain/access'
-import { assertSignupOpen, assertWithdrawOpen, placeFor } from '../../domain/activity'
+import { assertSignupOpen, assertWithdrawOpen } from '../../domain/activity'
 import { conflict } from '../../domain/errors'
 import type { Signup } from '../../domain/model'
 import type { Ctx } from '../../ports'
@@ -21,10 +23,12 @@ export async function signupActivity(ctx: Ctx, actor: Actor, input: { activityId
   const now = ctx.clock.now()
   assertSignupOpen(a, now)
 
-  const status = placeFor(a)
+  const place = await ctx.repos.activities.takePlace(a, actor.userId)
+  if (!place) throw conflict('活动刚有变动，请刷新后再报名')
+  const { status } = place
   const fields = {
     status,
-    seq: a.nextSeq,
+    seq: place.seq,
     signedUpAt: now,
     updatedAt: now,
     checkedInAt: null,
@@ -35,13 +39,8 @@ export async function signupActivity(ctx: Ctx, actor: Actor, input: { activityId
   if (current) await ctx.repos.activities.updateSignup({ ...current, ...fields, version: current.version + 1 })
   else
     await ctx.repos.activities.insertSignup({ activityId: a.id, memberId: actor.userId, communityId: a.communityId, ...fields, version: 1 })
-  const saved = await saveActivity(ctx, a, {
-    nextSeq: a.nextSeq + 1,
-    signedCount: a.signedCount + (status === 'signed' ? 1 : 0),
-    waitingCount: a.waitingCount + (status === 'waitlisted' ? 1 : 0),
-  })
   // the newest arrival is last in line: its position is the length of the waitlist
-  return status === 'signed' ? { status } : { status, position: saved.waitingCount }
+  return status === 'signed' ? { status } : { status, position: place.waitingCount }
 }
 
 export async function withdrawActivity(ctx: Ctx, actor: Actor, input: { activityId: string }): Promise<WithdrawResult> {
@@ -53,6 +52,7 @@ export async function withdrawActivity(ctx: Ctx, actor: Actor, input: { activity
 
   const now = ctx.clock.now()
   await ctx.repos.activities.updateSignup({ ...current, status: 'withdrawn', updatedAt: now, version: current.version + 1 })
+  await ctx.repos.activities.releasePlace(a.id, actor.userId)
   const freed = {
     ...a,
     signedCount: a.signedCount - (current.status === 'signed' ? 1 : 0),

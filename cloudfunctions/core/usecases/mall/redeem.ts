@@ -1,5 +1,6 @@
-// 兑换: one transaction — enough points, stock left, limit not reached → stock −1, ledger debit,
-// a redemption with an 8-digit pickup code. Never oversold, never below zero.
+// 兑换: enough points, stock left, limit not reached → a unit taken (stock −1, one atomic step), the
+// ledger debit, a redemption with an 8-digit pickup code, in one unit of work. Never oversold, never
+// below zero.
 import { type Actor, hasRole } from '../../domain/access'
 import { AppError, notFound } from '../../domain/errors'
 import { sourceKeys } from '../../domain/ledger'
@@ -20,7 +21,8 @@ export async function redeemGoods(ctx: Ctx, actor: Actor, input: { goodsId: stri
   const now = ctx.clock.now()
   const id = ctx.ids.next('r')
   const code = await freeCode(ctx, actor.communityId)
-  await ctx.repos.mall.updateGoods({ ...goods, stock: goods.stock - 1, updatedAt: now, version: goods.version + 1 })
+  // the unit is taken in one atomic step, so a burst of members never queues on the good (ports.ts)
+  if (!(await ctx.repos.mall.takeUnit(goods.id))) throw new AppError('SOLD_OUT', '已经兑完了')
   await ctx.repos.mall.setHolding(goods.id, actor.userId, held + 1)
   const posted = await postEntry(ctx, actor.userId, actor.communityId, {
     sourceKey: sourceKeys.redemption(id),
