@@ -31,6 +31,8 @@ export const NOTICE_KINDS = [
   'grid_task_assigned',
   'grid_task_submitted',
   'grid_task_decided',
+  'care_paired',
+  'care_ended',
 ] as const
 export type NoticeKind = (typeof NOTICE_KINDS)[number]
 

@@ -201,6 +201,8 @@ export const NOTICE_KIND_LABEL: Record<NoticeKind, string> = {
   grid_task_assigned: '网格任务',
   grid_task_submitted: '任务待确认',
   grid_task_decided: '任务确认',
+  care_paired: '结对帮扶',
+  care_ended: '结对解除',
 }
 
 /** 网格台账: a grid task's status in words. */

@@ -71,6 +71,27 @@ describe('pairing', () => {
     expect(again.pair?.title).toBe('每月代购')
   })
 
+  it('tells each paired member where, with whom and how often, and tells them when the pair ends', async () => {
+    const paired = await pairLiu([WU, ZHENG])
+    const [wu] = (await h.ok(WU, 'accounts', 'inbox', {})).items
+    expect(wu).toMatchObject({ kind: 'care_paired', title: '你有了一户结对帮扶', link: '/member/care/index' })
+    expect(wu.body).toMatch(/^社区安排你和郑伟与.+刘德明家结对，每周探望。第一次现在就可以去了/)
+    expect((await h.ok(ZHENG, 'accounts', 'inbox', {})).items[0].body).toMatch(/^社区安排你和吴海燕与/)
+    // nobody else hears of it
+    expect((await h.ok(ZHOU, 'accounts', 'inbox', {})).items.filter((n: { kind: string }) => n.kind.startsWith('care_'))).toEqual([])
+
+    await h.ok(STAFF, 'households', 'unpair', { pairId: paired.pair!.id })
+    for (const who of [WU, ZHENG])
+      expect((await h.ok(who, 'accounts', 'inbox', {})).items[0]).toMatchObject({
+        kind: 'care_ended',
+        title: '结对帮扶已解除',
+        body: expect.stringMatching(/（每周探望）已解除，不用再去了/),
+      })
+    // 一对一: no partner named
+    await h.ok(STAFF, 'households', 'pair', { householdId: 'hh_hx_liudm', memberIds: [ZHOU], kind: 'shopping', cadence: 'monthly' })
+    expect((await h.ok(ZHOU, 'accounts', 'inbox', {})).items[0].body).toMatch(/^社区安排你与.+结对，每月代购。/)
+  })
+
   it('lets a member stand in several pairs; each shows in their list', async () => {
     await h.ok(LIJ, 'households', 'pair', { householdId: 'hh_hx_zhaogl', memberIds: [ZHOU], kind: 'shopping', cadence: 'fortnightly' })
     const tasks = (await h.ok(ZHOU, 'households', 'careTasks', {})).items

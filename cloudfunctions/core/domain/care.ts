@@ -19,6 +19,9 @@ export const CARE_CADENCE: Record<CareCadence, { days: number; opensDaysBefore: 
 }
 
 /** 每周探望 */
+/** Where a member finds their 结对帮扶 tasks (a notice's link). */
+export const careLink = '/member/care/index'
+
 export const careTitle = (p: { kind: CareKind; cadence: CareCadence }) => `${CARE_CADENCE_LABELS[p.cadence]}${CARE_KIND_LABELS[p.kind]}`
 
 /** From when the current task may be closed. */

@@ -5,20 +5,28 @@ import type { z } from 'zod'
 import type { CareTaskClosed, CareTaskView, CloseCareTaskInput, Coverage, CoverageInput, CoverageRow, PairInput } from '@shared/care'
 import type { HouseholdDetail } from '@shared/households'
 import { type Actor, hasRole } from '../../domain/access'
-import { careTitle, isOpen, nextDueAfter, opensAt, staleBefore, standsIn } from '../../domain/care'
+import { careLink, careTitle, isOpen, nextDueAfter, opensAt, staleBefore, standsIn } from '../../domain/care'
 import { conflict, invalid, notFound } from '../../domain/errors'
 import { keepsHousehold } from '../../domain/households'
 import { allowedByDailyCap, sourceKeys } from '../../domain/ledger'
-import type { CareRecord, Pair } from '../../domain/model'
+import type { CareRecord, Household, Pair } from '../../domain/model'
 import { formatBeijing } from '../../domain/time'
 import type { Ctx } from '../../ports'
 import { screenPhotos } from '../photos/screen'
 import { loadAccount, postEntry } from '../points/post'
+import { notify } from '../notify'
 import { rulesOf } from '../orders/shared'
 import { getHousehold, loadKeptHousehold } from './list'
 import { placeNames, summarize } from './present'
 
 const iso = (ms: number) => new Date(ms).toISOString()
+
+/** 「3号楼 2单元101 马秀珍家」: how a notice names a household. */
+async function addressOf(ctx: Ctx, h: Household): Promise<string> {
+  const names = await placeNames(ctx, h.communityId)
+  const head = h.members[0]?.name
+  return `${names.building.get(h.buildingId) ?? ''} ${h.room}${head ? ` ${head}家` : ''}`.trim()
+}
 
 /** 结对: one or two members of the community with a household the caller keeps; one active pair a household. */
 export async function pairHousehold(ctx: Ctx, actor: Actor, input: z.output<typeof PairInput>): Promise<HouseholdDetail> {
@@ -55,6 +63,16 @@ export async function pairHousehold(ctx: Ctx, actor: Actor, input: z.output<type
   // the household moves on a version too: two people pairing it at once cannot both succeed
   await ctx.repos.households.save({ ...h, updatedAt: now, version: h.version + 1 })
   await ctx.repos.care.savePair(pair)
+  const where = await addressOf(ctx, h)
+  for (const memberId of pair.memberIds) {
+    const partner = people.find((u) => pair.memberIds.length > 1 && u.id !== memberId)
+    await notify(ctx, h.communityId, [memberId], {
+      kind: 'care_paired',
+      title: '你有了一户结对帮扶',
+      body: `社区安排你${partner ? `和${partner.name}` : ''}与${where}结对，${careTitle(pair)}。第一次现在就可以去了，完成后在「结对帮扶」里交一张照片和几句话。`,
+      link: careLink,
+    })
+  }
   return getHousehold(ctx, actor, { householdId: h.id })
 }
 
@@ -66,6 +84,12 @@ export async function unpairHousehold(ctx: Ctx, actor: Actor, input: { pairId: s
   if (pair.status === 'ended') throw conflict('这个结对已经解除了')
   const now = ctx.clock.now()
   await ctx.repos.care.savePair({ ...pair, status: 'ended', endedBy: actor.userId, endedAt: now, version: pair.version + 1 })
+  await notify(ctx, h.communityId, pair.memberIds, {
+    kind: 'care_ended',
+    title: '结对帮扶已解除',
+    body: `你与${await addressOf(ctx, h)}的结对（${careTitle(pair)}）已解除，不用再去了。做过的帮扶都留在这户的档案里。`,
+    link: careLink,
+  })
   return getHousehold(ctx, actor, { householdId: h.id })
 }
 
