@@ -208,6 +208,60 @@ export function workbenchContract(adapter: ContractAdapter) {
         expect(await r((x) => x.orders.eventsFor([]))).toEqual([])
       })
 
+      it('gives the dashboard’s facts of a period’s orders: each step’s first time by seq', async () => {
+        const a = order({ createdAt: 1_000, status: 'closed', claimerId: 'u_m1', rating: 5, disputeCount: 1 })
+        const b = order({ createdAt: 2_000, escalations: [{ at: 2_500, from: 'grid', to: 'community', reason: '超时' }] })
+        const late = order({ createdAt: 3_000 })
+        const far = order({ createdAt: 2_000, communityId: C2 })
+        const steps: Array<[typeof a, number, string, number]> = [
+          [a, 1, 'create', 1_000],
+          [a, 2, 'dispatch', 1_100],
+          [a, 3, 'claim', 1_200],
+          [a, 4, 'release', 1_300],
+          [a, 5, 'claim', 1_400],
+          [a, 6, 'complete', 1_500],
+          [a, 7, 'dispute', 1_600],
+          [a, 8, 'complete', 1_700],
+          [a, 9, 'confirm', 1_800],
+          [b, 1, 'create', 2_000],
+          [b, 2, 'refer', 2_100],
+        ]
+        await w(async (x) => {
+          for (const o of [late, b, a, far]) await x.orders.insert(o)
+          for (const [o, seq, action, at] of steps) {
+            await x.orders.appendEvent({ orderId: o.id, seq, at, actorId: null, action, from: null, to: 'submitted', note: null })
+          }
+        })
+        const facts = await r((x) => x.orders.dashboardFacts(C1, 1_000, 3_000))
+        expect(facts).toEqual([
+          {
+            id: a.id,
+            status: 'closed',
+            category: a.category,
+            gridId: a.gridId,
+            claimerId: 'u_m1',
+            rating: 5,
+            disputeCount: 1,
+            escalated: false,
+            createdAt: 1_000,
+            first: { dispatch: 1_100, claim: 1_200, complete: 1_500, confirm: 1_800, refer: null, answer: null },
+          },
+          {
+            id: b.id,
+            status: b.status,
+            category: b.category,
+            gridId: b.gridId,
+            claimerId: null,
+            rating: null,
+            disputeCount: 0,
+            escalated: true,
+            createdAt: 2_000,
+            first: { dispatch: null, claim: null, complete: null, confirm: null, refer: 2_100, answer: null },
+          },
+        ])
+        expect(await r((x) => x.orders.dashboardFacts(C2, 0, 1_000))).toEqual([])
+      })
+
       it('finds ledger entries of a community, or one member of it, posted in [from, to)', async () => {
         await w(async (x) => {
           await x.points.append(entry('k1', 1_000))

@@ -326,6 +326,13 @@ const STEPS: string[] = [
   CREATE INDEX grid_tasks_community ON grid_tasks(community_id, status, published_at DESC);
   CREATE INDEX grid_tasks_worker ON grid_tasks(worker_id, due_at);
   `,
+  // a street's year (issue 19): the dashboard reads its period's orders and each step's first time from
+  // these covering indexes alone (orders.dashboardFacts), not whole rows and timelines
+  `
+  CREATE INDEX orders_community_facts ON orders(community_id, created_at, id, status, category, grid_id, claimer_id, rating,
+    dispute_count, escalations);
+  CREATE INDEX order_events_first ON order_events(order_id, action, seq, at);
+  `,
 ]
 
 export function migrate(db: Database.Database) {
