@@ -9,7 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { composeLocal } from '../cloudfunctions/compose'
 import { type Figure, percentile, report } from './lib'
-import { STREET, seedStreet } from './seed-street'
+import { STREET, STREET_ACCOUNT, seedStreet } from './seed-street'
 
 const YEAR = { from: '2025-11-01', to: '2026-10-31' }
 
@@ -52,6 +52,11 @@ async function main() {
   try {
     const dashboard = await timed(() => call('workbench', 'dashboard', YEAR, staff), 11)
     figures.push(...figure("a year's dashboard, one community (staff)", dashboard, 100))
+    const street = await timed(async () => {
+      const d = (await call('workbench', 'streetDashboard', YEAR, STREET_ACCOUNT)) as { communities: unknown[] }
+      if (d.communities.length !== STREET.communities) throw new Error(`the street has ${d.communities.length} communities`)
+    }, 5)
+    figures.push(...figure("a year's dashboard, the street (20 communities)", street, 1000))
     const exported = await timed(() => call('workbench', 'exportLedger', YEAR, staff), 3, 2)
     figures.push(...figure("a year's 工作台账 export, one community (xlsx)", exported, 5000))
     const hall = await timed(async () => {

@@ -5,7 +5,7 @@ import type { Photo } from '@shared/orders'
 import type { Actor } from './domain/access'
 import type { PointsRules } from './domain/rules'
 import type { MemberStats } from './domain/routing'
-import type { OrderFacts } from './domain/dashboard'
+import type { LedgerSum, OrderFacts } from './domain/dashboard'
 import type {
   Building,
   Community,
@@ -199,6 +199,8 @@ export interface PointsRepo {
   withLotsFrom(year: number, limit: number): Promise<string[]>
   /** Entries of a community (or of one member of it) posted in [from, to), oldest first. */
   entriesBetween(communityId: string, from: number, to: number, memberId?: string): Promise<LedgerRecord[]>
+  /** The community's entries posted in [from, to) summed by reason and sign (what the dashboard counts), in no set order. */
+  sumsBetween(communityId: string, from: number, to: number): Promise<LedgerSum[]>
 }
 
 export interface MallRepo {

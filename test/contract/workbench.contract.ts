@@ -274,6 +274,30 @@ export function workbenchContract(adapter: ContractAdapter) {
         expect(keys(await r((x) => x.points.entriesBetween(C1, 0, 10_000, 'u_m1')))).toEqual(['k1', 'k3'])
         expect(await r((x) => x.points.entriesBetween(C1, 0, 10_000, 'u_m1'))).toEqual([entry('k1', 1_000), entry('k3', 3_000)])
       })
+
+      it('adds up a community’s entries posted in [from, to) by reason and sign', async () => {
+        await w(async (x) => {
+          await x.points.append(entry('k1', 1_000))
+          await x.points.append(entry('k2', 1_100, { delta: 7, memberId: 'u_m2' }))
+          await x.points.append(entry('k3', 1_200, { reason: 'adjustment', delta: 3 }))
+          await x.points.append(entry('k4', 1_300, { reason: 'adjustment', delta: -2 }))
+          await x.points.append(entry('k5', 1_400, { reason: 'redemption', delta: -4 }))
+          await x.points.append(entry('k6', 1_500, { reason: 'refund', delta: 4 }))
+          await x.points.append(entry('k7', 1_600, { reason: 'redemption', delta: -6 }))
+          await x.points.append(entry('k8', 3_000))
+          await x.points.append(entry('k9', 2_000, { communityId: C2, memberId: 'u_far' }))
+        })
+        const sorted = (rows: Array<{ reason: string; delta: number }>) =>
+          rows.map((e) => `${e.reason} ${e.delta}`).sort((a, b) => (a < b ? -1 : 1))
+        expect(sorted(await r((x) => x.points.sumsBetween(C1, 1_000, 3_000)))).toEqual([
+          'adjustment -2',
+          'adjustment 3',
+          'order_award 12',
+          'redemption -10',
+          'refund 4',
+        ])
+        expect(await r((x) => x.points.sumsBetween(C2, 0, 1_000))).toEqual([])
+      })
     })
 
     describe('registrations', () => {

@@ -66,8 +66,8 @@ export interface DashboardInput {
   /** The facts of the orders submitted in the period. */
   orders: OrderFacts[]
   grids: Grid[]
-  /** The community's ledger entries posted in the period. */
-  entries: LedgerRecord[]
+  /** The community's ledger entries posted in the period, or their sums by reason and sign. */
+  entries: LedgerSum[]
   /** Activities starting in the period (cancelled ones are left out here), with their sign-ups. */
   activities: Array<{ activity: Activity; signups: Signup[] }>
 }
@@ -80,11 +80,32 @@ export function median(values: number[]): number | null {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2
 }
 
+const DAY_MS = 86400_000
+const BEIJING_OFFSET = 8 * 3600_000
+
 const minutes = (ms: number) => Math.round(ms / 60_000)
 const ratio = (n: number, d: number) => (d > 0 ? Math.round((n / d) * 1000) / 1000 : null)
 
+/** Ledger entries of one reason and sign added up: all the dashboard needs of the ledger. */
+export interface LedgerSum {
+  reason: LedgerRecord['reason']
+  delta: number
+}
+
+/** Entries added up by reason and sign. */
+export function sumsOf(entries: LedgerSum[]): LedgerSum[] {
+  const sums = new Map<string, LedgerSum>()
+  for (const e of entries) {
+    const key = `${e.reason}:${e.delta > 0}`
+    const sum = sums.get(key)
+    if (sum) sum.delta += e.delta
+    else sums.set(key, { reason: e.reason, delta: e.delta })
+  }
+  return [...sums.values()]
+}
+
 /** Points issued: awards and positive adjustments. Redeemed: redemptions less their refunds. */
-export function pointsFlow(entries: LedgerRecord[]): { issued: number; redeemed: number } {
+export function pointsFlow(entries: LedgerSum[]): { issued: number; redeemed: number } {
   let issued = 0
   let redeemed = 0
   for (const e of entries) {
@@ -107,6 +128,17 @@ export const SATISFIED_AT = 4
 
 export function computeDashboard(input: DashboardInput): Omit<Dashboard, 'gridNames'> {
   const { period, orders, grids, entries } = input
+  // a Beijing day's name once per day, not once per order (a street's year is ~90k orders)
+  const names = new Map<number, string>()
+  const dayOf = (ms: number) => {
+    const key = Math.floor((ms + BEIJING_OFFSET) / DAY_MS)
+    let name = names.get(key)
+    if (name === undefined) {
+      name = beijingDay(ms)
+      names.set(key, name)
+    }
+    return name
+  }
 
   const claimWaits: number[] = []
   const closeTimes: number[] = []
@@ -124,7 +156,7 @@ export function computeDashboard(input: DashboardInput): Omit<Dashboard, 'gridNa
     if (dispatch !== null && claim !== null) claimWaits.push(claim - dispatch)
     if (o.status === 'closed' && confirm !== null) {
       closeTimes.push(confirm - o.createdAt)
-      const d = beijingDay(confirm)
+      const d = dayOf(confirm)
       closedOn.set(d, (closedOn.get(d) ?? 0) + 1)
     }
     if (o.first.complete !== null) completed += 1
@@ -143,7 +175,7 @@ export function computeDashboard(input: DashboardInput): Omit<Dashboard, 'gridNa
   const byStatus = new Map<string, number>()
   const byCategory = new Map<string, number>()
   for (const o of orders) {
-    const d = beijingDay(o.createdAt)
+    const d = dayOf(o.createdAt)
     createdOn.set(d, (createdOn.get(d) ?? 0) + 1)
     byStatus.set(o.status, (byStatus.get(o.status) ?? 0) + 1)
     byCategory.set(o.category, (byCategory.get(o.category) ?? 0) + 1)
