@@ -73,6 +73,8 @@ export default {
     await staff.tap('.btn-export-ledger')
     const link = staff.vis('.link-download').first()
     await link.waitFor({ timeout: 30_000 })
+    // the 正在生成 line (who, the period, how much, the seconds) goes once the file is there
+    assert.equal(await staff.page.locator('.ledger__making').count(), 0, 'the export is no longer shown as in progress')
     await staff.toastGone().catch(() => undefined)
     await j.shot(staff, 'ledger-exported')
     const href = await link.getAttribute('href')
