@@ -13,22 +13,32 @@ import { STREET, STREET_ACCOUNT, seedStreet } from './seed-street'
 
 const YEAR = { from: '2025-11-01', to: '2026-10-31' }
 
+/** Wall time and this process's CPU time (user + system) of each run, each sorted, in ms. */
 async function timed(fn: () => Promise<unknown>, runs: number, warm = 5) {
   for (let i = 0; i < warm; i++) await fn()
-  const samples: number[] = []
+  const wall: number[] = []
+  const cpu: number[] = []
   for (let i = 0; i < runs; i++) {
+    const c = process.cpuUsage()
     const t = performance.now()
     await fn()
-    samples.push(performance.now() - t)
+    wall.push(performance.now() - t)
+    const used = process.cpuUsage(c)
+    cpu.push((used.user + used.system) / 1000)
   }
-  return samples.sort((a, b) => a - b)
+  return { wall: wall.sort((a, b) => a - b), cpu: cpu.sort((a, b) => a - b) }
 }
 
-function figure(name: string, samples: number[], max: number, unit = 'ms'): Figure[] {
-  const p50 = percentile(samples, 50)
+/**
+ * The median wall time against the target, the slowest run, and the median CPU time: on a busy machine
+ * the wall time is the CPU time stretched by whoever else runs, so the CPU time says what the work costs.
+ */
+function figure(name: string, runs: { wall: number[]; cpu: number[] }, max: number, unit = 'ms'): Figure[] {
+  const p50 = percentile(runs.wall, 50)
   return [
-    { name: `${name} (median of ${samples.length})`, value: p50, unit, target: `≤ ${max.toLocaleString()}`, pass: p50 <= max },
-    { name: `${name} (max)`, value: samples[samples.length - 1], unit },
+    { name: `${name} (median of ${runs.wall.length})`, value: p50, unit, target: `≤ ${max.toLocaleString()}`, pass: p50 <= max },
+    { name: `${name} (max)`, value: runs.wall[runs.wall.length - 1], unit },
+    { name: `${name} (CPU, median)`, value: percentile(runs.cpu, 50), unit },
   ]
 }
 
