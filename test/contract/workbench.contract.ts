@@ -224,6 +224,8 @@ export function workbenchContract(adapter: ContractAdapter) {
           [a, 8, 'complete', 1_700],
           [a, 9, 'confirm', 1_800],
           [b, 1, 'create', 2_000],
+          // appended out of order: the first by seq counts, not the first appended
+          [b, 3, 'refer', 2_200],
           [b, 2, 'refer', 2_100],
         ]
         await w(async (x) => {
