@@ -12,6 +12,10 @@ import { yearOf } from '../cloudfunctions/core/domain/time'
 import { brokenInvariants } from '../test/helpers/invariants'
 import { report } from './lib'
 
+/** The street that owns the communities, and its account. */
+export const STREET_ID = 'st_bench'
+export const STREET_ACCOUNT = 'u_st_street'
+
 export const STREET = { communities: 20, residents: 50_000, members: 5_000, ordersPerCommunityPerDay: 12, days: 365 }
 
 /** A small deterministic generator, so two runs build the same street. */
@@ -34,7 +38,7 @@ export async function seedStreet(dataDir: string) {
   const t0 = performance.now()
   await store.writeRaw((db) => {
     const ins = {
-      community: db.prepare('INSERT INTO communities (id, name, rules) VALUES (?, ?, NULL)'),
+      community: db.prepare('INSERT INTO communities (id, name, rules, street_id) VALUES (?, ?, NULL, ?)'),
       grid: db.prepare('INSERT INTO grids (id, community_id, name) VALUES (?, ?, ?)'),
       building: db.prepare('INSERT INTO buildings (id, community_id, grid_id, name) VALUES (?, ?, ?, ?)'),
       user: db.prepare(
@@ -54,10 +58,13 @@ export async function seedStreet(dataDir: string) {
         db.prepare(`INSERT INTO point_accounts (member_id, community_id, balance, earned, spent, lots, years, day, oldest_lot_year, version)
         VALUES (?, ?, ?, ?, 0, ?, ?, NULL, ?, ?)`),
     }
+    // the street owning the 20 communities, and its account (a street account's tenant is its street)
+    db.prepare('INSERT INTO streets (id, name) VALUES (?, ?)').run(STREET_ID, '示范街道')
+    ins.user.run(STREET_ACCOUNT, STREET_ID, '街道工作人员', null, '["street"]', null, null, null, null, start)
     const perCommunity = { residents: STREET.residents / STREET.communities, members: STREET.members / STREET.communities }
     for (let c = 0; c < STREET.communities; c++) {
       const cid = `c_st${c}`
-      ins.community.run(cid, `第${c + 1}社区`)
+      ins.community.run(cid, `第${String(c + 1).padStart(2, '0')}社区`, STREET_ID)
       const buildings: Array<{ id: string; grid: string }> = []
       for (let g = 0; g < 4; g++) {
         ins.grid.run(`g_st${c}_${g}`, cid, `第${g + 1}网格`)

@@ -41,6 +41,7 @@ export default defineAppConfig({
         'register/index',
         'pending/index',
         'people/index',
+        'street-dashboard/index',
       ],
     },
   ],

@@ -156,6 +156,7 @@ export interface Api {
     confirmGridTask: Mutation<typeof gridTasks.GridTaskRef, gridTasks.GridTaskDetail>
     returnGridTask: Mutation<typeof gridTasks.ReturnGridTaskInput, gridTasks.GridTaskDetail>
     gridWorkers: Query<typeof gridTasks.GridWorkersInput, Items<gridTasks.GridWorkerItem>>
+    streetDashboard: Query<typeof workbench.PeriodInput, workbench.StreetDashboard>
   }
   households: {
     list: Query<typeof households.ListHouseholdsInput, Items<households.HouseholdSummary>>

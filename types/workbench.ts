@@ -56,6 +56,37 @@ export interface Dashboard {
   activities: { held: number; signedUp: number; attended: number; attendanceRate: number | null }
 }
 
+/** One community's row of the street's dashboard: its figures over the period, without the lists. */
+export interface CommunityFigures {
+  communityId: string
+  name: string
+  /** Orders submitted in the period, and of those the ones closed now. */
+  orders: number
+  closed: number
+  medianClaimMinutes: number | null
+  medianCloseMinutes: number | null
+  slaBreaches: number
+  satisfaction: Dashboard['satisfaction']
+  referrals: Dashboard['referrals']
+  activeMembers: number
+  points: Dashboard['points']
+  activities: Dashboard['activities']
+}
+
+/**
+ * 街道数据看板: the street's figures over a period — the street as a whole (every figure of a
+ * community's dashboard, its orders by community instead of by grid) and one row per community, by name.
+ */
+export interface StreetDashboard {
+  from: string
+  to: string
+  streetName: string
+  total: Omit<Dashboard, 'from' | 'to' | 'gridNames' | 'orders'> & {
+    orders: Omit<Dashboard['orders'], 'byGrid'>
+  }
+  communities: CommunityFigures[]
+}
+
 // ---- 工作台账 (ledger) and exports ----------------------------------------------------------------
 
 /** A member's ledger over a period; staff pick the member (none: every member), a member sees their own. */

@@ -5,6 +5,7 @@ import type { Photo } from '@shared/orders'
 import type { Actor } from './domain/access'
 import type { PointsRules } from './domain/rules'
 import type { MemberStats } from './domain/routing'
+import type { LedgerSum, OrderFacts } from './domain/dashboard'
 import type {
   Building,
   Community,
@@ -169,6 +170,8 @@ export interface OrderRepo {
   closedBy(memberId: string, from: number, to: number): Promise<Order[]>
   /** The timelines of these orders, by order then seq. */
   eventsFor(orderIds: string[]): Promise<OrderEventRecord[]>
+  /** What the dashboard reads of each order of the community submitted in [from, to), oldest first. */
+  dashboardFacts(communityId: string, from: number, to: number): Promise<OrderFacts[]>
 }
 
 export interface HallQuery {
@@ -196,6 +199,8 @@ export interface PointsRepo {
   withLotsFrom(year: number, limit: number): Promise<string[]>
   /** Entries of a community (or of one member of it) posted in [from, to), oldest first. */
   entriesBetween(communityId: string, from: number, to: number, memberId?: string): Promise<LedgerRecord[]>
+  /** The community's entries posted in [from, to) summed by reason and sign (what the dashboard counts), in no set order. */
+  sumsBetween(communityId: string, from: number, to: number): Promise<LedgerSum[]>
 }
 
 export interface MallRepo {
@@ -281,6 +286,8 @@ export interface ActivityRepo {
   updateSignup(signup: Signup): Promise<void>
   /** An activity's sign-ups with these statuses (all but withdrawn when absent), in arrival (seq) order. */
   signups(activityId: string, statuses?: Signup['status'][]): Promise<Signup[]>
+  /** The sign-ups (all but withdrawn) of these activities, by activity then arrival (seq). */
+  signupsFor(activityIds: string[]): Promise<Signup[]>
   /** The first `limit` waiting sign-ups, in arrival order. */
   waiting(activityId: string, limit: number): Promise<Signup[]>
   /** How many waiting sign-ups arrived before `seq`: a waiting member's position is this plus one. */

@@ -81,7 +81,7 @@ import { dueHouseholds, getHousehold, listHouseholds } from './usecases/househol
 import { logVisit } from './usecases/households/log-visit'
 import { careCoverage, careTaskNow, closeCareTask, myCareTasks, pairHousehold, unpairHousehold } from './usecases/households/care'
 import { upsertHousehold } from './usecases/households/upsert'
-import { getDashboard } from './usecases/workbench/dashboard'
+import { getDashboard, getStreetDashboard } from './usecases/workbench/dashboard'
 import { exportLedger, ledgerReport } from './usecases/workbench/ledger'
 import { getConsent, getMyCard, getShowcase, saveMyCard, setConsent } from './usecases/workbench/showcase'
 import { confirmGridTask, returnGridTask } from './usecases/grid-tasks/confirm'
@@ -277,6 +277,8 @@ export const workbench = {
   confirmGridTask: mutation({ replay: asTaskNow, input: gt.GridTaskRef, roles: STAFF, run: confirmGridTask }),
   returnGridTask: mutation({ replay: asTaskNow, input: gt.ReturnGridTaskInput, roles: STAFF, run: returnGridTask }),
   gridWorkers: query({ input: gt.GridWorkersInput, roles: GRID, run: listGridWorkers }),
+  // 街道数据看板: the street's communities over a period, each and all together
+  streetDashboard: query({ input: wb.PeriodInput, roles: ['street'], run: getStreetDashboard }),
 } satisfies Implements<Api['workbench']>
 
 /**

@@ -46,6 +46,7 @@ export const ROUTES = {
   workbench: '/workbench/index',
   dashboard: '/workbench/dashboard/index',
   ledger: '/workbench/ledger/index',
+  streetDashboard: '/workbench/street-dashboard/index',
   /** Staff add ?memberId= to score one member. */
   evaluation: '/workbench/evaluation/index',
   branchScore: '/workbench/branch-score/index',
@@ -124,6 +125,7 @@ export const PARENT: Partial<Record<Route, { path: Route; keep?: string[] }>> = 
   [ROUTES.gridTasks]: { path: ROUTES.home },
   [ROUTES.gridTask]: { path: ROUTES.gridTasks },
   [ROUTES.publishGridTask]: { path: ROUTES.gridTasks },
+  [ROUTES.streetDashboard]: { path: ROUTES.home },
 }
 
 /** The parent page's URL for a page at `route` with `params`, or null (a tab page, 登录). */

@@ -40,6 +40,7 @@ export const peopleApi = {
 
 export const workbenchApi = {
   dashboard: (p: Period) => call('workbench', 'dashboard', p),
+  streetDashboard: (p: Period) => call('workbench', 'streetDashboard', p),
   ledger: (p: Period, memberId?: string) => call('workbench', 'ledger', { ...p, ...(memberId ? { memberId } : {}) }),
   exportLedger: (p: Period, memberId?: string) =>
     call('workbench', 'exportLedger', { ...p, ...(memberId ? { memberId } : {}) }, { loading: '正在生成表格' }),

@@ -981,6 +981,21 @@ export function repositoryContract(adapter: ContractAdapter) {
         expect(await w((x) => x.activities.takePlace({ ...a, status: 'cancelled' }, 'u_new'))).toBeNull()
       })
 
+      it('gives the sign-ups of several activities at once, by activity then arrival, without the withdrawn', async () => {
+        await w(async (x) => {
+          await x.activities.insert(activity('a_1'))
+          await x.activities.insert(activity('a_2'))
+          await x.activities.insertSignup(signup('a_2', 'u_m2', 2))
+          await x.activities.insertSignup(signup('a_1', 'u_m3', 2, { status: 'waitlisted' }))
+          await x.activities.insertSignup(signup('a_2', 'u_m1', 1))
+          await x.activities.insertSignup(signup('a_1', 'u_m1', 1))
+          await x.activities.insertSignup(signup('a_1', 'u_far', 3, { status: 'withdrawn' }))
+        })
+        const all = await r((x) => x.activities.signupsFor(['a_2', 'a_1']))
+        expect(all.map((s) => `${s.activityId}:${s.memberId}`)).toEqual(['a_1:u_m1', 'a_1:u_m3', 'a_2:u_m1', 'a_2:u_m2'])
+        expect(await r((x) => x.activities.signupsFor([]))).toEqual([])
+      })
+
       it('keeps notices per user, newest first, and marks them read once', async () => {
         await w(async (x) => {
           for (let i = 1; i <= 3; i++) await x.inbox.add(notice(`n_${i}`, i * 100))

@@ -208,6 +208,62 @@ export function workbenchContract(adapter: ContractAdapter) {
         expect(await r((x) => x.orders.eventsFor([]))).toEqual([])
       })
 
+      it('gives the dashboard’s facts of a period’s orders: each step’s first time by seq', async () => {
+        const a = order({ createdAt: 1_000, status: 'closed', claimerId: 'u_m1', rating: 5, disputeCount: 1 })
+        const b = order({ createdAt: 2_000, escalations: [{ at: 2_500, from: 'grid', to: 'community', reason: '超时' }] })
+        const late = order({ createdAt: 3_000 })
+        const far = order({ createdAt: 2_000, communityId: C2 })
+        const steps: Array<[typeof a, number, string, number]> = [
+          [a, 1, 'create', 1_000],
+          [a, 2, 'dispatch', 1_100],
+          [a, 3, 'claim', 1_200],
+          [a, 4, 'release', 1_300],
+          [a, 5, 'claim', 1_400],
+          [a, 6, 'complete', 1_500],
+          [a, 7, 'dispute', 1_600],
+          [a, 8, 'complete', 1_700],
+          [a, 9, 'confirm', 1_800],
+          [b, 1, 'create', 2_000],
+          // appended out of order: the first by seq counts, not the first appended
+          [b, 3, 'refer', 2_200],
+          [b, 2, 'refer', 2_100],
+        ]
+        await w(async (x) => {
+          for (const o of [late, b, a, far]) await x.orders.insert(o)
+          for (const [o, seq, action, at] of steps) {
+            await x.orders.appendEvent({ orderId: o.id, seq, at, actorId: null, action, from: null, to: 'submitted', note: null })
+          }
+        })
+        const facts = await r((x) => x.orders.dashboardFacts(C1, 1_000, 3_000))
+        expect(facts).toEqual([
+          {
+            id: a.id,
+            status: 'closed',
+            category: a.category,
+            gridId: a.gridId,
+            claimerId: 'u_m1',
+            rating: 5,
+            disputeCount: 1,
+            escalated: false,
+            createdAt: 1_000,
+            first: { dispatch: 1_100, claim: 1_200, complete: 1_500, confirm: 1_800, refer: null, answer: null },
+          },
+          {
+            id: b.id,
+            status: b.status,
+            category: b.category,
+            gridId: b.gridId,
+            claimerId: null,
+            rating: null,
+            disputeCount: 0,
+            escalated: true,
+            createdAt: 2_000,
+            first: { dispatch: null, claim: null, complete: null, confirm: null, refer: 2_100, answer: null },
+          },
+        ])
+        expect(await r((x) => x.orders.dashboardFacts(C2, 0, 1_000))).toEqual([])
+      })
+
       it('finds ledger entries of a community, or one member of it, posted in [from, to)', async () => {
         await w(async (x) => {
           await x.points.append(entry('k1', 1_000))
@@ -219,6 +275,30 @@ export function workbenchContract(adapter: ContractAdapter) {
         expect(keys(await r((x) => x.points.entriesBetween(C1, 1_000, 3_000)))).toEqual(['k1', 'k2'])
         expect(keys(await r((x) => x.points.entriesBetween(C1, 0, 10_000, 'u_m1')))).toEqual(['k1', 'k3'])
         expect(await r((x) => x.points.entriesBetween(C1, 0, 10_000, 'u_m1'))).toEqual([entry('k1', 1_000), entry('k3', 3_000)])
+      })
+
+      it('adds up a community’s entries posted in [from, to) by reason and sign', async () => {
+        await w(async (x) => {
+          await x.points.append(entry('k1', 1_000))
+          await x.points.append(entry('k2', 1_100, { delta: 7, memberId: 'u_m2' }))
+          await x.points.append(entry('k3', 1_200, { reason: 'adjustment', delta: 3 }))
+          await x.points.append(entry('k4', 1_300, { reason: 'adjustment', delta: -2 }))
+          await x.points.append(entry('k5', 1_400, { reason: 'redemption', delta: -4 }))
+          await x.points.append(entry('k6', 1_500, { reason: 'refund', delta: 4 }))
+          await x.points.append(entry('k7', 1_600, { reason: 'redemption', delta: -6 }))
+          await x.points.append(entry('k8', 3_000))
+          await x.points.append(entry('k9', 2_000, { communityId: C2, memberId: 'u_far' }))
+        })
+        const sorted = (rows: Array<{ reason: string; delta: number }>) =>
+          rows.map((e) => `${e.reason} ${e.delta}`).sort((a, b) => (a < b ? -1 : 1))
+        expect(sorted(await r((x) => x.points.sumsBetween(C1, 1_000, 3_000)))).toEqual([
+          'adjustment -2',
+          'adjustment 3',
+          'order_award 12',
+          'redemption -10',
+          'refund 4',
+        ])
+        expect(await r((x) => x.points.sumsBetween(C2, 0, 1_000))).toEqual([])
       })
     })
 

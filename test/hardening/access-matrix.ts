@@ -166,6 +166,8 @@ export const ACCESS_MATRIX: Record<string, AccessRow> = {
   'activities.finish': { own: [D, D, D, A, A, A, D, D, D], others: [D, D, D, D, D, D, D, D, D] },
 
   'workbench.dashboard': { own: [D, D, D, A, A, A, A, A, D], others: NONE },
+  // 街道数据看板: the street's accounts only (its communities' figures)
+  'workbench.streetDashboard': { own: [D, D, D, D, D, D, D, D, A], others: NONE },
   // 工作台账: a member's own, or staff's of a member of their community
   'workbench.ledger': { own: [D, D, A, A, A, A, D, D, D], others: [D, D, D, R, R, R, D, D, D] },
   'workbench.exportLedger': { own: [D, D, A, A, A, A, D, D, D], others: [D, D, D, R, R, R, D, D, D] },

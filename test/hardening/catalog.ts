@@ -569,6 +569,7 @@ export const CATALOG: Record<string, ActionCase> = {
 }
 
 CATALOG['workbench.dashboard'] = { own: each((w) => w.period) }
+CATALOG['workbench.streetDashboard'] = { own: each((w) => w.period) }
 CATALOG['workbench.ledger'] = {
   own: (w) => by({ ...w.period }, { ...w.period }, { ...w.period, memberId: P.M }, { ...w.period, memberId: P.QM }),
   others: (w) =>

@@ -319,6 +319,7 @@ describe('every page of src/app.config.ts, with real data', () => {
   const SHOPPER: [string, string] = ['u_wuhy', '吴海燕']
   const STAFF: [string, string] = ['u_linx', '林晓']
   const ADMIN: [string, string] = ['u_xujh', '徐建华']
+  const STREET: [string, string] = ['u_st_zhoum', '周敏']
 
   // grouped by who holds the phone, so it changes hands as seldom as it can
   const ROWS: Row[] = [
@@ -383,6 +384,8 @@ describe('every page of src/app.config.ts, with real data', () => {
     { route: 'account/people/index', as: ADMIN, shows: '周志强' },
     { route: 'account/roster/index', as: ADMIN, shows: '新增楼栋' },
     { route: 'workbench/people/index', as: ADMIN, shows: '', redirects: '/account/people/index' },
+
+    { route: 'workbench/street-dashboard/index', as: STREET, shows: /红桥街道：2 个社区合计[\s\S]*青山社区/ },
 
     { route: 'pages/login/index', as: null, shows: '还没有登记' },
     // the self-hosted door's pages: an invitation, a new server's setup link (the forms render before any call)

@@ -400,6 +400,59 @@ const rowsOf = (wb: Workbook, sheet: string) => {
   return rows
 }
 
+describe('街道数据看板', () => {
+  const STREET = 'u_st_zhoum' // 红桥街道: 红星社区 and 青山社区
+  const WEEK = { from: '2030-03-04', to: '2030-03-10' }
+
+  it('gives each community of the street its own dashboard’s figures, and the street’s over them all', async () => {
+    await buildWeek()
+    now = at('2030-03-05T08:00')
+    await h.ok('u_qs_songl', 'orders', 'create', { kind: 'service', category: 'care', title: '帮忙修水管' })
+    now = at('2030-03-11T09:00')
+    const hx = await h.ok(STAFF, 'workbench', 'dashboard', WEEK)
+    const qs = await h.ok(FOREIGN_STAFF, 'workbench', 'dashboard', WEEK)
+    const st = await h.ok(STREET, 'workbench', 'streetDashboard', WEEK)
+    expect([st.from, st.to, st.streetName]).toEqual([WEEK.from, WEEK.to, '红桥街道'])
+    const row = (d: typeof hx) => ({
+      orders: d.orders.total,
+      closed: d.orders.byStatus.find((s) => s.status === 'closed')?.count,
+      medianClaimMinutes: d.medianClaimMinutes,
+      medianCloseMinutes: d.medianCloseMinutes,
+      slaBreaches: d.slaBreaches,
+      satisfaction: d.satisfaction,
+      referrals: d.referrals,
+      activeMembers: d.activeMembers,
+      points: d.points,
+      activities: d.activities,
+    })
+    expect(st.communities).toEqual([
+      { communityId: 'c_hongxing', name: expect.any(String), ...row(hx) },
+      { communityId: 'c_qingshan', name: expect.any(String), ...row(qs) },
+    ])
+    expect(st.communities.map((c) => [c.orders, c.closed])).toEqual([
+      [6, 2],
+      [1, 0],
+    ])
+    // the street as a whole: counts add up; medians and shares are over all its orders
+    expect(st.total.orders.total).toBe(7)
+    expect(st.total.orders.byDay[1]).toEqual({ day: '2030-03-05', created: 1, closed: 0 })
+    expect(st.total.orders.byCategory.find((c) => c.category === 'care')?.count).toBe(2)
+    expect([st.total.medianClaimMinutes, st.total.medianCloseMinutes, st.total.satisfaction]).toEqual([
+      hx.medianClaimMinutes,
+      hx.medianCloseMinutes,
+      hx.satisfaction,
+    ])
+    expect([st.total.points, st.total.activities, st.total.activeMembers]).toEqual([hx.points, hx.activities, hx.activeMembers])
+    expect('byGrid' in st.total.orders).toBe(false)
+  })
+
+  it('is the street’s only', async () => {
+    for (const who of [STAFF, ADMIN, ZHOU, RESIDENT, FOREIGN_STAFF]) {
+      expect(await h.call(who, 'workbench', 'streetDashboard', WEEK)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    }
+  })
+})
+
 describe('工作台账', () => {
   it('sums a member’s period and exports it as a workbook, one sheet per section, Chinese headers', async () => {
     await buildWeek()

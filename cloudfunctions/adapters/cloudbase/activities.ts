@@ -135,6 +135,18 @@ export function createActivityRepo(scope: Scope): ActivityRepo {
       const status: Cond = statuses ? { f: 'status', op: 'in', v: statuses } : { f: 'status', op: 'neq', v: 'withdrawn' }
       return (await scope.queryAll('activity_signups', { where: [eq('activityId', activityId), status], sort: bySeq })).map(toSignup)
     },
+    async signupsFor(activityIds) {
+      const out: Signup[] = []
+      const unique = [...new Set(activityIds)]
+      for (let i = 0; i < unique.length; i += 100) {
+        const where: Cond[] = [
+          { f: 'activityId', op: 'in', v: unique.slice(i, i + 100) },
+          { f: 'status', op: 'neq', v: 'withdrawn' },
+        ]
+        out.push(...(await scope.queryAll('activity_signups', { where, sort: bySeq })).map(toSignup))
+      }
+      return out.sort((a, b) => (a.activityId === b.activityId ? a.seq - b.seq : a.activityId < b.activityId ? -1 : 1))
+    },
     async waiting(activityId, limit) {
       const where = [eq('activityId', activityId), eq('status', 'waitlisted')]
       return (await scope.queryAll('activity_signups', { where, sort: bySeq }, limit)).map(toSignup)

@@ -1,6 +1,7 @@
 // Orders and their timelines on CloudBase, with the SQLite adapter's semantics: an order is a
 // versioned document at its id, each event a document at `orderId:seq`; lists read committed data.
 import type { Order, OrderEventRecord } from '../../core/domain/model'
+import { factsOf } from '../../core/domain/dashboard'
 import { type MemberStats, NO_STATS } from '../../core/domain/routing'
 import type { HallQuery, OrderQuery, OrderRepo, OverdueQuery } from '../../core/ports'
 import { NEWEST, byId, fromDoc, paged, str, toDoc } from './docs'
@@ -156,7 +157,7 @@ async function memberStats(scope: Scope, communityId: string, since: number, mem
 }
 
 export function createOrderRepo(scope: Scope): OrderRepo {
-  return {
+  const repo: OrderRepo = {
     get: (id) => byId(scope, 'orders', id, toOrder),
     async insert(order) {
       await scope.insert('orders', toDoc(order.id, order, 'id'), `order ${order.id}`)
@@ -221,6 +222,10 @@ export function createOrderRepo(scope: Scope): OrderRepo {
       const where: Cond[] = [eq('communityId', communityId), { f: 'createdAt', op: 'gte', v: from }, { f: 'createdAt', op: 'lt', v: to }]
       return (await scope.queryAll('orders', { where, sort: [['createdAt', 'asc']] })).map(toOrder)
     },
+    async dashboardFacts(communityId, from, to) {
+      const orders = await repo.createdBetween(communityId, from, to)
+      return factsOf(orders, await repo.eventsFor(orders.map((o) => o.id)))
+    },
     async closedBy(memberId, from, to) {
       const where: Cond[] = [
         eq('claimerId', memberId),
@@ -231,4 +236,5 @@ export function createOrderRepo(scope: Scope): OrderRepo {
       return (await scope.queryAll('orders', { where, sort: [['updatedAt', 'asc']] })).map(toOrder)
     },
   }
+  return repo
 }

@@ -1,5 +1,6 @@
 // Points accounts and the ledger on CloudBase: an account is a versioned document at the member id
 // (holding oldestLotYear for the expiry sweep's query); a ledger entry lives at its source key.
+import { sumsOf } from '../../core/domain/dashboard'
 import { oldestLotYear } from '../../core/domain/ledger'
 import type { LedgerRecord, PointAccount } from '../../core/domain/model'
 import type { PointsRepo } from '../../core/ports'
@@ -66,6 +67,10 @@ export function createPointsRepo(scope: Scope): PointsRepo {
       const where: Cond[] = [eq('communityId', communityId), { f: 'at', op: 'gte', v: from }, { f: 'at', op: 'lt', v: to }]
       if (memberId) where.push(eq('memberId', memberId))
       return (await scope.queryAll('ledger', { where, sort: [['at', 'asc']] })).map(toLedger)
+    },
+    async sumsBetween(communityId, from, to) {
+      const where: Cond[] = [eq('communityId', communityId), { f: 'at', op: 'gte', v: from }, { f: 'at', op: 'lt', v: to }]
+      return sumsOf((await scope.queryAll('ledger', { where, sort: [['at', 'asc']] })).map(toLedger))
     },
   }
 }

@@ -121,6 +121,12 @@ export function createActivityRepo(q: Statements): ActivityRepo {
       const sql = `SELECT * FROM activity_signups WHERE activity_id = ? AND status IN (${statuses.map(() => '?').join(', ')}) ORDER BY seq`
       return SIGNUP.all(q(sql).all(activityId, ...statuses))
     },
+    async signupsFor(activityIds) {
+      if (activityIds.length === 0) return []
+      const sql = `SELECT * FROM activity_signups WHERE activity_id IN (SELECT value FROM json_each(?)) AND status <> 'withdrawn'
+        ORDER BY activity_id, seq`
+      return SIGNUP.all(q(sql).all(JSON.stringify(activityIds)))
+    },
     async waiting(activityId, limit) {
       const sql = `SELECT * FROM activity_signups WHERE activity_id = ? AND status = 'waitlisted' ORDER BY seq LIMIT ?`
       return SIGNUP.all(q(sql).all(activityId, limit))

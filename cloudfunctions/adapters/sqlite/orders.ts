@@ -2,11 +2,20 @@
 // update checks its version. The lists built from filters live in order-queries.ts.
 import type { Channel, Level, OrderKind, OrderStatus, PostType, Severity, Urgency } from '@shared/enums'
 import type { Order, OrderEventRecord } from '../../core/domain/model'
+import { DASHBOARD_STEPS } from '../../core/domain/dashboard'
 import { type MemberStats, NO_STATS } from '../../core/domain/routing'
 import type { OrderRepo } from '../../core/ports'
 import { hallSql, orderListSql, queueSql } from './order-queries'
 import { type Statements, assignments, flag, insertInto, int, intOrNull, jsonOf, named, oneOf } from './sql'
 import { oneOfOrNull, pageOf, pluck, rowMapper, text, textOrNull, uniquely, versioned } from './sql'
+
+/**
+ * The dashboard's facts of a period's orders, in this column order: each step's first time (by seq, in
+ * DASHBOARD_STEPS order) is kept on the order by the order_events_first_* triggers (schema.ts).
+ */
+const FACTS_SQL = `SELECT id, status, category, grid_id, claimer_id, rating, dispute_count, escalations, created_at,
+  ${DASHBOARD_STEPS.map((step) => `first_${step}`).join(', ')}
+  FROM orders WHERE community_id = ? AND created_at >= ? AND created_at < ? ORDER BY created_at, id`
 
 export const ORDER = rowMapper<Order>({
   id: text,
@@ -158,6 +167,30 @@ export function createOrderRepo(q: Statements): OrderRepo {
     async createdBetween(communityId, from, to) {
       const sql = 'SELECT * FROM orders WHERE community_id = ? AND created_at >= ? AND created_at < ? ORDER BY created_at, id'
       return ORDER.all(q(sql).all(communityId, from, to))
+    },
+    async dashboardFacts(communityId, from, to) {
+      // from the covering index orders_community_facts alone; rows as arrays
+      // (a street's year is ~90k of them: building an object per row cost more than the query)
+      const rows = q(FACTS_SQL).raw(true).all(communityId, from, to) as unknown[][]
+      return rows.map((r) => ({
+        id: r[0] as string,
+        status: r[1] as OrderStatus,
+        category: r[2] as PostType,
+        gridId: r[3] as string | null,
+        claimerId: r[4] as string | null,
+        rating: r[5] as number | null,
+        disputeCount: r[6] as number,
+        escalated: r[7] !== '[]' && (JSON.parse(r[7] as string) as unknown[]).length > 0,
+        createdAt: r[8] as number,
+        first: {
+          dispatch: r[9] as number | null,
+          claim: r[10] as number | null,
+          complete: r[11] as number | null,
+          confirm: r[12] as number | null,
+          refer: r[13] as number | null,
+          answer: r[14] as number | null,
+        },
+      }))
     },
     async closedBy(memberId, from, to) {
       const sql = `SELECT * FROM orders INDEXED BY orders_claimer WHERE claimer_id = ? AND status = 'closed' AND updated_at >= ? AND updated_at < ?

@@ -98,5 +98,13 @@ export function createPointsRepo(q: Statements): PointsRepo {
         'SELECT * FROM ledger WHERE community_id = @community AND at >= @from AND at < @to AND (@member IS NULL OR member_id = @member) ORDER BY at, rowid'
       return ENTRY.all(q(sql).all({ community: communityId, from, to, member: memberId ?? null }))
     },
+    async sumsBetween(communityId, from, to) {
+      const sql = `SELECT reason, SUM(delta) AS delta FROM ledger WHERE community_id = ? AND at >= ? AND at < ?
+        GROUP BY reason, delta > 0`
+      return (q(sql).all(communityId, from, to) as Array<{ reason: LedgerReason; delta: number }>).map((r) => ({
+        reason: r.reason,
+        delta: r.delta,
+      }))
+    },
   }
 }

@@ -326,6 +326,50 @@ const STEPS: string[] = [
   CREATE INDEX grid_tasks_community ON grid_tasks(community_id, status, published_at DESC);
   CREATE INDEX grid_tasks_worker ON grid_tasks(worker_id, due_at);
   `,
+  // a street's year (issue 19): each order keeps the first time (by seq) of each step the dashboard times,
+  // filled from its timeline now and by a trigger as the timeline grows; the dashboard reads its period's
+  // orders from one covering index (orders.dashboardFacts), not whole rows and timelines
+  `
+  ALTER TABLE orders ADD COLUMN first_dispatch INTEGER;
+  ALTER TABLE orders ADD COLUMN first_claim INTEGER;
+  ALTER TABLE orders ADD COLUMN first_complete INTEGER;
+  ALTER TABLE orders ADD COLUMN first_confirm INTEGER;
+  ALTER TABLE orders ADD COLUMN first_refer INTEGER;
+  ALTER TABLE orders ADD COLUMN first_answer INTEGER;
+  UPDATE orders SET
+    first_dispatch = (SELECT e.at FROM order_events e WHERE e.order_id = orders.id AND e.action = 'dispatch' ORDER BY e.seq LIMIT 1),
+    first_claim = (SELECT e.at FROM order_events e WHERE e.order_id = orders.id AND e.action = 'claim' ORDER BY e.seq LIMIT 1),
+    first_complete = (SELECT e.at FROM order_events e WHERE e.order_id = orders.id AND e.action = 'complete' ORDER BY e.seq LIMIT 1),
+    first_confirm = (SELECT e.at FROM order_events e WHERE e.order_id = orders.id AND e.action = 'confirm' ORDER BY e.seq LIMIT 1),
+    first_refer = (SELECT e.at FROM order_events e WHERE e.order_id = orders.id AND e.action = 'refer' ORDER BY e.seq LIMIT 1),
+    first_answer = (SELECT e.at FROM order_events e WHERE e.order_id = orders.id AND e.action = 'answer' ORDER BY e.seq LIMIT 1);
+  CREATE TRIGGER order_events_first_dispatch AFTER INSERT ON order_events WHEN NEW.action = 'dispatch' BEGIN
+    UPDATE orders SET first_dispatch = (SELECT e.at FROM order_events e WHERE e.order_id = NEW.order_id AND e.action = 'dispatch' ORDER BY e.seq LIMIT 1)
+    WHERE id = NEW.order_id;
+  END;
+  CREATE TRIGGER order_events_first_claim AFTER INSERT ON order_events WHEN NEW.action = 'claim' BEGIN
+    UPDATE orders SET first_claim = (SELECT e.at FROM order_events e WHERE e.order_id = NEW.order_id AND e.action = 'claim' ORDER BY e.seq LIMIT 1)
+    WHERE id = NEW.order_id;
+  END;
+  CREATE TRIGGER order_events_first_complete AFTER INSERT ON order_events WHEN NEW.action = 'complete' BEGIN
+    UPDATE orders SET first_complete = (SELECT e.at FROM order_events e WHERE e.order_id = NEW.order_id AND e.action = 'complete' ORDER BY e.seq LIMIT 1)
+    WHERE id = NEW.order_id;
+  END;
+  CREATE TRIGGER order_events_first_confirm AFTER INSERT ON order_events WHEN NEW.action = 'confirm' BEGIN
+    UPDATE orders SET first_confirm = (SELECT e.at FROM order_events e WHERE e.order_id = NEW.order_id AND e.action = 'confirm' ORDER BY e.seq LIMIT 1)
+    WHERE id = NEW.order_id;
+  END;
+  CREATE TRIGGER order_events_first_refer AFTER INSERT ON order_events WHEN NEW.action = 'refer' BEGIN
+    UPDATE orders SET first_refer = (SELECT e.at FROM order_events e WHERE e.order_id = NEW.order_id AND e.action = 'refer' ORDER BY e.seq LIMIT 1)
+    WHERE id = NEW.order_id;
+  END;
+  CREATE TRIGGER order_events_first_answer AFTER INSERT ON order_events WHEN NEW.action = 'answer' BEGIN
+    UPDATE orders SET first_answer = (SELECT e.at FROM order_events e WHERE e.order_id = NEW.order_id AND e.action = 'answer' ORDER BY e.seq LIMIT 1)
+    WHERE id = NEW.order_id;
+  END;
+  CREATE INDEX orders_community_facts ON orders(community_id, created_at, id, status, category, grid_id, claimer_id, rating,
+    dispute_count, escalations, first_dispatch, first_claim, first_complete, first_confirm, first_refer, first_answer);
+  `,
 ]
 
 export function migrate(db: Database.Database) {

@@ -1,5 +1,5 @@
-// 街道 home: what reached 街道 across its communities, the longest overdue first, with where it came
-// from; each opens the order to answer it or send it back down.
+// 街道 home: the way to the street's dashboard, and what reached 街道 across its communities, the
+// longest overdue first, with where it came from; each opens the order to answer it or send it back down.
 import { View } from '@tarojs/components'
 import QueueItem from '@/components/queue-item'
 import Section from '@/components/section'
@@ -10,6 +10,7 @@ import { ordersApi } from '@/services/orders'
 import { useSession } from '@/store/session'
 import { go } from '@/utils/nav'
 import { clockNow, formatDuration } from '@/utils/time'
+import { CountCard } from './counts'
 
 export default function StreetHome() {
   const { user } = useSession()
@@ -20,6 +21,9 @@ export default function StreetHome() {
   return (
     <View className="street-home">
       {communities && <View className="street-home__scope">管辖：{communities}</View>}
+      <View className="count-cards">
+        <CountCard hint="各社区的数字" label="街道数据看板" className="link-street-dashboard" onClick={() => go(ROUTES.streetDashboard)} />
+      </View>
       <Section title={`升级到街道的事项${list.loading ? '' : `（${list.items.length}${list.hasMore ? '+' : ''}）`}`}>
         <PagedList
           list={list}

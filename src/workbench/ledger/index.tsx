@@ -3,7 +3,7 @@
 // their own. H5 downloads the file; WeChat opens it (and can forward it) with openDocument.
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { ExportedFile, MemberLedger } from '@shared/workbench'
 import Btn from '@/components/btn'
 import Card from '@/components/card'
@@ -62,6 +62,26 @@ function Detail({ m }: { m: MemberLedger }) {
   )
 }
 
+/** Whole seconds since `since` while it is set, ticking once a second; 0 when not. */
+function useSecondsSince(since: number | null): number {
+  const [now, setNow] = useState(() => Date.now())
+  useEffect(() => {
+    if (since === null) return
+    setNow(Date.now())
+    const timer = setInterval(() => setNow(Date.now()), 1000)
+    return () => clearInterval(timer)
+  }, [since])
+  return since === null ? 0 : Math.max(0, Math.floor((now - since) / 1000))
+}
+
+/** What the export being made holds, from the report on screen: who, the period, and how much. */
+function exportingWhat(rows: MemberLedger[], all: boolean, period: { from: string; to: string }): string {
+  const who = all ? `全体党员 ${rows.length} 人` : (rows[0]?.name ?? '')
+  const orders = rows.reduce((n, m) => n + m.ordersServed, 0)
+  const activities = rows.reduce((n, m) => n + m.activitiesAttended, 0)
+  return `${who}，${period.from} 至 ${period.to}，工单 ${orders.toLocaleString('zh-CN')} 件、活动 ${activities.toLocaleString('zh-CN')} 次`
+}
+
 export default function Ledger() {
   const { params } = useRouter()
   const { user } = useSession()
@@ -73,11 +93,15 @@ export default function Ledger() {
   const [file, setFile] = useState<ExportedFile | null>(null)
   const [downloading, setDownloading] = useState(false)
   const [exporting, setExporting] = useState(false)
+  // what is being exported, fixed when the export starts (the period may change meanwhile)
+  const [making, setMaking] = useState<{ what: string; since: number } | null>(null)
+  const seconds = useSecondsSince(making?.since ?? null)
   const rows = report.data?.members ?? []
 
   const doExport = async () => {
     if (exporting) return
     setExporting(true)
+    setMaking({ what: report.data ? exportingWhat(rows, memberId === '', period) : `${period.from} 至 ${period.to}`, since: Date.now() })
     setFile(null)
     try {
       const f = await workbenchApi.exportLedger(period, memberId || undefined)
@@ -89,6 +113,7 @@ export default function Ledger() {
       toast(toApiError(e).message, 'error')
     } finally {
       setExporting(false)
+      setMaking(null)
     }
   }
 
@@ -125,6 +150,14 @@ export default function Ledger() {
       <Btn block type="primary" size="large" className="btn-export-ledger" loading={exporting} onClick={() => void doExport()}>
         {exporting ? '正在生成表格…' : '导出电子表格'}
       </Btn>
+      {making && (
+        <View className="ledger__making" role="status" aria-live="polite">
+          <Text>正在生成：{making.what}</Text>
+          <Text className="ledger__making-time">
+            {seconds < 2 ? '请稍候，生成后会自动打开或下载' : `已用 ${seconds} 秒，一年的台账可能要几秒钟，请不要离开本页`}
+          </Text>
+        </View>
+      )}
       {file && (
         <View className="ledger__file">
           <Text>已生成表格：{file.name.replace(/\.xlsx$/, '')}</Text>

@@ -18,7 +18,13 @@ export default {
   name: 'grid-street',
   title: '网格员 sees their grid, 代办 by phone, a 2-star rating pays by the rule, 转办 runs late to 街道, a retired member registers',
   async run(j) {
-    j.requireScreens(['/staff/proxy/index', '/staff/review/index', '/staff/review-detail/index', '/account/register/index'])
+    j.requireScreens([
+      '/staff/proxy/index',
+      '/staff/review/index',
+      '/staff/review-detail/index',
+      '/account/register/index',
+      '/workbench/street-dashboard/index',
+    ])
     const api = j.api
     const session = async (userId) => (await api.login(userId)).token
     const wang = await session('u_wangxl')
@@ -185,6 +191,17 @@ export default {
     await street.confirm('记录答复')
     await street.toast('已记录')
     await street.toastGone()
+
+    // ---- 街道数据看板: the street's month over its communities, and a line for each
+    await street.open('/pages/index/index')
+    await street.tap('.link-street-dashboard')
+    await street.onRoute('/workbench/street-dashboard/index')
+    await street.waitText('红桥街道：2 个社区合计')
+    await street.vis('.street-community', { hasText: '红星社区' }).first().waitFor()
+    await street.vis('.street-community', { hasText: '青山社区' }).first().waitFor()
+    const month = await street.text()
+    assert.match(month, /(\d+)\s*工单总数/, 'the street’s orders are counted')
+    await j.shot(street, 'street-dashboard', { full: true })
 
     await resident.open(`/resident/order-detail/index?id=${hazard.id}`)
     await resident.waitText('转办情况：已反馈')

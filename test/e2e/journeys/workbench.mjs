@@ -70,9 +70,19 @@ export default {
     await staff.open('/workbench/ledger/index')
     await staff.vis('.btn-export-ledger').first().waitFor()
     await j.shot(staff, 'ledger', { full: true })
+    // a year's export takes a few seconds on a street's data: held back here, so the page is seen saying
+    // what it is making (who, the period, how much) while it runs, and letting go of it once the file is there
+    const slow = async (route) => {
+      if (route.request().postDataJSON()?.action === 'exportLedger') await new Promise((done) => setTimeout(done, 2500))
+      await route.continue()
+    }
+    await staff.page.route('**/api/workbench', slow)
     await staff.tap('.btn-export-ledger')
+    await staff.vis('.ledger__making', { hasText: '正在生成：全体党员' }).first().waitFor()
     const link = staff.vis('.link-download').first()
     await link.waitFor({ timeout: 30_000 })
+    await staff.page.unroute('**/api/workbench', slow)
+    assert.equal(await staff.page.locator('.ledger__making').count(), 0, 'the export is no longer shown as in progress')
     await staff.toastGone().catch(() => undefined)
     await j.shot(staff, 'ledger-exported')
     const href = await link.getAttribute('href')

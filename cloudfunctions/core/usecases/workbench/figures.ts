@@ -32,15 +32,34 @@ export async function activitiesIn(ctx: Ctx, communityId: string, p: Period): Pr
   return out
 }
 
+/**
+ * Activities read once for a whole 台账 (every member's record reads the same few): each id's read,
+ * shared by whoever asks next.
+ */
+export type ActivityCache = Map<string, Promise<Activity | null>>
+
 /** The member's attended sign-ups of activities (not cancelled) that started in the period. */
-async function attendedIn(ctx: Ctx, member: User, p: Period): Promise<Array<{ activity: Activity; signup: Signup }>> {
+async function attendedIn(
+  ctx: Ctx,
+  member: User,
+  p: Period,
+  cache: ActivityCache = new Map(),
+): Promise<Array<{ activity: Activity; signup: Signup }>> {
+  const activityOf = (id: string) => {
+    let read = cache.get(id)
+    if (!read) {
+      read = ctx.repos.activities.get(id)
+      cache.set(id, read)
+    }
+    return read
+  }
   const out: Array<{ activity: Activity; signup: Signup }> = []
   let cursor: string | undefined
   do {
     const page = await ctx.repos.activities.signupsOf(member.id, cursor, PAGE)
     for (const signup of page.items) {
       if (signup.status !== 'signed' || signup.attendance !== 'attended') continue
-      const activity = await ctx.repos.activities.get(signup.activityId)
+      const activity = await activityOf(signup.activityId)
       if (activity && activity.communityId === member.communityId && activity.status !== 'cancelled' && inPeriod(p, activity.startAt))
         out.push({ activity, signup })
     }
@@ -49,10 +68,10 @@ async function attendedIn(ctx: Ctx, member: User, p: Period): Promise<Array<{ ac
   return out.sort((a, b) => a.activity.startAt - b.activity.startAt || (a.activity.id < b.activity.id ? -1 : 1))
 }
 
-export async function memberLedger(ctx: Ctx, member: User, p: Period): Promise<MemberLedger> {
+export async function memberLedger(ctx: Ctx, member: User, p: Period, cache?: ActivityCache): Promise<MemberLedger> {
   const [orders, attended, entries] = await Promise.all([
     ctx.repos.orders.closedBy(member.id, p.start, p.end),
-    attendedIn(ctx, member, p),
+    attendedIn(ctx, member, p, cache),
     ctx.repos.points.entriesBetween(member.communityId, p.start, p.end, member.id),
   ])
   const served = orders.filter((o) => o.communityId === member.communityId)

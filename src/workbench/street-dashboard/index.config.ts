@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '街道数据看板',
+  enablePullDownRefresh: true,
+})
