@@ -5,7 +5,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { type Figure, ROOT, machine, round } from './lib'
 
-const BENCHES = ['sizes', 'seed-street', 'mall', 'races', 'routing', 'overhead', 'fcp']
+const BENCHES = ['sizes', 'seed-street', 'mall', 'races', 'routing', 'overhead', 'fcp', 'lighthouse']
 const BUILDS: Array<[string, string]> = [
   ['dist/app.json', 'build:weapp'],
   ['dist-h5/index.html', 'build:h5'],

@@ -2,6 +2,7 @@ import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
 import devConfig from './dev'
+import { PrecompressPlugin } from './precompress'
 import prodConfig from './prod'
 
 // The shared wire contract lives outside sourceRoot; Taro only runs babel on src/ unless told.
@@ -84,6 +85,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // cache's notes ("No serializer registered…", "Restoring failed…") are not the reader's business
         chain.performance.hints(false)
         chain.set('infrastructureLogging', { level: 'error' })
+        // brotli and gzip copies of the build's text files, served by the local gateway
+        if (process.env.NODE_ENV !== 'development') chain.plugin('precompress').use(PrecompressPlugin)
       },
     },
   }
