@@ -2,7 +2,8 @@
 // simulated throttling — slow 4G, 4× CPU slowdown) on the H5 build served by the local gateway as in
 // production, performance category only, median of 3 fresh browsers per page: the sign-in page and a
 // signed-in resident's home (王秀兰, her session put where the app keeps it, as the e2e journeys do).
-// BENCH_LIGHTHOUSE_JSON=<dir> keeps each run's full report (lhr JSON) there.
+// BENCH_LIGHTHOUSE_JSON=<dir> keeps each run's full report (lhr JSON) there; BENCH_H5=<dir> measures
+// another H5 build (an A/B of a change); BENCH_LIGHTHOUSE_PAGES=sign-in measures only the pages named.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -81,8 +82,9 @@ async function once(url: string, page: Page, keep?: string, n = 0): Promise<Run>
     if (keep) writeFileSync(path.join(keep, `${page.name.replace(/\W+/g, '-')}-${n}.json`), JSON.stringify(lhr))
     if (lhr.runtimeError) throw new Error(`lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`)
     const audit = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN
-    const lcpItems = (lhr.audits['largest-contentful-paint-element']?.details as { items?: Array<{ items?: Array<{ node?: { snippet?: string } }> }> })
-      ?.items?.[0]?.items
+    const lcpItems = (
+      lhr.audits['largest-contentful-paint-element']?.details as { items?: Array<{ items?: Array<{ node?: { snippet?: string } }> }> }
+    )?.items?.[0]?.items
     return {
       score: Math.round((lhr.categories.performance.score ?? Number.NaN) * 100),
       lcp: audit('largest-contentful-paint'),
@@ -100,16 +102,22 @@ async function main() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'redgrid-bench-lighthouse-'))
   const keep = process.env.BENCH_LIGHTHOUSE_JSON ? path.resolve(process.env.BENCH_LIGHTHOUSE_JSON) : undefined
   if (keep) mkdirSync(keep, { recursive: true })
-  const { url, child } = await startGateway(dir, { REDGRID_STATIC: path.join(ROOT, 'dist-h5') })
+  const h5 = path.resolve(process.env.BENCH_H5 ?? path.join(ROOT, 'dist-h5'))
+  const { url, child } = await startGateway(dir, { REDGRID_STATIC: h5 })
+  const only = process.env.BENCH_LIGHTHOUSE_PAGES?.split(',')
   const figures: Figure[] = []
   const runs: Record<string, Run[]> = {}
   try {
-    for (const page of PAGES) {
+    for (const page of PAGES.filter((p) => !only || only.includes(p.name))) {
       const seen: Run[] = []
       for (let i = 0; i < RUNS; i++) seen.push(await once(url, page, keep, i))
       runs[page.name] = seen
       // the median run by score (its own LCP, FCP, … reported with it would mix runs); each figure's own median
-      const med = (k: keyof Omit<Run, 'lcpElement'>) => percentile(seen.map((r) => r[k]).sort((a, b) => a - b), 50)
+      const med = (k: keyof Omit<Run, 'lcpElement'>) =>
+        percentile(
+          seen.map((r) => r[k]).sort((a, b) => a - b),
+          50,
+        )
       const score = med('score')
       const lcp = med('lcp')
       figures.push(

@@ -2,6 +2,7 @@ import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
 import devConfig from './dev'
+import { FirstScreenPlugin } from './first-screen'
 import { PrecompressPlugin } from './precompress'
 import prodConfig from './prod'
 
@@ -98,6 +99,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chain.set('infrastructureLogging', { level: 'error' })
         // brotli and gzip copies of the build's text files, served by the local gateway
         if (process.env.NODE_ENV !== 'development') chain.plugin('precompress').use(PrecompressPlugin)
+        // the first screen's files load with the entry's; signed out, the app opens on the sign-in page
+        chain
+          .plugin('first-screen')
+          .use(FirstScreenPlugin, [{ start: 'pages/index/index', signIn: 'pages/login/index', sessionKey: 'redgrid.auth' }])
       },
     },
   }
