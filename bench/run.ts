@@ -6,7 +6,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { type Figure, ROOT, machine, round } from './lib'
 
-const BENCHES = ['sizes', 'seed-street', 'street', 'mall', 'races', 'cloud-burst', 'routing', 'overhead', 'fcp']
+const BENCHES = ['sizes', 'seed-street', 'street', 'mall', 'races', 'cloud-burst', 'routing', 'overhead', 'fcp', 'lighthouse']
 const BUILDS: Array<[string, string]> = [
   ['dist/app.json', 'build:weapp'],
   ['dist-h5/index.html', 'build:h5'],

@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { brotliCompressSync, gzipSync } from 'node:zlib'
 import { REGISTRY } from '../../cloudfunctions/core/registry'
 import { LAST_SEEN_EVERY_MS, sessionIdOf } from '../../cloudfunctions/core/usecases/accounts/sessions'
 import { DEMO, DEMO_STREET } from '../../local/seed'
@@ -558,6 +559,31 @@ describe('serving the H5 app', () => {
     expect(await (await fetch(`${h.url}/pages/index/index`)).text()).toContain('红网邻里')
     expect((await fetch(`${h.url}/app.js`)).headers.get('content-type')).toContain('javascript')
     expect(await (await fetch(`${h.url}/..%2f..%2fetc%2fpasswd`)).text()).toContain('红网邻里')
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it("serves the build's brotli or gzip copy to a client that accepts it, the file itself to one that does not", async () => {
+    h.close()
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'redgrid-h5-'))
+    const js = 'console.log("红网邻里")\n'.repeat(100)
+    writeFileSync(path.join(dir, 'index.html'), '<html>红网邻里</html>')
+    writeFileSync(path.join(dir, 'app.js'), js)
+    writeFileSync(path.join(dir, 'app.js.br'), brotliCompressSync(js))
+    writeFileSync(path.join(dir, 'app.js.gz'), gzipSync(js))
+    h = await openHttpHarness({ staticDir: dir })
+    const get = (acceptEncoding: string) => fetch(`${h.url}/app.js`, { headers: { 'accept-encoding': acceptEncoding } })
+    for (const [accepted, encoding] of [
+      ['gzip, deflate, br', 'br'],
+      ['gzip', 'gzip'],
+      ['br;q=0, gzip', 'gzip'],
+      ['identity', null],
+    ] as const) {
+      const res = await get(accepted)
+      expect([accepted, res.headers.get('content-encoding')]).toEqual([accepted, encoding])
+      expect(res.headers.get('vary')).toBe('accept-encoding')
+      expect(res.headers.get('content-type')).toContain('javascript')
+      expect(await res.text()).toBe(js) // fetch undoes the encoding it asked for
+    }
     rmSync(dir, { recursive: true, force: true })
   })
 })
