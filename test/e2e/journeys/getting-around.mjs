@@ -32,6 +32,7 @@ const TITLE_FOLLOWS_CONTENT = new Set(['/staff/goods-edit/index', '/account/regi
 /** Who opens a page: the person it is for. */
 function whoOpens(route) {
   if (route === '/workbench/register/index') return 'resident' // forwards to 登记, a resident's page
+  if (route === '/workbench/street-dashboard/index') return 'street' // 街道数据看板: the street's accounts only
   if (/\/(account|workbench)\/(people|roster)\//.test(route)) return 'admin' // 人员与网格, 社区设置: the community's admin
   if (
     /^\/(staff|workbench|households|gridtasks)\//.test(route) ||
@@ -81,7 +82,7 @@ export default {
     j.allow(409, /\/api\/activities$/)
 
     // ---- what the pages need to show something: an order waiting for review, one in the hall, an activity, goods
-    const people = { resident: 'u_wangxl', member: 'u_zhouzq', staff: 'u_linx', admin: 'u_xujh' }
+    const people = { resident: 'u_wangxl', member: 'u_zhouzq', staff: 'u_linx', admin: 'u_xujh', street: 'u_st_zhoum' }
     const resident = await j.api.login(people.resident)
     const staffApi = await j.api.login(people.staff)
     const memberApi = await j.api.login(people.member)
@@ -121,6 +122,7 @@ export default {
       member: await j.actor('member', { userId: people.member, role: 'member' }),
       staff: await j.actor('staff', { userId: people.staff, role: 'staff' }),
       admin: await j.actor('admin', { userId: people.admin, role: 'staff' }),
+      street: await j.actor('street', { userId: people.street }),
     }
 
     // ---- every page, opened on its own (a link, a reload): title, 返回 → parent, 首页
