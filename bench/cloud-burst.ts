@@ -13,12 +13,15 @@ import { cloudbaseStore } from '../cloudfunctions/adapters/cloudbase/store'
 import { demoOpenId } from '../local/cloud-backend'
 import { seedDemo } from '../local/seed'
 import { type RunningEmulator, startEmulator } from '../tools/tcb-emulator/client'
-import { type Figure, ROOT, percentile, report } from './lib'
+import { type Figure, ROOT, activityInput, percentile, report } from './lib'
 
 const PEOPLE = Number(process.env.BENCH_CLOUD_PEOPLE ?? 300)
 const QUOTA = 20
 const STOCK = 10
 const SPREAD_MS = 1000
+/** What an exact run gives (a smaller probe, BENCH_CLOUD_PEOPLE, fills fewer places). */
+const SIGNED = Math.min(QUOTA, PEOPLE)
+const REDEEMED = Math.min(STOCK, PEOPLE)
 /** Within this every request must have its final answer (the issue's target). */
 const ANSWERED_MS = 3000
 /** A person taps again after a 「请刷新后重试」, at most this often, after this pause. */
@@ -86,20 +89,10 @@ async function prepare(emu: RunningEmulator) {
     if (!res.ok) throw new Error(JSON.stringify(res.error))
     return res.data
   }
-  const start = new Date(clock.now() + 3 * 86400_000)
-  const iso = (d: Date) => d.toISOString().replace('Z', '+00:00')
   const activity = await call('activities', {
     action: 'publish',
     requestId: 'bench-publish',
-    input: {
-      title: '周六上午清洁家园',
-      category: 'environment',
-      quota: QUOTA,
-      place: { name: '社区广场' },
-      startAt: iso(start),
-      endAt: iso(new Date(start.getTime() + 2 * 3600_000)),
-      signupDeadline: iso(new Date(start.getTime() - 3600_000)),
-    },
+    input: activityInput(clock.now(), '周六上午清洁家园', QUOTA),
   })
   // everyone can afford the ticket: the stock is what runs out
   for (let i = 0; i < ids.length; i += 25)
@@ -213,7 +206,7 @@ async function run(latency: number): Promise<Figure[]> {
     const firstPlaces = signed.every((s) => waiting.every((w) => s.seq < w.seq))
     const positions = signups.outcomes.filter((o) => o.data?.status === 'waitlisted').map((o) => o.data.position as number)
     const distinct = new Set(positions).size === positions.length
-    const signupExact = signed.length === QUOTA && waiting.length === PEOPLE - QUOTA && firstPlaces && distinct
+    const signupExact = signed.length === SIGNED && waiting.length === PEOPLE - SIGNED && firstPlaces && distinct
 
     const redemptions = await burst(emu, ids, 'mall', 'redeem', { goodsId: 'g_burst' })
     const goods = await store.read((repos) => repos.mall.goods('g_burst'))
@@ -221,19 +214,19 @@ async function run(latency: number): Promise<Figure[]> {
     const soldOut = redemptions.outcomes.filter((o) => o.code === 'CONFLICT' || o.code === 'SOLD_OUT').length
     const balances = await store.read((repos) => Promise.all(ids.map((id) => repos.points.account(id))))
     const spent = balances.filter((a) => a && a.balance === 70).length
-    const mallExact = redeemed === STOCK && goods?.stock === 0 && spent === STOCK
+    const mallExact = redeemed === REDEEMED && goods?.stock === STOCK - REDEEMED && spent === REDEEMED
 
     return [
       ...figures('sign-ups', latency, signups, {
         value: signed.length,
         unit: `signed / ${waiting.length} waitlisted${firstPlaces ? '' : ', out of order'}${distinct ? '' : ', positions repeat'}`,
-        target: `${QUOTA} / ${PEOPLE - QUOTA}, in order`,
+        target: `${SIGNED} / ${PEOPLE - SIGNED}, in order`,
         pass: signupExact,
       }),
       ...figures('redemptions', latency, redemptions, {
         value: redeemed,
         unit: `redeemed (stock left ${goods?.stock}, ${spent} charged, ${soldOut} told 兑完了)`,
-        target: `${STOCK}, stock 0`,
+        target: `${REDEEMED}, stock ${STOCK - REDEEMED}`,
         pass: mallExact,
       }),
     ]

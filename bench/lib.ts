@@ -129,3 +129,18 @@ export async function signIn(url: string, userIds: string[]): Promise<string[]> 
   }
   return tokens
 }
+
+/** 发布活动's input for an activity three days after `now` (two hours, sign-ups until an hour before), as the benches publish it. */
+export function activityInput(now: number, title: string, quota: number) {
+  const start = now + 3 * 86400_000
+  const iso = (ms: number) => new Date(ms).toISOString().replace('Z', '+00:00')
+  return {
+    title,
+    category: 'environment',
+    quota,
+    place: { name: '社区广场' },
+    startAt: iso(start),
+    endAt: iso(start + 2 * 3600_000),
+    signupDeadline: iso(start - 3600_000),
+  }
+}

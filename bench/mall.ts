@@ -11,7 +11,7 @@ import Database from 'better-sqlite3'
 import { composeLocal } from '../cloudfunctions/compose'
 import { addMembers } from '../test/helpers/local'
 import { seedDemo } from '../local/seed'
-import { type Figure, cpuSecondsOf, percentile, report, runLoad, signIn, startGateway, stopGateway } from './lib'
+import { type Figure, activityInput, cpuSecondsOf, percentile, report, runLoad, signIn, startGateway, stopGateway } from './lib'
 import type { LoadResult } from './load'
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 1024)
@@ -49,18 +49,8 @@ async function prepare(dataDir: string) {
   }
   const activities: string[] = []
   if (runs('signups')) {
-    const start = new Date(app.clock.now() + 3 * 86400_000)
-    const iso = (d: Date) => d.toISOString().replace('Z', '+00:00')
     for (let i = 0; i < ACTIVITIES; i++) {
-      const a = await call('activities', 'publish', {
-        title: `压测活动${i + 1}`,
-        category: 'environment',
-        quota: QUOTA,
-        place: { name: '社区广场' },
-        startAt: iso(start),
-        endAt: iso(new Date(start.getTime() + 2 * 3600_000)),
-        signupDeadline: iso(new Date(start.getTime() - 3600_000)),
-      })
+      const a = await call('activities', 'publish', activityInput(app.clock.now(), `压测活动${i + 1}`, QUOTA))
       activities.push(a.id)
     }
   }

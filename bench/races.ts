@@ -5,7 +5,7 @@ import path from 'node:path'
 import { composeLocal } from '../cloudfunctions/compose'
 import { seedDemo } from '../local/seed'
 import { addMembers } from '../test/helpers/local'
-import { percentile, report, startGateway } from './lib'
+import { activityInput, percentile, report, startGateway } from './lib'
 
 const RACERS = 200
 const ORDERS = 20
@@ -25,17 +25,7 @@ async function prepare(dir: string) {
     await call('u_linx', 'orders', 'review', { orderId: o.id, decision: 'dispatch' })
     orders.push(o.id)
   }
-  const start = new Date(app.clock.now() + 3 * 86400_000)
-  const iso = (d: Date) => d.toISOString().replace('Z', '+00:00')
-  const activity = await call('u_linx', 'activities', 'publish', {
-    title: '压测活动',
-    category: 'environment',
-    quota: 20,
-    place: { name: '社区广场' },
-    startAt: iso(start),
-    endAt: iso(new Date(start.getTime() + 2 * 3600_000)),
-    signupDeadline: iso(new Date(start.getTime() - 3600_000)),
-  })
+  const activity = await call('u_linx', 'activities', 'publish', activityInput(app.clock.now(), '压测活动', 20))
   const members = await addMembers(app, 'c_hongxing', Math.max(RACERS, SIGNUPS), 'u_race')
   app.close()
   return { orders, activityId: activity.id as string, members }

@@ -1,6 +1,27 @@
 // The embedded database's schema. One version number; each step is applied once, in order.
 import type Database from 'better-sqlite3'
 
+/**
+ * The migration that gives each order a `first_<action>` column per timed action: the first time (by seq)
+ * its timeline holds that action — filled now, kept by a trigger as timelines grow — and the covering
+ * index the dashboard reads its period's facts from.
+ */
+function firstTimes(actions: string[]): string {
+  const first = (action: string, order: string) =>
+    `(SELECT e.at FROM order_events e WHERE e.order_id = ${order} AND e.action = '${action}' ORDER BY e.seq LIMIT 1)`
+  return [
+    ...actions.map((a) => `ALTER TABLE orders ADD COLUMN first_${a} INTEGER;`),
+    `UPDATE orders SET ${actions.map((a) => `first_${a} = ${first(a, 'orders.id')}`).join(', ')};`,
+    ...actions.map(
+      (a) => `CREATE TRIGGER order_events_first_${a} AFTER INSERT ON order_events WHEN NEW.action = '${a}' BEGIN
+    UPDATE orders SET first_${a} = ${first(a, 'NEW.order_id')} WHERE id = NEW.order_id;
+  END;`,
+    ),
+    `CREATE INDEX orders_community_facts ON orders(community_id, created_at, id, status, category, grid_id, claimer_id, rating,
+    dispute_count, escalations, ${actions.map((a) => `first_${a}`).join(', ')});`,
+  ].join('\n')
+}
+
 const STEPS: string[] = [
   `
   CREATE TABLE communities (id TEXT PRIMARY KEY, name TEXT NOT NULL, rules TEXT);
@@ -329,47 +350,7 @@ const STEPS: string[] = [
   // a street's year (issue 19): each order keeps the first time (by seq) of each step the dashboard times,
   // filled from its timeline now and by a trigger as the timeline grows; the dashboard reads its period's
   // orders from one covering index (orders.dashboardFacts), not whole rows and timelines
-  `
-  ALTER TABLE orders ADD COLUMN first_dispatch INTEGER;
-  ALTER TABLE orders ADD COLUMN first_claim INTEGER;
-  ALTER TABLE orders ADD COLUMN first_complete INTEGER;
-  ALTER TABLE orders ADD COLUMN first_confirm INTEGER;
-  ALTER TABLE orders ADD COLUMN first_refer INTEGER;
-  ALTER TABLE orders ADD COLUMN first_answer INTEGER;
-  UPDATE orders SET
-    first_dispatch = (SELECT e.at FROM order_events e WHERE e.order_id = orders.id AND e.action = 'dispatch' ORDER BY e.seq LIMIT 1),
-    first_claim = (SELECT e.at FROM order_events e WHERE e.order_id = orders.id AND e.action = 'claim' ORDER BY e.seq LIMIT 1),
-    first_complete = (SELECT e.at FROM order_events e WHERE e.order_id = orders.id AND e.action = 'complete' ORDER BY e.seq LIMIT 1),
-    first_confirm = (SELECT e.at FROM order_events e WHERE e.order_id = orders.id AND e.action = 'confirm' ORDER BY e.seq LIMIT 1),
-    first_refer = (SELECT e.at FROM order_events e WHERE e.order_id = orders.id AND e.action = 'refer' ORDER BY e.seq LIMIT 1),
-    first_answer = (SELECT e.at FROM order_events e WHERE e.order_id = orders.id AND e.action = 'answer' ORDER BY e.seq LIMIT 1);
-  CREATE TRIGGER order_events_first_dispatch AFTER INSERT ON order_events WHEN NEW.action = 'dispatch' BEGIN
-    UPDATE orders SET first_dispatch = (SELECT e.at FROM order_events e WHERE e.order_id = NEW.order_id AND e.action = 'dispatch' ORDER BY e.seq LIMIT 1)
-    WHERE id = NEW.order_id;
-  END;
-  CREATE TRIGGER order_events_first_claim AFTER INSERT ON order_events WHEN NEW.action = 'claim' BEGIN
-    UPDATE orders SET first_claim = (SELECT e.at FROM order_events e WHERE e.order_id = NEW.order_id AND e.action = 'claim' ORDER BY e.seq LIMIT 1)
-    WHERE id = NEW.order_id;
-  END;
-  CREATE TRIGGER order_events_first_complete AFTER INSERT ON order_events WHEN NEW.action = 'complete' BEGIN
-    UPDATE orders SET first_complete = (SELECT e.at FROM order_events e WHERE e.order_id = NEW.order_id AND e.action = 'complete' ORDER BY e.seq LIMIT 1)
-    WHERE id = NEW.order_id;
-  END;
-  CREATE TRIGGER order_events_first_confirm AFTER INSERT ON order_events WHEN NEW.action = 'confirm' BEGIN
-    UPDATE orders SET first_confirm = (SELECT e.at FROM order_events e WHERE e.order_id = NEW.order_id AND e.action = 'confirm' ORDER BY e.seq LIMIT 1)
-    WHERE id = NEW.order_id;
-  END;
-  CREATE TRIGGER order_events_first_refer AFTER INSERT ON order_events WHEN NEW.action = 'refer' BEGIN
-    UPDATE orders SET first_refer = (SELECT e.at FROM order_events e WHERE e.order_id = NEW.order_id AND e.action = 'refer' ORDER BY e.seq LIMIT 1)
-    WHERE id = NEW.order_id;
-  END;
-  CREATE TRIGGER order_events_first_answer AFTER INSERT ON order_events WHEN NEW.action = 'answer' BEGIN
-    UPDATE orders SET first_answer = (SELECT e.at FROM order_events e WHERE e.order_id = NEW.order_id AND e.action = 'answer' ORDER BY e.seq LIMIT 1)
-    WHERE id = NEW.order_id;
-  END;
-  CREATE INDEX orders_community_facts ON orders(community_id, created_at, id, status, category, grid_id, claimer_id, rating,
-    dispute_count, escalations, first_dispatch, first_claim, first_complete, first_confirm, first_refer, first_answer);
-  `,
+  firstTimes(['dispatch', 'claim', 'complete', 'confirm', 'refer', 'answer']),
 ]
 
 export function migrate(db: Database.Database) {
