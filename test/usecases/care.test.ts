@@ -74,7 +74,7 @@ describe('pairing', () => {
   it('tells each paired member where, with whom and how often, and tells them when the pair ends', async () => {
     const paired = await pairLiu([WU, ZHENG])
     const [wu] = (await h.ok(WU, 'accounts', 'inbox', {})).items
-    expect(wu).toMatchObject({ kind: 'care_paired', title: '你有了一户结对帮扶', link: '/member/care/index' })
+    expect(wu).toMatchObject({ kind: 'care_paired', title: '你有了一户结对帮扶', link: `/member/care/index?id=${paired.pair!.id}` })
     expect(wu.body).toMatch(/^社区安排你和郑伟与.+刘德明家结对，每周探望。第一次现在就可以去了/)
     expect((await h.ok(ZHENG, 'accounts', 'inbox', {})).items[0].body).toMatch(/^社区安排你和吴海燕与/)
     // nobody else hears of it
@@ -85,6 +85,7 @@ describe('pairing', () => {
       expect((await h.ok(who, 'accounts', 'inbox', {})).items[0]).toMatchObject({
         kind: 'care_ended',
         title: '结对帮扶已解除',
+        link: '/member/tasks/index',
         body: expect.stringMatching(/（每周探望）已解除，不用再去了/),
       })
     // 一对一: no partner named

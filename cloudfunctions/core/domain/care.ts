@@ -19,8 +19,11 @@ export const CARE_CADENCE: Record<CareCadence, { days: number; opensDaysBefore: 
 }
 
 /** 每周探望 */
-/** Where a member finds their 结对帮扶 tasks (a notice's link). */
-export const careLink = '/member/care/index'
+/** A pair's care task in the member's app (a notice's link). */
+export const careLink = (pairId: string) => `/member/care/index?id=${pairId}`
+
+/** The member's task list, 结对帮扶 at its top: where a notice of a pair that ended leads. */
+export const careListLink = '/member/tasks/index'
 
 export const careTitle = (p: { kind: CareKind; cadence: CareCadence }) => `${CARE_CADENCE_LABELS[p.cadence]}${CARE_KIND_LABELS[p.kind]}`
 

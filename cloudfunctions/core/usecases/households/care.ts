@@ -5,7 +5,7 @@ import type { z } from 'zod'
 import type { CareTaskClosed, CareTaskView, CloseCareTaskInput, Coverage, CoverageInput, CoverageRow, PairInput } from '@shared/care'
 import type { HouseholdDetail } from '@shared/households'
 import { type Actor, hasRole } from '../../domain/access'
-import { careLink, careTitle, isOpen, nextDueAfter, opensAt, staleBefore, standsIn } from '../../domain/care'
+import { careLink, careListLink, careTitle, isOpen, nextDueAfter, opensAt, staleBefore, standsIn } from '../../domain/care'
 import { conflict, invalid, notFound } from '../../domain/errors'
 import { keepsHousehold } from '../../domain/households'
 import { allowedByDailyCap, sourceKeys } from '../../domain/ledger'
@@ -70,7 +70,7 @@ export async function pairHousehold(ctx: Ctx, actor: Actor, input: z.output<type
       kind: 'care_paired',
       title: '你有了一户结对帮扶',
       body: `社区安排你${partner ? `和${partner.name}` : ''}与${where}结对，${careTitle(pair)}。第一次现在就可以去了，完成后在「结对帮扶」里交一张照片和几句话。`,
-      link: careLink,
+      link: careLink(pair.id),
     })
   }
   return getHousehold(ctx, actor, { householdId: h.id })
@@ -88,7 +88,7 @@ export async function unpairHousehold(ctx: Ctx, actor: Actor, input: { pairId: s
     kind: 'care_ended',
     title: '结对帮扶已解除',
     body: `你与${await addressOf(ctx, h)}的结对（${careTitle(pair)}）已解除，不用再去了。做过的帮扶都留在这户的档案里。`,
-    link: careLink,
+    link: careListLink,
   })
   return getHousehold(ctx, actor, { householdId: h.id })
 }
