@@ -41,6 +41,11 @@ export function openStore(file: string, options: StoreOptions = {}): SqliteStore
   db.pragma('synchronous = NORMAL') // WAL + NORMAL: a process crash loses nothing committed
   db.pragma('busy_timeout = 5000')
   db.pragma('foreign_keys = ON')
+  // each use case runs in a SAVEPOINT inside the group's transaction, and SQLite keeps the pages it
+  // changes in a statement journal that spills to a temporary file past 64 KiB: a write() per page
+  // changed, four times the cost of the change itself (a claim's UPDATE of orders: 94 µs, 26 µs in
+  // memory). A group's journal is a few MB at most.
+  db.pragma('temp_store = MEMORY')
   migrate(db)
   const reader = file === ':memory:' ? db : new Database(file, { readonly: true })
   if (reader !== db) reader.pragma('busy_timeout = 5000')
