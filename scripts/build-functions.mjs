@@ -12,6 +12,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync,
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
+import ts from 'typescript'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const args = process.argv.slice(2)
@@ -116,13 +117,40 @@ const zodNamespace = {
   setup(b) {
     const external = path.join(root, 'node_modules', 'zod', 'v4', 'classic', 'external.js')
     const ours = ['cloudfunctions', 'types'].map((d) => path.join(root, d) + path.sep)
+    const contract = path.join(root, 'types') + path.sep
     b.onLoad({ filter: /\.ts$/ }, (a) => {
       if (!ours.some((d) => a.path.startsWith(d))) return undefined
       const source = readFileSync(a.path, 'utf8')
       if (!/^import \{ z \} from 'zod'$/m.test(source)) return undefined
-      return { contents: source.replace(/^import \{ z \} from 'zod'$/gm, `import * as z from ${JSON.stringify(external)}`), loader: 'ts' }
+      const namespaced = source.replace(/^import \{ z \} from 'zod'$/gm, `import * as z from ${JSON.stringify(external)}`)
+      return { contents: a.path.startsWith(contract) ? pureSchemas(namespaced, a.path) : namespaced, loader: 'ts' }
     })
   },
+}
+
+/**
+ * The wire contract (types/*.ts) builds its schemas at the top level, and to a bundler a call is a side
+ * effect: every schema of a file was kept, and built at `require`, in every function that used one of
+ * them (the orders bundle built all of accounts' schemas). Each top-level initializer that calls
+ * something becomes a pure IIFE — `/* @__PURE__ *\/ (() => z.strictObject(…))()`, evaluated at the same
+ * moment as before — so the schemas a function never reaches are dropped. types/ holds declarations
+ * only (no top-level statement is there for its effect), which is what makes this safe there.
+ */
+export function pureSchemas(source, file) {
+  const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS)
+  const calls = (node) => ts.isCallExpression(node) || ts.isNewExpression(node) || ts.forEachChild(node, calls) === true
+  const spans = []
+  for (const statement of sf.statements) {
+    if (!ts.isVariableStatement(statement)) continue
+    for (const { initializer: init } of statement.declarationList.declarations) {
+      if (!init || ts.isArrowFunction(init) || ts.isFunctionExpression(init) || !calls(init)) continue
+      spans.push([init.getStart(sf), init.end])
+    }
+  }
+  let out = source
+  for (const [start, end] of spans.reverse())
+    out = `${out.slice(0, start)}/* @__PURE__ */ (() => (${out.slice(start, end)}))()${out.slice(end)}`
+  return out
 }
 
 /**

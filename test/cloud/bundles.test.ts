@@ -70,6 +70,13 @@ describe('built cloud functions', () => {
     for (const sdk of SDKS) expect(code.includes(`require("${sdk}")`) || !code.includes(sdk)).toBe(true)
   })
 
+  it('carries only the wire schemas its own actions reach (types/ is built as pure IIFEs: scripts/build-functions.mjs pureSchemas)', () => {
+    // one schema's message each: member registration (accounts; workbench reviews applications) and a report's period (workbench)
+    const carriers = (words: string) => FUNCTIONS.filter((fn) => readFileSync(bundle(fn), 'utf8').includes(words))
+    expect(carriers('在职党员请填写工作单位')).toEqual(['accounts', 'workbench'])
+    expect(carriers('时段最长一年')).toEqual(['workbench'])
+  })
+
   it.each(FUNCTIONS)('%s ships its package.json and config.json', (fn) => {
     const pkg = JSON.parse(readFileSync(path.join(dir, 'functions', fn, 'package.json'), 'utf8'))
     const config = JSON.parse(readFileSync(path.join(dir, 'functions', fn, 'config.json'), 'utf8'))

@@ -1,8 +1,13 @@
 // An order's award part by part (助老扶幼 20 + 五星 5): the parts add up to the award, and the app words them.
-import { award, awardParts, DEFAULT_RULES } from '../../cloudfunctions/core/domain/rules'
+import { award, awardParts, DEFAULT_RULES, PointsRulesSchema } from '../../cloudfunctions/core/domain/rules'
 import { awardPartsText } from '../../src/constants/labels'
 
 describe('award parts', () => {
+  it('starts from rules the schema accepts as they are (written out, not parsed at load)', () => {
+    expect(PointsRulesSchema.parse(DEFAULT_RULES)).toEqual(DEFAULT_RULES)
+    expect(PointsRulesSchema.parse({ ...DEFAULT_RULES, ratingShare: undefined, severity: undefined })).toEqual(DEFAULT_RULES)
+  })
+
   it.each([
     // category, dispatched, rating, parts, words
     ['elderly_child', 20, 5, [20, 5], '助老扶幼 20 + 五星 5'],
