@@ -62,6 +62,39 @@ describe('writes in a transaction', () => {
   })
 })
 
+describe('reads in a transaction', () => {
+  it('read one snapshot: a document read again costs no round trip, and what was written or taken at once since is what is read', async () => {
+    const store = cloudbaseStore(db)
+    const o = order()
+    const g = goods('g_read', { stock: 2 })
+    await store.write(async (r) => {
+      await r.orders.insert(o)
+      await r.mall.insertGoods(g)
+    })
+    await emulator().control.resetStats()
+    const seen = await store.write(async (r) => {
+      const first = await r.orders.get(o.id)
+      const again = await r.orders.get(o.id)
+      if (first) first.title = 'changed by the caller' // a caller's copy: the next read is not changed by it
+      const third = await r.orders.get(o.id)
+      await r.orders.update({ ...o, status: 'open', version: 2 })
+      const written = await r.orders.get(o.id)
+      const before = await r.mall.goods(g.id)
+      await r.mall.takeUnit(g.id)
+      const taken = await r.mall.goods(g.id)
+      return { again, third, written, before, taken }
+    })
+    expect(seen.again).toEqual(o)
+    expect(seen.third).toEqual(o)
+    expect(seen.written?.status).toBe('open')
+    expect([seen.before?.stock, seen.taken?.stock]).toEqual([2, 1])
+    const { requests } = await emulator().control.stats()
+    // the order read once (the update's version check included), the good once: after the take, the
+    // database's answer to it is what is read
+    expect(requests['database.getDocument']).toBe(2)
+  })
+})
+
 describe('lost races', () => {
   it('are retried by the SDK, then turned into WriteConflict: retries + 1 attempts in all', async () => {
     const store = cloudbaseStore(db, { retries: 1 })

@@ -34,6 +34,13 @@ export class Scope {
   private readonly pending = new Map<string, Map<string, Doc>>()
   /** This transaction's removals by collection: ids that read as missing. */
   private readonly removed = new Map<string, Set<string>>()
+  /**
+   * Documents this unit of work has read, by collection and id (null: missing). A transaction reads
+   * one snapshot, so a second read of a document gives what the first did: it is answered from here
+   * instead of costing another round trip (a redemption read the member's account twice, a save of an
+   * activity read it twice). Its own writes are in `pending`, which comes first.
+   */
+  private readonly seen = new Map<string, Map<string, Doc | null>>()
 
   constructor(
     private readonly db: CbDb,
@@ -62,9 +69,25 @@ export class Scope {
     if (this.removed.get(collection)?.has(id)) return null
     const mine = this.pending.get(collection)?.get(id)
     if (mine) return structuredClone(mine)
+    const read = this.readIn(collection)
+    if (read.has(id)) {
+      const doc = read.get(id)
+      return doc ? structuredClone(doc) : null
+    }
     const ref = this.tx ? this.tx.collection(this.name(collection)).doc(id) : this.db.collection(this.name(collection)).doc(id)
-    const doc = oneDoc((await ref.get()).data)
-    return doc ? ({ ...doc, _id: id } as Doc) : null
+    const found = oneDoc((await ref.get()).data)
+    const doc = found ? ({ ...found, _id: id } as Doc) : null
+    read.set(id, doc ? structuredClone(doc) : null)
+    return doc
+  }
+
+  private readIn(collection: string): Map<string, Doc | null> {
+    let read = this.seen.get(collection)
+    if (!read) {
+      read = new Map()
+      this.seen.set(collection, read)
+    }
+    return read
   }
 
   /** The document as committed now, outside the transaction (its snapshot may be older). */
@@ -127,8 +150,9 @@ export class Scope {
     const { doc } = await this.db.collection(this.name(collection)).where(where(_)).updateAndReturn(data(_))
     if (!doc) return null
     const after = { ...doc, _id: String(doc._id) } as Doc
-    // what this scope wrote of it before is older than what the database now holds
+    // what this scope wrote or read of it before is older than what the database now holds: read this
     this.pending.get(collection)?.delete(after._id)
+    this.readIn(collection).set(after._id, structuredClone(after))
     return after
   }
 
