@@ -13,6 +13,7 @@ import type { ActivitySummary } from './activities'
 import type { EvaluationPacket } from './points'
 import { TEMPLATE_KEYS, type SubscriptionView, type TemplateKey } from './subscribe'
 import type { GridTaskDetail } from './grid-tasks'
+import type { CareRecordView, CareTaskView } from './care'
 
 // ---- onboarding (双报到) ------------------------------------------------------------------------
 
@@ -289,6 +290,8 @@ export interface MyData {
   subscriptions: SubscriptionView[]
   /** 网格台账: a 网格员's own tasks, with the progress they uploaded (others: none). */
   gridTasks: GridTaskDetail[]
+  /** 结对帮扶: the pairs the caller stands in (each with its current task) and the care tasks they closed, reports and photos. */
+  care: { pairs: CareTaskView[]; done: CareRecordView[] }
   /** A staff member's 亮身份 card, if any. */
   card: {
     userId: string

@@ -552,6 +552,8 @@ export interface CareRepo {
   setRecordPhotos(id: string, photos: string[]): Promise<void>
   /** A household's care tasks done, newest first. */
   recordsOfHousehold(householdId: string): Promise<CareRecord[]>
+  /** The care tasks a member closed in a community, newest first (their data export). */
+  recordsOfMember(communityId: string, memberId: string): Promise<CareRecord[]>
 }
 
 /** 网格台账: grid workers' tasks, versioned at their ids (progress reports inside the task). */

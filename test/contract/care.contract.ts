@@ -112,6 +112,14 @@ export function careContract(adapter: ContractAdapter) {
         await x.care.addRecord(record('cr_3', 'pr_2', 'hh_2', 2_000))
       })
       expect(ids(await r((x) => x.care.recordsOfHousehold('hh_1')))).toEqual(['cr_2', 'cr_1'])
+      // a member's, across households, newest first; another member's and another community's are not theirs
+      await w(async (x) => {
+        await x.care.addRecord({ ...record('cr_4', 'pr_2', 'hh_2', 4_000), memberId: 'u_m2' })
+        await x.care.addRecord({ ...record('cr_5', 'pr_2', 'hh_2', 5_000), communityId: C2 })
+      })
+      expect(ids(await r((x) => x.care.recordsOfMember(C1, 'u_m1')))).toEqual(['cr_2', 'cr_3', 'cr_1'])
+      expect(ids(await r((x) => x.care.recordsOfMember(C1, 'u_m2')))).toEqual(['cr_4'])
+      expect(ids(await r((x) => x.care.recordsOfMember(C2, 'u_m1')))).toEqual(['cr_5'])
       expect(await r((x) => x.care.record('cr_3'))).toEqual(record('cr_3', 'pr_2', 'hh_2', 2_000))
       expect(await r((x) => x.care.record('cr_none'))).toBeNull()
       await expect(w((x) => x.care.addRecord(record('cr_1', 'pr_1', 'hh_1', 9_000)))).rejects.toBeInstanceOf(WriteConflict)

@@ -233,6 +233,18 @@ describe('the care task', () => {
   })
 })
 
+describe('a paired member’s 导出我的数据', () => {
+  it('holds their pairs and every care task they closed, report and photos; not another member’s', async () => {
+    await h.ok(ZHOU, 'households', 'closeCareTask', { pairId: 'pr_hx_wangxl', report: REPORT, photos: [await h.upload(ZHOU)] })
+    const mine = await h.ok(ZHOU, 'accounts', 'exportMyData', {})
+    expect(mine.care.pairs.map((p) => [p.pairId, p.title])).toEqual([['pr_hx_wangxl', '每周探望']])
+    expect(mine.care.done.map((c) => [c.pairId, c.title, c.member.name, c.report, c.points, c.photos.length])).toEqual([
+      ['pr_hx_wangxl', '每周探望', '周志强', REPORT, 10, 1],
+    ])
+    expect((await h.ok(WU, 'accounts', 'exportMyData', {})).care).toEqual({ pairs: [], done: [] })
+  })
+})
+
 describe('what a paired member may read', () => {
   it('opens the paired household’s page read-only, and no other household', async () => {
     const file = await h.ok(ZHOU, 'households', 'get', { householdId: 'hh_hx_wangxl' })

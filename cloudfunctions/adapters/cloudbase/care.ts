@@ -63,5 +63,15 @@ export function createCareRepo(scope: Scope): CareRepo {
       })
       return docs.map(toRecord)
     },
+    async recordsOfMember(communityId, memberId) {
+      const docs = await scope.queryAll('care_records', {
+        where: [eq('memberId', memberId), eq('communityId', communityId)],
+        sort: [
+          ['at', 'desc'],
+          ['_id', 'desc'],
+        ],
+      })
+      return docs.map(toRecord)
+    },
   }
 }

@@ -75,5 +75,9 @@ export function createCareRepo(q: Statements): CareRepo {
     async recordsOfHousehold(householdId) {
       return RECORD.all(q('SELECT * FROM care_records WHERE household_id = ? ORDER BY at DESC, id DESC').all(householdId))
     },
+    async recordsOfMember(communityId, memberId) {
+      const sql = 'SELECT * FROM care_records WHERE member_id = ? AND community_id = ? ORDER BY at DESC, id DESC'
+      return RECORD.all(q(sql).all(memberId, communityId))
+    },
   }
 }

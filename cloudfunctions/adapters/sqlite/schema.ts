@@ -351,6 +351,8 @@ const STEPS: string[] = [
   // filled from its timeline now and by a trigger as the timeline grows; the dashboard reads its period's
   // orders from one covering index (orders.dashboardFacts), not whole rows and timelines
   firstTimes(['dispatch', 'claim', 'complete', 'confirm', 'refer', 'answer']),
+  // a member's own care tasks done, for their data export (accounts.exportMyData)
+  'CREATE INDEX care_records_member ON care_records(member_id, at DESC);',
 ]
 
 export function migrate(db: Database.Database) {

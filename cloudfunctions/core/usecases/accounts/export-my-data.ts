@@ -19,6 +19,8 @@ import type { Ctx, OrderQuery } from '../../ports'
 import { listActivities } from '../activities/list'
 import { myRedemptions } from '../mall/redemptions'
 import { presentTask } from '../grid-tasks/present'
+import { myCareTasks } from '../households/care'
+import { presentCare } from '../households/present'
 import { presentDetail } from '../orders/present'
 import { getBalance, getLedger } from '../points/balance'
 import { getInbox } from './inbox'
@@ -72,6 +74,7 @@ export async function exportMyData(ctx: Ctx, actor: Actor): Promise<MyData> {
     evaluations: await evaluations(ctx, actor),
     subscriptions: (await subscriptionsOf(ctx.repos, actor.userId)).items,
     gridTasks: await myGridTasks(ctx, actor),
+    care: await myCare(ctx, actor),
     card: isStaff(actor) ? (await getMyCard(ctx, actor)).card : null,
   }
 }
@@ -83,6 +86,19 @@ async function myGridTasks(ctx: Ctx, actor: Actor): Promise<GridTaskDetail[]> {
   const out: GridTaskDetail[] = []
   for (const t of tasks) out.push(await presentTask(ctx, actor, t))
   return out
+}
+
+/** The pairs the caller stands in, as their task list shows them, and every care task they closed, as the household's page shows it. */
+async function myCare(ctx: Ctx, actor: Actor): Promise<MyData['care']> {
+  const records = await ctx.repos.care.recordsOfMember(actor.communityId, actor.userId)
+  const pairs = (await Promise.all([...new Set(records.map((r) => r.pairId))].map((id) => ctx.repos.care.pair(id)))).filter(
+    (p) => p !== null,
+  )
+  const me = { id: actor.userId, name: actor.name }
+  return {
+    pairs: (await myCareTasks(ctx, actor)).items,
+    done: await Promise.all(records.map((r) => presentCare(ctx, r, pairs, () => me))),
+  }
 }
 
 /** The caller's 三评 of this year and the last, as they see them (members only). */

@@ -89,7 +89,7 @@ function presentPair(p: Pair, person: PersonOf, now: number): PairView {
   }
 }
 
-async function presentCare(ctx: Ctx, r: CareRecord, pairs: Pair[], person: PersonOf): Promise<CareRecordView> {
+export async function presentCare(ctx: Ctx, r: CareRecord, pairs: Pair[], person: PersonOf): Promise<CareRecordView> {
   const pair = pairs.find((p) => p.id === r.pairId)
   return {
     id: r.id,
