@@ -100,6 +100,8 @@ export interface LedgerFigures {
   activitiesAttended: number
   /** Volunteer hours: the length of each activity attended. */
   hours: number
+  /** 结对帮扶: care tasks closed. */
+  careTasksDone: number
   averageRating: number | null
   pointsEarned: number
   pointsSpent: number
@@ -112,6 +114,8 @@ export interface MemberLedger extends LedgerFigures {
   workUnit: string | null
   orders: Array<{ orderId: string; closedAt: string; title: string; category: PostType; rating: number | null; points: number }>
   activities: Array<{ activityId: string; startAt: string; title: string; category: PostType; hours: number; points: number }>
+  /** 结对帮扶: the care tasks they closed in the period (每周探望 …), with the points each paid. */
+  care: Array<{ recordId: string; at: string; title: string; points: number }>
   entries: Array<{ at: string; note: string; delta: number; balanceAfter: number }>
 }
 

@@ -2,6 +2,7 @@
 // members with a household, the care task in the members' lists closed with a report and photos for the
 // care points (once, even in a race of the pair's two members), the next one by the cadence, what a
 // paired member may read, and the staff's coverage.
+import { Workbook } from 'exceljs'
 import { TestClock } from '../../cloudfunctions/adapters/local/clock'
 import { brokenInvariants } from '../helpers/invariants'
 import { type Harness, openHarness } from '../helpers/local'
@@ -230,6 +231,27 @@ describe('the care task', () => {
     // the stored reply keeps ids only: the household's address is read anew
     const kept = h.app.store.db.prepare('SELECT response FROM idempotency WHERE key LIKE ?').get('%req-close-1') as { response: string }
     expect(kept.response).not.toContain('1单元 302')
+  })
+})
+
+describe('the 工作台账 and the 三评', () => {
+  it('count the care tasks a member closed in the period, each on the 结对帮扶 sheet', async () => {
+    await h.ok(ZHOU, 'households', 'closeCareTask', { pairId: 'pr_hx_wangxl', report: REPORT, photos: [await h.upload(ZHOU)] })
+    const week = { from: '2026-06-08', to: '2026-06-14' }
+    const [zhou] = (await h.ok(STAFF, 'workbench', 'ledger', { ...week, memberId: ZHOU })).members
+    expect(zhou).toMatchObject({ careTasksDone: 1, care: [{ title: '每周探望', points: 10, at: new Date(START).toISOString() }] })
+    // another period holds none
+    expect((await h.ok(STAFF, 'workbench', 'ledger', { from: '2026-05-01', to: '2026-05-31', memberId: ZHOU })).members[0].care).toEqual([])
+    const file = await h.ok(STAFF, 'workbench', 'exportLedger', { ...week, memberId: ZHOU })
+    const found = h.app.exports.locate(file.url.split('?')[0].replace('/exports/', ''))
+    const wb = new Workbook()
+    await wb.xlsx.readFile(found?.file ?? '')
+    const sheet = wb.getWorksheet('结对帮扶')
+    if (!sheet) throw new Error('no 结对帮扶 sheet')
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['姓名', '完成日期', '帮扶', '获得积分'])
+    expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual(['周志强', '2026-06-10', '每周探望', 10])
+    expect(sheet.rowCount).toBe(2)
+    expect((await h.ok(ZHOU, 'points', 'evaluation', { year: 2026 })).figures.careTasksDone).toBe(1)
   })
 })
 

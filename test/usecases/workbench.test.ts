@@ -474,10 +474,22 @@ describe('工作台账', () => {
     expect(file.name).toBe('工作台账-周志强-2030-03-04至2030-03-10.xlsx')
     expect(file.url).toMatch(/^\/exports\/x_/)
     const { wb } = await readExport(file.url)
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '服务工单', '志愿活动', '积分明细'])
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '服务工单', '志愿活动', '结对帮扶', '积分明细'])
     expect(rowsOf(wb, '汇总')).toEqual([
-      ['姓名', '党支部', '工作单位', '时段', '服务工单（件）', '参加活动（次）', '志愿时长（小时）', '平均评分', '获得积分', '使用积分'],
-      ['周志强', '市税务局第一党支部', '市税务局', '2030-03-04 至 2030-03-10', 1, 1, 2, 5, 35, 15],
+      [
+        '姓名',
+        '党支部',
+        '工作单位',
+        '时段',
+        '服务工单（件）',
+        '参加活动（次）',
+        '志愿时长（小时）',
+        '结对帮扶（次）',
+        '平均评分',
+        '获得积分',
+        '使用积分',
+      ],
+      ['周志强', '市税务局第一党支部', '市税务局', '2030-03-04 至 2030-03-10', 1, 1, 2, 0, 5, 35, 15],
     ])
     expect(rowsOf(wb, '服务工单')).toEqual([
       ['姓名', '完成日期', '工单', '岗位类别', '评分', '获得积分'],
@@ -510,11 +522,12 @@ describe('工作台账', () => {
       1,
       0,
       0,
+      0,
       3,
       15,
       0,
     ])
-    expect(summary.find((r) => r[0] === '孙丽娜')?.slice(4)).toEqual([0, 0, 0, '', 0, 0])
+    expect(summary.find((r) => r[0] === '孙丽娜')?.slice(4)).toEqual([0, 0, 0, 0, '', 0, 0])
 
     expect((await h.ok(ZHOU, 'workbench', 'ledger', { from: '2030-03-04', to: '2030-03-10' })).members.map((m) => m.name)).toEqual([
       '周志强',
@@ -544,6 +557,7 @@ describe('三评', () => {
       ordersServed: 2,
       activitiesAttended: 1,
       hours: 2,
+      careTasksDone: 0,
       averageRating: 4.5,
       pointsEarned: 53,
       pointsSpent: 15,
@@ -606,6 +620,7 @@ describe('三评', () => {
       '服务工单（件）',
       '参加活动（次）',
       '志愿时长（小时）',
+      '结对帮扶（次）',
       '平均评分',
       '获得积分',
       '自评',
@@ -621,6 +636,7 @@ describe('三评', () => {
       2,
       1,
       2,
+      0,
       4.5,
       53,
       80,
@@ -629,7 +645,7 @@ describe('三评', () => {
       80,
       '合格',
     ])
-    expect(rows.find((r) => r[0] === '孙丽娜')?.slice(8)).toEqual(['', '', '', '', '待完成'])
+    expect(rows.find((r) => r[0] === '孙丽娜')?.slice(9)).toEqual(['', '', '', '', '待完成'])
     expect(rowsOf(wb, '评语').find((r) => r[0] === '周志强')).toEqual([
       '周志强',
       '今年坚持每周参加社区服务，帮助老人取药。',

@@ -89,6 +89,7 @@ export function Figures({ f, only }: { f: LedgerFigures; only?: Array<keyof Ledg
     ['ordersServed', '服务工单', `${f.ordersServed} 件`],
     ['activitiesAttended', '参加活动', `${f.activitiesAttended} 次`],
     ['hours', '志愿时长', `${f.hours} 小时`],
+    ['careTasksDone', '结对帮扶', `${f.careTasksDone} 次`],
     ['averageRating', '平均评分', f.averageRating === null ? '暂无' : `${f.averageRating} 星`],
     ['pointsEarned', '获得积分', String(f.pointsEarned)],
     ['pointsSpent', '使用积分', String(f.pointsSpent)],

@@ -1,9 +1,11 @@
 // 工作台账: what a member did over a period — orders served, activities attended (and their hours),
-// ratings, points earned and spent — read from the orders, the sign-ups and the ledger.
+// 结对帮扶 care tasks closed, ratings, points earned and spent — read from the orders, the sign-ups, the
+// care records and the ledger.
 import type { GridTaskLedgerRow } from '@shared/grid-tasks'
 import type { LedgerFigures, MemberLedger } from '@shared/workbench'
+import { careTitle } from '../../domain/care'
 import { pointsFlow } from '../../domain/dashboard'
-import type { Activity, Signup, User } from '../../domain/model'
+import type { Activity, Pair, Signup, User } from '../../domain/model'
 import { type Period, inPeriod } from '../../domain/period'
 import type { Ctx } from '../../ports'
 
@@ -33,26 +35,28 @@ export async function activitiesIn(ctx: Ctx, communityId: string, p: Period): Pr
 }
 
 /**
- * Activities read once for a whole 台账 (every member's record reads the same few): each id's read,
- * shared by whoever asks next.
+ * Activities and care pairs read once for a whole 台账 (every member's record reads the same few): each
+ * id's read, shared by whoever asks next.
  */
-export type ActivityCache = Map<string, Promise<Activity | null>>
+export interface LedgerCache {
+  activities: Map<string, Promise<Activity | null>>
+  pairs: Map<string, Promise<Pair | null>>
+}
+export const ledgerCache = (): LedgerCache => ({ activities: new Map(), pairs: new Map() })
+
+/** The id's read from `cache`, or `read` now (kept for the next caller). */
+function once<T>(cache: Map<string, Promise<T>>, id: string, read: (id: string) => Promise<T>): Promise<T> {
+  let found = cache.get(id)
+  if (!found) {
+    found = read(id)
+    cache.set(id, found)
+  }
+  return found
+}
 
 /** The member's attended sign-ups of activities (not cancelled) that started in the period. */
-async function attendedIn(
-  ctx: Ctx,
-  member: User,
-  p: Period,
-  cache: ActivityCache = new Map(),
-): Promise<Array<{ activity: Activity; signup: Signup }>> {
-  const activityOf = (id: string) => {
-    let read = cache.get(id)
-    if (!read) {
-      read = ctx.repos.activities.get(id)
-      cache.set(id, read)
-    }
-    return read
-  }
+async function attendedIn(ctx: Ctx, member: User, p: Period, cache: LedgerCache): Promise<Array<{ activity: Activity; signup: Signup }>> {
+  const activityOf = (id: string) => once(cache.activities, id, (i) => ctx.repos.activities.get(i))
   const out: Array<{ activity: Activity; signup: Signup }> = []
   let cursor: string | undefined
   do {
@@ -68,10 +72,11 @@ async function attendedIn(
   return out.sort((a, b) => a.activity.startAt - b.activity.startAt || (a.activity.id < b.activity.id ? -1 : 1))
 }
 
-export async function memberLedger(ctx: Ctx, member: User, p: Period, cache?: ActivityCache): Promise<MemberLedger> {
-  const [orders, attended, entries] = await Promise.all([
+export async function memberLedger(ctx: Ctx, member: User, p: Period, cache = ledgerCache()): Promise<MemberLedger> {
+  const [orders, attended, care, entries] = await Promise.all([
     ctx.repos.orders.closedBy(member.id, p.start, p.end),
     attendedIn(ctx, member, p, cache),
+    careIn(ctx, member, p, cache),
     ctx.repos.points.entriesBetween(member.communityId, p.start, p.end, member.id),
   ])
   const served = orders.filter((o) => o.communityId === member.communityId)
@@ -89,6 +94,7 @@ export async function memberLedger(ctx: Ctx, member: User, p: Period, cache?: Ac
     ordersServed: served.length,
     activitiesAttended: activities.length,
     hours: Math.round(activities.reduce((s, a) => s + a.hours, 0) * 10) / 10,
+    careTasksDone: care.length,
     averageRating: rated.length ? Math.round((rated.reduce((s, o) => s + (o.rating ?? 0), 0) / rated.length) * 100) / 100 : null,
     pointsEarned: flow.issued,
     pointsSpent: flow.redeemed,
@@ -108,14 +114,26 @@ export async function memberLedger(ctx: Ctx, member: User, p: Period, cache?: Ac
       points: o.awardedPoints ?? 0,
     })),
     activities,
+    care,
     entries: entries.map((e) => ({ at: new Date(e.at).toISOString(), note: e.note, delta: e.delta, balanceAfter: e.balanceAfter })),
   }
+}
+
+/** The care tasks the member closed in the period, oldest first, each named by its pair (每周探望). */
+async function careIn(ctx: Ctx, member: User, p: Period, cache: LedgerCache): Promise<MemberLedger['care']> {
+  const records = (await ctx.repos.care.recordsOfMember(member.communityId, member.id)).filter((r) => inPeriod(p, r.at)).reverse()
+  const pairs = await Promise.all(records.map((r) => once(cache.pairs, r.pairId, (id) => ctx.repos.care.pair(id))))
+  return records.map((r, i) => {
+    const pair = pairs[i]
+    return { recordId: r.id, at: new Date(r.at).toISOString(), title: pair ? careTitle(pair) : '结对帮扶', points: r.points }
+  })
 }
 
 export const figuresOf = (l: MemberLedger): LedgerFigures => ({
   ordersServed: l.ordersServed,
   activitiesAttended: l.activitiesAttended,
   hours: l.hours,
+  careTasksDone: l.careTasksDone,
   averageRating: l.averageRating,
   pointsEarned: l.pointsEarned,
   pointsSpent: l.pointsSpent,

@@ -1,5 +1,5 @@
 // 工作台账: one member's record (or every member's, for staff) over a period, on screen and as an XLSX
-// workbook — 汇总, 服务工单, 志愿活动, 积分明细, one sheet each, Chinese headers.
+// workbook — 汇总, 服务工单, 志愿活动, 结对帮扶, 积分明细, one sheet each, Chinese headers.
 import type { z } from 'zod'
 import type { ExportedFile, LedgerReport, LedgerReportInput, MemberLedger } from '@shared/workbench'
 import { type Actor, hasRole, isStaff } from '../../domain/access'
@@ -8,7 +8,7 @@ import { POST_TYPE_LABELS } from '@shared/labels'
 import type { User } from '../../domain/model'
 import { beijingDay, period } from '../../domain/period'
 import type { Ctx, WorkbookSpec } from '../../ports'
-import { type ActivityCache, gridTaskLedger, memberLedger } from './figures'
+import { gridTaskLedger, ledgerCache, memberLedger } from './figures'
 import { book } from './workbook'
 
 type Input = z.output<typeof LedgerReportInput>
@@ -33,11 +33,11 @@ export async function ledgerReport(ctx: Ctx, actor: Actor, input: Input): Promis
   const p = period(input.from, input.to)
   const members = await membersFor(ctx, actor, input.memberId)
   // every member's record, a few at a time (on CloudBase each is a handful of round trips), in order;
-  // the activities they attended read once for all of them
-  const activities: ActivityCache = new Map()
+  // the activities they attended and the care pairs they stand in read once for all of them
+  const cache = ledgerCache()
   const out: MemberLedger[] = []
   for (let i = 0; i < members.length; i += AT_ONCE) {
-    out.push(...(await Promise.all(members.slice(i, i + AT_ONCE).map((m) => memberLedger(ctx, m, p, activities)))))
+    out.push(...(await Promise.all(members.slice(i, i + AT_ONCE).map((m) => memberLedger(ctx, m, p, cache)))))
   }
   // the grid workers' tasks sit beside the members' in staff's whole-community 台账
   const gridTasks = isStaff(actor) && !input.memberId ? await gridTaskLedger(ctx, actor.communityId, p) : null
@@ -60,6 +60,7 @@ export function ledgerWorkbook(report: LedgerReport): WorkbookSpec {
         { header: '服务工单（件）', width: 14 },
         { header: '参加活动（次）', width: 14 },
         { header: '志愿时长（小时）', width: 16 },
+        { header: '结对帮扶（次）', width: 14 },
         { header: '平均评分', width: 10 },
         { header: '获得积分', width: 10 },
         { header: '使用积分', width: 10 },
@@ -72,6 +73,7 @@ export function ledgerWorkbook(report: LedgerReport): WorkbookSpec {
         m.ordersServed,
         m.activitiesAttended,
         m.hours,
+        m.careTasksDone,
         m.averageRating,
         m.pointsEarned,
         m.pointsSpent,
@@ -104,6 +106,16 @@ export function ledgerWorkbook(report: LedgerReport): WorkbookSpec {
       rows: report.members.flatMap((m) =>
         m.activities.map((a) => [m.name, day(a.startAt), a.title, POST_TYPE_LABELS[a.category], a.hours, a.points]),
       ),
+    },
+    {
+      name: '结对帮扶',
+      columns: [
+        { header: '姓名', width: 12 },
+        { header: '完成日期', width: 12 },
+        { header: '帮扶', width: 20 },
+        { header: '获得积分', width: 10 },
+      ],
+      rows: report.members.flatMap((m) => m.care.map((c) => [m.name, day(c.at), c.title, c.points])),
     },
     {
       name: '积分明细',
