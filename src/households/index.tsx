@@ -8,9 +8,10 @@ import { HOUSEHOLD_TAGS, type HouseholdTag } from '@shared/enums'
 import { HOUSEHOLD_TAG_LABELS } from '@shared/labels'
 import { HOUSEHOLD_LIMITS } from '@shared/limits'
 import Btn from '@/components/btn'
-import { Chips, TextInput } from '@/components/field'
+import { Chips } from '@/components/field'
 import HouseholdCard from '@/components/household-card'
 import Screen from '@/components/screen'
+import SearchBox from '@/components/search-box'
 import { EmptyState, StateSwitch } from '@/components/state'
 import { ROUTES, withQuery } from '@/constants/routes'
 import { useRemote } from '@/hooks/useRemote'
@@ -26,7 +27,6 @@ const COVERAGE_DAYS = 30
 export default function Households() {
   const params = useRouter().params
   const [filter, setFilter] = useState<Filter>(params.due ? 'due' : 'all')
-  const [q, setQ] = useState('')
   const [search, setSearch] = useState('')
   const coverage = useRemote(() => householdsApi.coverage(COVERAGE_DAYS), [])
   const list = useRemote(
@@ -60,18 +60,13 @@ export default function Households() {
       )}
       <Chips className="household-filter" options={options} value={filter} onChange={setFilter} />
       {(filter === 'all' || HOUSEHOLD_TAGS.includes(filter as HouseholdTag)) && (
-        <View className="households__search">
-          <TextInput
-            className="input-household-search households__search-input"
-            value={q}
-            onChange={setQ}
-            placeholder="姓名或门牌号"
-            maxLength={HOUSEHOLD_LIMITS.query.max}
-          />
-          <Btn className="btn-household-search" onClick={() => setSearch(q.trim())}>
-            找
-          </Btn>
-        </View>
+        <SearchBox
+          name="household"
+          placeholder="姓名或门牌号"
+          maxLength={HOUSEHOLD_LIMITS.query.max}
+          initial={search}
+          onSearch={setSearch}
+        />
       )}
       <View className="households__count">{list.data ? `${items.length} 户` : ''}</View>
       <StateSwitch

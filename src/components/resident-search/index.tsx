@@ -1,33 +1,17 @@
 // Finding a registered resident of the caller's grids by name, building or the end of their phone (代办,
 // 修改档案's people): the search box, which reports the term (the page loads what it needs with it), and
 // the rows of the people found.
-import { Text, View } from '@tarojs/components'
-import { useState } from 'react'
+import { Text } from '@tarojs/components'
 import type { ResidentItem } from '@shared/accounts'
 import { ACCOUNT_LIMITS } from '@shared/limits'
-import Btn from '@/components/btn'
-import { TextInput } from '@/components/field'
+import SearchBox from '@/components/search-box'
 import { EmptyState, type Loading, StateSwitch } from '@/components/state'
 import Tap from '@/components/tap'
 import { cls } from '@/utils/cls'
 import './index.scss'
 
 export function ResidentSearchBox({ onSearch }: { onSearch: (term: string) => void }) {
-  const [q, setQ] = useState('')
-  return (
-    <View className="resident-search">
-      <TextInput
-        className="input-resident-search resident-search__input"
-        value={q}
-        onChange={setQ}
-        placeholder="姓名、楼栋或手机尾号"
-        maxLength={ACCOUNT_LIMITS.search.max}
-      />
-      <Btn className="btn-resident-search" onClick={() => onSearch(q.trim())}>
-        找
-      </Btn>
-    </View>
-  )
+  return <SearchBox name="resident" placeholder="姓名、楼栋或手机尾号" maxLength={ACCOUNT_LIMITS.search.max} onSearch={onSearch} />
 }
 
 /** One person to pick: the name large, where they live under it. */
