@@ -2,7 +2,7 @@
 // committed data only, sees none of them from inside the group), at most 64 a group, the next group
 // after the event loop has had its turn; a failing job leaves the others of its group committed; the WAL
 // goes back into the database file on a worker thread.
-import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { type SqliteStore, openStore } from '../../cloudfunctions/adapters/sqlite/store'
@@ -84,5 +84,10 @@ test('the WAL is copied back into the database file on another thread, not insid
   }
   expect(await grown()).toBeGreaterThan(5_000_000)
   // and the data is all there, as committed
+  expect((store.reader.prepare('SELECT COUNT(*) AS c FROM pages').get() as { c: number }).c).toBe(1250)
+  // closed, the store holds the files no more: the last connection folded the WAL in and removed it
+  store.close()
+  expect(existsSync(`${file}-wal`)).toBe(false)
+  store = openStore(file)
   expect((store.reader.prepare('SELECT COUNT(*) AS c FROM pages').get() as { c: number }).c).toBe(1250)
 })

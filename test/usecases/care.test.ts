@@ -248,7 +248,7 @@ describe('the 工作台账 and the 三评', () => {
     await wb.xlsx.readFile(found?.file ?? '')
     const sheet = wb.getWorksheet('结对帮扶')
     if (!sheet) throw new Error('no 结对帮扶 sheet')
-    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['姓名', '完成日期', '帮扶', '获得积分'])
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['姓名', '完成日期', '帮扶内容', '获得积分'])
     expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual(['周志强', '2026-06-10', '每周探望', 10])
     expect(sheet.rowCount).toBe(2)
     expect((await h.ok(ZHOU, 'points', 'evaluation', { year: 2026 })).figures.careTasksDone).toBe(1)

@@ -143,7 +143,8 @@ export class Scope {
    * One conditional update of one document that the database applies at once, in turn with every
    * other, outside the transaction: it is not rolled back with this unit of work, and a transaction
    * that read the document before it conflicts. `where` and `data` are in the SDK's terms
-   * (`db.command`). The document as it is afterwards, or null when `where` matched nothing.
+   * (`db.command`). The document as it is afterwards, or null when `where` matched nothing; a later read
+   * in this unit of work gives that, so a versioned save of the document after it would conflict (none does).
    */
   async updateNow(collection: string, where: (_: CbCommand) => Fields, data: (_: CbCommand) => Fields): Promise<Doc | null> {
     const _ = this.db.command

@@ -50,10 +50,10 @@ export function openStore(file: string, options: StoreOptions = {}): SqliteStore
   // changed, four times the cost of the change itself (a claim's UPDATE of orders: 94 µs, 26 µs in
   // memory). A group's journal is a few MB at most.
   db.pragma('temp_store = MEMORY')
-  // SQLite's own checkpoint, inside a COMMIT, only if the WAL outgrows 40 MB: the worker keeps it short
-  // (backgroundCheckpoints); a WAL file left longer than 64 MB by a burst is cut back when it restarts
-  db.pragma('wal_autocheckpoint = 10000')
-  db.pragma('journal_size_limit = 67108864')
+  // SQLite's own checkpoint, inside a COMMIT, only once the WAL passes 16 MB (4,000 pages): until then the
+  // worker copies it back (backgroundCheckpoints); a WAL file a burst left longer is cut back to 16 MB
+  db.pragma('wal_autocheckpoint = 4000')
+  db.pragma('journal_size_limit = 16777216')
   migrate(db)
   const reader = file === ':memory:' ? db : new Database(file, { readonly: true })
   if (reader !== db) reader.pragma('busy_timeout = 5000')
@@ -93,7 +93,6 @@ export function openStore(file: string, options: StoreOptions = {}): SqliteStore
         }
       }
       tx.commit.run()
-      checkpoints?.nudge()
     } catch (error) {
       if (db.inTransaction) tx.rollback.run()
       for (const job of group) job.reject(translate(error))
@@ -104,6 +103,7 @@ export function openStore(file: string, options: StoreOptions = {}): SqliteStore
       if (o.ok) job.resolve(o.value)
       else job.reject(translate(o.error))
     })
+    checkpoints?.nudge(db)
   }
 
   async function drain() {
@@ -159,28 +159,48 @@ const CHECKPOINT_FROM_BYTES = 4 * 1024 * 1024
 /**
  * Copies the WAL back into the database file on a worker thread. SQLite does it inside the COMMIT that
  * takes the WAL past 1,000 pages, on the one thread that answers every request: it copies each page the
- * recent commits changed and syncs the file — 4 to 60 ms now and then (a claim burst's commits took 12–64
- * ms at those moments instead of ~1), while every request waited. The writer nudges the worker after
- * each commit; it runs a PASSIVE checkpoint, which neither waits for the writer nor blocks it, once the
- * commits of the next 50 ms have gathered. SQLite's own checkpoint stays as the backstop and, the WAL
- * kept short, finds little left to copy. The worker starts once the WAL has reached 4 MB (a store that
- * writes little — a test's — never starts one) and never keeps the process alive.
+ * recent commits changed and syncs the file — 4 to 60 ms now and then on this machine (a burst of 1,024
+ * claims: those COMMITs took 12–64 ms instead of ~1), while every request waited. The writer nudges the
+ * worker after each group commit; 50 ms later it opens the file, runs a PASSIVE checkpoint (which neither
+ * waits for the writer nor blocks it) with the writer's own `synchronous` setting, and closes it again.
+ * Between bursts the WAL restarts short; during one it may grow to SQLite's own point (16 MB), whose
+ * checkpoint then finds most of it copied. The worker starts once the WAL has reached 4 MB (a store that
+ * writes little — a test's — never starts one) and never keeps the process alive. `stop` returns once no
+ * checkpoint runs and none will: the files are the caller's again.
  */
-function backgroundCheckpoints(file: string): { nudge(): void; stop(): void } {
+function backgroundCheckpoints(file: string): { nudge(db: Database.Database): void; stop(): void } {
+  // [0] stopped, [1] a checkpoint running, [2] the writer's synchronous level
+  const shared = new Int32Array(new SharedArrayBuffer(12))
   let worker: Worker | null = null
   return {
-    nudge() {
-      if (!worker) {
-        if (walBytes(file) < CHECKPOINT_FROM_BYTES) return
-        const driver = createRequire(__filename).resolve('better-sqlite3') // the worker loads the same driver
-        worker = new Worker(CHECKPOINTER, { eval: true, workerData: { driver, file, after: CHECKPOINT_AFTER_MS } })
-        worker.unref()
-        // a checkpoint that fails (a full disk, say) leaves the pages in the WAL, where they are safe
-        worker.on('error', () => undefined)
+    nudge(db) {
+      try {
+        Atomics.store(shared, 2, db.pragma('synchronous', { simple: true }) as number)
+        if (!worker) {
+          if (walBytes(file) < CHECKPOINT_FROM_BYTES) return
+          const driver = createRequire(__filename).resolve('better-sqlite3') // the worker loads the same driver
+          const started = new Worker(CHECKPOINTER, {
+            eval: true,
+            execArgv: [],
+            workerData: { driver, file, shared, after: CHECKPOINT_AFTER_MS },
+          })
+          started.unref()
+          // a checkpoint that fails (a full disk, say) leaves the pages in the WAL, where they are safe;
+          // a worker that died is started again at a later commit
+          started.on('error', () => undefined)
+          started.on('exit', () => {
+            if (worker === started) worker = null
+          })
+          worker = started
+        }
+        worker.postMessage(0)
+      } catch {
+        // no worker: SQLite's own checkpoint in the COMMIT still keeps the WAL bounded
       }
-      worker.postMessage('commit')
     },
     stop() {
+      Atomics.store(shared, 0, 1)
+      while (Atomics.load(shared, 1) === 1) Atomics.wait(shared, 1, 1, 100)
       void worker?.terminate()
       worker = null
     },
@@ -195,16 +215,32 @@ function walBytes(file: string): number {
   }
 }
 
+// The running flag is raised before the stopped flag is read, and `stop` raises stopped before it reads
+// running: whichever comes second sees the other's, so no checkpoint opens the file after `stop` returns.
 const CHECKPOINTER = `
 const { parentPort, workerData } = require('node:worker_threads')
 const Database = require(workerData.driver)
-const db = new Database(workerData.file, { fileMustExist: true })
+const shared = workerData.shared
 let timer = null
+function checkpoint() {
+  timer = null
+  Atomics.store(shared, 1, 1)
+  try {
+    if (Atomics.load(shared, 0) === 1) return
+    const db = new Database(workerData.file, { fileMustExist: true })
+    try {
+      db.pragma('synchronous = ' + Atomics.load(shared, 2))
+      db.pragma('wal_checkpoint(PASSIVE)')
+    } finally {
+      db.close()
+    }
+  } catch {
+  } finally {
+    Atomics.store(shared, 1, 0)
+    Atomics.notify(shared, 1)
+  }
+}
 parentPort.on('message', () => {
-  if (timer) return
-  timer = setTimeout(() => {
-    timer = null
-    try { db.pragma('wal_checkpoint(PASSIVE)') } catch {}
-  }, workerData.after)
+  if (!timer) timer = setTimeout(checkpoint, workerData.after)
 })
 `

@@ -59,7 +59,7 @@ function Detail({ m }: { m: MemberLedger }) {
         ))}
       </Card>
       <Card title={`结对帮扶（${m.care.length}）`}>
-        {m.care.length === 0 && <View className="wb-hint">这段时间没有完成结对帮扶。</View>}
+        {m.care.length === 0 && <View className="wb-hint">这段时间没有结对帮扶记录。</View>}
         {m.care.map((c) => (
           <View key={c.recordId} className="wb-line">
             <Text className="wb-line__label">{formatDate(c.at)}</Text>
@@ -200,8 +200,8 @@ export default function Ledger() {
               <Tap key={m.memberId} className="wb-line ledger-row" onTap={() => setMemberId(m.memberId)}>
                 <Text className="wb-line__label">{m.name}</Text>
                 <Text className="wb-line__value">
-                  工单 {m.ordersServed} · 活动 {m.activitiesAttended}
-                  {m.careTasksDone > 0 ? ` · 帮扶 ${m.careTasksDone}` : ''} · {m.hours} 小时 · +{m.pointsEarned} 分
+                  工单 {m.ordersServed} · 活动 {m.activitiesAttended} · {m.hours} 小时
+                  {m.careTasksDone > 0 ? ` · 帮扶 ${m.careTasksDone} 次` : ''} · +{m.pointsEarned} 分
                 </Text>
               </Tap>
             ))}

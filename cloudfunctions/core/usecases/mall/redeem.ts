@@ -12,13 +12,10 @@ import { presentRedemption } from './present'
 
 export async function redeemGoods(ctx: Ctx, actor: Actor, input: { goodsId: string }) {
   if (!hasRole(actor, 'member')) throw new AppError('FORBIDDEN', '只有党员可以兑换')
-  // three reads at once: on CloudBase each is a round trip, and at 09:00 every one is waited for
-  const [goods, held, account] = await Promise.all([
-    ctx.repos.mall.goods(input.goodsId),
-    ctx.repos.mall.holding(input.goodsId, actor.userId),
-    loadAccount(ctx, actor.userId, actor.communityId),
-  ])
+  const goods = await ctx.repos.mall.goods(input.goodsId)
   if (!goods || goods.communityId !== actor.communityId) throw notFound('没有找到这件商品')
+  const held = await ctx.repos.mall.holding(goods.id, actor.userId)
+  const account = await loadAccount(ctx, actor.userId, actor.communityId)
   assertRedeemable(goods, held, account.balance)
 
   const now = ctx.clock.now()
@@ -26,19 +23,14 @@ export async function redeemGoods(ctx: Ctx, actor: Actor, input: { goodsId: stri
   const code = await freeCode(ctx, actor.communityId)
   // the unit is taken in one atomic step, so a burst of members never queues on the good (ports.ts)
   if (!(await ctx.repos.mall.takeUnit(goods.id))) throw new AppError('SOLD_OUT', '已经兑完了')
-  // the unit is ours: what is left are writes to different records in one unit of work (all or none);
-  // on CloudBase each is a round trip, so the holding, the code and the debit are sent together
-  const [, , posted] = await Promise.all([
-    ctx.repos.mall.setHolding(goods.id, actor.userId, held + 1),
-    ctx.repos.mall.claimCode(actor.communityId, code, id),
-    postEntry(ctx, actor.userId, actor.communityId, {
-      sourceKey: sourceKeys.redemption(id),
-      delta: -goods.price,
-      reason: 'redemption',
-      note: `兑换「${goods.name}」`,
-      at: now,
-    }),
-  ])
+  await ctx.repos.mall.setHolding(goods.id, actor.userId, held + 1)
+  const posted = await postEntry(ctx, actor.userId, actor.communityId, {
+    sourceKey: sourceKeys.redemption(id),
+    delta: -goods.price,
+    reason: 'redemption',
+    note: `兑换「${goods.name}」`,
+    at: now,
+  })
   const redemption: Redemption = {
     id,
     communityId: actor.communityId,
@@ -58,6 +50,7 @@ export async function redeemGoods(ctx: Ctx, actor: Actor, input: { goodsId: stri
     version: 1,
   }
   await ctx.repos.mall.insertRedemption(redemption)
+  await ctx.repos.mall.claimCode(actor.communityId, code, id)
   return presentRedemption(ctx, redemption)
 }
 

@@ -112,7 +112,7 @@ export function ledgerWorkbook(report: LedgerReport): WorkbookSpec {
       columns: [
         { header: '姓名', width: 12 },
         { header: '完成日期', width: 12 },
-        { header: '帮扶', width: 20 },
+        { header: '帮扶内容', width: 20 },
         { header: '获得积分', width: 10 },
       ],
       rows: report.members.flatMap((m) => m.care.map((c) => [m.name, day(c.at), c.title, c.points])),
