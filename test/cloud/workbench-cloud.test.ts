@@ -119,7 +119,7 @@ describe('exports in the cloud', () => {
     const bytes = Buffer.from(await (await fetch((res as any).data.url)).arrayBuffer())
     const wb = new Workbook()
     await wb.xlsx.load(bytes as unknown as ArrayBuffer)
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['汇总', '服务工单', '志愿活动', '积分明细', '网格员台账'])
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['汇总', '服务工单', '志愿活动', '结对帮扶', '积分明细', '网格员台账'])
     expect(wb.getWorksheet('汇总')?.rowCount).toBe(1 + 3) // the three members of c_one
 
     // WeChat's getPhoneNumber code, exchanged on the server

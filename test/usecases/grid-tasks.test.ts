@@ -241,7 +241,7 @@ describe('the 工作台账', () => {
     if (!found) throw new Error('no export')
     const wb = new Workbook()
     await wb.xlsx.readFile(found.file)
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '服务工单', '志愿活动', '积分明细', '网格员台账'])
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '服务工单', '志愿活动', '结对帮扶', '积分明细', '网格员台账'])
     const rows: unknown[][] = []
     wb.getWorksheet('网格员台账')?.eachRow((row) => {
       rows.push((row.values as unknown[]).slice(1))
