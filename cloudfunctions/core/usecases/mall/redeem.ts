@@ -24,13 +24,15 @@ export async function redeemGoods(ctx: Ctx, actor: Actor, input: { goodsId: stri
   // the unit is taken in one atomic step, so a burst of members never queues on the good (ports.ts)
   if (!(await ctx.repos.mall.takeUnit(goods.id))) throw new AppError('SOLD_OUT', '已经兑完了')
   await ctx.repos.mall.setHolding(goods.id, actor.userId, held + 1)
-  const posted = await postEntry(ctx, actor.userId, actor.communityId, {
+  const debit = {
     sourceKey: sourceKeys.redemption(id),
     delta: -goods.price,
-    reason: 'redemption',
+    reason: 'redemption' as const,
     note: `兑换「${goods.name}」`,
     at: now,
-  })
+  }
+  // the redemption's id was made just now: its debit cannot have been posted before (fresh)
+  const posted = await postEntry(ctx, actor.userId, actor.communityId, debit, true)
   const redemption: Redemption = {
     id,
     communityId: actor.communityId,

@@ -10,10 +10,17 @@ export async function loadAccount(ctx: Ctx, memberId: string, communityId: strin
 
 /**
  * Posts one entry unless its source key was posted before (then returns null: a retry never pays twice).
- * Returns the lots a debit consumed.
+ * Returns the lots a debit consumed. `fresh`: the source was made in this unit of work (a redemption's
+ * new id), so it cannot have been posted — no read for it (on CloudBase, a round trip).
  */
-export async function postEntry(ctx: Ctx, memberId: string, communityId: string, posting: Posting): Promise<{ consumed: Lots } | null> {
-  if (await ctx.repos.points.entry(posting.sourceKey)) return null
+export async function postEntry(
+  ctx: Ctx,
+  memberId: string,
+  communityId: string,
+  posting: Posting,
+  fresh = false,
+): Promise<{ consumed: Lots } | null> {
+  if (!fresh && (await ctx.repos.points.entry(posting.sourceKey))) return null
   const account = await loadAccount(ctx, memberId, communityId)
   const { account: next, record, consumed } = post(account, posting)
   await ctx.repos.points.append(record)
