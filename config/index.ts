@@ -55,6 +55,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
     },
     h5: {
+      // Taro's React components (@tarojs/components-react: View is a <div>, Input an <input>) instead of
+      // the Stencil web components, which upgrade and draw themselves in frames of their own after React's:
+      // less work on the first screen (bench/README.md, "The first load on a phone"). Textarea and the
+      // tab bar are still web components (patches/@tarojs+components+4.2.1.patch).
+      useHtmlComponents: true,
       compile: { include: [sharedTypes] },
       publicPath: '/',
       staticDirectory: 'static',

@@ -1,11 +1,14 @@
 // Passkeys in the browser with @simplewebauthn/browser: the server's WebAuthn options to
 // navigator.credentials and the answer back as JSON. A browser offers them only over https or on
-// localhost; elsewhere `available()` is false and the password is the way in.
-import { browserSupportsWebAuthn, startAuthentication, startRegistration } from '@simplewebauthn/browser'
+// localhost; elsewhere `available()` is false and the password is the way in. The library loads when a
+// passkey is first made or used, not with the sign-in page (bench/README.md, "The first load on a phone").
+import type { startAuthentication, startRegistration } from '@simplewebauthn/browser'
 import { ApiError } from '@/services/transport'
 import type { PasskeyDevice } from './index'
 
 type Options<F extends (o: { optionsJSON: never }) => unknown> = Parameters<F>[0]['optionsJSON']
+
+const webauthn = () => import('@simplewebauthn/browser')
 
 /** The person closed the prompt, or it timed out: nothing to say. */
 const cancelled = (e: unknown) => e instanceof Error && (e.name === 'NotAllowedError' || e.name === 'AbortError')
@@ -25,7 +28,10 @@ async function ask<T>(run: () => Promise<T>): Promise<Record<string, unknown> | 
 }
 
 export const passkeys: PasskeyDevice = {
-  available: () => typeof window !== 'undefined' && !!window.PublicKeyCredential && browserSupportsWebAuthn(),
-  create: (options) => ask(() => startRegistration({ optionsJSON: options as unknown as Options<typeof startRegistration> })),
-  get: (options) => ask(() => startAuthentication({ optionsJSON: options as unknown as Options<typeof startAuthentication> })),
+  // what the library's browserSupportsWebAuthn() checks
+  available: () => typeof window !== 'undefined' && typeof window.PublicKeyCredential === 'function',
+  create: (options) =>
+    ask(async () => (await webauthn()).startRegistration({ optionsJSON: options as unknown as Options<typeof startRegistration> })),
+  get: (options) =>
+    ask(async () => (await webauthn()).startAuthentication({ optionsJSON: options as unknown as Options<typeof startAuthentication> })),
 }

@@ -1,9 +1,11 @@
 // Labelled form fields with a character count; large text, full width.
-import { Input, Textarea, View } from '@tarojs/components'
+import { Textarea, View } from '@tarojs/components'
 import type { PropsWithChildren } from 'react'
 import { cls } from '@/utils/cls'
 import './index.scss'
 import Tap from '@/components/tap'
+import { TextInput } from './text-input'
+import type { TextInputProps } from './types'
 
 export function Field({
   label,
@@ -46,32 +48,8 @@ export function TextArea({ value, onChange, placeholder, maxLength, className }:
   )
 }
 
-export interface TextInputProps {
-  value: string
-  onChange: (v: string) => void
-  placeholder?: string
-  maxLength: number
-  /** `password`: the characters are hidden. */
-  type?: 'text' | 'number' | 'password'
-  className?: string
-  /** The input's name to a screen reader in WeChat (InputField gives its label; H5 drops it, the placeholder names it there). */
-  ariaLabel?: string
-}
-
-export function TextInput({ value, onChange, placeholder, maxLength, type = 'text', className, ariaLabel }: TextInputProps) {
-  return (
-    <Input
-      className={cls('text-input', className)}
-      ariaLabel={ariaLabel}
-      value={value}
-      type={type === 'password' ? 'text' : type}
-      password={type === 'password'}
-      placeholder={placeholder}
-      maxlength={maxLength}
-      onInput={(e) => onChange(e.detail.value)}
-    />
-  )
-}
+export type { TextInputProps } from './types'
+export { TextInput }
 
 interface FieldText {
   label: string
@@ -81,8 +59,7 @@ interface FieldText {
 
 /**
  * A labelled one-line input (the class names the input, as tests and pages find it). Without a placeholder of
- * its own the label is the placeholder: in H5 Taro's input takes no aria-label, and a screen reader names
- * the field by it.
+ * its own the label is the placeholder as well as the input's accessible name.
  */
 export function InputField({ label, hint, error, placeholder, ...input }: FieldText & TextInputProps) {
   return (

@@ -1,0 +1,23 @@
+// The one-line input in the browser. Taro's React Input (config h5.useHtmlComponents) is a bare <input>;
+// the box around it keeps the shape the page styles and the browser journeys know (the class on the box,
+// `.input-title input` inside it), and the input takes the label as its accessible name.
+import { Input, View } from '@tarojs/components'
+import { cls } from '@/utils/cls'
+import type { TextInputProps } from './types'
+
+export function TextInput({ value, onChange, placeholder, maxLength, type = 'text', className, ariaLabel }: TextInputProps) {
+  return (
+    <View className={cls('text-input', className)}>
+      <Input
+        className="text-input__field"
+        aria-label={ariaLabel}
+        value={value}
+        type={type === 'password' ? 'text' : type}
+        password={type === 'password'}
+        placeholder={placeholder}
+        maxlength={maxLength}
+        onInput={(e) => onChange(e.detail.value)}
+      />
+    </View>
+  )
+}
