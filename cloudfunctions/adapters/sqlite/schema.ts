@@ -353,6 +353,12 @@ const STEPS: string[] = [
   firstTimes(['dispatch', 'claim', 'complete', 'confirm', 'refer', 'answer']),
   // a member's own care tasks done, for their data export (accounts.exportMyData)
   'CREATE INDEX care_records_member ON care_records(member_id, at DESC);',
+  // the hall sorts every open order of the community nearest first (the member's building, then grid):
+  // the same index, now carrying what that sort and its filters read, so no order's row is read but the
+  // page's (5,000 open orders: 14 ms, mostly reading rows)
+  `DROP INDEX orders_community_status;
+  CREATE INDEX orders_community_status ON orders(community_id, status, created_at DESC, id DESC,
+    building_id, grid_id, resident_id, assignee_id, category, kind);`,
 ]
 
 export function migrate(db: Database.Database) {
