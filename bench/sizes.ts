@@ -49,8 +49,11 @@ function requireMs(file: string, cwd: string): number {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
-/** Fresh processes per figure; the median is reported (a busy machine moves single runs by 2×). */
-const RUNS = 3
+/**
+ * Fresh processes per figure; the median is reported (a busy machine moves single runs by 2×, and with 3
+ * the same build gave 41–50 ms in one run of the bench and 41–66 ms in the next).
+ */
+const RUNS = 7
 
 function functionSizes(dir = path.join(ROOT, 'build', 'functions')) {
   if (!existsSync(dir)) return []

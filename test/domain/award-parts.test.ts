@@ -1,11 +1,18 @@
 // An order's award part by part (助老扶幼 20 + 五星 5): the parts add up to the award, and the app words them.
-import { award, awardParts, DEFAULT_RULES, PointsRulesSchema } from '../../cloudfunctions/core/domain/rules'
+import { award, awardParts, DEFAULT_RULES, PointsRulesSchema, storedRules } from '../../cloudfunctions/core/domain/rules'
 import { awardPartsText } from '../../src/constants/labels'
 
 describe('award parts', () => {
   it('starts from rules the schema accepts as they are (written out, not parsed at load)', () => {
     expect(PointsRulesSchema.parse(DEFAULT_RULES)).toEqual(DEFAULT_RULES)
     expect(PointsRulesSchema.parse({ ...DEFAULT_RULES, ratingShare: undefined, severity: undefined })).toEqual(DEFAULT_RULES)
+  })
+
+  it('reads stored rules as the schema would: a set stored before the later rules existed gets their defaults', () => {
+    const { ratingShare, revisitAtOrBelow, carePoints, severity, gridTaskPoints, ...older } = { ...DEFAULT_RULES, dailyCap: 80 }
+    expect(storedRules(JSON.parse(JSON.stringify(older)))).toEqual(PointsRulesSchema.parse(older))
+    expect(storedRules(JSON.parse(JSON.stringify(older))).dailyCap).toBe(80)
+    expect(storedRules({ ...older, carePoints: 25 }).carePoints).toBe(25)
   })
 
   it.each([

@@ -1,7 +1,7 @@
 // Communities, grids and buildings on CloudBase, with each community's points rules inline and their
 // audit trail at `communityId:seq`, so two concurrent saves cannot both land.
 import type { Building, Community, Grid, RulesChange, Street } from '../../core/domain/model'
-import { PointsRulesSchema } from '../../core/domain/rules'
+import { storedRules } from '../../core/domain/rules'
 import type { PlaceRepo } from '../../core/ports'
 import { byId, str } from './docs'
 import { eq } from './query'
@@ -29,7 +29,7 @@ export function createPlaceRepo(scope: Scope): PlaceRepo {
     building: (id) => byId(scope, 'buildings', id, toBuilding),
     async rules(communityId) {
       const d = await scope.get('communities', communityId)
-      return d?.rules ? PointsRulesSchema.parse(d.rules) : null
+      return d?.rules ? storedRules(d.rules) : null
     },
     async lastRulesChange(communityId) {
       const seq = rulesSeqOf(await scope.get('communities', communityId))
@@ -43,7 +43,7 @@ export function createPlaceRepo(scope: Scope): PlaceRepo {
           by: d.by as string,
           at: d.at as number,
           before: (d.before as RulesChange['before']) ?? null,
-          rules: PointsRulesSchema.parse(d.after),
+          rules: storedRules(d.after),
         }),
       )
     },

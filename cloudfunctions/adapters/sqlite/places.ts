@@ -1,6 +1,6 @@
 // Communities, grids and buildings on better-sqlite3, with each community's points rules and their audit trail.
 import type { Building, Community, Grid, RulesChange, Street } from '../../core/domain/model'
-import { DEFAULT_RULES, type PointsRules, PointsRulesSchema } from '../../core/domain/rules'
+import { DEFAULT_RULES, type PointsRules, storedRules } from '../../core/domain/rules'
 import type { PlaceRepo } from '../../core/ports'
 import { type Statements, insertInto, int, jsonOf, jsonOrNull, named, rowMapper, text, textOrNull } from './sql'
 
@@ -29,7 +29,7 @@ export function createPlaceRepo(q: Statements): PlaceRepo {
     },
     async rules(communityId) {
       const r = q('SELECT rules FROM communities WHERE id = ?').get(communityId) as { rules: string | null } | undefined
-      return r?.rules ? PointsRulesSchema.parse(JSON.parse(r.rules)) : null
+      return r?.rules ? storedRules(JSON.parse(r.rules)) : null
     },
     async lastRulesChange(communityId) {
       return RULES_CHANGE.one(q('SELECT * FROM rules_audit WHERE community_id = ? ORDER BY seq DESC LIMIT 1').get(communityId))

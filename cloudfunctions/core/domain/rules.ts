@@ -33,6 +33,18 @@ export const DEFAULT_RULES: PointsRules = {
   ...RULE_DEFAULTS,
 }
 
+/**
+ * A community's stored rules as the domain reads them. They are written only through points.updateRules
+ * (checked against PointsRulesSchema there) or as DEFAULT_RULES, so a read does not check them again: a
+ * set stored before a later rule existed reads with that rule's default, as the schema's defaults give
+ * it. (Parsing on every read built the schema in every cloud function at require — ~6 ms of its cold
+ * start — though only the points function writes rules.)
+ */
+export function storedRules(stored: unknown): PointsRules {
+  // the rules added later (RULE_DEFAULTS) under whatever the stored set has
+  return { ...RULE_DEFAULTS, ...(stored as PointsRules) }
+}
+
 /** Points staff see prefilled when they dispatch (派单): base by post type times the urgency factor. */
 export function dispatchPoints(rules: PointsRules, category: PostType, urgency: Urgency): number {
   return Math.round(rules.basePoints[category] * rules.urgencyFactor[urgency])
