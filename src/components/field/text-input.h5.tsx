@@ -3,21 +3,13 @@
 // `.input-title input` inside it), and the input takes the label as its accessible name.
 import { Input, View } from '@tarojs/components'
 import { cls } from '@/utils/cls'
+import { inputProps } from './input-props'
 import type { TextInputProps } from './types'
 
-export function TextInput({ value, onChange, placeholder, maxLength, type = 'text', className, ariaLabel }: TextInputProps) {
+export function TextInput(props: TextInputProps) {
   return (
-    <View className={cls('text-input', className)}>
-      <Input
-        className="text-input__field"
-        aria-label={ariaLabel}
-        value={value}
-        type={type === 'password' ? 'text' : type}
-        password={type === 'password'}
-        placeholder={placeholder}
-        maxlength={maxLength}
-        onInput={(e) => onChange(e.detail.value)}
-      />
+    <View className={cls('text-input', props.className)}>
+      <Input className="text-input__field" aria-label={props.ariaLabel} {...inputProps(props)} />
     </View>
   )
 }

@@ -2,19 +2,9 @@
 // (H5: text-input.h5.tsx, by Taro's file suffix.)
 import { Input } from '@tarojs/components'
 import { cls } from '@/utils/cls'
+import { inputProps } from './input-props'
 import type { TextInputProps } from './types'
 
-export function TextInput({ value, onChange, placeholder, maxLength, type = 'text', className, ariaLabel }: TextInputProps) {
-  return (
-    <Input
-      className={cls('text-input', className)}
-      ariaLabel={ariaLabel}
-      value={value}
-      type={type === 'password' ? 'text' : type}
-      password={type === 'password'}
-      placeholder={placeholder}
-      maxlength={maxLength}
-      onInput={(e) => onChange(e.detail.value)}
-    />
-  )
+export function TextInput(props: TextInputProps) {
+  return <Input className={cls('text-input', props.className)} ariaLabel={props.ariaLabel} {...inputProps(props)} />
 }
