@@ -1,6 +1,6 @@
 // Server state for a page: load, reload on pull-down and when the page shows again.
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import { type DependencyList, startTransition, useCallback, useEffect, useRef, useState } from 'react'
+import { type DependencyList, useCallback, useEffect, useRef, useState } from 'react'
 import type { Page } from '@shared/common'
 import { platform } from '@/platform'
 import { type ApiError, toApiError } from '@/services/transport'
@@ -34,24 +34,15 @@ export function useRemote<T>(loader: () => Promise<T>, deps: DependencyList, opt
     if (skip) return
     const mine = ++seq.current
     setError(undefined)
-    // what came back is drawn as a transition: React renders it in slices of a few milliseconds and lets
-    // the browser in between, instead of one long task (on a slow phone a list's render is 100–200 ms that
-    // taps would wait behind; bench/README.md, "The first load on a phone"). The page keeps showing what
-    // it showed until the new render is ready — `loading` ends in the same update as the data arrives.
-    let settle: () => void
     try {
       // the demo's test clock may have moved: learn its time along with the data, before showing it
       const [value] = await Promise.all([loaderRef.current(), platform.syncClock()])
-      settle = () => setData(value)
+      if (mine === seq.current) setData(value)
     } catch (e) {
-      const error = toApiError(e)
-      settle = () => setError(error)
+      if (mine === seq.current) setError(toApiError(e))
+    } finally {
+      if (mine === seq.current) setLoading(false)
     }
-    if (mine !== seq.current) return
-    startTransition(() => {
-      settle()
-      setLoading(false)
-    })
   }, [skip])
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the caller's deps decide when to load again
